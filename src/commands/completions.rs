@@ -1,0 +1,18 @@
+//! `sop completions SHELL`: the completion script; the same files ship in `completions/`.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+/// Print a shell completion script.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub shell: Shell,
+}
+
+pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
+    clap_complete::generate(args.shell, &mut crate::cli::Cli::command(), "sop", out);
+    Ok(())
+}

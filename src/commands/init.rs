@@ -1,0 +1,164 @@
+//! `sop init`: a new records directory, committed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use git2::Repository;
+
+use crate::config::{People, Person};
+use crate::context::Context;
+use crate::git::{FileChange, Git};
+use crate::invalid;
+
+include!(concat!(env!("OUT_DIR"), "/examples.rs"));
+
+/// Make a records directory (and a git repository, when not inside one).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where (default: -C DIR, else the current folder).
+    pub dir: Option<PathBuf>,
+    /// Copy the shipped procedures and sample people of a Dinas Kominfo.
+    #[arg(long)]
+    pub example: bool,
+}
+
+const SOP_TOML: &str = r#"# sop configuration: see `sop --help` and docs/procedures.md
+office = "My office"
+timezone = "Asia/Jakarta"
+
+[policy]
+require_signatures = false
+allow_self_approval = false
+requester_role = "pemohon"
+admin_role = "admin"
+
+[calendar]
+workdays = ["mon", "tue", "wed", "thu", "fri"]
+hours = "08:00-16:00"
+holidays = []
+
+[roles]
+pemohon = "User / Pemohon"
+admin = "Administrator sop"
+"#;
+
+pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let dir = args
+        .dir
+        .or_else(|| ctx.records_arg().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let dir = dir.canonicalize()?;
+    if dir.join("sop.toml").exists() {
+        return Err(invalid!(
+            "{} is already a records directory (it has sop.toml)",
+            dir.display()
+        ));
+    }
+    if Repository::discover(&dir).is_err() {
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.initial_head("main");
+        Repository::init_opts(&dir, &opts)
+            .with_context(|| format!("git init {}", dir.display()))?;
+    }
+    let git = Git::open(&dir)?;
+    let files: Vec<(String, Vec<u8>)> = if args.example {
+        EXAMPLE
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.to_vec()))
+            .collect()
+    } else {
+        vec![
+            ("sop.toml".into(), SOP_TOML.as_bytes().to_vec()),
+            ("people.toml".into(), starter_people(&git.repo).into_bytes()),
+        ]
+    };
+    for (path, _) in &files {
+        if dir.join(path).exists() {
+            return Err(invalid!(
+                "{} already exists: sop init will not overwrite it",
+                dir.join(path).display()
+            ));
+        }
+    }
+    let people: People = files
+        .iter()
+        .find(|(p, _)| p == "people.toml")
+        .and_then(|(_, c)| toml::from_str(std::str::from_utf8(c).ok()?).ok())
+        .unwrap_or_default();
+    let author = author(ctx, &people, &git.repo);
+    let tx = git.begin()?;
+    let changes: Vec<FileChange> = files
+        .iter()
+        .map(|(p, c)| FileChange {
+            path: PathBuf::from(p),
+            content: Some(c.clone()),
+        })
+        .collect();
+    let now = chrono::Utc::now().fixed_offset();
+    let now = std::env::var("SOP_NOW")
+        .ok()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+        .unwrap_or(now);
+    let sig = super::signature(&author, now)?;
+    let message = format!(
+        "sop init{}\n\nSop-Action: init\nSop-Actor: {}\n",
+        if args.example { " --example" } else { "" },
+        author.id
+    );
+    tx.commit(&changes, &sig, &message)?;
+    let procedures = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("procedures/"))
+        .count();
+    writeln!(out, "{}", dir.display())?;
+    eprintln!(
+        "initialised records directory {} with {procedures} procedure(s); next: sop -C {} procedure list",
+        dir.display(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// The person the init commit is by: --as / $SOP_ACTOR in the new people.toml, else git's
+/// identity, else a neutral one.
+fn author(ctx: &Context, people: &People, repo: &Repository) -> Person {
+    let config = repo.config().ok();
+    let get = |k: &str| config.as_ref().and_then(|c| c.get_string(k).ok());
+    let named = ctx.actor_arg().and_then(|who| people.find(who)).cloned();
+    let by_email = get("user.email").and_then(|e| people.find(&e).cloned());
+    named.or(by_email).unwrap_or_else(|| Person {
+        id: get("user.email").map_or("sop".into(), |e| {
+            e.split('@').next().unwrap_or("sop").to_string()
+        }),
+        name: get("user.name").unwrap_or_else(|| "sop".into()),
+        nip: None,
+        email: get("user.email").unwrap_or_else(|| "sop@localhost".into()),
+        roles: vec![],
+        keys: vec![],
+    })
+}
+
+/// people.toml for a new office: the git user as its first administrator.
+fn starter_people(repo: &Repository) -> String {
+    let config = repo.config().ok();
+    let get = |k: &str| config.as_ref().and_then(|c| c.get_string(k).ok());
+    let mut text = String::from("# People who may act, their roles and signing keys.\n");
+    if let Some(email) = get("user.email") {
+        let id: String = email
+            .split('@')
+            .next()
+            .unwrap_or("admin")
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_lowercase();
+        let name = get("user.name").unwrap_or_else(|| id.clone());
+        text += &format!(
+            "\n[[people]]\nid = {:?}\nname = {:?}\nemail = {:?}\nroles = [\"admin\"]\n",
+            id, name, email
+        );
+    }
+    text
+}

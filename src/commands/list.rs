@@ -1,0 +1,191 @@
+//! `sop list`: requests, filtered.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::Format;
+use crate::context::Context;
+use crate::error::{Code, Failure};
+use crate::output;
+use crate::procedure::Procedure;
+use crate::view::step_view;
+
+/// Requests, newest first.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only requests with this status (open, completed, rejected, cancelled, …).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only requests of this procedure.
+    #[arg(long)]
+    pub procedure: Option<String>,
+    /// Only open requests whose current step is for this role.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Only requests I made or whose current step I may do.
+    #[arg(long)]
+    pub mine: bool,
+    /// Only open requests past the due time of their current step.
+    #[arg(long)]
+    pub overdue: bool,
+}
+
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    procedure: &'a str,
+    title: &'a str,
+    status: &'a str,
+    step: Option<String>,
+    role: Option<String>,
+    requester: &'a str,
+    created: chrono::DateTime<chrono::FixedOffset>,
+    due: Option<chrono::DateTime<chrono::FixedOffset>>,
+    overdue: bool,
+}
+
+pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let me = if args.mine {
+        Some(ctx.actor(&loaded.people, &loaded.git)?.id.clone())
+    } else {
+        None
+    };
+    let (mut requests, errors) = loaded.records.all_requests();
+    for e in &errors {
+        eprintln!("warning: {e:#}");
+    }
+    let mut procedures: HashMap<String, Option<Procedure>> = HashMap::new();
+    requests.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    let mut rows = Vec::new();
+    let date = loaded.now.date_naive();
+    let requester_role = &loaded.config.policy.requester_role;
+    for req in &requests {
+        if args.status.as_ref().is_some_and(|s| s != &req.status)
+            || args.procedure.as_ref().is_some_and(|p| p != &req.procedure)
+        {
+            continue;
+        }
+        let p = procedures
+            .entry(req.procedure.clone())
+            .or_insert_with(|| Procedure::load(&loaded.records.root, &req.procedure).ok())
+            .as_ref();
+        let step = step_view(req, p, &loaded.config, loaded.now);
+        let roles = step.as_ref().map(|s| s.roles.clone()).unwrap_or_default();
+        if args.role.as_ref().is_some_and(|r| !roles.contains(r)) {
+            continue;
+        }
+        if let Some(me) = &me {
+            let mine = &req.requester == me
+                || roles.iter().any(|r| {
+                    if r == requester_role {
+                        &req.requester == me
+                    } else {
+                        loaded.people.holds(me, r, date).is_some()
+                    }
+                });
+            if !mine {
+                continue;
+            }
+        }
+        let overdue = step.as_ref().is_some_and(|s| s.overdue);
+        if args.overdue && !overdue {
+            continue;
+        }
+        rows.push(Row {
+            id: &req.id,
+            procedure: &req.procedure,
+            title: &req.title,
+            status: &req.status,
+            role: step.as_ref().map(|s| s.role.clone()),
+            due: step.as_ref().and_then(|s| s.due),
+            step: step.map(|s| s.id),
+            requester: &req.requester,
+            created: req.created,
+            overdue,
+        });
+    }
+    print(ctx, &rows, out)?;
+    if !errors.is_empty() {
+        return Err(Failure::new(
+            Code::Invalid,
+            format!(
+                "{} request file(s) could not be read (see the warnings above)",
+                errors.len()
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
+    let fmt_time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
+        t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    };
+    match ctx.format {
+        Format::Json => output::json(out, &rows),
+        Format::Csv => output::csv(
+            out,
+            &[
+                "id",
+                "procedure",
+                "title",
+                "status",
+                "step",
+                "role",
+                "requester",
+                "created",
+                "due",
+                "overdue",
+            ],
+            rows.iter().map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.procedure.to_string(),
+                    r.title.to_string(),
+                    r.status.to_string(),
+                    r.step.clone().unwrap_or_default(),
+                    r.role.clone().unwrap_or_default(),
+                    r.requester.to_string(),
+                    r.created.to_rfc3339(),
+                    r.due.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                    r.overdue.to_string(),
+                ]
+            }),
+        ),
+        Format::Table => {
+            let mut t = output::table(
+                &[
+                    "id",
+                    "procedure",
+                    "title",
+                    "status",
+                    "step",
+                    "role",
+                    "created",
+                    "due",
+                ],
+                ctx.color,
+            );
+            for r in rows {
+                t.add_row(vec![
+                    r.id.to_string(),
+                    r.procedure.to_string(),
+                    r.title.to_string(),
+                    r.status.to_string(),
+                    r.step.clone().unwrap_or_default(),
+                    r.role.clone().unwrap_or_default(),
+                    r.created.format("%Y-%m-%d %H:%M").to_string(),
+                    format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            eprintln!("{} request(s)", rows.len());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! `sop procedure list|show|check`: the SOP catalogue.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::config::{Config, People};
+use crate::context::Context;
+use crate::error::{Code, Failure};
+use crate::field::Field;
+use crate::output;
+use crate::procedure::{self, Finding, Kind, Procedure};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// The procedures of this office.
+    List,
+    /// One procedure's flow: each step, who does it, what it needs and where it leads.
+    Show {
+        /// The procedure id.
+        id: String,
+    },
+    /// Lint every procedure, sop.toml and people.toml; exit 3 on any finding.
+    Check,
+}
+
+pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
+    let records = ctx.records()?;
+    let config = Config::load(&records.root)?;
+    match cmd {
+        Command::List => list(ctx, &records.root, out),
+        Command::Show { id } => show(ctx, &config, &Procedure::load(&records.root, &id)?, out),
+        Command::Check => check(ctx, &records.root, &config, out),
+    }
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    prefix: &'a str,
+    name: &'a str,
+    version: u32,
+    draft: bool,
+    steps: usize,
+    total: String,
+}
+
+fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
+    let mut procedures = Vec::new();
+    for id in procedure::list_ids(root)? {
+        match Procedure::load(root, &id) {
+            Ok(p) => procedures.push(p),
+            Err(e) => eprintln!("warning: {e:#}"),
+        }
+    }
+    let summaries: Vec<Summary> = procedures
+        .iter()
+        .map(|p| Summary {
+            id: p.id(),
+            prefix: p.prefix(),
+            name: &p.name,
+            version: p.version,
+            draft: p.draft,
+            steps: p.steps.len(),
+            total: p.total().iso(),
+        })
+        .collect();
+    match ctx.format {
+        Format::Json => output::json(out, &summaries),
+        Format::Csv => output::csv(
+            out,
+            &["id", "prefix", "name", "version", "draft", "steps", "total"],
+            summaries.iter().map(|s| {
+                vec![
+                    s.id.into(),
+                    s.prefix.into(),
+                    s.name.into(),
+                    s.version.to_string(),
+                    s.draft.to_string(),
+                    s.steps.to_string(),
+                    s.total.clone(),
+                ]
+            }),
+        ),
+        Format::Table => {
+            let mut t = output::table(
+                &["id", "prefix", "name", "version", "steps", "total time"],
+                ctx.color,
+            );
+            for p in &procedures {
+                let name = if p.draft {
+                    format!("{} (draft)", p.name)
+                } else {
+                    p.name.clone()
+                };
+                t.add_row(vec![
+                    p.id().into(),
+                    p.prefix().into(),
+                    name,
+                    p.version.to_string(),
+                    p.steps.len().to_string(),
+                    p.total().to_string(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ProcedureView<'a> {
+    id: &'a str,
+    name: &'a str,
+    version: u32,
+    prefix: &'a str,
+    draft: bool,
+    sop: &'a procedure::Header,
+    roles: Vec<&'a str>,
+    fields: &'a [Field],
+    total: String,
+    steps: Vec<StepView<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepView<'a> {
+    id: &'a str,
+    number: Option<u32>,
+    activity: &'a str,
+    role: Vec<&'a str>,
+    kind: Kind,
+    inputs: &'a [String],
+    output: &'a str,
+    note: &'a str,
+    time: Option<String>,
+    next: IndexMap<&'a str, &'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_field: Option<&'a str>,
+    fields: &'a [Field],
+}
+
+fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> Result<()> {
+    let steps: Vec<StepView> = p
+        .steps
+        .iter()
+        .map(|s| StepView {
+            id: s.id(),
+            number: s.number,
+            activity: &s.activity,
+            role: s.role.list().iter().map(String::as_str).collect(),
+            kind: s.kind,
+            inputs: &s.inputs,
+            output: &s.output,
+            note: &s.note,
+            time: s.time.map(|t| t.iso()),
+            next: p
+                .exits(s)
+                .into_iter()
+                .map(|(k, t)| (k, t.get_ref().as_str()))
+                .collect(),
+            outcome: (s.kind == Kind::End).then(|| s.outcome()),
+            by_field: s.by_field.as_deref(),
+            fields: &s.fields,
+        })
+        .collect();
+    if ctx.format == Format::Json {
+        return output::json(
+            out,
+            &ProcedureView {
+                id: p.id(),
+                name: &p.name,
+                version: p.version,
+                prefix: p.prefix(),
+                draft: p.draft,
+                sop: &p.sop,
+                roles: p.roles(),
+                fields: &p.fields,
+                total: p.total().iso(),
+                steps,
+            },
+        );
+    }
+    writeln!(
+        out,
+        "{} ({}) v{}{}",
+        p.name,
+        p.id(),
+        p.version,
+        if p.draft { " DRAFT" } else { "" }
+    )?;
+    if !p.sop.number.is_empty() {
+        writeln!(out, "No. SOP: {}", p.sop.number)?;
+    }
+    if !p.sop.approved_by.is_empty() {
+        writeln!(out, "Disahkan oleh: {}", p.sop.approved_by)?;
+    }
+    if !p.about.is_empty() {
+        writeln!(out, "{}", p.about)?;
+    }
+    let mut t = output::table(
+        &[
+            "no", "activity", "role", "inputs", "time", "output", "leads to",
+        ],
+        ctx.color,
+    );
+    for (s, v) in p.steps.iter().zip(&steps) {
+        let no = s.number.map_or("-".to_string(), |n| n.to_string());
+        let roles: Vec<&str> = s.role.list().iter().map(|r| config.role_label(r)).collect();
+        let leads = match s.kind {
+            Kind::End => format!("end: {}", s.outcome()),
+            _ => {
+                let ways: Vec<String> = v
+                    .next
+                    .iter()
+                    .map(|(k, t)| format!("{k} → {}", number_of(p, t)))
+                    .collect();
+                let auto = s
+                    .by_field
+                    .as_ref()
+                    .map(|f| format!("by {f}: "))
+                    .unwrap_or_default();
+                format!("{auto}{}", ways.join(", "))
+            }
+        };
+        t.add_row(vec![
+            no,
+            s.activity.clone(),
+            roles.join(" / "),
+            s.inputs.join(", "),
+            s.time.map(|t| t.to_string()).unwrap_or_default(),
+            s.output.clone(),
+            leads,
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    writeln!(out, "Total: {}", p.total())?;
+    Ok(())
+}
+
+/// "4" for a numbered step, else its id.
+fn number_of(p: &Procedure, id: &str) -> String {
+    match p.step(id).and_then(|s| s.number) {
+        Some(n) => n.to_string(),
+        None => id.to_string(),
+    }
+}
+
+fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Result<()> {
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut prefixes: IndexMap<String, String> = IndexMap::new();
+    let ids = procedure::list_ids(root)?;
+    for id in &ids {
+        match Procedure::load(root, id) {
+            Ok(p) => {
+                findings.extend(procedure::check(&p, config));
+                if let Some(other) = prefixes.insert(p.prefix().to_string(), id.clone()) {
+                    findings.push(Finding {
+                        file: p.file.display().to_string(),
+                        line: p.line_of(p.prefix.span().start),
+                        message: format!(
+                            "prefix '{}' is also used by procedure '{other}'",
+                            p.prefix()
+                        ),
+                    });
+                }
+            }
+            Err(e) => findings.push(parse_finding(&format!("procedures/{id}.toml"), &e)),
+        }
+    }
+    match People::load(root) {
+        Ok(people) => findings.extend(check_people(&people, config)),
+        Err(e) => findings.push(parse_finding("people.toml", &e)),
+    }
+    findings.sort();
+    match ctx.format {
+        Format::Json => output::json(out, &findings)?,
+        _ => {
+            for f in &findings {
+                writeln!(out, "{f}")?;
+            }
+        }
+    }
+    if findings.is_empty() {
+        eprintln!("{} procedure(s) checked: no findings", ids.len());
+        Ok(())
+    } else {
+        Err(Failure::new(
+            Code::Invalid,
+            format!(
+                "{} finding(s) in {} procedure(s)",
+                findings.len(),
+                ids.len()
+            ),
+        )
+        .into())
+    }
+}
+
+/// A parse error as a finding, keeping the line toml reported.
+fn parse_finding(file: &str, e: &anyhow::Error) -> Finding {
+    let text = format!("{e:#}");
+    let line = text
+        .split("line ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let message = text
+        .strip_prefix(&format!("{file}: "))
+        .unwrap_or(&text)
+        .to_string();
+    Finding {
+        file: file.to_string(),
+        line,
+        message,
+    }
+}
+
+fn check_people(people: &People, config: &Config) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut finding = |message: String| {
+        findings.push(Finding {
+            file: "people.toml".into(),
+            line: 1,
+            message,
+        })
+    };
+    for p in &people.people {
+        if !seen.insert(p.id.as_str()) {
+            finding(format!("person id '{}' appears twice", p.id));
+        }
+        for r in &p.roles {
+            if !config.roles.contains_key(r) {
+                finding(format!(
+                    "person '{}' has unknown role '{r}' (declare it under [roles] in sop.toml)",
+                    p.id
+                ));
+            }
+        }
+    }
+    for s in &people.standins {
+        if people.find(&s.person).is_none() {
+            finding(format!(
+                "stand-in '{}' is not a person in people.toml",
+                s.person
+            ));
+        }
+        if s.from > s.to {
+            finding(format!(
+                "stand-in '{}' for '{}' ends before it starts",
+                s.person, s.role
+            ));
+        }
+    }
+    findings
+}

@@ -1,0 +1,95 @@
+//! `sop show`: one request with its fields, steps and history.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::Format;
+use crate::context::Context;
+use crate::output;
+use crate::procedure::Procedure;
+use crate::view::request_view;
+
+/// One request: fields, current step with its due time, and history.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The request id, or a unique start of it.
+    pub id: String,
+}
+
+pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let id = loaded.records.resolve(&args.id)?;
+    let req = loaded.records.read_request(&id)?;
+    let procedure = Procedure::load(&loaded.records.root, &req.procedure).ok();
+    let view = request_view(&req, procedure.as_ref(), &loaded.config, loaded.now);
+    if ctx.format == Format::Json {
+        return output::json(out, &view);
+    }
+    let name = procedure.as_ref().map_or("", |p| p.name.as_str());
+    writeln!(out, "{}  {}", req.id, req.title)?;
+    writeln!(
+        out,
+        "procedure  {} ({name}) v{}",
+        req.procedure, req.version
+    )?;
+    writeln!(out, "status     {}", req.status)?;
+    writeln!(out, "requester  {}", req.requester)?;
+    writeln!(out, "created    {}", req.created.format("%Y-%m-%d %H:%M"))?;
+    if let Some(asset) = &req.asset {
+        writeln!(out, "asset      {asset}")?;
+    }
+    if let Some(step) = &view.step {
+        let due = step.due.map_or("no standard time".to_string(), |d| {
+            format!(
+                "due {}{}",
+                d.format("%Y-%m-%d %H:%M"),
+                if step.overdue { " (OVERDUE)" } else { "" }
+            )
+        });
+        writeln!(
+            out,
+            "step       {} {} [{}], since {}, {due}",
+            step.id,
+            step.activity,
+            step.role,
+            step.since.format("%Y-%m-%d %H:%M")
+        )?;
+    }
+    if !req.fields.is_empty() {
+        let mut t = output::table(&["field", "value"], ctx.color);
+        for (k, v) in &req.fields {
+            t.add_row(vec![k.clone(), v.to_string()]);
+        }
+        writeln!(out, "\n{t}")?;
+    }
+    let mut t = output::table(
+        &["at", "by", "action", "step", "to", "note / output"],
+        ctx.color,
+    );
+    for e in &req.history {
+        let by = match &e.acting_for {
+            Some(role) => format!("{} (for {role})", e.by),
+            None => e.by.clone(),
+        };
+        let action = match &e.option {
+            Some(o) => format!("{} {o}", e.action),
+            None => e.action.clone(),
+        };
+        let text: Vec<String> = [&e.note, &e.output]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        t.add_row(vec![
+            e.at.format("%Y-%m-%d %H:%M").to_string(),
+            by,
+            action,
+            e.step.clone(),
+            e.to.clone().unwrap_or_default(),
+            text.join(" / "),
+        ]);
+    }
+    writeln!(out, "\n{t}")?;
+    Ok(())
+}

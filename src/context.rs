@@ -1,0 +1,109 @@
+//! The one place that reads the environment: records root, clock, actor, output choices.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::cli::{ColorChoice, Format};
+use crate::config::{Config, People, Person};
+use crate::git::Git;
+use crate::store::Records;
+use crate::{forbidden, invalid};
+
+pub struct Context {
+    records_arg: Option<PathBuf>,
+    actor_arg: Option<String>,
+    pub format: Format,
+    pub color: bool,
+}
+
+impl Context {
+    pub fn new(
+        records: Option<PathBuf>,
+        actor: Option<String>,
+        format: Format,
+        color: ColorChoice,
+    ) -> Context {
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+            }
+        };
+        Context {
+            records_arg: records,
+            actor_arg: actor,
+            format,
+            color,
+        }
+    }
+
+    pub fn records_arg(&self) -> Option<&std::path::Path> {
+        self.records_arg.as_deref()
+    }
+
+    pub fn actor_arg(&self) -> Option<&str> {
+        self.actor_arg.as_deref()
+    }
+
+    pub fn records(&self) -> Result<Records> {
+        Records::find(self.records_arg.as_deref())
+    }
+
+    /// Now, in the office's timezone. `SOP_NOW` (RFC 3339) fixes the clock, for tests and replays.
+    pub fn now(&self, config: &Config) -> Result<DateTime<FixedOffset>> {
+        let offset = config.offset()?;
+        match std::env::var("SOP_NOW") {
+            Ok(s) => Ok(DateTime::parse_from_rfc3339(&s)
+                .map_err(|e| invalid!("SOP_NOW={s} is not an RFC 3339 time: {e}"))?
+                .with_timezone(&offset)),
+            Err(_) => Ok(Utc::now().with_timezone(&offset)),
+        }
+    }
+
+    /// The acting person: --as, else $SOP_ACTOR, else git's user.email, found in people.toml.
+    pub fn actor<'p>(&self, people: &'p People, git: &Git) -> Result<&'p Person> {
+        let who = match &self.actor_arg {
+            Some(who) => who.clone(),
+            None => git
+                .repo
+                .config()
+                .and_then(|c| c.get_string("user.email"))
+                .map_err(|_| {
+                    invalid!(
+                        "who is acting? pass --as PERSON, set SOP_ACTOR, or set git's user.email"
+                    )
+                })?,
+        };
+        people.find(&who).ok_or_else(|| {
+            forbidden!("'{who}' is not in people.toml: only people listed there may act; ask an administrator to add them, or pass --as PERSON")
+        })
+    }
+
+    pub fn load(&self) -> Result<Loaded> {
+        let records = self.records()?;
+        let config = Config::load(&records.root)?;
+        let people = People::load(&records.root)?;
+        let git = Git::open(&records.root).context("opening the records repository")?;
+        let now = self.now(&config)?;
+        Ok(Loaded {
+            records,
+            config,
+            people,
+            git,
+            now,
+        })
+    }
+}
+
+/// A records directory with its configuration, people and repository.
+pub struct Loaded {
+    pub records: Records,
+    pub config: Config,
+    pub people: People,
+    pub git: Git,
+    pub now: DateTime<FixedOffset>,
+}

@@ -1,0 +1,801 @@
+//! The pure state machine: (request, procedure, actor, action) → the new request, or why not.
+//! No I/O here: everything a rule needs is passed in.
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+
+use crate::config::{Config, Holding, People, Person};
+use crate::error::Hint;
+use crate::field::{Fields, Value};
+use crate::procedure::{Kind, Procedure, Step};
+use crate::request::{Entry, Request, CANCELLED, OPEN};
+use crate::{forbidden, invalid};
+
+/// What the rules see of the world.
+pub struct World<'a> {
+    pub procedure: &'a Procedure,
+    pub config: &'a Config,
+    pub people: &'a People,
+    pub now: DateTime<FixedOffset>,
+}
+
+/// A change asked for by a person.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub action: Action,
+    pub option: Option<String>,
+    pub output: Option<String>,
+    pub note: Option<String>,
+    /// `--field K=V`, unparsed.
+    pub fields: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Action {
+    #[default]
+    Advance,
+    Approve,
+    Reject,
+    Cancel,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Advance => "advance",
+            Action::Approve => "approve",
+            Action::Reject => "reject",
+            Action::Cancel => "cancel",
+        }
+    }
+}
+
+/// A new request at the procedure's first step.
+pub struct NewRequest<'a> {
+    pub id: String,
+    pub title: Option<String>,
+    pub fields: Vec<(String, String)>,
+    pub asset: Option<String>,
+    pub requester: &'a Person,
+}
+
+impl World<'_> {
+    pub fn create(&self, new: NewRequest) -> Result<Request> {
+        let p = self.procedure;
+        if p.draft {
+            return Err(invalid!(
+                "procedure '{}' is a draft and cannot take requests yet",
+                p.id()
+            )
+            .hint(format!(
+                "{}: set draft = false once the office has approved it",
+                p.file.display()
+            )));
+        }
+        let first = p
+            .first()
+            .ok_or_else(|| invalid!("procedure '{}' has no steps", p.id()))?;
+        let mut req = Request {
+            id: new.id,
+            procedure: p.id().to_string(),
+            version: p.version,
+            title: new.title.unwrap_or_else(|| p.name.clone()),
+            status: OPEN.into(),
+            step: Some(first.id().to_string()),
+            requester: new.requester.id.clone(),
+            created: self.now,
+            asset: new.asset,
+            fields: Fields::new(),
+            history: Vec::new(),
+        };
+        let acting_for = self.authorize(&req, first, new.requester)?;
+        let given = self.parse_fields(&p.fields, &new.fields, "the request form")?;
+        req.fields.extend(given.clone());
+        let missing: Vec<&str> = p
+            .fields
+            .iter()
+            .filter(|f| f.required && !req.fields.contains_key(&f.name))
+            .map(|f| f.name.as_str())
+            .collect();
+        if !missing.is_empty() {
+            return Err(invalid!(
+                "procedure '{}' needs field(s) {}: give them with --field NAME=VALUE",
+                p.id(),
+                missing.join(", ")
+            ));
+        }
+        let to = self.move_to(&mut req, first.id())?;
+        req.history.push(Entry {
+            step: first.id().to_string(),
+            action: "create".into(),
+            by: new.requester.id.clone(),
+            acting_for,
+            at: self.now,
+            to: Some(to),
+            option: None,
+            output: None,
+            note: None,
+            fields: given,
+        });
+        Ok(req)
+    }
+
+    /// Applies one change to a request, or says why it may not happen.
+    pub fn apply(&self, req: &Request, actor: &Person, change: Change) -> Result<Request> {
+        let p = self.procedure;
+        if !req.is_open() {
+            return Err(invalid!(
+                "request {} is already {}: it cannot be changed",
+                req.id,
+                req.status
+            ));
+        }
+        let step_id = req.step.as_deref().unwrap_or_default();
+        let step = p.step(step_id).ok_or_else(|| {
+            invalid!(
+                "request {} is at step '{step_id}', which procedure '{}' no longer has",
+                req.id,
+                p.id()
+            )
+        })?;
+        let mut next = req.clone();
+        if change.action == Action::Cancel {
+            return self.cancel(next, step, actor, change);
+        }
+        self.check_kind(req, step, change.action)?;
+        if matches!(change.action, Action::Approve | Action::Reject)
+            && actor.id == req.requester
+            && !self.config.policy.allow_self_approval
+        {
+            return Err(forbidden!(
+                "{} requested {} and cannot decide it too (separation of duties); {}",
+                actor.id,
+                req.id,
+                self.held_by(step)
+            ));
+        }
+        let acting_for = self.authorize(req, step, actor)?;
+        let given = self.parse_fields(
+            &step.fields,
+            &change.fields,
+            &format!("step '{}'", step.id()),
+        )?;
+        next.fields.extend(given.clone());
+        let missing: Vec<&str> = step
+            .fields
+            .iter()
+            .filter(|f| f.required && !next.fields.contains_key(&f.name))
+            .map(|f| f.name.as_str())
+            .collect();
+        if !missing.is_empty() && change.action != Action::Reject {
+            return Err(invalid!(
+                "step '{}' of {} needs field(s) {} before it can be completed: give them with --field NAME=VALUE",
+                step.id(),
+                req.id,
+                missing.join(", ")
+            ));
+        }
+        let target = self.target(req, step, &change)?;
+        if let (Some(field), Some(option)) = (&step.field, &change.option) {
+            next.fields
+                .insert(field.clone(), Value::Text(option.clone()));
+        }
+        let to = self.move_to(&mut next, &target)?;
+        let note = match change.action {
+            Action::Reject => change.note.clone(),
+            _ => change.note.clone().filter(|n| !n.trim().is_empty()),
+        };
+        next.history.push(Entry {
+            step: step.id().to_string(),
+            action: change.action.as_str().into(),
+            by: actor.id.clone(),
+            acting_for,
+            at: self.now,
+            to: Some(to),
+            option: change.option,
+            output: change.output.filter(|o| !o.trim().is_empty()),
+            note,
+            fields: given,
+        });
+        Ok(next)
+    }
+
+    fn cancel(
+        &self,
+        mut req: Request,
+        step: &Step,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request> {
+        let reason = require_reason(&change.note, "cancel")?;
+        let admin = &self.config.policy.admin_role;
+        let is_admin = self
+            .people
+            .holds(&actor.id, admin, self.now.date_naive())
+            .is_some();
+        if actor.id != req.requester && !is_admin {
+            return Err(forbidden!(
+                "only the requester ({}) or a holder of role '{admin}' may cancel {}",
+                req.requester,
+                req.id
+            ));
+        }
+        req.status = CANCELLED.into();
+        req.step = None;
+        req.history.push(Entry {
+            step: step.id().to_string(),
+            action: "cancel".into(),
+            by: actor.id.clone(),
+            acting_for: None,
+            at: self.now,
+            to: None,
+            option: None,
+            output: None,
+            note: Some(reason),
+            fields: Fields::new(),
+        });
+        Ok(req)
+    }
+
+    fn check_kind(&self, req: &Request, step: &Step, action: Action) -> Result<()> {
+        let right = match step.kind {
+            Kind::Task | Kind::Decision => action == Action::Advance,
+            Kind::Approval => matches!(action, Action::Approve | Action::Reject),
+            Kind::End => false,
+        };
+        if right {
+            return Ok(());
+        }
+        let use_instead = match step.kind {
+            Kind::Approval => format!(
+                "use `sop approve {0}` or `sop reject {0} --reason ...`",
+                req.id
+            ),
+            Kind::Decision => format!(
+                "use `sop advance {} --choose OPTION` with one of: {}",
+                req.id,
+                step.options.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+            _ => format!("use `sop advance {}`", req.id),
+        };
+        Err(invalid!(
+            "cannot {} {}: its step '{}' is {} {}; {use_instead}",
+            action.as_str(),
+            req.id,
+            step.id(),
+            if step.kind == Kind::Approval {
+                "an"
+            } else {
+                "a"
+            },
+            step.kind
+        ))
+    }
+
+    /// Where a change leads from `step`.
+    fn target(&self, req: &Request, step: &Step, change: &Change) -> Result<String> {
+        let p = self.procedure;
+        let found = |label: &str| {
+            p.exits(step)
+                .into_iter()
+                .find(|(l, _)| *l == label)
+                .map(|(_, t)| t.get_ref().clone())
+        };
+        match (step.kind, change.action) {
+            (Kind::Decision, _) => {
+                let options: Vec<&str> = step.options.keys().map(String::as_str).collect();
+                let Some(option) = &change.option else {
+                    return Err(invalid!(
+                        "step '{}' of {} is a decision: choose one of {} with --choose OPTION",
+                        step.id(),
+                        req.id,
+                        options.join(", ")
+                    ));
+                };
+                found(option).ok_or_else(|| {
+                    invalid!(
+                        "step '{}' has no option '{option}': choose one of {}",
+                        step.id(),
+                        options.join(", ")
+                    )
+                })
+            }
+            (_, _) if change.option.is_some() => Err(invalid!(
+                "step '{}' of {} is {} {}, not a decision: --choose does not apply",
+                step.id(),
+                req.id,
+                if step.kind == Kind::Approval {
+                    "an"
+                } else {
+                    "a"
+                },
+                step.kind
+            )),
+            (Kind::Approval, Action::Reject) => {
+                require_reason(&change.note, "reject")?;
+                found("reject").ok_or_else(|| broken(p, step))
+            }
+            (Kind::Approval, _) => found("approve").ok_or_else(|| broken(p, step)),
+            _ => found("done").ok_or_else(|| broken(p, step)),
+        }
+    }
+
+    /// Moves the request to `target`, taking automatic decisions and finishing at an end.
+    /// Returns the step the request came to rest at.
+    fn move_to(&self, req: &mut Request, target: &str) -> Result<String> {
+        let p = self.procedure;
+        let mut target = target.to_string();
+        for _ in 0..=p.steps.len() {
+            let step = p.step(&target).ok_or_else(|| {
+                invalid!(
+                    "procedure '{}' leads to unknown step '{target}': run `sop procedure check`",
+                    p.id()
+                )
+            })?;
+            match (&step.kind, &step.by_field) {
+                (Kind::End, _) => {
+                    req.status = step.outcome().to_string();
+                    req.step = None;
+                    return Ok(target);
+                }
+                (Kind::Decision, Some(by)) => {
+                    let value = req.fields.get(by).map(Value::to_string).unwrap_or_default();
+                    target = step
+                        .options
+                        .get(&value)
+                        .map(|t| t.get_ref().clone())
+                        .ok_or_else(|| {
+                            invalid!(
+                                "step '{}' routes by field '{by}', but {} has {by} = '{value}', which it has no option for",
+                                step.id(),
+                                req.id
+                            )
+                        })?;
+                }
+                _ => {
+                    req.step = Some(target.clone());
+                    return Ok(target);
+                }
+            }
+        }
+        Err(invalid!(
+            "procedure '{}' routes in a circle of automatic decisions: run `sop procedure check`",
+            p.id()
+        ))
+    }
+
+    /// Whether `actor` may act on `step` of `req`; `Some(role)` when acting as a stand-in.
+    fn authorize(&self, req: &Request, step: &Step, actor: &Person) -> Result<Option<String>> {
+        let requester_role = &self.config.policy.requester_role;
+        let date = self.now.date_naive();
+        let roles = step.role.list();
+        if roles.contains(requester_role) && actor.id == req.requester {
+            return Ok(None);
+        }
+        for role in roles.iter().filter(|r| *r != requester_role) {
+            match self.people.holds(&actor.id, role, date) {
+                Some(Holding::Own) => return Ok(None),
+                Some(Holding::StandIn) => return Ok(Some(role.clone())),
+                None => {}
+            }
+        }
+        Err(forbidden!(
+            "{} may not do step '{}' ({}) of {}: {}",
+            actor.id,
+            step.id(),
+            step.activity,
+            req.id,
+            self.held_by(step)
+        ))
+    }
+
+    /// "it is for role X, held by: a (A), b (B)" — who to ask instead.
+    fn held_by(&self, step: &Step) -> String {
+        let date = self.now.date_naive();
+        let requester_role = &self.config.policy.requester_role;
+        let mut parts = Vec::new();
+        for role in step.role.list() {
+            let label = self.config.role_label(role);
+            if role == requester_role {
+                parts.push(format!("{label} ({role}): the requester"));
+                continue;
+            }
+            let holders: Vec<String> = self
+                .people
+                .holders(role, date)
+                .iter()
+                .map(|p| format!("{} ({})", p.id, p.name))
+                .collect();
+            let holders = if holders.is_empty() {
+                "nobody in people.toml".to_string()
+            } else {
+                holders.join(", ")
+            };
+            parts.push(format!("{label} ({role}), held by {holders}"));
+        }
+        if parts.is_empty() {
+            return "the step names no role".into();
+        }
+        format!("the step is for {}", parts.join("; or "))
+    }
+
+    fn parse_fields(
+        &self,
+        declared: &[crate::field::Field],
+        given: &[(String, String)],
+        whose: &str,
+    ) -> Result<Fields> {
+        let mut out = Fields::new();
+        let is_person = |who: &str| self.people.find(who).is_some();
+        for (name, raw) in given {
+            let field = declared.iter().find(|f| &f.name == name).ok_or_else(|| {
+                let names: Vec<&str> = declared.iter().map(|f| f.name.as_str()).collect();
+                invalid!(
+                    "{whose} has no field '{name}'{}",
+                    if names.is_empty() {
+                        " (it takes no fields)".to_string()
+                    } else {
+                        format!(": it takes {}", names.join(", "))
+                    }
+                )
+            })?;
+            let value = field.parse(raw, &is_person).map_err(|e| invalid!("{e}"))?;
+            out.insert(name.clone(), value);
+        }
+        Ok(out)
+    }
+}
+
+fn require_reason(note: &Option<String>, action: &str) -> Result<String> {
+    note.as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| invalid!("{action} needs a reason: give it with --reason TEXT"))
+}
+
+fn broken(p: &Procedure, step: &Step) -> anyhow::Error {
+    invalid!(
+        "step '{}' of procedure '{}' leads nowhere: run `sop procedure check`",
+        step.id(),
+        p.id()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::exit_code;
+    use std::path::Path;
+
+    const PROC: &str = r#"
+id = "t"
+prefix = "TT"
+name = "Test"
+version = 1
+[[fields]]
+name = "alasan"
+required = true
+[[steps]]
+id = "isi"
+activity = "Mengisi form"
+role = "pemohon"
+[[steps]]
+id = "lokasi"
+activity = "Menentukan lokasi"
+role = "staf"
+kind = "decision"
+field = "lokasi"
+options = { dc = "setuju", user = "isi" }
+[[steps]]
+id = "setuju"
+activity = "Memberi persetujuan"
+role = ["kasi", "kadis"]
+kind = "approval"
+approve = "data"
+reject = "ditolak"
+[[steps]]
+id = "data"
+activity = "Mendata"
+role = "staf"
+[[steps.fields]]
+name = "seri"
+required = true
+[[steps]]
+id = "rute"
+activity = "Rute"
+kind = "decision"
+by_field = "lokasi"
+options = { dc = "selesai", user = "selesai" }
+[[steps]]
+id = "selesai"
+activity = "Selesai"
+kind = "end"
+[[steps]]
+id = "ditolak"
+activity = "Menerima alasan"
+kind = "end"
+outcome = "rejected"
+"#;
+
+    const PEOPLE: &str = r#"
+[[people]]
+id = "uli"
+name = "Uli"
+email = "uli@x.id"
+[[people]]
+id = "sri"
+name = "Sri"
+email = "sri@x.id"
+roles = ["staf"]
+[[people]]
+id = "kas"
+name = "Kas"
+email = "kas@x.id"
+roles = ["kasi"]
+[[people]]
+id = "plt"
+name = "Plt"
+email = "plt@x.id"
+[[standins]]
+person = "plt"
+role = "kadis"
+from = 2026-11-01
+to = 2026-11-30
+"#;
+
+    struct Fixture {
+        procedure: Procedure,
+        config: Config,
+        people: People,
+    }
+
+    fn fixture() -> Fixture {
+        Fixture {
+            procedure: Procedure::parse(PROC, Path::new("procedures/t.toml")).unwrap(),
+            config: toml::from_str(
+                "[roles]\npemohon='User'\nstaf='Staf'\nkasi='Kasi'\nkadis='Kadis'\n",
+            )
+            .unwrap(),
+            people: toml::from_str(PEOPLE).unwrap(),
+        }
+    }
+
+    impl Fixture {
+        fn world(&self) -> World<'_> {
+            World {
+                procedure: &self.procedure,
+                config: &self.config,
+                people: &self.people,
+                now: DateTime::parse_from_rfc3339("2026-11-23T09:00:00+07:00").unwrap(),
+            }
+        }
+        fn who(&self, id: &str) -> &Person {
+            self.people.find(id).unwrap()
+        }
+        fn new_request(&self) -> Request {
+            self.world()
+                .create(NewRequest {
+                    id: "TT-1".into(),
+                    title: None,
+                    fields: vec![("alasan".into(), "perlu".into())],
+                    asset: None,
+                    requester: self.who("uli"),
+                })
+                .unwrap()
+        }
+        fn act(
+            &self,
+            req: &Request,
+            who: &str,
+            action: Action,
+            f: impl FnOnce(&mut Change),
+        ) -> Result<Request> {
+            let mut change = Change {
+                action,
+                ..Change::default()
+            };
+            f(&mut change);
+            self.world().apply(req, self.who(who), change)
+        }
+    }
+
+    #[test]
+    fn walks_to_completion_with_routing() {
+        let fx = fixture();
+        let r = fx.new_request();
+        assert_eq!(r.step.as_deref(), Some("isi"));
+        assert_eq!(r.history[0].action, "create");
+        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        assert_eq!(r.fields["lokasi"], Value::Text("dc".into()));
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![("seri".into(), "SN1".into())]
+            })
+            .unwrap();
+        assert_eq!(r.status, "completed");
+        assert_eq!(r.step, None);
+        assert_eq!(r.history.last().unwrap().to.as_deref(), Some("selesai"));
+        assert_eq!(r.history.len(), 5);
+    }
+
+    #[test]
+    fn decision_loops_back() {
+        let fx = fixture();
+        let r = fx
+            .act(&fx.new_request(), "uli", Action::Advance, |_| {})
+            .unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.option = Some("user".into())
+            })
+            .unwrap();
+        assert_eq!(r.step.as_deref(), Some("isi"));
+        assert!(r.is_open());
+    }
+
+    #[test]
+    fn reject_needs_reason_and_ends_rejected() {
+        let fx = fixture();
+        let r = fx
+            .act(&fx.new_request(), "uli", Action::Advance, |_| {})
+            .unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let err = fx.act(&r, "kas", Action::Reject, |_| {}).unwrap_err();
+        assert_eq!(exit_code(&err), 3);
+        assert!(err.to_string().contains("needs a reason"));
+        let r = fx
+            .act(&r, "kas", Action::Reject, |c| {
+                c.note = Some("tidak perlu".into())
+            })
+            .unwrap();
+        assert_eq!(r.status, "rejected");
+        assert_eq!(
+            r.history.last().unwrap().note.as_deref(),
+            Some("tidak perlu")
+        );
+    }
+
+    #[test]
+    fn stand_in_acts_for_role() {
+        let fx = fixture();
+        let r = fx
+            .act(&fx.new_request(), "uli", Action::Advance, |_| {})
+            .unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx.act(&r, "plt", Action::Approve, |_| {}).unwrap();
+        assert_eq!(
+            r.history.last().unwrap().acting_for.as_deref(),
+            Some("kadis")
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        let fx = fixture();
+        let r = fx.new_request();
+        // wrong role: only the requester fills the form
+        let err = fx.act(&r, "sri", Action::Advance, |_| {}).unwrap_err();
+        assert_eq!(exit_code(&err), 4);
+        // approve on a task
+        let err = fx.act(&r, "uli", Action::Approve, |_| {}).unwrap_err();
+        assert_eq!(exit_code(&err), 3);
+        assert!(err.to_string().contains("use `sop advance TT-1`"), "{err}");
+        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
+        // decision without --choose, with an unknown option, wrong role
+        assert!(fx
+            .act(&r, "sri", Action::Advance, |_| {})
+            .unwrap_err()
+            .to_string()
+            .contains("choose one of dc, user"));
+        assert!(fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("x".into()))
+            .is_err());
+        let err = fx
+            .act(&r, "kas", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 4);
+        assert!(
+            err.to_string().contains("Staf (staf), held by sri (Sri)"),
+            "{err}"
+        );
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        // advance on an approval
+        assert_eq!(
+            exit_code(&fx.act(&r, "kas", Action::Advance, |_| {}).unwrap_err()),
+            3
+        );
+        // the requester may not approve their own request
+        assert_eq!(
+            exit_code(&fx.act(&r, "uli", Action::Approve, |_| {}).unwrap_err()),
+            4
+        );
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        // missing and invalid step fields
+        let err = fx.act(&r, "sri", Action::Advance, |_| {}).unwrap_err();
+        assert!(err.to_string().contains("needs field(s) seri"), "{err}");
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![("nope".into(), "1".into())]
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("has no field 'nope': it takes seri"),
+            "{err}"
+        );
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![("seri".into(), "1".into())]
+            })
+            .unwrap();
+        // a finished request
+        let err = fx.act(&r, "sri", Action::Advance, |_| {}).unwrap_err();
+        assert_eq!(exit_code(&err), 3);
+        assert!(err.to_string().contains("already completed"));
+    }
+
+    #[test]
+    fn self_approval_allowed_by_policy() {
+        let mut fx = fixture();
+        fx.config.policy.allow_self_approval = true;
+        fx.people.people[0].roles.push("kasi".into());
+        fx.people.people[0].roles.push("staf".into());
+        let r = fx
+            .act(&fx.new_request(), "uli", Action::Advance, |_| {})
+            .unwrap();
+        let r = fx
+            .act(&r, "uli", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        assert!(fx.act(&r, "uli", Action::Approve, |_| {}).is_ok());
+    }
+
+    #[test]
+    fn cancel_by_requester_only_with_reason() {
+        let fx = fixture();
+        let r = fx.new_request();
+        assert_eq!(
+            exit_code(&fx.act(&r, "uli", Action::Cancel, |_| {}).unwrap_err()),
+            3
+        );
+        assert_eq!(
+            exit_code(
+                &fx.act(&r, "sri", Action::Cancel, |c| c.note = Some("x".into()))
+                    .unwrap_err()
+            ),
+            4
+        );
+        let r = fx
+            .act(&r, "uli", Action::Cancel, |c| c.note = Some("batal".into()))
+            .unwrap();
+        assert_eq!(r.status, "cancelled");
+        assert_eq!(r.step, None);
+    }
+
+    #[test]
+    fn create_requires_form_fields() {
+        let fx = fixture();
+        let err = fx
+            .world()
+            .create(NewRequest {
+                id: "TT-2".into(),
+                title: None,
+                fields: vec![],
+                asset: None,
+                requester: fx.who("uli"),
+            })
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 3);
+        assert!(err.to_string().contains("needs field(s) alasan"));
+    }
+}

@@ -1,0 +1,220 @@
+//! Form fields: declared in procedures, given as `--field K=V`, validated by type.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub name: String,
+    #[serde(default)]
+    pub label: String,
+    #[serde(rename = "type", default)]
+    pub kind: FieldType,
+    #[serde(default)]
+    pub required: bool,
+    pub pattern: Option<String>,
+    #[serde(default)]
+    pub choices: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    #[default]
+    Text,
+    Number,
+    Integer,
+    Date,
+    Email,
+    Choice,
+    Bool,
+    Person,
+}
+
+/// A field's value as stored in the request file and printed in JSON.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Integer(i64),
+    Number(f64),
+    Text(String),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Integer(i) => write!(f, "{i}"),
+            Value::Number(n) => write!(f, "{n}"),
+            Value::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+pub type Fields = BTreeMap<String, Value>;
+
+impl Field {
+    /// Parses and validates a value given on the command line. `is_person` answers
+    /// whether a text names a person in people.toml.
+    pub fn parse(&self, raw: &str, is_person: &dyn Fn(&str) -> bool) -> Result<Value, String> {
+        let raw = raw.trim();
+        let name = &self.name;
+        if raw.is_empty() {
+            return Err(format!("field '{name}' is empty"));
+        }
+        let value = match self.kind {
+            FieldType::Text => Value::Text(raw.to_string()),
+            FieldType::Number => raw
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map(Value::Number)
+                .ok_or_else(|| format!("field '{name}' must be a number, not '{raw}'"))?,
+            FieldType::Integer => raw
+                .parse::<i64>()
+                .map(Value::Integer)
+                .map_err(|_| format!("field '{name}' must be a whole number, not '{raw}'"))?,
+            FieldType::Date => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                .map(|d| Value::Text(d.to_string()))
+                .map_err(|_| format!("field '{name}' must be a date YYYY-MM-DD, not '{raw}'"))?,
+            FieldType::Email => {
+                let ok = raw.split_once('@').is_some_and(|(user, host)| {
+                    !user.is_empty() && host.contains('.') && !raw.contains(char::is_whitespace)
+                });
+                if !ok {
+                    return Err(format!(
+                        "field '{name}' must be an email address, not '{raw}'"
+                    ));
+                }
+                Value::Text(raw.to_string())
+            }
+            FieldType::Choice => {
+                if !self.choices.iter().any(|c| c == raw) {
+                    return Err(format!(
+                        "field '{name}' must be one of {}, not '{raw}'",
+                        self.choices.join(", ")
+                    ));
+                }
+                Value::Text(raw.to_string())
+            }
+            FieldType::Bool => match raw.to_lowercase().as_str() {
+                "true" | "yes" | "ya" | "1" => Value::Bool(true),
+                "false" | "no" | "tidak" | "0" => Value::Bool(false),
+                _ => return Err(format!("field '{name}' must be true or false, not '{raw}'")),
+            },
+            FieldType::Person => {
+                if !is_person(raw) {
+                    return Err(format!(
+                        "field '{name}' must name a person in people.toml, not '{raw}'"
+                    ));
+                }
+                Value::Text(raw.to_string())
+            }
+        };
+        if let (Some(pattern), Value::Text(text)) = (&self.pattern, &value) {
+            let re = regex::Regex::new(pattern)
+                .map_err(|e| format!("field '{name}' has an invalid pattern: {e}"))?;
+            if !re.is_match(text) {
+                return Err(format!(
+                    "field '{name}' does not match the pattern {pattern}: '{raw}'"
+                ));
+            }
+        }
+        Ok(value)
+    }
+
+    /// Problems in the declaration itself.
+    pub fn lint(&self) -> Result<(), String> {
+        let name = &self.name;
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        {
+            return Err(format!(
+                "field name '{name}' must be lowercase letters, digits, '_' and '-'"
+            ));
+        }
+        if self.kind == FieldType::Choice && self.choices.is_empty() {
+            return Err(format!("field '{name}' is a choice but lists no choices"));
+        }
+        if let Some(p) = &self.pattern {
+            regex::Regex::new(p).map_err(|e| format!("field '{name}': invalid pattern: {e}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Splits `K=V` arguments.
+pub fn split_assignments(args: &[String]) -> Result<Vec<(String, String)>, String> {
+    args.iter()
+        .map(|a| {
+            a.split_once('=')
+                .map(|(k, v)| (k.trim().to_string(), v.to_string()))
+                .filter(|(k, _)| !k.is_empty())
+                .ok_or_else(|| format!("--field '{a}' must be KEY=VALUE"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(kind: FieldType) -> Field {
+        Field {
+            name: "f".into(),
+            label: String::new(),
+            kind,
+            required: true,
+            pattern: None,
+            choices: vec!["a".into(), "b".into()],
+        }
+    }
+
+    const NOBODY: &dyn Fn(&str) -> bool = &|_| false;
+
+    #[test]
+    fn validates_by_type() {
+        assert_eq!(
+            field(FieldType::Integer).parse("12", NOBODY),
+            Ok(Value::Integer(12))
+        );
+        assert!(field(FieldType::Integer).parse("1.5", NOBODY).is_err());
+        assert_eq!(
+            field(FieldType::Number).parse("1,5", NOBODY),
+            Ok(Value::Number(1.5))
+        );
+        assert!(field(FieldType::Date).parse("2026-02-30", NOBODY).is_err());
+        assert!(field(FieldType::Date).parse("2026-02-03", NOBODY).is_ok());
+        assert!(field(FieldType::Email).parse("a@b.id", NOBODY).is_ok());
+        assert!(field(FieldType::Email).parse("ab.id", NOBODY).is_err());
+        assert!(field(FieldType::Choice)
+            .parse("c", NOBODY)
+            .unwrap_err()
+            .contains("one of a, b"));
+        assert_eq!(
+            field(FieldType::Bool).parse("ya", NOBODY),
+            Ok(Value::Bool(true))
+        );
+        assert!(field(FieldType::Person).parse("x", NOBODY).is_err());
+        assert!(field(FieldType::Person).parse("x", &|p| p == "x").is_ok());
+        assert!(field(FieldType::Text).parse("  ", NOBODY).is_err());
+    }
+
+    #[test]
+    fn validates_pattern() {
+        let mut f = field(FieldType::Text);
+        f.pattern = Some("^[0-9A-F:]{17}$".into());
+        assert!(f.parse("AA:BB:CC:DD:EE:FF", NOBODY).is_ok());
+        assert!(f
+            .parse("nope", NOBODY)
+            .unwrap_err()
+            .contains("does not match"));
+    }
+}

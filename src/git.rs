@@ -1,0 +1,521 @@
+//! The thin git layer: one change = one commit of exactly the files sop wrote.
+//!
+//! The recipe (see GIT-NOTES): hold git's own `.git/index.lock` for the whole change, so
+//! neither another sop nor the `git` program can interleave; build the commit's tree from
+//! HEAD's tree (never from the index, which may hold the user's staged work); move the branch
+//! with a compare-and-swap, which is the commit point; then write the work-tree files and a
+//! private copy of the index, renamed into place. A journal written before the branch moves
+//! lets the next sop finish the work if this one is killed half-way.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use git2::{IndexEntry, IndexTime, ObjectType, Oid, Repository, Signature, Tree};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Hint;
+use crate::{conflict, invalid};
+
+pub struct Git {
+    pub repo: Repository,
+    workdir: PathBuf,
+    git_dir: PathBuf,
+    /// The records directory relative to the work tree root ("" when it is the root).
+    prefix: PathBuf,
+}
+
+/// A file sop writes in a change: `content` None deletes it. `path` is relative to the
+/// records directory.
+pub struct FileChange {
+    pub path: PathBuf,
+    pub content: Option<Vec<u8>>,
+}
+
+/// What a change will do, written before the branch moves.
+#[derive(Serialize, Deserialize)]
+struct Journal {
+    branch: String,
+    commit: String,
+    /// Repository-relative path → blob id, or None to delete.
+    files: Vec<(String, Option<String>)>,
+}
+
+impl Git {
+    /// The repository holding the records directory `root`.
+    pub fn open(root: &Path) -> Result<Git> {
+        let repo = Repository::discover(root).map_err(|e| {
+            invalid!(
+                "{} is not inside a git repository: {}",
+                root.display(),
+                e.message()
+            )
+        })?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| {
+                invalid!(
+                    "{} is a bare repository: sop needs a work tree",
+                    root.display()
+                )
+            })?
+            .canonicalize()?;
+        let git_dir = repo.path().to_path_buf();
+        let prefix = root
+            .canonicalize()?
+            .strip_prefix(&workdir)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        Ok(Git {
+            repo,
+            workdir,
+            git_dir,
+            prefix,
+        })
+    }
+
+    /// Repository-relative path (with `/`) of a records-relative path.
+    pub fn repo_path(&self, rel: &Path) -> String {
+        let joined = self.prefix.join(rel);
+        joined
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Takes the locks for one change, finishing any change a killed sop left half-done.
+    pub fn begin(&self) -> Result<Tx<'_>> {
+        if self
+            .repo
+            .config()
+            .and_then(|c| c.get_bool("core.splitIndex"))
+            .unwrap_or(false)
+        {
+            return Err(invalid!(
+                "this repository uses core.splitIndex, which sop's git library cannot write: run `git config core.splitIndex false && git update-index --no-split-index`"
+            ));
+        }
+        let flock = self.lock_sop()?;
+        let mut tx = Tx {
+            git: self,
+            flock,
+            index_tmp: self.git_dir.join("sop-index.tmp"),
+            holds_index_lock: false,
+        };
+        tx.recover()?;
+        tx.take_index_lock()?;
+        Ok(tx)
+    }
+
+    fn lock_sop(&self) -> Result<File> {
+        let path = self.git_dir.join("sop.lock");
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("opening {}", path.display()))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(10) => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(conflict!(
+                        "the repository is busy: another sop command has held it for 10 seconds; try again"
+                    ))
+                }
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("locking {}", path.display()))
+                }
+            }
+        }
+    }
+
+    fn head_tree(&self) -> Result<Option<Tree<'_>>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_tree()?)),
+            Err(e) if e.code() == git2::ErrorCode::UnbornBranch => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The blob of `rel` (records-relative) in HEAD, if any.
+    pub fn head_blob(&self, rel: &Path) -> Result<Option<Oid>> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(None);
+        };
+        match tree.get_path(Path::new(&self.repo_path(rel))) {
+            Ok(entry) => Ok(Some(entry.id())),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The branch HEAD points at, and its commit (None when unborn).
+    fn branch(&self) -> Result<(String, Option<Oid>)> {
+        let head = self.repo.find_reference("HEAD")?;
+        let name = head
+            .symbolic_target()
+            .ok()
+            .flatten()
+            .ok_or_else(|| {
+                invalid!("HEAD is detached: check out a branch (git switch main) before using sop")
+            })?
+            .to_string();
+        let id = self.repo.refname_to_id(&name).ok();
+        Ok((name, id))
+    }
+}
+
+/// One change in progress: holds the locks until committed or dropped.
+pub struct Tx<'a> {
+    git: &'a Git,
+    flock: File,
+    index_tmp: PathBuf,
+    holds_index_lock: bool,
+}
+
+impl Tx<'_> {
+    fn index_lock_path(&self) -> PathBuf {
+        self.git.git_dir.join("index.lock")
+    }
+
+    fn journal_path(&self) -> PathBuf {
+        self.git.git_dir.join("sop-journal")
+    }
+
+    /// Takes git's own index lock, so the `git` program waits for sop as it waits for itself.
+    fn take_index_lock(&mut self) -> Result<()> {
+        let path = self.index_lock_path();
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(_) => {
+                self.holds_index_lock = true;
+                self.mark(true)
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(conflict!(
+                "the repository is busy: {} exists, so a git command is running",
+                path.display()
+            )
+            .hint("wait for it to finish; if no git command is running, a crashed one left the file: remove it")),
+            Err(e) => Err(e).with_context(|| format!("creating {}", path.display())),
+        }
+    }
+
+    /// Records in sop.lock whether this process holds index.lock, so a successor can tell a
+    /// lock left by a killed sop from one held by a running git.
+    fn mark(&self, holding: bool) -> Result<()> {
+        let mut f = &self.flock;
+        f.set_len(0)?;
+        use std::io::Seek;
+        f.seek(std::io::SeekFrom::Start(0))?;
+        if holding {
+            f.write_all(b"index.lock\n")?;
+        }
+        Ok(())
+    }
+
+    fn marked(&self) -> bool {
+        fs::read_to_string(self.git.git_dir.join("sop.lock"))
+            .is_ok_and(|s| s.contains("index.lock"))
+    }
+
+    /// Finishes a change whose branch moved but whose files or index were not written,
+    /// and clears locks a killed sop left behind.
+    fn recover(&self) -> Result<()> {
+        let journal_path = self.journal_path();
+        if let Ok(text) = fs::read_to_string(&journal_path) {
+            let journal: Journal = serde_json::from_str(&text)
+                .with_context(|| format!("reading {}", journal_path.display()))?;
+            let committed = self.git.repo.refname_to_id(&journal.branch).ok()
+                == Some(Oid::from_str(&journal.commit)?);
+            if committed {
+                let files = journal
+                    .files
+                    .iter()
+                    .map(|(path, blob)| {
+                        let content = match blob {
+                            Some(b) => Some(
+                                self.git
+                                    .repo
+                                    .find_blob(Oid::from_str(b)?)?
+                                    .content()
+                                    .to_vec(),
+                            ),
+                            None => None,
+                        };
+                        Ok((path.clone(), content))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                self.write_files(&files)?;
+                self.write_index(&files)?;
+                eprintln!(
+                    "sop: finished writing commit {} that an interrupted sop command left half-done",
+                    &journal.commit[..12]
+                );
+            }
+            fs::remove_file(&journal_path)?;
+        }
+        if self.marked() {
+            let _ = fs::remove_file(self.index_lock_path());
+            let _ = fs::remove_file(&self.index_tmp);
+            self.mark(false)?;
+        }
+        Ok(())
+    }
+
+    /// Refuses (exit 5) when `rel` differs from HEAD in the work tree or the index.
+    pub fn ensure_unmodified(&self, rel: &Path) -> Result<()> {
+        let repo_path = self.git.repo_path(rel);
+        let head = self.git.head_blob(rel)?;
+        let abs = self.git.workdir.join(&repo_path);
+        let work = if abs.exists() {
+            Some(Oid::hash_file(ObjectType::Blob, &abs)?)
+        } else {
+            None
+        };
+        let index = self.open_index()?;
+        let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
+        if work != head || staged != head {
+            let what = if staged != head {
+                "has staged changes"
+            } else {
+                "was edited by hand"
+            };
+            return Err(conflict!("{repo_path} {what} and not committed; sop will not overwrite it")
+                .hint(format!(
+                    "commit the edit with git (git add {repo_path} && git commit) if it is right, or discard it (git restore --staged --worktree {repo_path}); `sop verify` checks hand edits"
+                )));
+        }
+        Ok(())
+    }
+
+    fn open_index(&self) -> Result<git2::Index> {
+        let real = self.git.git_dir.join("index");
+        if real.exists() {
+            fs::copy(&real, &self.index_tmp).context("copying the git index")?;
+        } else {
+            let _ = fs::remove_file(&self.index_tmp);
+        }
+        git2::Index::open(&self.index_tmp)
+            .map_err(|e| invalid!("cannot read the git index: {}", e.message()))
+    }
+
+    /// Writes `files` as one commit by `author` with `message`, moves the branch, then updates
+    /// the work tree and index. Returns the new commit id.
+    pub fn commit(self, files: &[FileChange], author: &Signature, message: &str) -> Result<Oid> {
+        let git = self.git;
+        let repo = &git.repo;
+        let (branch, parent) = git.branch()?;
+        let changes: Vec<(String, Option<Vec<u8>>)> = files
+            .iter()
+            .map(|f| (git.repo_path(&f.path), f.content.clone()))
+            .collect();
+        let mut blobs = Vec::new();
+        for (path, content) in &changes {
+            let blob = content.as_ref().map(|c| repo.blob(c)).transpose()?;
+            blobs.push((path.clone(), blob));
+        }
+        let base = git.head_tree()?;
+        let tree_id = build_tree(repo, base.as_ref(), &blobs)?.unwrap_or(empty_tree(repo)?);
+        let tree = repo.find_tree(tree_id)?;
+        let parents: Vec<git2::Commit> = parent
+            .map(|p| repo.find_commit(p))
+            .transpose()?
+            .into_iter()
+            .collect();
+        let parent_refs: Vec<&git2::Commit> = parents.iter().collect();
+        let buffer = repo.commit_create_buffer(author, author, message, &tree, &parent_refs)?;
+        let buffer = buffer
+            .as_str()
+            .map_err(|_| invalid!("commit message is not valid UTF-8"))?
+            .to_string();
+        let commit = match crate::signing::sign(repo, &buffer)? {
+            Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
+            None => repo.odb()?.write(ObjectType::Commit, buffer.as_bytes())?,
+        };
+        let journal = Journal {
+            branch: branch.clone(),
+            commit: commit.to_string(),
+            files: blobs
+                .iter()
+                .map(|(p, b)| (p.clone(), b.map(|b| b.to_string())))
+                .collect(),
+        };
+        write_atomic(
+            &self.journal_path(),
+            serde_json::to_string(&journal)?.as_bytes(),
+        )?;
+        let subject = message.lines().next().unwrap_or_default();
+        let moved = match parent {
+            Some(old) => {
+                repo.reference_matching(&branch, commit, true, old, &format!("commit: {subject}"))
+            }
+            None => repo.reference(
+                &branch,
+                commit,
+                false,
+                &format!("commit (initial): {subject}"),
+            ),
+        };
+        if let Err(e) = moved {
+            let _ = fs::remove_file(self.journal_path());
+            return Err(conflict!(
+                "{branch} moved while sop was working ({}); nothing was changed: run the command again",
+                e.message()
+            ));
+        }
+        // The commit is made. From here a failure must not lose it: the journal stays until
+        // the work tree and index match, and the next sop command finishes the job.
+        self.write_files(&changes)
+            .and_then(|()| self.write_index(&changes))
+            .with_context(|| {
+                format!("commit {commit} was made, but updating the work tree failed; the next sop command will finish it")
+            })?;
+        fs::remove_file(self.journal_path())?;
+        Ok(commit)
+    }
+
+    fn write_files(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
+        for (path, content) in files {
+            let abs = self.git.workdir.join(path);
+            match content {
+                Some(bytes) => write_atomic(&abs, bytes)?,
+                None => match fs::remove_file(&abs) {
+                    Err(e) if e.kind() != ErrorKind::NotFound => {
+                        return Err(e).with_context(|| format!("removing {}", abs.display()))
+                    }
+                    _ => {}
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// Updates sop's entries in a private copy of the index and renames it into place.
+    fn write_index(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
+        let mut index = self.open_index()?;
+        for (path, content) in files {
+            match content {
+                Some(bytes) => {
+                    let abs = self.git.workdir.join(path);
+                    let meta =
+                        fs::metadata(&abs).with_context(|| format!("reading {}", abs.display()))?;
+                    let id = Oid::hash_object(ObjectType::Blob, bytes)?;
+                    index.add(&entry(path, id, &meta))?;
+                }
+                None => {
+                    let _ = index.remove_path(Path::new(path));
+                }
+            }
+        }
+        index.write()?;
+        fs::rename(&self.index_tmp, self.git.git_dir.join("index"))
+            .context("replacing the git index")?;
+        Ok(())
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if self.holds_index_lock {
+            let _ = fs::remove_file(self.index_lock_path());
+            let _ = self.mark(false);
+        }
+        let _ = fs::remove_file(&self.index_tmp);
+        let _ = fs::remove_file(self.git.git_dir.join("sop-index.tmp.lock"));
+    }
+}
+
+#[cfg(unix)]
+fn entry(path: &str, id: Oid, meta: &fs::Metadata) -> IndexEntry {
+    use std::os::unix::fs::MetadataExt;
+    IndexEntry {
+        ctime: IndexTime::new(meta.ctime() as i32, meta.ctime_nsec() as u32),
+        mtime: IndexTime::new(meta.mtime() as i32, meta.mtime_nsec() as u32),
+        dev: meta.dev() as u32,
+        ino: meta.ino() as u32,
+        mode: 0o100644,
+        uid: meta.uid(),
+        gid: meta.gid(),
+        file_size: meta.len() as u32,
+        id,
+        flags: path.len().min(0xfff) as u16,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
+}
+
+/// Writes through a temporary file in the same folder and a rename, so readers see the old
+/// content or the new, never half.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("writing in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_data()?;
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+fn empty_tree(repo: &Repository) -> Result<Oid> {
+    Ok(repo.treebuilder(None)?.write()?)
+}
+
+/// The tree `base` with `changes` (repository-relative path → blob, None to delete) applied,
+/// touching only the subtrees on those paths. None when the result is empty.
+fn build_tree(
+    repo: &Repository,
+    base: Option<&Tree>,
+    changes: &[(String, Option<Oid>)],
+) -> Result<Option<Oid>> {
+    let mut builder = repo.treebuilder(base)?;
+    let mut groups: std::collections::BTreeMap<&str, Vec<(String, Option<Oid>)>> =
+        Default::default();
+    for (path, blob) in changes {
+        match path.split_once('/') {
+            None => match blob {
+                Some(b) => {
+                    builder.insert(path, *b, 0o100644)?;
+                }
+                None => {
+                    if builder.get(path)?.is_some() {
+                        builder.remove(path)?;
+                    }
+                }
+            },
+            Some((dir, rest)) => groups
+                .entry(dir)
+                .or_default()
+                .push((rest.to_string(), *blob)),
+        }
+    }
+    for (dir, sub) in groups {
+        let sub_base = match builder.get(dir)? {
+            Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id())?),
+            _ => None,
+        };
+        match build_tree(repo, sub_base.as_ref(), &sub)? {
+            Some(id) => {
+                builder.insert(dir, id, 0o040000)?;
+            }
+            None => {
+                if builder.get(dir)?.is_some() {
+                    builder.remove(dir)?;
+                }
+            }
+        }
+    }
+    if builder.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(builder.write()?))
+}

@@ -1,0 +1,86 @@
+//! What scripts see: JSON views of records, kept apart from the on-disk types (SPEC §4).
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::field::Fields;
+use crate::procedure::{Kind, Procedure};
+use crate::request::{Entry, Request};
+
+#[derive(Serialize)]
+pub struct StepView {
+    pub id: String,
+    pub number: Option<u32>,
+    pub activity: String,
+    pub kind: String,
+    /// The role id, or ids joined with `/` when any of several may act.
+    pub role: String,
+    pub roles: Vec<String>,
+    pub since: DateTime<FixedOffset>,
+    pub due: Option<DateTime<FixedOffset>>,
+    pub overdue: bool,
+}
+
+#[derive(Serialize)]
+pub struct RequestView<'a> {
+    pub id: &'a str,
+    pub procedure: &'a str,
+    pub version: u32,
+    pub title: &'a str,
+    pub status: &'a str,
+    pub step: Option<StepView>,
+    pub fields: &'a Fields,
+    pub asset: Option<&'a str>,
+    pub requester: &'a str,
+    pub created: DateTime<FixedOffset>,
+    pub history: &'a [Entry],
+}
+
+/// The current step of an open request, with its due time.
+pub fn step_view(
+    req: &Request,
+    p: Option<&Procedure>,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> Option<StepView> {
+    let id = req.step.as_deref()?;
+    let step = p.and_then(|p| p.step(id));
+    let roles: Vec<String> = step.map(|s| s.role.list().to_vec()).unwrap_or_default();
+    let since = req.step_since();
+    let due = step
+        .and_then(|s| s.time)
+        .map(|t| config.calendar.due(since, t));
+    Some(StepView {
+        id: id.to_string(),
+        number: step.and_then(|s| s.number),
+        activity: step.map(|s| s.activity.clone()).unwrap_or_default(),
+        kind: step.map_or(Kind::Task, |s| s.kind).to_string(),
+        role: roles.join("/"),
+        roles,
+        since,
+        due,
+        overdue: due.is_some_and(|d| d < now),
+    })
+}
+
+pub fn request_view<'a>(
+    req: &'a Request,
+    p: Option<&Procedure>,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> RequestView<'a> {
+    RequestView {
+        id: &req.id,
+        procedure: &req.procedure,
+        version: req.version,
+        title: &req.title,
+        status: &req.status,
+        step: step_view(req, p, config, now),
+        fields: &req.fields,
+        asset: req.asset.as_deref(),
+        requester: &req.requester,
+        created: req.created,
+        history: &req.history,
+    }
+}
