@@ -13,7 +13,7 @@ pub struct Calendar {
     /// Working hours, `"08:00-16:00"`.
     #[serde(default = "default_hours", deserialize_with = "hours")]
     pub hours: (NaiveTime, NaiveTime),
-    #[serde(default)]
+    #[serde(default, deserialize_with = "dates")]
     pub holidays: Vec<NaiveDate>,
 }
 
@@ -48,6 +48,15 @@ fn hours<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(NaiveTime, NaiveTime
                 "invalid working hours {text:?}: write them as \"08:00-16:00\""
             ))
         })
+}
+
+fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    struct Date(#[serde(deserialize_with = "crate::config::date")] NaiveDate);
+    Ok(Vec::<Date>::deserialize(d)?
+        .into_iter()
+        .map(|Date(d)| d)
+        .collect())
 }
 
 impl Calendar {
@@ -134,6 +143,13 @@ mod tests {
             cal.due(t("2026-11-28T10:00:00+07:00"), m(30)),
             t("2026-11-30T08:30:00+07:00")
         );
+    }
+
+    #[test]
+    fn holidays_parse_as_toml_dates_or_strings() {
+        let cal: Calendar = toml::from_str("holidays = [2026-12-25, \"2026-12-26\"]").unwrap();
+        assert_eq!(cal.holidays.len(), 2);
+        assert!(!cal.is_workday(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()));
     }
 
     #[test]

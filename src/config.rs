@@ -139,10 +139,29 @@ pub struct Person {
 pub struct Standin {
     pub person: String,
     pub role: String,
+    #[serde(deserialize_with = "date")]
     pub from: NaiveDate,
+    #[serde(deserialize_with = "date")]
     pub to: NaiveDate,
     #[serde(default)]
     pub note: String,
+}
+
+/// A date written as a TOML date (`2026-01-31`) or a string (`"2026-01-31"`).
+pub fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Toml(toml::value::Datetime),
+        Text(String),
+    }
+    let text = match Written::deserialize(d)? {
+        Written::Toml(dt) => dt.to_string(),
+        Written::Text(s) => s,
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        serde::de::Error::custom(format!("invalid date {text:?}: write it as 2026-01-31"))
+    })
 }
 
 /// How a person holds a role.

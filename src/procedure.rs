@@ -824,10 +824,10 @@ mod tests {
             "{HEAD}[[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"kadis\"\nnext = \"zz\"\n"
         );
         let found = lint(&src);
-        assert!(found.contains(&"procedures/t.toml:5: step 'a': unknown role 'kadis' (declare it under [roles] in sop.toml)".to_string()), "{found:?}");
+        assert!(found.contains(&"procedures/t.toml:6: step 'a': unknown role 'kadis' (declare it under [roles] in sop.toml)".to_string()), "{found:?}");
         assert!(
             found.contains(
-                &"procedures/t.toml:8: step 'a' (done) leads to unknown step 'zz'".to_string()
+                &"procedures/t.toml:9: step 'a' (done) leads to unknown step 'zz'".to_string()
             ),
             "{found:?}"
         );
@@ -838,17 +838,32 @@ mod tests {
     }
 
     #[test]
-    fn finds_unreachable_steps_loops_and_duplicates() {
+    fn finds_unreachable_steps_and_loops() {
         let src = format!(
             "{HEAD}[[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"staf\"\nnext = \"b\"\n\
              [[steps]]\nid = \"b\"\nactivity = \"B\"\nrole = \"staf\"\nnext = \"a\"\n\
-             [[steps]]\nid = \"b\"\nactivity = \"B2\"\nrole = \"staf\"\nnext = \"e\"\n\
              [[steps]]\nid = \"e\"\nactivity = \"E\"\nkind = \"end\"\n"
         );
         let found = lint(&src).join("\n");
-        assert!(found.contains(":15: duplicate step id 'b'"), "{found}");
-        assert!(found.contains("step 'e' is unreachable"), "{found}");
-        assert!(found.contains("step 'a' never reaches an end"), "{found}");
+        assert!(found.contains(":16: step 'e' is unreachable"), "{found}");
+        assert!(
+            found.contains(":6: step 'a' never reaches an end"),
+            "{found}"
+        );
+        assert!(
+            found.contains(":11: step 'b' never reaches an end"),
+            "{found}"
+        );
+    }
+
+    #[test]
+    fn finds_duplicate_ids() {
+        let src = format!(
+            "{HEAD}[[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"staf\"\n\
+             [[steps]]\nid = \"a\"\nactivity = \"B\"\nkind = \"end\"\n"
+        );
+        let found = lint(&src).join("\n");
+        assert!(found.contains(":10: duplicate step id 'a'"), "{found}");
     }
 
     #[test]
