@@ -1,0 +1,5 @@
+//! Integration tests: the real binary on real temporary git repositories.
+
+mod support;
+
+mod lifecycle;

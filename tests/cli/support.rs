@@ -1,0 +1,227 @@
+//! The test harness: a temp records repo with a hermetic environment and a fixed clock that
+//! advances one minute per command.
+
+#![allow(dead_code)]
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::assert::Assert;
+use assert_cmd::prelude::*;
+use chrono::{DateTime, Duration, FixedOffset};
+use tempfile::TempDir;
+
+pub struct Office {
+    _dir: TempDir,
+    pub root: PathBuf,
+    pub home: PathBuf,
+    clock: Cell<DateTime<FixedOffset>>,
+}
+
+/// What must not change when a command fails.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    head: String,
+    index: Vec<u8>,
+    status: String,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl Office {
+    /// An empty temp folder with a hermetic HOME (no user git config).
+    pub fn empty() -> Office {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        let root = dir.path().join("office");
+        std::fs::create_dir_all(&home).unwrap();
+        Office {
+            _dir: dir,
+            root,
+            home,
+            clock: Cell::new(DateTime::parse_from_rfc3339("2026-11-23T09:00:00+07:00").unwrap()),
+        }
+    }
+
+    /// `sop init --example` in a fresh repository.
+    pub fn example() -> Office {
+        let office = Office::empty();
+        office
+            .sop_cmd()
+            .args(["init", "--example"])
+            .arg(&office.root)
+            .assert()
+            .success();
+        office
+    }
+
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.get()
+    }
+
+    /// Moves the clock on.
+    pub fn wait(&self, d: Duration) {
+        self.clock.set(self.clock.get() + d);
+    }
+
+    fn env(&self, cmd: &mut Command) {
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env("LANG", "C");
+    }
+
+    /// The sop binary with the hermetic environment, run in the records directory.
+    pub fn sop_cmd(&self) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("sop"));
+        self.env(&mut cmd);
+        self.wait(Duration::minutes(1));
+        cmd.env("SOP_NOW", self.now().to_rfc3339());
+        if self.root.exists() {
+            cmd.current_dir(&self.root);
+        }
+        cmd
+    }
+
+    /// `sop --as WHO ARGS…`.
+    pub fn sop(&self, who: &str, args: &[&str]) -> Assert {
+        let mut cmd = self.sop_cmd();
+        cmd.arg("--as").arg(who).args(args);
+        Assert::new(cmd.output().unwrap())
+            .append_context("command", format!("sop --as {who} {}", args.join(" ")))
+    }
+
+    /// `sop --as WHO ARGS… --format json`, which must succeed, parsed.
+    pub fn json(&self, who: &str, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let out = self.sop(who, &all).success().get_output().stdout.clone();
+        serde_json::from_slice(&out)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out)))
+    }
+
+    /// A new request; returns its id.
+    pub fn new_request(&self, who: &str, procedure: &str, fields: &[&str]) -> String {
+        let mut args = vec!["new", procedure];
+        for f in fields {
+            args.extend(["--field", f]);
+        }
+        let v = self.json(who, &args);
+        v["id"].as_str().unwrap().to_string()
+    }
+
+    /// The git program in the repository, hermetic; panics on failure.
+    pub fn git(&self, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        self.env(&mut cmd);
+        cmd.current_dir(&self.root)
+            .env("GIT_AUTHOR_NAME", "Hand Editor")
+            .env("GIT_AUTHOR_EMAIL", "hand@example.id")
+            .env("GIT_COMMITTER_NAME", "Hand Editor")
+            .env("GIT_COMMITTER_EMAIL", "hand@example.id")
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn head(&self) -> String {
+        self.git(&["rev-parse", "HEAD"]).trim().to_string()
+    }
+
+    pub fn commit_count(&self) -> usize {
+        self.git(&["rev-list", "--count", "HEAD"])
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    /// `git status --porcelain`: empty when sop left everything committed.
+    pub fn status(&self) -> String {
+        self.git(&["status", "--porcelain", "--untracked-files=all"])
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// The request file of an id.
+    pub fn request_file(&self, id: &str) -> PathBuf {
+        let (prefix, rest) = id.split_once('-').unwrap();
+        self.root
+            .join("requests")
+            .join(prefix)
+            .join(&rest[..2])
+            .join(format!("{id}.toml"))
+    }
+
+    pub fn read(&self, rel: impl AsRef<Path>) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap()
+    }
+
+    /// HEAD, the index bytes, git status and every work-tree file.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&self.root)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file() && !e.path().starts_with(self.root.join(".git")))
+            .map(|e| {
+                (
+                    e.path().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        Snapshot {
+            head: self.head(),
+            index: std::fs::read(self.root.join(".git/index")).unwrap_or_default(),
+            status: self.status(),
+            files,
+        }
+    }
+
+    /// The last commit's author, trailers and changed files.
+    pub fn last_commit(&self) -> Commit {
+        let author = self
+            .git(&["log", "-1", "--format=%an <%ae>"])
+            .trim()
+            .to_string();
+        let trailers = self.git(&["log", "-1", "--format=%(trailers:only,unfold)"]);
+        let subject = self.git(&["log", "-1", "--format=%s"]).trim().to_string();
+        let files = self
+            .git(&["show", "--name-only", "--format=", "HEAD"])
+            .lines()
+            .map(str::to_string)
+            .collect();
+        Commit {
+            author,
+            subject,
+            trailers,
+            files,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Commit {
+    pub author: String,
+    pub subject: String,
+    pub trailers: String,
+    pub files: Vec<String>,
+}
+
+impl Commit {
+    pub fn trailer(&self, key: &str) -> Option<String> {
+        self.trailers
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}: ")).map(str::to_string))
+    }
+}
