@@ -68,12 +68,17 @@ impl Git {
             .strip_prefix(&workdir)
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        Ok(Git {
+        let git = Git {
             repo,
             workdir,
             git_dir,
             prefix,
-        })
+        };
+        if git.git_dir.join("sop-journal").exists() {
+            // A killed sop left a change half-written: taking the locks finishes it.
+            drop(git.begin()?);
+        }
+        Ok(git)
     }
 
     /// Repository-relative path (with `/`) of a records-relative path.
@@ -352,6 +357,7 @@ impl Tx<'_> {
             &self.journal_path(),
             serde_json::to_string(&journal)?.as_bytes(),
         )?;
+        crash_point("before-ref");
         let subject = message.lines().next().unwrap_or_default();
         let moved = match parent {
             Some(old) => {
@@ -371,6 +377,7 @@ impl Tx<'_> {
                 e.message()
             ));
         }
+        crash_point("after-ref");
         // The commit is made. From here a failure must not lose it: the journal stays until
         // the work tree and index match, and the next sop command finishes the job.
         self.write_files(&changes)
@@ -430,6 +437,14 @@ impl Drop for Tx<'_> {
         }
         let _ = fs::remove_file(&self.index_tmp);
         let _ = fs::remove_file(self.git.git_dir.join("sop-index.tmp.lock"));
+    }
+}
+
+/// Fault injection for the crash tests: `SOP_TEST_CRASH=before-ref|after-ref` kills the
+/// process at that point, as a power cut or `kill -9` would.
+fn crash_point(name: &str) {
+    if std::env::var("SOP_TEST_CRASH").is_ok_and(|v| v == name) {
+        std::process::abort();
     }
 }
 

@@ -2,5 +2,7 @@
 
 mod support;
 
+mod crash;
+mod errors;
 mod lifecycle;
 mod walks;
