@@ -5,4 +5,5 @@ mod support;
 mod crash;
 mod errors;
 mod lifecycle;
+mod shipped;
 mod walks;

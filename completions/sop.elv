@@ -1,0 +1,240 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[sop] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'sop'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'sop'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Make a records directory (and a git repository, when not inside one)'
+            cand procedure 'The SOP catalogue: list, show, check'
+            cand new 'Create a request at the first step of a procedure'
+            cand advance 'Complete the current task or decision step and move on'
+            cand approve 'Approve the current approval step'
+            cand reject 'Reject the current approval step, with a reason'
+            cand cancel 'Withdraw an open request, with a reason'
+            cand show 'One request: fields, current step with its due time, and history'
+            cand list 'Requests, newest first'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sop;init'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand --example 'Copy the shipped procedures and sample people of a Dinas Kominfo'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;procedure'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'The procedures of this office'
+            cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
+            cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sop;procedure;list'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;procedure;show'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;procedure;check'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;procedure;help'= {
+            cand list 'The procedures of this office'
+            cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
+            cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sop;procedure;help;list'= {
+        }
+        &'sop;procedure;help;show'= {
+        }
+        &'sop;procedure;help;check'= {
+        }
+        &'sop;procedure;help;help'= {
+        }
+        &'sop;new'= {
+            cand --title 'A title (default: the procedure''s name)'
+            cand --field 'A form field, NAME=VALUE; repeat for several'
+            cand --asset 'The asset this request is about'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;advance'= {
+            cand --output 'What the step produced (its output)'
+            cand --note 'A note for the history'
+            cand --choose 'At a decision step: the option taken'
+            cand --field 'A field the step records, NAME=VALUE; repeat for several'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;approve'= {
+            cand --note 'A note for the history'
+            cand --field 'A field the step records, NAME=VALUE; repeat for several'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;reject'= {
+            cand --reason 'Why (required)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;cancel'= {
+            cand --reason 'Why (required)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;show'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;list'= {
+            cand --status 'Only requests with this status (open, completed, rejected, cancelled, …)'
+            cand --procedure 'Only requests of this procedure'
+            cand --role 'Only open requests whose current step is for this role'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand --mine 'Only requests I made or whose current step I may do'
+            cand --overdue 'Only open requests past the due time of their current step'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;completions'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sop;help'= {
+            cand init 'Make a records directory (and a git repository, when not inside one)'
+            cand procedure 'The SOP catalogue: list, show, check'
+            cand new 'Create a request at the first step of a procedure'
+            cand advance 'Complete the current task or decision step and move on'
+            cand approve 'Approve the current approval step'
+            cand reject 'Reject the current approval step, with a reason'
+            cand cancel 'Withdraw an open request, with a reason'
+            cand show 'One request: fields, current step with its due time, and history'
+            cand list 'Requests, newest first'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sop;help;init'= {
+        }
+        &'sop;help;procedure'= {
+            cand list 'The procedures of this office'
+            cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
+            cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+        }
+        &'sop;help;procedure;list'= {
+        }
+        &'sop;help;procedure;show'= {
+        }
+        &'sop;help;procedure;check'= {
+        }
+        &'sop;help;new'= {
+        }
+        &'sop;help;advance'= {
+        }
+        &'sop;help;approve'= {
+        }
+        &'sop;help;reject'= {
+        }
+        &'sop;help;cancel'= {
+        }
+        &'sop;help;show'= {
+        }
+        &'sop;help;list'= {
+        }
+        &'sop;help;completions'= {
+        }
+        &'sop;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

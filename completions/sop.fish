@@ -1,0 +1,203 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_sop_global_optspecs
+    string join \n C/records= as= format= color= h/help V/version
+end
+
+function __fish_sop_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_sop_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_sop_using_subcommand
+    set -l cmd (__fish_sop_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c sop -n "__fish_sop_needs_command" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_needs_command" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_needs_command" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_needs_command" -s V -l version -d 'Print version'
+complete -c sop -n "__fish_sop_needs_command" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_needs_command" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
+complete -c sop -n "__fish_sop_needs_command" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_needs_command" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_needs_command" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_needs_command" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_needs_command" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand init" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand init" -l example -d 'Copy the shipped procedures and sample people of a Dinas Kominfo'
+complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'The procedures of this office'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The procedures of this office'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand new" -l title -d 'A title (default: the procedure\'s name)' -r
+complete -c sop -n "__fish_sop_using_subcommand new" -l field -d 'A form field, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand new" -l asset -d 'The asset this request is about' -r
+complete -c sop -n "__fish_sop_using_subcommand new" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand new" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand new" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand advance" -l output -d 'What the step produced (its output)' -r
+complete -c sop -n "__fish_sop_using_subcommand advance" -l note -d 'A note for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand advance" -l choose -d 'At a decision step: the option taken' -r
+complete -c sop -n "__fish_sop_using_subcommand advance" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand advance" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand advance" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand advance" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand approve" -l note -d 'A note for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand approve" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand approve" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand approve" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand reject" -l reason -d 'Why (required)' -r
+complete -c sop -n "__fish_sop_using_subcommand reject" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand reject" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand reject" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l reason -d 'Why (required)' -r
+complete -c sop -n "__fish_sop_using_subcommand cancel" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand list" -l status -d 'Only requests with this status (open, completed, rejected, cancelled, …)' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l procedure -d 'Only requests of this procedure' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l role -d 'Only open requests whose current step is for this role' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made or whose current step I may do'
+complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
+complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
