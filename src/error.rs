@@ -31,11 +31,6 @@ impl Failure {
             hint: None,
         }
     }
-
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
 }
 
 impl fmt::Display for Failure {

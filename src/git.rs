@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::Hint;
 use crate::{conflict, invalid};
 
+/// How long to wait for a `.git/index.lock` held by a running git command.
+const INDEX_LOCK_WAIT: Duration = Duration::from_secs(3);
+
 pub struct Git {
     pub repo: Repository,
     workdir: PathBuf,
@@ -199,17 +202,34 @@ impl Tx<'_> {
     /// Takes git's own index lock, so the `git` program waits for sop as it waits for itself.
     fn take_index_lock(&mut self) -> Result<()> {
         let path = self.index_lock_path();
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(_) => {
-                self.holds_index_lock = true;
-                self.mark(true)
+        let start = Instant::now();
+        loop {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(_) => {
+                    self.holds_index_lock = true;
+                    return self.mark(true);
+                }
+                // git holds it for a moment at a time: wait a little, as for another sop.
+                Err(e)
+                    if e.kind() == ErrorKind::AlreadyExists
+                        && start.elapsed() < INDEX_LOCK_WAIT =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(self.index_lock_error(e)),
             }
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(conflict!(
+        }
+    }
+
+    fn index_lock_error(&self, e: std::io::Error) -> anyhow::Error {
+        let path = self.index_lock_path();
+        match e.kind() {
+            ErrorKind::AlreadyExists => conflict!(
                 "the repository is busy: {} exists, so a git command is running",
                 path.display()
             )
-            .hint("wait for it to finish; if no git command is running, a crashed one left the file: remove it")),
-            Err(e) => Err(e).with_context(|| format!("creating {}", path.display())),
+            .hint("wait for it to finish; if no git command is running, a crashed one left the file: remove it"),
+            _ => anyhow::Error::new(e).context(format!("creating {}", path.display())),
         }
     }
 

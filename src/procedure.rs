@@ -337,15 +337,6 @@ impl Procedure {
             .filter_map(|s| s.time)
             .fold(StdTime::default(), StdTime::add)
     }
-
-    /// Every field a request of this procedure may carry: form fields, step fields,
-    /// and fields set by decisions.
-    pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields
-            .iter()
-            .chain(self.steps.iter().flat_map(|s| &s.fields))
-            .find(|f| f.name == name)
-    }
 }
 
 /// Ids of all procedures in the records directory, sorted.

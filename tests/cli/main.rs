@@ -5,5 +5,6 @@ mod support;
 mod crash;
 mod errors;
 mod lifecycle;
+mod race;
 mod shipped;
 mod walks;

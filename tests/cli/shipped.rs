@@ -9,8 +9,17 @@ use crate::support::Office;
 fn completion_files_are_fresh() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
     let mut stale = Vec::new();
-    for (shell, file) in [("bash", "sop.bash"), ("zsh", "_sop"), ("fish", "sop.fish"), ("powershell", "_sop.ps1"), ("elvish", "sop.elv")] {
-        let out = Command::new(assert_cmd::cargo::cargo_bin("sop")).args(["completions", shell]).output().unwrap();
+    for (shell, file) in [
+        ("bash", "sop.bash"),
+        ("zsh", "_sop"),
+        ("fish", "sop.fish"),
+        ("powershell", "_sop.ps1"),
+        ("elvish", "sop.elv"),
+    ] {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("sop"))
+            .args(["completions", shell])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let path = dir.join(file);
         if std::fs::read(&path).ok().as_deref() != Some(out.stdout.as_slice()) {
@@ -28,12 +37,17 @@ fn example_records_parse_and_pass_the_lint() {
         .sop("rizky", &["procedure", "check"])
         .success()
         .stdout("")
-        .stderr(predicates::str::contains("10 procedure(s) checked: no findings"));
+        .stderr(predicates::str::contains(
+            "10 procedure(s) checked: no findings",
+        ));
     let list = office.json("rizky", &["procedure", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 10);
     assert_eq!(office.status(), "");
     assert_eq!(office.commit_count(), 1);
-    assert_eq!(office.last_commit().trailer("Sop-Action").as_deref(), Some("init"));
+    assert_eq!(
+        office.last_commit().trailer("Sop-Action").as_deref(),
+        Some("init")
+    );
 }
 
 /// The totals `sop procedure show` prints match the documents' Total rows.
@@ -65,7 +79,10 @@ fn procedure_show_json_has_the_spec_shape() {
     let s2 = steps.iter().find(|s| s["number"] == 2).unwrap();
     assert_eq!(s2["kind"], "decision");
     assert_eq!(s2["time"], "PT5M");
-    assert_eq!(s2["next"]["datacenter"], steps.iter().find(|s| s["number"] == 4).unwrap()["id"]);
+    assert_eq!(
+        s2["next"]["datacenter"],
+        steps.iter().find(|s| s["number"] == 4).unwrap()["id"]
+    );
     let first = &steps[0];
     assert_eq!(first["next"]["done"], s2["id"]);
     let end = steps.iter().find(|s| s["number"] == 13).unwrap();
@@ -79,29 +96,68 @@ fn procedure_show_json_has_the_spec_shape() {
 #[test]
 fn list_filters_and_formats() {
     let office = Office::example();
-    let email = office.new_request("putri", "email", &["nama_lengkap=P", "email_diminta=p@kota.go.id"]);
-    let vc = office.new_request("dimas", "video-conference", &["acara=Rapat", "tanggal=2026-12-01"]);
+    let email = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=P", "email_diminta=p@kota.go.id"],
+    );
+    let vc = office.new_request(
+        "dimas",
+        "video-conference",
+        &["acara=Rapat", "tanggal=2026-12-01"],
+    );
     office.sop("putri", &["advance", &email]).success();
     let ids = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["list"];
         all.extend_from_slice(args);
-        office.json("dewi", &all).as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+        office
+            .json("dewi", &all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(ids(&[]), vec![vc.clone(), email.clone()]);
     assert_eq!(ids(&["--procedure", "email"]), vec![email.clone()]);
     assert_eq!(ids(&["--role", "helpdesk"]), vec![email.clone()]);
-    assert_eq!(ids(&["--mine"]), vec![email.clone()], "dewi is helpdesk: the email waits on her");
+    assert_eq!(
+        ids(&["--mine"]),
+        vec![email.clone()],
+        "dewi is helpdesk: the email waits on her"
+    );
     assert_eq!(ids(&["--status", "completed"]), Vec::<String>::new());
     let row = &office.json("dewi", &["list"])[1];
-    for key in ["id", "procedure", "title", "status", "step", "role", "created", "due", "overdue"] {
+    for key in [
+        "id",
+        "procedure",
+        "title",
+        "status",
+        "step",
+        "role",
+        "created",
+        "due",
+        "overdue",
+    ] {
         assert!(row.get(key).is_some(), "list JSON lacks {key}");
     }
-    assert_eq!(row["due"], "2026-11-23T09:06:00+07:00", "2 minutes after arriving at 09:04");
+    assert_eq!(
+        row["due"], "2026-11-23T09:06:00+07:00",
+        "2 minutes after arriving at 09:04"
+    );
     office.wait(chrono::Duration::hours(3));
     assert_eq!(ids(&["--overdue"]), vec![vc.clone(), email.clone()]);
-    let csv = office.sop("dewi", &["list", "--format", "csv"]).success().get_output().stdout.clone();
+    let csv = office
+        .sop("dewi", &["list", "--format", "csv"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let csv = String::from_utf8(csv).unwrap();
-    assert!(csv.starts_with("id,procedure,title,status,step,role,requester,created,due,overdue\n"), "{csv}");
+    assert!(
+        csv.starts_with("id,procedure,title,status,step,role,requester,created,due,overdue\n"),
+        "{csv}"
+    );
     assert_eq!(csv.lines().count(), 3);
     // a unique prefix is enough
     let short = &email[..7];
