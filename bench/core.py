@@ -16,7 +16,10 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
 SOP = os.path.join(ROOT, "target", "release", "sop")
-tmp = tempfile.mkdtemp(prefix="sop-bench-")
+# BENCH_DIR keeps the generated repo for profiling, and reuses it when it is there.
+tmp = os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="sop-bench-")
+os.makedirs(tmp, exist_ok=True)
+reuse = os.path.exists(os.path.join(tmp, "office"))
 office = os.path.join(tmp, "office")
 env = dict(os.environ, HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, ".config"), NO_COLOR="1",
            GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.id",
@@ -31,7 +34,8 @@ def timed(*args):
     run(*args)
     return time.perf_counter() - start
 
-run(SOP, "init", "--example", office, cwd=tmp)
+if not reuse:
+    run(SOP, "init", "--example", office, cwd=tmp)
 fields = ["--field", "nama_lengkap=Bench", "--field", "email_diminta=bench@kota.go.id"]
 template_id = run(SOP, "--as", "putri", "new", "email", *fields).strip()
 template_path = os.path.join(office, "requests", "EML", template_id[4:6], template_id + ".toml")
@@ -39,14 +43,15 @@ template = open(template_path).read()
 
 print(f"generating {N} requests in {office} …", file=sys.stderr)
 rng = random.Random(7)
-for _ in range(N):
+for _ in range(0 if reuse else N):
     rid = "EML-" + "".join(rng.choice(ALPHABET) for _ in range(10))
     path = os.path.join(office, "requests", "EML", rid[4:6], rid + ".toml")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         f.write(template.replace(template_id, rid))
-run("git", "add", "-A")
-run("git", "commit", "-qm", f"{N} generated requests")
+if not reuse:
+    run("git", "add", "-A")
+    run("git", "commit", "-qm", f"{N} generated requests")
 
 def median_ms(samples):
     return f"{statistics.median(samples) * 1000:7.1f} ms"
@@ -70,4 +75,5 @@ print(f"records: {N + 1 + RUNS} requests, {RUNS} runs each (median)")
 print(f"sop new              {median_ms(new_t)}")
 print(f"sop advance          {median_ms(adv_t)}")
 print(f"git add && git commit {median_ms(git_t)}")
-shutil.rmtree(tmp)
+if not os.environ.get("BENCH_DIR"):
+    shutil.rmtree(tmp)
