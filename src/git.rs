@@ -85,6 +85,11 @@ impl Git {
         Ok(git)
     }
 
+    /// A file of sop's own inside `.git`, never committed: caches.
+    pub fn cache_path(&self, name: &str) -> PathBuf {
+        self.git_dir.join("sop-cache").join(name)
+    }
+
     /// Repository-relative path (with `/`) of a records-relative path.
     pub fn repo_path(&self, rel: &Path) -> String {
         let joined = self.prefix.join(rel);
@@ -166,6 +171,30 @@ impl Git {
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Every blob under `rel` (records-relative) in HEAD's tree: (repository path, blob id).
+    /// Reads tree objects only, never the work tree.
+    pub fn head_blobs(&self, rel: &Path) -> Result<Vec<(String, Oid)>> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(Vec::new());
+        };
+        let base = self.repo_path(rel);
+        let sub = match tree.get_path(Path::new(&base)) {
+            Ok(entry) => self.repo.find_tree(entry.id())?,
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut blobs = Vec::new();
+        sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+            if entry.kind() == Some(ObjectType::Blob) {
+                if let Ok(name) = entry.name() {
+                    blobs.push((format!("{base}/{dir}{name}"), entry.id()));
+                }
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+        Ok(blobs)
     }
 
     /// The branch HEAD points at, and its commit (None when unborn).

@@ -14,6 +14,7 @@ mod procedure;
 mod request;
 mod signing;
 mod store;
+mod summary;
 mod view;
 
 use std::io::{ErrorKind, Write};

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use rand::Rng;
-use rayon::prelude::*;
 
 use crate::invalid;
 use crate::request::Request;
@@ -109,7 +108,7 @@ impl Records {
         self.read_request_at(&Self::request_path(id))
     }
 
-    fn read_request_at(&self, rel: &Path) -> Result<Request> {
+    pub fn read_request_at(&self, rel: &Path) -> Result<Request> {
         let text = std::fs::read_to_string(self.root.join(rel))
             .with_context(|| format!("reading {}", rel.display()))?;
         let req = Request::from_toml(&text)
@@ -124,37 +123,6 @@ impl Records {
             ));
         }
         Ok(req)
-    }
-
-    /// Every request, read in parallel; a malformed file is reported, not fatal.
-    pub fn all_requests(&self) -> (Vec<Request>, Vec<anyhow::Error>) {
-        let dir = self.root.join("requests");
-        let files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| {
-                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml")
-            })
-            .filter_map(|e| {
-                e.path()
-                    .strip_prefix(&self.root)
-                    .ok()
-                    .map(Path::to_path_buf)
-            })
-            .collect();
-        let results: Vec<Result<Request>> = files
-            .par_iter()
-            .map(|rel| self.read_request_at(rel))
-            .collect();
-        let mut requests = Vec::with_capacity(results.len());
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(req) => requests.push(req),
-                Err(e) => errors.push(e),
-            }
-        }
-        (requests, errors)
     }
 }
 

@@ -38,16 +38,17 @@ pub struct RequestView<'a> {
 }
 
 /// The current step of an open request, with its due time.
+/// `step` is the current step id (none when finished), `since` when the request arrived there.
 pub fn step_view(
-    req: &Request,
+    step: Option<&str>,
+    since: DateTime<FixedOffset>,
     p: Option<&Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<StepView> {
-    let id = req.step.as_deref()?;
+    let id = step?;
     let step = p.and_then(|p| p.step(id));
     let roles: Vec<String> = step.map(|s| s.role.list().to_vec()).unwrap_or_default();
-    let since = req.step_since();
     let due = step
         .and_then(|s| s.time)
         .map(|t| config.calendar.due(since, t));
@@ -76,7 +77,7 @@ pub fn request_view<'a>(
         version: req.version,
         title: &req.title,
         status: &req.status,
-        step: step_view(req, p, config, now),
+        step: step_view(req.step.as_deref(), req.step_since(), p, config, now),
         fields: &req.fields,
         asset: req.asset.as_deref(),
         requester: &req.requester,

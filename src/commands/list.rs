@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::output;
 use crate::procedure::Procedure;
+use crate::summary;
 use crate::view::step_view;
 
 /// Requests, newest first.
@@ -53,7 +54,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     } else {
         None
     };
-    let (mut requests, errors) = loaded.records.all_requests();
+    let (mut requests, errors) = summary::all(&loaded.records, &loaded.git)?;
     for e in &errors {
         eprintln!("warning: {e:#}");
     }
@@ -72,7 +73,13 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             .entry(req.procedure.clone())
             .or_insert_with(|| Procedure::load(&loaded.records.root, &req.procedure).ok())
             .as_ref();
-        let step = step_view(req, p, &loaded.config, loaded.now);
+        let step = step_view(
+            req.step.as_deref(),
+            req.since,
+            p,
+            &loaded.config,
+            loaded.now,
+        );
         let roles = step.as_ref().map(|s| s.roles.clone()).unwrap_or_default();
         if args.role.as_ref().is_some_and(|r| !roles.contains(r)) {
             continue;

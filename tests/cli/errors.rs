@@ -300,6 +300,8 @@ fn malformed_request_is_reported_and_others_listed() {
     let bad = office.new_request("dimas", "email", EMAIL);
     let file = office.request_file(&bad);
     std::fs::write(&file, "id = \"broken\nstatus = 1\n").unwrap();
+    // sop lists what is committed: someone commits the broken file with plain git
+    office.git(&["commit", "-qam", "broken by hand"]);
     let out = office.sop("putri", &["list", "--format", "json"]).code(3);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();

@@ -159,6 +159,10 @@ fn list_filters_and_formats() {
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 3);
+    // the list cache follows changes
+    office.sop("dewi", &["advance", &email]).success();
+    assert_eq!(ids(&["--role", "subkoor-kip"]), vec![email.clone()]);
+    assert_eq!(ids(&["--role", "helpdesk"]), Vec::<String>::new());
     // a unique prefix is enough
     let short = &email[..7];
     let shown = office.json("dewi", &["show", short]);
