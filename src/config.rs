@@ -75,7 +75,7 @@ pub fn short_toml_error(err: &toml::de::Error) -> String {
     let msg = err.to_string();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next().unwrap_or_default().to_string();
-    match lines.filter(|l| !l.contains('|')).last() {
+    match lines.rfind(|l| !l.contains('|')) {
         Some(reason) if reason != head => format!("{head}: {reason}"),
         _ => head,
     }

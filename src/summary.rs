@@ -47,7 +47,7 @@ impl From<&Request> for Summary {
 }
 
 /// Every committed request's summary; a malformed file is reported, not fatal.
-pub fn all(records: &Records, git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Error>)> {
+pub fn all(git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Error>)> {
     let cache_path = git.cache_path("requests.tsv");
     let cache = read_cache(&cache_path);
     let blobs = git.head_blobs(Path::new("requests"))?;
@@ -61,7 +61,7 @@ pub fn all(records: &Records, git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Er
     }
     let parsed: Vec<(Oid, Result<Summary>)> = missing
         .into_par_iter()
-        .map(|(path, oid, bytes)| (oid, parse(records, &path, &bytes)))
+        .map(|(path, oid, bytes)| (oid, parse(&path, &bytes)))
         .collect();
     let changed = !parsed.is_empty() || summaries.len() != cache.len();
     let mut errors = Vec::new();
@@ -78,7 +78,7 @@ pub fn all(records: &Records, git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Er
     Ok((summaries.into_iter().map(|(_, s)| s).collect(), errors))
 }
 
-fn parse(records: &Records, path: &str, bytes: &[u8]) -> Result<Summary> {
+fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path}: not UTF-8"))?;
     let req = Request::from_toml(text)
         .map_err(|e| invalid!("{path}: {}", crate::config::short_toml_error(&e)))?;
@@ -90,7 +90,6 @@ fn parse(records: &Records, path: &str, bytes: &[u8]) -> Result<Summary> {
             expected.display()
         ));
     }
-    let _ = records;
     Ok(Summary::from(&req))
 }
 

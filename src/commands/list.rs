@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     } else {
         None
     };
-    let (mut requests, errors) = summary::all(&loaded.records, &loaded.git)?;
+    let (mut requests, errors) = summary::all(&loaded.git)?;
     for e in &errors {
         eprintln!("warning: {e:#}");
     }

@@ -287,7 +287,11 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
         }
     }
     if findings.is_empty() {
-        eprintln!("{} procedure(s) checked: no findings", ids.len());
+        eprintln!(
+            "{}: {} procedure(s) checked: no findings",
+            config.office,
+            ids.len()
+        );
         Ok(())
     } else {
         Err(Failure::new(

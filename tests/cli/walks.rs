@@ -48,9 +48,7 @@ fn walk(
             "move {i}: one commit per change"
         );
         assert!(
-            commit
-                .author
-                .contains(&format!("@diskominfo.example.go.id")),
+            commit.author.contains("@diskominfo.example.go.id"),
             "{commit:?}"
         );
         assert_eq!(
