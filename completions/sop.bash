@@ -85,6 +85,9 @@ _sop() {
             sop__subcmd__help__subcmd__procedure,check)
                 cmd="sop__subcmd__help__subcmd__procedure__subcmd__check"
                 ;;
+            sop__subcmd__help__subcmd__procedure,graph)
+                cmd="sop__subcmd__help__subcmd__procedure__subcmd__graph"
+                ;;
             sop__subcmd__help__subcmd__procedure,list)
                 cmd="sop__subcmd__help__subcmd__procedure__subcmd__list"
                 ;;
@@ -93,6 +96,9 @@ _sop() {
                 ;;
             sop__subcmd__procedure,check)
                 cmd="sop__subcmd__procedure__subcmd__check"
+                ;;
+            sop__subcmd__procedure,graph)
+                cmd="sop__subcmd__procedure__subcmd__graph"
                 ;;
             sop__subcmd__procedure,help)
                 cmd="sop__subcmd__procedure__subcmd__help"
@@ -105,6 +111,9 @@ _sop() {
                 ;;
             sop__subcmd__procedure__subcmd__help,check)
                 cmd="sop__subcmd__procedure__subcmd__help__subcmd__check"
+                ;;
+            sop__subcmd__procedure__subcmd__help,graph)
+                cmd="sop__subcmd__procedure__subcmd__help__subcmd__graph"
                 ;;
             sop__subcmd__procedure__subcmd__help,help)
                 cmd="sop__subcmd__procedure__subcmd__help__subcmd__help"
@@ -141,7 +150,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -191,7 +200,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -233,7 +242,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -271,7 +280,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -305,7 +314,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -446,7 +455,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__procedure)
-            opts="list show check"
+            opts="list show check graph"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -460,6 +469,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__procedure__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__help__subcmd__procedure__subcmd__graph)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -549,7 +572,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -595,7 +618,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -641,7 +664,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -656,7 +679,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure)
-            opts="-C -h --records --as --format --color --help list show check help"
+            opts="-C -h --records --as --format --color --help list show check graph help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -675,7 +698,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -709,7 +732,41 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__procedure__subcmd__graph)
+            opts="-C -h --records --as --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -724,7 +781,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__help)
-            opts="list show check help"
+            opts="list show check graph help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,6 +795,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__procedure__subcmd__help__subcmd__graph)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -813,7 +884,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -847,7 +918,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -885,7 +956,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -919,7 +990,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -23,8 +23,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Make a records directory (and a git repository, when not inside one)'
@@ -46,8 +46,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
             cand --example 'Copy the shipped procedures and sample people of a Dinas Kominfo'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;procedure'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -55,11 +55,12 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand list 'The procedures of this office'
             cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
             cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+            cand graph 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;procedure;list'= {
@@ -68,8 +69,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;procedure;show'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -77,8 +78,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;procedure;check'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -86,13 +87,23 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;procedure;graph'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;procedure;help'= {
             cand list 'The procedures of this office'
             cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
             cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+            cand graph 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;procedure;help;list'= {
@@ -100,6 +111,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;procedure;help;show'= {
         }
         &'sop;procedure;help;check'= {
+        }
+        &'sop;procedure;help;graph'= {
         }
         &'sop;procedure;help;help'= {
         }
@@ -112,8 +125,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;advance'= {
             cand --output 'What the step produced (its output)'
@@ -125,8 +138,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;approve'= {
             cand --note 'A note for the history'
@@ -136,8 +149,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;reject'= {
             cand --reason 'Why (required)'
@@ -146,8 +159,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;cancel'= {
             cand --reason 'Why (required)'
@@ -156,8 +169,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;show'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -165,8 +178,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;list'= {
             cand --status 'Only requests with this status (open, completed, rejected, cancelled, …)'
@@ -179,8 +192,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --color 'When to use colour'
             cand --mine 'Only requests I made or whose current step I may do'
             cand --overdue 'Only open requests past the due time of their current step'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;completions'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -188,8 +201,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;help'= {
             cand init 'Make a records directory (and a git repository, when not inside one)'
@@ -210,12 +223,15 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand list 'The procedures of this office'
             cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
             cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+            cand graph 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
         }
         &'sop;help;procedure;list'= {
         }
         &'sop;help;procedure;show'= {
         }
         &'sop;help;procedure;check'= {
+        }
+        &'sop;help;procedure;graph'= {
         }
         &'sop;help;new'= {
         }

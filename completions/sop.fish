@@ -28,11 +28,13 @@ complete -c sop -n "__fish_sop_needs_command" -s C -l records -d 'The records di
 complete -c sop -n "__fish_sop_needs_command" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_needs_command" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_needs_command" -s V -l version -d 'Print version'
 complete -c sop -n "__fish_sop_needs_command" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
@@ -49,55 +51,78 @@ complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The re
 complete -c sop -n "__fish_sop_using_subcommand init" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand init" -l example -d 'Copy the shipped procedures and sample people of a Dinas Kominfo'
-complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour' -r -f -a "auto\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'The procedures of this office'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "list" -d 'The procedures of this office'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand new" -l title -d 'A title (default: the procedure\'s name)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l field -d 'A form field, NAME=VALUE; repeat for several' -r
@@ -106,11 +131,13 @@ complete -c sop -n "__fish_sop_using_subcommand new" -s C -l records -d 'The rec
 complete -c sop -n "__fish_sop_using_subcommand new" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand new" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand advance" -l output -d 'What the step produced (its output)' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l choose -d 'At a decision step: the option taken' -r
@@ -119,51 +146,61 @@ complete -c sop -n "__fish_sop_using_subcommand advance" -s C -l records -d 'The
 complete -c sop -n "__fish_sop_using_subcommand advance" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand advance" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand advance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand approve" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand approve" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand reject" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand reject" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand reject" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand list" -l status -d 'Only requests with this status (open, completed, rejected, cancelled, …)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l procedure -d 'Only requests of this procedure' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l role -d 'Only open requests whose current step is for this role' -r
@@ -171,22 +208,26 @@ complete -c sop -n "__fish_sop_using_subcommand list" -s C -l records -d 'The re
 complete -c sop -n "__fish_sop_using_subcommand list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made or whose current step I may do'
 complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
-complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
-csv\t''"
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
@@ -201,3 +242,4 @@ complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcom
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'

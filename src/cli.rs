@@ -41,6 +41,10 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// Flowchart text for `sop procedure graph` (Mermaid).
+    Mermaid,
+    /// Flowchart text for `sop procedure graph` (Graphviz).
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

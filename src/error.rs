@@ -5,6 +5,8 @@ use std::fmt;
 /// Exit codes of SPEC §4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
+    /// Usage error: options that do not go together.
+    Usage = 2,
     /// Invalid input or transition: bad field, wrong kind of step, finished request, malformed file.
     Invalid = 3,
     /// Not permitted: role, separation of duties.

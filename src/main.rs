@@ -9,6 +9,7 @@ mod engine;
 mod error;
 mod field;
 mod git;
+mod graph;
 mod output;
 mod procedure;
 mod request;

@@ -164,7 +164,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 ]
             }),
         ),
-        Format::Table => {
+        _ => {
             let mut t = output::table(
                 &[
                     "id",

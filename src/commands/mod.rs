@@ -13,14 +13,26 @@ use std::io::Write;
 use anyhow::Result;
 use git2::{Signature, Time};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, Format};
 use crate::config::Person;
 use crate::context::{Context, Loaded};
+use crate::error::{Code, Failure};
 use crate::git::FileChange;
 use crate::request::Request;
 use crate::store::Records;
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let graph = matches!(
+        cli.command,
+        Command::Procedure(procedure::Command::Graph { .. })
+    );
+    if matches!(cli.format, Format::Mermaid | Format::Dot) && !graph {
+        return Err(Failure::new(
+            Code::Usage,
+            "--format mermaid and --format dot are for `sop procedure graph` only",
+        )
+        .into());
+    }
     let ctx = Context::new(cli.records, cli.actor, cli.format, cli.color);
     match cli.command {
         Command::Init(args) => init::run(&ctx, args, out),

@@ -12,6 +12,7 @@ use crate::config::{Config, People};
 use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::field::Field;
+use crate::graph;
 use crate::output;
 use crate::procedure::{self, Finding, Kind, Procedure};
 
@@ -26,6 +27,11 @@ pub enum Command {
     },
     /// Lint every procedure, sop.toml and people.toml; exit 3 on any finding.
     Check,
+    /// One procedure's flowchart with a swimlane per role (--format mermaid, the default, or dot).
+    Graph {
+        /// The procedure id.
+        id: String,
+    },
 }
 
 pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
@@ -35,6 +41,15 @@ pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
         Command::List => list(ctx, &records.root, out),
         Command::Show { id } => show(ctx, &config, &Procedure::load(&records.root, &id)?, out),
         Command::Check => check(ctx, &records.root, &config, out),
+        Command::Graph { id } => {
+            let p = Procedure::load(&records.root, &id)?;
+            let text = match ctx.format {
+                Format::Dot => graph::dot(&p, &config),
+                _ => graph::mermaid(&p, &config),
+            };
+            out.write_all(text.as_bytes())?;
+            Ok(())
+        }
     }
 }
 
@@ -86,7 +101,7 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
                 ]
             }),
         ),
-        Format::Table => {
+        _ => {
             let mut t = output::table(
                 &["id", "prefix", "name", "version", "steps", "total time"],
                 ctx.color,

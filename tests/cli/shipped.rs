@@ -168,3 +168,46 @@ fn list_filters_and_formats() {
     let shown = office.json("dewi", &["show", short]);
     assert_eq!(shown["id"], email.as_str());
 }
+
+#[test]
+fn procedure_graph_draws_swimlanes_and_every_way_out() {
+    let office = Office::example();
+    let out = office
+        .sop("rizky", &["procedure", "graph", "email"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mermaid = String::from_utf8(out).unwrap();
+    assert!(mermaid.contains("flowchart TD"), "{mermaid}");
+    assert!(mermaid.contains("subgraph lane2[\"Sub Koordinator KIP\"]\n    s2{\"3. Memberi persetujuan atas permintaan\"}"), "{mermaid}");
+    assert!(mermaid.contains("s2 -->|approve| s3"), "{mermaid}");
+    assert!(mermaid.contains("s2 -->|reject| s0"), "{mermaid}");
+    let out = office
+        .sop(
+            "rizky",
+            &[
+                "procedure",
+                "graph",
+                "instalasi-piranti-lunak",
+                "--format",
+                "dot",
+            ],
+        )
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let dot = String::from_utf8(out).unwrap();
+    assert!(
+        dot.starts_with("digraph \"instalasi-piranti-lunak\" {"),
+        "{dot}"
+    );
+    assert!(dot.contains("label=\"Sub Koordinator IIDC\";"), "{dot}");
+    assert!(dot.contains("[label=\"datacenter\"]"), "{dot}");
+    assert!(dot.contains("[label=\"belum-tepat\"]"), "{dot}");
+    office
+        .sop("rizky", &["list", "--format", "dot"])
+        .code(2)
+        .stderr(predicates::str::contains("for `sop procedure graph` only"));
+}

@@ -1,0 +1,130 @@
+//! A procedure's flowchart with one swimlane per role, as Mermaid or Graphviz text.
+
+use std::fmt::Write as _;
+
+use crate::config::Config;
+use crate::procedure::{Kind, Procedure, Step};
+
+/// Steps grouped by the lane they are drawn in: the first role of each step, in the order the
+/// flow first uses the role; steps without a role (automatic routes, implied ends) last.
+fn lanes<'a>(p: &'a Procedure) -> Vec<(Option<&'a str>, Vec<(usize, &'a Step)>)> {
+    let mut lanes: Vec<(Option<&str>, Vec<(usize, &Step)>)> = Vec::new();
+    for (i, s) in p.steps.iter().enumerate() {
+        let role = s.role.list().first().map(String::as_str);
+        match lanes.iter_mut().find(|(r, _)| *r == role) {
+            Some((_, steps)) => steps.push((i, s)),
+            None => lanes.push((role, vec![(i, s)])),
+        }
+    }
+    lanes.sort_by_key(|(role, _)| role.is_none());
+    lanes
+}
+
+fn label(s: &Step) -> String {
+    let text = match s.number {
+        Some(n) => format!("{n}. {}", s.activity),
+        None => s.activity.clone(),
+    };
+    let text = if s.kind == Kind::End {
+        format!("{text} [{}]", s.outcome())
+    } else {
+        text
+    };
+    text.replace('"', "'")
+}
+
+/// Edges as (from index, to index, label); a task's plain "done" has no label.
+fn edges(p: &Procedure) -> Vec<(usize, usize, String)> {
+    let index = |id: &str| p.steps.iter().position(|s| s.id() == id);
+    let mut out = Vec::new();
+    for (i, s) in p.steps.iter().enumerate() {
+        for (way, target) in p.exits(s) {
+            if let Some(j) = index(target.get_ref()) {
+                out.push((
+                    i,
+                    j,
+                    if way == "done" {
+                        String::new()
+                    } else {
+                        way.to_string()
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+pub fn mermaid(p: &Procedure, config: &Config) -> String {
+    let mut out = format!(
+        "---\ntitle: {}\n---\nflowchart TD\n",
+        p.name.replace('\n', " ")
+    );
+    for (lane, (role, steps)) in lanes(p).into_iter().enumerate() {
+        let indent = if role.is_some() { "    " } else { "  " };
+        if let Some(role) = role {
+            let _ = writeln!(
+                out,
+                "  subgraph lane{lane}[\"{}\"]",
+                config.role_label(role).replace('"', "'")
+            );
+        }
+        for (i, s) in steps {
+            let text = label(s);
+            let shape = match s.kind {
+                Kind::Task => format!("[\"{text}\"]"),
+                Kind::Approval | Kind::Decision => format!("{{\"{text}\"}}"),
+                Kind::End => format!("([\"{text}\"])"),
+            };
+            let _ = writeln!(out, "{indent}s{i}{shape}");
+        }
+        if role.is_some() {
+            out += "  end\n";
+        }
+    }
+    for (from, to, way) in edges(p) {
+        if way.is_empty() {
+            let _ = writeln!(out, "  s{from} --> s{to}");
+        } else {
+            let _ = writeln!(out, "  s{from} -->|{way}| s{to}");
+        }
+    }
+    out
+}
+
+pub fn dot(p: &Procedure, config: &Config) -> String {
+    let mut out = format!(
+        "digraph \"{}\" {{\n  label=\"{}\";\n  rankdir=TB;\n  node [shape=box, style=rounded];\n",
+        p.id(),
+        p.name.replace('"', "'")
+    );
+    for (lane, (role, steps)) in lanes(p).into_iter().enumerate() {
+        if let Some(role) = role {
+            let _ = writeln!(
+                out,
+                "  subgraph cluster_{lane} {{\n    label=\"{}\";",
+                config.role_label(role).replace('"', "'")
+            );
+        }
+        for (i, s) in steps {
+            let shape = match s.kind {
+                Kind::Task => "box",
+                Kind::Approval | Kind::Decision => "diamond",
+                Kind::End => "oval",
+            };
+            let _ = writeln!(out, "    s{i} [label=\"{}\", shape={shape}];", label(s));
+        }
+        if role.is_some() {
+            out += "  }\n";
+        }
+    }
+    for (from, to, way) in edges(p) {
+        if way.is_empty() {
+            let _ = writeln!(out, "  s{from} -> s{to};");
+        } else {
+            let _ = writeln!(out, "  s{from} -> s{to} [label=\"{way}\"];");
+        }
+    }
+    out += "}\n";
+    out
+}
