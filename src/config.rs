@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::invalid;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
@@ -23,6 +23,18 @@ pub struct Config {
     /// Role id → label.
     #[serde(default)]
     pub roles: IndexMap<String, String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            office: String::new(),
+            timezone: default_timezone(),
+            policy: Policy::default(),
+            calendar: crate::calendar::Calendar::default(),
+            roles: IndexMap::new(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

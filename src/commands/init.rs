@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use git2::Repository;
 
-use crate::config::{People, Person};
+use crate::config::{Config, People, Person};
 use crate::context::Context;
 use crate::git::{FileChange, Git};
 use crate::invalid;
@@ -82,11 +82,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             ));
         }
     }
-    let people: People = files
-        .iter()
-        .find(|(p, _)| p == "people.toml")
-        .and_then(|(_, c)| toml::from_str(std::str::from_utf8(c).ok()?).ok())
-        .unwrap_or_default();
+    let people: People = parse_file(&files, "people.toml").unwrap_or_default();
+    let config: Config = parse_file(&files, "sop.toml").unwrap_or_default();
     let author = author(ctx, &people, &git.repo);
     let tx = git.begin()?;
     let changes: Vec<FileChange> = files
@@ -96,11 +93,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             content: Some(c.clone()),
         })
         .collect();
-    let now = chrono::Utc::now().fixed_offset();
-    let now = std::env::var("SOP_NOW")
-        .ok()
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
-        .unwrap_or(now);
+    let now = ctx.now(&config)?;
     let sig = super::signature(&author, now)?;
     let message = format!(
         "sop init{}\n\nSop-Action: init\nSop-Actor: {}\n",
@@ -119,6 +112,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         dir.display()
     );
     Ok(())
+}
+
+/// One of the files about to be written, parsed.
+fn parse_file<T: serde::de::DeserializeOwned>(
+    files: &[(String, Vec<u8>)],
+    name: &str,
+) -> Option<T> {
+    let (_, content) = files.iter().find(|(p, _)| p == name)?;
+    toml::from_str(std::str::from_utf8(content).ok()?).ok()
 }
 
 /// The person the init commit is by: --as / $SOP_ACTOR in the new people.toml, else git's
