@@ -46,6 +46,9 @@ _sop() {
             sop,reject)
                 cmd="sop__subcmd__reject"
                 ;;
+            sop,report)
+                cmd="sop__subcmd__report"
+                ;;
             sop,show)
                 cmd="sop__subcmd__show"
                 ;;
@@ -78,6 +81,9 @@ _sop() {
                 ;;
             sop__subcmd__help,reject)
                 cmd="sop__subcmd__help__subcmd__reject"
+                ;;
+            sop__subcmd__help,report)
+                cmd="sop__subcmd__help__subcmd__report"
                 ;;
             sop__subcmd__help,show)
                 cmd="sop__subcmd__help__subcmd__show"
@@ -131,7 +137,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel show list completions help"
+            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel show list report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,7 +335,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help)
-            opts="init procedure new advance approve reject cancel show list completions help"
+            opts="init procedure new advance approve reject cancel show list report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -525,6 +531,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -940,6 +960,52 @@ _sop() {
             fi
             case "${prev}" in
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__report)
+            opts="-C -h --procedure --since --until --records --as --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --procedure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand cancel 'Withdraw an open request, with a reason'
             cand show 'One request: fields, current step with its due time, and history'
             cand list 'Requests, newest first'
+            cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -195,6 +196,18 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;report'= {
+            cand --procedure 'Only this procedure'
+            cand --since 'Only requests created on or after this date (YYYY-MM-DD)'
+            cand --until 'Only requests created on or before this date (YYYY-MM-DD)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;completions'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -214,6 +227,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand cancel 'Withdraw an open request, with a reason'
             cand show 'One request: fields, current step with its due time, and history'
             cand list 'Requests, newest first'
+            cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -246,6 +260,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;show'= {
         }
         &'sop;help;list'= {
+        }
+        &'sop;help;report'= {
         }
         &'sop;help;completions'= {
         }

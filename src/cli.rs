@@ -71,5 +71,6 @@ pub enum Command {
     Cancel(commands::act::ReasonArgs),
     Show(commands::show::Args),
     List(commands::list::Args),
+    Report(commands::report::Args),
     Completions(commands::completions::Args),
 }

@@ -6,6 +6,7 @@ pub mod init;
 pub mod list;
 pub mod new;
 pub mod procedure;
+pub mod report;
 pub mod show;
 
 use std::io::Write;
@@ -44,6 +45,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Cancel(args) => act::cancel(&ctx, args, out),
         Command::Show(args) => show::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
+        Command::Report(args) => report::run(&ctx, args, out),
         Command::Completions(args) => completions::run(args, out),
     }
 }

@@ -6,5 +6,6 @@ mod crash;
 mod errors;
 mod lifecycle;
 mod race;
+mod report;
 mod shipped;
 mod walks;

@@ -1,0 +1,238 @@
+//! `sop report`: SOP evaluation — how many requests, and how long each step took against its
+//! standard time.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::config::Config;
+use crate::context::Context;
+use crate::output;
+use crate::procedure::Procedure;
+use crate::request::Request;
+
+/// Counts per status and, per step, time taken against the standard time, with breaches.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this procedure.
+    #[arg(long)]
+    pub procedure: Option<String>,
+    /// Only requests created on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<NaiveDate>,
+    /// Only requests created on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct ProcedureReport {
+    procedure: String,
+    name: String,
+    requests: usize,
+    by_status: BTreeMap<String, usize>,
+    steps: Vec<StepReport>,
+}
+
+#[derive(Serialize)]
+struct StepReport {
+    id: String,
+    number: Option<u32>,
+    activity: String,
+    /// ISO 8601, working days for days.
+    standard: Option<String>,
+    /// Times the step was completed.
+    done: usize,
+    median_minutes: Option<i64>,
+    max_minutes: Option<i64>,
+    /// Completions later than the standard time allows on the office calendar.
+    breaches: usize,
+    /// Open requests waiting at this step past their due time now.
+    overdue_now: usize,
+}
+
+pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let blobs = loaded.git.head_blobs(std::path::Path::new("requests"))?;
+    let contents: Vec<Vec<u8>> = blobs
+        .iter()
+        .map(|(_, oid)| Ok(loaded.git.repo.find_blob(*oid)?.content().to_vec()))
+        .collect::<Result<_>>()?;
+    let requests: Vec<Request> = contents
+        .par_iter()
+        .filter_map(|bytes| Request::from_toml(std::str::from_utf8(bytes).ok()?).ok())
+        .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
+        .filter(|r| args.since.is_none_or(|d| r.created.date_naive() >= d))
+        .filter(|r| args.until.is_none_or(|d| r.created.date_naive() <= d))
+        .collect();
+    let mut by_procedure: BTreeMap<&str, Vec<&Request>> = BTreeMap::new();
+    for r in &requests {
+        by_procedure.entry(&r.procedure).or_default().push(r);
+    }
+    let mut reports = Vec::new();
+    for (id, reqs) in by_procedure {
+        let Ok(p) = Procedure::load(&loaded.records.root, id) else {
+            eprintln!(
+                "warning: procedure '{id}' is gone; its {} request(s) are left out",
+                reqs.len()
+            );
+            continue;
+        };
+        reports.push(report(&p, &reqs, &loaded.config, loaded.now));
+    }
+    match ctx.format {
+        Format::Json => output::json(out, &reports),
+        Format::Csv => output::csv(
+            out,
+            &[
+                "procedure",
+                "step",
+                "number",
+                "standard",
+                "done",
+                "median_minutes",
+                "max_minutes",
+                "breaches",
+                "overdue_now",
+            ],
+            reports.iter().flat_map(|r| {
+                r.steps.iter().map(|s| {
+                    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+                    vec![
+                        r.procedure.clone(),
+                        s.id.clone(),
+                        s.number.map(|n| n.to_string()).unwrap_or_default(),
+                        s.standard.clone().unwrap_or_default(),
+                        s.done.to_string(),
+                        opt(s.median_minutes),
+                        opt(s.max_minutes),
+                        s.breaches.to_string(),
+                        s.overdue_now.to_string(),
+                    ]
+                })
+            }),
+        ),
+        _ => {
+            for r in &reports {
+                let counts: Vec<String> = r
+                    .by_status
+                    .iter()
+                    .map(|(s, n)| format!("{s} {n}"))
+                    .collect();
+                writeln!(
+                    out,
+                    "{} ({}): {} request(s): {}",
+                    r.name,
+                    r.procedure,
+                    r.requests,
+                    counts.join(", ")
+                )?;
+                let mut t = output::table(
+                    &[
+                        "no",
+                        "activity",
+                        "standard",
+                        "done",
+                        "median",
+                        "max",
+                        "breaches",
+                        "overdue now",
+                    ],
+                    ctx.color,
+                );
+                for s in &r.steps {
+                    t.add_row(vec![
+                        s.number.map_or("-".into(), |n| n.to_string()),
+                        s.activity.clone(),
+                        s.standard.clone().unwrap_or_default(),
+                        s.done.to_string(),
+                        s.median_minutes.map(human).unwrap_or_default(),
+                        s.max_minutes.map(human).unwrap_or_default(),
+                        s.breaches.to_string(),
+                        s.overdue_now.to_string(),
+                    ]);
+                }
+                writeln!(out, "{t}\n")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Each history entry closes a visit to its step, which began when the previous entry moved
+/// the request there.
+fn report(
+    p: &Procedure,
+    reqs: &[&Request],
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> ProcedureReport {
+    let mut by_status = BTreeMap::new();
+    let mut durations: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+    let mut breaches: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut overdue: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in reqs {
+        *by_status.entry(r.status.clone()).or_insert(0) += 1;
+        for pair in r.history.windows(2) {
+            let (arrived, done) = (&pair[0], &pair[1]);
+            let step = done.step.as_str();
+            durations
+                .entry(step)
+                .or_default()
+                .push((done.at - arrived.at).num_minutes());
+            let standard = p.step(step).and_then(|s| s.time);
+            if standard.is_some_and(|t| done.at > config.calendar.due(arrived.at, t)) {
+                *breaches.entry(step).or_insert(0) += 1;
+            }
+        }
+        if let Some(step) = r.step.as_deref().and_then(|s| p.step(s)) {
+            if step
+                .time
+                .is_some_and(|t| config.calendar.due(r.step_since(), t) < now)
+            {
+                *overdue.entry(step.id()).or_insert(0) += 1;
+            }
+        }
+    }
+    let steps = p
+        .steps
+        .iter()
+        .map(|s| {
+            let mut d = durations.remove(s.id()).unwrap_or_default();
+            d.sort_unstable();
+            StepReport {
+                id: s.id().to_string(),
+                number: s.number,
+                activity: s.activity.clone(),
+                standard: s.time.map(|t| t.iso()),
+                done: d.len(),
+                median_minutes: d.get(d.len() / 2).copied(),
+                max_minutes: d.last().copied(),
+                breaches: breaches.get(s.id()).copied().unwrap_or(0),
+                overdue_now: overdue.get(s.id()).copied().unwrap_or(0),
+            }
+        })
+        .collect();
+    ProcedureReport {
+        procedure: p.id().to_string(),
+        name: p.name.clone(),
+        requests: reqs.len(),
+        by_status,
+        steps,
+    }
+}
+
+/// `7m`, `3h 5m`, `2d 1h` (calendar time).
+fn human(minutes: i64) -> String {
+    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (d, h) {
+        (0, 0) => format!("{m}m"),
+        (0, _) => format!("{h}h {m}m"),
+        _ => format!("{d}d {h}h"),
+    }
+}
