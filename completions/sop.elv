@@ -37,6 +37,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand show 'One request: fields, current step with its due time, and history'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
+            cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -208,6 +209,16 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;sync'= {
+            cand --remote 'The remote (default: the branch''s upstream remote, else origin)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;completions'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -228,6 +239,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand show 'One request: fields, current step with its due time, and history'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
+            cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -262,6 +274,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;list'= {
         }
         &'sop;help;report'= {
+        }
+        &'sop;help;sync'= {
         }
         &'sop;help;completions'= {
         }

@@ -72,5 +72,6 @@ pub enum Command {
     Show(commands::show::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Sync(commands::sync::Args),
     Completions(commands::completions::Args),
 }

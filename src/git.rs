@@ -85,6 +85,19 @@ impl Git {
         Ok(git)
     }
 
+    pub fn workdir(&self) -> &Path {
+        &self.workdir
+    }
+
+    /// The short name of the branch HEAD points at.
+    pub fn branch_name(&self) -> Result<String> {
+        let (full, _) = self.branch()?;
+        Ok(full
+            .strip_prefix("refs/heads/")
+            .unwrap_or(&full)
+            .to_string())
+    }
+
     /// A file of sop's own inside `.git`, never committed: caches.
     pub fn cache_path(&self, name: &str) -> PathBuf {
         self.git_dir.join("sop-cache").join(name)

@@ -8,6 +8,7 @@ pub mod new;
 pub mod procedure;
 pub mod report;
 pub mod show;
+pub mod sync;
 
 use std::io::Write;
 
@@ -46,6 +47,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Show(args) => show::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
+        Command::Sync(args) => sync::run(&ctx, args, out),
         Command::Completions(args) => completions::run(args, out),
     }
 }

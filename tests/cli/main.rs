@@ -8,4 +8,5 @@ mod lifecycle;
 mod race;
 mod report;
 mod shipped;
+mod sync;
 mod walks;

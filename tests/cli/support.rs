@@ -115,9 +115,14 @@ impl Office {
 
     /// The git program in the repository, hermetic; panics on failure.
     pub fn git(&self, args: &[&str]) -> String {
+        self.git_in(&self.root, args)
+    }
+
+    /// The git program in `dir`, hermetic; panics on failure.
+    pub fn git_in(&self, dir: &Path, args: &[&str]) -> String {
         let mut cmd = Command::new("git");
         self.env(&mut cmd);
-        cmd.current_dir(&self.root)
+        cmd.current_dir(dir)
             .env("GIT_AUTHOR_NAME", "Hand Editor")
             .env("GIT_AUTHOR_EMAIL", "hand@example.id")
             .env("GIT_COMMITTER_NAME", "Hand Editor")

@@ -1,0 +1,100 @@
+//! `sop sync`: pull (rebase) and push with the git program, so the user's own credentials,
+//! remotes and transports work unchanged.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context as _, Result};
+
+use crate::conflict;
+use crate::context::Context;
+use crate::error::Hint;
+use crate::git::Git;
+
+/// Pull (rebase) from the shared repository and push this office's changes.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The remote (default: the branch's upstream remote, else origin).
+    #[arg(long)]
+    pub remote: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let records = ctx.records()?;
+    let git = Git::open(&records.root)?;
+    let workdir = git.workdir().to_path_buf();
+    let branch = git.branch_name()?;
+    let remote = match args.remote {
+        Some(r) => r,
+        None => git_out(&workdir, &["config", &format!("branch.{branch}.remote")])
+            .unwrap_or_else(|_| "origin".into()),
+    };
+    let before = git_out(&workdir, &["rev-parse", "HEAD"])?;
+    let mut pull = Command::new("git");
+    pull.current_dir(&workdir).args(["pull", "--rebase", "--quiet", &remote, &branch]);
+    // A rebase re-commits local commits: the acting person is their committer (authors stay).
+    let people = crate::config::People::load(&records.root)?;
+    if let Ok(actor) = ctx.actor(&people, &git) {
+        pull.env("GIT_COMMITTER_NAME", &actor.name).env("GIT_COMMITTER_EMAIL", &actor.email);
+    }
+    let pulled = pull.output().context("running git pull")?;
+    if !pulled.status.success() {
+        let git_dir = git.repo.path();
+        let rebasing =
+            git_dir.join("rebase-merge").exists() || git_dir.join("rebase-apply").exists();
+        if rebasing {
+            let _ = Command::new("git")
+                .current_dir(&workdir)
+                .args(["rebase", "--abort"])
+                .output();
+        }
+        return Err(conflict!(
+            "pulling from {remote} failed{}: {}",
+            if rebasing { " (the same records were changed here and there; the rebase was undone, your branch is as it was)" } else { "" },
+            String::from_utf8_lossy(&pulled.stderr).trim()
+        )
+        .hint("look at `git log HEAD..@{upstream}`: a request changed on both sides must be settled by hand (keep one side's commits, redo the other's with sop)"));
+    }
+    let after_pull = git_out(&workdir, &["rev-parse", "HEAD"])?;
+    let incoming = count(&workdir, &format!("{before}..FETCH_HEAD")).unwrap_or(0);
+    let pushed = Command::new("git")
+        .current_dir(&workdir)
+        .args([
+            "push",
+            "--quiet",
+            &remote,
+            &format!("HEAD:refs/heads/{branch}"),
+        ])
+        .output()
+        .context("running git push")?;
+    if !pushed.status.success() {
+        return Err(conflict!("pushing to {remote} was refused: {}", String::from_utf8_lossy(&pushed.stderr).trim())
+            .hint("run `sop sync` again to pull what arrived meanwhile; if the server's verify hook refused it, `sop verify` shows why"));
+    }
+    writeln!(
+        out,
+        "{remote}/{branch}: pulled {incoming} commit(s), now at {}",
+        &after_pull[..12]
+    )?;
+    Ok(())
+}
+
+fn git_out(dir: &Path, args: &[&str]) -> Result<String> {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .context("running git")?;
+    anyhow::ensure!(
+        out.status.success(),
+        "git {} failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr).trim()
+    );
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn count(dir: &Path, range: &str) -> Result<usize> {
+    Ok(git_out(dir, &["rev-list", "--count", range])?.parse()?)
+}
