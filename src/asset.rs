@@ -9,6 +9,9 @@ use std::str::FromStr;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::procedure::{AssetEffect, Procedure, When};
+use crate::request::Request;
+
 /// Asset ids start with this: `AST-7K3QX9M2PA`.
 pub const PREFIX: &str = "AST";
 
@@ -531,6 +534,124 @@ pub fn placeholders(template: &str) -> Result<Vec<&str>, String> {
         rest = &rest[end + 1..];
     }
     Ok(names)
+}
+
+/// The effects of the procedure's steps that the request's last change sets off: the step
+/// completed (`done`; an approval only when approved) and the step arrived at (`enter`).
+pub fn triggered<'p>(p: &'p Procedure, req: &Request) -> Vec<&'p AssetEffect> {
+    let Some(entry) = req.history.last() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    if matches!(entry.action.as_str(), "advance" | "approve") {
+        if let Some((s, e)) = p
+            .step(&entry.step)
+            .and_then(|s| Some((s, s.asset.as_ref()?)))
+        {
+            if e.when(s.kind) == When::Done {
+                found.push(e);
+            }
+        }
+    }
+    if let Some((s, e)) = entry
+        .to
+        .as_deref()
+        .and_then(|to| p.step(to))
+        .and_then(|s| Some((s, s.asset.as_ref()?)))
+    {
+        if e.when(s.kind) == When::Enter {
+            found.push(e);
+        }
+    }
+    found
+}
+
+/// Applies the effects of the request's last change to its asset (`linked`, read from HEAD)
+/// and registers the assets they create, linking the request to the first one when it has
+/// none. Returns every asset to write. A linked asset always records the change that
+/// created the request, so `sop asset show` lists it.
+pub fn apply_effects(
+    p: &Procedure,
+    req: &mut Request,
+    mut linked: Option<Asset>,
+    people: People,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Vec<Asset>, String> {
+    let Some(entry) = req.history.last().cloned() else {
+        return Ok(Vec::new());
+    };
+    let stamp = Stamp {
+        at: entry.at,
+        by: &entry.by,
+        action: &entry.action,
+        request: Some(&req.id),
+    };
+    let mut touched = false;
+    let mut created = Vec::new();
+    for effect in triggered(p, req) {
+        let values = |name: &str| match name {
+            "requester" => Some(req.requester.clone()),
+            "request" => Some(req.id.clone()),
+            field => req.fields.get(field).map(|v| v.to_string()),
+        };
+        let cells: Vec<(String, String)> = effect
+            .set
+            .iter()
+            .filter_map(|(c, t)| Some((c.clone(), render(t, &values)?)))
+            .collect();
+        let row = validate(&cells, people).map_err(|e| {
+            format!(
+                "the procedure's asset change cannot be made: {}",
+                e.join("; ")
+            )
+        })?;
+        if effect.create {
+            let count = match effect.count.as_deref().and_then(|c| render(c, &values)) {
+                Some(n) => n
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or_else(|| {
+                        format!("the number of assets to register must be 1 to 1000, not '{n}'")
+                    })?,
+                None => 1,
+            };
+            for _ in 0..count {
+                created.push(Asset::create(new_id(), &row, &stamp)?);
+            }
+        } else if let Some(asset) = &mut linked {
+            asset.update(&row, &stamp)?;
+            touched = true;
+        }
+    }
+    if let Some(asset) = linked
+        .as_mut()
+        .filter(|_| !touched && entry.action == "create")
+    {
+        asset.update(&Row::default(), &stamp)?;
+        touched = true;
+    }
+    if req.asset.is_none() {
+        req.asset = created.first().map(|a| a.id.clone());
+    }
+    Ok(linked
+        .filter(|_| touched)
+        .into_iter()
+        .chain(created)
+        .collect())
+}
+
+/// Whether a new request of `p` may be about `asset`.
+pub fn check_request(p: &Procedure, asset: Option<&Asset>) -> Result<(), String> {
+    match asset {
+        None if p.asset.required => Err(format!(
+            "procedure '{}' is about an asset: give it with --asset ID (`sop asset list` shows them)",
+            p.id()
+        )),
+        None => Ok(()),
+        Some(a) => check_allowed(a, &p.asset.allowed, p.id()),
+    }
 }
 
 #[cfg(test)]

@@ -67,5 +67,8 @@ pub enum Command {
     Cancel(commands::act::ReasonArgs),
     Show(commands::show::Args),
     List(commands::list::Args),
+    /// The asset register: add, import, list, show.
+    #[command(subcommand)]
+    Asset(commands::asset::Command),
     Completions(commands::completions::Args),
 }

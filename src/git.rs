@@ -272,26 +272,37 @@ impl Tx<'_> {
 
     /// Refuses (exit 5) when `rel` differs from HEAD in the work tree or the index.
     pub fn ensure_unmodified(&self, rel: &Path) -> Result<()> {
-        let repo_path = self.git.repo_path(rel);
-        let head = self.git.head_blob(rel)?;
-        let abs = self.git.workdir.join(&repo_path);
-        let work = if abs.exists() {
-            Some(Oid::hash_file(ObjectType::Blob, &abs)?)
-        } else {
-            None
-        };
+        self.ensure_unmodified_all(&[rel.to_path_buf()])
+    }
+
+    /// Refuses (exit 5) when any of `rels` differs from HEAD in the work tree or the index;
+    /// reads HEAD's tree and the index once.
+    pub fn ensure_unmodified_all(&self, rels: &[PathBuf]) -> Result<()> {
+        if rels.is_empty() {
+            return Ok(());
+        }
+        let tree = self.git.head_tree()?;
         let index = self.open_index()?;
-        let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
-        if work != head || staged != head {
-            let what = if staged != head {
-                "has staged changes"
-            } else {
-                "was edited by hand"
+        for rel in rels {
+            let repo_path = self.git.repo_path(rel);
+            let head = match &tree {
+                Some(t) => match t.get_path(Path::new(&repo_path)) {
+                    Ok(entry) => Some(entry.id()),
+                    Err(e) if e.code() == git2::ErrorCode::NotFound => None,
+                    Err(e) => return Err(e.into()),
+                },
+                None => None,
             };
-            return Err(conflict!("{repo_path} {what} and not committed; sop will not overwrite it")
-                .hint(format!(
-                    "commit the edit with git (git add {repo_path} && git commit) if it is right, or discard it (git restore --staged --worktree {repo_path}); `sop verify` checks hand edits"
-                )));
+            let abs = self.git.workdir.join(&repo_path);
+            let work = if abs.exists() {
+                Some(Oid::hash_file(ObjectType::Blob, &abs)?)
+            } else {
+                None
+            };
+            let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
+            if work != head || staged != head {
+                return Err(modified(&repo_path, staged != head));
+            }
         }
         Ok(())
     }
@@ -464,6 +475,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(path)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
+}
+
+fn modified(repo_path: &str, staged: bool) -> anyhow::Error {
+    let what = if staged {
+        "has staged changes"
+    } else {
+        "was edited by hand"
+    };
+    conflict!("{repo_path} {what} and not committed; sop will not overwrite it").hint(format!(
+        "commit the edit with git (git add {repo_path} && git commit) if it is right, or discard it (git restore --staged --worktree {repo_path}); `sop verify` checks hand edits"
+    ))
 }
 
 fn empty_tree(repo: &Repository) -> Result<Oid> {
