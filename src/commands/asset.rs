@@ -597,7 +597,7 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
         return output::json(out, &v);
     }
     writeln!(out, "{}  {}", a.id, a.name)?;
-    for (column, value) in a.row().into_iter().skip(2) {
+    for (column, value) in a.row().into_iter().filter(|(c, _)| c != "id" && c != "name") {
         writeln!(out, "{column:<12} {value}")?;
     }
     let mut t = output::table(
