@@ -11,6 +11,7 @@ use crate::invalid;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Config {
     #[serde(default)]
     pub office: String,
@@ -27,6 +28,7 @@ pub struct Config {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Policy {
     #[serde(default)]
     pub require_signatures: bool,
@@ -75,7 +77,7 @@ pub fn short_toml_error(err: &toml::de::Error) -> String {
     let msg = err.to_string();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next().unwrap_or_default().to_string();
-    match lines.filter(|l| !l.contains('|')).last() {
+    match lines.rfind(|l| !l.contains('|')) {
         Some(reason) if reason != head => format!("{head}: {reason}"),
         _ => head,
     }
@@ -121,6 +123,7 @@ pub struct People {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // keys are read only by `sop verify`, built on another branch
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -136,6 +139,7 @@ pub struct Person {
 /// Person `person` may act for `role` from `from` to `to` inclusive.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // the note is for people reading the file
 pub struct Standin {
     pub person: String,
     pub role: String,

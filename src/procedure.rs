@@ -274,7 +274,7 @@ impl fmt::Display for StdTime {
         if self.days > 0 {
             parts.push(format!("{} hari", self.days));
         }
-        if self.minutes > 0 && self.minutes % 60 == 0 {
+        if self.minutes > 0 && self.minutes.is_multiple_of(60) {
             parts.push(format!("{} jam", self.minutes / 60));
         } else if self.minutes > 0 || self.days == 0 {
             parts.push(format!("{} menit", self.minutes));

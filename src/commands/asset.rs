@@ -12,6 +12,7 @@ use crate::asset::{self, Asset, Row, Stamp};
 use crate::cli::Format;
 use crate::config::Person;
 use crate::context::{Context, Loaded};
+use crate::error::{Code, Failure};
 use crate::field::split_assignments;
 use crate::git::FileChange;
 use crate::import::{self, InputFormat, Problem, RawRow};
@@ -21,6 +22,7 @@ use crate::{forbidden, invalid};
 
 /// The asset register: add, import, list, show.
 #[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 pub enum Command {
     /// Register one asset.
     Add(AddArgs),
@@ -356,6 +358,9 @@ fn validate_rows(
     rows
 }
 
+/// A matched row's asset when the row changes it, or the line and why it cannot.
+type Matched = Result<(u64, Option<Asset>), (u64, String)>;
+
 /// Matches rows to existing assets by key and works out each one's change.
 fn plan(
     loaded: &Loaded,
@@ -377,7 +382,7 @@ fn plan(
         .collect();
     let stamp = stamp(loaded, actor, "import");
     let records = &loaded.records;
-    let results: Vec<Result<(u64, Option<Asset>), (u64, String)>> = matched
+    let results: Vec<Matched> = matched
         .par_iter()
         .map(|(line, row, id)| {
             let mut a = records
@@ -450,11 +455,16 @@ fn report(file: &str, mut problems: Vec<Problem>) -> anyhow::Error {
         }
     }
     let lines: BTreeSet<u64> = problems.iter().map(|p| p.line).collect();
-    invalid!(
-        "{name}: {} problem(s) on {} line(s); nothing was imported",
-        problems.len(),
-        lines.len()
+    Failure::new(
+        Code::Invalid,
+        format!(
+            "{name}: {} problem(s) on {} line(s); nothing was imported",
+            problems.len(),
+            lines.len()
+        ),
     )
+    .hint("correct those lines and import again; --dry-run checks a file without writing")
+    .into()
 }
 
 fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
@@ -597,7 +607,11 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
         return output::json(out, &v);
     }
     writeln!(out, "{}  {}", a.id, a.name)?;
-    for (column, value) in a.row().into_iter().filter(|(c, _)| c != "id" && c != "name") {
+    for (column, value) in a
+        .row()
+        .into_iter()
+        .filter(|(c, _)| c != "id" && c != "name")
+    {
         writeln!(out, "{column:<12} {value}")?;
     }
     let mut t = output::table(
