@@ -276,7 +276,7 @@ fn a_50_mb_file_with_a_malformed_last_line_writes_nothing() {
         &err[..err.len().min(2000)]
     );
     assert_eq!(
-        err.lines().filter(|l| l.starts_with("big.csv line")).count(),
+        err.lines().filter(|l| l.contains("big.csv line")).count(),
         1,
         "only the last line is bad: {err}"
     );
