@@ -1,6 +1,7 @@
 //! sop: Standard Operating Procedures as tracked, enforceable, auditable workflows in git.
 
 mod asset;
+mod asset_rows;
 mod calendar;
 mod cli;
 mod commands;

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::asset::{self, Asset, Row, Stamp};
+use crate::asset_rows::{self, Rows};
 use crate::cli::Format;
 use crate::config::Person;
 use crate::context::{Context, Loaded};
@@ -275,6 +276,8 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
         );
         let oid = tx.commit(&files, &super::signature(actor, loaded.now)?, &msg)?;
         summary.commit = Some(oid.to_string());
+        asset_rows::remember(&loaded.git, &plan.created);
+        asset_rows::remember(&loaded.git, &plan.updated);
     }
     match ctx.format {
         Format::Json => output::json(out, &summary),
@@ -431,16 +434,11 @@ fn plan(
     Ok(plan)
 }
 
-/// Key value → asset id for every asset that has a value in `key`.
+/// Key value → asset id for every asset in HEAD that has a value in `key`.
 fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, String>> {
-    let (assets, errors) = loaded.records.all_assets();
-    if let Some(e) = errors.into_iter().next() {
-        return Err(e.context("an asset file cannot be read, so --key cannot be checked"));
-    }
-    Ok(assets
-        .into_iter()
-        .filter_map(|a| Some((a.get(key)?, a.id)))
-        .collect())
+    let rows = Rows::head(&loaded.git)
+        .context("an asset file cannot be read, so --key cannot be checked")?;
+    Ok(rows.index(key))
 }
 
 /// Every problem on stderr, by line; the error says nothing was written.

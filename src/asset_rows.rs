@@ -1,0 +1,131 @@
+//! The rows (columns without history) of every asset in HEAD, for `--key` lookups. Parsing
+//! 100,000 asset files takes seconds, so rows are cached by blob id in the git folder
+//! (`.git/sop-asset-rows`, never committed): only files whose content is new to this clone
+//! are parsed. A missing or damaged cache is rebuilt.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Result;
+use git2::{ObjectType, Oid};
+use rayon::prelude::*;
+
+use crate::asset::Asset;
+use crate::git::{write_atomic, Git};
+use crate::invalid;
+
+const CACHE: &str = "sop-asset-rows";
+
+/// One asset's columns, as `Asset::row` gives them.
+pub type Row = Vec<(String, String)>;
+
+pub struct Rows {
+    by_blob: HashMap<Oid, Row>,
+    changed: bool,
+}
+
+impl Rows {
+    /// The rows of every asset in HEAD; updates the cache when it lacked some.
+    pub fn head(git: &Git) -> Result<Rows> {
+        let files = git.head_files(Path::new("assets"))?;
+        let mut rows = Rows::load(git);
+        let missing: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .filter(|(_, id)| !rows.by_blob.contains_key(id))
+            .map(|(path, id)| Ok((path.clone(), git.read_blob(*id)?)))
+            .collect::<Result<_>>()?;
+        let parsed: Vec<Result<(Oid, Row)>> = missing
+            .par_iter()
+            .map(|(path, bytes)| {
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| invalid!("assets/{path} is not UTF-8"))?;
+                let asset = Asset::from_toml(text).map_err(|e| {
+                    invalid!("assets/{path}: {}", crate::config::short_toml_error(&e))
+                })?;
+                let id = Oid::hash_object(ObjectType::Blob, bytes)?;
+                Ok((id, asset.row()))
+            })
+            .collect();
+        for p in parsed {
+            let (id, row) = p?;
+            rows.by_blob.insert(id, row);
+            rows.changed = true;
+        }
+        if rows.by_blob.len() != files.len() {
+            let keep: std::collections::HashSet<&Oid> = files.iter().map(|(_, id)| id).collect();
+            rows.by_blob.retain(|id, _| keep.contains(id));
+            rows.changed = true;
+        }
+        rows.save(git);
+        Ok(rows)
+    }
+
+    /// Key value → asset id for every asset with a value in `column`.
+    pub fn index(&self, column: &str) -> HashMap<String, String> {
+        self.by_blob
+            .values()
+            .filter_map(|row| {
+                let get = |c: &str| row.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone());
+                Some((get(column)?, get("id")?))
+            })
+            .collect()
+    }
+
+    fn load(git: &Git) -> Rows {
+        let text = std::fs::read_to_string(git.private_file(CACHE)).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        let by_blob = lines
+            .par_iter()
+            .map(|line| {
+                let (id, row) = line.split_once(' ')?;
+                Some((Oid::from_str(id).ok()?, serde_json::from_str(row).ok()?))
+            })
+            .collect::<Option<HashMap<Oid, Row>>>();
+        Rows {
+            // A damaged cache is rebuilt from the files.
+            changed: by_blob.is_none(),
+            by_blob: by_blob.unwrap_or_default(),
+        }
+    }
+
+    /// Writes the cache when it changed; a failure only costs speed next time.
+    fn save(&self, git: &Git) {
+        if !self.changed {
+            return;
+        }
+        let mut text = String::with_capacity(self.by_blob.len() * 200);
+        for (id, row) in &self.by_blob {
+            text += &line(*id, row);
+        }
+        let _ = write_atomic(&git.private_file(CACHE), text.as_bytes());
+    }
+}
+
+/// Adds the rows of assets just committed to the cache, so the next lookup need not parse
+/// them. Rows of content no longer in HEAD are dropped at the next lookup.
+pub fn remember(git: &Git, assets: &[Asset]) {
+    use std::io::Write;
+    let path = git.private_file(CACHE);
+    let mut text = String::new();
+    for a in assets {
+        let id = Oid::hash_object(ObjectType::Blob, a.to_toml().as_bytes());
+        if let Ok(id) = id {
+            text += &line(id, &a.row());
+        }
+    }
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if appended.is_err() {
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+fn line(id: Oid, row: &Row) -> String {
+    format!(
+        "{id} {}\n",
+        serde_json::to_string(row).expect("rows serialise")
+    )
+}
