@@ -25,8 +25,9 @@ pub struct Rows {
 }
 
 impl Rows {
-    /// The rows of every asset in HEAD; updates the cache when it lacked some.
-    pub fn head(git: &Git) -> Result<Rows> {
+    /// The rows of every asset in HEAD, and the files that could not be read; updates the
+    /// cache when it lacked some.
+    pub fn head(git: &Git) -> Result<(Rows, Vec<anyhow::Error>)> {
         let files = git.head_files(Path::new("assets"))?;
         let mut rows = Rows::load(git);
         let missing: Vec<(String, Vec<u8>)> = files
@@ -46,10 +47,15 @@ impl Rows {
                 Ok((id, asset.row()))
             })
             .collect();
+        let mut errors = Vec::new();
         for p in parsed {
-            let (id, row) = p?;
-            rows.by_blob.insert(id, row);
-            rows.changed = true;
+            match p {
+                Ok((id, row)) => {
+                    rows.by_blob.insert(id, row);
+                    rows.changed = true;
+                }
+                Err(e) => errors.push(e),
+            }
         }
         if rows.by_blob.len() != files.len() {
             let keep: std::collections::HashSet<&Oid> = files.iter().map(|(_, id)| id).collect();
@@ -57,17 +63,18 @@ impl Rows {
             rows.changed = true;
         }
         rows.save(git);
-        Ok(rows)
+        Ok((rows, errors))
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Row> {
+        self.by_blob.values()
     }
 
     /// Key value → asset id for every asset with a value in `column`.
     pub fn index(&self, column: &str) -> HashMap<String, String> {
         self.by_blob
             .values()
-            .filter_map(|row| {
-                let get = |c: &str| row.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone());
-                Some((get(column)?, get("id")?))
-            })
+            .filter_map(|row| Some((get(row, column)?.to_string(), get(row, "id")?.to_string())))
             .collect()
     }
 
@@ -121,6 +128,38 @@ pub fn remember(git: &Git, assets: &[Asset]) {
     if appended.is_err() {
         let _ = std::fs::remove_file(&path);
     }
+}
+
+/// A column's value in a row.
+pub fn get<'r>(row: &'r Row, column: &str) -> Option<&'r str> {
+    row.iter()
+        .find(|(k, _)| k == column)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A row as JSON, shaped as the asset file is (without its history).
+pub fn json(row: &Row) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    let mut object = Map::new();
+    let mut attributes = Map::new();
+    for (column, value) in row {
+        match column.strip_prefix(crate::asset::ATTR) {
+            Some(name) => {
+                attributes.insert(name.to_string(), Value::String(value.clone()));
+            }
+            None if column == "value" => {
+                let n = value.parse::<u64>().map(Value::from);
+                object.insert(column.clone(), n.unwrap_or(Value::String(value.clone())));
+            }
+            None => {
+                object.insert(column.clone(), Value::String(value.clone()));
+            }
+        }
+    }
+    if !attributes.is_empty() {
+        object.insert("attributes".into(), Value::Object(attributes));
+    }
+    Value::Object(object)
 }
 
 fn line(id: Oid, row: &Row) -> String {

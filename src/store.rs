@@ -113,11 +113,6 @@ impl Records {
         self.read_all("requests", |rel| self.read_request_at(rel))
     }
 
-    /// Every asset, read in parallel; a malformed file is reported, not fatal.
-    pub fn all_assets(&self) -> (Vec<Asset>, Vec<anyhow::Error>) {
-        self.read_all("assets", |rel| self.read_asset_at(rel))
-    }
-
     fn read_all<T: Send>(
         &self,
         dir: &str,

@@ -29,7 +29,7 @@ pub enum Command {
     Add(AddArgs),
     /// Register or update many assets from CSV (with a header row) or JSON lines, in one commit.
     Import(ImportArgs),
-    /// Assets, filtered.
+    /// Assets as committed, filtered.
     List(ListArgs),
     /// One asset: its columns, status history and the requests about it.
     Show {
@@ -436,8 +436,10 @@ fn plan(
 
 /// Key value → asset id for every asset in HEAD that has a value in `key`.
 fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, String>> {
-    let rows = Rows::head(&loaded.git)
-        .context("an asset file cannot be read, so --key cannot be checked")?;
+    let (rows, errors) = Rows::head(&loaded.git)?;
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e.context("an asset file cannot be read, so --key cannot be checked"));
+    }
     Ok(rows.index(key))
 }
 
@@ -488,22 +490,29 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
         None => None,
     };
     let location = a.location.map(|l| l.to_lowercase());
-    let (mut assets, errors) = loaded.records.all_assets();
+    let (rows, errors) = Rows::head(&loaded.git)?;
     for e in &errors {
         eprintln!("warning: {e:#}");
     }
-    assets.retain(|x| {
-        status.is_none_or(|s| x.status == s)
-            && kind.is_none_or(|k| x.kind == k)
-            && holder.as_ref().is_none_or(|h| x.holder.as_ref() == Some(h))
-            && location.as_ref().is_none_or(|l| {
-                x.location
-                    .as_ref()
-                    .is_some_and(|xl| xl.to_lowercase().contains(l))
-            })
-    });
-    assets.sort_by(|x, y| x.id.cmp(&y.id));
-    print_list(ctx, &assets, out)?;
+    let is = |row: &asset_rows::Row, column: &str, wanted: &Option<String>| {
+        wanted
+            .as_deref()
+            .is_none_or(|w| asset_rows::get(row, column) == Some(w))
+    };
+    let (status, kind) = (status.map(|s| s.to_string()), kind.map(|k| k.to_string()));
+    let mut found: Vec<&asset_rows::Row> = rows
+        .all()
+        .filter(|row| {
+            is(row, "status", &status)
+                && is(row, "kind", &kind)
+                && is(row, "holder", &holder)
+                && location.as_ref().is_none_or(|l| {
+                    asset_rows::get(row, "location").is_some_and(|x| x.to_lowercase().contains(l))
+                })
+        })
+        .collect();
+    found.sort_by(|x, y| asset_rows::get(x, "id").cmp(&asset_rows::get(y, "id")));
+    print_list(ctx, &found, out)?;
     if !errors.is_empty() {
         return Err(invalid!(
             "{} asset file(s) could not be read (see the warnings above)",
@@ -513,31 +522,26 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn print_list(ctx: &Context, assets: &[Asset], out: &mut dyn Write) -> Result<()> {
+fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> Result<()> {
+    let get =
+        |row: &asset_rows::Row, c: &str| asset_rows::get(row, c).unwrap_or_default().to_string();
     match ctx.format {
         Format::Json => {
-            let rows: Vec<_> = assets.iter().map(without_history).collect();
-            output::json(out, &rows)
+            let list: Vec<_> = rows.iter().map(|r| asset_rows::json(r)).collect();
+            output::json(out, &list)
         }
         Format::Csv => {
-            let attrs: BTreeSet<String> = assets
+            let attrs: BTreeSet<&str> = rows
                 .iter()
-                .flat_map(|a| a.attributes.keys().map(|k| format!("{}{k}", asset::ATTR)))
+                .flat_map(|r| r.iter().map(|(c, _)| c.as_str()))
+                .filter(|c| c.starts_with(asset::ATTR))
                 .collect();
-            let header: Vec<&str> = asset::COLUMNS
-                .iter()
-                .copied()
-                .chain(attrs.iter().map(String::as_str))
-                .collect();
+            let header: Vec<&str> = asset::COLUMNS.iter().copied().chain(attrs).collect();
             output::csv(
                 out,
                 &header,
-                assets.iter().map(|a| {
-                    header
-                        .iter()
-                        .map(|c| a.get(c).unwrap_or_default())
-                        .collect()
-                }),
+                rows.iter()
+                    .map(|r| header.iter().map(|c| get(r, c)).collect()),
             )
         }
         Format::Table => {
@@ -547,31 +551,23 @@ fn print_list(ctx: &Context, assets: &[Asset], out: &mut dyn Write) -> Result<()
                 ],
                 ctx.color,
             );
-            for a in assets {
+            for r in rows {
+                let serial = asset_rows::get(r, "serial").or(asset_rows::get(r, "licence"));
                 t.add_row(vec![
-                    a.id.clone(),
-                    a.kind.to_string(),
-                    a.name.clone(),
-                    a.status.to_string(),
-                    a.holder.clone().unwrap_or_default(),
-                    a.location.clone().unwrap_or_default(),
-                    a.serial.clone().or(a.licence.clone()).unwrap_or_default(),
+                    get(r, "id"),
+                    get(r, "kind"),
+                    get(r, "name"),
+                    get(r, "status"),
+                    get(r, "holder"),
+                    get(r, "location"),
+                    serial.unwrap_or_default().to_string(),
                 ]);
             }
             writeln!(out, "{t}")?;
-            eprintln!("{} asset(s)", assets.len());
+            eprintln!("{} asset(s)", rows.len());
             Ok(())
         }
     }
-}
-
-/// An asset as JSON without its history (for lists).
-fn without_history(a: &Asset) -> serde_json::Value {
-    let mut v = serde_json::to_value(a).expect("an asset serialises");
-    if let Some(o) = v.as_object_mut() {
-        o.remove("history");
-    }
-    v
 }
 
 #[derive(Serialize)]

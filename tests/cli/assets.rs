@@ -600,3 +600,39 @@ fn a_hand_edited_asset_is_not_overwritten() {
         .code(5);
     assert_eq!(office.snapshot(), before);
 }
+
+#[test]
+fn a_bulk_import_is_one_commit_git_can_read() {
+    let office = Office::example();
+    let mut csv = String::from("kind,name,serial\n");
+    for i in 0..150 {
+        csv += &format!("hardware,PC {i},B-{i:04}\n");
+    }
+    let file = office.input_file("bulk.csv", csv.as_bytes());
+    let commits = office.commit_count();
+    office
+        .sop("eko", &["asset", "import", path(&file), "--key", "serial"])
+        .success()
+        .stdout("150 created, 0 updated, 0 unchanged\n");
+    assert_eq!(office.commit_count(), commits + 1);
+    assert_eq!(office.last_commit().files.len(), 150);
+    assert_eq!(office.status(), "");
+    office.git(&["fsck", "--strict", "--no-dangling"]);
+    let packed = office.git(&["count-objects", "-v"]);
+    assert!(packed.contains("packs: 1"), "{packed}");
+    // The rows cache answers --key: half changed, half the same.
+    let changed = csv.replacen("PC 1,", "PC satu,", 1);
+    let file = office.input_file("bulk2.csv", changed.as_bytes());
+    office
+        .sop("eko", &["asset", "import", path(&file), "--key", "serial"])
+        .success()
+        .stdout("0 created, 1 updated, 149 unchanged\n");
+    let listed = office.json("eko", &["asset", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 150);
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["name"] == "PC satu" && a["serial"] == "B-0001"));
+    office.git(&["fsck", "--strict", "--no-dangling"]);
+}
