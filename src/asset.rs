@@ -361,6 +361,25 @@ impl Asset {
         Ok(true)
     }
 
+    /// Gives back the status the asset had before the stamp's request first changed it
+    /// (a cancelled repair returns the asset to use). False when the request never did.
+    pub fn restore(&mut self, stamp: &Stamp) -> Result<bool, String> {
+        let before = self
+            .history
+            .iter()
+            .find(|e| e.request.as_deref() == stamp.request && e.from.is_some())
+            .and_then(|e| e.from);
+        match before {
+            Some(status) if status != self.status => {
+                let row = Row {
+                    cells: [("status".to_string(), status.to_string())].into(),
+                };
+                self.update(&row, stamp)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// A column's value as text, as in CSV output and `--key` lookups.
     pub fn get(&self, column: &str) -> Option<String> {
         let text = |o: &Option<String>| o.clone();
@@ -587,6 +606,11 @@ pub fn apply_effects(
         request: Some(&req.id),
     };
     let mut touched = false;
+    if entry.action == "cancel" {
+        if let Some(asset) = &mut linked {
+            touched = asset.restore(&stamp)?;
+        }
+    }
     let mut created = Vec::new();
     for effect in triggered(p, req) {
         let values = |name: &str| match name {
@@ -788,5 +812,121 @@ mod tests {
         assert_eq!(render("{nope}", &values), None);
         assert_eq!(placeholders("{a}-{b}"), Ok(vec!["a", "b"]));
         assert!(placeholders("{a").is_err());
+    }
+
+    const PROC: &str = r#"
+id = "t"
+prefix = "TT"
+name = "T"
+version = 1
+[[steps]]
+id = "mulai"
+activity = "Mulai"
+role = "staf"
+[steps.asset]
+when = "enter"
+set = { status = "in-repair" }
+[[steps]]
+id = "setuju"
+activity = "Setuju"
+role = "kasi"
+kind = "approval"
+approve = "catat"
+reject = "mulai"
+[steps.asset]
+set = { location = "{lokasi}" }
+[[steps]]
+id = "catat"
+activity = "Catat"
+role = "staf"
+[steps.asset]
+create = true
+count = "{jumlah}"
+set = { kind = "software", name = "Lisensi {request}", holder = "{requester}" }
+[[steps]]
+id = "selesai"
+activity = "Selesai"
+kind = "end"
+[steps.asset]
+set = { status = "in-use" }
+"#;
+
+    fn request(action: &str, step: &str, to: Option<&str>) -> Request {
+        let at = stamp().at;
+        Request {
+            id: "TT-1".into(),
+            procedure: "t".into(),
+            version: 1,
+            title: "T".into(),
+            status: "open".into(),
+            step: to.map(str::to_string),
+            requester: "lina".into(),
+            created: at,
+            asset: Some("AST-1".into()),
+            fields: [("jumlah".to_string(), crate::field::Value::Integer(2))].into(),
+            history: vec![crate::request::Entry {
+                step: step.into(),
+                action: action.into(),
+                by: "eko".into(),
+                acting_for: None,
+                at,
+                to: to.map(str::to_string),
+                option: None,
+                output: None,
+                note: None,
+                fields: Default::default(),
+            }],
+        }
+    }
+
+    #[test]
+    fn effects_follow_the_change() {
+        let p = Procedure::parse(PROC, std::path::Path::new("procedures/t.toml")).unwrap();
+        let mut ids = (1..).map(|i| format!("AST-N{i}"));
+        let mut new_id = || ids.next().unwrap();
+        // create: the first step is entered, the asset goes into repair
+        let mut req = request("create", "mulai", Some("mulai"));
+        let out = apply_effects(&p, &mut req, Some(laptop()), &people, &mut new_id).unwrap();
+        assert_eq!(out[0].status, Status::InRepair);
+        assert_eq!(
+            out[0].history.last().unwrap().request.as_deref(),
+            Some("TT-1")
+        );
+        // a rejection completes nothing; the step returned to is entered again
+        let mut req = request("reject", "setuju", Some("mulai"));
+        let out = apply_effects(&p, &mut req, Some(out[0].clone()), &people, &mut new_id).unwrap();
+        assert_eq!(out[0].location, None);
+        // approving without the field leaves the location alone but records the change
+        let mut req = request("approve", "setuju", Some("catat"));
+        let out = apply_effects(&p, &mut req, Some(laptop()), &people, &mut new_id).unwrap();
+        assert_eq!(out.len(), 1);
+        // completing 'catat' registers two assets held by the requester, and ends in use
+        let mut req = request("advance", "catat", Some("selesai"));
+        req.asset = None;
+        let out = apply_effects(&p, &mut req, None, &people, &mut new_id).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].name, "Lisensi TT-1");
+        assert_eq!(out[0].holder.as_deref(), Some("lina"));
+        assert_eq!(req.asset.as_deref(), Some("AST-N1"));
+        // a status the register forbids refuses the change
+        let mut gone = laptop();
+        gone.status = Status::Disposed;
+        let mut req = request("create", "mulai", Some("mulai"));
+        let err = apply_effects(&p, &mut req, Some(gone), &people, &mut new_id).unwrap_err();
+        assert!(err.contains("disposed is final"), "{err}");
+    }
+
+    #[test]
+    fn cancelling_restores_the_status_before_the_request() {
+        let mut a = laptop();
+        let by_request = Stamp {
+            request: Some("TT-1"),
+            ..stamp()
+        };
+        let row = validate(&cells(&[("status", "in-repair")]), &people).unwrap();
+        a.update(&row, &by_request).unwrap();
+        assert_eq!(a.restore(&by_request), Ok(true));
+        assert_eq!(a.status, Status::InStock);
+        assert_eq!(a.restore(&stamp()), Ok(false));
     }
 }

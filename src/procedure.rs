@@ -1015,4 +1015,36 @@ mod tests {
             "{found}"
         );
     }
+
+    #[test]
+    fn asset_effects_are_linted() {
+        let src = format!(
+            "{HEAD}[[fields]]\nname = \"lokasi\"\n\
+             [[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"staf\"\n\
+             [steps.asset]\nset = {{ status = \"broken\", colour = \"red\", location = \"{{lokasi}} {{nope}}\" }}\n\
+             [[steps]]\nid = \"b\"\nactivity = \"B\"\nrole = \"staf\"\n\
+             [steps.asset]\ncreate = true\nset = {{ name = \"x\" }}\n\
+             [[steps]]\nid = \"e\"\nactivity = \"E\"\nkind = \"end\"\n\
+             [steps.asset]\nwhen = \"done\"\nset = {{ status = \"disposed\" }}\n"
+        );
+        let found = lint(&src).join("\n");
+        assert!(
+            found.contains("step 'a' asset: status must be one of"),
+            "{found}"
+        );
+        assert!(found.contains("cannot set column 'colour'"), "{found}");
+        assert!(
+            found.contains("names '{nope}', which is no field"),
+            "{found}"
+        );
+        assert!(!found.contains("'{lokasi}'"), "{found}");
+        assert!(
+            found.contains("step 'b' asset: create = true needs 'kind' in set"),
+            "{found}"
+        );
+        assert!(
+            found.contains("step 'e' asset: an end is entered, never done"),
+            "{found}"
+        );
+    }
 }

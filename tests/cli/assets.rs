@@ -636,3 +636,34 @@ fn a_bulk_import_is_one_commit_git_can_read() {
         .any(|a| a["name"] == "PC satu" && a["serial"] == "B-0001"));
     office.git(&["fsck", "--strict", "--no-dangling"]);
 }
+
+#[test]
+fn a_cancelled_repair_gives_the_asset_back_its_status() {
+    let office = Office::example();
+    let a = add(
+        &office,
+        &["--kind", "hardware", "--name", "Server", "--holder", "lina"],
+    );
+    let r = office.json("eko", &["new", "perbaikan-aset", "--asset", &a])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(asset(&office, &a)["status"], "in-repair");
+    office
+        .sop("eko", &["cancel", &r, "--reason", "tidak jadi"])
+        .success();
+    committed_together(&office, &r, &[&a]);
+    let shown = asset(&office, &a);
+    assert_eq!(shown["status"], "in-use");
+    assert_eq!(shown["history"][2]["action"], "cancel");
+    // A request that never changed its asset's status leaves it alone when cancelled.
+    let r = office.json("eko", &["new", "penghapusan-aset", "--asset", &a])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    office
+        .sop("eko", &["cancel", &r, "--reason", "tidak jadi"])
+        .success();
+    committed_together(&office, &r, &[]);
+    assert_eq!(asset(&office, &a)["status"], "in-use");
+}
