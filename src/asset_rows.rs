@@ -70,12 +70,21 @@ impl Rows {
         self.by_blob.values()
     }
 
-    /// Key value → asset id for every asset with a value in `column`.
-    pub fn index(&self, column: &str) -> HashMap<String, String> {
-        self.by_blob
-            .values()
-            .filter_map(|row| Some((get(row, column)?.to_string(), get(row, "id")?.to_string())))
-            .collect()
+    /// Value → ids of the assets with that value in `column`.
+    pub fn index(&self, column: &str) -> HashMap<String, Vec<String>> {
+        let mut index: HashMap<String, Vec<String>> = HashMap::new();
+        for row in self.by_blob.values() {
+            if let (Some(value), Some(id)) = (get(row, column), get(row, "id")) {
+                index
+                    .entry(value.to_string())
+                    .or_default()
+                    .push(id.to_string());
+            }
+        }
+        for ids in index.values_mut() {
+            ids.sort();
+        }
+        index
     }
 
     fn load(git: &Git) -> Rows {

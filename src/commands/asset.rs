@@ -372,31 +372,34 @@ fn plan(
     key: Option<&str>,
     problems: &mut Vec<Problem>,
 ) -> Result<Plan> {
-    let existing: HashMap<String, String> = match key {
+    let existing: HashMap<String, Vec<String>> = match key {
         Some(key) => key_index(loaded, key)?,
         None => HashMap::new(),
     };
-    let matched: Vec<(u64, &Row, &String)> = rows
-        .iter()
-        .filter_map(|(line, row)| {
-            let id = existing.get(row.get(key?)?)?;
-            Some((*line, row, id))
-        })
-        .collect();
+    let mut matched = Vec::new();
+    let mut unmatched = Vec::new();
+    for (line, row) in rows {
+        match key.and_then(|k| Some((k, existing.get(row.get(k)?)?))) {
+            None if key == Some("id") => problems.push(Problem {
+                line: *line,
+                message: format!("no asset {}", row.get("id").unwrap_or_default()),
+            }),
+            None => unmatched.push((*line, row)),
+            Some((_, ids)) if ids.len() == 1 => matched.push((*line, row, ids[0].as_str())),
+            Some((k, ids)) => problems.push(Problem {
+                line: *line,
+                message: format!(
+                    "{k} '{}' matches {} assets ({}): --key needs a column that is unique in the register",
+                    row.get(k).unwrap_or_default(),
+                    ids.len(),
+                    ids.join(", ")
+                ),
+            }),
+        }
+    }
     let stamp = stamp(loaded, actor, "import");
-    let records = &loaded.records;
-    let results: Vec<Matched> = matched
-        .par_iter()
-        .map(|(line, row, id)| {
-            let mut a = records
-                .read_asset(id)
-                .map_err(|e| (*line, format!("{e:#}")))?;
-            let changed = a.update(row, &stamp).map_err(|e| (*line, e))?;
-            Ok((*line, changed.then_some(a)))
-        })
-        .collect();
     let mut plan = Plan::default();
-    for r in results {
+    for r in update(&loaded.records, &matched, &stamp) {
         match r {
             Ok((_, Some(a))) => plan.updated.push(a),
             Ok((_, None)) => plan.unchanged += 1,
@@ -404,17 +407,7 @@ fn plan(
         }
     }
     let mut ids: BTreeSet<String> = BTreeSet::new();
-    for (line, row) in rows {
-        if key.and_then(|k| existing.get(row.get(k)?)).is_some() {
-            continue;
-        }
-        if key == Some("id") {
-            problems.push(Problem {
-                line: *line,
-                message: format!("no asset {}", row.get("id").unwrap_or_default()),
-            });
-            continue;
-        }
+    for (line, row) in unmatched {
         let id = loop {
             let id = Records::new_id(asset::PREFIX);
             if !loaded.records.root.join(Records::asset_path(&id)).exists()
@@ -425,17 +418,28 @@ fn plan(
         };
         match Asset::create(id, row, &stamp) {
             Ok(a) => plan.created.push(a),
-            Err(message) => problems.push(Problem {
-                line: *line,
-                message,
-            }),
+            Err(message) => problems.push(Problem { line, message }),
         }
     }
     Ok(plan)
 }
 
-/// Key value → asset id for every asset in HEAD that has a value in `key`.
-fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, String>> {
+/// Applies each matched row to its asset, read in parallel.
+fn update(records: &Records, matched: &[(u64, &Row, &str)], stamp: &Stamp) -> Vec<Matched> {
+    matched
+        .par_iter()
+        .map(|(line, row, id)| {
+            let mut a = records
+                .read_asset(id)
+                .map_err(|e| (*line, format!("{e:#}")))?;
+            let changed = a.update(row, stamp).map_err(|e| (*line, e))?;
+            Ok((*line, changed.then_some(a)))
+        })
+        .collect()
+}
+
+/// Key value → ids of the assets in HEAD that have it in column `key`.
+fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, Vec<String>>> {
     let (rows, errors) = Rows::head(&loaded.git)?;
     if let Some(e) = errors.into_iter().next() {
         return Err(e.context("an asset file cannot be read, so --key cannot be checked"));

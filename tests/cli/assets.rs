@@ -667,3 +667,30 @@ fn a_cancelled_repair_gives_the_asset_back_its_status() {
     committed_together(&office, &r, &[]);
     assert_eq!(asset(&office, &a)["status"], "in-use");
 }
+
+#[test]
+fn a_key_that_is_not_unique_in_the_register_is_refused() {
+    let office = Office::example();
+    add(
+        &office,
+        &["--kind", "hardware", "--name", "A", "--location", "Gudang"],
+    );
+    add(
+        &office,
+        &["--kind", "hardware", "--name", "B", "--location", "Gudang"],
+    );
+    let file = office.input_file("loc.csv", b"location,unit\nGudang,TIK\n");
+    let before = office.snapshot();
+    let failed = office
+        .sop(
+            "eko",
+            &["asset", "import", path(&file), "--key", "location"],
+        )
+        .code(3);
+    let err = stderr(&failed);
+    assert!(
+        err.contains("loc.csv line 2: location 'Gudang' matches 2 assets"),
+        "{err}"
+    );
+    assert_eq!(office.snapshot(), before);
+}
