@@ -258,26 +258,13 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
         updated_ids: plan.updated.iter().map(|a| a.id.as_str()).collect(),
     };
     if let Some(tx) = tx.filter(|_| summary.created + summary.updated > 0) {
-        let updated: Vec<PathBuf> = plan
-            .updated
-            .iter()
-            .map(|a| Records::asset_path(&a.id))
-            .collect();
-        tx.ensure_unmodified_all(&updated)?;
-        let files: Vec<FileChange> = plan.created.iter().chain(&plan.updated).map(file).collect();
-        let msg = format!(
-            "asset import: {} assets ({} created, {} updated)\n\nFrom {}; {} row(s) unchanged.\n\nSop-Action: asset-import\nSop-Actor: {}\n",
-            summary.created + summary.updated,
-            summary.created,
-            summary.updated,
-            if a.file == "-" { "standard input" } else { &a.file },
-            summary.unchanged,
-            actor.id
-        );
-        let oid = tx.commit(&files, &super::signature(actor, loaded.now)?, &msg)?;
+        let source = if a.file == "-" {
+            "standard input"
+        } else {
+            &a.file
+        };
+        let oid = commit_import(&loaded, tx, actor, &plan, source)?;
         summary.commit = Some(oid.to_string());
-        asset_rows::remember(&loaded.git, &plan.created);
-        asset_rows::remember(&loaded.git, &plan.updated);
     }
     match ctx.format {
         Format::Json => output::json(out, &summary),
@@ -297,6 +284,35 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// One commit of every created and updated asset; refuses (exit 5) when one of the updated
+/// files was edited by hand.
+fn commit_import(
+    loaded: &Loaded,
+    tx: crate::git::Tx<'_>,
+    actor: &Person,
+    plan: &Plan,
+    source: &str,
+) -> Result<git2::Oid> {
+    let updated: Vec<PathBuf> = plan
+        .updated
+        .iter()
+        .map(|a| Records::asset_path(&a.id))
+        .collect();
+    tx.ensure_unmodified_all(&updated)?;
+    let files: Vec<FileChange> = plan.created.iter().chain(&plan.updated).map(file).collect();
+    let (created, updated) = (plan.created.len(), plan.updated.len());
+    let msg = format!(
+        "asset import: {} assets ({created} created, {updated} updated)\n\nFrom {source}; {} row(s) unchanged.\n\nSop-Action: asset-import\nSop-Actor: {}\n",
+        created + updated,
+        plan.unchanged,
+        actor.id
+    );
+    let oid = tx.commit(&files, &super::signature(actor, loaded.now)?, &msg)?;
+    asset_rows::remember(&loaded.git, &plan.created);
+    asset_rows::remember(&loaded.git, &plan.updated);
+    Ok(oid)
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>> {
