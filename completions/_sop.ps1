@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
+            [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -244,6 +245,104 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'sop;asset' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register one asset')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Assets as committed, filtered')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One asset: its columns, status history and the requests about it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sop;asset;add' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'hardware, software or data')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a holder, else in-stock)')
+            [CompletionResult]::new('--kode-barang', '--kode-barang', [CompletionResultType]::ParameterName, 'Kode barang (BMD goods code)')
+            [CompletionResult]::new('--nup', '--nup', [CompletionResultType]::ParameterName, 'NUP (register number)')
+            [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'serial')
+            [CompletionResult]::new('--licence', '--licence', [CompletionResultType]::ParameterName, 'licence')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'location')
+            [CompletionResult]::new('--holder', '--holder', [CompletionResultType]::ParameterName, 'A person id or email from people.toml')
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'unit')
+            [CompletionResult]::new('--acquired', '--acquired', [CompletionResultType]::ParameterName, 'Acquisition date, YYYY-MM-DD')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Acquisition value in whole rupiah')
+            [CompletionResult]::new('--attr', '--attr', [CompletionResultType]::ParameterName, 'A free attribute, NAME=VALUE; repeat for several')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sop;asset;import' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Update the asset whose COLUMN equals the row''s (e.g. serial, or id) instead of registering a new one')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'The input''s format (default: JSON lines when it starts with ''{'', else CSV)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate only: report what would happen and write nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sop;asset;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'kind')
+            [CompletionResult]::new('--holder', '--holder', [CompletionResultType]::ParameterName, 'A person id or email')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Assets whose location contains this text (any case)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sop;asset;show' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sop;asset;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register one asset')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Assets as committed, filtered')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One asset: its columns, status history and the requests about it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sop;asset;help;add' {
+            break
+        }
+        'sop;asset;help;import' {
+            break
+        }
+        'sop;asset;help;list' {
+            break
+        }
+        'sop;asset;help;show' {
+            break
+        }
+        'sop;asset;help;help' {
+            break
+        }
         'sop;completions' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
@@ -266,6 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
+            [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -317,6 +417,25 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;help;sync' {
+            break
+        }
+        'sop;help;asset' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register one asset')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Assets as committed, filtered')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One asset: its columns, status history and the requests about it')
+            break
+        }
+        'sop;help;asset;add' {
+            break
+        }
+        'sop;help;asset;import' {
+            break
+        }
+        'sop;help;asset;list' {
+            break
+        }
+        'sop;help;asset;show' {
             break
         }
         'sop;help;completions' {

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
+            cand asset 'The asset register: add, import, list, show'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -219,6 +220,93 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;asset'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Register one asset'
+            cand import 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
+            cand list 'Assets as committed, filtered'
+            cand show 'One asset: its columns, status history and the requests about it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sop;asset;add'= {
+            cand --kind 'hardware, software or data'
+            cand --name 'name'
+            cand --status 'planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a holder, else in-stock)'
+            cand --kode-barang 'Kode barang (BMD goods code)'
+            cand --nup 'NUP (register number)'
+            cand --serial 'serial'
+            cand --licence 'licence'
+            cand --location 'location'
+            cand --holder 'A person id or email from people.toml'
+            cand --unit 'unit'
+            cand --acquired 'Acquisition date, YYYY-MM-DD'
+            cand --value 'Acquisition value in whole rupiah'
+            cand --attr 'A free attribute, NAME=VALUE; repeat for several'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;asset;import'= {
+            cand --key 'Update the asset whose COLUMN equals the row''s (e.g. serial, or id) instead of registering a new one'
+            cand --input-format 'The input''s format (default: JSON lines when it starts with ''{'', else CSV)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand --dry-run 'Validate only: report what would happen and write nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;asset;list'= {
+            cand --status 'status'
+            cand --kind 'kind'
+            cand --holder 'A person id or email'
+            cand --location 'Assets whose location contains this text (any case)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;asset;show'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;asset;help'= {
+            cand add 'Register one asset'
+            cand import 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
+            cand list 'Assets as committed, filtered'
+            cand show 'One asset: its columns, status history and the requests about it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sop;asset;help;add'= {
+        }
+        &'sop;asset;help;import'= {
+        }
+        &'sop;asset;help;list'= {
+        }
+        &'sop;asset;help;show'= {
+        }
+        &'sop;asset;help;help'= {
+        }
         &'sop;completions'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -240,6 +328,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
+            cand asset 'The asset register: add, import, list, show'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -276,6 +365,20 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;report'= {
         }
         &'sop;help;sync'= {
+        }
+        &'sop;help;asset'= {
+            cand add 'Register one asset'
+            cand import 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
+            cand list 'Assets as committed, filtered'
+            cand show 'One asset: its columns, status history and the requests about it'
+        }
+        &'sop;help;asset;add'= {
+        }
+        &'sop;help;asset;import'= {
+        }
+        &'sop;help;asset;list'= {
+        }
+        &'sop;help;asset;show'= {
         }
         &'sop;help;completions'= {
         }

@@ -47,6 +47,7 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fiel
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
 complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
 complete -c sop -n "__fish_sop_needs_command" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
+complete -c sop -n "__fish_sop_needs_command" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c sop -n "__fish_sop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
@@ -245,6 +246,92 @@ complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "add" -d 'Register one asset'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "list" -d 'Assets as committed, filtered'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "show" -d 'One asset: its columns, status history and the requests about it'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l kind -d 'hardware, software or data' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l name -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l status -d 'planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a holder, else in-stock)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l kode-barang -d 'Kode barang (BMD goods code)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l nup -d 'NUP (register number)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l serial -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l licence -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l location -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l holder -d 'A person id or email from people.toml' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l unit -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l acquired -d 'Acquisition date, YYYY-MM-DD' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l value -d 'Acquisition value in whole rupiah' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l attr -d 'A free attribute, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l key -d 'Update the asset whose COLUMN equals the row\'s (e.g. serial, or id) instead of registering a new one' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l input-format -d 'The input\'s format (default: JSON lines when it starts with \'{\', else CSV)' -r -f -a "csv\t''
+jsonl\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate only: report what would happen and write nothing'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l status -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l kind -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l holder -d 'A person id or email' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l location -d 'Assets whose location contains this text (any case)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register one asset'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "list" -d 'Assets as committed, filtered'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "show" -d 'One asset: its columns, status history and the requests about it'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -256,20 +343,25 @@ complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "approve" -d 'Approve the current approval step'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "add" -d 'Register one asset'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "list" -d 'Assets as committed, filtered'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "show" -d 'One asset: its columns, status history and the requests about it'

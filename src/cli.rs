@@ -73,5 +73,8 @@ pub enum Command {
     List(commands::list::Args),
     Report(commands::report::Args),
     Sync(commands::sync::Args),
+    /// The asset register: add, import, list, show.
+    #[command(subcommand)]
+    Asset(commands::asset::Command),
     Completions(commands::completions::Args),
 }

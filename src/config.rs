@@ -11,6 +11,7 @@ use crate::invalid;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Config {
     #[serde(default)]
     pub office: String,
@@ -39,6 +40,7 @@ impl Default for Config {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Policy {
     #[serde(default)]
     pub require_signatures: bool,
@@ -133,6 +135,7 @@ pub struct People {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // keys are read only by `sop verify`, built on another branch
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -148,6 +151,7 @@ pub struct Person {
 /// Person `person` may act for `role` from `from` to `to` inclusive.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // the note is for people reading the file
 pub struct Standin {
     pub person: String,
     pub role: String,

@@ -14,6 +14,7 @@ pub enum Code {
     /// Conflict: hand-edited request, busy repository, diverged remote.
     Conflict = 5,
     /// `verify` found problems.
+    #[allow(dead_code)] // `sop verify` is built on another branch
     Findings = 6,
 }
 
@@ -32,6 +33,11 @@ impl Failure {
             message: message.into(),
             hint: None,
         }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
     }
 }
 

@@ -8,6 +8,7 @@
 //! lets the next sop finish the work if this one is killed half-way.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -98,11 +99,6 @@ impl Git {
             .to_string())
     }
 
-    /// A file of sop's own inside `.git`, never committed: caches.
-    pub fn cache_path(&self, name: &str) -> PathBuf {
-        self.git_dir.join("sop-cache").join(name)
-    }
-
     /// Repository-relative path (with `/`) of a records-relative path.
     pub fn repo_path(&self, rel: &Path) -> String {
         let joined = self.prefix.join(rel);
@@ -186,28 +182,37 @@ impl Git {
         }
     }
 
-    /// Every blob under `rel` (records-relative) in HEAD's tree: (repository path, blob id).
-    /// Reads tree objects only, never the work tree.
-    pub fn head_blobs(&self, rel: &Path) -> Result<Vec<(String, Oid)>> {
-        let Some(tree) = self.head_tree()? else {
+    /// Every file under the records folder `rel` in HEAD, with its blob id.
+    pub fn head_files(&self, rel: &Path) -> Result<Vec<(String, Oid)>> {
+        let Some(root) = self.head_tree()? else {
             return Ok(Vec::new());
         };
-        let base = self.repo_path(rel);
-        let sub = match tree.get_path(Path::new(&base)) {
-            Ok(entry) => self.repo.find_tree(entry.id())?,
+        let tree = match root.get_path(Path::new(&self.repo_path(rel))) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => {
+                self.repo.find_tree(entry.id())?
+            }
+            Ok(_) => return Ok(Vec::new()),
             Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e.into()),
         };
-        let mut blobs = Vec::new();
-        sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        let mut files = Vec::new();
+        tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
             if entry.kind() == Some(ObjectType::Blob) {
-                if let Ok(name) = entry.name() {
-                    blobs.push((format!("{base}/{dir}{name}"), entry.id()));
-                }
+                let name = entry.name().unwrap_or_default();
+                files.push((format!("{dir}{name}"), entry.id()));
             }
             git2::TreeWalkResult::Ok
         })?;
-        Ok(blobs)
+        Ok(files)
+    }
+
+    pub fn read_blob(&self, id: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(id)?.content().to_vec())
+    }
+
+    /// A file of sop's own in the git folder (caches; never committed).
+    pub fn private_file(&self, name: &str) -> PathBuf {
+        self.git_dir.join(name)
     }
 
     /// The branch HEAD points at, and its commit (None when unborn).
@@ -343,26 +348,36 @@ impl Tx<'_> {
 
     /// Refuses (exit 5) when `rel` differs from HEAD in the work tree or the index.
     pub fn ensure_unmodified(&self, rel: &Path) -> Result<()> {
-        let repo_path = self.git.repo_path(rel);
-        let head = self.git.head_blob(rel)?;
-        let abs = self.git.workdir.join(&repo_path);
-        let work = if abs.exists() {
-            Some(Oid::hash_file(ObjectType::Blob, &abs)?)
-        } else {
-            None
-        };
+        self.ensure_unmodified_all(&[rel.to_path_buf()])
+    }
+
+    /// Refuses (exit 5) when any of `rels` differs from HEAD in the work tree or the index;
+    /// reads HEAD's tree and the index once.
+    pub fn ensure_unmodified_all(&self, rels: &[PathBuf]) -> Result<()> {
+        if rels.is_empty() {
+            return Ok(());
+        }
+        let tree = self.git.head_tree()?;
         let index = self.index()?;
-        let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
-        if work != head || staged != head {
-            let what = if staged != head {
-                "has staged changes"
+        // Folders looked up once each: libgit2 does not cache large trees.
+        let mut folders: HashMap<String, Option<Tree>> = HashMap::new();
+        for rel in rels {
+            let repo_path = self.git.repo_path(rel);
+            let (dir, name) = repo_path.rsplit_once('/').unwrap_or(("", &repo_path));
+            let head = folder(&self.git.repo, tree.as_ref(), dir, &mut folders)?
+                .as_ref()
+                .and_then(|t| t.get_name(name))
+                .map(|e| e.id());
+            let abs = self.git.workdir.join(&repo_path);
+            let work = if abs.exists() {
+                Some(Oid::hash_file(ObjectType::Blob, &abs)?)
             } else {
-                "was edited by hand"
+                None
             };
-            return Err(conflict!("{repo_path} {what} and not committed; sop will not overwrite it")
-                .hint(format!(
-                    "commit the edit with git (git add {repo_path} && git commit) if it is right, or discard it (git restore --staged --worktree {repo_path}); `sop verify` checks hand edits"
-                )));
+            let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
+            if work != head || staged != head {
+                return Err(modified(&repo_path, staged != head));
+            }
         }
         Ok(())
     }
@@ -397,13 +412,24 @@ impl Tx<'_> {
             .iter()
             .map(|f| (git.repo_path(&f.path), f.content.clone()))
             .collect();
+        let odb = repo.odb()?;
+        // Many objects go into one pack file instead of a loose file each.
+        let bulk = if changes.len() >= BULK {
+            Some(odb.add_new_mempack_backend(1000)?)
+        } else {
+            None
+        };
         let mut blobs = Vec::new();
         for (path, content) in &changes {
             let blob = content.as_ref().map(|c| repo.blob(c)).transpose()?;
             blobs.push((path.clone(), blob));
         }
         let base = git.head_tree()?;
-        let tree_id = build_tree(repo, base.as_ref(), &blobs)?.unwrap_or(empty_tree(repo)?);
+        let mut objects: Vec<Oid> = blobs.iter().filter_map(|(_, b)| *b).collect();
+        let tree_id = match build_tree(repo, base.as_ref(), &blobs, &mut objects)? {
+            Some(id) => id,
+            None => empty_tree(repo)?,
+        };
         let tree = repo.find_tree(tree_id)?;
         let parents: Vec<git2::Commit> = parent
             .map(|p| repo.find_commit(p))
@@ -418,8 +444,12 @@ impl Tx<'_> {
             .to_string();
         let commit = match crate::signing::sign(repo, &buffer)? {
             Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
-            None => repo.odb()?.write(ObjectType::Commit, buffer.as_bytes())?,
+            None => odb.write(ObjectType::Commit, buffer.as_bytes())?,
         };
+        if let Some(mempack) = &bulk {
+            objects.push(commit);
+            write_pack(repo, &odb, mempack, &objects, &self.git.git_dir)?;
+        }
         let journal = Journal {
             branch: branch.clone(),
             commit: commit.to_string(),
@@ -465,19 +495,22 @@ impl Tx<'_> {
     }
 
     fn write_files(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
-        for (path, content) in files {
-            let abs = self.git.workdir.join(path);
+        use rayon::prelude::*;
+        let workdir = &self.git.workdir;
+        files.par_iter().try_for_each(|(path, content)| {
+            let abs = workdir.join(path);
             match content {
-                Some(bytes) => write_atomic(&abs, bytes)?,
+                // Not flushed to disk one by one (as git does not): the commit holds the
+                // content, and the journal rewrites these files after a crash.
+                Some(bytes) => replace_file(&abs, bytes, false),
                 None => match fs::remove_file(&abs) {
                     Err(e) if e.kind() != ErrorKind::NotFound => {
-                        return Err(e).with_context(|| format!("removing {}", abs.display()))
+                        Err(e).with_context(|| format!("removing {}", abs.display()))
                     }
-                    _ => {}
+                    _ => Ok(()),
                 },
             }
-        }
-        Ok(())
+        })
     }
 
     /// Updates sop's entries in a private copy of the index and renames it into place.
@@ -549,15 +582,116 @@ fn entry(path: &str, id: Oid, meta: &fs::Metadata) -> IndexEntry {
 /// Writes through a temporary file in the same folder and a rename, so readers see the old
 /// content or the new, never half.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes, true)
+}
+
+/// `write_atomic`, flushing the data to disk before the rename only when `sync`. A file
+/// that does not exist yet is written in place when not syncing (nobody reads it yet).
+fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
+    if !sync {
+        match OpenOptions::new().write(true).create_new(true).open(path) {
+            Ok(mut f) => {
+                return f
+                    .write_all(bytes)
+                    .with_context(|| format!("writing {}", path.display()))
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+            Err(e) if e.kind() == ErrorKind::NotFound => {} // its folder is new
+            Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
+        }
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("writing in {}", dir.display()))?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_data()?;
+    if sync {
+        tmp.as_file().sync_data()?;
+    }
     tmp.persist(path)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
+}
+
+/// The tree of folder `dir` (repository-relative, "" for the root) in `root`, found through
+/// `cache`, which holds every folder looked up so far.
+fn folder<'r, 'c>(
+    repo: &'r Repository,
+    root: Option<&Tree<'r>>,
+    dir: &str,
+    cache: &'c mut HashMap<String, Option<Tree<'r>>>,
+) -> Result<&'c Option<Tree<'r>>> {
+    if !cache.contains_key(dir) {
+        let found = match dir.rsplit_once('/') {
+            _ if dir.is_empty() => root.cloned(),
+            split => {
+                let (parent, name) = split.unwrap_or(("", dir));
+                folder(repo, root, parent, cache)?
+                    .as_ref()
+                    .and_then(|t| t.get_name(name))
+                    .map(|e| e.to_object(repo))
+                    .transpose()?
+                    .and_then(|o| o.into_tree().ok())
+            }
+        };
+        cache.insert(dir.to_string(), found);
+    }
+    Ok(&cache[dir])
+}
+
+fn modified(repo_path: &str, staged: bool) -> anyhow::Error {
+    let what = if staged {
+        "has staged changes"
+    } else {
+        "was edited by hand"
+    };
+    conflict!("{repo_path} {what} and not committed; sop will not overwrite it").hint(format!(
+        "commit the edit with git (git add {repo_path} && git commit) if it is right, or discard it (git restore --staged --worktree {repo_path}); `sop verify` checks hand edits"
+    ))
+}
+
+/// From this many files on, a change's objects are written as one pack.
+const BULK: usize = 64;
+
+/// Writes `objects`, held in memory, as one pack, indexed, so git finds them.
+fn write_pack(
+    repo: &Repository,
+    odb: &git2::Odb,
+    mempack: &git2::Mempack,
+    objects: &[Oid],
+    git_dir: &Path,
+) -> Result<()> {
+    let buf = {
+        // Records are small and alike: searching for deltas costs more than it saves here
+        // (`git gc` packs them tightly later). libgit2 skips objects above this size.
+        let settings = git_dir.join("sop-pack.config");
+        fs::write(&settings, "[pack]\n\tdeltaCacheSize = 1\n")?;
+        let mut config = git2::Config::new()?;
+        config.add_file(&settings, git2::ConfigLevel::App, true)?;
+        let user = repo.config()?;
+        repo.set_config(&config)?;
+        let built = pack(repo, objects);
+        repo.set_config(&user)?;
+        let _ = fs::remove_file(&settings);
+        built?
+    };
+    let mut writer = odb.packwriter()?;
+    writer.write_all(&buf).context("writing a pack")?;
+    writer.commit()?;
+    mempack.reset()?;
+    odb.refresh()?;
+    Ok(())
+}
+
+fn pack(repo: &Repository, objects: &[Oid]) -> Result<git2::Buf> {
+    let mut builder = repo.packbuilder()?;
+    builder.set_threads(0);
+    for id in objects {
+        builder.insert_object(*id, None)?;
+    }
+    let mut buf = git2::Buf::new();
+    builder.write_buf(&mut buf)?;
+    Ok(buf)
 }
 
 fn empty_tree(repo: &Repository) -> Result<Oid> {
@@ -565,11 +699,13 @@ fn empty_tree(repo: &Repository) -> Result<Oid> {
 }
 
 /// The tree `base` with `changes` (repository-relative path → blob, None to delete) applied,
-/// touching only the subtrees on those paths. None when the result is empty.
+/// touching only the subtrees on those paths. None when the result is empty. Adds the trees
+/// it writes to `written`.
 fn build_tree(
     repo: &Repository,
     base: Option<&Tree>,
     changes: &[(String, Option<Oid>)],
+    written: &mut Vec<Oid>,
 ) -> Result<Option<Oid>> {
     let mut builder = repo.treebuilder(base)?;
     let mut groups: std::collections::BTreeMap<&str, Vec<(String, Option<Oid>)>> =
@@ -597,7 +733,7 @@ fn build_tree(
             Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id())?),
             _ => None,
         };
-        match build_tree(repo, sub_base.as_ref(), &sub)? {
+        match build_tree(repo, sub_base.as_ref(), &sub, written)? {
             Some(id) => {
                 builder.insert(dir, id, 0o040000)?;
             }
@@ -611,5 +747,7 @@ fn build_tree(
     if builder.is_empty() {
         return Ok(None);
     }
-    Ok(Some(builder.write()?))
+    let id = builder.write()?;
+    written.push(id);
+    Ok(Some(id))
 }

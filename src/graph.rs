@@ -5,10 +5,13 @@ use std::fmt::Write as _;
 use crate::config::Config;
 use crate::procedure::{Kind, Procedure, Step};
 
+/// A swimlane: its role (none for steps without one) and its steps with their positions.
+type Lane<'a> = (Option<&'a str>, Vec<(usize, &'a Step)>);
+
 /// Steps grouped by the lane they are drawn in: the first role of each step, in the order the
 /// flow first uses the role; steps without a role (automatic routes, implied ends) last.
-fn lanes<'a>(p: &'a Procedure) -> Vec<(Option<&'a str>, Vec<(usize, &'a Step)>)> {
-    let mut lanes: Vec<(Option<&str>, Vec<(usize, &Step)>)> = Vec::new();
+fn lanes(p: &Procedure) -> Vec<Lane<'_>> {
+    let mut lanes: Vec<Lane> = Vec::new();
     for (i, s) in p.steps.iter().enumerate() {
         let role = s.role.list().first().map(String::as_str);
         match lanes.iter_mut().find(|(r, _)| *r == role) {

@@ -1,5 +1,7 @@
 //! sop: Standard Operating Procedures as tracked, enforceable, auditable workflows in git.
 
+mod asset;
+mod asset_rows;
 mod calendar;
 mod cli;
 mod commands;
@@ -10,6 +12,7 @@ mod error;
 mod field;
 mod git;
 mod graph;
+mod import;
 mod output;
 mod procedure;
 mod request;

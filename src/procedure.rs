@@ -30,6 +30,9 @@ pub struct Procedure {
     pub sop: Header,
     #[serde(default)]
     pub fields: Vec<Field>,
+    /// What the procedure needs of the asset a request is about.
+    #[serde(default)]
+    pub asset: AssetRule,
     pub steps: Vec<Step>,
     /// Where it was read from, for messages (relative to the records directory).
     #[serde(skip)]
@@ -140,6 +143,55 @@ pub struct Step {
     /// Fields that must be given before the step completes.
     #[serde(default)]
     pub fields: Vec<Field>,
+    /// What the step does to an asset.
+    pub asset: Option<AssetEffect>,
+}
+
+/// `[asset]` of a procedure: whether a request needs an asset (`sop new --asset ID`), and
+/// which statuses it may be in then.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetRule {
+    #[serde(default)]
+    pub required: bool,
+    /// Empty: any status that is not final (transferred, disposed).
+    #[serde(default)]
+    pub allowed: Vec<crate::asset::Status>,
+}
+
+/// `[steps.asset]`: a change to the request's asset (or a new asset) made when the step is
+/// completed or entered, in the same commit as the request change.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetEffect {
+    /// `done` (the default; an approval only when approved) or `enter`; an end is always
+    /// `enter`.
+    pub when: Option<When>,
+    /// Register new assets instead of changing the request's asset.
+    #[serde(default)]
+    pub create: bool,
+    /// With `create`: how many (a template giving a whole number; default 1).
+    pub count: Option<String>,
+    /// Column → value template: `{field}` is a request field, `{requester}` the requester's
+    /// id, `{request}` the request id. A column whose placeholder has no value is left alone.
+    #[serde(default)]
+    pub set: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum When {
+    Enter,
+    Done,
+}
+
+impl AssetEffect {
+    pub fn when(&self, kind: Kind) -> When {
+        match kind {
+            Kind::End => When::Enter,
+            _ => self.when.unwrap_or(When::Done),
+        }
+    }
 }
 
 impl Step {
@@ -330,6 +382,14 @@ impl Procedure {
         seen
     }
 
+    /// A field a request of this procedure may carry: a form field or a step's field.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields
+            .iter()
+            .chain(self.steps.iter().flat_map(|s| &s.fields))
+            .find(|f| f.name == name)
+    }
+
     /// The sum of all steps' standard times.
     pub fn total(&self) -> StdTime {
         self.steps
@@ -385,6 +445,7 @@ pub fn check(p: &Procedure, config: &Config) -> Vec<Finding> {
         check_fields,
         check_reachable,
         check_exits,
+        check_assets,
     ];
     let mut findings = Vec::new();
     let file = p.file.display().to_string();
@@ -695,6 +756,77 @@ fn check_exits(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
     }
 }
 
+/// Values a template placeholder may name besides the procedure's fields.
+pub const PLACEHOLDERS: &[&str] = &["requester", "request"];
+
+fn check_assets(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)) {
+    for s in &p.steps {
+        let Some(effect) = &s.asset else { continue };
+        let at = s.id.span().start;
+        let mut say = |m: String| report(at, format!("step '{}' asset: {m}", s.id()));
+        if s.is_automatic() {
+            say("a decision sop takes itself cannot change assets".into());
+        }
+        if s.kind == Kind::End && effect.when == Some(When::Done) {
+            say("an end is entered, never done: use when = \"enter\" or leave it out".into());
+        }
+        if effect.count.is_some() && !effect.create {
+            say("'count' belongs to create = true".into());
+        }
+        if effect.set.is_empty() {
+            say("'set' names no column to change".into());
+        }
+        for column in ["kind", "name"] {
+            if effect.create && !effect.set.contains_key(column) {
+                say(format!("create = true needs '{column}' in set"));
+            }
+        }
+        let templates = effect
+            .set
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .chain(effect.count.as_deref().map(|c| ("count", c)));
+        for (column, template) in templates {
+            if column == "id" || (column != "count" && !crate::asset::known_column(column)) {
+                say(format!(
+                    "cannot set column '{column}': use one of {} or attr.NAME",
+                    &crate::asset::COLUMNS[1..].join(", ")
+                ));
+            }
+            match crate::asset::placeholders(template) {
+                Err(e) => say(e),
+                Ok(names) if names.is_empty() => {
+                    if let Err(e) = literal(column, template) {
+                        say(e);
+                    }
+                }
+                Ok(names) => {
+                    for name in names {
+                        if !PLACEHOLDERS.contains(&name) && p.field(name).is_none() {
+                            say(format!(
+                                "'{template}' names '{{{name}}}', which is no field of the procedure (nor requester or request)"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Checks a value written without placeholders, for the columns with a fixed vocabulary.
+fn literal(column: &str, value: &str) -> Result<(), String> {
+    match column {
+        "status" => value.parse::<crate::asset::Status>().map(drop),
+        "kind" => value.parse::<crate::asset::Kind>().map(drop),
+        "count" => value
+            .parse::<u32>()
+            .map(drop)
+            .map_err(|_| format!("count must be a whole number, not '{value}'")),
+        _ => Ok(()),
+    }
+}
+
 fn valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
@@ -879,6 +1011,38 @@ mod tests {
         let found = lint(&src).join("\n");
         assert!(
             found.contains("step 'a' is a task: 'approve' belongs to an approval"),
+            "{found}"
+        );
+    }
+
+    #[test]
+    fn asset_effects_are_linted() {
+        let src = format!(
+            "{HEAD}[[fields]]\nname = \"lokasi\"\n\
+             [[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"staf\"\n\
+             [steps.asset]\nset = {{ status = \"broken\", colour = \"red\", location = \"{{lokasi}} {{nope}}\" }}\n\
+             [[steps]]\nid = \"b\"\nactivity = \"B\"\nrole = \"staf\"\n\
+             [steps.asset]\ncreate = true\nset = {{ name = \"x\" }}\n\
+             [[steps]]\nid = \"e\"\nactivity = \"E\"\nkind = \"end\"\n\
+             [steps.asset]\nwhen = \"done\"\nset = {{ status = \"disposed\" }}\n"
+        );
+        let found = lint(&src).join("\n");
+        assert!(
+            found.contains("step 'a' asset: status must be one of"),
+            "{found}"
+        );
+        assert!(found.contains("cannot set column 'colour'"), "{found}");
+        assert!(
+            found.contains("names '{nope}', which is no field"),
+            "{found}"
+        );
+        assert!(!found.contains("'{lokasi}'"), "{found}");
+        assert!(
+            found.contains("step 'b' asset: create = true needs 'kind' in set"),
+            "{found}"
+        );
+        assert!(
+            found.contains("step 'e' asset: an end is entered, never done"),
             "{found}"
         );
     }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use rand::Rng;
 
+use crate::asset::Asset;
 use crate::invalid;
 use crate::request::Request;
 
@@ -45,12 +46,14 @@ impl Records {
     /// `requests/<PREFIX>/<first two characters>/<ID>.toml`, relative to the root: about a
     /// hundred files a folder at 100,000 requests of one procedure.
     pub fn request_path(id: &str) -> PathBuf {
-        let (prefix, rest) = id.split_once('-').unwrap_or((id, ""));
-        let shard: String = rest.chars().take(2).collect();
-        Path::new("requests")
-            .join(prefix)
-            .join(shard)
-            .join(format!("{id}.toml"))
+        let (prefix, _) = id.split_once('-').unwrap_or((id, ""));
+        Path::new("requests").join(prefix).join(shard_file(id))
+    }
+
+    /// `assets/<first two characters>/<ID>.toml`: about a hundred files a folder at 100,000
+    /// assets.
+    pub fn asset_path(id: &str) -> PathBuf {
+        Path::new("assets").join(shard_file(id))
     }
 
     /// A fresh random id with the given prefix.
@@ -64,65 +67,104 @@ impl Records {
 
     /// The one request id starting with `given` (case-insensitive), as git accepts short hashes.
     pub fn resolve(&self, given: &str) -> Result<String> {
-        let wanted = given.trim().to_uppercase();
-        let Some((prefix, rest)) = wanted.split_once('-') else {
-            return Err(invalid!(
-                "'{given}' is not a request id: ids look like EML-7K3QX9M2PA (a unique start such as EML-7K3 is enough)"
-            ));
-        };
-        let base = self.root.join("requests").join(prefix);
-        let shards: Vec<PathBuf> = if rest.len() >= 2 {
-            vec![base.join(&rest[..2])]
-        } else {
-            read_dir_sorted(&base)
-                .into_iter()
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with(rest))
-                })
-                .collect()
-        };
-        let mut found: Vec<String> = shards
-            .iter()
-            .flat_map(|s| read_dir_sorted(s))
-            .filter_map(|p| {
-                let name = p.file_name()?.to_str()?;
-                let id = name.strip_suffix(".toml")?;
-                id.starts_with(&wanted).then(|| id.to_string())
-            })
-            .collect();
-        match found.len() {
-            0 => Err(invalid!(
-                "no request {given}: `sop list` shows the requests"
-            )),
-            1 => Ok(found.remove(0)),
-            n => Err(invalid!(
-                "'{given}' is ambiguous: {n} requests start with it ({}…); type more of the id",
-                found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-            )),
-        }
+        let prefix = given.trim().split_once('-').map(|(p, _)| p.to_uppercase());
+        let base = self.root.join("requests").join(prefix.unwrap_or_default());
+        resolve_in(&base, given, "request", "EML-7K3QX9M2PA", "sop list")
+    }
+
+    /// The one asset id starting with `given` (case-insensitive).
+    pub fn resolve_asset(&self, given: &str) -> Result<String> {
+        let base = self.root.join("assets");
+        resolve_in(&base, given, "asset", "AST-7K3QX9M2PA", "sop asset list")
     }
 
     pub fn read_request(&self, id: &str) -> Result<Request> {
         self.read_request_at(&Self::request_path(id))
     }
 
-    pub fn read_request_at(&self, rel: &Path) -> Result<Request> {
-        let text = std::fs::read_to_string(self.root.join(rel))
-            .with_context(|| format!("reading {}", rel.display()))?;
+    fn read_request_at(&self, rel: &Path) -> Result<Request> {
+        let text = self.read_text(rel)?;
         let req = Request::from_toml(&text)
             .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
-        let expected = Self::request_path(&req.id);
-        if expected != rel {
-            return Err(invalid!(
-                "{}: its id {} belongs in {}",
-                rel.display(),
-                req.id,
-                expected.display()
-            ));
-        }
+        check_place(rel, &req.id, &Self::request_path(&req.id))?;
         Ok(req)
+    }
+
+    pub fn read_asset(&self, id: &str) -> Result<Asset> {
+        self.read_asset_at(&Self::asset_path(id))
+    }
+
+    fn read_asset_at(&self, rel: &Path) -> Result<Asset> {
+        let text = self.read_text(rel)?;
+        let asset = Asset::from_toml(&text)
+            .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
+        check_place(rel, &asset.id, &Self::asset_path(&asset.id))?;
+        Ok(asset)
+    }
+
+    fn read_text(&self, rel: &Path) -> Result<String> {
+        std::fs::read_to_string(self.root.join(rel))
+            .with_context(|| format!("reading {}", rel.display()))
+    }
+}
+
+/// A record must sit where its id says.
+fn check_place(rel: &Path, id: &str, expected: &Path) -> Result<()> {
+    if expected != rel {
+        return Err(invalid!(
+            "{}: its id {id} belongs in {}",
+            rel.display(),
+            expected.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `<two characters after the prefix>/<ID>.toml`.
+fn shard_file(id: &str) -> PathBuf {
+    let (_, rest) = id.split_once('-').unwrap_or((id, ""));
+    let shard: String = rest.chars().take(2).collect();
+    Path::new(&shard).join(format!("{id}.toml"))
+}
+
+/// The one id starting with `given` among the sharded files under `base`.
+fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str) -> Result<String> {
+    let wanted = given.trim().to_uppercase();
+    let Some((_, rest)) = wanted.split_once('-') else {
+        return Err(invalid!(
+            "'{given}' is not {} {what} id: ids look like {example} (a unique start such as {} is enough)",
+            if what == "asset" { "an" } else { "a" },
+            &example[..7]
+        ));
+    };
+    let shards: Vec<PathBuf> = if rest.len() >= 2 {
+        vec![base.join(&rest[..2])]
+    } else {
+        read_dir_sorted(base)
+            .into_iter()
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(rest))
+            })
+            .collect()
+    };
+    let mut found: Vec<String> = shards
+        .iter()
+        .flat_map(|s| read_dir_sorted(s))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?;
+            let id = name.strip_suffix(".toml")?;
+            id.starts_with(&wanted).then(|| id.to_string())
+        })
+        .collect();
+    match found.len() {
+        0 => Err(invalid!("no {what} {given}: `{lister}` shows them")),
+        1 => Ok(found.remove(0)),
+        n => Err(invalid!(
+            "'{given}' is ambiguous: {n} {what}s start with it ({}…); type more of the id",
+            found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        )),
     }
 }
 
@@ -146,5 +188,7 @@ mod tests {
         assert!(id[4..].bytes().all(|b| ALPHABET.contains(&b)));
         let path = Records::request_path("EML-7K3QX9M2PA");
         assert_eq!(path, Path::new("requests/EML/7K/EML-7K3QX9M2PA.toml"));
+        let path = Records::asset_path("AST-7K3QX9M2PA");
+        assert_eq!(path, Path::new("assets/7K/AST-7K3QX9M2PA.toml"));
     }
 }

@@ -48,15 +48,15 @@ impl From<&Request> for Summary {
 
 /// Every committed request's summary; a malformed file is reported, not fatal.
 pub fn all(git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Error>)> {
-    let cache_path = git.cache_path("requests.tsv");
+    let cache_path = git.private_file("sop-cache-requests.tsv");
     let cache = read_cache(&cache_path);
-    let blobs = git.head_blobs(Path::new("requests"))?;
+    let blobs = git.head_files(Path::new("requests"))?;
     let mut summaries = Vec::with_capacity(blobs.len());
     let mut missing = Vec::new();
     for (path, oid) in blobs {
         match cache.get(&oid) {
             Some(s) => summaries.push((oid, s.clone())),
-            None => missing.push((path, oid, git.repo.find_blob(oid)?.content().to_vec())),
+            None => missing.push((format!("requests/{path}"), oid, git.read_blob(oid)?)),
         }
     }
     let parsed: Vec<(Oid, Result<Summary>)> = missing

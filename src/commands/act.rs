@@ -107,14 +107,15 @@ fn act(ctx: &Context, given: &str, change: Change, out: &mut dyn Write) -> Resul
         people: &loaded.people,
         now: loaded.now,
     };
-    let next = world.apply(&req, actor, change)?;
+    let mut next = world.apply(&req, actor, change)?;
+    let assets = super::request_assets(&loaded, &tx, &procedure, &mut next)?;
     let acted_on = req
         .step
         .as_deref()
         .and_then(|s| procedure.step(s))
         .map(|s| s.activity.clone())
         .unwrap_or_default();
-    super::commit_request(&loaded, tx, &next, actor, &acted_on)?;
+    super::commit_request(&loaded, tx, &next, &assets, actor, &acted_on)?;
 
     match ctx.format {
         Format::Json => output::json(

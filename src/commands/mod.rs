@@ -1,6 +1,7 @@
 //! One file per subcommand: its `Args` beside its `run`.
 
 pub mod act;
+pub mod asset;
 pub mod completions;
 pub mod init;
 pub mod list;
@@ -11,15 +12,19 @@ pub mod show;
 pub mod sync;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Result;
 use git2::{Signature, Time};
 
+use crate::asset::Asset;
 use crate::cli::{Cli, Command, Format};
 use crate::config::Person;
 use crate::context::{Context, Loaded};
 use crate::error::{Code, Failure};
 use crate::git::FileChange;
+use crate::invalid;
+use crate::procedure::Procedure;
 use crate::request::Request;
 use crate::store::Records;
 
@@ -48,6 +53,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::List(args) => list::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Sync(args) => sync::run(&ctx, args, out),
+        Command::Asset(cmd) => asset::run(&ctx, cmd, out),
         Command::Completions(args) => completions::run(args, out),
     }
 }
@@ -98,21 +104,65 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Commits a request's new state as one commit by `actor`.
+/// Commits a request's new state, and the assets its change touched, as one commit by `actor`.
 pub fn commit_request(
     loaded: &Loaded,
     tx: crate::git::Tx<'_>,
     req: &Request,
+    assets: &[Asset],
     actor: &Person,
     subject: &str,
 ) -> Result<git2::Oid> {
-    let file = FileChange {
+    let mut files = vec![FileChange {
         path: Records::request_path(&req.id),
         content: Some(req.to_toml().into_bytes()),
+    }];
+    let mut msg = message(req, subject);
+    for asset in assets {
+        files.push(FileChange {
+            path: Records::asset_path(&asset.id),
+            content: Some(asset.to_toml().into_bytes()),
+        });
+        msg += &format!("Sop-Asset: {}\n", asset.id);
+    }
+    tx.commit(&files, &signature(actor, loaded.now)?, &msg)
+}
+
+/// Applies the asset effects of a request's last change: reads its asset as HEAD has it
+/// (refusing a hand edit), and returns the assets to write with the request.
+pub fn request_assets(
+    loaded: &Loaded,
+    tx: &crate::git::Tx<'_>,
+    procedure: &Procedure,
+    req: &mut Request,
+) -> Result<Vec<Asset>> {
+    let linked = match &req.asset {
+        Some(id) => {
+            tx.ensure_unmodified(&Records::asset_path(id))?;
+            Some(loaded.records.read_asset(id)?)
+        }
+        None => None,
     };
-    tx.commit(
-        &[file],
-        &signature(actor, loaded.now)?,
-        &message(req, subject),
-    )
+    let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
+    let root = &loaded.records.root;
+    let mut new_id = || loop {
+        let id = Records::new_id(crate::asset::PREFIX);
+        if !root.join(Records::asset_path(&id)).exists() {
+            return id;
+        }
+    };
+    crate::asset::apply_effects(procedure, req, linked, &people, &mut new_id)
+        .map_err(|e| invalid!("{} of {}: {e}", req.procedure, req.id))
+}
+
+/// A random id not yet used in this clone (ids are random enough not to collide across clones).
+pub fn fresh_id(loaded: &Loaded, prefix: &str, path: fn(&str) -> PathBuf) -> Result<String> {
+    for _ in 0..16 {
+        let id = Records::new_id(prefix);
+        let rel = path(&id);
+        if !loaded.records.root.join(&rel).exists() && loaded.git.head_blob(&rel)?.is_none() {
+            return Ok(id);
+        }
+    }
+    anyhow::bail!("could not find an unused {prefix} id after 16 tries")
 }

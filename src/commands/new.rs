@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::asset;
 use crate::cli::Format;
 use crate::context::Context;
 use crate::engine::{NewRequest, World};
@@ -56,20 +57,30 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         now: loaded.now,
     };
     let tx = loaded.git.begin()?;
-    let id = fresh_id(&loaded, procedure.prefix())?;
+    let asset = match &args.asset {
+        Some(given) => {
+            let id = loaded.records.resolve_asset(given)?;
+            tx.ensure_unmodified(&Records::asset_path(&id))?;
+            Some(loaded.records.read_asset(&id)?)
+        }
+        None => None,
+    };
+    asset::check_request(&procedure, asset.as_ref()).map_err(|e| invalid!("{e}"))?;
+    let id = super::fresh_id(&loaded, procedure.prefix(), Records::request_path)?;
     tx.ensure_unmodified(&Records::request_path(&id))?;
-    let req = world.create(NewRequest {
+    let mut req = world.create(NewRequest {
         id,
         title: args.title,
         fields,
-        asset: args.asset,
+        asset: asset.map(|a| a.id),
         requester: actor,
     })?;
+    let assets = super::request_assets(&loaded, &tx, &procedure, &mut req)?;
     let first = procedure
         .first()
         .map(|s| s.activity.as_str())
         .unwrap_or_default();
-    super::commit_request(&loaded, tx, &req, actor, first)?;
+    super::commit_request(&loaded, tx, &req, &assets, actor, first)?;
 
     let step = req.step.as_deref().and_then(|s| procedure.step(s));
     match ctx.format {
@@ -100,16 +111,4 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A random id not yet used in this clone (ids are random enough not to collide across clones).
-fn fresh_id(loaded: &crate::context::Loaded, prefix: &str) -> Result<String> {
-    for _ in 0..16 {
-        let id = Records::new_id(prefix);
-        let rel = Records::request_path(&id);
-        if !loaded.records.root.join(&rel).exists() && loaded.git.head_blob(&rel)?.is_none() {
-            return Ok(id);
-        }
-    }
-    anyhow::bail!("could not find an unused request id after 16 tries")
 }

@@ -58,10 +58,10 @@ struct StepReport {
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
-    let blobs = loaded.git.head_blobs(std::path::Path::new("requests"))?;
+    let blobs = loaded.git.head_files(std::path::Path::new("requests"))?;
     let contents: Vec<Vec<u8>> = blobs
         .iter()
-        .map(|(_, oid)| Ok(loaded.git.repo.find_blob(*oid)?.content().to_vec()))
+        .map(|(_, oid)| loaded.git.read_blob(*oid))
         .collect::<Result<_>>()?;
     let requests: Vec<Request> = contents
         .par_iter()

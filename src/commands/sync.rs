@@ -32,11 +32,13 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     };
     let before = git_out(&workdir, &["rev-parse", "HEAD"])?;
     let mut pull = Command::new("git");
-    pull.current_dir(&workdir).args(["pull", "--rebase", "--quiet", &remote, &branch]);
+    pull.current_dir(&workdir)
+        .args(["pull", "--rebase", "--quiet", &remote, &branch]);
     // A rebase re-commits local commits: the acting person is their committer (authors stay).
     let people = crate::config::People::load(&records.root)?;
     if let Ok(actor) = ctx.actor(&people, &git) {
-        pull.env("GIT_COMMITTER_NAME", &actor.name).env("GIT_COMMITTER_EMAIL", &actor.email);
+        pull.env("GIT_COMMITTER_NAME", &actor.name)
+            .env("GIT_COMMITTER_EMAIL", &actor.email);
     }
     let pulled = pull.output().context("running git pull")?;
     if !pulled.status.success() {

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod assets;
 mod crash;
 mod errors;
 mod lifecycle;

@@ -94,6 +94,45 @@ impl Office {
             .append_context("command", format!("sop --as {who} {}", args.join(" ")))
     }
 
+    /// `sop --as WHO ARGS…` with `input` on standard input.
+    pub fn sop_stdin(&self, who: &str, args: &[&str], input: &[u8]) -> Assert {
+        use std::io::Write;
+        let mut cmd = self.sop_cmd();
+        cmd.arg("--as").arg(who).args(args);
+        cmd.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        Assert::new(out).append_context("command", format!("sop --as {who} {}", args.join(" ")))
+    }
+
+    /// A shell script run in the records directory with the hermetic environment, `$SOP`
+    /// naming the sop binary and the clock fixed.
+    pub fn sh(&self, script: &str) -> Assert {
+        let mut cmd = Command::new("sh");
+        self.env(&mut cmd);
+        self.wait(Duration::minutes(1));
+        cmd.env("SOP_NOW", self.now().to_rfc3339())
+            .env("SOP", assert_cmd::cargo::cargo_bin("sop"))
+            .current_dir(&self.root)
+            .args(["-c", script]);
+        Assert::new(cmd.output().unwrap()).append_context("script", script.to_string())
+    }
+
+    /// Writes a file in the temp folder outside the records directory; returns its path.
+    pub fn input_file(&self, name: &str, content: &[u8]) -> PathBuf {
+        let path = self.home.join(name);
+        std::fs::write(&path, content).unwrap();
+        path
+    }
+
     /// `sop --as WHO ARGS… --format json`, which must succeed, parsed.
     pub fn json(&self, who: &str, args: &[&str]) -> serde_json::Value {
         let mut all = args.to_vec();

@@ -14,24 +14,65 @@ fn walk(
     moves: &[Move],
     status: &str,
 ) -> (Office, String) {
+    walk_asset(procedure, requester, fields, None, moves, status)
+}
+
+/// `walk`, for a procedure about an asset: one is registered first (status `in-use`).
+fn walk_asset(
+    procedure: &str,
+    requester: &str,
+    fields: &[&str],
+    asset: Option<&str>,
+    moves: &[Move],
+    status: &str,
+) -> (Office, String) {
     let office = Office::example();
+    let mut fields: Vec<&str> = fields.to_vec();
+    let asset_id = asset.map(|kind| {
+        let v = office.json(
+            "eko",
+            &[
+                "asset",
+                "add",
+                "--kind",
+                kind,
+                "--name",
+                "Server Dinas",
+                "--serial",
+                "SN-1",
+                "--status",
+                "in-use",
+            ],
+        );
+        v["id"].as_str().unwrap().to_string()
+    });
     let start = office.commit_count();
-    let id = office.new_request(requester, procedure, fields);
+    let id = match &asset_id {
+        Some(a) => {
+            let mut args = vec!["new", procedure, "--asset", a.as_str()];
+            for f in fields.drain(..) {
+                args.extend(["--field", f]);
+            }
+            office.json(requester, &args)["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        None => office.new_request(requester, procedure, &fields),
+    };
     let created = office.last_commit();
     assert_eq!(created.trailer("Sop-Action").as_deref(), Some("create"));
     assert_eq!(
         created.trailer("Sop-Procedure").as_deref(),
         Some(format!("{procedure}@1").as_str())
     );
-    assert_eq!(
-        created.files,
-        vec![office
-            .request_file(&id)
-            .strip_prefix(&office.root)
-            .unwrap()
-            .display()
-            .to_string()]
-    );
+    let request_file = office
+        .request_file(&id)
+        .strip_prefix(&office.root)
+        .unwrap()
+        .display()
+        .to_string();
+    assert!(created.files.contains(&request_file));
     for (i, (who, action, extra)) in moves.iter().enumerate() {
         let before = office.json(who, &["show", &id]);
         let from = before["step"]["id"]
@@ -71,7 +112,16 @@ fn walk(
             Some(format!("{from} -> {to}")),
             "move {i}"
         );
-        assert_eq!(commit.files.len(), 1, "only the request file: {commit:?}");
+        // the request file, and the asset file when the step changes the asset
+        assert!(commit.files.contains(&request_file), "{commit:?}");
+        for other in commit.files.iter().filter(|f| **f != request_file) {
+            let asset = other.rsplit('/').next().unwrap().trim_end_matches(".toml");
+            assert!(other.starts_with("assets/"), "move {i} wrote {other}");
+            assert!(
+                commit.trailers.contains(&format!("Sop-Asset: {asset}")),
+                "{commit:?}"
+            );
+        }
         assert_eq!(office.status(), "", "move {i}: git status clean");
     }
     let shown = office.json("rizky", &["show", &id]);
@@ -346,11 +396,21 @@ fn asset_planning_approved_by_kabid_and_kadis() {
             ("siti", "approve", &[]),
             ("hasan", "approve", &[]),
             ("siti", "advance", &[]),
-            ("nurul", "advance", &[]),
+            ("nurul", "advance", PROCURED),
         ],
         "completed",
     );
 }
+
+/// What the procurement step records: it registers the planned assets.
+const PROCURED: &[&str] = &[
+    "--field",
+    "nama_barang=Server",
+    "--field",
+    "jenis_aset=hardware",
+    "--field",
+    "jumlah=2",
+];
 
 #[test]
 fn asset_planning_rejected_by_kabid_then_kadis() {
@@ -372,7 +432,7 @@ fn asset_planning_rejected_by_kabid_then_kadis() {
             ("siti", "approve", &[]),
             ("hasan", "approve", &[]),
             ("bambang", "advance", &[]),
-            ("wahyu", "advance", &[]),
+            ("wahyu", "advance", PROCURED),
         ],
         "completed",
     );
@@ -380,10 +440,11 @@ fn asset_planning_rejected_by_kabid_then_kadis() {
 
 #[test]
 fn asset_transfer_approved() {
-    walk(
+    walk_asset(
         "pemindahtanganan-aset",
         "wahyu",
         &[],
+        Some("hardware"),
         &[
             ("wahyu", "advance", &[]),
             ("siti", "approve", &[]),
@@ -398,10 +459,11 @@ fn asset_transfer_approved() {
 
 #[test]
 fn asset_transfer_rejected_by_kabid_and_kadis() {
-    walk(
+    walk_asset(
         "pemindahtanganan-aset",
         "wahyu",
         &[],
+        Some("hardware"),
         &[
             ("wahyu", "advance", &[]),
             ("siti", "reject", &["--reason", "kurang lengkap"]),
@@ -421,10 +483,11 @@ fn asset_transfer_rejected_by_kabid_and_kadis() {
 
 #[test]
 fn asset_use_handed_over() {
-    walk(
+    walk_asset(
         "penggunaan-aset",
         "wahyu",
         &["pengguna_aset=lina"],
+        Some("hardware"),
         &[("wahyu", "advance", &[]), ("lina", "advance", &[])],
         "completed",
     );
@@ -432,10 +495,11 @@ fn asset_use_handed_over() {
 
 #[test]
 fn asset_repair_approved() {
-    walk(
+    walk_asset(
         "perbaikan-aset",
         "eko",
         &[],
+        Some("hardware"),
         &[
             ("eko", "advance", &[]),
             ("wahyu", "advance", &[]),
@@ -450,10 +514,11 @@ fn asset_repair_approved() {
 
 #[test]
 fn asset_repair_rejected_back_to_memo() {
-    walk(
+    walk_asset(
         "perbaikan-aset",
         "eko",
         &[],
+        Some("hardware"),
         &[
             ("eko", "advance", &[]),
             ("wahyu", "advance", &[]),
@@ -474,10 +539,11 @@ fn asset_repair_rejected_back_to_memo() {
 
 #[test]
 fn asset_disposal_approved() {
-    walk(
+    walk_asset(
         "penghapusan-aset",
         "eko",
         &[],
+        Some("hardware"),
         &[
             ("eko", "advance", &[]),
             ("nurul", "advance", &[]),
@@ -492,10 +558,11 @@ fn asset_disposal_approved() {
 
 #[test]
 fn asset_disposal_rejected_back_to_analysis() {
-    walk(
+    walk_asset(
         "penghapusan-aset",
         "eko",
         &[],
+        Some("hardware"),
         &[
             ("eko", "advance", &[]),
             ("nurul", "advance", &[]),

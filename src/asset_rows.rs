@@ -1,0 +1,179 @@
+//! The rows (columns without history) of every asset in HEAD, for `--key` lookups. Parsing
+//! 100,000 asset files takes seconds, so rows are cached by blob id in the git folder
+//! (`.git/sop-asset-rows`, never committed): only files whose content is new to this clone
+//! are parsed. A missing or damaged cache is rebuilt.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Result;
+use git2::{ObjectType, Oid};
+use rayon::prelude::*;
+
+use crate::asset::Asset;
+use crate::git::{write_atomic, Git};
+use crate::invalid;
+
+const CACHE: &str = "sop-asset-rows";
+
+/// One asset's columns, as `Asset::row` gives them.
+pub type Row = Vec<(String, String)>;
+
+pub struct Rows {
+    by_blob: HashMap<Oid, Row>,
+    changed: bool,
+}
+
+impl Rows {
+    /// The rows of every asset in HEAD, and the files that could not be read; updates the
+    /// cache when it lacked some.
+    pub fn head(git: &Git) -> Result<(Rows, Vec<anyhow::Error>)> {
+        let files = git.head_files(Path::new("assets"))?;
+        let mut rows = Rows::load(git);
+        let missing: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .filter(|(_, id)| !rows.by_blob.contains_key(id))
+            .map(|(path, id)| Ok((path.clone(), git.read_blob(*id)?)))
+            .collect::<Result<_>>()?;
+        let parsed: Vec<Result<(Oid, Row)>> = missing
+            .par_iter()
+            .map(|(path, bytes)| {
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| invalid!("assets/{path} is not UTF-8"))?;
+                let asset = Asset::from_toml(text).map_err(|e| {
+                    invalid!("assets/{path}: {}", crate::config::short_toml_error(&e))
+                })?;
+                let id = Oid::hash_object(ObjectType::Blob, bytes)?;
+                Ok((id, asset.row()))
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for p in parsed {
+            match p {
+                Ok((id, row)) => {
+                    rows.by_blob.insert(id, row);
+                    rows.changed = true;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if rows.by_blob.len() != files.len() {
+            let keep: std::collections::HashSet<&Oid> = files.iter().map(|(_, id)| id).collect();
+            rows.by_blob.retain(|id, _| keep.contains(id));
+            rows.changed = true;
+        }
+        rows.save(git);
+        Ok((rows, errors))
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Row> {
+        self.by_blob.values()
+    }
+
+    /// Value → ids of the assets with that value in `column`.
+    pub fn index(&self, column: &str) -> HashMap<String, Vec<String>> {
+        let mut index: HashMap<String, Vec<String>> = HashMap::new();
+        for row in self.by_blob.values() {
+            if let (Some(value), Some(id)) = (get(row, column), get(row, "id")) {
+                index
+                    .entry(value.to_string())
+                    .or_default()
+                    .push(id.to_string());
+            }
+        }
+        for ids in index.values_mut() {
+            ids.sort();
+        }
+        index
+    }
+
+    fn load(git: &Git) -> Rows {
+        let text = std::fs::read_to_string(git.private_file(CACHE)).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        let by_blob = lines
+            .par_iter()
+            .map(|line| {
+                let (id, row) = line.split_once(' ')?;
+                Some((Oid::from_str(id).ok()?, serde_json::from_str(row).ok()?))
+            })
+            .collect::<Option<HashMap<Oid, Row>>>();
+        Rows {
+            // A damaged cache is rebuilt from the files.
+            changed: by_blob.is_none(),
+            by_blob: by_blob.unwrap_or_default(),
+        }
+    }
+
+    /// Writes the cache when it changed; a failure only costs speed next time.
+    fn save(&self, git: &Git) {
+        if !self.changed {
+            return;
+        }
+        let mut text = String::with_capacity(self.by_blob.len() * 200);
+        for (id, row) in &self.by_blob {
+            text += &line(*id, row);
+        }
+        let _ = write_atomic(&git.private_file(CACHE), text.as_bytes());
+    }
+}
+
+/// Adds the rows of assets just committed to the cache, so the next lookup need not parse
+/// them. Rows of content no longer in HEAD are dropped at the next lookup.
+pub fn remember(git: &Git, assets: &[Asset]) {
+    use std::io::Write;
+    let path = git.private_file(CACHE);
+    let mut text = String::new();
+    for a in assets {
+        let id = Oid::hash_object(ObjectType::Blob, a.to_toml().as_bytes());
+        if let Ok(id) = id {
+            text += &line(id, &a.row());
+        }
+    }
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if appended.is_err() {
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+/// A column's value in a row.
+pub fn get<'r>(row: &'r Row, column: &str) -> Option<&'r str> {
+    row.iter()
+        .find(|(k, _)| k == column)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A row as JSON, shaped as the asset file is (without its history).
+pub fn json(row: &Row) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    let mut object = Map::new();
+    let mut attributes = Map::new();
+    for (column, value) in row {
+        match column.strip_prefix(crate::asset::ATTR) {
+            Some(name) => {
+                attributes.insert(name.to_string(), Value::String(value.clone()));
+            }
+            None if column == "value" => {
+                let n = value.parse::<u64>().map(Value::from);
+                object.insert(column.clone(), n.unwrap_or(Value::String(value.clone())));
+            }
+            None => {
+                object.insert(column.clone(), Value::String(value.clone()));
+            }
+        }
+    }
+    if !attributes.is_empty() {
+        object.insert("attributes".into(), Value::Object(attributes));
+    }
+    Value::Object(object)
+}
+
+fn line(id: Oid, row: &Row) -> String {
+    format!(
+        "{id} {}\n",
+        serde_json::to_string(row).expect("rows serialise")
+    )
+}

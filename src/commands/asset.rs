@@ -1,0 +1,669 @@
+//! `sop asset add|import|list|show`: the asset register.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::asset::{self, Asset, Row, Stamp};
+use crate::asset_rows::{self, Rows};
+use crate::cli::Format;
+use crate::config::Person;
+use crate::context::{Context, Loaded};
+use crate::error::{Code, Failure};
+use crate::field::split_assignments;
+use crate::git::FileChange;
+use crate::import::{self, InputFormat, Problem, RawRow};
+use crate::output;
+use crate::store::Records;
+use crate::{forbidden, invalid};
+
+/// The asset register: add, import, list, show.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
+pub enum Command {
+    /// Register one asset.
+    Add(AddArgs),
+    /// Register or update many assets from CSV (with a header row) or JSON lines, in one commit.
+    Import(ImportArgs),
+    /// Assets as committed, filtered.
+    List(ListArgs),
+    /// One asset: its columns, status history and the requests about it.
+    Show {
+        /// The asset id, or a unique start of it.
+        id: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// hardware, software or data.
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub name: String,
+    /// planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a
+    /// holder, else in-stock).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Kode barang (BMD goods code).
+    #[arg(long)]
+    pub kode_barang: Option<String>,
+    /// NUP (register number).
+    #[arg(long)]
+    pub nup: Option<String>,
+    #[arg(long)]
+    pub serial: Option<String>,
+    #[arg(long)]
+    pub licence: Option<String>,
+    #[arg(long)]
+    pub location: Option<String>,
+    /// A person id or email from people.toml.
+    #[arg(long)]
+    pub holder: Option<String>,
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Acquisition date, YYYY-MM-DD.
+    #[arg(long)]
+    pub acquired: Option<String>,
+    /// Acquisition value in whole rupiah.
+    #[arg(long)]
+    pub value: Option<String>,
+    /// A free attribute, NAME=VALUE; repeat for several.
+    #[arg(long = "attr", value_name = "NAME=VALUE")]
+    pub attrs: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// A CSV or JSON-lines file, or - for standard input.
+    pub file: String,
+    /// Update the asset whose COLUMN equals the row's (e.g. serial, or id) instead of
+    /// registering a new one.
+    #[arg(long, value_name = "COLUMN")]
+    pub key: Option<String>,
+    /// Validate only: report what would happen and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The input's format (default: JSON lines when it starts with '{', else CSV).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// A person id or email.
+    #[arg(long)]
+    pub holder: Option<String>,
+    /// Assets whose location contains this text (any case).
+    #[arg(long)]
+    pub location: Option<String>,
+}
+
+pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        Command::Add(args) => add(ctx, args, out),
+        Command::Import(args) => import(ctx, args, out),
+        Command::List(args) => list(ctx, args, out),
+        Command::Show { id } => show(ctx, &id, out),
+    }
+}
+
+/// Registering assets is for a holder of `pengelola-aset` or the admin role.
+fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
+    let date = loaded.now.date_naive();
+    let admin = &loaded.config.policy.admin_role;
+    if [REGISTRAR, admin.as_str()]
+        .iter()
+        .any(|role| loaded.people.holds(&actor.id, role, date).is_some())
+    {
+        return Ok(());
+    }
+    Err(forbidden!(
+        "{} may not register assets: that is for a holder of role '{REGISTRAR}' ({}) or '{admin}'",
+        actor.id,
+        loaded
+            .people
+            .holders(REGISTRAR, date)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+const REGISTRAR: &str = "pengelola-aset";
+
+fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let actor = ctx.actor(&loaded.people, &loaded.git)?;
+    may_register(&loaded, actor)?;
+    let mut cells: Vec<(String, String)> = [
+        ("kind", Some(a.kind)),
+        ("name", Some(a.name)),
+        ("status", a.status),
+        ("kode_barang", a.kode_barang),
+        ("nup", a.nup),
+        ("serial", a.serial),
+        ("licence", a.licence),
+        ("location", a.location),
+        ("holder", a.holder),
+        ("unit", a.unit),
+        ("acquired", a.acquired),
+        ("value", a.value),
+    ]
+    .into_iter()
+    .filter_map(|(c, v)| Some((c.to_string(), v?)))
+    .collect();
+    for (name, value) in split_assignments(&a.attrs).map_err(|e| invalid!("{e}"))? {
+        cells.push((format!("{}{name}", asset::ATTR), value));
+    }
+    let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
+    let row = asset::validate(&cells, &people).map_err(|e| invalid!("{}", e.join("; ")))?;
+    let tx = loaded.git.begin()?;
+    let id = super::fresh_id(&loaded, asset::PREFIX, Records::asset_path)?;
+    let new =
+        Asset::create(id, &row, &stamp(&loaded, actor, "add")).map_err(|e| invalid!("{e}"))?;
+    let msg = format!(
+        "{} add: {}\n\nSop-Action: asset-add\nSop-Actor: {}\nSop-Asset: {}\n",
+        new.id, new.name, actor.id, new.id
+    );
+    tx.commit(&[file(&new)], &super::signature(actor, loaded.now)?, &msg)?;
+    match ctx.format {
+        Format::Json => output::json(out, &new),
+        _ => {
+            writeln!(out, "{}", new.id)?;
+            eprintln!("registered {} ({}, {})", new.id, new.name, new.status);
+            Ok(())
+        }
+    }
+}
+
+fn stamp<'a>(loaded: &Loaded, actor: &'a Person, action: &'a str) -> Stamp<'a> {
+    Stamp {
+        at: loaded.now,
+        by: &actor.id,
+        action,
+        request: None,
+    }
+}
+
+fn file(a: &Asset) -> FileChange {
+    FileChange {
+        path: Records::asset_path(&a.id),
+        content: Some(a.to_toml().into_bytes()),
+    }
+}
+
+/// What an import will do.
+#[derive(Default, Serialize)]
+struct Plan {
+    created: Vec<Asset>,
+    updated: Vec<Asset>,
+    unchanged: usize,
+}
+
+#[derive(Serialize)]
+struct ImportSummary<'a> {
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    dry_run: bool,
+    commit: Option<String>,
+    created_ids: Vec<&'a str>,
+    updated_ids: Vec<&'a str>,
+}
+
+fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let actor = ctx.actor(&loaded.people, &loaded.git)?;
+    may_register(&loaded, actor)?;
+    if let Some(key) = &a.key {
+        if !asset::known_column(key) {
+            return Err(invalid!(
+                "--key {key}: no such column; use one of {} or attr.NAME",
+                asset::COLUMNS.join(", ")
+            ));
+        }
+    }
+    let bytes = read_input(&a.file)?;
+    let format = a.input_format.unwrap_or_else(|| import::detect(&bytes));
+    let (raw, mut problems) = import::read(&bytes, format);
+    drop(bytes);
+    let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
+    let rows = validate_rows(raw, a.key.as_deref(), &people, &mut problems);
+    let tx = if a.dry_run {
+        None
+    } else {
+        Some(loaded.git.begin()?)
+    };
+    let plan = plan(&loaded, actor, &rows, a.key.as_deref(), &mut problems)?;
+    if !problems.is_empty() {
+        return Err(report(&a.file, problems));
+    }
+    let mut summary = ImportSummary {
+        created: plan.created.len(),
+        updated: plan.updated.len(),
+        unchanged: plan.unchanged,
+        dry_run: a.dry_run,
+        commit: None,
+        created_ids: plan.created.iter().map(|a| a.id.as_str()).collect(),
+        updated_ids: plan.updated.iter().map(|a| a.id.as_str()).collect(),
+    };
+    if let Some(tx) = tx.filter(|_| summary.created + summary.updated > 0) {
+        let source = if a.file == "-" {
+            "standard input"
+        } else {
+            &a.file
+        };
+        let oid = commit_import(&loaded, tx, actor, &plan, source)?;
+        summary.commit = Some(oid.to_string());
+    }
+    match ctx.format {
+        Format::Json => output::json(out, &summary),
+        _ => {
+            writeln!(
+                out,
+                "{} created, {} updated, {} unchanged{}",
+                summary.created,
+                summary.updated,
+                summary.unchanged,
+                if a.dry_run {
+                    " (dry run: nothing written)"
+                } else {
+                    ""
+                }
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// One commit of every created and updated asset; refuses (exit 5) when one of the updated
+/// files was edited by hand.
+fn commit_import(
+    loaded: &Loaded,
+    tx: crate::git::Tx<'_>,
+    actor: &Person,
+    plan: &Plan,
+    source: &str,
+) -> Result<git2::Oid> {
+    let updated: Vec<PathBuf> = plan
+        .updated
+        .iter()
+        .map(|a| Records::asset_path(&a.id))
+        .collect();
+    tx.ensure_unmodified_all(&updated)?;
+    let files: Vec<FileChange> = plan.created.iter().chain(&plan.updated).map(file).collect();
+    let (created, updated) = (plan.created.len(), plan.updated.len());
+    let msg = format!(
+        "asset import: {} assets ({created} created, {updated} updated)\n\nFrom {source}; {} row(s) unchanged.\n\nSop-Action: asset-import\nSop-Actor: {}\n",
+        created + updated,
+        plan.unchanged,
+        actor.id
+    );
+    let oid = tx.commit(&files, &super::signature(actor, loaded.now)?, &msg)?;
+    asset_rows::remember(&loaded.git, &plan.created);
+    asset_rows::remember(&loaded.git, &plan.updated);
+    Ok(oid)
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+    } else {
+        bytes = std::fs::read(file).map_err(|e| invalid!("cannot read {file}: {e}"))?;
+    }
+    Ok(bytes)
+}
+
+/// Validates every row, and the key column: present on every row, unique in the input.
+fn validate_rows(
+    raw: Vec<RawRow>,
+    key: Option<&str>,
+    people: asset::People,
+    problems: &mut Vec<Problem>,
+) -> Vec<(u64, Row)> {
+    let mut rows = Vec::with_capacity(raw.len());
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for r in raw {
+        let row = match asset::validate(&r.cells, people) {
+            Ok(row) => row,
+            Err(found) => {
+                problems.extend(found.into_iter().map(|message| Problem {
+                    line: r.line,
+                    message,
+                }));
+                continue;
+            }
+        };
+        if row.get("id").is_some() && key != Some("id") {
+            problems.push(Problem {
+                line: r.line,
+                message: "has an id: sop chooses ids for new assets; to update assets by id, use --key id".into(),
+            });
+            continue;
+        }
+        if let Some(key) = key {
+            let Some(value) = row.get(key) else {
+                problems.push(Problem {
+                    line: r.line,
+                    message: format!("has no value in the key column '{key}'"),
+                });
+                continue;
+            };
+            if let Some(first) = seen.insert(value.to_string(), r.line) {
+                problems.push(Problem {
+                    line: r.line,
+                    message: format!(
+                        "repeats {key} '{value}' of line {first}: each key once per file"
+                    ),
+                });
+                continue;
+            }
+        }
+        rows.push((r.line, row));
+    }
+    rows
+}
+
+/// A matched row's asset when the row changes it, or the line and why it cannot.
+type Matched = Result<(u64, Option<Asset>), (u64, String)>;
+
+/// Matches rows to existing assets by key and works out each one's change.
+fn plan(
+    loaded: &Loaded,
+    actor: &Person,
+    rows: &[(u64, Row)],
+    key: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Result<Plan> {
+    let existing: HashMap<String, Vec<String>> = match key {
+        Some(key) => key_index(loaded, key)?,
+        None => HashMap::new(),
+    };
+    let mut matched = Vec::new();
+    let mut unmatched = Vec::new();
+    for (line, row) in rows {
+        match key.and_then(|k| Some((k, existing.get(row.get(k)?)?))) {
+            None if key == Some("id") => problems.push(Problem {
+                line: *line,
+                message: format!("no asset {}", row.get("id").unwrap_or_default()),
+            }),
+            None => unmatched.push((*line, row)),
+            Some((_, ids)) if ids.len() == 1 => matched.push((*line, row, ids[0].as_str())),
+            Some((k, ids)) => problems.push(Problem {
+                line: *line,
+                message: format!(
+                    "{k} '{}' matches {} assets ({}): --key needs a column that is unique in the register",
+                    row.get(k).unwrap_or_default(),
+                    ids.len(),
+                    ids.join(", ")
+                ),
+            }),
+        }
+    }
+    let stamp = stamp(loaded, actor, "import");
+    let mut plan = Plan::default();
+    for r in update(&loaded.records, &matched, &stamp) {
+        match r {
+            Ok((_, Some(a))) => plan.updated.push(a),
+            Ok((_, None)) => plan.unchanged += 1,
+            Err((line, message)) => problems.push(Problem { line, message }),
+        }
+    }
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for (line, row) in unmatched {
+        let id = loop {
+            let id = Records::new_id(asset::PREFIX);
+            if !loaded.records.root.join(Records::asset_path(&id)).exists()
+                && ids.insert(id.clone())
+            {
+                break id;
+            }
+        };
+        match Asset::create(id, row, &stamp) {
+            Ok(a) => plan.created.push(a),
+            Err(message) => problems.push(Problem { line, message }),
+        }
+    }
+    Ok(plan)
+}
+
+/// Applies each matched row to its asset, read in parallel.
+fn update(records: &Records, matched: &[(u64, &Row, &str)], stamp: &Stamp) -> Vec<Matched> {
+    matched
+        .par_iter()
+        .map(|(line, row, id)| {
+            let mut a = records
+                .read_asset(id)
+                .map_err(|e| (*line, format!("{e:#}")))?;
+            let changed = a.update(row, stamp).map_err(|e| (*line, e))?;
+            Ok((*line, changed.then_some(a)))
+        })
+        .collect()
+}
+
+/// Key value → ids of the assets in HEAD that have it in column `key`.
+fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, Vec<String>>> {
+    let (rows, errors) = Rows::head(&loaded.git)?;
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e.context("an asset file cannot be read, so --key cannot be checked"));
+    }
+    Ok(rows.index(key))
+}
+
+/// Every problem on stderr, by line; the error says nothing was written.
+fn report(file: &str, mut problems: Vec<Problem>) -> anyhow::Error {
+    problems.sort();
+    let name = if file == "-" { "<stdin>" } else { file };
+    for p in &problems {
+        if p.line == 0 {
+            eprintln!("{name}: {}", p.message);
+        } else {
+            eprintln!("{name} line {}: {}", p.line, p.message);
+        }
+    }
+    let lines: BTreeSet<u64> = problems.iter().map(|p| p.line).collect();
+    Failure::new(
+        Code::Invalid,
+        format!(
+            "{name}: {} problem(s) on {} line(s); nothing was imported",
+            problems.len(),
+            lines.len()
+        ),
+    )
+    .hint("correct those lines and import again; --dry-run checks a file without writing")
+    .into()
+}
+
+fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let status = a
+        .status
+        .map(|s| s.parse::<asset::Status>())
+        .transpose()
+        .map_err(|e| invalid!("--status: {e}"))?;
+    let kind = a
+        .kind
+        .map(|s| s.parse::<asset::Kind>())
+        .transpose()
+        .map_err(|e| invalid!("--kind: {e}"))?;
+    let holder = match a.holder {
+        Some(h) => Some(
+            loaded
+                .people
+                .find(&h)
+                .map(|p| p.id.clone())
+                .ok_or_else(|| invalid!("--holder {h}: not in people.toml"))?,
+        ),
+        None => None,
+    };
+    let location = a.location.map(|l| l.to_lowercase());
+    let (rows, errors) = Rows::head(&loaded.git)?;
+    for e in &errors {
+        eprintln!("warning: {e:#}");
+    }
+    let is = |row: &asset_rows::Row, column: &str, wanted: &Option<String>| {
+        wanted
+            .as_deref()
+            .is_none_or(|w| asset_rows::get(row, column) == Some(w))
+    };
+    let (status, kind) = (status.map(|s| s.to_string()), kind.map(|k| k.to_string()));
+    let mut found: Vec<&asset_rows::Row> = rows
+        .all()
+        .filter(|row| {
+            is(row, "status", &status)
+                && is(row, "kind", &kind)
+                && is(row, "holder", &holder)
+                && location.as_ref().is_none_or(|l| {
+                    asset_rows::get(row, "location").is_some_and(|x| x.to_lowercase().contains(l))
+                })
+        })
+        .collect();
+    found.sort_by(|x, y| asset_rows::get(x, "id").cmp(&asset_rows::get(y, "id")));
+    print_list(ctx, &found, out)?;
+    if !errors.is_empty() {
+        return Err(invalid!(
+            "{} asset file(s) could not be read (see the warnings above)",
+            errors.len()
+        ));
+    }
+    Ok(())
+}
+
+fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> Result<()> {
+    let get =
+        |row: &asset_rows::Row, c: &str| asset_rows::get(row, c).unwrap_or_default().to_string();
+    match ctx.format {
+        Format::Json => {
+            let list: Vec<_> = rows.iter().map(|r| asset_rows::json(r)).collect();
+            output::json(out, &list)
+        }
+        Format::Csv => {
+            let attrs: BTreeSet<&str> = rows
+                .iter()
+                .flat_map(|r| r.iter().map(|(c, _)| c.as_str()))
+                .filter(|c| c.starts_with(asset::ATTR))
+                .collect();
+            let header: Vec<&str> = asset::COLUMNS.iter().copied().chain(attrs).collect();
+            output::csv(
+                out,
+                &header,
+                rows.iter()
+                    .map(|r| header.iter().map(|c| get(r, c)).collect()),
+            )
+        }
+        _ => {
+            let mut t = output::table(
+                &[
+                    "id", "kind", "name", "status", "holder", "location", "serial",
+                ],
+                ctx.color,
+            );
+            for r in rows {
+                let serial = asset_rows::get(r, "serial").or(asset_rows::get(r, "licence"));
+                t.add_row(vec![
+                    get(r, "id"),
+                    get(r, "kind"),
+                    get(r, "name"),
+                    get(r, "status"),
+                    get(r, "holder"),
+                    get(r, "location"),
+                    serial.unwrap_or_default().to_string(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            eprintln!("{} asset(s)", rows.len());
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LinkedRequest {
+    id: String,
+    procedure: Option<String>,
+    title: Option<String>,
+    status: Option<String>,
+}
+
+fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let id = loaded.records.resolve_asset(given)?;
+    let a = loaded.records.read_asset(&id)?;
+    let requests: Vec<LinkedRequest> = a
+        .requests()
+        .into_iter()
+        .map(|rid| {
+            let req = loaded.records.read_request(rid).ok();
+            LinkedRequest {
+                id: rid.to_string(),
+                procedure: req.as_ref().map(|r| r.procedure.clone()),
+                title: req.as_ref().map(|r| r.title.clone()),
+                status: req.map(|r| r.status),
+            }
+        })
+        .collect();
+    if ctx.format == Format::Json {
+        let mut v = serde_json::to_value(&a)?;
+        v["requests"] = serde_json::to_value(&requests)?;
+        return output::json(out, &v);
+    }
+    writeln!(out, "{}  {}", a.id, a.name)?;
+    for (column, value) in a
+        .row()
+        .into_iter()
+        .filter(|(c, _)| c != "id" && c != "name")
+    {
+        writeln!(out, "{column:<12} {value}")?;
+    }
+    let mut t = output::table(
+        &["at", "by", "action", "request", "status", "set"],
+        ctx.color,
+    );
+    for e in &a.history {
+        let status = match e.from {
+            Some(from) => format!("{from} -> {}", e.status),
+            None => e.status.to_string(),
+        };
+        let set: Vec<String> = e
+            .set
+            .iter()
+            .filter(|(k, _)| *k != "status")
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        t.add_row(vec![
+            e.at.format("%Y-%m-%d %H:%M").to_string(),
+            e.by.clone(),
+            e.action.clone(),
+            e.request.clone().unwrap_or_default(),
+            status,
+            set.join(", "),
+        ]);
+    }
+    writeln!(out, "\n{t}")?;
+    if !requests.is_empty() {
+        let mut t = output::table(&["request", "procedure", "title", "status"], ctx.color);
+        for r in requests {
+            t.add_row(vec![
+                r.id,
+                r.procedure.unwrap_or_default(),
+                r.title.unwrap_or_default(),
+                r.status.unwrap_or_default(),
+            ]);
+        }
+        writeln!(out, "\n{t}")?;
+    }
+    Ok(())
+}
