@@ -67,5 +67,7 @@ pub enum Command {
     Cancel(commands::act::ReasonArgs),
     Show(commands::show::Args),
     List(commands::list::Args),
+    Log(commands::log::Args),
+    Verify(commands::verify::Args),
     Completions(commands::completions::Args),
 }

@@ -13,6 +13,7 @@ use crate::invalid;
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
+    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub office: String,
     #[serde(default = "default_timezone")]
     pub timezone: String,
@@ -75,7 +76,7 @@ pub fn short_toml_error(err: &toml::de::Error) -> String {
     let msg = err.to_string();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next().unwrap_or_default().to_string();
-    match lines.filter(|l| !l.contains('|')).last() {
+    match lines.rfind(|l| !l.contains('|')) {
         Some(reason) if reason != head => format!("{head}: {reason}"),
         _ => head,
     }
@@ -84,6 +85,14 @@ pub fn short_toml_error(err: &toml::de::Error) -> String {
 impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let config: Config = read_toml(root, "sop.toml")?;
+        config.offset()?;
+        Ok(config)
+    }
+
+    /// sop.toml's text, as stored in a commit.
+    pub fn parse(text: &str) -> Result<Config> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| invalid!("sop.toml: {}", short_toml_error(&e)))?;
         config.offset()?;
         Ok(config)
     }
@@ -124,6 +133,7 @@ pub struct People {
 pub struct Person {
     pub id: String,
     pub name: String,
+    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub nip: Option<String>,
     pub email: String,
     #[serde(default)]
@@ -144,6 +154,7 @@ pub struct Standin {
     #[serde(deserialize_with = "date")]
     pub to: NaiveDate,
     #[serde(default)]
+    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub note: String,
 }
 
@@ -175,6 +186,11 @@ pub enum Holding {
 impl People {
     pub fn load(root: &Path) -> Result<People> {
         read_toml(root, "people.toml")
+    }
+
+    /// people.toml's text, as stored in a commit.
+    pub fn parse(text: &str) -> Result<People> {
+        toml::from_str(text).map_err(|e| invalid!("people.toml: {}", short_toml_error(&e)))
     }
 
     /// Finds a person by id or email (case-insensitive email).

@@ -25,6 +25,8 @@ pub struct Git {
     git_dir: PathBuf,
     /// The records directory relative to the work tree root ("" when it is the root).
     prefix: PathBuf,
+    /// sop.toml's `require_signatures`: refuse to commit unsigned.
+    pub require_signatures: bool,
 }
 
 /// A file sop writes in a change: `content` None deletes it. `path` is relative to the
@@ -73,6 +75,7 @@ impl Git {
             workdir,
             git_dir,
             prefix,
+            require_signatures: false,
         })
     }
 
@@ -84,6 +87,14 @@ impl Git {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/")
+    }
+
+    /// Where the records directory is in the repository: "" at the root, else "dir/".
+    pub fn records_prefix(&self) -> String {
+        match self.repo_path(Path::new("")) {
+            p if p.is_empty() => p,
+            p => format!("{p}/"),
+        }
     }
 
     /// Takes the locks for one change, finishing any change a killed sop left half-done.
@@ -336,7 +347,7 @@ impl Tx<'_> {
             .as_str()
             .map_err(|_| invalid!("commit message is not valid UTF-8"))?
             .to_string();
-        let commit = match crate::signing::sign(repo, &buffer)? {
+        let commit = match crate::signing::sign(repo, &buffer, git.require_signatures)? {
             Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
             None => repo.odb()?.write(ObjectType::Commit, buffer.as_bytes())?,
         };

@@ -1,5 +1,6 @@
 //! sop: Standard Operating Procedures as tracked, enforceable, auditable workflows in git.
 
+mod audit;
 mod calendar;
 mod cli;
 mod commands;
@@ -9,6 +10,7 @@ mod engine;
 mod error;
 mod field;
 mod git;
+mod history;
 mod output;
 mod procedure;
 mod request;

@@ -222,7 +222,7 @@ impl fmt::Display for StdTime {
         if self.days > 0 {
             parts.push(format!("{} hari", self.days));
         }
-        if self.minutes > 0 && self.minutes % 60 == 0 {
+        if self.minutes > 0 && self.minutes.is_multiple_of(60) {
             parts.push(format!("{} jam", self.minutes / 60));
         } else if self.minutes > 0 || self.days == 0 {
             parts.push(format!("{} menit", self.minutes));
@@ -340,6 +340,7 @@ impl Procedure {
 
     /// Every field a request of this procedure may carry: form fields, step fields,
     /// and fields set by decisions.
+    #[allow(dead_code)] // for commands that look fields up by name
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields
             .iter()

@@ -4,9 +4,11 @@ pub mod act;
 pub mod completions;
 pub mod init;
 pub mod list;
+pub mod log;
 pub mod new;
 pub mod procedure;
 pub mod show;
+pub mod verify;
 
 use std::io::Write;
 
@@ -32,6 +34,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Cancel(args) => act::cancel(&ctx, args, out),
         Command::Show(args) => show::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
+        Command::Log(args) => log::run(&ctx, args, out),
+        Command::Verify(args) => verify::run(&ctx, args, out),
         Command::Completions(args) => completions::run(args, out),
     }
 }
