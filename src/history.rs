@@ -9,13 +9,14 @@
 //! (HEAD no longer descends from the indexed commit) rebuilds it. It is a cache: deleting it
 //! is always safe.
 
+use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use git2::{ObjectType, Oid, Repository, Sort, Tree};
+use git2::{ObjectType, Oid, Repository, Sort, Tree, TreeEntry};
 
 /// One path whose blob differs between two trees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +27,11 @@ pub struct PathChange {
     pub new: Option<Oid>,
 }
 
-/// Lets libgit2 keep the big shard trees in its cache (it keeps none over 4 KB by default).
-pub fn raise_tree_cache() {
+/// Tunes libgit2 for reading much history: keep the big shard trees in the cache (it keeps
+/// none over 4 KB by default), and do not re-hash every object read. git itself checks object
+/// ids when objects arrive (index-pack, unpack-objects) and in `git fsck`, not on each read.
+pub fn tune_for_history() {
+    git2::opts::strict_hash_verification(false);
     // SAFETY: plain libgit2 global options, set before any object is read.
     unsafe {
         let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
@@ -49,40 +53,48 @@ pub fn changed(
             return Ok(());
         }
     }
-    if let Some(n) = new {
-        for entry in n.iter() {
-            let name = entry.name().unwrap_or_default();
-            let before = old.and_then(|o| o.get_name(name));
-            if before.as_ref().is_some_and(|b| b.id() == entry.id()) {
+    let mut olds = old.map(|t| t.iter()).into_iter().flatten().peekable();
+    let mut news = new.map(|t| t.iter()).into_iter().flatten().peekable();
+    loop {
+        let order = match (olds.peek(), news.peek()) {
+            (None, None) => return Ok(()),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(o), Some(n)) => git_order(o, n),
+        };
+        let (o, n) = match order {
+            Ordering::Less => (olds.next(), None),
+            Ordering::Greater => (None, news.next()),
+            Ordering::Equal => (olds.next(), news.next()),
+        };
+        if let (Some(a), Some(b)) = (&o, &n) {
+            if a.id() == b.id() {
                 continue;
             }
-            let before = before.map(|b| (b.id(), b.kind()));
-            side(
-                repo,
-                base,
-                name,
-                before,
-                Some((entry.id(), entry.kind())),
-                out,
-            )?;
         }
+        let name = o
+            .as_ref()
+            .or(n.as_ref())
+            .map(|e| e.name().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        let o = o.map(|e| (e.id(), e.kind()));
+        let n = n.map(|e| (e.id(), e.kind()));
+        side(repo, base, &name, o, n, out)?;
     }
-    if let Some(o) = old {
-        for entry in o.iter() {
-            let name = entry.name().unwrap_or_default();
-            if new.and_then(|n| n.get_name(name)).is_none() {
-                side(
-                    repo,
-                    base,
-                    name,
-                    Some((entry.id(), entry.kind())),
-                    None,
-                    out,
-                )?;
-            }
-        }
-    }
-    Ok(())
+}
+
+/// Git's order of tree entries: by name, a subtree's name read with a trailing `/`.
+fn git_order(a: &TreeEntry, b: &TreeEntry) -> Ordering {
+    let (an, bn) = (a.name_bytes(), b.name_bytes());
+    let n = an.len().min(bn.len());
+    let end = |name: &[u8], e: &TreeEntry| {
+        name.get(n)
+            .copied()
+            .or((e.kind() == Some(ObjectType::Tree)).then_some(b'/'))
+    };
+    an[..n]
+        .cmp(&bn[..n])
+        .then_with(|| end(an, a).cmp(&end(bn, b)))
 }
 
 type Side = Option<(Oid, Option<ObjectType>)>;

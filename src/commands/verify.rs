@@ -6,6 +6,7 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 use git2::{Oid, Repository, Sort};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::audit::{Auditor, Finding};
@@ -35,7 +36,7 @@ struct Report<'a> {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
-    history::raise_tree_cache();
+    history::tune_for_history();
     let (repo, prefix, records) = open(ctx)?;
     let ids: Vec<String> = match &records {
         Some(r) => args
@@ -46,16 +47,10 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         None => args.ids.iter().map(|i| i.trim().to_uppercase()).collect(),
     };
     let commits = commits(&repo, &prefix, args.range.as_deref(), &ids)?;
-    let mut auditor = Auditor::new(&repo, &prefix);
-    let mut findings = Vec::new();
-    for oid in &commits {
-        let found = auditor.check(*oid)?;
-        findings.extend(
-            found
-                .into_iter()
-                .filter(|f| ids.is_empty() || f.request.as_ref().is_some_and(|r| ids.contains(r))),
-        );
-    }
+    let findings: Vec<Finding> = check_all(&repo, &prefix, &commits)?
+        .into_iter()
+        .filter(|f| ids.is_empty() || f.request.as_ref().is_some_and(|r| ids.contains(r)))
+        .collect();
     print(ctx, commits.len(), &findings, out)?;
     if findings.is_empty() {
         eprintln!("verified {} commit(s): no findings", commits.len());
@@ -71,6 +66,41 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     )
     .hint("each finding names the commit; `git show COMMIT` shows what it changed, `sop log ID` the request's history")
     .into())
+}
+
+/// Every finding in `commits`, in their order. Commits are judged independently (each
+/// against its parent), so runs of them are checked in parallel, one repository handle each.
+fn check_all(repo: &Repository, prefix: &str, commits: &[Oid]) -> Result<Vec<Finding>> {
+    let from_env = std::env::var_os("GIT_DIR").is_some();
+    let path = repo.path().to_path_buf();
+    let open = || -> Result<Repository> {
+        Ok(if from_env {
+            Repository::open_from_env()?
+        } else {
+            Repository::open(&path)?
+        })
+    };
+    let size = commits
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(64);
+    let runs: Vec<Result<Vec<Finding>>> = commits
+        .par_chunks(size)
+        .map(|run| {
+            let repo = open()?;
+            let mut auditor = Auditor::new(&repo, prefix);
+            let mut found = Vec::new();
+            for oid in run {
+                found.extend(auditor.check(*oid)?);
+            }
+            Ok(found)
+        })
+        .collect();
+    let mut all = Vec::new();
+    for run in runs {
+        all.extend(run?);
+    }
+    Ok(all)
 }
 
 /// The repository and where its records are: from a work tree (-C, $SOP_RECORDS, the current
