@@ -527,3 +527,170 @@ fn the_pre_receive_hook_refuses_a_forged_push() {
         .unwrap();
     assert_ne!(String::from_utf8_lossy(&tip.stdout).trim(), forged);
 }
+
+/// Permintaan Email up to its approval step ('persetujuan', for subkoor-kip).
+fn at_approval(office: &Office) -> String {
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    office.sop("putri", &["advance", &id]).success();
+    office.sop("dewi", &["advance", &id]).success();
+    id
+}
+
+#[test]
+fn a_stand_in_acts_for_the_role_and_verifies_clean() {
+    let office = Office::example();
+    office.edit(
+        "people.toml",
+        "[[people]]\nid = \"rizky\"",
+        "[[standins]]\nperson = \"andi\"\nrole = \"subkoor-kip\"\nfrom = 2026-11-01\nto = 2026-11-30\nnote = \"Plh\"\n\n[[people]]\nid = \"rizky\"",
+    );
+    office.git_as(
+        RIZKY.0,
+        RIZKY.1,
+        &["commit", "-qam", "Plh subkoor-kip: andi"],
+    );
+    let id = at_approval(&office);
+    office.sop("andi", &["approve", &id]).success();
+    assert_eq!(
+        office.last_commit().trailer("Sop-Acting-For").as_deref(),
+        Some("subkoor-kip")
+    );
+    assert_eq!(verify(&office, &[]), (0, vec![]));
+    let rows = log(&office, &id);
+    assert_eq!(rows[3]["by"], "andi");
+    assert_eq!(rows[3]["acting_for"], "subkoor-kip");
+    let table = office.sop("rizky", &["log", &id]).success();
+    assert!(String::from_utf8_lossy(&table.get_output().stdout).contains("andi (for subkoor-kip)"));
+}
+
+#[test]
+fn a_role_granted_only_in_an_uncommitted_people_toml_is_found() {
+    let office = Office::example();
+    let id = at_approval(&office);
+    // Dewi gives herself the approver's role on disk only, and sop (which reads the files on
+    // disk) lets her approve; the history says she did not hold the role.
+    office.edit(
+        "people.toml",
+        "roles = [\"helpdesk\"]",
+        "roles = [\"helpdesk\", \"subkoor-kip\"]",
+    );
+    office.sop("dewi", &["approve", &id]).success();
+    let forged = office.head();
+    office.git(&["checkout", "people.toml"]);
+    assert_one_finding(
+        &office,
+        &forged,
+        "is not a legal approve by dewi: dewi may not do step 'persetujuan'",
+    );
+}
+
+#[test]
+fn self_approval_allowed_only_on_disk_is_found() {
+    let office = Office::example();
+    let id = at_approval(&office);
+    office.edit(
+        "sop.toml",
+        "allow_self_approval = false",
+        "allow_self_approval = true",
+    );
+    office.edit(
+        "people.toml",
+        "email = \"putri@diskominfo.example.go.id\"\nroles = []",
+        "email = \"putri@diskominfo.example.go.id\"\nroles = [\"subkoor-kip\"]",
+    );
+    office.sop("putri", &["approve", &id]).success();
+    let forged = office.head();
+    office.git(&["checkout", "sop.toml", "people.toml"]);
+    assert_one_finding(&office, &forged, "putri requested");
+    assert_one_finding(&office, &forged, "separation of duties");
+}
+
+/// gpg with a throw-away keyring in the office's HOME; stops its agent when dropped.
+struct Gpg<'a>(&'a Office);
+
+impl Gpg<'_> {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("gpg")
+            .env("HOME", &self.0.home)
+            .args(["--batch", "--quiet", "--passphrase", ""])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "gpg {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// A new signing key; returns its fingerprint.
+    fn key(&self, uid: &str) -> String {
+        self.run(&["--quick-gen-key", uid, "ed25519", "sign", "never"]);
+        let listing = self.run(&["--with-colons", "--list-keys", uid]);
+        listing
+            .lines()
+            .find_map(|l| l.strip_prefix("fpr:::::::::"))
+            .unwrap()
+            .trim_end_matches(':')
+            .to_string()
+    }
+}
+
+impl Drop for Gpg<'_> {
+    fn drop(&mut self) {
+        let _ = Command::new("gpgconf")
+            .env("HOME", &self.0.home)
+            .args(["--kill", "gpg-agent"])
+            .output();
+    }
+}
+
+#[test]
+fn openpgp_signatures_are_made_and_checked() {
+    let office = Office::example();
+    let gnupg = office.home.join(".gnupg");
+    std::fs::create_dir_all(&gnupg).unwrap();
+    std::fs::set_permissions(&gnupg, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    let gpg = Gpg(&office);
+    let putri = gpg.key("Putri Handayani <putri@diskominfo.example.go.id>");
+    let dewi = gpg.key("Dewi Lestari <dewi@diskominfo.example.go.id>");
+    office.add_key("putri", &putri);
+    office.add_key("dewi", &dewi);
+    office.edit(
+        "sop.toml",
+        "require_signatures = false",
+        "require_signatures = true",
+    );
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qam", "OpenPGP keys"]);
+    office.git(&["config", "commit.gpgsign", "true"]);
+    office.git(&["config", "gpg.format", "openpgp"]);
+    office.git(&["config", "user.signingkey", &putri]);
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    office.sop("putri", &["advance", &id]).success();
+    office.git(&["verify-commit", "HEAD"]);
+    assert_eq!(verify(&office, &[]), (0, vec![]));
+    // Dewi's step signed with Putri's key.
+    office.sop("dewi", &["advance", &id]).success();
+    let forged = office.head();
+    assert_one_finding(
+        &office,
+        &forged,
+        "which is not a key of dewi in people.toml",
+    );
+    let rows = log(&office, &id);
+    let marks: Vec<&str> = rows
+        .iter()
+        .map(|r| r["signature"].as_str().unwrap())
+        .collect();
+    assert_eq!(marks, ["good", "good", "unknown-key"]);
+    drop(gpg);
+}
