@@ -4,7 +4,7 @@
 # `git log --show-signature` over the same history, which runs ssh-keygen once per commit.
 #
 # Usage: bench/audit.sh [WORKDIR]        (default: a new folder under /tmp)
-# Environment: REQUESTS (10000), BASELINE_COMMITS (all; e.g. 4000 to time git on the newest
+# Environment: REQUESTS (10000), REUSE (1: keep WORKDIR's repository from an earlier run), BASELINE_COMMITS (all; e.g. 4000 to time git on the newest
 # 4,000 commits only and extrapolate), REPACK (1: `git repack -adf` after generating, as gc
 # would leave it; 0: keep the undeltified pack the generator writes).
 # Needs: cargo, git, ssh-keygen, python3 (with the `cryptography` package the generator signs
@@ -42,17 +42,22 @@ mkdir -p "$work/home"
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1 LANG=C
 unset SOP_RECORDS SOP_ACTOR SOP_NOW
 
-step "generating $requests requests, $((requests * 4)) signed commits in $work/records"
-rm -rf "$work/records" "$work/template"
-start=$(date +%s)
-python3 "$here/bench/gen_audit_repo.py" "$sop" "$work" "$requests" >/dev/null
-echo "generated in $(($(date +%s) - start)) s" >&2
 repo="$work/records"
-cd "$repo"
-if [ "${REPACK:-1}" = 1 ]; then
+if [ "${REUSE:-0}" = 1 ] && [ -d "$repo" ]; then
+    step "reusing $repo"
+    cd "$repo"
+else
+    step "generating $requests requests, $((requests * 4)) signed commits in $repo"
+    rm -rf "$repo" "$work/template"
     start=$(date +%s)
-    git repack -adfq
-    echo "git repack -adf in $(($(date +%s) - start)) s" >&2
+    python3 "$here/bench/gen_audit_repo.py" "$sop" "$work" "$requests" >/dev/null
+    echo "generated in $(($(date +%s) - start)) s" >&2
+    cd "$repo"
+    if [ "${REPACK:-1}" = 1 ]; then
+        start=$(date +%s)
+        git repack -adfq
+        echo "git repack -adf in $(($(date +%s) - start)) s" >&2
+    fi
 fi
 commits=$(git rev-list --count HEAD)
 echo "repository: $commits commits, $(find requests -name '*.toml' | wc -l) request files, .git $(du -sh .git | cut -f1)" >&2
@@ -64,7 +69,7 @@ done >"$work/allowed_signers"
 git config gpg.ssh.allowedSignersFile "$work/allowed_signers"
 
 id=$(git log -1 --format=%s | cut -d' ' -f1)             # a request changed last
-old=$(find requests -name '*.toml' | sort | head -1 | xargs basename | sed 's/.toml$//')
+old=$(find requests -name '*.toml' | sort | sed -n '1s|.*/\(.*\)\.toml$|\1|p')
 
 step "results ($commits commits)"
 "$sop" verify >/dev/null 2>"$work/verify.out" && echo "sop verify: $(cat "$work/verify.out")" >&2

@@ -164,6 +164,10 @@ class Pack:
                 sha.update(chunk)
         with open(self.path, "ab") as f:
             f.write(sha.digest())
+        # git names packs by their checksum; `git repack -d` only removes packs so named.
+        named = os.path.join(os.path.dirname(self.path), f"pack-{sha.hexdigest()}.pack")
+        os.rename(self.path, named)
+        return named
 
 
 def tree(entries):
@@ -191,7 +195,7 @@ def main():
     shards = {}  # shard -> {file name: blob oid}
     shard_oids = {}  # shard -> tree oid
     pack_dir = os.path.join(repo, ".git", "objects", "pack")
-    pack = Pack(os.path.join(pack_dir, "sop-bench.pack"))
+    pack = Pack(os.path.join(pack_dir, "sop-bench.tmp"))
     ids = ["EML-" + "".join(rng.choice(CROCKFORD) for _ in range(10)) for _ in range(N)]
     start = datetime(2026, 1, 5, 8, 0, tzinfo=TZ)
     parent = head
@@ -236,8 +240,7 @@ def main():
                 signed_header = "\n".join(lines) + "\ngpgsig " + sig.replace("\n", "\n ") + "\n"
                 parent = pack.add(b"commit", signed_header.encode() + b"\n" + payload.split(b"\n\n", 1)[1]).hex()
         print(f"{min(block + 100, N)} requests", file=sys.stderr, flush=True)
-    pack.close()
-    run(["git", "index-pack", "sop-bench.pack"], cwd=pack_dir)
+    run(["git", "index-pack", pack.close()], cwd=pack_dir)
     run(["git", "update-ref", "refs/heads/main", parent], cwd=repo)
     run(["git", "reset", "-q", "--hard", "main"], cwd=repo)
     print(repo)

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use git2::{ObjectType, Oid, Repository, Sort, Tree, TreeEntry};
+use rayon::prelude::*;
 
 /// One path whose blob differs between two trees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,15 +267,8 @@ impl<'r> Index<'r> {
         if keeps {
             walk.hide(indexed.expect("checked"))?;
         }
-        let mut lines = String::new();
-        for oid in walk {
-            let commit = self.repo.find_commit(oid?)?;
-            for c in request_changes(self.repo, &commit, &self.prefix)? {
-                if let Some(id) = request_id(&self.prefix, &c.path) {
-                    lines += &format!("{id} {}\n", commit.id());
-                }
-            }
-        }
+        let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
+        let lines = self.lines(&commits)?;
         let mut file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -287,6 +281,43 @@ impl<'r> Index<'r> {
         file.write_all(lines.as_bytes())?;
         crate::git::write_atomic(&self.head_file, format!("{head}\n").as_bytes())
     }
+
+    /// The index lines of `commits`, in their order; runs of commits in parallel.
+    fn lines(&self, commits: &[Oid]) -> Result<String> {
+        let path = self.repo.path().to_path_buf();
+        let prefix = self.prefix.as_str();
+        let size = commits
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(256);
+        let runs: Vec<Result<String>> = commits
+            .par_chunks(size)
+            .map(|run| {
+                let repo = reopen(&path)?;
+                let mut lines = String::new();
+                for oid in run {
+                    let commit = repo.find_commit(*oid)?;
+                    for c in request_changes(&repo, &commit, prefix)? {
+                        if let Some(id) = request_id(prefix, &c.path) {
+                            lines += &format!("{id} {oid}\n");
+                        }
+                    }
+                }
+                Ok(lines)
+            })
+            .collect();
+        runs.into_iter().collect()
+    }
+}
+
+/// Another handle on the repository at `path`, for another thread: from git's environment
+/// when it names the repository (a server hook sees pushed objects only that way).
+pub fn reopen(path: &Path) -> Result<Repository> {
+    Ok(if std::env::var_os("GIT_DIR").is_some() {
+        Repository::open_from_env()?
+    } else {
+        Repository::open(path)?
+    })
 }
 
 #[cfg(test)]

@@ -403,6 +403,18 @@ mod tests {
     }
 
     #[test]
+    fn keeps_other_multi_line_headers_in_the_payload() {
+        let raw =
+            "tree 1\nmergetag object 2\n type commit\ngpgsig-sha256 X\n Y\ngpgsig A\n B\n\nmsg\n";
+        let s = split_signature(raw.as_bytes());
+        assert_eq!(s.signature.as_deref(), Some("A\nB\n"));
+        assert_eq!(
+            String::from_utf8(s.payload).unwrap(),
+            "tree 1\nmergetag object 2\n type commit\n\nmsg\n"
+        );
+    }
+
+    #[test]
     fn reads_gpg_status() {
         let keys = vec!["AAAA BBBB".to_string()];
         let good =

@@ -41,6 +41,7 @@ struct Row {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    history::tune_for_history();
     let loaded = ctx.load()?;
     let id = loaded.records.resolve(&args.id)?;
     let repo = &loaded.git.repo;

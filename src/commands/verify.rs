@@ -71,15 +71,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
 /// Every finding in `commits`, in their order. Commits are judged independently (each
 /// against its parent), so runs of them are checked in parallel, one repository handle each.
 fn check_all(repo: &Repository, prefix: &str, commits: &[Oid]) -> Result<Vec<Finding>> {
-    let from_env = std::env::var_os("GIT_DIR").is_some();
     let path = repo.path().to_path_buf();
-    let open = || -> Result<Repository> {
-        Ok(if from_env {
-            Repository::open_from_env()?
-        } else {
-            Repository::open(&path)?
-        })
-    };
     let size = commits
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
@@ -87,7 +79,7 @@ fn check_all(repo: &Repository, prefix: &str, commits: &[Oid]) -> Result<Vec<Fin
     let runs: Vec<Result<Vec<Finding>>> = commits
         .par_chunks(size)
         .map(|run| {
-            let repo = open()?;
+            let repo = history::reopen(&path)?;
             let mut auditor = Auditor::new(&repo, prefix);
             let mut found = Vec::new();
             for oid in run {
