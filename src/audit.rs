@@ -633,3 +633,87 @@ fn cached<T>(
     cache.insert(blob, value.clone());
     Ok(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(by: &str, at: &str) -> Entry {
+        Entry {
+            step: "isi".into(),
+            action: "advance".into(),
+            by: by.into(),
+            acting_for: None,
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            to: Some("terima".into()),
+            option: None,
+            output: None,
+            note: None,
+            fields: Default::default(),
+        }
+    }
+
+    fn person(id: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: id.into(),
+            nip: None,
+            email: format!("{id}@x.id"),
+            roles: vec![],
+            keys: vec![],
+        }
+    }
+
+    fn claims(trailers: &[(&str, &str)], email: &str, at: &str) -> Claims {
+        Claims {
+            trailers: trailers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            author_email: email.into(),
+            author_time: DateTime::parse_from_rfc3339(at).unwrap().timestamp(),
+        }
+    }
+
+    const AT: &str = "2026-11-23T09:00:00+07:00";
+
+    #[test]
+    fn a_commit_telling_the_same_story_as_its_entry_passes() {
+        let c = claims(
+            &[
+                ("Sop-Request", "EML-1"),
+                ("Sop-Action", "advance"),
+                ("Sop-Actor", "uli"),
+            ],
+            "ULI@x.id",
+            AT,
+        );
+        assert!(story(&c, &entry("uli", AT), &person("uli"), None).is_empty());
+    }
+
+    #[test]
+    fn every_disagreement_is_named() {
+        let c = claims(
+            &[
+                ("Sop-Request", "EML-1"),
+                ("Sop-Action", "approve"),
+                ("Sop-Actor", "sri"),
+                ("Sop-Acting-For", "kadis"),
+            ],
+            "sri@x.id",
+            "2026-11-23T09:05:00+07:00",
+        );
+        let problems = story(&c, &entry("uli", AT), &person("uli"), None);
+        assert_eq!(problems.len(), 5, "{problems:#?}");
+        assert!(problems[0].contains("Sop-Action says approve, its history entry says advance"));
+        assert!(problems[1].contains("Sop-Actor says sri"));
+        assert!(problems[2].contains("Sop-Acting-For says kadis"));
+        assert!(problems[3].contains("author is sri@x.id"));
+        assert!(problems[4].contains("the commit is dated 2026-11-23 09:05:00"));
+        let bare = claims(&[], "uli@x.id", AT);
+        assert_eq!(
+            story(&bare, &entry("uli", AT), &person("uli"), None),
+            ["was committed without sop (the commit has no Sop-Request trailer)"]
+        );
+    }
+}
