@@ -43,6 +43,8 @@ struct State<'r> {
 /// What a commit says about itself.
 struct Claims {
     trailers: HashMap<String, String>,
+    /// `Sop-Asset:` trailers: assets a request's change also wrote.
+    assets: Vec<String>,
     author_email: String,
     author_time: i64,
 }
@@ -235,16 +237,24 @@ impl<'r> Auditor<'r> {
                     .to_string_lossy()
                     .replace('\\', "/")
             );
+            let asset_dir = format!("{}assets/", self.prefix);
+            let named_asset = |p: &str| {
+                p.starts_with(&asset_dir)
+                    && claims
+                        .assets
+                        .iter()
+                        .any(|a| p.ends_with(&format!("/{a}.toml")))
+            };
             let extra: Vec<&str> = changes
                 .iter()
                 .map(|c| c.path.as_str())
-                .filter(|p| *p != own)
+                .filter(|p| *p != own && !named_asset(p))
                 .collect();
             if !extra.is_empty() {
                 found.add(
                     Some(id.clone()),
                     format!(
-                        "a sop commit for {id} also changes {}; sop changes only the request's file",
+                        "a sop commit for {id} also changes {}; sop changes only the request's file (and the assets its Sop-Asset trailers name)",
                         extra.join(", ")
                     ),
                 );
@@ -577,16 +587,22 @@ impl Found {
 
 fn claims(commit: &Commit) -> Claims {
     let message = String::from_utf8_lossy(commit.message_bytes());
-    let trailers = git2::message_trailers_strs(&message)
+    let pairs: Vec<(String, String)> = git2::message_trailers_strs(&message)
         .map(|t| {
             t.iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         })
         .unwrap_or_default();
+    let assets = pairs
+        .iter()
+        .filter(|(k, _)| k == "Sop-Asset")
+        .map(|(_, v)| v.clone())
+        .collect();
     let author = commit.author();
     Claims {
-        trailers,
+        trailers: pairs.into_iter().collect(),
+        assets,
         author_email: author.email().unwrap_or_default().to_string(),
         author_time: author.when().seconds(),
     }
@@ -670,6 +686,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            assets: vec![],
             author_email: email.into(),
             author_time: DateTime::parse_from_rfc3339(at).unwrap().timestamp(),
         }

@@ -694,3 +694,36 @@ fn openpgp_signatures_are_made_and_checked() {
     assert_eq!(marks, ["good", "good", "unknown-key"]);
     drop(gpg);
 }
+
+#[test]
+fn a_sop_commit_that_changes_more_than_its_request_is_found() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    office.sop("putri", &["advance", &id]).success();
+    std::fs::write(office.path("catatan.txt"), "tambahan\n").unwrap();
+    office.git(&["add", "catatan.txt"]);
+    office.git(&["commit", "-q", "--amend", "--no-edit"]);
+    let amended = office.head();
+    assert_one_finding(&office, &amended, "also changes catatan.txt");
+
+    // The asset files a change names in Sop-Asset trailers are part of it.
+    office.git(&["rm", "-q", "catatan.txt"]);
+    std::fs::create_dir_all(office.path("assets/AST/7K")).unwrap();
+    std::fs::write(
+        office.path("assets/AST/7K/AST-7K3.toml"),
+        "id = \"AST-7K3\"\n",
+    )
+    .unwrap();
+    office.git(&["add", "assets"]);
+    let message = office.git(&["log", "-1", "--format=%B"]);
+    let message = format!(
+        "{}Sop-Asset: AST-7K3\n",
+        message.trim_end().to_string() + "\n"
+    );
+    office.git(&["commit", "-q", "--amend", "-m", &message]);
+    assert_eq!(verify(&office, &[]), (0, vec![]));
+}
