@@ -79,15 +79,14 @@ fn rows_of(repo: &Repository, prefix: &str, path: &str, oid: Oid, gpg: &str) -> 
         })
         .unwrap_or_default();
     let known = before.as_ref().map_or(0, |b| b.history.len());
+    let kept = after.as_ref().is_some_and(|a| {
+        a.history.len() >= known
+            && before
+                .as_ref()
+                .is_none_or(|b| a.history[..known] == b.history[..])
+    });
     let added = match &after {
-        Some(a)
-            if a.history.len() >= known
-                && before
-                    .as_ref()
-                    .is_none_or(|b| a.history[..known] == b.history[..]) =>
-        {
-            &a.history[known..]
-        }
+        Some(a) if kept => &a.history[known..],
         _ => &[][..],
     };
     let signed = signing::signed_parts(repo, oid)?;
@@ -101,7 +100,8 @@ fn rows_of(repo: &Repository, prefix: &str, path: &str, oid: Oid, gpg: &str) -> 
         let s = status(&by);
         let what = match &after {
             None => "deleted the request file",
-            Some(_) => "changed the file without a history entry",
+            Some(_) if !kept => "rewrote its history",
+            Some(_) => "changed the file without adding a history entry",
         };
         return Ok(vec![Row {
             at: commit_time(&commit),

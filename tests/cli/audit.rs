@@ -343,6 +343,17 @@ fn a_deleted_history_entry_is_found() {
         &hand,
         "rewrites the request's history: entry 2 (advance by putri",
     );
+    let rows = log(&office, &id);
+    let last = rows.last().unwrap();
+    assert_eq!(last["action"], "(by hand)");
+    assert_eq!(last["by"], "dewi@diskominfo.example.go.id");
+    assert!(
+        last["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("rewrote its history"),
+        "{last:#?}"
+    );
 }
 
 #[test]
