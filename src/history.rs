@@ -235,11 +235,13 @@ impl<'r> Index<'r> {
         let mut seen = HashSet::new();
         let mut commits = Vec::new();
         for line in text.lines() {
-            if let Some(hex) = line.strip_prefix(&wanted) {
-                let oid = Oid::from_str(hex.trim())?;
-                if seen.insert(oid) {
-                    commits.push(oid);
-                }
+            // A torn line (a crash while appending) is skipped: the head is written after the
+            // lines, so the next refresh appends that commit again.
+            let oid = line
+                .strip_prefix(&wanted)
+                .and_then(|hex| Oid::from_str(hex.trim()).ok());
+            if let Some(oid) = oid.filter(|o| seen.insert(*o)) {
+                commits.push(oid);
             }
         }
         Ok(commits)
@@ -269,16 +271,16 @@ impl<'r> Index<'r> {
         }
         let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
         let lines = self.lines(&commits)?;
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .truncate(false)
-            .open(&self.file)
-            .with_context(|| format!("opening {}", self.file.display()))?;
-        if !keeps {
-            file.set_len(0)?;
+        if keeps {
+            let mut file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.file)
+                .with_context(|| format!("opening {}", self.file.display()))?;
+            file.write_all(lines.as_bytes())?;
+        } else {
+            crate::git::write_atomic(&self.file, lines.as_bytes())?;
         }
-        file.write_all(lines.as_bytes())?;
         crate::git::write_atomic(&self.head_file, format!("{head}\n").as_bytes())
     }
 

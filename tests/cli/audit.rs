@@ -738,3 +738,26 @@ fn a_sop_commit_that_changes_more_than_its_request_is_found() {
     office.git(&["commit", "-q", "--amend", "-m", &message]);
     assert_eq!(verify(&office, &[]), (0, vec![]));
 }
+
+#[test]
+fn log_follows_new_commits_and_rewound_branches() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    assert_eq!(log(&office, &id).len(), 1);
+    office.sop("putri", &["advance", &id]).success();
+    office.sop("dewi", &["advance", &id]).success();
+    let rows = log(&office, &id);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2]["commit"], office.head().as_str());
+    office.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    let rows = log(&office, &id);
+    assert_eq!(rows.len(), 2, "the dropped commit is gone: {rows:#?}");
+    assert_eq!(rows[1]["commit"], office.head().as_str());
+    std::fs::write(office.path(".git/sop-commits-by-request"), "garbage\n").unwrap();
+    std::fs::remove_file(office.path(".git/sop-commits-by-request.head")).unwrap();
+    assert_eq!(log(&office, &id).len(), 2, "the index is a cache, rebuilt");
+}
