@@ -51,6 +51,9 @@ struct Claims {
 
 pub struct Auditor<'r> {
     repo: &'r Repository,
+    /// Whether a commit that makes the records directory (its parent has no sop.toml) is the
+    /// trusted anchor. Off for `--range`: what a push brings must continue trusted history.
+    pub trust_anchor: bool,
     /// Where the records directory is in the repository: "" or "dir/".
     prefix: String,
     gpg: String,
@@ -63,6 +66,7 @@ impl<'r> Auditor<'r> {
     pub fn new(repo: &'r Repository, prefix: &str) -> Auditor<'r> {
         Auditor {
             repo,
+            trust_anchor: true,
             prefix: prefix.to_string(),
             gpg: signing::gpg_program(repo),
             configs: HashMap::new(),
@@ -85,7 +89,7 @@ impl<'r> Auditor<'r> {
         let state = match self.state(parent_tree) {
             Ok(Some(state)) => state,
             // No records directory before this commit: it makes one, the trusted anchor.
-            Ok(None) => return Ok(Vec::new()),
+            Ok(None) => return self.check_anchor(found, &commit),
             Err(e) => {
                 found.add(None, format!("cannot be judged: as of its parent, {e:#}"));
                 return Ok(found.list);
@@ -120,6 +124,18 @@ impl<'r> Auditor<'r> {
             if let Some(id) = history::request_id(&self.prefix, &change.path) {
                 self.check_request(&mut found, &state, &claims, &id, change)?;
             }
+        }
+        Ok(found.list)
+    }
+
+    /// A commit that makes a records directory is trusted only as the start of the history.
+    fn check_anchor(&self, mut found: Found, commit: &Commit) -> Result<Vec<Finding>> {
+        let config = format!("{}sop.toml", self.prefix);
+        if !self.trust_anchor && history::blob_at(&commit.tree()?, &config)?.is_some() {
+            found.add(
+                None,
+                format!("starts a records directory anew (its parent has no {config}): what is checked with --range must continue the trusted history"),
+            );
         }
         Ok(found.list)
     }

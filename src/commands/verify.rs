@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         None => args.ids.iter().map(|i| i.trim().to_uppercase()).collect(),
     };
     let commits = commits(&repo, &prefix, args.range.as_deref(), &ids)?;
-    let findings: Vec<Finding> = check_all(&repo, &prefix, &commits)?
+    let findings: Vec<Finding> = check_all(&repo, &prefix, &commits, args.range.is_none())?
         .into_iter()
         .filter(|f| ids.is_empty() || f.request.as_ref().is_some_and(|r| ids.contains(r)))
         .collect();
@@ -70,7 +70,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
 
 /// Every finding in `commits`, in their order. Commits are judged independently (each
 /// against its parent), so runs of them are checked in parallel, one repository handle each.
-fn check_all(repo: &Repository, prefix: &str, commits: &[Oid]) -> Result<Vec<Finding>> {
+fn check_all(
+    repo: &Repository,
+    prefix: &str,
+    commits: &[Oid],
+    trust_anchor: bool,
+) -> Result<Vec<Finding>> {
     let path = repo.path().to_path_buf();
     let size = commits
         .len()
@@ -81,6 +86,7 @@ fn check_all(repo: &Repository, prefix: &str, commits: &[Oid]) -> Result<Vec<Fin
         .map(|run| {
             let repo = history::reopen(&path)?;
             let mut auditor = Auditor::new(&repo, prefix);
+            auditor.trust_anchor = trust_anchor;
             let mut found = Vec::new();
             for oid in run {
                 found.extend(auditor.check(*oid)?);

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use assert_cmd::assert::Assert;
+use assert_cmd::assert::{Assert, OutputAssertExt};
 use serde_json::Value;
 
 use crate::support::Office;
@@ -537,6 +537,29 @@ fn the_pre_receive_hook_refuses_a_forged_push() {
         .output()
         .unwrap();
     assert_ne!(String::from_utf8_lossy(&tip.stdout).trim(), forged);
+
+    // A history of its own (another sop init, its own people.toml) is not accepted either.
+    let other = Office::empty();
+    other.wait(chrono::Duration::hours(1)); // not the same init commit as the office's
+    other
+        .sop_cmd()
+        .args(["init", "--example"])
+        .arg(&other.root)
+        .assert()
+        .success();
+    walk_email(&other, false);
+    let (ok, err) = git(
+        &other.root,
+        &["push", "-q", "--force", server.to_str().unwrap(), "main"],
+    );
+    assert!(!ok, "the unrelated history is refused");
+    assert!(err.contains("starts a records directory anew"), "{err}");
+    let (ok, err) = git(
+        &other.root,
+        &["push", "-q", server.to_str().unwrap(), "main:side"],
+    );
+    assert!(!ok, "an unrelated new branch is refused");
+    assert!(err.contains("shares no history"), "{err}");
 }
 
 /// Permintaan Email up to its approval step ('persetujuan', for subkoor-kip).
