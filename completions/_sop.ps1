@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
             [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A request''s history with the commit of each change and its signature status')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Replay history and check every change; exit 6 when anything is wrong')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -343,6 +345,27 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
         'sop;asset;help;help' {
             break
         }
+        'sop;log' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sop;verify' {
+            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sop;completions' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
@@ -366,6 +389,8 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
             [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A request''s history with the commit of each change and its signature status')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Replay history and check every change; exit 6 when anything is wrong')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -436,6 +461,12 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;help;asset;show' {
+            break
+        }
+        'sop;help;log' {
+            break
+        }
+        'sop;help;verify' {
             break
         }
         'sop;help;completions' {

@@ -40,6 +40,9 @@ _sop() {
             sop,list)
                 cmd="sop__subcmd__list"
                 ;;
+            sop,log)
+                cmd="sop__subcmd__log"
+                ;;
             sop,new)
                 cmd="sop__subcmd__new"
                 ;;
@@ -57,6 +60,9 @@ _sop() {
                 ;;
             sop,sync)
                 cmd="sop__subcmd__sync"
+                ;;
+            sop,verify)
+                cmd="sop__subcmd__verify"
                 ;;
             sop__subcmd__asset,add)
                 cmd="sop__subcmd__asset__subcmd__add"
@@ -112,6 +118,9 @@ _sop() {
             sop__subcmd__help,list)
                 cmd="sop__subcmd__help__subcmd__list"
                 ;;
+            sop__subcmd__help,log)
+                cmd="sop__subcmd__help__subcmd__log"
+                ;;
             sop__subcmd__help,new)
                 cmd="sop__subcmd__help__subcmd__new"
                 ;;
@@ -129,6 +138,9 @@ _sop() {
                 ;;
             sop__subcmd__help,sync)
                 cmd="sop__subcmd__help__subcmd__sync"
+                ;;
+            sop__subcmd__help,verify)
+                cmd="sop__subcmd__help__subcmd__verify"
                 ;;
             sop__subcmd__help__subcmd__asset,add)
                 cmd="sop__subcmd__help__subcmd__asset__subcmd__add"
@@ -191,7 +203,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel show list report sync asset completions help"
+            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel show list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -719,7 +731,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help)
-            opts="init procedure new advance approve reject cancel show list report sync asset completions help"
+            opts="init procedure new advance approve reject cancel show list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +912,20 @@ _sop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sop__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sop__subcmd__help__subcmd__new)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1040,6 +1066,20 @@ _sop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sop__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sop__subcmd__init)
             opts="-C -h --example --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1093,6 +1133,40 @@ _sop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__log)
+            opts="-C -h --records --as --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1546,6 +1620,44 @@ _sop() {
             fi
             case "${prev}" in
                 --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__verify)
+            opts="-C -h --range --records --as --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --range)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

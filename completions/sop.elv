@@ -39,6 +39,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand asset 'The asset register: add, import, list, show'
+            cand log 'A request''s history with the commit of each change and its signature status'
+            cand verify 'Replay history and check every change; exit 6 when anything is wrong'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -307,6 +309,25 @@ set edit:completion:arg-completer[sop] = {|@words|
         }
         &'sop;asset;help;help'= {
         }
+        &'sop;log'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;verify'= {
+            cand --range 'Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;completions'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -329,6 +350,8 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand asset 'The asset register: add, import, list, show'
+            cand log 'A request''s history with the commit of each change and its signature status'
+            cand verify 'Replay history and check every change; exit 6 when anything is wrong'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -379,6 +402,10 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;asset;list'= {
         }
         &'sop;help;asset;show'= {
+        }
+        &'sop;help;log'= {
+        }
+        &'sop;help;verify'= {
         }
         &'sop;help;completions'= {
         }

@@ -48,6 +48,8 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest 
 complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
 complete -c sop -n "__fish_sop_needs_command" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_needs_command" -f -a "asset" -d 'The asset register: add, import, list, show'
+complete -c sop -n "__fish_sop_needs_command" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
+complete -c sop -n "__fish_sop_needs_command" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
 complete -c sop -n "__fish_sop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c sop -n "__fish_sop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
@@ -332,6 +334,29 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "list" -d 'Assets as committed, filtered'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "show" -d 'One asset: its columns, status history and the requests about it'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand log" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand log" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand log" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand verify" -l range -d 'Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted' -r
+complete -c sop -n "__fish_sop_using_subcommand verify" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand verify" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand verify" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -343,20 +368,22 @@ complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "approve" -d 'Approve the current approval step'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'

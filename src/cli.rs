@@ -76,5 +76,7 @@ pub enum Command {
     /// The asset register: add, import, list, show.
     #[command(subcommand)]
     Asset(commands::asset::Command),
+    Log(commands::log::Args),
+    Verify(commands::verify::Args),
     Completions(commands::completions::Args),
 }

@@ -14,6 +14,7 @@ use crate::invalid;
 #[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Config {
     #[serde(default)]
+    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub office: String,
     #[serde(default = "default_timezone")]
     pub timezone: String,
@@ -102,6 +103,14 @@ impl Config {
         Ok(config)
     }
 
+    /// sop.toml's text, as stored in a commit.
+    pub fn parse(text: &str) -> Result<Config> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| invalid!("sop.toml: {}", short_toml_error(&e)))?;
+        config.offset()?;
+        Ok(config)
+    }
+
     /// The office's UTC offset. Indonesia keeps no daylight saving, so zones are fixed offsets.
     pub fn offset(&self) -> Result<FixedOffset> {
         let hours = match self.timezone.as_str() {
@@ -139,6 +148,7 @@ pub struct People {
 pub struct Person {
     pub id: String,
     pub name: String,
+    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub nip: Option<String>,
     pub email: String,
     #[serde(default)]
@@ -160,6 +170,7 @@ pub struct Standin {
     #[serde(deserialize_with = "date")]
     pub to: NaiveDate,
     #[serde(default)]
+    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub note: String,
 }
 
@@ -191,6 +202,11 @@ pub enum Holding {
 impl People {
     pub fn load(root: &Path) -> Result<People> {
         read_toml(root, "people.toml")
+    }
+
+    /// people.toml's text, as stored in a commit.
+    pub fn parse(text: &str) -> Result<People> {
+        toml::from_str(text).map_err(|e| invalid!("people.toml: {}", short_toml_error(&e)))
     }
 
     /// Finds a person by id or email (case-insensitive email).

@@ -87,7 +87,8 @@ impl Context {
         let records = self.records()?;
         let config = Config::load(&records.root)?;
         let people = People::load(&records.root)?;
-        let git = Git::open(&records.root).context("opening the records repository")?;
+        let mut git = Git::open(&records.root).context("opening the records repository")?;
+        git.require_signatures = config.policy.require_signatures;
         let now = self.now(&config)?;
         Ok(Loaded {
             records,

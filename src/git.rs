@@ -30,6 +30,8 @@ pub struct Git {
     git_dir: PathBuf,
     /// The records directory relative to the work tree root ("" when it is the root).
     prefix: PathBuf,
+    /// sop.toml's `require_signatures`: refuse to commit unsigned.
+    pub require_signatures: bool,
 }
 
 /// A file sop writes in a change: `content` None deletes it. `path` is relative to the
@@ -78,6 +80,7 @@ impl Git {
             workdir,
             git_dir,
             prefix,
+            require_signatures: false,
         };
         if git.git_dir.join("sop-journal").exists() {
             // A killed sop left a change half-written: taking the locks finishes it.
@@ -107,6 +110,14 @@ impl Git {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/")
+    }
+
+    /// Where the records directory is in the repository: "" at the root, else "dir/".
+    pub fn records_prefix(&self) -> String {
+        match self.repo_path(Path::new("")) {
+            p if p.is_empty() => p,
+            p => format!("{p}/"),
+        }
     }
 
     /// Takes the locks for one change, finishing any change a killed sop left half-done.
@@ -442,7 +453,7 @@ impl Tx<'_> {
             .as_str()
             .map_err(|_| invalid!("commit message is not valid UTF-8"))?
             .to_string();
-        let commit = match crate::signing::sign(repo, &buffer)? {
+        let commit = match crate::signing::sign(repo, &buffer, git.require_signatures)? {
             Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
             None => odb.write(ObjectType::Commit, buffer.as_bytes())?,
         };

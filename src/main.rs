@@ -2,6 +2,7 @@
 
 mod asset;
 mod asset_rows;
+mod audit;
 mod calendar;
 mod cli;
 mod commands;
@@ -13,6 +14,7 @@ mod field;
 mod git;
 mod graph;
 mod import;
+mod history;
 mod output;
 mod procedure;
 mod request;

@@ -1,20 +1,436 @@
-//! Signing commits the way `git commit -S` does, following git's configuration.
+//! Signing commits the way `git commit -S` does, following git's configuration, and checking
+//! the signatures of commits already made.
+//!
+//! Making: `commit.gpgsign`, `gpg.format` (openpgp, ssh, x509), `user.signingkey`,
+//! `gpg.program` / `gpg.<format>.program`, `gpg.ssh.defaultKeyCommand`, as git reads them.
+//! Checking: SSH signatures in process (the `ssh-key` crate, namespace "git"), OpenPGP ones by
+//! the configured gpg. The signature is taken only from the commit's header block: libgit2's
+//! `extract_signature` also accepts a block hidden in the message (see GIT-NOTES).
 
-use anyhow::Result;
-use git2::Repository;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
-use crate::invalid;
+use anyhow::{Context as _, Result};
+use git2::{Config, Oid, Repository};
 
-/// The signature for a commit buffer, when git's configuration asks for one.
-pub fn sign(repo: &Repository, _buffer: &str) -> Result<Option<String>> {
-    let wants = repo
-        .config()
-        .and_then(|c| c.get_bool("commit.gpgsign"))
-        .unwrap_or(false);
-    if wants {
-        return Err(invalid!(
-            "commit.gpgsign is set, but this sop cannot sign commits yet: unset it for this repository (git config commit.gpgsign false)"
+use crate::error::Hint;
+use crate::{forbidden, invalid};
+
+/// The signature for a commit buffer, when git's configuration asks for one. `required`
+/// (sop.toml `require_signatures`) refuses to go on without one.
+pub fn sign(repo: &Repository, buffer: &str, required: bool) -> Result<Option<String>> {
+    let config = repo.config()?;
+    if !config.get_bool("commit.gpgsign").unwrap_or(false) {
+        if required {
+            return Err(forbidden!(
+                "sop.toml requires signed commits (require_signatures = true), but git is not set to sign; nothing was changed"
+            )
+            .hint("set up signing, e.g. git config commit.gpgsign true && git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, and add the public key to your entry in people.toml"));
+        }
+        return Ok(None);
+    }
+    let format = get(&config, "gpg.format").unwrap_or_else(|| "openpgp".into());
+    let signature = match format.as_str() {
+        "ssh" => sign_ssh(repo, &config, buffer)?,
+        "openpgp" | "x509" => sign_gpg(repo, &config, &format, buffer)?,
+        other => {
+            return Err(invalid!(
+                "git's gpg.format is '{other}', which sop does not know: use openpgp, ssh or x509"
+            ))
+        }
+    };
+    // Without the trailing newline libgit2 writes the header exactly as git does.
+    Ok(Some(signature.trim_end_matches('\n').to_string()))
+}
+
+fn get(config: &Config, key: &str) -> Option<String> {
+    config.get_string(key).ok().filter(|v| !v.is_empty())
+}
+
+/// The program for a signature format, as git chooses it.
+fn program(config: &Config, format: &str) -> String {
+    let default = match format {
+        "ssh" => "ssh-keygen",
+        "x509" => "gpgsm",
+        _ => "gpg",
+    };
+    get(config, &format!("gpg.{format}.program"))
+        .or_else(|| {
+            (format == "openpgp")
+                .then(|| get(config, "gpg.program"))
+                .flatten()
+        })
+        .unwrap_or_else(|| default.into())
+}
+
+/// `gpg --status-fd=2 -bsau KEY`: success only with exit 0 and `[GNUPG:] SIG_CREATED`.
+fn sign_gpg(repo: &Repository, config: &Config, format: &str, buffer: &str) -> Result<String> {
+    let key = match get(config, "user.signingkey") {
+        Some(k) => k,
+        None => committer_ident(repo)?,
+    };
+    let program = program(config, format);
+    let out = run(
+        Command::new(&program).args(["--status-fd=2", "-bsau", &key]),
+        buffer.as_bytes(),
+    )
+    .map_err(|e| signing_failed(&program, &e.to_string()))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() || !stderr.contains("[GNUPG:] SIG_CREATED ") {
+        return Err(signing_failed(&program, &stderr));
+    }
+    String::from_utf8(out.stdout).context("the signature is not text")
+}
+
+/// git signs with the committer's identity when no key is set.
+fn committer_ident(repo: &Repository) -> Result<String> {
+    let sig = repo.signature().map_err(|_| {
+        invalid!("commit.gpgsign is set but neither user.signingkey nor user.name/user.email is: git config user.signingkey KEY")
+    })?;
+    Ok(format!(
+        "{} <{}>",
+        sig.name().unwrap_or_default(),
+        sig.email().unwrap_or_default()
+    ))
+}
+
+/// `ssh-keygen -Y sign -n git -f KEYFILE [-U] FILE`, reading `FILE.sig`, as git does.
+fn sign_ssh(repo: &Repository, config: &Config, buffer: &str) -> Result<String> {
+    let program = program(config, "ssh");
+    let key = match get(config, "user.signingkey") {
+        Some(k) => k,
+        None => default_ssh_key(config)?,
+    };
+    let dir = tempfile::tempdir().context("making a temporary folder for signing")?;
+    let literal = key
+        .strip_prefix("key::")
+        .map(str::to_string)
+        .or_else(|| key.starts_with("ssh-").then(|| key.clone()));
+    let key_file = match &literal {
+        Some(text) => {
+            let path = dir.path().join("signing-key.pub");
+            std::fs::write(&path, format!("{text}\n"))?;
+            path
+        }
+        None => expand_home(&key),
+    };
+    let payload = dir.path().join("commit");
+    std::fs::write(&payload, buffer)?;
+    let mut cmd = Command::new(&program);
+    cmd.args(["-Y", "sign", "-n", "git", "-f"]).arg(&key_file);
+    if literal.is_some() {
+        cmd.arg("-U");
+    }
+    cmd.arg(&payload).current_dir(repo.path());
+    let out = run(&mut cmd, b"").map_err(|e| signing_failed(&program, &e.to_string()))?;
+    if !out.status.success() {
+        return Err(signing_failed(
+            &program,
+            &String::from_utf8_lossy(&out.stderr),
         ));
     }
-    Ok(None)
+    let sig_file = dir.path().join("commit.sig");
+    std::fs::read_to_string(&sig_file)
+        .map_err(|e| signing_failed(&program, &format!("no signature written ({e})")))
+}
+
+/// `gpg.ssh.defaultKeyCommand`: its first line of output is the key.
+fn default_ssh_key(config: &Config) -> Result<String> {
+    let command = get(config, "gpg.ssh.defaultKeyCommand").ok_or_else(|| {
+        invalid!("commit.gpgsign is set with gpg.format = ssh, but no user.signingkey")
+            .hint("git config user.signingkey ~/.ssh/id_ed25519.pub")
+    })?;
+    let out = Command::new("sh")
+        .args(["-c", &command])
+        .output()
+        .with_context(|| format!("running gpg.ssh.defaultKeyCommand `{command}`"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    match text.lines().next().filter(|l| !l.trim().is_empty()) {
+        Some(line) if out.status.success() => Ok(format!("key::{}", line.trim())),
+        _ => Err(invalid!(
+            "gpg.ssh.defaultKeyCommand `{command}` gave no key: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+    }
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+fn signing_failed(program: &str, detail: &str) -> anyhow::Error {
+    let detail: Vec<&str> = detail
+        .lines()
+        .filter(|l| !l.starts_with("[GNUPG:]") && !l.trim().is_empty())
+        .collect();
+    invalid!(
+        "signing the commit with {program} failed; nothing was changed: {}",
+        if detail.is_empty() {
+            "no signature was made".to_string()
+        } else {
+            detail.join("; ")
+        }
+    )
+    .hint("check git's signing setup (user.signingkey, gpg.format, that the key exists and its agent runs); `git commit -S --allow-empty -m test` in a scratch repository shows the same error, or unset commit.gpgsign")
+}
+
+/// Runs a program with `input` on stdin, fed from a thread so a full pipe cannot deadlock.
+fn run(cmd: &mut Command, input: &[u8]) -> std::io::Result<std::process::Output> {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut stdin = child.stdin.take().expect("piped");
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output()?;
+    let _ = feeder.join();
+    Ok(out)
+}
+
+// ---- checking ----
+
+/// What a commit's signature shows about the person it should be from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Valid, by one of the person's keys.
+    Good,
+    /// Does not verify: the commit was changed after signing, or the block is damaged.
+    Bad(String),
+    /// Valid or uncheckable, but not by a key of the person in people.toml.
+    UnknownKey(String),
+    Unsigned,
+}
+
+impl Status {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Status::Good => "good",
+            Status::Bad(_) => "bad",
+            Status::UnknownKey(_) => "unknown-key",
+            Status::Unsigned => "unsigned",
+        }
+    }
+}
+
+/// A commit object split as git splits it for verification: the `gpgsig` header, and the
+/// object without it (what was signed).
+pub struct Signed {
+    pub signature: Option<String>,
+    pub payload: Vec<u8>,
+}
+
+/// Reads the raw commit and takes `gpgsig` only from its header block.
+pub fn signed_parts(repo: &Repository, commit: Oid) -> Result<Signed> {
+    let odb = repo.odb()?;
+    let object = odb.read(commit)?;
+    Ok(split_signature(object.data()))
+}
+
+pub fn split_signature(raw: &[u8]) -> Signed {
+    let header_end = raw
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map_or(raw.len(), |i| i + 1);
+    let (header, body) = raw.split_at(header_end);
+    let mut payload = Vec::with_capacity(raw.len());
+    let mut signature: Option<String> = None;
+    let mut in_sig = false;
+    let mut skipping = false;
+    for line in header.split_inclusive(|&b| b == b'\n') {
+        if line.starts_with(b" ") && skipping {
+            if in_sig {
+                let text = String::from_utf8_lossy(&line[1..]);
+                signature.get_or_insert_with(String::new).push_str(&text);
+            }
+            continue;
+        }
+        in_sig = line.starts_with(b"gpgsig ");
+        skipping = in_sig || line.starts_with(b"gpgsig-sha256 ");
+        if in_sig {
+            signature = Some(String::from_utf8_lossy(&line[7..]).into_owned());
+            continue;
+        }
+        if skipping {
+            continue;
+        }
+        payload.extend_from_slice(line);
+    }
+    payload.extend_from_slice(body);
+    Signed { signature, payload }
+}
+
+/// Checks a commit's signature against `keys`, the public keys the signer should use
+/// (SSH public key lines, OpenPGP fingerprints). `gpg` is the program for OpenPGP signatures.
+pub fn check(signed: &Signed, keys: &[String], gpg: &str) -> Status {
+    let Some(signature) = &signed.signature else {
+        return Status::Unsigned;
+    };
+    if signature.starts_with("-----BEGIN SSH SIGNATURE-----") {
+        check_ssh(signature, &signed.payload, keys)
+    } else if signature.starts_with("-----BEGIN PGP SIGNATURE-----") {
+        check_openpgp(signature, &signed.payload, keys, gpg)
+    } else {
+        Status::UnknownKey("a signature of a kind sop cannot check (x509?)".into())
+    }
+}
+
+fn check_ssh(signature: &str, payload: &[u8], keys: &[String]) -> Status {
+    let sig = match ssh_key::SshSig::from_pem(signature) {
+        Ok(s) => s,
+        Err(e) => return Status::Bad(format!("unreadable SSH signature: {e}")),
+    };
+    if sig.namespace() != "git" {
+        return Status::Bad(format!(
+            "SSH signature for namespace '{}', not 'git'",
+            sig.namespace()
+        ));
+    }
+    let signer = ssh_key::PublicKey::from(sig.public_key().clone());
+    if let Err(e) = signer.verify("git", payload, &sig) {
+        return Status::Bad(format!("SSH signature does not verify: {e}"));
+    }
+    let owned = keys.iter().any(|k| {
+        ssh_key::PublicKey::from_openssh(k.trim())
+            .is_ok_and(|known| known.key_data() == sig.public_key())
+    });
+    if owned {
+        Status::Good
+    } else {
+        Status::UnknownKey(format!(
+            "signed by SSH key {}",
+            signer.fingerprint(ssh_key::HashAlg::Sha256)
+        ))
+    }
+}
+
+/// `gpg --status-fd=1 --verify SIG -`: the `VALIDSIG` fingerprint must be one of `keys`.
+fn check_openpgp(signature: &str, payload: &[u8], keys: &[String], gpg: &str) -> Status {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => return Status::UnknownKey(format!("cannot check OpenPGP signature: {e}")),
+    };
+    let sig_file = dir.path().join("sig.asc");
+    if std::fs::write(&sig_file, signature).is_err() {
+        return Status::UnknownKey("cannot check OpenPGP signature".into());
+    }
+    let out = run(
+        Command::new(gpg)
+            .args(["--status-fd=1", "--verify"])
+            .arg(&sig_file)
+            .arg("-"),
+        payload,
+    );
+    let out = match out {
+        Ok(o) => o,
+        Err(e) => return Status::UnknownKey(format!("cannot run {gpg}: {e}")),
+    };
+    let mut status = String::new();
+    let _ = out.stdout.as_slice().read_to_string(&mut status);
+    openpgp_status(&status, keys)
+}
+
+/// Reads gpg's status lines.
+fn openpgp_status(status: &str, keys: &[String]) -> Status {
+    let words = |tag: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("[GNUPG:] {tag} ")))
+            .map(|rest| {
+                rest.split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+    };
+    if words("BADSIG").is_some() {
+        return Status::Bad("OpenPGP signature does not verify".into());
+    }
+    let Some(valid) = words("VALIDSIG") else {
+        return Status::UnknownKey(
+            "OpenPGP signature by a key not in the verifier's keyring".into(),
+        );
+    };
+    let norm = |s: &str| s.replace(' ', "").to_uppercase();
+    // VALIDSIG <signing key fpr> … <primary key fpr> (the last field).
+    let fingerprints = [valid.first(), valid.last()];
+    let owned = keys
+        .iter()
+        .any(|k| fingerprints.iter().flatten().any(|f| norm(f) == norm(k)));
+    if owned {
+        Status::Good
+    } else {
+        Status::UnknownKey(format!(
+            "signed by OpenPGP key {}",
+            valid.first().cloned().unwrap_or_default()
+        ))
+    }
+}
+
+/// The program that checks OpenPGP signatures in this repository.
+pub fn gpg_program(repo: &Repository) -> String {
+    repo.config()
+        .map(|c| program(&c, "openpgp"))
+        .unwrap_or_else(|_| "gpg".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RAW: &str = "tree 1234\nauthor A <a@x> 1 +0000\ncommitter A <a@x> 1 +0000\ngpgsig -----BEGIN SSH SIGNATURE-----\n abc\n -----END SSH SIGNATURE-----\n\nsubject\n";
+
+    #[test]
+    fn takes_the_signature_from_the_header_only() {
+        let s = split_signature(RAW.as_bytes());
+        assert_eq!(
+            s.signature.as_deref(),
+            Some("-----BEGIN SSH SIGNATURE-----\nabc\n-----END SSH SIGNATURE-----\n")
+        );
+        assert_eq!(
+            String::from_utf8(s.payload).unwrap(),
+            "tree 1234\nauthor A <a@x> 1 +0000\ncommitter A <a@x> 1 +0000\n\nsubject\n"
+        );
+        let hidden = "tree 1234\nauthor A <a@x> 1 +0000\n\nsubject\n\ngpgsig -----BEGIN SSH SIGNATURE-----\n abc\n";
+        let s = split_signature(hidden.as_bytes());
+        assert_eq!(s.signature, None);
+        assert_eq!(s.payload, hidden.as_bytes());
+        assert_eq!(check(&s, &[], "gpg"), Status::Unsigned);
+    }
+
+    #[test]
+    fn keeps_other_multi_line_headers_in_the_payload() {
+        let raw =
+            "tree 1\nmergetag object 2\n type commit\ngpgsig-sha256 X\n Y\ngpgsig A\n B\n\nmsg\n";
+        let s = split_signature(raw.as_bytes());
+        assert_eq!(s.signature.as_deref(), Some("A\nB\n"));
+        assert_eq!(
+            String::from_utf8(s.payload).unwrap(),
+            "tree 1\nmergetag object 2\n type commit\n\nmsg\n"
+        );
+    }
+
+    #[test]
+    fn reads_gpg_status() {
+        let keys = vec!["AAAA BBBB".to_string()];
+        let good =
+            "[GNUPG:] GOODSIG X n\n[GNUPG:] VALIDSIG AAAABBBB 2026 1 0 4 0 22 8 00 AAAABBBB\n";
+        assert_eq!(openpgp_status(good, &keys), Status::Good);
+        assert_eq!(
+            openpgp_status(good, &["CCCC".into()]).label(),
+            "unknown-key"
+        );
+        assert_eq!(
+            openpgp_status("[GNUPG:] BADSIG X n\n", &keys).label(),
+            "bad"
+        );
+        assert_eq!(
+            openpgp_status("[GNUPG:] ERRSIG X\n", &keys).label(),
+            "unknown-key"
+        );
+    }
 }

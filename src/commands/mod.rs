@@ -5,11 +5,13 @@ pub mod asset;
 pub mod completions;
 pub mod init;
 pub mod list;
+pub mod log;
 pub mod new;
 pub mod procedure;
 pub mod report;
 pub mod show;
 pub mod sync;
+pub mod verify;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -54,6 +56,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Sync(args) => sync::run(&ctx, args, out),
         Command::Asset(cmd) => asset::run(&ctx, cmd, out),
+        Command::Log(args) => log::run(&ctx, args, out),
+        Command::Verify(args) => verify::run(&ctx, args, out),
         Command::Completions(args) => completions::run(args, out),
     }
 }

@@ -5,6 +5,7 @@ mod support;
 mod assets;
 mod crash;
 mod errors;
+mod audit;
 mod lifecycle;
 mod race;
 mod report;

@@ -269,3 +269,80 @@ impl Commit {
             .find_map(|l| l.strip_prefix(&format!("{key}: ")).map(str::to_string))
     }
 }
+
+/// Signing: keys made in the temp dir, git's signing config in the repository's .git/config
+/// (libgit2 reads no GIT_CONFIG_GLOBAL).
+impl Office {
+    /// The git program run as a person (author and committer).
+    pub fn git_as(&self, name: &str, email: &str, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        self.env(&mut cmd);
+        cmd.current_dir(&self.root)
+            .env("GIT_AUTHOR_NAME", name)
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_COMMITTER_NAME", name)
+            .env("GIT_COMMITTER_EMAIL", email)
+            .env("GIT_AUTHOR_DATE", self.now().to_rfc3339())
+            .env("GIT_COMMITTER_DATE", self.now().to_rfc3339())
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// A new ed25519 key for `who` in the temp HOME; returns the public key line.
+    pub fn ssh_key(&self, who: &str) -> String {
+        let dir = self.home.join("keys");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join(who);
+        let out = Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-C", who, "-f"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(file.with_extension("pub"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// The private key file of `who` made by `ssh_key`.
+    pub fn key_file(&self, who: &str) -> PathBuf {
+        self.home.join("keys").join(who)
+    }
+
+    /// Signs the next commits with `who`'s SSH key (`git config` in the repository).
+    pub fn sign_as(&self, who: &str) {
+        self.git(&["config", "commit.gpgsign", "true"]);
+        self.git(&["config", "gpg.format", "ssh"]);
+        let key = self.key_file(who).with_extension("pub");
+        self.git(&["config", "user.signingkey", key.to_str().unwrap()]);
+    }
+
+    /// Adds `keys = [key]` to a person in people.toml (the file, not committed).
+    pub fn add_key(&self, who: &str, key: &str) {
+        let path = self.path("people.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let anchor = format!("id = \"{who}\"\n");
+        assert!(text.contains(&anchor), "no person {who}");
+        let text = text.replace(&anchor, &format!("{anchor}keys = [{key:?}]\n"));
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Replaces text in a records file (not committed).
+    pub fn edit(&self, rel: impl AsRef<Path>, from: &str, to: &str) {
+        let path = self.root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{} has no {from:?}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+}

@@ -133,6 +133,8 @@ fn walk_asset(
     assert!(file.contains(&format!("status = \"{status}\"")), "{file}");
     // a finished request takes no more changes
     office.sop("rizky", &["advance", &id]).code(3);
+    // and the whole history replays clean
+    office.sop("rizky", &["verify"]).success();
     (office, id)
 }
 

@@ -1,0 +1,341 @@
+//! Git history of records: which files a commit changed, and which commits changed one
+//! request, without walking the whole repository each time.
+//!
+//! libgit2 reads no commit-graph Bloom filters, so "the commits of one file" costs a walk of
+//! every commit (seconds at 100,000 commits, see GIT-NOTES). sop keeps instead a small index
+//! in the git folder, `sop-commits-by-request`: one line `<request id> <commit id>` per change,
+//! oldest first, with the commit it was brought up to in `sop-commits-by-request.head`. Each
+//! use first indexes only the commits made since (by sop, git or a pull); a rewritten history
+//! (HEAD no longer descends from the indexed commit) rebuilds it. It is a cache: deleting it
+//! is always safe.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use git2::{ObjectType, Oid, Repository, Sort, Tree, TreeEntry};
+use rayon::prelude::*;
+
+/// One path whose blob differs between two trees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathChange {
+    /// Repository-relative, with `/`.
+    pub path: String,
+    pub old: Option<Oid>,
+    pub new: Option<Oid>,
+}
+
+/// Tunes libgit2 for reading much history: keep the big shard trees in the cache (it keeps
+/// none over 4 KB by default), and do not re-hash every object read. git itself checks object
+/// ids when objects arrive (index-pack, unpack-objects) and in `git fsck`, not on each read.
+pub fn tune_for_history() {
+    git2::opts::strict_hash_verification(false);
+    // SAFETY: plain libgit2 global options, set before any object is read.
+    unsafe {
+        let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
+        let _ = git2::opts::set_cache_max_size(512 << 20);
+    }
+}
+
+/// The blobs that differ between `old` and `new`, under `base` ("" or "dir/"), descending only
+/// into subtrees whose ids differ.
+pub fn changed(
+    repo: &Repository,
+    old: Option<&Tree>,
+    new: Option<&Tree>,
+    base: &str,
+    out: &mut Vec<PathChange>,
+) -> Result<()> {
+    if let (Some(o), Some(n)) = (old, new) {
+        if o.id() == n.id() {
+            return Ok(());
+        }
+    }
+    let mut olds = old.map(|t| t.iter()).into_iter().flatten().peekable();
+    let mut news = new.map(|t| t.iter()).into_iter().flatten().peekable();
+    loop {
+        let order = match (olds.peek(), news.peek()) {
+            (None, None) => return Ok(()),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(o), Some(n)) => git_order(o, n),
+        };
+        let (o, n) = match order {
+            Ordering::Less => (olds.next(), None),
+            Ordering::Greater => (None, news.next()),
+            Ordering::Equal => (olds.next(), news.next()),
+        };
+        if let (Some(a), Some(b)) = (&o, &n) {
+            if a.id() == b.id() {
+                continue;
+            }
+        }
+        let name = o
+            .as_ref()
+            .or(n.as_ref())
+            .map(|e| e.name().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        let o = o.map(|e| (e.id(), e.kind()));
+        let n = n.map(|e| (e.id(), e.kind()));
+        side(repo, base, &name, o, n, out)?;
+    }
+}
+
+/// Git's order of tree entries: by name, a subtree's name read with a trailing `/`.
+fn git_order(a: &TreeEntry, b: &TreeEntry) -> Ordering {
+    let (an, bn) = (a.name_bytes(), b.name_bytes());
+    let n = an.len().min(bn.len());
+    let end = |name: &[u8], e: &TreeEntry| {
+        name.get(n)
+            .copied()
+            .or((e.kind() == Some(ObjectType::Tree)).then_some(b'/'))
+    };
+    an[..n]
+        .cmp(&bn[..n])
+        .then_with(|| end(an, a).cmp(&end(bn, b)))
+}
+
+type Side = Option<(Oid, Option<ObjectType>)>;
+
+fn side(
+    repo: &Repository,
+    base: &str,
+    name: &str,
+    old: Side,
+    new: Side,
+    out: &mut Vec<PathChange>,
+) -> Result<()> {
+    let path = format!("{base}{name}");
+    let tree = |s: Side| -> Result<Option<Tree>> {
+        match s {
+            Some((id, Some(ObjectType::Tree))) => Ok(Some(repo.find_tree(id)?)),
+            _ => Ok(None),
+        }
+    };
+    let blob = |s: Side| {
+        s.filter(|(_, kind)| *kind != Some(ObjectType::Tree))
+            .map(|(id, _)| id)
+    };
+    let (old_tree, new_tree) = (tree(old)?, tree(new)?);
+    if old_tree.is_some() || new_tree.is_some() {
+        changed(
+            repo,
+            old_tree.as_ref(),
+            new_tree.as_ref(),
+            &format!("{path}/"),
+            out,
+        )?;
+    }
+    let (old_blob, new_blob) = (blob(old), blob(new));
+    if old_blob != new_blob {
+        out.push(PathChange {
+            path,
+            old: old_blob,
+            new: new_blob,
+        });
+    }
+    Ok(())
+}
+
+/// The tree at `path` ("" for the root) inside `tree`.
+pub fn subtree<'r>(repo: &'r Repository, tree: &Tree<'r>, path: &str) -> Result<Option<Tree<'r>>> {
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        return Ok(Some(tree.clone()));
+    }
+    match tree.get_path(Path::new(path)) {
+        Ok(e) if e.kind() == Some(ObjectType::Tree) => Ok(Some(repo.find_tree(e.id())?)),
+        Ok(_) => Ok(None),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The blob at `path` inside `tree`.
+pub fn blob_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
+    match tree.get_path(Path::new(path)) {
+        Ok(e) if e.kind() == Some(ObjectType::Blob) => Ok(Some(e.id())),
+        Ok(_) => Ok(None),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The request id of a repository path `<prefix>requests/…/<ID>.toml`.
+pub fn request_id(prefix: &str, path: &str) -> Option<String> {
+    let rest = path.strip_prefix(prefix)?.strip_prefix("requests/")?;
+    let name = rest.rsplit('/').next()?;
+    name.strip_suffix(".toml").map(str::to_string)
+}
+
+/// The request files a commit changed compared with every one of its parents: for a merge,
+/// only what the merge itself changed. (path, before in the first parent, after).
+pub fn request_changes(
+    repo: &Repository,
+    commit: &git2::Commit,
+    prefix: &str,
+) -> Result<Vec<PathChange>> {
+    let dir = format!("{prefix}requests");
+    let new = subtree(repo, &commit.tree()?, &dir)?;
+    let mut parents = commit.parents();
+    let first = parents.next();
+    let old = match &first {
+        Some(p) => subtree(repo, &p.tree()?, &dir)?,
+        None => None,
+    };
+    let mut out = Vec::new();
+    changed(
+        repo,
+        old.as_ref(),
+        new.as_ref(),
+        &format!("{dir}/"),
+        &mut out,
+    )?;
+    for other in parents {
+        let tree = other.tree()?;
+        let mut kept = Vec::new();
+        for c in out {
+            if blob_at(&tree, &c.path)? != c.new {
+                kept.push(c);
+            }
+        }
+        out = kept;
+    }
+    Ok(out)
+}
+
+/// The per-request commit index of a repository.
+pub struct Index<'r> {
+    repo: &'r Repository,
+    /// Where the records directory is in the repository ("" or "dir/").
+    prefix: String,
+    file: PathBuf,
+    head_file: PathBuf,
+}
+
+impl<'r> Index<'r> {
+    pub fn new(repo: &'r Repository, prefix: &str) -> Index<'r> {
+        let dir = repo.path();
+        Index {
+            repo,
+            prefix: prefix.to_string(),
+            file: dir.join("sop-commits-by-request"),
+            head_file: dir.join("sop-commits-by-request.head"),
+        }
+    }
+
+    /// The commits that changed request `id`, oldest first.
+    pub fn commits_of(&self, id: &str) -> Result<Vec<Oid>> {
+        self.refresh()?;
+        let text = std::fs::read_to_string(&self.file).unwrap_or_default();
+        let wanted = format!("{id} ");
+        let mut seen = HashSet::new();
+        let mut commits = Vec::new();
+        for line in text.lines() {
+            // A torn line (a crash while appending) is skipped: the head is written after the
+            // lines, so the next refresh appends that commit again.
+            let oid = line
+                .strip_prefix(&wanted)
+                .and_then(|hex| Oid::from_str(hex.trim()).ok());
+            if let Some(oid) = oid.filter(|o| seen.insert(*o)) {
+                commits.push(oid);
+            }
+        }
+        Ok(commits)
+    }
+
+    /// Indexes the commits made since the last use.
+    fn refresh(&self) -> Result<()> {
+        let head = match self.repo.head().ok().and_then(|h| h.target()) {
+            Some(h) => h,
+            None => return Ok(()),
+        };
+        let indexed = std::fs::read_to_string(&self.head_file)
+            .ok()
+            .and_then(|s| Oid::from_str(s.trim()).ok());
+        if indexed == Some(head) {
+            return Ok(());
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+        walk.push(head)?;
+        let keeps = match indexed {
+            Some(old) => self.repo.graph_descendant_of(head, old).unwrap_or(false),
+            None => false,
+        };
+        if keeps {
+            walk.hide(indexed.expect("checked"))?;
+        }
+        let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
+        let lines = self.lines(&commits)?;
+        if keeps {
+            let mut file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.file)
+                .with_context(|| format!("opening {}", self.file.display()))?;
+            file.write_all(lines.as_bytes())?;
+        } else {
+            crate::git::write_atomic(&self.file, lines.as_bytes())?;
+        }
+        crate::git::write_atomic(&self.head_file, format!("{head}\n").as_bytes())
+    }
+
+    /// The index lines of `commits`, in their order; runs of commits in parallel.
+    fn lines(&self, commits: &[Oid]) -> Result<String> {
+        let path = self.repo.path().to_path_buf();
+        let prefix = self.prefix.as_str();
+        let size = commits
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(256);
+        let runs: Vec<Result<String>> = commits
+            .par_chunks(size)
+            .map(|run| {
+                let repo = reopen(&path)?;
+                let mut lines = String::new();
+                for oid in run {
+                    let commit = repo.find_commit(*oid)?;
+                    for c in request_changes(&repo, &commit, prefix)? {
+                        if let Some(id) = request_id(prefix, &c.path) {
+                            lines += &format!("{id} {oid}\n");
+                        }
+                    }
+                }
+                Ok(lines)
+            })
+            .collect();
+        runs.into_iter().collect()
+    }
+}
+
+/// Another handle on the repository at `path`, for another thread: from git's environment
+/// when it names the repository (a server hook sees pushed objects only that way).
+pub fn reopen(path: &Path) -> Result<Repository> {
+    Ok(if std::env::var_os("GIT_DIR").is_some() {
+        Repository::open_from_env()?
+    } else {
+        Repository::open(path)?
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_from_paths() {
+        assert_eq!(
+            request_id("", "requests/EML/7K/EML-7K3.toml").as_deref(),
+            Some("EML-7K3")
+        );
+        assert_eq!(
+            request_id("rec/", "rec/requests/EML/7K/EML-7K3.toml").as_deref(),
+            Some("EML-7K3")
+        );
+        assert_eq!(request_id("", "people.toml"), None);
+    }
+}
