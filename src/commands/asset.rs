@@ -422,6 +422,17 @@ fn plan(
             Err((line, message)) => problems.push(Problem { line, message }),
         }
     }
+    for (line, row) in &unmatched {
+        if let Err(message) = Asset::check_new(row) {
+            problems.push(Problem {
+                line: *line,
+                message,
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(plan);
+    }
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for (line, row) in unmatched {
         let id = loop {
