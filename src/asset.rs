@@ -294,13 +294,7 @@ impl Row {
 impl Asset {
     /// A new asset from a row, which must give kind and name.
     pub fn create(id: String, row: &Row, stamp: &Stamp) -> Result<Asset, String> {
-        let missing: Vec<&str> = ["kind", "name"]
-            .into_iter()
-            .filter(|c| row.get(c).is_none())
-            .collect();
-        if !missing.is_empty() {
-            return Err(format!("a new asset needs {}", missing.join(" and ")));
-        }
+        Asset::check_new(row)?;
         let status = match (row.get("status"), row.get("holder")) {
             (Some(s), _) => s.parse()?,
             (None, Some(_)) => Status::InUse,
@@ -333,6 +327,19 @@ impl Asset {
         set.insert("status".into(), status.to_string());
         asset.history.push(stamp.event(None, status, set));
         Ok(asset)
+    }
+
+    /// Whether a row gives what a new asset needs.
+    pub fn check_new(row: &Row) -> Result<(), String> {
+        let missing: Vec<&str> = ["kind", "name"]
+            .into_iter()
+            .filter(|c| row.get(c).is_none())
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("a new asset needs {}", missing.join(" and ")))
+        }
     }
 
     /// Applies a row to this asset, checking the status change; records an event and

@@ -674,7 +674,9 @@ fn write_pack(
 ) -> Result<()> {
     let buf = {
         // Records are small and alike: searching for deltas costs more than it saves here
-        // (`git gc` packs them tightly later). libgit2 skips objects above this size.
+        // (`git gc` packs them tightly later). libgit2 1.9 takes the size above which it
+        // does not search from pack.deltaCacheSize (its big-file threshold), so 1 turns the
+        // search off for this pack only; the user's config is restored right after.
         let settings = git_dir.join("sop-pack.config");
         fs::write(&settings, "[pack]\n\tdeltaCacheSize = 1\n")?;
         let mut config = git2::Config::new()?;

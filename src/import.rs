@@ -73,6 +73,15 @@ fn read_csv(bytes: &[u8]) -> (Vec<RawRow>, Vec<Problem>) {
             return (rows, problems);
         }
     };
+    let mut names = std::collections::HashSet::new();
+    for name in &header {
+        if !names.insert(name.as_str()) {
+            problems.push(Problem {
+                line: 1,
+                message: format!("the header names column '{name}' twice"),
+            });
+        }
+    }
     let lines = Lines::new(bytes);
     let mut record = csv::ByteRecord::new();
     loop {
@@ -229,6 +238,13 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 6);
         assert!(problems[0].message.contains("has 1 cells"));
+    }
+
+    #[test]
+    fn names_a_column_given_twice() {
+        let (_, problems) = read(b"name,kind,name\nA,data,B\n", InputFormat::Csv);
+        assert_eq!(problems[0].line, 1);
+        assert!(problems[0].message.contains("'name' twice"));
     }
 
     #[test]

@@ -336,14 +336,21 @@ fn validate_rows(
 ) -> Vec<(u64, Row)> {
     let mut rows = Vec::with_capacity(raw.len());
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut unknown: BTreeSet<String> = BTreeSet::new();
     for r in raw {
         let row = match asset::validate(&r.cells, people) {
             Ok(row) => row,
             Err(found) => {
-                problems.extend(found.into_iter().map(|message| Problem {
-                    line: r.line,
-                    message,
-                }));
+                // An unknown column is named once, not on every row.
+                problems.extend(
+                    found
+                        .into_iter()
+                        .filter(|m| !m.starts_with("unknown column") || unknown.insert(m.clone()))
+                        .map(|message| Problem {
+                            line: r.line,
+                            message,
+                        }),
+                );
                 continue;
             }
         };
@@ -421,6 +428,17 @@ fn plan(
             Ok((_, None)) => plan.unchanged += 1,
             Err((line, message)) => problems.push(Problem { line, message }),
         }
+    }
+    for (line, row) in &unmatched {
+        if let Err(message) = Asset::check_new(row) {
+            problems.push(Problem {
+                line: *line,
+                message,
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(plan);
     }
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for (line, row) in unmatched {

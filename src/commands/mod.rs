@@ -140,6 +140,12 @@ pub fn request_assets(
     procedure: &Procedure,
     req: &mut Request,
 ) -> Result<Vec<Asset>> {
+    let action = req.history.last().map(|e| e.action.as_str());
+    if crate::asset::triggered(procedure, req).is_empty()
+        && !matches!(action, Some("create" | "cancel"))
+    {
+        return Ok(Vec::new());
+    }
     let linked = match &req.asset {
         Some(id) => {
             tx.ensure_unmodified(&Records::asset_path(id))?;

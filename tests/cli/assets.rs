@@ -195,7 +195,7 @@ fn bad_input_is_named_and_nothing_is_written() {
     let cases: Vec<(&str, Vec<u8>, &[&str], &str)> = vec![
         (
             "unknown.csv",
-            b"kind,name,colour\nhardware,PC,red\n".to_vec(),
+            b"kind,name,colour\nhardware,PC,red\nhardware,PC2,blue\n".to_vec(),
             &[],
             "unknown.csv line 2: unknown column 'colour'",
         ),
@@ -243,6 +243,7 @@ fn bad_input_is_named_and_nothing_is_written() {
         let failed = office.sop("eko", &args).code(3);
         let err = stderr(&failed);
         assert!(err.contains(expected), "{name}: {err}");
+        assert_eq!(err.matches(expected).count(), 1, "{name}: {err}");
         assert!(err.contains("nothing was imported"), "{name}: {err}");
         assert_eq!(office.snapshot(), before, "{name}");
     }
