@@ -17,6 +17,7 @@ use chrono::{DateTime, FixedOffset, TimeZone as _};
 use git2::{Commit, Oid, Repository, Tree};
 use serde::Serialize;
 
+use crate::asset::Asset;
 use crate::config::{Config, People, Person};
 use crate::engine::{Action, Change, NewRequest, World};
 use crate::history::{self, PathChange};
@@ -120,9 +121,14 @@ impl<'r> Auditor<'r> {
         if !config_changes.is_empty() {
             self.check_config(&mut found, &state, &claims, &config_changes);
         }
+        let asset_dir = format!("{}assets/", self.prefix);
+        let asset_changes: Vec<&PathChange> = changes
+            .iter()
+            .filter(|c| c.path.starts_with(&asset_dir))
+            .collect();
         for change in &changes {
             if let Some(id) = history::request_id(&self.prefix, &change.path) {
-                self.check_request(&mut found, &state, &claims, &id, change)?;
+                self.check_request(&mut found, &state, &claims, &id, change, &asset_changes)?;
             }
         }
         Ok(found.list)
@@ -351,6 +357,7 @@ impl<'r> Auditor<'r> {
         claims: &Claims,
         id: &str,
         change: &PathChange,
+        asset_changes: &[&PathChange],
     ) -> Result<()> {
         let mut add = |problem: String| found.add(Some(id.to_string()), problem);
         let Some(after_blob) = change.new else {
@@ -414,18 +421,120 @@ impl<'r> Auditor<'r> {
                 "is not a legal {} by {}: {e:#}",
                 entry.action, entry.by
             )),
-            Ok(expected) if expected != after => add(format!(
-                "is not what sop writes for this {} by {}: {} differ(s) (edited by hand?)",
-                entry.action,
-                entry.by,
-                differences(&expected, &after).join(", ")
-            )),
-            Ok(_) => {}
+            Ok(mut expected) => {
+                let assets =
+                    self.replay_assets(state, &procedure, &mut expected, &after, asset_changes);
+                if expected != after {
+                    add(format!(
+                        "is not what sop writes for this {} by {}: {} differ(s) (edited by hand?)",
+                        entry.action,
+                        entry.by,
+                        differences(&expected, &after).join(", ")
+                    ));
+                }
+                match assets {
+                    Ok(assets) => {
+                        for problem in self.compare_assets(&assets, asset_changes) {
+                            add(problem);
+                        }
+                    }
+                    Err(e) => add(format!("its asset change cannot be replayed: {e}")),
+                }
+            }
         }
         for problem in story(claims, entry, actor, before.as_ref()) {
             add(problem);
         }
         Ok(())
+    }
+
+    /// The assets sop writes with this change: the procedure's effects applied to the linked
+    /// asset as the parent commit has it. Assets the change registers take the ids of the
+    /// asset files the commit adds (ids are random; their content is not).
+    fn replay_assets(
+        &self,
+        state: &State,
+        procedure: &Procedure,
+        expected: &mut Request,
+        after: &Request,
+        asset_changes: &[&PathChange],
+    ) -> Result<Vec<Asset>, String> {
+        let linked = match &expected.asset {
+            Some(asset) => {
+                let path = format!(
+                    "{}{}",
+                    self.prefix,
+                    Records::asset_path(asset)
+                        .to_string_lossy()
+                        .replace('\\', "/")
+                );
+                match history::blob_at(&state.tree, &path).map_err(|e| e.to_string())? {
+                    Some(blob) => Some(read_asset(self.repo, blob)?),
+                    None => return Err(format!(
+                        "the request is about asset {asset}, which the parent commit does not hold"
+                    )),
+                }
+            }
+            None => None,
+        };
+        let mut added: Vec<String> = asset_changes
+            .iter()
+            .filter(|c| c.old.is_none() && c.new.is_some())
+            .filter_map(|c| {
+                c.path
+                    .rsplit('/')
+                    .next()?
+                    .strip_suffix(".toml")
+                    .map(str::to_string)
+            })
+            .collect();
+        added.sort();
+        if let Some(first) = after.asset.as_ref().filter(|_| expected.asset.is_none()) {
+            if let Some(i) = added.iter().position(|a| a == first) {
+                let id = added.remove(i);
+                added.insert(0, id);
+            }
+        }
+        let mut added = added.into_iter();
+        let mut new_id = || added.next().unwrap_or_else(|| "(none added)".to_string());
+        let people = |who: &str| state.people.find(who).map(|p| p.id.clone());
+        crate::asset::apply_effects(procedure, expected, linked, &people, &mut new_id)
+    }
+
+    /// Findings where the commit's asset files differ from what sop writes.
+    fn compare_assets(&self, expected: &[Asset], asset_changes: &[&PathChange]) -> Vec<String> {
+        let mut problems = Vec::new();
+        let path_of = |id: &str| {
+            format!(
+                "{}{}",
+                self.prefix,
+                Records::asset_path(id).to_string_lossy().replace('\\', "/")
+            )
+        };
+        for asset in expected {
+            let written = asset_changes
+                .iter()
+                .find(|c| c.path == path_of(&asset.id))
+                .and_then(|c| c.new);
+            match written.map(|b| read_asset(self.repo, b)) {
+                None => problems.push(format!("should change asset {} but does not", asset.id)),
+                Some(Err(e)) => problems.push(format!("writes asset {} so that sop cannot read it: {e}", asset.id)),
+                Some(Ok(actual)) if actual != *asset => problems.push(format!(
+                    "writes asset {} differently from what sop writes for this step (edited by hand?)",
+                    asset.id
+                )),
+                Some(Ok(_)) => {}
+            }
+        }
+        for change in asset_changes {
+            if !expected.iter().any(|a| path_of(&a.id) == change.path) {
+                problems.push(format!(
+                    "changes {}, which this step does not change",
+                    change.path
+                ));
+            }
+        }
+        problems
     }
 
     /// The one history entry a change adds to `before`; reports anything else.
@@ -469,6 +578,11 @@ impl<'r> Auditor<'r> {
             }
         }
     }
+}
+
+fn read_asset(repo: &Repository, blob: Oid) -> Result<Asset, String> {
+    let text = blob_text(repo, blob).map_err(|e| format!("{e:#}"))?;
+    Asset::from_toml(&text).map_err(|e| crate::config::short_toml_error(&e))
 }
 
 /// The request sop would write for `entry`, from `before` (None: the request's creation).

@@ -744,7 +744,8 @@ fn a_sop_commit_that_changes_more_than_its_request_is_found() {
     let amended = office.head();
     assert_one_finding(&office, &amended, "also changes catatan.txt");
 
-    // The asset files a change names in Sop-Asset trailers are part of it.
+    // An asset file slipped into a request's change is found even when a Sop-Asset trailer
+    // names it: verify replays the step's asset effects, and an email step has none.
     office.git(&["rm", "-q", "catatan.txt"]);
     std::fs::create_dir_all(office.path("assets/AST/7K")).unwrap();
     std::fs::write(
@@ -759,7 +760,46 @@ fn a_sop_commit_that_changes_more_than_its_request_is_found() {
         message.trim_end().to_string() + "\n"
     );
     office.git(&["commit", "-q", "--amend", "-m", &message]);
+    let amended = office.head();
+    assert_one_finding(
+        &office,
+        &amended,
+        "changes assets/AST/7K/AST-7K3.toml, which this step does not change",
+    );
+}
+
+#[test]
+fn an_asset_edited_inside_a_step_commit_is_found() {
+    let office = Office::example();
+    let asset = office.json(
+        "eko",
+        &[
+            "asset", "add", "--kind", "hardware", "--name", "Server", "--status", "in-use",
+        ],
+    );
+    let asset = asset["id"].as_str().unwrap().to_string();
+    let id = office.json("eko", &["new", "perbaikan-aset", "--asset", &asset])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert_eq!(verify(&office, &[]), (0, vec![]));
+    // the repair put the asset in repair; someone amends the commit to say disposed instead
+    let file = office.path(&format!("assets/{}/{asset}.toml", &asset[4..6]));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("status = \"in-repair\""), "{text}");
+    std::fs::write(
+        &file,
+        text.replacen("status = \"in-repair\"", "status = \"disposed\"", 1),
+    )
+    .unwrap();
+    office.git(&["commit", "-q", "-a", "--amend", "--no-edit"]);
+    let amended = office.head();
+    assert_one_finding(
+        &office,
+        &amended,
+        &format!("writes asset {asset} differently from what sop writes"),
+    );
+    let _ = id;
 }
 
 #[test]

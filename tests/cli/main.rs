@@ -3,9 +3,9 @@
 mod support;
 
 mod assets;
+mod audit;
 mod crash;
 mod errors;
-mod audit;
 mod lifecycle;
 mod race;
 mod report;
