@@ -132,21 +132,28 @@ impl Rows {
         self.by_blob.values()
     }
 
-    /// Value → ids of the assets with that value in `column`.
-    pub fn index(&self, column: &str) -> HashMap<String, Vec<String>> {
-        let mut index: HashMap<String, Vec<String>> = HashMap::new();
+    /// Value → ids of the assets whose `column` holds one of the `wanted` values.
+    pub fn find(
+        &self,
+        column: &str,
+        wanted: &std::collections::HashSet<&str>,
+    ) -> HashMap<String, Vec<String>> {
+        let mut found: HashMap<String, Vec<String>> = HashMap::new();
         for row in self.by_blob.values() {
-            if let (Some(value), Some(id)) = (row.get(column), row.get("id")) {
-                index
-                    .entry(value.to_string())
+            let Some(value) = row.get(column).filter(|v| wanted.contains(v.as_ref())) else {
+                continue;
+            };
+            if let Some(id) = row.get("id") {
+                found
+                    .entry(value.into_owned())
                     .or_default()
-                    .push(id.to_string());
+                    .push(id.into_owned());
             }
         }
-        for ids in index.values_mut() {
+        for ids in found.values_mut() {
             ids.sort();
         }
-        index
+        found
     }
 
     fn load(git: &Git) -> Rows {

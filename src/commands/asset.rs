@@ -396,7 +396,7 @@ fn plan(
     problems: &mut Vec<Problem>,
 ) -> Result<Plan> {
     let existing: HashMap<String, Vec<String>> = match key {
-        Some(key) => key_index(loaded, key)?,
+        Some(key) => registered(loaded, key, rows.iter().filter_map(|(_, r)| r.get(key)))?,
         None => HashMap::new(),
     };
     let mut matched = Vec::new();
@@ -472,13 +472,17 @@ fn update(records: &Records, matched: &[(u64, &Row, &str)], stamp: &Stamp) -> Ve
         .collect()
 }
 
-/// Key value → ids of the assets in HEAD that have it in column `key`.
-fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, Vec<String>>> {
+/// Each of the `values` that registered assets hold in column `key`, with their ids.
+fn registered<'v>(
+    loaded: &Loaded,
+    key: &str,
+    values: impl Iterator<Item = &'v str>,
+) -> Result<HashMap<String, Vec<String>>> {
     let (rows, errors) = Rows::head(&loaded.git)?;
     if let Some(e) = errors.into_iter().next() {
         return Err(e.context("an asset file cannot be read, so --key cannot be checked"));
     }
-    Ok(rows.index(key))
+    Ok(rows.find(key, &values.collect()))
 }
 
 /// Every problem on stderr, by line; the error says nothing was written.
