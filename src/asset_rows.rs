@@ -3,6 +3,7 @@
 //! (`.git/sop-asset-rows`, never committed): only files whose content is new to this clone
 //! are parsed. A missing or damaged cache is rebuilt.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -16,8 +17,69 @@ use crate::invalid;
 
 const CACHE: &str = "sop-asset-rows";
 
-/// One asset's columns, as `Asset::row` gives them.
-pub type Row = Vec<(String, String)>;
+/// One asset's columns (as `Asset::row` gives them), kept in their cache form: `col=value`
+/// fields separated by tabs, values with `\\`, tab and line breaks escaped. Reading the cache
+/// is then one allocation a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row(String);
+
+impl Row {
+    pub fn new(columns: &[(String, String)]) -> Row {
+        let fields: Vec<String> = columns
+            .iter()
+            .map(|(c, v)| format!("{c}={}", escape(v)))
+            .collect();
+        Row(fields.join("\t"))
+    }
+
+    /// Every column with its value, in order.
+    pub fn columns(&self) -> impl Iterator<Item = (&str, Cow<'_, str>)> {
+        self.0
+            .split('\t')
+            .filter_map(|f| f.split_once('='))
+            .map(|(c, v)| (c, unescape(v)))
+    }
+
+    pub fn get(&self, column: &str) -> Option<Cow<'_, str>> {
+        self.0
+            .split('\t')
+            .find_map(|f| f.strip_prefix(column)?.strip_prefix('='))
+            .map(unescape)
+    }
+}
+
+fn escape(v: &str) -> Cow<'_, str> {
+    if !v.contains(['\\', '\t', '\n', '\r']) {
+        return Cow::Borrowed(v);
+    }
+    Cow::Owned(
+        v.replace('\\', "\\\\")
+            .replace('\t', "\\t")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r"),
+    )
+}
+
+fn unescape(v: &str) -> Cow<'_, str> {
+    if !v.contains('\\') {
+        return Cow::Borrowed(v);
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
 
 pub struct Rows {
     by_blob: HashMap<Oid, Row>,
@@ -44,7 +106,7 @@ impl Rows {
                     invalid!("assets/{path}: {}", crate::config::short_toml_error(&e))
                 })?;
                 let id = Oid::hash_object(ObjectType::Blob, bytes)?;
-                Ok((id, asset.row()))
+                Ok((id, Row::new(&asset.row())))
             })
             .collect();
         let mut errors = Vec::new();
@@ -70,21 +132,28 @@ impl Rows {
         self.by_blob.values()
     }
 
-    /// Value → ids of the assets with that value in `column`.
-    pub fn index(&self, column: &str) -> HashMap<String, Vec<String>> {
-        let mut index: HashMap<String, Vec<String>> = HashMap::new();
+    /// Value → ids of the assets whose `column` holds one of the `wanted` values.
+    pub fn find(
+        &self,
+        column: &str,
+        wanted: &std::collections::HashSet<&str>,
+    ) -> HashMap<String, Vec<String>> {
+        let mut found: HashMap<String, Vec<String>> = HashMap::new();
         for row in self.by_blob.values() {
-            if let (Some(value), Some(id)) = (get(row, column), get(row, "id")) {
-                index
-                    .entry(value.to_string())
+            let Some(value) = row.get(column).filter(|v| wanted.contains(v.as_ref())) else {
+                continue;
+            };
+            if let Some(id) = row.get("id") {
+                found
+                    .entry(value.into_owned())
                     .or_default()
-                    .push(id.to_string());
+                    .push(id.into_owned());
             }
         }
-        for ids in index.values_mut() {
+        for ids in found.values_mut() {
             ids.sort();
         }
-        index
+        found
     }
 
     fn load(git: &Git) -> Rows {
@@ -93,8 +162,8 @@ impl Rows {
         let by_blob = lines
             .par_iter()
             .map(|line| {
-                let (id, row) = line.split_once(' ')?;
-                Some((Oid::from_str(id).ok()?, serde_json::from_str(row).ok()?))
+                let (id, row) = line.split_once('\t')?;
+                Some((Oid::from_str(id).ok()?, Row(row.to_string())))
             })
             .collect::<Option<HashMap<Oid, Row>>>();
         Rows {
@@ -126,7 +195,7 @@ pub fn remember(git: &Git, assets: &[Asset]) {
     for a in assets {
         let id = Oid::hash_object(ObjectType::Blob, a.to_toml().as_bytes());
         if let Ok(id) = id {
-            text += &line(id, &a.row());
+            text += &line(id, &Row::new(&a.row()));
         }
     }
     let appended = std::fs::OpenOptions::new()
@@ -139,29 +208,23 @@ pub fn remember(git: &Git, assets: &[Asset]) {
     }
 }
 
-/// A column's value in a row.
-pub fn get<'r>(row: &'r Row, column: &str) -> Option<&'r str> {
-    row.iter()
-        .find(|(k, _)| k == column)
-        .map(|(_, v)| v.as_str())
-}
-
 /// A row as JSON, shaped as the asset file is (without its history).
 pub fn json(row: &Row) -> serde_json::Value {
     use serde_json::{Map, Value};
     let mut object = Map::new();
     let mut attributes = Map::new();
-    for (column, value) in row {
+    for (column, value) in row.columns() {
+        let text = Value::String(value.to_string());
         match column.strip_prefix(crate::asset::ATTR) {
             Some(name) => {
-                attributes.insert(name.to_string(), Value::String(value.clone()));
+                attributes.insert(name.to_string(), text);
             }
             None if column == "value" => {
                 let n = value.parse::<u64>().map(Value::from);
-                object.insert(column.clone(), n.unwrap_or(Value::String(value.clone())));
+                object.insert(column.to_string(), n.unwrap_or(text));
             }
             None => {
-                object.insert(column.clone(), Value::String(value.clone()));
+                object.insert(column.to_string(), text);
             }
         }
     }
@@ -172,8 +235,30 @@ pub fn json(row: &Row) -> serde_json::Value {
 }
 
 fn line(id: Oid, row: &Row) -> String {
-    format!(
-        "{id} {}\n",
-        serde_json::to_string(row).expect("rows serialise")
-    )
+    format!("{id}\t{}\n", row.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_keep_any_text() {
+        let columns = vec![
+            ("id".to_string(), "AST-1".to_string()),
+            ("name".to_string(), "a\tb\\n\nc=d".to_string()),
+            ("attr.ram".to_string(), String::new()),
+        ];
+        let row = Row::new(&columns);
+        assert!(!row.0.contains('\n'));
+        assert_eq!(row.get("name").as_deref(), Some("a\tb\\n\nc=d"));
+        assert_eq!(row.get("id").as_deref(), Some("AST-1"));
+        assert_eq!(row.get("serial"), None);
+        let back: Vec<(String, String)> = row
+            .columns()
+            .map(|(c, v)| (c.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(back, columns);
+        assert_eq!(json(&row)["attributes"]["ram"], "");
+    }
 }

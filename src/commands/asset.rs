@@ -396,7 +396,7 @@ fn plan(
     problems: &mut Vec<Problem>,
 ) -> Result<Plan> {
     let existing: HashMap<String, Vec<String>> = match key {
-        Some(key) => key_index(loaded, key)?,
+        Some(key) => registered(loaded, key, rows.iter().filter_map(|(_, r)| r.get(key)))?,
         None => HashMap::new(),
     };
     let mut matched = Vec::new();
@@ -472,13 +472,17 @@ fn update(records: &Records, matched: &[(u64, &Row, &str)], stamp: &Stamp) -> Ve
         .collect()
 }
 
-/// Key value → ids of the assets in HEAD that have it in column `key`.
-fn key_index(loaded: &Loaded, key: &str) -> Result<HashMap<String, Vec<String>>> {
+/// Each of the `values` that registered assets hold in column `key`, with their ids.
+fn registered<'v>(
+    loaded: &Loaded,
+    key: &str,
+    values: impl Iterator<Item = &'v str>,
+) -> Result<HashMap<String, Vec<String>>> {
     let (rows, errors) = Rows::head(&loaded.git)?;
     if let Some(e) = errors.into_iter().next() {
         return Err(e.context("an asset file cannot be read, so --key cannot be checked"));
     }
-    Ok(rows.index(key))
+    Ok(rows.find(key, &values.collect()))
 }
 
 /// Every problem on stderr, by line; the error says nothing was written.
@@ -535,7 +539,7 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
     let is = |row: &asset_rows::Row, column: &str, wanted: &Option<String>| {
         wanted
             .as_deref()
-            .is_none_or(|w| asset_rows::get(row, column) == Some(w))
+            .is_none_or(|w| row.get(column).as_deref() == Some(w))
     };
     let (status, kind) = (status.map(|s| s.to_string()), kind.map(|k| k.to_string()));
     let mut found: Vec<&asset_rows::Row> = rows
@@ -545,11 +549,12 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
                 && is(row, "kind", &kind)
                 && is(row, "holder", &holder)
                 && location.as_ref().is_none_or(|l| {
-                    asset_rows::get(row, "location").is_some_and(|x| x.to_lowercase().contains(l))
+                    row.get("location")
+                        .is_some_and(|x| x.to_lowercase().contains(l))
                 })
         })
         .collect();
-    found.sort_by(|x, y| asset_rows::get(x, "id").cmp(&asset_rows::get(y, "id")));
+    found.sort_by(|x, y| x.get("id").cmp(&y.get("id")));
     print_list(ctx, &found, out)?;
     if !errors.is_empty() {
         return Err(invalid!(
@@ -561,8 +566,7 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> Result<()> {
-    let get =
-        |row: &asset_rows::Row, c: &str| asset_rows::get(row, c).unwrap_or_default().to_string();
+    let get = |row: &asset_rows::Row, c: &str| row.get(c).unwrap_or_default().to_string();
     match ctx.format {
         Format::Json => {
             let list: Vec<_> = rows.iter().map(|r| asset_rows::json(r)).collect();
@@ -571,7 +575,7 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
         Format::Csv => {
             let attrs: BTreeSet<&str> = rows
                 .iter()
-                .flat_map(|r| r.iter().map(|(c, _)| c.as_str()))
+                .flat_map(|r| r.columns().map(|(c, _)| c))
                 .filter(|c| c.starts_with(asset::ATTR))
                 .collect();
             let header: Vec<&str> = asset::COLUMNS.iter().copied().chain(attrs).collect();
@@ -590,7 +594,7 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
                 ctx.color,
             );
             for r in rows {
-                let serial = asset_rows::get(r, "serial").or(asset_rows::get(r, "licence"));
+                let serial = r.get("serial").or(r.get("licence"));
                 t.add_row(vec![
                     get(r, "id"),
                     get(r, "kind"),
