@@ -470,9 +470,11 @@ impl<'r> Auditor<'r> {
                 );
                 match history::blob_at(&state.tree, &path).map_err(|e| e.to_string())? {
                     Some(blob) => Some(read_asset(self.repo, blob)?),
-                    None => return Err(format!(
+                    None => {
+                        return Err(format!(
                         "the request is about asset {asset}, which the parent commit does not hold"
-                    )),
+                    ))
+                    }
                 }
             }
             None => None,

@@ -11,10 +11,8 @@ use crate::invalid;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Config {
     #[serde(default)]
-    #[allow(dead_code)] // part of the file's schema; no command prints it yet
     pub office: String,
     #[serde(default = "default_timezone")]
     pub timezone: String,
@@ -41,7 +39,6 @@ impl Default for Config {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // some settings are read only by `sop verify`, built on another branch
 pub struct Policy {
     #[serde(default)]
     pub require_signatures: bool,
@@ -144,7 +141,6 @@ pub struct People {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // keys are read only by `sop verify`, built on another branch
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -161,7 +157,6 @@ pub struct Person {
 /// Person `person` may act for `role` from `from` to `to` inclusive.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // the note is for people reading the file
 pub struct Standin {
     pub person: String,
     pub role: String,

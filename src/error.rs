@@ -14,7 +14,6 @@ pub enum Code {
     /// Conflict: hand-edited request, busy repository, diverged remote.
     Conflict = 5,
     /// `verify` found problems.
-    #[allow(dead_code)] // `sop verify` is built on another branch
     Findings = 6,
 }
 
