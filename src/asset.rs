@@ -685,6 +685,21 @@ pub fn check_request(p: &Procedure, asset: Option<&Asset>) -> Result<(), String>
     }
 }
 
+/// The role that keeps the register: it (or the administrator role) adds and imports assets.
+pub const REGISTRAR: &str = "pengelola-aset";
+
+/// Whether `person` may add or import assets on `date`.
+pub fn may_register(
+    people: &crate::config::People,
+    config: &crate::config::Config,
+    person: &str,
+    date: chrono::NaiveDate,
+) -> bool {
+    [REGISTRAR, config.policy.admin_role.as_str()]
+        .iter()
+        .any(|role| people.holds(person, role, date).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

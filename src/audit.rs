@@ -126,6 +126,12 @@ impl<'r> Auditor<'r> {
             .iter()
             .filter(|c| c.path.starts_with(&asset_dir))
             .collect();
+        let touches_request = changes
+            .iter()
+            .any(|c| history::request_id(&self.prefix, &c.path).is_some());
+        if !asset_changes.is_empty() && !touches_request {
+            self.check_register(&mut found, &state, &claims, &asset_changes);
+        }
         for change in &changes {
             if let Some(id) = history::request_id(&self.prefix, &change.path) {
                 self.check_request(&mut found, &state, &claims, &id, change, &asset_changes)?;
@@ -290,6 +296,53 @@ impl<'r> Auditor<'r> {
                     requests.join(", ")
                 ),
             );
+        }
+    }
+
+    /// Changes to the asset register outside a request (`sop asset add|import`) are for the
+    /// register's keeper or an administrator, and leave readable asset files.
+    fn check_register(
+        &self,
+        found: &mut Found,
+        state: &State,
+        claims: &Claims,
+        changes: &[&PathChange],
+    ) {
+        let date = office_time(&state.config, claims.author_time).date_naive();
+        let allowed = state
+            .people
+            .find(&claims.author_email)
+            .is_some_and(|p| crate::asset::may_register(&state.people, &state.config, &p.id, date));
+        if !allowed {
+            found.add(
+                None,
+                format!(
+                    "changes the asset register ({} file(s)) but its author {} holds neither '{}' nor '{}' (as of the parent commit)",
+                    changes.len(),
+                    claims.author_email,
+                    crate::asset::REGISTRAR,
+                    state.config.policy.admin_role
+                ),
+            );
+        }
+        for change in changes {
+            match change.new {
+                None => found.add(
+                    None,
+                    format!(
+                        "deletes {}: an asset is disposed of, its file is kept",
+                        change.path
+                    ),
+                ),
+                Some(blob) => {
+                    if let Err(e) = read_asset(self.repo, blob) {
+                        found.add(
+                            None,
+                            format!("writes {} so that sop cannot read it: {e}", change.path),
+                        );
+                    }
+                }
+            }
         }
     }
 

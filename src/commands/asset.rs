@@ -120,26 +120,22 @@ pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
 fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
     let date = loaded.now.date_naive();
     let admin = &loaded.config.policy.admin_role;
-    if [REGISTRAR, admin.as_str()]
-        .iter()
-        .any(|role| loaded.people.holds(&actor.id, role, date).is_some())
-    {
+    if asset::may_register(&loaded.people, &loaded.config, &actor.id, date) {
         return Ok(());
     }
     Err(forbidden!(
-        "{} may not register assets: that is for a holder of role '{REGISTRAR}' ({}) or '{admin}'",
+        "{} may not register assets: that is for a holder of role '{}' ({}) or '{admin}'",
         actor.id,
+        asset::REGISTRAR,
         loaded
             .people
-            .holders(REGISTRAR, date)
+            .holders(asset::REGISTRAR, date)
             .iter()
             .map(|p| p.id.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     ))
 }
-
-const REGISTRAR: &str = "pengelola-aset";
 
 fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;

@@ -824,3 +824,38 @@ fn log_follows_new_commits_and_rewound_branches() {
     std::fs::remove_file(office.path(".git/sop-commits-by-request.head")).unwrap();
     assert_eq!(log(&office, &id).len(), 2, "the index is a cache, rebuilt");
 }
+
+#[test]
+fn the_asset_register_is_changed_only_by_its_keeper() {
+    let office = Office::example();
+    office
+        .sop(
+            "eko",
+            &["asset", "add", "--kind", "hardware", "--name", "Server"],
+        )
+        .success();
+    assert_eq!(verify(&office, &[]), (0, vec![]));
+    // putri (no role) registers an asset by hand with plain git
+    std::fs::create_dir_all(office.path("assets/ZZ")).unwrap();
+    std::fs::write(
+        office.path("assets/ZZ/AST-ZZ00000000.toml"),
+        "id = \"AST-ZZ00000000\"\nkind = \"hardware\"\nname = \"Forged\"\nstatus = \"in-use\"\n",
+    )
+    .unwrap();
+    office.git(&["add", "assets"]);
+    office.git(&[
+        "-c",
+        "user.email=putri@diskominfo.example.go.id",
+        "commit",
+        "-qm",
+        "asset",
+        "--author",
+        "Putri Handayani <putri@diskominfo.example.go.id>",
+    ]);
+    let forged = office.head();
+    assert_one_finding(
+        &office,
+        &forged,
+        "changes the asset register (1 file(s)) but its author putri@diskominfo.example.go.id holds neither 'pengelola-aset' nor 'admin'",
+    );
+}
