@@ -3,6 +3,7 @@
 mod asset;
 mod asset_rows;
 mod audit;
+mod blob_cache;
 mod calendar;
 mod cli;
 mod commands;

@@ -4,15 +4,10 @@
 //! The list shows what is committed: a hand edit that was never committed is not a state of
 //! the request (`git status` shows it, and sop refuses to act on it).
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
-use std::path::Path;
-
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
-use git2::Oid;
-use rayon::prelude::*;
 
+use crate::blob_cache::{escape, unescape, BlobCache, Cached};
 use crate::git::Git;
 use crate::invalid;
 use crate::request::Request;
@@ -48,35 +43,11 @@ impl From<&Request> for Summary {
 
 /// Every committed request's summary; a malformed file is reported, not fatal.
 pub fn all(git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Error>)> {
-    let cache_path = git.private_file("sop-cache-requests.tsv");
-    let cache = read_cache(&cache_path);
-    let blobs = git.head_files(Path::new("requests"))?;
-    let mut summaries = Vec::with_capacity(blobs.len());
-    let mut missing = Vec::new();
-    for (path, oid) in blobs {
-        match cache.get(&oid) {
-            Some(s) => summaries.push((oid, s.clone())),
-            None => missing.push((format!("requests/{path}"), oid, git.read_blob(oid)?)),
-        }
-    }
-    let parsed: Vec<(Oid, Result<Summary>)> = missing
-        .into_par_iter()
-        .map(|(path, oid, bytes)| (oid, parse(&path, &bytes)))
-        .collect();
-    let changed = !parsed.is_empty() || summaries.len() != cache.len();
-    let mut errors = Vec::new();
-    for (oid, result) in parsed {
-        match result {
-            Ok(s) => summaries.push((oid, s)),
-            Err(e) => errors.push(e),
-        }
-    }
-    if changed {
-        // A cache that cannot be written only makes the next listing slower.
-        let _ = crate::git::write_atomic(&cache_path, write_cache(&summaries).as_bytes());
-    }
-    Ok((summaries.into_iter().map(|(_, s)| s).collect(), errors))
+    let (cache, errors) = BlobCache::head(git, "requests", CACHE, parse)?;
+    Ok((cache.into_values().collect(), errors))
 }
+
+const CACHE: &str = "sop-cache-requests.tsv";
 
 fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path}: not UTF-8"))?;
@@ -93,78 +64,39 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     Ok(Summary::from(&req))
 }
 
-/// One line a request: blob id and the summary, tab-separated, tabs and newlines escaped.
-fn write_cache(summaries: &[(Oid, Summary)]) -> String {
-    let mut out = String::with_capacity(summaries.len() * 160);
-    for (oid, s) in summaries {
-        let _ = writeln!(
-            out,
-            "{oid}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            esc(&s.id),
-            esc(&s.procedure),
-            esc(&s.title),
-            esc(&s.status),
-            esc(s.step.as_deref().unwrap_or("")),
-            esc(&s.requester),
-            s.created.to_rfc3339(),
-            s.since.to_rfc3339()
-        );
+/// Tab-separated, tabs and line breaks escaped.
+impl Cached for Summary {
+    fn encode(&self) -> String {
+        [
+            escape(&self.id),
+            escape(&self.procedure),
+            escape(&self.title),
+            escape(&self.status),
+            escape(self.step.as_deref().unwrap_or("")),
+            escape(&self.requester),
+            self.created.to_rfc3339().into(),
+            self.since.to_rfc3339().into(),
+        ]
+        .join("\t")
     }
-    out
-}
 
-fn read_cache(path: &Path) -> HashMap<Oid, Summary> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return HashMap::new();
-    };
-    text.lines().filter_map(cache_line).collect()
-}
-
-fn cache_line(line: &str) -> Option<(Oid, Summary)> {
-    let f: Vec<&str> = line.split('\t').collect();
-    let [oid, id, procedure, title, status, step, requester, created, since] = f[..] else {
-        return None;
-    };
-    let time = |s: &str| DateTime::parse_from_rfc3339(s).ok();
-    Some((
-        Oid::from_str(oid).ok()?,
-        Summary {
-            id: unesc(id),
-            procedure: unesc(procedure),
-            title: unesc(title),
-            status: unesc(status),
-            step: Some(unesc(step)).filter(|s| !s.is_empty()),
-            requester: unesc(requester),
+    fn decode(text: &str) -> Option<Summary> {
+        let f: Vec<&str> = text.split('\t').collect();
+        let [id, procedure, title, status, step, requester, created, since] = f[..] else {
+            return None;
+        };
+        let time = |s: &str| DateTime::parse_from_rfc3339(s).ok();
+        Some(Summary {
+            id: unescape(id).into_owned(),
+            procedure: unescape(procedure).into_owned(),
+            title: unescape(title).into_owned(),
+            status: unescape(status).into_owned(),
+            step: Some(unescape(step).into_owned()).filter(|s| !s.is_empty()),
+            requester: unescape(requester).into_owned(),
             created: time(created)?,
             since: time(since)?,
-        },
-    ))
-}
-
-fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('\t', "\\t")
-        .replace('\n', "\\n")
-}
-
-fn unesc(s: &str) -> String {
-    if !s.contains('\\') {
-        return s.to_string();
+        })
     }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        match (c, c == '\\') {
-            (_, true) => match chars.next() {
-                Some('t') => out.push('\t'),
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            },
-            (c, false) => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -184,9 +116,8 @@ mod tests {
             created: t,
             since: t,
         };
-        let oid = Oid::hash_object(git2::ObjectType::Blob, b"x").unwrap();
-        let text = write_cache(&[(oid, s.clone())]);
-        assert_eq!(text.lines().count(), 1);
-        assert_eq!(cache_line(text.lines().next().unwrap()), Some((oid, s)));
+        let line = s.encode();
+        assert!(!line.contains('\n'));
+        assert_eq!(Summary::decode(&line), Some(s));
     }
 }
