@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result};
 
 use crate::conflict;
 use crate::context::Context;
-use crate::error::Hint;
+use crate::error::{Code, Failure, Hint};
 use crate::git::Git;
 
 /// Pull (rebase) from the shared repository and push this office's changes.
@@ -31,16 +31,52 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             .unwrap_or_else(|_| "origin".into()),
     };
     let before = git_out(&workdir, &["rev-parse", "HEAD"])?;
-    let mut pull = Command::new("git");
-    pull.current_dir(&workdir)
-        .args(["pull", "--rebase", "--quiet", &remote, &branch]);
+    let fetched = Command::new("git")
+        .current_dir(&workdir)
+        .args(["fetch", "--quiet", &remote, &branch])
+        .output()
+        .context("running git fetch")?;
+    let fetch_error = String::from_utf8_lossy(&fetched.stderr).trim().to_string();
+    if fetch_error.contains("couldn't find remote ref") {
+        // A new shared repository: nothing to take in yet.
+        return push(&workdir, &remote, &branch, 0, &before, out);
+    }
+    if !fetched.status.success() {
+        return Err(conflict!("fetching from {remote} failed: {fetch_error}"));
+    }
+    // What arrives is verified before it is taken in, as the server's hook would.
+    let findings = super::verify::check_range(&git, &format!("{before}..FETCH_HEAD"))?;
+    if !findings.is_empty() {
+        for f in &findings {
+            eprintln!(
+                "finding: {} {}: {}",
+                &f.commit[..12.min(f.commit.len())],
+                f.request.as_deref().unwrap_or("-"),
+                f.problem
+            );
+        }
+        return Err(Failure::new(
+            Code::Findings,
+            format!(
+                "{remote}/{branch} brings {} finding(s); nothing was taken in",
+                findings.len()
+            ),
+        )
+        .hint("the shared history has commits sop verify does not accept: ask whoever pushed them, and check the server's pre-receive hook")
+        .into());
+    }
+    let mut rebase = Command::new("git");
+    rebase
+        .current_dir(&workdir)
+        .args(["rebase", "--quiet", "FETCH_HEAD"]);
     // A rebase re-commits local commits: the acting person is their committer (authors stay).
     let people = crate::config::People::load(&records.root)?;
     if let Ok(actor) = ctx.actor(&people, &git) {
-        pull.env("GIT_COMMITTER_NAME", &actor.name)
+        rebase
+            .env("GIT_COMMITTER_NAME", &actor.name)
             .env("GIT_COMMITTER_EMAIL", &actor.email);
     }
-    let pulled = pull.output().context("running git pull")?;
+    let pulled = rebase.output().context("running git rebase")?;
     if !pulled.status.success() {
         let git_dir = git.repo.path();
         let rebasing =
@@ -52,32 +88,50 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 .output();
         }
         return Err(conflict!(
-            "pulling from {remote} failed{}: {}",
-            if rebasing { " (the same records were changed here and there; the rebase was undone, your branch is as it was)" } else { "" },
+            "taking in {remote}/{branch} failed{}: {}",
+            if rebasing {
+                " (the same records were changed here and there; the rebase was undone, your branch is as it was)"
+            } else {
+                ""
+            },
             String::from_utf8_lossy(&pulled.stderr).trim()
         )
-        .hint("look at `git log HEAD..@{upstream}`: a request changed on both sides must be settled by hand (keep one side's commits, redo the other's with sop)"));
+        .hint("look at `git log HEAD..FETCH_HEAD`: a request changed on both sides must be settled by hand (keep one side's commits, redo the other's with sop)"));
     }
     let after_pull = git_out(&workdir, &["rev-parse", "HEAD"])?;
     let incoming = count(&workdir, &format!("{before}..FETCH_HEAD")).unwrap_or(0);
+    push(&workdir, &remote, &branch, incoming, &after_pull, out)
+}
+
+fn push(
+    workdir: &Path,
+    remote: &str,
+    branch: &str,
+    incoming: usize,
+    head: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
     let pushed = Command::new("git")
-        .current_dir(&workdir)
+        .current_dir(workdir)
         .args([
             "push",
             "--quiet",
-            &remote,
+            remote,
             &format!("HEAD:refs/heads/{branch}"),
         ])
         .output()
         .context("running git push")?;
     if !pushed.status.success() {
-        return Err(conflict!("pushing to {remote} was refused: {}", String::from_utf8_lossy(&pushed.stderr).trim())
-            .hint("run `sop sync` again to pull what arrived meanwhile; if the server's verify hook refused it, `sop verify` shows why"));
+        return Err(conflict!(
+            "pushing to {remote} was refused: {}",
+            String::from_utf8_lossy(&pushed.stderr).trim()
+        )
+        .hint("run `sop sync` again to take in what arrived meanwhile; if the server's verify hook refused it, `sop verify` shows why"));
     }
     writeln!(
         out,
         "{remote}/{branch}: pulled {incoming} commit(s), now at {}",
-        &after_pull[..12]
+        &head[..12]
     )?;
     Ok(())
 }

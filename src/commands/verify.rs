@@ -68,6 +68,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     .into())
 }
 
+/// The findings in the commits of `range` (`OLD..NEW`), judged as a server's hook judges a
+/// push: for `sop sync`, before what it fetched is taken in.
+pub fn check_range(git: &Git, range: &str) -> Result<Vec<Finding>> {
+    history::tune_for_history();
+    let prefix = git.records_prefix();
+    let commits = commits(&git.repo, &prefix, Some(range), &[])?;
+    check_all(&git.repo, &prefix, &commits, false)
+}
+
 /// Every finding in `commits`, in their order. Commits are judged independently (each
 /// against its parent), so runs of them are checked in parallel, one repository handle each.
 fn check_all(

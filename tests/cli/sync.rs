@@ -80,3 +80,48 @@ fn the_same_request_changed_in_both_offices_is_a_conflict() {
     assert_eq!(b.head(), head, "the branch is as it was");
     assert_eq!(b.status(), "");
 }
+
+#[test]
+fn the_first_sync_fills_an_empty_server() {
+    let server = tempfile::tempdir().unwrap();
+    let remote = server.path().join("records.git");
+    let a = Office::example();
+    a.git(&[
+        "init",
+        "-q",
+        "--bare",
+        "-b",
+        "main",
+        remote.to_str().unwrap(),
+    ]);
+    a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    a.sop("putri", &["sync"])
+        .success()
+        .stdout(contains("origin/main: pulled 0 commit(s)"));
+    assert_eq!(a.git_in(&remote, &["rev-parse", "main"]).trim(), a.head());
+}
+
+#[test]
+fn forged_history_on_the_server_is_not_taken_in() {
+    let (a, b, _server) = two_offices();
+    let id = a.new_request("putri", "email", EMAIL);
+    a.sop("putri", &["sync"]).success();
+    b.sop("dimas", &["sync"]).success();
+    // b forges a completion with plain git and pushes past sop (a server without the hook)
+    let file = b.request_file(&id);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("status = \"open\"", "status = \"completed\""),
+    )
+    .unwrap();
+    b.git(&["commit", "-qam", "done"]);
+    b.git(&["push", "-q", "origin", "main"]);
+    let head = a.head();
+    a.sop("putri", &["sync"])
+        .code(6)
+        .stderr(contains("finding: "))
+        .stderr(contains("nothing was taken in"));
+    assert_eq!(a.head(), head, "a's branch is as it was");
+    assert_eq!(a.status(), "");
+}
