@@ -8,7 +8,8 @@ use crate::cli::Format;
 use crate::context::Context;
 use crate::output;
 use crate::procedure::Procedure;
-use crate::view::request_view;
+use crate::request::Request;
+use crate::view::{request_view, StepView};
 
 /// One request: fields, current step with its due time, and history.
 #[derive(Debug, clap::Args)]
@@ -63,6 +64,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
         writeln!(out, "\n{t}")?;
     }
+    if let Some(p) = &procedure {
+        writeln!(out, "\n{}", steps_table(ctx, p, &req, view.step.as_ref()))?;
+    }
     let mut t = output::table(
         &["at", "by", "action", "step", "to", "note / output"],
         ctx.color,
@@ -92,4 +96,62 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out, "\n{t}")?;
     Ok(())
+}
+
+/// The procedure's steps: which were done (and how often), the current one with its due
+/// time, and each step's standard time.
+fn steps_table(
+    ctx: &Context,
+    p: &Procedure,
+    req: &Request,
+    current: Option<&StepView>,
+) -> comfy_table::Table {
+    let mut t = output::table(
+        &["", "no", "activity", "role", "time", "done", "due"],
+        ctx.color,
+    );
+    for s in &p.steps {
+        let done = req
+            .history
+            .iter()
+            .filter(|e| e.step == s.id() && e.action != "create")
+            .count();
+        let here = current.filter(|c| c.id == s.id());
+        let reached_end =
+            req.history.last().and_then(|e| e.to.as_deref()) == Some(s.id()) && req.step.is_none();
+        let mark = match (here, reached_end, done) {
+            (Some(_), _, _) => "▶",
+            (_, true, _) => "■",
+            (_, _, 0) => "",
+            _ => "✓",
+        };
+        let due = here
+            .and_then(|c| c.due)
+            .map(|d| {
+                format!(
+                    "{}{}",
+                    d.format("%Y-%m-%d %H:%M"),
+                    if here.is_some_and(|c| c.overdue) {
+                        " OVERDUE"
+                    } else {
+                        ""
+                    }
+                )
+            })
+            .unwrap_or_default();
+        t.add_row(vec![
+            mark.to_string(),
+            s.number.map_or("-".into(), |n| n.to_string()),
+            s.activity.clone(),
+            s.role.list().join("/"),
+            s.time.map(|t| t.to_string()).unwrap_or_default(),
+            if done > 0 {
+                done.to_string()
+            } else {
+                String::new()
+            },
+            due,
+        ]);
+    }
+    t
 }

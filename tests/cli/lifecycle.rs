@@ -29,3 +29,35 @@ fn email_request_walks_to_completion() {
     );
     assert_eq!(office.status(), "");
 }
+
+#[test]
+fn show_marks_done_and_current_steps_with_the_due_time() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    office.sop("putri", &["advance", &id]).success();
+    let out = office
+        .sop("putri", &["show", &id])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let line = |text: &str| {
+        out.lines()
+            .find(|l| l.starts_with('│') && l.contains(text))
+            .unwrap_or_else(|| panic!("{text}: {out}"))
+            .to_string()
+    };
+    assert!(line("Mengisi Form").contains("✓"), "{out}");
+    let current = line("Menerima FPE");
+    assert!(
+        current.contains("▶") && current.contains("2026-11-23 09:05"),
+        "{out}"
+    );
+    assert!(!line("Memberi persetujuan").contains("✓"), "{out}");
+    assert!(out.contains("status     open"), "{out}");
+}
