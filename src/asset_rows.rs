@@ -65,8 +65,7 @@ impl Rows {
     pub fn head(git: &Git) -> Result<(Rows, Vec<anyhow::Error>)> {
         let (cache, errors) = BlobCache::head(git, "assets", CACHE, |path, bytes| {
             let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path} is not UTF-8"))?;
-            let asset = Asset::from_toml(text)
-                .map_err(|e| invalid!("{path}: {}", crate::config::short_toml_error(&e)))?;
+            let asset = crate::store::parse_asset(std::path::Path::new(path), text)?;
             Ok(Row::new(&asset.row()))
         })?;
         Ok((Rows(cache), errors))

@@ -96,7 +96,7 @@ impl<'r> Auditor<'r> {
                 return Ok(found.list);
             }
         };
-        let changes = self.changes(&commit)?;
+        let changes = history::changes_under(self.repo, &commit, "")?;
         if !changes.iter().any(|c| self.relative(&c.path).is_some()) {
             // Nothing in the records directory: not sop's business.
             return Ok(Vec::new());
@@ -180,34 +180,6 @@ impl<'r> Auditor<'r> {
             |text| Procedure::parse(text, Path::new(&rel)),
             self.repo,
         )
-    }
-
-    /// The files a commit changed; for a merge, only what differs from every parent.
-    fn changes(&self, commit: &Commit) -> Result<Vec<PathChange>> {
-        let mut parents = commit.parents();
-        let first = match parents.next() {
-            Some(p) => Some(p.tree()?),
-            None => None,
-        };
-        let mut out = Vec::new();
-        history::changed(
-            self.repo,
-            first.as_ref(),
-            Some(&commit.tree()?),
-            "",
-            &mut out,
-        )?;
-        for other in parents {
-            let tree = other.tree()?;
-            let mut kept = Vec::new();
-            for c in out {
-                if history::blob_at(&tree, &c.path)? != c.new {
-                    kept.push(c);
-                }
-            }
-            out = kept;
-        }
-        Ok(out)
     }
 
     fn relative<'p>(&self, path: &'p str) -> Option<&'p str> {

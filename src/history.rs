@@ -178,22 +178,29 @@ pub fn request_changes(
     commit: &git2::Commit,
     prefix: &str,
 ) -> Result<Vec<PathChange>> {
-    let dir = format!("{prefix}requests");
-    let new = subtree(repo, &commit.tree()?, &dir)?;
+    changes_under(repo, commit, &format!("{prefix}requests"))
+}
+
+/// The files under folder `dir` ("" for the whole tree) that a commit changed compared with
+/// every one of its parents: for a merge, only what the merge itself changed.
+pub fn changes_under(
+    repo: &Repository,
+    commit: &git2::Commit,
+    dir: &str,
+) -> Result<Vec<PathChange>> {
+    let new = subtree(repo, &commit.tree()?, dir)?;
     let mut parents = commit.parents();
-    let first = parents.next();
-    let old = match &first {
-        Some(p) => subtree(repo, &p.tree()?, &dir)?,
+    let old = match parents.next() {
+        Some(p) => subtree(repo, &p.tree()?, dir)?,
         None => None,
     };
+    let base = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
     let mut out = Vec::new();
-    changed(
-        repo,
-        old.as_ref(),
-        new.as_ref(),
-        &format!("{dir}/"),
-        &mut out,
-    )?;
+    changed(repo, old.as_ref(), new.as_ref(), &base, &mut out)?;
     for other in parents {
         let tree = other.tree()?;
         let mut kept = Vec::new();

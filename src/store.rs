@@ -83,11 +83,7 @@ impl Records {
     }
 
     fn read_request_at(&self, rel: &Path) -> Result<Request> {
-        let text = self.read_text(rel)?;
-        let req = Request::from_toml(&text)
-            .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
-        check_place(rel, &req.id, &Self::request_path(&req.id))?;
-        Ok(req)
+        parse_request(rel, &self.read_text(rel)?)
     }
 
     pub fn read_asset(&self, id: &str) -> Result<Asset> {
@@ -95,17 +91,29 @@ impl Records {
     }
 
     fn read_asset_at(&self, rel: &Path) -> Result<Asset> {
-        let text = self.read_text(rel)?;
-        let asset = Asset::from_toml(&text)
-            .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
-        check_place(rel, &asset.id, &Self::asset_path(&asset.id))?;
-        Ok(asset)
+        parse_asset(rel, &self.read_text(rel)?)
     }
 
     fn read_text(&self, rel: &Path) -> Result<String> {
         std::fs::read_to_string(self.root.join(rel))
             .with_context(|| format!("reading {}", rel.display()))
     }
+}
+
+/// A request file's text (`rel` records-relative), parsed, and checked to sit where its id says.
+pub fn parse_request(rel: &Path, text: &str) -> Result<Request> {
+    let req = Request::from_toml(text)
+        .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
+    check_place(rel, &req.id, &Records::request_path(&req.id))?;
+    Ok(req)
+}
+
+/// An asset file's text (`rel` records-relative), parsed, and checked to sit where its id says.
+pub fn parse_asset(rel: &Path, text: &str) -> Result<Asset> {
+    let asset = Asset::from_toml(text)
+        .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
+    check_place(rel, &asset.id, &Records::asset_path(&asset.id))?;
+    Ok(asset)
 }
 
 /// A record must sit where its id says.

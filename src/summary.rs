@@ -4,6 +4,8 @@
 //! The list shows what is committed: a hand edit that was never committed is not a state of
 //! the request (`git status` shows it, and sop refuses to act on it).
 
+use std::path::Path;
+
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
@@ -11,7 +13,7 @@ use crate::blob_cache::{escape, unescape, BlobCache, Cached};
 use crate::git::Git;
 use crate::invalid;
 use crate::request::Request;
-use crate::store::Records;
+use crate::store;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -51,17 +53,7 @@ const CACHE: &str = "sop-cache-requests.tsv";
 
 fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path}: not UTF-8"))?;
-    let req = Request::from_toml(text)
-        .map_err(|e| invalid!("{path}: {}", crate::config::short_toml_error(&e)))?;
-    let expected = Records::request_path(&req.id);
-    if !path.ends_with(&expected.display().to_string()) {
-        return Err(invalid!(
-            "{path}: its id {} belongs in {}",
-            req.id,
-            expected.display()
-        ));
-    }
-    Ok(Summary::from(&req))
+    Ok(Summary::from(&store::parse_request(Path::new(path), text)?))
 }
 
 /// Tab-separated, tabs and line breaks escaped.

@@ -128,6 +128,20 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+impl Row<'_> {
+    /// The columns every format shows first: id, procedure, title, status, step, role.
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.procedure.to_string(),
+            self.title.to_string(),
+            self.status.to_string(),
+            self.step.clone().unwrap_or_default(),
+            self.role.clone().unwrap_or_default(),
+        ]
+    }
+}
+
 fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     let fmt_time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
         t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
@@ -150,18 +164,14 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 "overdue",
             ],
             rows.iter().map(|r| {
-                vec![
-                    r.id.to_string(),
-                    r.procedure.to_string(),
-                    r.title.to_string(),
-                    r.status.to_string(),
-                    r.step.clone().unwrap_or_default(),
-                    r.role.clone().unwrap_or_default(),
+                let mut cells = r.cells();
+                cells.extend([
                     r.requester.to_string(),
                     r.created.to_rfc3339(),
                     r.due.map(|d| d.to_rfc3339()).unwrap_or_default(),
                     r.overdue.to_string(),
-                ]
+                ]);
+                cells
             }),
         ),
         _ => {
@@ -179,16 +189,12 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 ctx.color,
             );
             for r in rows {
-                t.add_row(vec![
-                    r.id.to_string(),
-                    r.procedure.to_string(),
-                    r.title.to_string(),
-                    r.status.to_string(),
-                    r.step.clone().unwrap_or_default(),
-                    r.role.clone().unwrap_or_default(),
+                let mut cells = r.cells();
+                cells.extend([
                     r.created.format("%Y-%m-%d %H:%M").to_string(),
                     format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
                 ]);
+                t.add_row(cells);
             }
             writeln!(out, "{t}")?;
             eprintln!("{} request(s)", rows.len());

@@ -256,6 +256,7 @@ fn malformed_procedure_names_file_and_line() {
         .sop("putri", &["new", "email"])
         .code(3)
         .stderr(contains("procedures/email.toml: TOML parse error at line"))
+        .stderr(contains(", column "))
         .stderr(contains("activty"));
     office
         .sop("putri", &["procedure", "check"])
