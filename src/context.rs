@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Utc};
@@ -9,6 +10,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::cli::{ColorChoice, Format};
 use crate::config::{Config, People, Person};
 use crate::git::Git;
+use crate::layout;
+use crate::rules::{warn_uncommitted, Loader};
 use crate::store::Records;
 use crate::{forbidden, invalid};
 
@@ -83,28 +86,50 @@ impl Context {
         })
     }
 
-    pub fn load(&self) -> Result<Loaded> {
+    /// The records directory and its repository.
+    pub fn open(&self) -> Result<(Records, Git)> {
         let records = self.records()?;
-        let config = Config::load(&records.root)?;
-        let people = People::load(&records.root)?;
-        let mut git = Git::open(&records.root).context("opening the records repository")?;
-        git.require_signatures = config.policy.require_signatures;
-        let now = self.now(&config)?;
+        let git = Git::open(&records.root).context("opening the records repository")?;
+        Ok((records, git))
+    }
+
+    /// The records directory with the rules of HEAD (sop.toml, people.toml), warning about
+    /// uncommitted edits of them. A change checks, under its lock, that HEAD is still the
+    /// commit these were read from (`Tx::ensure_head`).
+    pub fn load(&self) -> Result<Loaded> {
+        let (records, mut git) = self.open()?;
+        let (rules, head) = {
+            let snap = git.head_snapshot()?;
+            let rules = Loader::default().rules(&snap)?.ok_or_else(|| {
+                invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)")
+            })?;
+            warn_uncommitted(
+                &snap,
+                &records.root,
+                &[layout::CONFIG.to_string(), layout::PEOPLE.to_string()],
+            );
+            (rules, snap.commit)
+        };
+        git.require_signatures = rules.config.policy.require_signatures;
+        let now = self.now(&rules.config)?;
         Ok(Loaded {
             records,
-            config,
-            people,
+            config: rules.config,
+            people: rules.people,
             git,
             now,
+            head,
         })
     }
 }
 
-/// A records directory with its configuration, people and repository.
+/// A records directory with the rules of HEAD and its repository.
 pub struct Loaded {
     pub records: Records,
-    pub config: Config,
-    pub people: People,
+    pub config: Rc<Config>,
+    pub people: Rc<People>,
     pub git: Git,
     pub now: DateTime<FixedOffset>,
+    /// The commit the rules were read from.
+    pub head: Option<git2::Oid>,
 }

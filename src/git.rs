@@ -139,9 +139,12 @@ impl Git {
             index_tmp: self.git_dir.join("sop-index.tmp"),
             index: RefCell::new(None),
             holds_index_lock: false,
+            branch: String::new(),
+            head: None,
         };
         tx.recover()?;
         tx.take_index_lock()?;
+        (tx.branch, tx.head) = self.branch()?;
         Ok(tx)
     }
 
@@ -179,6 +182,17 @@ impl Git {
             Err(e) if e.code() == git2::ErrorCode::UnbornBranch => Ok(None),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// HEAD's records, read without the lock (for reading commands).
+    pub fn head_snapshot(&self) -> Result<Snapshot<'_>> {
+        let (_, commit) = self.branch()?;
+        Ok(Snapshot::new(
+            &self.repo,
+            self.head_tree()?,
+            &self.records_prefix(),
+            commit,
+        ))
     }
 
     /// The blob of `rel` (records-relative) in HEAD, if any.
@@ -242,6 +256,61 @@ impl Git {
     }
 }
 
+/// The records directory as one commit holds it: what a change's rules are read from.
+pub struct Snapshot<'r> {
+    repo: &'r Repository,
+    tree: Option<Tree<'r>>,
+    /// Where the records directory is in the repository: "" or "dir/".
+    prefix: String,
+    /// The commit, None on an unborn branch.
+    pub commit: Option<Oid>,
+}
+
+impl<'r> Snapshot<'r> {
+    /// The records under `prefix` ("" or "dir/") in `tree`.
+    pub fn new(
+        repo: &'r Repository,
+        tree: Option<Tree<'r>>,
+        prefix: &str,
+        commit: Option<Oid>,
+    ) -> Snapshot<'r> {
+        Snapshot {
+            repo,
+            tree,
+            prefix: prefix.to_string(),
+            commit,
+        }
+    }
+
+    /// The blob at `rel` (records-relative, with `/`), if the commit has one there.
+    pub fn blob(&self, rel: &str) -> Result<Option<Oid>> {
+        let Some(tree) = &self.tree else {
+            return Ok(None);
+        };
+        crate::history::blob_at(tree, &format!("{}{rel}", self.prefix))
+    }
+
+    /// The text of the file at `rel`, with its blob id; None when there is none. A file that
+    /// is not UTF-8 is an input error naming the file and the byte.
+    pub fn text(&self, rel: &str) -> Result<Option<(Oid, String)>> {
+        let Some(blob) = self.blob(rel)? else {
+            return Ok(None);
+        };
+        Ok(Some((blob, self.blob_text(blob, rel)?)))
+    }
+
+    /// A blob's text; `rel` names it in errors.
+    pub fn blob_text(&self, blob: Oid, rel: &str) -> Result<String> {
+        let bytes = self.repo.find_blob(blob)?.content().to_vec();
+        String::from_utf8(bytes).map_err(|e| {
+            invalid!(
+                "{rel}: not UTF-8 text (invalid byte at position {})",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+}
+
 /// One change in progress: holds the locks until committed or dropped.
 pub struct Tx<'a> {
     git: &'a Git,
@@ -250,9 +319,40 @@ pub struct Tx<'a> {
     /// The private copy of the index, read once per change.
     index: RefCell<Option<git2::Index>>,
     holds_index_lock: bool,
+    /// The branch and its commit as read under the lock: the rules are read from it, and the
+    /// branch moves only if it still points there.
+    branch: String,
+    head: Option<Oid>,
 }
 
-impl Tx<'_> {
+impl<'a> Tx<'a> {
+    /// Refuses (exit 5) when HEAD is no longer `expected`, the commit the caller read its
+    /// rules from before taking the lock: another change came in between.
+    pub fn ensure_head(&self, expected: Option<Oid>) -> Result<()> {
+        if self.head != expected {
+            return Err(conflict!(
+                "{} moved while sop was reading the records; nothing was changed",
+                self.branch
+            )
+            .hint("run the command again: it reads the new state"));
+        }
+        Ok(())
+    }
+
+    /// HEAD's records as of the lock: what this change's rules and records are read from.
+    pub fn snapshot(&self) -> Result<Snapshot<'a>> {
+        let tree = match self.head {
+            Some(id) => Some(self.git.repo.find_commit(id)?.tree()?),
+            None => None,
+        };
+        Ok(Snapshot::new(
+            &self.git.repo,
+            tree,
+            &self.git.records_prefix(),
+            self.head,
+        ))
+    }
+
     fn index_lock_path(&self) -> PathBuf {
         self.git.git_dir.join("index.lock")
     }
@@ -418,7 +518,7 @@ impl Tx<'_> {
     pub fn commit(self, files: &[FileChange], author: &Signature, message: &str) -> Result<Oid> {
         let git = self.git;
         let repo = &git.repo;
-        let (branch, parent) = git.branch()?;
+        let (branch, parent) = (self.branch.clone(), self.head);
         let changes: Vec<(String, Option<Vec<u8>>)> = files
             .iter()
             .map(|f| (git.repo_path(&f.path), f.content.clone()))
@@ -435,7 +535,10 @@ impl Tx<'_> {
             let blob = content.as_ref().map(|c| repo.blob(c)).transpose()?;
             blobs.push((path.clone(), blob));
         }
-        let base = git.head_tree()?;
+        let base = match parent {
+            Some(id) => Some(repo.find_commit(id)?.tree()?),
+            None => None,
+        };
         let mut objects: Vec<Oid> = blobs.iter().filter_map(|(_, b)| *b).collect();
         let tree_id = match build_tree(repo, base.as_ref(), &blobs, &mut objects)? {
             Some(id) => id,

@@ -37,8 +37,7 @@ pub struct Request {
 pub struct Entry {
     /// The step acted on (for `create`, the first step).
     pub step: String,
-    /// `create`, `advance`, `approve`, `reject`, `cancel`.
-    pub action: String,
+    pub action: Action,
     /// Person id of the actor.
     pub by: String,
     /// The role the actor stood in for (Plt/Plh), when acting as a stand-in.
@@ -57,6 +56,48 @@ pub struct Entry {
     /// Fields given with this change.
     #[serde(default, skip_serializing_if = "Fields::is_empty")]
     pub fields: Fields,
+}
+
+/// What a change did to a request; stored in its history as the lowercase word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Create,
+    Advance,
+    Approve,
+    Reject,
+    Cancel,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Create,
+        Action::Advance,
+        Action::Approve,
+        Action::Reject,
+        Action::Cancel,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Advance => "advance",
+            Action::Approve => "approve",
+            Action::Reject => "reject",
+            Action::Cancel => "cancel",
+        }
+    }
+
+    /// The action named `word` (as in history entries and `Sop-Action` trailers).
+    pub fn parse(word: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == word)
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl Request {

@@ -3,16 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use rand::Rng;
 
 use crate::asset::Asset;
 use crate::invalid;
 use crate::request::Request;
-
-/// Crockford's base32: no I, L, O, U, so ids survive being read aloud and retyped.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-/// Random characters after the prefix: 50 bits, so offline clones never collide in practice.
-const ID_LEN: usize = 10;
 
 pub struct Records {
     /// Absolute path of the folder holding sop.toml.
@@ -43,28 +37,6 @@ impl Records {
             })
     }
 
-    /// `requests/<PREFIX>/<first two characters>/<ID>.toml`, relative to the root: about a
-    /// hundred files a folder at 100,000 requests of one procedure.
-    pub fn request_path(id: &str) -> PathBuf {
-        let (prefix, _) = id.split_once('-').unwrap_or((id, ""));
-        Path::new("requests").join(prefix).join(shard_file(id))
-    }
-
-    /// `assets/<first two characters>/<ID>.toml`: about a hundred files a folder at 100,000
-    /// assets.
-    pub fn asset_path(id: &str) -> PathBuf {
-        Path::new("assets").join(shard_file(id))
-    }
-
-    /// A fresh random id with the given prefix.
-    pub fn new_id(prefix: &str) -> String {
-        let mut rng = rand::rng();
-        let tail: String = (0..ID_LEN)
-            .map(|_| ALPHABET[rng.random_range(0..32)] as char)
-            .collect();
-        format!("{prefix}-{tail}")
-    }
-
     /// The one request id starting with `given` (case-insensitive), as git accepts short hashes.
     pub fn resolve(&self, given: &str) -> Result<String> {
         let prefix = given.trim().split_once('-').map(|(p, _)| p.to_uppercase());
@@ -79,7 +51,7 @@ impl Records {
     }
 
     pub fn read_request(&self, id: &str) -> Result<Request> {
-        self.read_request_at(&Self::request_path(id))
+        self.read_request_at(&crate::layout::request_path(id))
     }
 
     fn read_request_at(&self, rel: &Path) -> Result<Request> {
@@ -87,7 +59,7 @@ impl Records {
     }
 
     pub fn read_asset(&self, id: &str) -> Result<Asset> {
-        self.read_asset_at(&Self::asset_path(id))
+        self.read_asset_at(&crate::layout::asset_path(id))
     }
 
     fn read_asset_at(&self, rel: &Path) -> Result<Asset> {
@@ -104,7 +76,7 @@ impl Records {
 pub fn parse_request(rel: &Path, text: &str) -> Result<Request> {
     let req = Request::from_toml(text)
         .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
-    check_place(rel, &req.id, &Records::request_path(&req.id))?;
+    check_place(rel, &req.id, &crate::layout::request_path(&req.id))?;
     Ok(req)
 }
 
@@ -112,7 +84,7 @@ pub fn parse_request(rel: &Path, text: &str) -> Result<Request> {
 pub fn parse_asset(rel: &Path, text: &str) -> Result<Asset> {
     let asset = Asset::from_toml(text)
         .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
-    check_place(rel, &asset.id, &Records::asset_path(&asset.id))?;
+    check_place(rel, &asset.id, &crate::layout::asset_path(&asset.id))?;
     Ok(asset)
 }
 
@@ -126,13 +98,6 @@ fn check_place(rel: &Path, id: &str, expected: &Path) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// `<two characters after the prefix>/<ID>.toml`.
-fn shard_file(id: &str) -> PathBuf {
-    let (_, rest) = id.split_once('-').unwrap_or((id, ""));
-    let shard: String = rest.chars().take(2).collect();
-    Path::new(&shard).join(format!("{id}.toml"))
 }
 
 /// The one id starting with `given` among the sharded files under `base`.
@@ -182,21 +147,4 @@ fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default();
     entries.sort();
     entries
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_prefixed_and_sharded() {
-        let id = Records::new_id("EML");
-        assert!(id.starts_with("EML-"));
-        assert_eq!(id.len(), 4 + ID_LEN);
-        assert!(id[4..].bytes().all(|b| ALPHABET.contains(&b)));
-        let path = Records::request_path("EML-7K3QX9M2PA");
-        assert_eq!(path, Path::new("requests/EML/7K/EML-7K3QX9M2PA.toml"));
-        let path = Records::asset_path("AST-7K3QX9M2PA");
-        assert_eq!(path, Path::new("assets/7K/AST-7K3QX9M2PA.toml"));
-    }
 }

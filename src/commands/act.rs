@@ -4,14 +4,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::change::{self, Target};
 use crate::cli::Format;
 use crate::context::Context;
-use crate::engine::{Action, Change, World};
+use crate::engine::Change;
 use crate::field::split_assignments;
 use crate::invalid;
 use crate::output;
-use crate::procedure::Procedure;
-use crate::store::Records;
+use crate::request::Action;
 use crate::view::request_view;
 
 #[derive(Debug, clap::Args)]
@@ -55,72 +55,47 @@ pub struct ReasonArgs {
 
 pub fn advance(ctx: &Context, a: AdvanceArgs, out: &mut dyn Write) -> Result<()> {
     let change = Change {
-        action: Action::Advance,
         option: a.choose,
         output: a.output,
         note: a.note,
         fields: split_assignments(&a.fields).map_err(|e| invalid!("{e}"))?,
+        ..Change::new(Action::Advance)
     };
     act(ctx, &a.id, change, out)
 }
 
 pub fn approve(ctx: &Context, a: ApproveArgs, out: &mut dyn Write) -> Result<()> {
     let change = Change {
-        action: Action::Approve,
         note: a.note,
         fields: split_assignments(&a.fields).map_err(|e| invalid!("{e}"))?,
-        ..Change::default()
+        ..Change::new(Action::Approve)
     };
     act(ctx, &a.id, change, out)
 }
 
 pub fn reject(ctx: &Context, a: ReasonArgs, out: &mut dyn Write) -> Result<()> {
     let change = Change {
-        action: Action::Reject,
         note: Some(a.reason),
-        ..Change::default()
+        ..Change::new(Action::Reject)
     };
     act(ctx, &a.id, change, out)
 }
 
 pub fn cancel(ctx: &Context, a: ReasonArgs, out: &mut dyn Write) -> Result<()> {
     let change = Change {
-        action: Action::Cancel,
         note: Some(a.reason),
-        ..Change::default()
+        ..Change::new(Action::Cancel)
     };
     act(ctx, &a.id, change, out)
 }
 
 fn act(ctx: &Context, given: &str, change: Change, out: &mut dyn Write) -> Result<()> {
-    let loaded = ctx.load()?;
-    let id = loaded.records.resolve(given)?;
-    let actor = ctx.actor(&loaded.people, &loaded.git)?;
-    let tx = loaded.git.begin()?;
-    // Read under the lock, and only what HEAD holds: a hand edit is refused, not built upon.
-    tx.ensure_unmodified(&Records::request_path(&id))?;
-    let req = loaded.records.read_request(&id)?;
-    let procedure = Procedure::load(&loaded.records.root, &req.procedure)?;
-    let world = World {
-        procedure: &procedure,
-        config: &loaded.config,
-        people: &loaded.people,
-        now: loaded.now,
-    };
-    let mut next = world.apply(&req, actor, change)?;
-    let assets = super::request_assets(&loaded, &tx, &procedure, &mut next)?;
-    let acted_on = req
-        .step
-        .as_deref()
-        .and_then(|s| procedure.step(s))
-        .map(|s| s.activity.clone())
-        .unwrap_or_default();
-    super::commit_request(&loaded, tx, &next, &assets, actor, &acted_on)?;
-
+    let done = change::run(ctx, Target::Existing { given }, change)?;
+    let (next, procedure) = (&done.outcome.request, &done.procedure);
     match ctx.format {
         Format::Json => output::json(
             out,
-            &request_view(&next, Some(&procedure), &loaded.config, loaded.now),
+            &request_view(next, Some(procedure), &done.config, done.now),
         )?,
         _ => {
             let entry = next.history.last().expect("just added");

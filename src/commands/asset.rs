@@ -19,6 +19,7 @@ use crate::git::FileChange;
 use crate::import::{self, InputFormat, Problem, RawRow};
 use crate::output;
 use crate::store::Records;
+use crate::trailers::Trailers;
 use crate::{forbidden, invalid};
 
 /// The asset register: add, import, list, show.
@@ -164,13 +165,17 @@ fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
     let row = asset::validate(&cells, &people).map_err(|e| invalid!("{}", e.join("; ")))?;
     let tx = loaded.git.begin()?;
-    let id = super::fresh_id(&loaded, asset::PREFIX, Records::asset_path)?;
+    tx.ensure_head(loaded.head)?;
+    let id = crate::change::fresh_id(&tx.snapshot()?, &loaded.records, asset::PREFIX);
     let new =
         Asset::create(id, &row, &stamp(&loaded, actor, "add")).map_err(|e| invalid!("{e}"))?;
-    let msg = format!(
-        "{} add: {}\n\nSop-Action: asset-add\nSop-Actor: {}\nSop-Asset: {}\n",
-        new.id, new.name, actor.id, new.id
-    );
+    let trailers = Trailers {
+        action: Some("asset-add".into()),
+        actor: Some(actor.id.clone()),
+        assets: vec![new.id.clone()],
+        ..Trailers::default()
+    };
+    let msg = format!("{} add: {}\n\n{}", new.id, new.name, trailers.render());
     tx.commit(&[file(&new)], &super::signature(actor, loaded.now)?, &msg)?;
     match ctx.format {
         Format::Json => output::json(out, &new),
@@ -193,7 +198,7 @@ fn stamp<'a>(loaded: &Loaded, actor: &'a Person, action: &'a str) -> Stamp<'a> {
 
 fn file(a: &Asset) -> FileChange {
     FileChange {
-        path: Records::asset_path(&a.id),
+        path: crate::layout::asset_path(&a.id),
         content: Some(a.to_toml().into_bytes()),
     }
 }
@@ -238,7 +243,9 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let tx = if a.dry_run {
         None
     } else {
-        Some(loaded.git.begin()?)
+        let tx = loaded.git.begin()?;
+        tx.ensure_head(loaded.head)?;
+        Some(tx)
     };
     let plan = plan(&loaded, actor, &rows, a.key.as_deref(), &mut problems)?;
     if !problems.is_empty() {
@@ -294,16 +301,21 @@ fn commit_import(
     let updated: Vec<PathBuf> = plan
         .updated
         .iter()
-        .map(|a| Records::asset_path(&a.id))
+        .map(|a| crate::layout::asset_path(&a.id))
         .collect();
     tx.ensure_unmodified_all(&updated)?;
     let files: Vec<FileChange> = plan.created.iter().chain(&plan.updated).map(file).collect();
     let (created, updated) = (plan.created.len(), plan.updated.len());
+    let trailers = Trailers {
+        action: Some("asset-import".into()),
+        actor: Some(actor.id.clone()),
+        ..Trailers::default()
+    };
     let msg = format!(
-        "asset import: {} assets ({created} created, {updated} updated)\n\nFrom {source}; {} row(s) unchanged.\n\nSop-Action: asset-import\nSop-Actor: {}\n",
+        "asset import: {} assets ({created} created, {updated} updated)\n\nFrom {source}; {} row(s) unchanged.\n\n{}",
         created + updated,
         plan.unchanged,
-        actor.id
+        trailers.render()
     );
     let oid = tx.commit(&files, &super::signature(actor, loaded.now)?, &msg)?;
     asset_rows::remember(&loaded.git, &plan.created);
@@ -439,8 +451,8 @@ fn plan(
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for (line, row) in unmatched {
         let id = loop {
-            let id = Records::new_id(asset::PREFIX);
-            if !loaded.records.root.join(Records::asset_path(&id)).exists()
+            let id = crate::layout::new_id(asset::PREFIX);
+            if !loaded.records.root.join(crate::layout::asset_path(&id)).exists()
                 && ids.insert(id.clone())
             {
                 break id;

@@ -12,7 +12,7 @@ use crate::config::People;
 use crate::context::Context;
 use crate::history::{self, Index};
 use crate::output;
-use crate::request::Request;
+use crate::request::{Action, Request};
 use crate::signing;
 use crate::store::Records;
 
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let prefix = loaded.git.records_prefix();
     let path = format!(
         "{prefix}{}",
-        Records::request_path(&id)
+        crate::layout::request_path(&id)
             .to_string_lossy()
             .replace('\\', "/")
     );
@@ -129,8 +129,8 @@ fn rows_of(repo: &Repository, prefix: &str, path: &str, oid: Oid, gpg: &str) -> 
                 at: e.at,
                 by: e.by.clone(),
                 acting_for: e.acting_for.clone(),
-                action: e.action.clone(),
-                from: (e.action != "create").then(|| e.step.clone()),
+                action: e.action.to_string(),
+                from: (e.action != Action::Create).then(|| e.step.clone()),
                 to: e.to.clone(),
                 option: e.option.clone(),
                 note: e.note.clone(),

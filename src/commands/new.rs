@@ -5,15 +5,14 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::asset;
+use crate::change::{self, Target};
 use crate::cli::Format;
 use crate::context::Context;
-use crate::engine::{NewRequest, World};
+use crate::engine::Change;
 use crate::field::split_assignments;
 use crate::invalid;
 use crate::output;
-use crate::procedure::Procedure;
-use crate::store::Records;
+use crate::request::Action;
 
 /// Create a request at the first step of a procedure.
 #[derive(Debug, clap::Args)]
@@ -46,42 +45,20 @@ struct StepRef {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
-    let loaded = ctx.load()?;
-    let procedure = Procedure::load(&loaded.records.root, &args.procedure)?;
-    let actor = ctx.actor(&loaded.people, &loaded.git)?;
-    let fields = split_assignments(&args.fields).map_err(|e| invalid!("{e}"))?;
-    let world = World {
-        procedure: &procedure,
-        config: &loaded.config,
-        people: &loaded.people,
-        now: loaded.now,
-    };
-    let tx = loaded.git.begin()?;
-    let asset = match &args.asset {
-        Some(given) => {
-            let id = loaded.records.resolve_asset(given)?;
-            tx.ensure_unmodified(&Records::asset_path(&id))?;
-            Some(loaded.records.read_asset(&id)?)
-        }
-        None => None,
-    };
-    asset::check_request(&procedure, asset.as_ref()).map_err(|e| invalid!("{e}"))?;
-    let id = super::fresh_id(&loaded, procedure.prefix(), Records::request_path)?;
-    tx.ensure_unmodified(&Records::request_path(&id))?;
-    let mut req = world.create(NewRequest {
-        id,
+    let change = Change {
         title: args.title,
-        fields,
-        asset: asset.map(|a| a.id),
-        requester: actor,
-    })?;
-    let assets = super::request_assets(&loaded, &tx, &procedure, &mut req)?;
-    let first = procedure
-        .first()
-        .map(|s| s.activity.as_str())
-        .unwrap_or_default();
-    super::commit_request(&loaded, tx, &req, &assets, actor, first)?;
-
+        asset: args.asset.map(|given| resolve_asset(ctx, &given)).transpose()?,
+        fields: split_assignments(&args.fields).map_err(|e| invalid!("{e}"))?,
+        ..Change::new(Action::Create)
+    };
+    let done = change::run(
+        ctx,
+        Target::New {
+            procedure: &args.procedure,
+        },
+        change,
+    )?;
+    let (req, procedure) = (&done.outcome.request, &done.procedure);
     let step = req.step.as_deref().and_then(|s| procedure.step(s));
     match ctx.format {
         Format::Json => output::json(
@@ -111,4 +88,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The one asset id starting with `given`.
+fn resolve_asset(ctx: &Context, given: &str) -> Result<String> {
+    ctx.records()?.resolve_asset(given)
 }

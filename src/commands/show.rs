@@ -8,7 +8,7 @@ use crate::cli::Format;
 use crate::context::Context;
 use crate::output;
 use crate::procedure::Procedure;
-use crate::request::Request;
+use crate::request::{Action, Request};
 use crate::view::{request_view, StepView};
 
 /// One request: fields, current step with its due time, and history.
@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         };
         let action = match &e.option {
             Some(o) => format!("{} {o}", e.action),
-            None => e.action.clone(),
+            None => e.action.to_string(),
         };
         let text: Vec<String> = [&e.note, &e.output]
             .into_iter()
@@ -114,7 +114,7 @@ fn steps_table(
         let done = req
             .history
             .iter()
-            .filter(|e| e.step == s.id() && e.action != "create")
+            .filter(|e| e.step == s.id() && e.action != Action::Create)
             .count();
         let here = current.filter(|c| c.id == s.id());
         let reached_end =

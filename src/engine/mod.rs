@@ -1,28 +1,38 @@
-//! The pure state machine: (request, procedure, actor, action) → the new request, or why not.
-//! No I/O here: everything a rule needs is passed in.
+//! The pure state machine: one function, `change`, takes a request (or none), the rules,
+//! the actor and what they ask, and returns the whole outcome — the new request and every
+//! asset the change writes — or a typed refusal. No I/O here: everything a rule needs is
+//! passed in. `sop` runs it to make a change and `sop verify` replays it to judge one.
 
-use anyhow::Result;
+mod effects;
+mod refusal;
+
 use chrono::{DateTime, FixedOffset};
 
+pub use refusal::Refusal;
+
+use crate::asset::Asset;
 use crate::config::{Config, Holding, People, Person};
-use crate::error::Hint;
 use crate::field::{Fields, Value};
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Entry, Request, CANCELLED, OPEN};
-use crate::{forbidden, invalid};
+use crate::request::{Action, Entry, Request, CANCELLED, OPEN};
 
-/// What the rules see of the world.
+/// What the rules see of the world: the rules as of one commit, and the time.
 pub struct World<'a> {
     pub procedure: &'a Procedure,
     pub config: &'a Config,
     pub people: &'a People,
+    /// The asset register as of the same commit: an asset by id, if there is one.
+    pub assets: &'a dyn Fn(&str) -> Result<Option<Asset>, String>,
     pub now: DateTime<FixedOffset>,
 }
 
 /// A change asked for by a person.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Change {
     pub action: Action,
+    /// At create: the title (default: the procedure's name) and the asset the request is about.
+    pub title: Option<String>,
+    pub asset: Option<String>,
     pub option: Option<String>,
     pub output: Option<String>,
     pub note: Option<String>,
@@ -30,86 +40,100 @@ pub struct Change {
     pub fields: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Action {
-    #[default]
-    Advance,
-    Approve,
-    Reject,
-    Cancel,
-}
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Advance => "advance",
-            Action::Approve => "approve",
-            Action::Reject => "reject",
-            Action::Cancel => "cancel",
+impl Change {
+    pub fn new(action: Action) -> Change {
+        Change {
+            action,
+            title: None,
+            asset: None,
+            option: None,
+            output: None,
+            note: None,
+            fields: Vec::new(),
         }
     }
 }
 
-/// A new request at the procedure's first step.
-pub struct NewRequest<'a> {
-    pub id: String,
-    pub title: Option<String>,
-    pub fields: Vec<(String, String)>,
-    pub asset: Option<String>,
-    pub requester: &'a Person,
+/// Everything one change writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub request: Request,
+    /// The assets the change writes: the request's asset when a step changes it, and every
+    /// asset it registers.
+    pub assets: Vec<Asset>,
+}
+
+/// Fresh ids: given a prefix, an id not used yet. `sop` draws random ones; `verify` hands
+/// back the ids the commit it replays used.
+pub type Ids<'a> = &'a mut dyn FnMut(&str) -> String;
+
+/// The one change function: `before` is None for a create.
+pub fn change(
+    world: &World,
+    before: Option<&Request>,
+    actor: &Person,
+    change: Change,
+    ids: Ids,
+) -> Result<Outcome, Refusal> {
+    let mut request = match (before, change.action) {
+        (None, Action::Create) => world.create(actor, change, ids)?,
+        (Some(req), Action::Create) => return Err(Refusal::Exists { id: req.id.clone() }),
+        (None, _) => {
+            return Err(Refusal::NotCreated {
+                id: String::new(),
+            })
+        }
+        (Some(req), _) => world.apply(req, actor, change)?,
+    };
+    let assets = effects::apply(world, &mut request, ids)?;
+    Ok(Outcome { request, assets })
 }
 
 impl World<'_> {
     /// A new request at the first step. Anyone in people.toml may ask: the first step is then
     /// done by its own role, as every other step.
-    pub fn create(&self, new: NewRequest) -> Result<Request> {
+    fn create(&self, requester: &Person, change: Change, ids: Ids) -> Result<Request, Refusal> {
         let p = self.procedure;
         if p.draft {
-            return Err(invalid!(
-                "procedure '{}' is a draft and cannot take requests yet",
-                p.id()
-            )
-            .hint(format!(
-                "{}: set draft = false once the office has approved it",
-                p.file.display()
-            )));
+            return Err(Refusal::Draft {
+                procedure: p.id().to_string(),
+                file: p.file.display().to_string(),
+            });
         }
-        let first = p
-            .first()
-            .ok_or_else(|| invalid!("procedure '{}' has no steps", p.id()))?;
+        let first = p.first().ok_or_else(|| Refusal::NoSteps {
+            procedure: p.id().to_string(),
+        })?;
+        let given = self.parse_fields(&p.fields, &change.fields, "the request form")?;
+        let missing = missing(&p.fields, &given);
+        if !missing.is_empty() {
+            return Err(Refusal::MissingFields {
+                whose: format!("procedure '{}'", p.id()),
+                names: missing,
+            });
+        }
+        let asset = match &change.asset {
+            Some(id) => Some(self.asset(id)?),
+            None => None,
+        };
+        effects::check_request(p, asset.as_ref())?;
         let mut req = Request {
-            id: new.id,
+            id: ids(p.prefix()),
             procedure: p.id().to_string(),
             version: p.version,
-            title: new.title.unwrap_or_else(|| p.name.clone()),
+            title: change.title.unwrap_or_else(|| p.name.clone()),
             status: OPEN.into(),
             step: Some(first.id().to_string()),
-            requester: new.requester.id.clone(),
+            requester: requester.id.clone(),
             created: self.now,
-            asset: new.asset,
-            fields: Fields::new(),
+            asset: asset.map(|a| a.id),
+            fields: given.clone(),
             history: Vec::new(),
         };
-        let given = self.parse_fields(&p.fields, &new.fields, "the request form")?;
-        req.fields.extend(given.clone());
-        let missing: Vec<&str> = p
-            .fields
-            .iter()
-            .filter(|f| f.required && !req.fields.contains_key(&f.name))
-            .map(|f| f.name.as_str())
-            .collect();
-        if !missing.is_empty() {
-            return Err(invalid!(
-                "procedure '{}' needs field(s) {}: give them with --field NAME=VALUE",
-                p.id(),
-                missing.join(", ")
-            ));
-        }
         let to = self.move_to(&mut req, first.id())?;
         req.history.push(Entry {
             step: first.id().to_string(),
-            action: "create".into(),
-            by: new.requester.id.clone(),
+            action: Action::Create,
+            by: requester.id.clone(),
             acting_for: None,
             at: self.now,
             to: Some(to),
@@ -121,23 +145,33 @@ impl World<'_> {
         Ok(req)
     }
 
+    /// An asset of the register, which must exist.
+    fn asset(&self, id: &str) -> Result<Asset, Refusal> {
+        match (self.assets)(id) {
+            Ok(Some(asset)) => Ok(asset),
+            Ok(None) => Err(Refusal::NoAsset { id: id.to_string() }),
+            Err(problem) => Err(Refusal::Asset {
+                id: id.to_string(),
+                procedure: self.procedure.id().to_string(),
+                problem,
+            }),
+        }
+    }
+
     /// Applies one change to a request, or says why it may not happen.
-    pub fn apply(&self, req: &Request, actor: &Person, change: Change) -> Result<Request> {
+    fn apply(&self, req: &Request, actor: &Person, change: Change) -> Result<Request, Refusal> {
         let p = self.procedure;
         if !req.is_open() {
-            return Err(invalid!(
-                "request {} is already {}: it cannot be changed",
-                req.id,
-                req.status
-            ));
+            return Err(Refusal::Finished {
+                id: req.id.clone(),
+                status: req.status.clone(),
+            });
         }
         let step_id = req.step.as_deref().unwrap_or_default();
-        let step = p.step(step_id).ok_or_else(|| {
-            invalid!(
-                "request {} is at step '{step_id}', which procedure '{}' no longer has",
-                req.id,
-                p.id()
-            )
+        let step = p.step(step_id).ok_or_else(|| Refusal::StepGone {
+            id: req.id.clone(),
+            step: step_id.to_string(),
+            procedure: p.id().to_string(),
         })?;
         let mut next = req.clone();
         if change.action == Action::Cancel {
@@ -148,12 +182,11 @@ impl World<'_> {
             && actor.id == req.requester
             && !self.config.policy.allow_self_approval
         {
-            return Err(forbidden!(
-                "{} requested {} and cannot decide it too (separation of duties); {}",
-                actor.id,
-                req.id,
-                self.held_by(step)
-            ));
+            return Err(Refusal::SelfDecision {
+                actor: actor.id.clone(),
+                id: req.id.clone(),
+                held_by: self.held_by(step),
+            });
         }
         let acting_for = self.authorize(req, step, actor)?;
         let given = self.parse_fields(
@@ -162,19 +195,12 @@ impl World<'_> {
             &format!("step '{}'", step.id()),
         )?;
         next.fields.extend(given.clone());
-        let missing: Vec<&str> = step
-            .fields
-            .iter()
-            .filter(|f| f.required && !next.fields.contains_key(&f.name))
-            .map(|f| f.name.as_str())
-            .collect();
+        let missing = missing(&step.fields, &next.fields);
         if !missing.is_empty() && change.action != Action::Reject {
-            return Err(invalid!(
-                "step '{}' of {} needs field(s) {} before it can be completed: give them with --field NAME=VALUE",
-                step.id(),
-                req.id,
-                missing.join(", ")
-            ));
+            return Err(Refusal::MissingFields {
+                whose: format!("step '{}' of {}", step.id(), req.id),
+                names: missing,
+            });
         }
         let target = self.target(req, step, &change)?;
         if let (Some(field), Some(option)) = (&step.field, &change.option) {
@@ -188,7 +214,7 @@ impl World<'_> {
         };
         next.history.push(Entry {
             step: step.id().to_string(),
-            action: change.action.as_str().into(),
+            action: change.action,
             by: actor.id.clone(),
             acting_for,
             at: self.now,
@@ -207,25 +233,25 @@ impl World<'_> {
         step: &Step,
         actor: &Person,
         change: Change,
-    ) -> Result<Request> {
-        let reason = require_reason(&change.note, "cancel")?;
+    ) -> Result<Request, Refusal> {
+        let reason = require_reason(&change.note, Action::Cancel)?;
         let admin = &self.config.policy.admin_role;
         let is_admin = self
             .people
             .holds(&actor.id, admin, self.now.date_naive())
             .is_some();
         if actor.id != req.requester && !is_admin {
-            return Err(forbidden!(
-                "only the requester ({}) or a holder of role '{admin}' may cancel {}",
-                req.requester,
-                req.id
-            ));
+            return Err(Refusal::CancelNotPermitted {
+                id: req.id.clone(),
+                requester: req.requester.clone(),
+                admin: admin.clone(),
+            });
         }
         req.status = CANCELLED.into();
         req.step = None;
         req.history.push(Entry {
             step: step.id().to_string(),
-            action: "cancel".into(),
+            action: Action::Cancel,
             by: actor.id.clone(),
             acting_for: None,
             at: self.now,
@@ -238,7 +264,7 @@ impl World<'_> {
         Ok(req)
     }
 
-    fn check_kind(&self, req: &Request, step: &Step, action: Action) -> Result<()> {
+    fn check_kind(&self, req: &Request, step: &Step, action: Action) -> Result<(), Refusal> {
         let right = match step.kind {
             Kind::Task | Kind::Decision => action == Action::Advance,
             Kind::Approval => matches!(action, Action::Approve | Action::Reject),
@@ -247,34 +273,17 @@ impl World<'_> {
         if right {
             return Ok(());
         }
-        let use_instead = match step.kind {
-            Kind::Approval => format!(
-                "use `sop approve {0}` or `sop reject {0} --reason ...`",
-                req.id
-            ),
-            Kind::Decision => format!(
-                "use `sop advance {} --choose OPTION` with one of: {}",
-                req.id,
-                step.options.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-            _ => format!("use `sop advance {}`", req.id),
-        };
-        Err(invalid!(
-            "cannot {} {}: its step '{}' is {} {}; {use_instead}",
-            action.as_str(),
-            req.id,
-            step.id(),
-            if step.kind == Kind::Approval {
-                "an"
-            } else {
-                "a"
-            },
-            step.kind
-        ))
+        Err(Refusal::WrongKind {
+            id: req.id.clone(),
+            action,
+            step: step.id().to_string(),
+            kind: step.kind,
+            options: step.options.keys().cloned().collect(),
+        })
     }
 
     /// Where a change leads from `step`.
-    fn target(&self, req: &Request, step: &Step, change: &Change) -> Result<String> {
+    fn target(&self, req: &Request, step: &Step, change: &Change) -> Result<String, Refusal> {
         let p = self.procedure;
         let found = |label: &str| {
             p.exits(step)
@@ -282,56 +291,49 @@ impl World<'_> {
                 .find(|(l, _)| *l == label)
                 .map(|(_, t)| t.get_ref().clone())
         };
+        let nowhere = || Refusal::LeadsNowhere {
+            procedure: p.id().to_string(),
+            step: step.id().to_string(),
+        };
         match (step.kind, change.action) {
             (Kind::Decision, _) => {
-                let options: Vec<&str> = step.options.keys().map(String::as_str).collect();
+                let options: Vec<String> = step.options.keys().cloned().collect();
                 let Some(option) = &change.option else {
-                    return Err(invalid!(
-                        "step '{}' of {} is a decision: choose one of {} with --choose OPTION",
-                        step.id(),
-                        req.id,
-                        options.join(", ")
-                    ));
+                    return Err(Refusal::NeedsOption {
+                        id: req.id.clone(),
+                        step: step.id().to_string(),
+                        options,
+                    });
                 };
-                found(option).ok_or_else(|| {
-                    invalid!(
-                        "step '{}' has no option '{option}': choose one of {}",
-                        step.id(),
-                        options.join(", ")
-                    )
+                found(option).ok_or_else(|| Refusal::UnknownOption {
+                    step: step.id().to_string(),
+                    option: option.clone(),
+                    options,
                 })
             }
-            (_, _) if change.option.is_some() => Err(invalid!(
-                "step '{}' of {} is {} {}, not a decision: --choose does not apply",
-                step.id(),
-                req.id,
-                if step.kind == Kind::Approval {
-                    "an"
-                } else {
-                    "a"
-                },
-                step.kind
-            )),
+            (_, _) if change.option.is_some() => Err(Refusal::NotADecision {
+                id: req.id.clone(),
+                step: step.id().to_string(),
+                kind: step.kind,
+            }),
             (Kind::Approval, Action::Reject) => {
-                require_reason(&change.note, "reject")?;
-                found("reject").ok_or_else(|| broken(p, step))
+                require_reason(&change.note, Action::Reject)?;
+                found("reject").ok_or_else(nowhere)
             }
-            (Kind::Approval, _) => found("approve").ok_or_else(|| broken(p, step)),
-            _ => found("done").ok_or_else(|| broken(p, step)),
+            (Kind::Approval, _) => found("approve").ok_or_else(nowhere),
+            _ => found("done").ok_or_else(nowhere),
         }
     }
 
     /// Moves the request to `target`, taking automatic decisions and finishing at an end.
     /// Returns the step the request came to rest at.
-    fn move_to(&self, req: &mut Request, target: &str) -> Result<String> {
+    fn move_to(&self, req: &mut Request, target: &str) -> Result<String, Refusal> {
         let p = self.procedure;
         let mut target = target.to_string();
         for _ in 0..=p.steps.len() {
-            let step = p.step(&target).ok_or_else(|| {
-                invalid!(
-                    "procedure '{}' leads to unknown step '{target}': run `sop procedure check`",
-                    p.id()
-                )
+            let step = p.step(&target).ok_or_else(|| Refusal::UnknownTarget {
+                procedure: p.id().to_string(),
+                target: target.clone(),
             })?;
             match (&step.kind, &step.by_field) {
                 (Kind::End, _) => {
@@ -345,12 +347,11 @@ impl World<'_> {
                         .options
                         .get(&value)
                         .map(|t| t.get_ref().clone())
-                        .ok_or_else(|| {
-                            invalid!(
-                                "step '{}' routes by field '{by}', but {} has {by} = '{value}', which it has no option for",
-                                step.id(),
-                                req.id
-                            )
+                        .ok_or_else(|| Refusal::NoRoute {
+                            id: req.id.clone(),
+                            step: step.id().to_string(),
+                            field: by.clone(),
+                            value,
                         })?;
                 }
                 _ => {
@@ -359,14 +360,18 @@ impl World<'_> {
                 }
             }
         }
-        Err(invalid!(
-            "procedure '{}' routes in a circle of automatic decisions: run `sop procedure check`",
-            p.id()
-        ))
+        Err(Refusal::AutomaticLoop {
+            procedure: p.id().to_string(),
+        })
     }
 
     /// Whether `actor` may act on `step` of `req`; `Some(role)` when acting as a stand-in.
-    fn authorize(&self, req: &Request, step: &Step, actor: &Person) -> Result<Option<String>> {
+    fn authorize(
+        &self,
+        req: &Request,
+        step: &Step,
+        actor: &Person,
+    ) -> Result<Option<String>, Refusal> {
         let requester_role = &self.config.policy.requester_role;
         let date = self.now.date_naive();
         let roles = step.role.list();
@@ -380,14 +385,13 @@ impl World<'_> {
                 None => {}
             }
         }
-        Err(forbidden!(
-            "{} may not do step '{}' ({}) of {}: {}",
-            actor.id,
-            step.id(),
-            step.activity,
-            req.id,
-            self.held_by(step)
-        ))
+        Err(Refusal::NotPermitted {
+            actor: actor.id.clone(),
+            id: req.id.clone(),
+            step: step.id().to_string(),
+            activity: step.activity.clone(),
+            held_by: self.held_by(step),
+        })
     }
 
     /// "it is for role X, held by: a (A), b (B)" — who to ask instead.
@@ -425,42 +429,40 @@ impl World<'_> {
         declared: &[crate::field::Field],
         given: &[(String, String)],
         whose: &str,
-    ) -> Result<Fields> {
+    ) -> Result<Fields, Refusal> {
         let mut out = Fields::new();
         let is_person = |who: &str| self.people.find(who).is_some();
         for (name, raw) in given {
-            let field = declared.iter().find(|f| &f.name == name).ok_or_else(|| {
-                let names: Vec<&str> = declared.iter().map(|f| f.name.as_str()).collect();
-                invalid!(
-                    "{whose} has no field '{name}'{}",
-                    if names.is_empty() {
-                        " (it takes no fields)".to_string()
-                    } else {
-                        format!(": it takes {}", names.join(", "))
-                    }
-                )
-            })?;
-            let value = field.parse(raw, &is_person).map_err(|e| invalid!("{e}"))?;
+            let field = declared
+                .iter()
+                .find(|f| &f.name == name)
+                .ok_or_else(|| Refusal::UnknownField {
+                    whose: whose.to_string(),
+                    name: name.clone(),
+                    known: declared.iter().map(|f| f.name.clone()).collect(),
+                })?;
+            let value = field.parse(raw, &is_person).map_err(Refusal::BadField)?;
             out.insert(name.clone(), value);
         }
         Ok(out)
     }
 }
 
-fn require_reason(note: &Option<String>, action: &str) -> Result<String> {
+/// The required fields of `declared` that `have` lacks.
+fn missing(declared: &[crate::field::Field], have: &Fields) -> Vec<String> {
+    declared
+        .iter()
+        .filter(|f| f.required && !have.contains_key(&f.name))
+        .map(|f| f.name.clone())
+        .collect()
+}
+
+fn require_reason(note: &Option<String>, action: Action) -> Result<String, Refusal> {
     note.as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .map(str::to_string)
-        .ok_or_else(|| invalid!("{action} needs a reason: give it with --reason TEXT"))
-}
-
-fn broken(p: &Procedure, step: &Step) -> anyhow::Error {
-    invalid!(
-        "step '{}' of procedure '{}' leads nowhere: run `sop procedure check`",
-        step.id(),
-        p.id()
-    )
+        .ok_or(Refusal::NeedsReason { action })
 }
 
 #[cfg(test)]

@@ -1,0 +1,242 @@
+//! One change to a request, from lock to commit: under the repository lock, read the rules
+//! and the request as HEAD has them, run the engine, and commit everything it returns as one
+//! commit by the actor. `sop verify` replays the same engine function on each such commit.
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+
+use crate::asset::Asset;
+use crate::config::Config;
+use crate::context::Context;
+use crate::engine::{self, Change, Outcome, Refusal, World};
+use crate::error::{Failure, Hint};
+use crate::git::{FileChange, Snapshot};
+use crate::procedure::{Kind, Procedure};
+use crate::request::{Action, Request};
+use crate::rules::{warn_uncommitted, Loader};
+use crate::store::{parse_asset, parse_request, Records};
+use crate::trailers::Trailers;
+use crate::{conflict, invalid, layout};
+
+/// Which request: a new one of a procedure, or an existing one by (a unique start of) its id.
+pub enum Target<'a> {
+    New { procedure: &'a str },
+    Existing { given: &'a str },
+}
+
+/// A change made: what the engine returned, the procedure it followed, and when.
+pub struct Done {
+    pub outcome: Outcome,
+    pub procedure: Rc<Procedure>,
+    pub config: Rc<Config>,
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Makes one change to a request and commits it.
+pub fn run(ctx: &Context, target: Target, change: Change) -> Result<Done> {
+    let (records, mut git) = ctx.open()?;
+    let id = match target {
+        Target::Existing { given } => Some(records.resolve(given)?),
+        Target::New { .. } => None,
+    };
+    // Signing is decided by the committed sop.toml; read it before the lock is taken, and
+    // check under the lock that it is still the one.
+    let (head_rules, signed) = {
+        let snap = git.head_snapshot()?;
+        let rules = Loader::default()
+            .rules(&snap)?
+            .ok_or_else(|| invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)"))?;
+        (snap.commit, rules.config.policy.require_signatures)
+    };
+    git.require_signatures = signed;
+    let tx = git.begin()?;
+    tx.ensure_head(head_rules)?;
+    let snap = tx.snapshot()?;
+    let mut loader = Loader::default();
+    let rules = loader.rules(&snap)?.expect("read above");
+    let before = match &id {
+        Some(id) => Some(read_request(&snap, id)?),
+        None => None,
+    };
+    let procedure_id = match (&target, &before) {
+        (Target::New { procedure }, _) => procedure.to_string(),
+        (_, Some(req)) => req.procedure.clone(),
+        _ => unreachable!("an existing request was read"),
+    };
+    warn_uncommitted(
+        &snap,
+        &records.root,
+        &[
+            layout::CONFIG.to_string(),
+            layout::PEOPLE.to_string(),
+            layout::procedure(&procedure_id),
+        ],
+    );
+    let procedure = loader.procedure(&snap, &rules, &procedure_id)?;
+    let now = ctx.now(&rules.config)?;
+    let actor = ctx.actor(&rules.people, &git)?;
+    let assets = |id: &str| read_asset(&snap, id).map_err(|e| format!("{e:#}"));
+    let world = World {
+        procedure: &procedure,
+        config: &rules.config,
+        people: &rules.people,
+        assets: &assets,
+        now,
+    };
+    let mut ids = |prefix: &str| fresh_id(&snap, &records, prefix);
+    let outcome = engine::change(&world, before.as_ref(), actor, change, &mut ids)
+        .map_err(|r| refused(r, before.as_ref()))?;
+    let files = files(&outcome);
+    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    tx.ensure_unmodified_all(&paths)?;
+    let message = message(&outcome, before.as_ref(), &procedure);
+    tx.commit(&files, &crate::commands::signature(actor, now)?, &message)?;
+    Ok(Done {
+        outcome,
+        procedure: procedure.clone(),
+        config: rules.config.clone(),
+        now,
+    })
+}
+
+/// The request `id` as the snapshot has it.
+pub fn read_request(snap: &Snapshot, id: &str) -> Result<Request> {
+    let rel = layout::request(id);
+    let (_, text) = snap.text(&rel)?.ok_or_else(|| {
+        invalid!("no request {id} in the committed records").hint("`sop list` shows them")
+    })?;
+    parse_request(std::path::Path::new(&rel), &text)
+}
+
+/// The asset `id` as the snapshot has it, if it has one.
+pub fn read_asset(snap: &Snapshot, id: &str) -> Result<Option<Asset>> {
+    let rel = layout::asset(id);
+    match snap.text(&rel)? {
+        Some((_, text)) => Ok(Some(parse_asset(std::path::Path::new(&rel), &text)?)),
+        None => Ok(None),
+    }
+}
+
+/// A random id used neither in HEAD nor in the work tree (ids are random enough not to
+/// collide across clones).
+pub fn fresh_id(snap: &Snapshot, records: &Records, prefix: &str) -> String {
+    let path = if prefix == crate::asset::PREFIX {
+        layout::asset
+    } else {
+        layout::request
+    };
+    loop {
+        let id = layout::new_id(prefix);
+        let rel = path(&id);
+        if !records.root.join(&rel).exists() && matches!(snap.blob(&rel), Ok(None)) {
+            return id;
+        }
+    }
+}
+
+/// The files a change writes: the request and its assets.
+fn files(outcome: &Outcome) -> Vec<FileChange> {
+    let req = &outcome.request;
+    let mut files = vec![FileChange {
+        path: layout::request(&req.id).into(),
+        content: Some(req.to_toml().into_bytes()),
+    }];
+    for asset in &outcome.assets {
+        files.push(FileChange {
+            path: layout::asset(&asset.id).into(),
+            content: Some(asset.to_toml().into_bytes()),
+        });
+    }
+    files
+}
+
+/// The commit message of a change (docs/contract.md): a subject naming the request, the
+/// action and the activity acted on, the note and output, and the trailers.
+pub fn message(outcome: &Outcome, before: Option<&Request>, procedure: &Procedure) -> String {
+    let req = &outcome.request;
+    let entry = req.history.last().expect("a changed request has history");
+    let acted_on = match before {
+        Some(b) => b.step.as_deref(),
+        None => Some(entry.step.as_str()),
+    };
+    let activity = acted_on
+        .and_then(|s| procedure.step(s))
+        .map(|s| s.activity.as_str())
+        .unwrap_or_default();
+    let mut msg = format!("{} {}: {}\n", req.id, entry.action, one_line(activity));
+    let body: Vec<&str> = [&entry.note, &entry.output]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !body.is_empty() {
+        msg += &format!("\n{}\n", body.join("\n\n"));
+    }
+    msg.push('\n');
+    msg += &trailers(req, &outcome.assets).render();
+    msg
+}
+
+/// The trailers a request's last change carries.
+pub fn trailers(req: &Request, assets: &[Asset]) -> Trailers {
+    let entry = req.history.last().expect("a changed request has history");
+    let from = match entry.action {
+        Action::Create => Trailers::none(),
+        _ => entry.step.clone(),
+    };
+    Trailers {
+        request: Some(req.id.clone()),
+        procedure: Some(format!("{}@{}", req.procedure, req.version)),
+        action: Some(entry.action.to_string()),
+        step: Some((from, entry.to.clone().unwrap_or_else(Trailers::none))),
+        actor: Some(entry.by.clone()),
+        acting_for: entry.acting_for.clone(),
+        assets: assets.iter().map(|a| a.id.clone()).collect(),
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A refusal as the command line says it: the reason, and what to do about it.
+fn refused(refusal: Refusal, req: Option<&Request>) -> anyhow::Error {
+    let id = req.map_or("ID", |r| r.id.as_str());
+    let hint = match &refusal {
+        Refusal::Draft { file, .. } => {
+            Some(format!("{file}: set draft = false once the office has approved it"))
+        }
+        Refusal::MissingFields { .. } => Some("give them with --field NAME=VALUE".into()),
+        Refusal::WrongKind { kind, options, .. } => Some(match kind {
+            Kind::Approval => format!("use `sop approve {id}` or `sop reject {id} --reason ...`"),
+            Kind::Decision => format!(
+                "use `sop advance {id} --choose OPTION` with one of: {}",
+                options.join(", ")
+            ),
+            _ => format!("use `sop advance {id}`"),
+        }),
+        Refusal::NeedsOption { .. } | Refusal::UnknownOption { .. } => {
+            Some("give the option with --choose OPTION".into())
+        }
+        Refusal::NotADecision { .. } => Some("leave out --choose".into()),
+        Refusal::NeedsReason { .. } => Some("give it with --reason TEXT".into()),
+        Refusal::LeadsNowhere { .. }
+        | Refusal::UnknownTarget { .. }
+        | Refusal::AutomaticLoop { .. }
+        | Refusal::StepGone { .. } => Some("run `sop procedure check`".into()),
+        Refusal::AssetNeeded { .. } | Refusal::NoAsset { .. } => {
+            Some("give the asset with --asset ID (`sop asset list` shows them)".into())
+        }
+        Refusal::Exists { .. } => return conflict!("{refusal}"),
+        _ => None,
+    };
+    let failure = Failure::new(refusal.code(), refusal.to_string());
+    anyhow::Error::new(match hint {
+        Some(h) => failure.hint(h),
+        None => failure,
+    })
+}

@@ -1,0 +1,146 @@
+//! Why the engine refuses a change: a typed reason, worded as a finding (no command-line
+//! advice: the command layer adds hints, `sop verify` reports the reason as it is).
+
+use std::fmt;
+
+use crate::error::Code;
+use crate::procedure::Kind;
+use crate::request::Action;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The procedure is a draft, not yet approved for requests.
+    Draft { procedure: String, file: String },
+    NoSteps { procedure: String },
+    /// A create for a request that exists, or a change to one that does not.
+    Exists { id: String },
+    NotCreated { id: String },
+    Finished { id: String, status: String },
+    StepGone { id: String, step: String, procedure: String },
+    UnknownField { whose: String, name: String, known: Vec<String> },
+    BadField(String),
+    MissingFields { whose: String, names: Vec<String> },
+    WrongKind { id: String, action: Action, step: String, kind: Kind, options: Vec<String> },
+    NeedsOption { id: String, step: String, options: Vec<String> },
+    UnknownOption { step: String, option: String, options: Vec<String> },
+    NotADecision { id: String, step: String, kind: Kind },
+    NeedsReason { action: Action },
+    /// The actor may not do this step; `held_by` says who may.
+    NotPermitted { actor: String, id: String, step: String, activity: String, held_by: String },
+    SelfDecision { actor: String, id: String, held_by: String },
+    CancelNotPermitted { id: String, requester: String, admin: String },
+    LeadsNowhere { procedure: String, step: String },
+    UnknownTarget { procedure: String, target: String },
+    NoRoute { id: String, step: String, field: String, value: String },
+    AutomaticLoop { procedure: String },
+    AssetNeeded { procedure: String },
+    NoAsset { id: String },
+    /// The asset register refuses the change the procedure makes (status, value).
+    Asset { id: String, procedure: String, problem: String },
+}
+
+impl Refusal {
+    /// Invalid (3) or not permitted (4).
+    pub fn code(&self) -> Code {
+        match self {
+            Refusal::NotPermitted { .. }
+            | Refusal::SelfDecision { .. }
+            | Refusal::CancelNotPermitted { .. } => Code::Forbidden,
+            _ => Code::Invalid,
+        }
+    }
+}
+
+fn a(kind: Kind) -> &'static str {
+    if kind == Kind::Approval {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Draft { procedure, .. } => {
+                write!(f, "procedure '{procedure}' is a draft and cannot take requests yet")
+            }
+            Refusal::NoSteps { procedure } => write!(f, "procedure '{procedure}' has no steps"),
+            Refusal::Exists { id } => write!(f, "request {id} already exists"),
+            Refusal::NotCreated { id } => {
+                write!(f, "request {id} does not exist: a new request starts with a create")
+            }
+            Refusal::Finished { id, status } => {
+                write!(f, "request {id} is already {status}: it cannot be changed")
+            }
+            Refusal::StepGone { id, step, procedure } => write!(
+                f,
+                "request {id} is at step '{step}', which procedure '{procedure}' no longer has"
+            ),
+            Refusal::UnknownField { whose, name, known } => {
+                write!(f, "{whose} has no field '{name}'")?;
+                if known.is_empty() {
+                    write!(f, " (it takes no fields)")
+                } else {
+                    write!(f, ": it takes {}", known.join(", "))
+                }
+            }
+            Refusal::BadField(why) => f.write_str(why),
+            Refusal::MissingFields { whose, names } => {
+                write!(f, "{whose} needs field(s) {}", names.join(", "))
+            }
+            Refusal::WrongKind { id, action, step, kind, .. } => write!(
+                f,
+                "cannot {action} {id}: its step '{step}' is {} {kind}",
+                a(*kind)
+            ),
+            Refusal::NeedsOption { id, step, options } => write!(
+                f,
+                "step '{step}' of {id} is a decision: choose one of {}",
+                options.join(", ")
+            ),
+            Refusal::UnknownOption { step, option, options } => write!(
+                f,
+                "step '{step}' has no option '{option}': choose one of {}",
+                options.join(", ")
+            ),
+            Refusal::NotADecision { id, step, kind } => write!(
+                f,
+                "step '{step}' of {id} is {} {kind}, not a decision: an option does not apply",
+                a(*kind)
+            ),
+            Refusal::NeedsReason { action } => write!(f, "{action} needs a reason"),
+            Refusal::NotPermitted { actor, id, step, activity, held_by } => {
+                write!(f, "{actor} may not do step '{step}' ({activity}) of {id}: {held_by}")
+            }
+            Refusal::SelfDecision { actor, id, held_by } => write!(
+                f,
+                "{actor} requested {id} and cannot decide it too (separation of duties); {held_by}"
+            ),
+            Refusal::CancelNotPermitted { id, requester, admin } => write!(
+                f,
+                "only the requester ({requester}) or a holder of role '{admin}' may cancel {id}"
+            ),
+            Refusal::LeadsNowhere { procedure, step } => {
+                write!(f, "step '{step}' of procedure '{procedure}' leads nowhere")
+            }
+            Refusal::UnknownTarget { procedure, target } => {
+                write!(f, "procedure '{procedure}' leads to unknown step '{target}'")
+            }
+            Refusal::NoRoute { id, step, field, value } => write!(
+                f,
+                "step '{step}' routes by field '{field}', but {id} has {field} = '{value}', which it has no option for"
+            ),
+            Refusal::AutomaticLoop { procedure } => {
+                write!(f, "procedure '{procedure}' routes in a circle of automatic decisions")
+            }
+            Refusal::AssetNeeded { procedure } => {
+                write!(f, "procedure '{procedure}' is about an asset, and none was given")
+            }
+            Refusal::NoAsset { id } => write!(f, "there is no asset {id}"),
+            Refusal::Asset { id, procedure, problem } => write!(f, "{procedure} of {id}: {problem}"),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}

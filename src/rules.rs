@@ -1,0 +1,169 @@
+//! The rules a change is judged by — sop.toml, people.toml and the procedures — loaded from
+//! one commit: HEAD, read under the lock, for a change; the parent commit for `sop verify`.
+//! Uncommitted edits of these files never change what sop does.
+//!
+//! A procedure or people.toml that `sop procedure check` rejects is not used for a change:
+//! loading it for one is an input error (exit 3) naming the file and its first findings.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use anyhow::Result;
+use git2::Oid;
+
+use crate::config::{Config, People};
+use crate::error::Hint;
+use crate::git::Snapshot;
+use crate::invalid;
+use crate::layout;
+use crate::procedure::{self, Procedure};
+
+/// sop.toml and people.toml as of one commit.
+pub struct Rules {
+    pub config: Rc<Config>,
+    pub people: Rc<People>,
+    config_blob: Oid,
+}
+
+/// How many lint findings a refusal quotes.
+const QUOTED: usize = 3;
+
+/// Loads rules from snapshots, parsing each file version once (verify loads thousands).
+#[derive(Default)]
+pub struct Loader {
+    configs: HashMap<Oid, Rc<Config>>,
+    people: HashMap<(Oid, Oid), Rc<People>>,
+    /// By (procedure blob, sop.toml blob): the lint reads the roles of sop.toml.
+    procedures: HashMap<(Oid, Oid), Result<Rc<Procedure>, String>>,
+}
+
+impl Loader {
+    /// sop.toml and people.toml of `snap`; None when it holds no records directory.
+    pub fn rules(&mut self, snap: &Snapshot) -> Result<Option<Rules>> {
+        let Some(config_blob) = snap.blob(layout::CONFIG)? else {
+            return Ok(None);
+        };
+        let config = match self.configs.get(&config_blob) {
+            Some(hit) => hit.clone(),
+            None => {
+                let text = snap.blob_text(config_blob, layout::CONFIG)?;
+                let config = Rc::new(Config::parse(&text)?);
+                self.configs.insert(config_blob, config.clone());
+                config
+            }
+        };
+        let people_blob = snap
+            .blob(layout::PEOPLE)?
+            .ok_or_else(|| invalid!("{} is missing", layout::PEOPLE))?;
+        let people = match self.people.get(&(people_blob, config_blob)) {
+            Some(hit) => hit.clone(),
+            None => {
+                let text = snap.blob_text(people_blob, layout::PEOPLE)?;
+                let people = People::parse(&text)?;
+                refuse_findings(layout::PEOPLE, &people_lint(&people))?;
+                let people = Rc::new(people);
+                self.people
+                    .insert((people_blob, config_blob), people.clone());
+                people
+            }
+        };
+        Ok(Some(Rules {
+            config,
+            people,
+            config_blob,
+        }))
+    }
+
+    /// Procedure `id` of `snap`, parsed and passing its lint.
+    pub fn procedure(&mut self, snap: &Snapshot, rules: &Rules, id: &str) -> Result<Rc<Procedure>> {
+        let rel = layout::procedure(id);
+        let blob = snap.blob(&rel)?.ok_or_else(|| no_procedure(id, &rel))?;
+        let key = (blob, rules.config_blob);
+        if !self.procedures.contains_key(&key) {
+            let loaded = snap
+                .blob_text(blob, &rel)
+                .and_then(|text| Procedure::parse(&text, Path::new(&rel)))
+                .map_err(|e| format!("{e:#}"))
+                .and_then(|p| {
+                    let findings: Vec<String> = procedure::check(&p, &rules.config)
+                        .iter()
+                        .map(|f| f.to_string())
+                        .collect();
+                    refuse_findings(&rel, &findings).map_err(|e| format!("{e:#}"))?;
+                    Ok(Rc::new(p))
+                });
+            self.procedures.insert(key, loaded);
+        }
+        self.procedures[&key]
+            .clone()
+            .map_err(|e| invalid!("{e}").hint(format!("`sop procedure check` lists every finding; an administrator fixes {rel} and commits it")))
+    }
+}
+
+/// Procedure `id` as `snap` has it, parsed but not linted: for showing what is there.
+pub fn procedure_as_is(snap: &Snapshot, id: &str) -> Result<Procedure> {
+    let rel = layout::procedure(id);
+    let (_, text) = snap.text(&rel)?.ok_or_else(|| no_procedure(id, &rel))?;
+    Procedure::parse(&text, Path::new(&rel))
+}
+
+fn no_procedure(id: &str, rel: &str) -> anyhow::Error {
+    invalid!("no procedure '{id}' ({rel} is not in the committed records)")
+        .hint("`sop procedure list` shows the procedures; a new one is used once an administrator commits it")
+}
+
+/// An input error quoting the first findings, when there are any.
+fn refuse_findings(rel: &str, findings: &[String]) -> Result<()> {
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let quoted: Vec<&str> = findings.iter().take(QUOTED).map(String::as_str).collect();
+    let more = findings.len().saturating_sub(QUOTED);
+    Err(invalid!(
+        "{rel} does not pass `sop procedure check`, so sop will not use it: {}{}",
+        quoted.join("; "),
+        if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        }
+    ))
+}
+
+/// What makes people.toml unusable for deciding who may act.
+fn people_lint(people: &People) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut findings = Vec::new();
+    for p in &people.people {
+        if !seen.insert(p.id.as_str()) {
+            findings.push(format!("person id '{}' appears twice", p.id));
+        }
+    }
+    findings
+}
+
+/// The rule files whose work-tree copy differs from `snap` (never committed, edited, or
+/// deleted): sop uses the committed version, and says so, so that a person who forgot to
+/// commit is not puzzled.
+pub fn uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) -> Vec<String> {
+    rels.iter()
+        .filter(|rel| {
+            let committed = snap.blob(rel).ok().flatten();
+            let work = std::fs::read(root.join(rel.as_str()))
+                .ok()
+                .and_then(|bytes| Oid::hash_object(git2::ObjectType::Blob, &bytes).ok());
+            committed != work
+        })
+        .cloned()
+        .collect()
+}
+
+/// Warns on stderr about each rule file of `rels` with uncommitted changes.
+pub fn warn_uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) {
+    for rel in uncommitted(snap, root, rels) {
+        eprintln!(
+            "warning: {rel} has changes that are not committed; sop uses the committed version (commit it with git to use it)"
+        );
+    }
+}
