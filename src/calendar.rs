@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
 
-use crate::procedure::StdTime;
+use crate::stdtime::StdTime;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

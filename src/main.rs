@@ -20,6 +20,7 @@ mod output;
 mod procedure;
 mod request;
 mod signing;
+mod stdtime;
 mod store;
 mod summary;
 mod view;

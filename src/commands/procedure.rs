@@ -14,7 +14,8 @@ use crate::error::{Code, Failure};
 use crate::field::Field;
 use crate::graph;
 use crate::output;
-use crate::procedure::{self, Finding, Kind, Procedure};
+use crate::procedure::lint::{self, Finding};
+use crate::procedure::{self, Kind, Procedure};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -273,7 +274,7 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
     for id in &ids {
         match Procedure::load(root, id) {
             Ok(p) => {
-                findings.extend(procedure::check(&p, config));
+                findings.extend(lint::check(&p, config));
                 if let Some(other) = prefixes.insert(p.prefix().to_string(), id.clone()) {
                     findings.push(Finding {
                         file: p.file.display().to_string(),
