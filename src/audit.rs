@@ -18,9 +18,10 @@ use git2::{Commit, Oid, Repository, Tree};
 use serde::Serialize;
 
 use crate::asset::Asset;
-use crate::config::{Config, People, Person};
+use crate::config::Config;
 use crate::engine::{Action, Change, NewRequest, World};
 use crate::history::{self, PathChange};
+use crate::people::{People, Person};
 use crate::procedure::Procedure;
 use crate::request::{Entry, Request};
 use crate::signing::{self, Signed, Status};

@@ -7,8 +7,9 @@ use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::cli::{ColorChoice, Format};
-use crate::config::{Config, People, Person};
+use crate::config::Config;
 use crate::git::Git;
+use crate::people::{People, Person};
 use crate::store::Records;
 use crate::{forbidden, invalid};
 

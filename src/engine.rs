@@ -4,9 +4,10 @@
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::{Config, Holding, People, Person};
+use crate::config::Config;
 use crate::error::Hint;
 use crate::field::{Fields, Value};
+use crate::people::{Holding, People, Person};
 use crate::procedure::{Kind, Procedure, Step};
 use crate::request::{Entry, Request, CANCELLED, OPEN};
 use crate::{forbidden, invalid};

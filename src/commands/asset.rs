@@ -11,13 +11,13 @@ use serde::Serialize;
 use crate::asset::{self, Asset, Row, Stamp};
 use crate::asset_rows::{self, Rows};
 use crate::cli::Format;
-use crate::config::Person;
 use crate::context::{Context, Loaded};
 use crate::error::{Code, Failure};
 use crate::field::split_assignments;
 use crate::git::FileChange;
 use crate::import::{self, InputFormat, Problem, RawRow};
 use crate::output;
+use crate::people::Person;
 use crate::store::Records;
 use crate::{forbidden, invalid};
 

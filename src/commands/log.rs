@@ -8,10 +8,10 @@ use git2::{Commit, Oid, Repository};
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::config::People;
 use crate::context::Context;
 use crate::history::{self, Index};
 use crate::output;
+use crate::people::People;
 use crate::request::Request;
 use crate::signing;
 use crate::store::Records;

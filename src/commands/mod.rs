@@ -21,11 +21,11 @@ use git2::{Signature, Time};
 
 use crate::asset::Asset;
 use crate::cli::{Cli, Command, Format};
-use crate::config::Person;
 use crate::context::{Context, Loaded};
 use crate::error::{Code, Failure};
 use crate::git::FileChange;
 use crate::invalid;
+use crate::people::Person;
 use crate::procedure::Procedure;
 use crate::request::Request;
 use crate::store::Records;

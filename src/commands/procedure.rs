@@ -8,12 +8,13 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::config::{Config, People};
+use crate::config::Config;
 use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::field::Field;
 use crate::graph;
 use crate::output;
+use crate::people::People;
 use crate::procedure::lint::{self, Finding};
 use crate::procedure::{self, Kind, Procedure};
 
