@@ -565,7 +565,7 @@ pub const REGISTRAR: &str = "pengelola-aset";
 
 /// Whether `person` may add or import assets on `date`.
 pub fn may_register(
-    people: &crate::config::People,
+    people: &crate::people::People,
     config: &crate::config::Config,
     person: &str,
     date: chrono::NaiveDate,

@@ -17,7 +17,8 @@ use git2::{Commit, Oid, Repository};
 use serde::Serialize;
 
 use crate::asset::Asset;
-use crate::config::{Config, People, Person};
+use crate::config::Config;
+use crate::people::{People, Person};
 use crate::engine::{self, Change, Outcome, World};
 use crate::git::Snapshot;
 use crate::history::{self, PathChange};

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
 
-use crate::procedure::StdTime;
+use crate::dates;
+use crate::stdtime::StdTime;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -13,7 +14,7 @@ pub struct Calendar {
     /// Working hours, `"08:00-16:00"`.
     #[serde(default = "default_hours", deserialize_with = "hours")]
     pub hours: (NaiveTime, NaiveTime),
-    #[serde(default, deserialize_with = "dates")]
+    #[serde(default, deserialize_with = "dates::dates")]
     pub holidays: Vec<NaiveDate>,
 }
 
@@ -48,15 +49,6 @@ fn hours<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(NaiveTime, NaiveTime
                 "invalid working hours {text:?}: write them as \"08:00-16:00\""
             ))
         })
-}
-
-fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-    #[derive(Deserialize)]
-    struct Date(#[serde(deserialize_with = "crate::config::date")] NaiveDate);
-    Ok(Vec::<Date>::deserialize(d)?
-        .into_iter()
-        .map(|Date(d)| d)
-        .collect())
 }
 
 impl Calendar {

@@ -8,7 +8,8 @@ use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::cli::{ColorChoice, Format};
-use crate::config::{Config, People, Person};
+use crate::config::Config;
+use crate::people::{People, Person};
 use crate::git::Git;
 use crate::layout;
 use crate::rules::{warn_uncommitted, Loader};

@@ -12,7 +12,8 @@ use std::rc::Rc;
 use anyhow::Result;
 use git2::Oid;
 
-use crate::config::{Config, People};
+use crate::config::Config;
+use crate::people::People;
 use crate::error::Hint;
 use crate::git::Snapshot;
 use crate::invalid;
@@ -61,7 +62,7 @@ impl Loader {
             None => {
                 let text = snap.blob_text(people_blob, layout::PEOPLE)?;
                 let people = People::parse(&text)?;
-                refuse_findings(layout::PEOPLE, &people_lint(&people))?;
+                refuse_findings(layout::PEOPLE, &crate::people::lint(&people, &config))?;
                 let people = Rc::new(people);
                 self.people
                     .insert((people_blob, config_blob), people.clone());
@@ -86,7 +87,7 @@ impl Loader {
                 .and_then(|text| Procedure::parse(&text, Path::new(&rel)))
                 .map_err(|e| format!("{e:#}"))
                 .and_then(|p| {
-                    let findings: Vec<String> = procedure::check(&p, &rules.config)
+                    let findings: Vec<String> = procedure::lint::check(&p, &rules.config)
                         .iter()
                         .map(|f| f.to_string())
                         .collect();
@@ -129,18 +130,6 @@ fn refuse_findings(rel: &str, findings: &[String]) -> Result<()> {
             String::new()
         }
     ))
-}
-
-/// What makes people.toml unusable for deciding who may act.
-fn people_lint(people: &People) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut findings = Vec::new();
-    for p in &people.people {
-        if !seen.insert(p.id.as_str()) {
-            findings.push(format!("person id '{}' appears twice", p.id));
-        }
-    }
-    findings
 }
 
 /// The rule files whose work-tree copy differs from `snap` (never committed, edited, or

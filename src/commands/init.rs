@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use git2::Repository;
 
-use crate::config::{Config, People, Person};
+use crate::config::Config;
 use crate::context::Context;
 use crate::git::{FileChange, Git};
 use crate::invalid;
+use crate::people::{People, Person};
 
 include!(concat!(env!("OUT_DIR"), "/examples.rs"));
 

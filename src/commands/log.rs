@@ -8,13 +8,12 @@ use git2::{Commit, Oid, Repository};
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::config::People;
 use crate::context::Context;
 use crate::history::{self, Index};
 use crate::output;
 use crate::request::{Action, Request};
 use crate::signing;
-use crate::store::Records;
+use crate::people::People;
 
 /// A request's history with the commit of each change and its signature status.
 #[derive(Debug, clap::Args)]

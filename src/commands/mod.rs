@@ -19,7 +19,7 @@ use anyhow::Result;
 use git2::{Signature, Time};
 
 use crate::cli::{Cli, Command, Format};
-use crate::config::Person;
+use crate::people::Person;
 use crate::context::Context;
 use crate::error::{Code, Failure};
 

@@ -8,13 +8,15 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::config::{Config, People};
+use crate::config::Config;
 use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::field::Field;
 use crate::graph;
 use crate::output;
-use crate::procedure::{self, Finding, Kind, Procedure};
+use crate::people::{self, People};
+use crate::procedure::lint::{self, Finding};
+use crate::procedure::{self, Kind, Procedure};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -273,7 +275,7 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
     for id in &ids {
         match Procedure::load(root, id) {
             Ok(p) => {
-                findings.extend(procedure::check(&p, config));
+                findings.extend(lint::check(&p, config));
                 if let Some(other) = prefixes.insert(p.prefix().to_string(), id.clone()) {
                     findings.push(Finding {
                         file: p.file.display().to_string(),
@@ -289,7 +291,11 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
         }
     }
     match People::load(root) {
-        Ok(people) => findings.extend(check_people(&people, config)),
+        Ok(people) => findings.extend(
+            people::lint(&people, config)
+                .into_iter()
+                .map(people_finding),
+        ),
         Err(e) => findings.push(parse_finding("people.toml", &e)),
     }
     findings.sort();
@@ -321,6 +327,15 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
     }
 }
 
+/// A people.toml lint message as a finding: it names no line, so the file's first.
+fn people_finding(message: String) -> Finding {
+    Finding {
+        file: "people.toml".into(),
+        line: 1,
+        message,
+    }
+}
+
 /// A parse error as a finding, keeping the line toml reported.
 fn parse_finding(file: &str, e: &anyhow::Error) -> Finding {
     let text = format!("{e:#}");
@@ -339,44 +354,4 @@ fn parse_finding(file: &str, e: &anyhow::Error) -> Finding {
         line,
         message,
     }
-}
-
-fn check_people(people: &People, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut finding = |message: String| {
-        findings.push(Finding {
-            file: "people.toml".into(),
-            line: 1,
-            message,
-        })
-    };
-    for p in &people.people {
-        if !seen.insert(p.id.as_str()) {
-            finding(format!("person id '{}' appears twice", p.id));
-        }
-        for r in &p.roles {
-            if !config.roles.contains_key(r) {
-                finding(format!(
-                    "person '{}' has unknown role '{r}' (declare it under [roles] in sop.toml)",
-                    p.id
-                ));
-            }
-        }
-    }
-    for s in &people.standins {
-        if people.find(&s.person).is_none() {
-            finding(format!(
-                "stand-in '{}' is not a person in people.toml",
-                s.person
-            ));
-        }
-        if s.from > s.to {
-            finding(format!(
-                "stand-in '{}' for '{}' ends before it starts",
-                s.person, s.role
-            ));
-        }
-    }
-    findings
 }

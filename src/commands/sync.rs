@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .current_dir(&workdir)
         .args(["rebase", "--quiet", "FETCH_HEAD"]);
     // A rebase re-commits local commits: the acting person is their committer (authors stay).
-    let people = crate::config::People::load(&records.root)?;
+    let people = crate::people::People::load(&records.root)?;
     if let Ok(actor) = ctx.actor(&people, &git) {
         rebase
             .env("GIT_COMMITTER_NAME", &actor.name)

@@ -11,8 +11,9 @@ use chrono::{DateTime, FixedOffset};
 pub use refusal::Refusal;
 
 use crate::asset::Asset;
-use crate::config::{Config, Holding, People, Person};
+use crate::config::Config;
 use crate::field::{Fields, Value};
+use crate::people::{Holding, People, Person};
 use crate::procedure::{Kind, Procedure, Step};
 use crate::request::{Action, Entry, Request, CANCELLED, OPEN};
 

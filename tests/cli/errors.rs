@@ -295,6 +295,22 @@ fn lint_findings_exit_3_with_file_and_line() {
 }
 
 #[test]
+fn people_lint_findings_name_people_toml() {
+    let office = Office::example();
+    office.edit(
+        "people.toml",
+        "email = \"dimas@diskominfo.example.go.id\"",
+        "email = \"Putri@diskominfo.example.go.id\"",
+    );
+    office
+        .sop("putri", &["procedure", "check"])
+        .code(3)
+        .stdout(contains(
+        "people.toml:1: email 'Putri@diskominfo.example.go.id' belongs to both 'putri' and 'dimas'",
+    ));
+}
+
+#[test]
 fn malformed_request_is_reported_and_others_listed() {
     let office = Office::example();
     let good = office.new_request("putri", "email", EMAIL);

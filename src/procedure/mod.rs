@@ -1,0 +1,361 @@
+//! Procedure definitions: the SOP as data, parsed from `procedures/<id>.toml`.
+//!
+//! This module holds the types a procedure file deserialises into and the questions the rest
+//! of sop asks of them (a step by id, the ways out of a step, the roles, the total time).
+//! Whether a procedure is well formed is `lint`'s business; standard times are `stdtime`'s.
+
+pub mod lint;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::Hint;
+use crate::field::Field;
+use crate::invalid;
+use crate::stdtime::{self, StdTime};
+
+/// One SOP: its header, the form fields captured at `sop new`, and its flow.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    pub id: Spanned<String>,
+    pub prefix: Spanned<String>,
+    pub name: String,
+    pub version: u32,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub about: String,
+    #[serde(default)]
+    pub sop: Header,
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    /// What the procedure needs of the asset a request is about.
+    #[serde(default)]
+    pub asset: AssetRule,
+    pub steps: Vec<Step>,
+    /// Where it was read from, for messages (relative to the records directory).
+    #[serde(skip)]
+    pub file: PathBuf,
+    #[serde(skip)]
+    lines: Vec<usize>,
+}
+
+/// The SOP document's header, kept as written.
+#[derive(Debug, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub revised: String,
+    #[serde(default)]
+    pub effective: String,
+    #[serde(default)]
+    pub approved_by: String,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    #[serde(default)]
+    pub qualifications: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub equipment: Vec<String>,
+    #[serde(default)]
+    pub records: Vec<String>,
+    #[serde(default)]
+    pub warning: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Task,
+    Approval,
+    Decision,
+    End,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Task => "task",
+            Kind::Approval => "approval",
+            Kind::Decision => "decision",
+            Kind::End => "end",
+        })
+    }
+}
+
+/// One role, or a list of roles any of which may act.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(untagged)]
+pub enum Roles {
+    #[default]
+    None,
+    One(String),
+    Any(Vec<String>),
+}
+
+impl Roles {
+    pub fn list(&self) -> &[String] {
+        match self {
+            Roles::None => &[],
+            Roles::One(r) => std::slice::from_ref(r),
+            Roles::Any(rs) => rs,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Spanned<String>,
+    pub number: Option<u32>,
+    pub activity: String,
+    #[serde(default)]
+    pub role: Roles,
+    #[serde(default)]
+    pub kind: Kind,
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    #[serde(default)]
+    pub output: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default, deserialize_with = "stdtime::optional")]
+    pub time: Option<StdTime>,
+    pub next: Option<Spanned<String>>,
+    pub approve: Option<Spanned<String>>,
+    pub reject: Option<Spanned<String>>,
+    #[serde(default)]
+    pub options: IndexMap<String, Spanned<String>>,
+    /// Decision: store the chosen option as this request field.
+    pub field: Option<String>,
+    /// Decision taken by sop itself from this field's value.
+    pub by_field: Option<String>,
+    pub outcome: Option<String>,
+    /// Fields that must be given before the step completes.
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    /// What the step does to an asset.
+    pub asset: Option<AssetEffect>,
+}
+
+/// `[asset]` of a procedure: whether a request needs an asset (`sop new --asset ID`), and
+/// which statuses it may be in then.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetRule {
+    #[serde(default)]
+    pub required: bool,
+    /// Empty: any status that is not final (transferred, disposed).
+    #[serde(default)]
+    pub allowed: Vec<crate::asset::Status>,
+}
+
+/// `[steps.asset]`: a change to the request's asset (or a new asset) made when the step is
+/// completed or entered, in the same commit as the request change.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetEffect {
+    /// `done` (the default; an approval only when approved) or `enter`; an end is always
+    /// `enter`.
+    pub when: Option<When>,
+    /// Register new assets instead of changing the request's asset.
+    #[serde(default)]
+    pub create: bool,
+    /// With `create`: how many (a template giving a whole number; default 1).
+    pub count: Option<String>,
+    /// Column → value template: `{field}` is a request field, `{requester}` the requester's
+    /// id, `{request}` the request id. A column whose placeholder has no value is left alone.
+    #[serde(default)]
+    pub set: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum When {
+    Enter,
+    Done,
+}
+
+impl AssetEffect {
+    pub fn when(&self, kind: Kind) -> When {
+        match kind {
+            Kind::End => When::Enter,
+            _ => self.when.unwrap_or(When::Done),
+        }
+    }
+}
+
+impl Step {
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    /// A decision sop takes itself, without anyone acting.
+    pub fn is_automatic(&self) -> bool {
+        self.kind == Kind::Decision && self.by_field.is_some()
+    }
+
+    pub fn outcome(&self) -> &str {
+        self.outcome.as_deref().unwrap_or("completed")
+    }
+}
+
+impl Procedure {
+    /// Reads `procedures/<id>.toml` under `root`.
+    pub fn load(root: &Path, id: &str) -> Result<Procedure> {
+        let rel = Path::new("procedures").join(format!("{id}.toml"));
+        let path = root.join(&rel);
+        if !path.exists() {
+            let known = list_ids(root).unwrap_or_default().join(", ");
+            return Err(
+                invalid!("no procedure '{id}' ({} not found)", rel.display())
+                    .hint(format!("known procedures: {known}")),
+            );
+        }
+        Self::read(root, &rel)
+    }
+
+    /// Reads one procedure file, `rel` being relative to the records directory.
+    pub fn read(root: &Path, rel: &Path) -> Result<Procedure> {
+        let text = std::fs::read_to_string(root.join(rel))
+            .with_context(|| format!("reading {}", rel.display()))?;
+        Self::parse(&text, rel)
+    }
+
+    pub fn parse(text: &str, rel: &Path) -> Result<Procedure> {
+        let mut p: Procedure = toml::from_str(text)
+            .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
+        p.file = rel.to_path_buf();
+        p.lines = text
+            .char_indices()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(i, _)| i)
+            .collect();
+        Ok(p)
+    }
+
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    pub fn prefix(&self) -> &str {
+        self.prefix.get_ref()
+    }
+
+    /// 1-based line of a byte offset in the source file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.partition_point(|&nl| nl < offset) + 1
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id() == id)
+    }
+
+    pub fn first(&self) -> Option<&Step> {
+        self.steps.first()
+    }
+
+    /// The ways out of a step, each `(label, target)`: `done` for a task, `approve`/`reject`,
+    /// one per option for a decision, none for an end.
+    pub fn exits<'a>(&'a self, step: &'a Step) -> Vec<(&'a str, &'a Spanned<String>)> {
+        match step.kind {
+            Kind::Task => step
+                .next
+                .as_ref()
+                .or_else(|| self.following(step).map(|s| &s.id))
+                .map(|t| vec![("done", t)])
+                .unwrap_or_default(),
+            Kind::Approval => [("approve", &step.approve), ("reject", &step.reject)]
+                .into_iter()
+                .filter_map(|(k, t)| t.as_ref().map(|t| (k, t)))
+                .collect(),
+            Kind::Decision => step.options.iter().map(|(k, t)| (k.as_str(), t)).collect(),
+            Kind::End => Vec::new(),
+        }
+    }
+
+    fn following(&self, step: &Step) -> Option<&Step> {
+        let i = self.steps.iter().position(|s| s.id() == step.id())?;
+        self.steps.get(i + 1)
+    }
+
+    /// Roles in the order the flow first uses them.
+    pub fn roles(&self) -> Vec<&str> {
+        let mut seen = Vec::new();
+        for r in self.steps.iter().flat_map(|s| s.role.list()) {
+            if !seen.contains(&r.as_str()) {
+                seen.push(r.as_str());
+            }
+        }
+        seen
+    }
+
+    /// A field a request of this procedure may carry: a form field or a step's field.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields
+            .iter()
+            .chain(self.steps.iter().flat_map(|s| &s.fields))
+            .find(|f| f.name == name)
+    }
+
+    /// The sum of all steps' standard times.
+    pub fn total(&self) -> StdTime {
+        self.steps
+            .iter()
+            .filter_map(|s| s.time)
+            .fold(StdTime::default(), StdTime::add)
+    }
+}
+
+/// Ids of all procedures in the records directory, sorted.
+pub fn list_ids(root: &Path) -> Result<Vec<String>> {
+    let dir = root.join("procedures");
+    let mut ids = Vec::new();
+    if !dir.exists() {
+        return Ok(ids);
+    }
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                ids.push(stem.to_string());
+            }
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id = \"t\"\nprefix = \"TT\"\nname = \"T\"\nversion = 1\n";
+
+    #[test]
+    fn unknown_keys_are_errors_with_line() {
+        let src = format!("{HEAD}[[steps]]\nid = \"a\"\nactivty = \"A\"\n");
+        let err = Procedure::parse(&src, Path::new("procedures/t.toml")).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("procedures/t.toml: TOML parse error at line 7"),
+            "{msg}"
+        );
+        assert!(msg.contains("activty"), "{msg}");
+        assert_eq!(crate::error::exit_code(&err), 3);
+    }
+}
