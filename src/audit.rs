@@ -9,8 +9,6 @@
 //! not. The commit whose parent has no sop.toml (the one `sop init` made) is the trusted
 //! anchor. The trust model is written out in docs/contract.md.
 
-use std::collections::HashMap;
-
 use anyhow::{anyhow, Result};
 use chrono::{DateTime, FixedOffset, TimeZone as _};
 use git2::{Commit, Oid, Repository};
@@ -24,7 +22,9 @@ use crate::git::Snapshot;
 use crate::history::{self, PathChange};
 use crate::layout::{self, Place};
 use crate::procedure::Procedure;
-use crate::request::{Action, Entry, Request};
+use crate::request::{Entry, Request};
+#[cfg(test)]
+use crate::request::Action;
 use crate::rules::{Loader, Rules};
 use crate::signing::{self, Signed, Status};
 use crate::store::{parse_asset, parse_request};
@@ -720,27 +720,42 @@ fn blob_text(repo: &Repository, blob: Oid, rel: &str) -> Result<String> {
     })
 }
 
-#[allow(dead_code)]
-fn _action_words() -> [Action; 5] {
-    Action::ALL
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entry(by: &str, at: &str) -> Entry {
-        Entry {
+    const AT: &str = "2026-11-23T09:00:00+07:00";
+
+    /// A request whose last change is an advance by `by` at `at`.
+    fn outcome(by: &str, at: &str) -> Outcome {
+        let at = DateTime::parse_from_rfc3339(at).unwrap();
+        let entry = Entry {
             step: "isi".into(),
-            action: "advance".into(),
+            action: Action::Advance,
             by: by.into(),
             acting_for: None,
-            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            at,
             to: Some("terima".into()),
             option: None,
             output: None,
             note: None,
             fields: Default::default(),
+        };
+        Outcome {
+            request: Request {
+                id: "EML-1".into(),
+                procedure: "email".into(),
+                version: 1,
+                title: "t".into(),
+                status: "open".into(),
+                step: Some("terima".into()),
+                requester: "uli".into(),
+                created: at,
+                asset: None,
+                fields: Default::default(),
+                history: vec![entry],
+            },
+            assets: vec![],
         }
     }
 
@@ -755,56 +770,42 @@ mod tests {
         }
     }
 
-    fn claims(trailers: &[(&str, &str)], email: &str, at: &str) -> Claims {
+    fn claims(message: &str, email: &str, at: &str) -> Claims {
         Claims {
-            trailers: trailers
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            assets: vec![],
+            trailers: Trailers::parse(message),
             author_email: email.into(),
             author_time: DateTime::parse_from_rfc3339(at).unwrap().timestamp(),
         }
     }
 
-    const AT: &str = "2026-11-23T09:00:00+07:00";
-
     #[test]
-    fn a_commit_telling_the_same_story_as_its_entry_passes() {
-        let c = claims(
-            &[
-                ("Sop-Request", "EML-1"),
-                ("Sop-Action", "advance"),
-                ("Sop-Actor", "uli"),
-            ],
-            "ULI@x.id",
-            AT,
+    fn a_commit_telling_the_same_story_as_its_change_passes() {
+        let expected = outcome("uli", AT);
+        let message = format!(
+            "EML-1 advance: Isi\n\n{}",
+            crate::change::trailers(&expected.request, &[]).render()
         );
-        assert!(story(&c, &entry("uli", AT), &person("uli"), None).is_empty());
+        let c = claims(&message, "ULI@x.id", AT);
+        assert!(story(&c, &expected, &person("uli"), None).is_empty());
     }
 
     #[test]
     fn every_disagreement_is_named() {
         let c = claims(
-            &[
-                ("Sop-Request", "EML-1"),
-                ("Sop-Action", "approve"),
-                ("Sop-Actor", "sri"),
-                ("Sop-Acting-For", "kadis"),
-            ],
+            "s\n\nSop-Request: EML-1\nSop-Procedure: email@1\nSop-Action: approve\nSop-Step: isi -> terima\nSop-Actor: sri\nSop-Acting-For: kadis\n",
             "sri@x.id",
             "2026-11-23T09:05:00+07:00",
         );
-        let problems = story(&c, &entry("uli", AT), &person("uli"), None);
+        let problems = story(&c, &outcome("uli", AT), &person("uli"), None);
         assert_eq!(problems.len(), 5, "{problems:#?}");
-        assert!(problems[0].contains("Sop-Action says approve, its history entry says advance"));
+        assert!(problems[0].contains("Sop-Action says approve, its change says advance"));
         assert!(problems[1].contains("Sop-Actor says sri"));
         assert!(problems[2].contains("Sop-Acting-For says kadis"));
         assert!(problems[3].contains("author is sri@x.id"));
         assert!(problems[4].contains("the commit is dated 2026-11-23 09:05:00"));
-        let bare = claims(&[], "uli@x.id", AT);
+        let bare = claims("s", "uli@x.id", AT);
         assert_eq!(
-            story(&bare, &entry("uli", AT), &person("uli"), None),
+            story(&bare, &outcome("uli", AT), &person("uli"), None),
             ["was committed without sop (the commit has no Sop-Request trailer)"]
         );
     }

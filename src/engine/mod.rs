@@ -468,8 +468,8 @@ fn require_reason(note: &Option<String>, action: Action) -> Result<String, Refus
 
 #[cfg(test)]
 mod tests {
+    use super::change as change_fn;
     use super::*;
-    use crate::error::exit_code;
     use std::path::Path;
 
     const PROC: &str = r#"
@@ -565,28 +565,36 @@ to = 2026-11-30
         }
     }
 
+    fn no_assets(_: &str) -> Result<Option<Asset>, String> {
+        Ok(None)
+    }
+
     impl Fixture {
         fn world(&self) -> World<'_> {
             World {
                 procedure: &self.procedure,
                 config: &self.config,
                 people: &self.people,
+                assets: &no_assets,
                 now: DateTime::parse_from_rfc3339("2026-11-23T09:00:00+07:00").unwrap(),
             }
         }
         fn who(&self, id: &str) -> &Person {
             self.people.find(id).unwrap()
         }
+        fn create(&self, fields: &[(&str, &str)]) -> Result<Request, Refusal> {
+            let change = Change {
+                fields: fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+                ..Change::new(Action::Create)
+            };
+            let mut ids = |prefix: &str| format!("{prefix}-1");
+            change_fn(&self.world(), None, self.who("uli"), change, &mut ids).map(|o| o.request)
+        }
         fn new_request(&self) -> Request {
-            self.world()
-                .create(NewRequest {
-                    id: "TT-1".into(),
-                    title: None,
-                    fields: vec![("alasan".into(), "perlu".into())],
-                    asset: None,
-                    requester: self.who("uli"),
-                })
-                .unwrap()
+            self.create(&[("alasan", "perlu")]).unwrap()
         }
         fn act(
             &self,
@@ -594,14 +602,17 @@ to = 2026-11-30
             who: &str,
             action: Action,
             f: impl FnOnce(&mut Change),
-        ) -> Result<Request> {
-            let mut change = Change {
-                action,
-                ..Change::default()
-            };
+        ) -> Result<Request, Refusal> {
+            let mut change = Change::new(action);
             f(&mut change);
-            self.world().apply(req, self.who(who), change)
+            let mut ids = |_: &str| unreachable!("no ids outside create");
+            change_fn(&self.world(), Some(req), self.who(who), change, &mut ids)
+                .map(|o| o.request)
         }
+    }
+
+    fn exit_code(r: &Refusal) -> u8 {
+        r.code() as u8
     }
 
     #[test]
@@ -609,7 +620,7 @@ to = 2026-11-30
         let fx = fixture();
         let r = fx.new_request();
         assert_eq!(r.step.as_deref(), Some("isi"));
-        assert_eq!(r.history[0].action, "create");
+        assert_eq!(r.history[0].action, Action::Create);
         let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
         let r = fx
             .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
@@ -692,7 +703,10 @@ to = 2026-11-30
         // approve on a task
         let err = fx.act(&r, "uli", Action::Approve, |_| {}).unwrap_err();
         assert_eq!(exit_code(&err), 3);
-        assert!(err.to_string().contains("use `sop advance TT-1`"), "{err}");
+        assert!(
+            matches!(&err, Refusal::WrongKind { kind: Kind::Task, .. }),
+            "{err}"
+        );
         let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
         // decision without --choose, with an unknown option, wrong role
         assert!(fx
@@ -789,16 +803,7 @@ to = 2026-11-30
     #[test]
     fn create_requires_form_fields() {
         let fx = fixture();
-        let err = fx
-            .world()
-            .create(NewRequest {
-                id: "TT-2".into(),
-                title: None,
-                fields: vec![],
-                asset: None,
-                requester: fx.who("uli"),
-            })
-            .unwrap_err();
+        let err = fx.create(&[]).unwrap_err();
         assert_eq!(exit_code(&err), 3);
         assert!(err.to_string().contains("needs field(s) alasan"));
     }
