@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// Exit codes of SPEC §4.
+/// The exit codes, as docs/contract.md ("Exit codes") documents them for scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
     /// Usage error: options that do not go together.

@@ -2,12 +2,12 @@
 //! request, without walking the whole repository each time.
 //!
 //! libgit2 reads no commit-graph Bloom filters, so "the commits of one file" costs a walk of
-//! every commit (seconds at 100,000 commits, see GIT-NOTES). sop keeps instead a small index
-//! in the git folder, `sop-commits-by-request`: one line `<request id> <commit id>` per change,
-//! oldest first, with the commit it was brought up to in `sop-commits-by-request.head`. Each
-//! use first indexes only the commits made since (by sop, git or a pull); a rewritten history
-//! (HEAD no longer descends from the indexed commit) rebuilds it. It is a cache: deleting it
-//! is always safe.
+//! every commit (seconds at 40,000 commits, see bench/README.md). sop keeps instead a
+//! small index in the git folder, `sop-commits-by-request`: one line `<request id> <commit
+//! id>` per change, oldest first, with the commit it was brought up to in
+//! `sop-commits-by-request.head`. Each use first indexes only the commits made since (by sop,
+//! git or a pull); a rewritten history (HEAD no longer descends from the indexed commit)
+//! rebuilds it. It is a cache: deleting it is always safe.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;

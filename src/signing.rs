@@ -5,7 +5,8 @@
 //! `gpg.program` / `gpg.<format>.program`, `gpg.ssh.defaultKeyCommand`, as git reads them.
 //! Checking: SSH signatures in process (the `ssh-key` crate, namespace "git"), OpenPGP ones by
 //! the configured gpg. The signature is taken only from the commit's header block: libgit2's
-//! `extract_signature` also accepts a block hidden in the message (see GIT-NOTES).
+//! `extract_signature` also accepts a block hidden in the message, which git counts as
+//! unsigned (docs/contract.md, "Signatures").
 
 use std::io::{Read, Write};
 use std::path::PathBuf;

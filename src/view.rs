@@ -1,4 +1,5 @@
-//! What scripts see: JSON views of records, kept apart from the on-disk types (SPEC §4).
+//! What scripts see: JSON views of records, kept apart from the on-disk types. Their shapes
+//! are the contract in docs/contract.md ("JSON shapes"): add keys, never rename or drop one.
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
