@@ -9,7 +9,6 @@ use std::str::FromStr;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-
 /// Asset ids start with this: `AST-7K3QX9M2PA`.
 pub const PREFIX: &str = "AST";
 

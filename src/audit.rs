@@ -16,15 +16,15 @@ use serde::Serialize;
 
 use crate::asset::Asset;
 use crate::config::Config;
-use crate::people::{People, Person};
 use crate::engine::{self, Change, Outcome, World};
 use crate::git::Snapshot;
 use crate::history::{self, PathChange};
 use crate::layout::{self, Place};
+use crate::people::{People, Person};
 use crate::procedure::Procedure;
-use crate::request::{Entry, Request};
 #[cfg(test)]
 use crate::request::Action;
+use crate::request::{Entry, Request};
 use crate::rules::{Loader, Rules};
 use crate::signing::{self, Signed, Status};
 use crate::store::{parse_asset, parse_request};
@@ -116,11 +116,12 @@ impl<'r> Auditor<'r> {
             return Ok(Vec::new());
         }
         let claims = claims(&commit);
-        let signer_id = claims
-            .trailers
-            .actor
-            .clone()
-            .or_else(|| rules.people.find(&claims.author_email).map(|p| p.id.clone()));
+        let signer_id = claims.trailers.actor.clone().or_else(|| {
+            rules
+                .people
+                .find(&claims.author_email)
+                .map(|p| p.id.clone())
+        });
         let signer = signer_id.as_deref().and_then(|id| rules.people.find(id));
         self.check_signature(
             &mut found,
@@ -150,9 +151,7 @@ impl<'r> Auditor<'r> {
             .iter()
             .filter(|c| matches!(c.place, Place::Asset(_)))
             .collect();
-        let touches_request = records
-            .iter()
-            .any(|c| matches!(c.place, Place::Request(_)));
+        let touches_request = records.iter().any(|c| matches!(c.place, Place::Request(_)));
         if !asset_changes.is_empty() && !touches_request {
             self.check_register(&mut found, &rules, &claims, &asset_changes);
         }
@@ -255,9 +254,10 @@ impl<'r> Auditor<'r> {
         changes: &[&RecordChange],
     ) {
         let date = office_time(&rules.config, claims.author_time).date_naive();
-        let allowed = rules.people.find(&claims.author_email).is_some_and(|p| {
-            crate::asset::may_register(&rules.people, &rules.config, &p.id, date)
-        });
+        let allowed = rules
+            .people
+            .find(&claims.author_email)
+            .is_some_and(|p| crate::asset::may_register(&rules.people, &rules.config, &p.id, date));
         if !allowed {
             found.add(
                 None,
@@ -366,7 +366,12 @@ impl<'r> Auditor<'r> {
                 return;
             }
         };
-        let before = match c.change.old.map(|b| self.read_request(c.rel, b)).transpose() {
+        let before = match c
+            .change
+            .old
+            .map(|b| self.read_request(c.rel, b))
+            .transpose()
+        {
             Ok(b) => b,
             Err(e) => {
                 add(format!(
@@ -389,7 +394,9 @@ impl<'r> Auditor<'r> {
         let procedure = match self.loader.procedure(snap, rules, procedure_id) {
             Ok(p) => p,
             Err(e) => {
-                add(format!("cannot be replayed: as of the parent commit, {e:#}"));
+                add(format!(
+                    "cannot be replayed: as of the parent commit, {e:#}"
+                ));
                 return;
             }
         };
@@ -545,9 +552,7 @@ fn replay(
             after.id.clone()
         }
     };
-    let assets = |id: &str| {
-        crate::change::read_asset(snap, id).map_err(|e| format!("{e:#}"))
-    };
+    let assets = |id: &str| crate::change::read_asset(snap, id).map_err(|e| format!("{e:#}"));
     let world = World {
         procedure,
         config: &rules.config,
@@ -596,11 +601,19 @@ fn story(
         };
         for (key, said, want) in [
             ("Sop-Request", show(&said.request), show(&want.request)),
-            ("Sop-Procedure", show(&said.procedure), show(&want.procedure)),
+            (
+                "Sop-Procedure",
+                show(&said.procedure),
+                show(&want.procedure),
+            ),
             ("Sop-Action", show(&said.action), show(&want.action)),
             ("Sop-Step", step(&said.step), step(&want.step)),
             ("Sop-Actor", show(&said.actor), show(&want.actor)),
-            ("Sop-Acting-For", show(&said.acting_for), show(&want.acting_for)),
+            (
+                "Sop-Acting-For",
+                show(&said.acting_for),
+                show(&want.acting_for),
+            ),
             ("Sop-Asset", said.assets.join(", "), want.assets.join(", ")),
         ] {
             if said != want {

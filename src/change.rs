@@ -37,26 +37,18 @@ pub struct Done {
 
 /// Makes one change to a request and commits it.
 pub fn run(ctx: &Context, target: Target, change: Change) -> Result<Done> {
-    let (records, mut git) = ctx.open()?;
+    let (records, git) = ctx.open()?;
     let id = match target {
         Target::Existing { given } => Some(records.resolve(given)?),
         Target::New { .. } => None,
     };
-    // Signing is decided by the committed sop.toml; read it before the lock is taken, and
-    // check under the lock that it is still the one.
-    let (head_rules, signed) = {
-        let snap = git.head_snapshot()?;
-        let rules = Loader::default()
-            .rules(&snap)?
-            .ok_or_else(|| invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)"))?;
-        (snap.commit, rules.config.policy.require_signatures)
-    };
-    git.require_signatures = signed;
-    let tx = git.begin()?;
-    tx.ensure_head(head_rules)?;
+    let mut tx = git.begin()?;
     let snap = tx.snapshot()?;
     let mut loader = Loader::default();
-    let rules = loader.rules(&snap)?.expect("read above");
+    let rules = loader.rules(&snap)?.ok_or_else(|| {
+        invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)")
+    })?;
+    tx.require_signatures = rules.config.policy.require_signatures;
     let before = match &id {
         Some(id) => Some(read_request(&snap, id)?),
         None => None,
@@ -207,9 +199,9 @@ fn one_line(s: &str) -> String {
 fn refused(refusal: Refusal, req: Option<&Request>) -> anyhow::Error {
     let id = req.map_or("ID", |r| r.id.as_str());
     let hint = match &refusal {
-        Refusal::Draft { file, .. } => {
-            Some(format!("{file}: set draft = false once the office has approved it"))
-        }
+        Refusal::Draft { file, .. } => Some(format!(
+            "{file}: set draft = false once the office has approved it"
+        )),
         Refusal::MissingFields { .. } => Some("give them with --field NAME=VALUE".into()),
         Refusal::WrongKind { kind, options, .. } => Some(match kind {
             Kind::Approval => format!("use `sop approve {id}` or `sop reject {id} --reason ...`"),

@@ -9,9 +9,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::cli::{ColorChoice, Format};
 use crate::config::Config;
-use crate::people::{People, Person};
 use crate::git::Git;
 use crate::layout;
+use crate::people::{People, Person};
 use crate::rules::{warn_uncommitted, Loader};
 use crate::store::Records;
 use crate::{forbidden, invalid};
@@ -96,9 +96,9 @@ impl Context {
 
     /// The records directory with the rules of HEAD (sop.toml, people.toml), warning about
     /// uncommitted edits of them. A change checks, under its lock, that HEAD is still the
-    /// commit these were read from (`Tx::ensure_head`).
+    /// commit these were read from (`Tx::head_is`).
     pub fn load(&self) -> Result<Loaded> {
-        let (records, mut git) = self.open()?;
+        let (records, git) = self.open()?;
         let (rules, head) = {
             let snap = git.head_snapshot()?;
             let rules = Loader::default().rules(&snap)?.ok_or_else(|| {
@@ -111,7 +111,6 @@ impl Context {
             );
             (rules, snap.commit)
         };
-        git.require_signatures = rules.config.policy.require_signatures;
         let now = self.now(&rules.config)?;
         Ok(Loaded {
             records,

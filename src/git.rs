@@ -1,6 +1,6 @@
 //! The thin git layer: one change = one commit of exactly the files sop wrote.
 //!
-//! The recipe (see GIT-NOTES): hold git's own `.git/index.lock` for the whole change, so
+//! The recipe: hold git's own `.git/index.lock` for the whole change, so
 //! neither another sop nor the `git` program can interleave; build the commit's tree from
 //! HEAD's tree (never from the index, which may hold the user's staged work); move the branch
 //! with a compare-and-swap, which is the commit point; then write the work-tree files and a
@@ -30,8 +30,6 @@ pub struct Git {
     git_dir: PathBuf,
     /// The records directory relative to the work tree root ("" when it is the root).
     prefix: PathBuf,
-    /// sop.toml's `require_signatures`: refuse to commit unsigned.
-    pub require_signatures: bool,
 }
 
 /// A file sop writes in a change: `content` None deletes it. `path` is relative to the
@@ -80,7 +78,6 @@ impl Git {
             workdir,
             git_dir,
             prefix,
-            require_signatures: false,
         };
         if git.git_dir.join("sop-journal").exists() {
             // A killed sop left a change half-written: taking the locks finishes it.
@@ -141,6 +138,7 @@ impl Git {
             holds_index_lock: false,
             branch: String::new(),
             head: None,
+            require_signatures: false,
         };
         tx.recover()?;
         tx.take_index_lock()?;
@@ -193,18 +191,6 @@ impl Git {
             &self.records_prefix(),
             commit,
         ))
-    }
-
-    /// The blob of `rel` (records-relative) in HEAD, if any.
-    pub fn head_blob(&self, rel: &Path) -> Result<Option<Oid>> {
-        let Some(tree) = self.head_tree()? else {
-            return Ok(None);
-        };
-        match tree.get_path(Path::new(&self.repo_path(rel))) {
-            Ok(entry) => Ok(Some(entry.id())),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
     }
 
     /// Every file under the records folder `rel` in HEAD, with its blob id.
@@ -323,20 +309,16 @@ pub struct Tx<'a> {
     /// branch moves only if it still points there.
     branch: String,
     head: Option<Oid>,
+    /// sop.toml's `require_signatures`, as the rules read under the lock say: refuse to
+    /// commit unsigned.
+    pub require_signatures: bool,
 }
 
 impl<'a> Tx<'a> {
-    /// Refuses (exit 5) when HEAD is no longer `expected`, the commit the caller read its
-    /// rules from before taking the lock: another change came in between.
-    pub fn ensure_head(&self, expected: Option<Oid>) -> Result<()> {
-        if self.head != expected {
-            return Err(conflict!(
-                "{} moved while sop was reading the records; nothing was changed",
-                self.branch
-            )
-            .hint("run the command again: it reads the new state"));
-        }
-        Ok(())
+    /// Whether HEAD is still `expected`, the commit the caller read its rules from before
+    /// taking the lock (another change may have come in between).
+    pub fn head_is(&self, expected: Option<Oid>) -> bool {
+        self.head == expected
     }
 
     /// HEAD's records as of the lock: what this change's rules and records are read from.
@@ -457,11 +439,6 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
-    /// Refuses (exit 5) when `rel` differs from HEAD in the work tree or the index.
-    pub fn ensure_unmodified(&self, rel: &Path) -> Result<()> {
-        self.ensure_unmodified_all(&[rel.to_path_buf()])
-    }
-
     /// Refuses (exit 5) when any of `rels` differs from HEAD in the work tree or the index;
     /// reads HEAD's tree and the index once.
     pub fn ensure_unmodified_all(&self, rels: &[PathBuf]) -> Result<()> {
@@ -556,7 +533,7 @@ impl<'a> Tx<'a> {
             .as_str()
             .map_err(|_| invalid!("commit message is not valid UTF-8"))?
             .to_string();
-        let commit = match crate::signing::sign(repo, &buffer, git.require_signatures)? {
+        let commit = match crate::signing::sign(repo, &buffer, self.require_signatures)? {
             Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
             None => odb.write(ObjectType::Commit, buffer.as_bytes())?,
         };

@@ -123,7 +123,9 @@ fn valid_id(id: &str) -> bool {
         return false;
     };
     !prefix.is_empty()
-        && prefix.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && prefix
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         && tail.len() >= 2
         && tail.bytes().all(|b| ALPHABET.contains(&b))
 }
@@ -152,10 +154,7 @@ mod tests {
         assert_eq!(place(&request(&id)), Place::Request(id));
         let id = new_id("AST");
         assert_eq!(place(&asset(&id)), Place::Asset(id));
-        assert_eq!(
-            place(&procedure("email")),
-            Place::Procedure("email".into())
-        );
+        assert_eq!(place(&procedure("email")), Place::Procedure("email".into()));
         assert_eq!(place("sop.toml"), Place::Config);
         assert_eq!(place("people.toml"), Place::People);
     }

@@ -70,14 +70,6 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
-        Action::Create,
-        Action::Advance,
-        Action::Approve,
-        Action::Reject,
-        Action::Cancel,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Create => "create",
@@ -86,11 +78,6 @@ impl Action {
             Action::Reject => "reject",
             Action::Cancel => "cancel",
         }
-    }
-
-    /// The action named `word` (as in history entries and `Sop-Action` trailers).
-    pub fn parse(word: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == word)
     }
 }
 

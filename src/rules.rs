@@ -13,11 +13,11 @@ use anyhow::Result;
 use git2::Oid;
 
 use crate::config::Config;
-use crate::people::People;
 use crate::error::Hint;
 use crate::git::Snapshot;
 use crate::invalid;
 use crate::layout;
+use crate::people::People;
 use crate::procedure::{self, Procedure};
 
 /// sop.toml and people.toml as of one commit.

@@ -98,11 +98,6 @@ impl Trailers {
         found
     }
 
-    /// `Sop-Step`'s side, None for `-`.
-    pub fn side(side: &str) -> Option<&str> {
-        (side != NONE).then_some(side)
-    }
-
     /// The `-` that stands for no step.
     pub fn none() -> String {
         NONE.to_string()
@@ -166,13 +161,5 @@ mod tests {
             Trailers::default(),
             "a subject is not a trailer"
         );
-    }
-
-    #[test]
-    fn steps_keep_their_none_marker() {
-        let t = Trailers::parse("s\n\nSop-Step: - -> isi\n");
-        let (from, to) = t.step.unwrap();
-        assert_eq!(Trailers::side(&from), None);
-        assert_eq!(Trailers::side(&to), Some("isi"));
     }
 }

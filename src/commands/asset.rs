@@ -12,7 +12,7 @@ use crate::asset::{self, Asset, Row, Stamp};
 use crate::asset_rows::{self, Rows};
 use crate::cli::Format;
 use crate::context::{Context, Loaded};
-use crate::error::{Code, Failure};
+use crate::error::{Code, Failure, Hint};
 use crate::field::split_assignments;
 use crate::git::FileChange;
 use crate::import::{self, InputFormat, Problem, RawRow};
@@ -139,22 +139,27 @@ fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
 }
 
 fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
+    retry_moved(|| add_once(ctx, &a, out))
+}
+
+/// `add`, or None when HEAD moved between reading the rules and taking the lock.
+fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()>> {
     let loaded = ctx.load()?;
     let actor = ctx.actor(&loaded.people, &loaded.git)?;
     may_register(&loaded, actor)?;
     let mut cells: Vec<(String, String)> = [
-        ("kind", Some(a.kind)),
-        ("name", Some(a.name)),
-        ("status", a.status),
-        ("kode_barang", a.kode_barang),
-        ("nup", a.nup),
-        ("serial", a.serial),
-        ("licence", a.licence),
-        ("location", a.location),
-        ("holder", a.holder),
-        ("unit", a.unit),
-        ("acquired", a.acquired),
-        ("value", a.value),
+        ("kind", Some(a.kind.clone())),
+        ("name", Some(a.name.clone())),
+        ("status", a.status.clone()),
+        ("kode_barang", a.kode_barang.clone()),
+        ("nup", a.nup.clone()),
+        ("serial", a.serial.clone()),
+        ("licence", a.licence.clone()),
+        ("location", a.location.clone()),
+        ("holder", a.holder.clone()),
+        ("unit", a.unit.clone()),
+        ("acquired", a.acquired.clone()),
+        ("value", a.value.clone()),
     ]
     .into_iter()
     .filter_map(|(c, v)| Some((c.to_string(), v?)))
@@ -164,8 +169,11 @@ fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     }
     let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
     let row = asset::validate(&cells, &people).map_err(|e| invalid!("{}", e.join("; ")))?;
-    let tx = loaded.git.begin()?;
-    tx.ensure_head(loaded.head)?;
+    let mut tx = loaded.git.begin()?;
+    if !tx.head_is(loaded.head) {
+        return Ok(None);
+    }
+    tx.require_signatures = loaded.config.policy.require_signatures;
     let id = crate::change::fresh_id(&tx.snapshot()?, &loaded.records, asset::PREFIX);
     let new =
         Asset::create(id, &row, &stamp(&loaded, actor, "add")).map_err(|e| invalid!("{e}"))?;
@@ -178,13 +186,13 @@ fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     let msg = format!("{} add: {}\n\n{}", new.id, new.name, trailers.render());
     tx.commit(&[file(&new)], &super::signature(actor, loaded.now)?, &msg)?;
     match ctx.format {
-        Format::Json => output::json(out, &new),
+        Format::Json => output::json(out, &new)?,
         _ => {
             writeln!(out, "{}", new.id)?;
             eprintln!("registered {} ({}, {})", new.id, new.name, new.status);
-            Ok(())
         }
     }
+    Ok(Some(()))
 }
 
 fn stamp<'a>(loaded: &Loaded, actor: &'a Person, action: &'a str) -> Stamp<'a> {
@@ -223,9 +231,6 @@ struct ImportSummary<'a> {
 }
 
 fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
-    let loaded = ctx.load()?;
-    let actor = ctx.actor(&loaded.people, &loaded.git)?;
-    may_register(&loaded, actor)?;
     if let Some(key) = &a.key {
         if !asset::known_column(key) {
             return Err(invalid!(
@@ -235,16 +240,32 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     let bytes = read_input(&a.file)?;
-    let format = a.input_format.unwrap_or_else(|| import::detect(&bytes));
-    let (raw, mut problems) = import::read(&bytes, format);
-    drop(bytes);
+    retry_moved(|| import_once(ctx, &a, &bytes, out))
+}
+
+/// `import` of `bytes`, or None when HEAD moved between reading the rules and taking the
+/// lock.
+fn import_once(
+    ctx: &Context,
+    a: &ImportArgs,
+    bytes: &[u8],
+    out: &mut dyn Write,
+) -> Result<Option<()>> {
+    let loaded = ctx.load()?;
+    let actor = ctx.actor(&loaded.people, &loaded.git)?;
+    may_register(&loaded, actor)?;
+    let format = a.input_format.unwrap_or_else(|| import::detect(bytes));
+    let (raw, mut problems) = import::read(bytes, format);
     let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
     let rows = validate_rows(raw, a.key.as_deref(), &people, &mut problems);
     let tx = if a.dry_run {
         None
     } else {
-        let tx = loaded.git.begin()?;
-        tx.ensure_head(loaded.head)?;
+        let mut tx = loaded.git.begin()?;
+        if !tx.head_is(loaded.head) {
+            return Ok(None);
+        }
+        tx.require_signatures = loaded.config.policy.require_signatures;
         Some(tx)
     };
     let plan = plan(&loaded, actor, &rows, a.key.as_deref(), &mut problems)?;
@@ -270,7 +291,7 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
         summary.commit = Some(oid.to_string());
     }
     match ctx.format {
-        Format::Json => output::json(out, &summary),
+        Format::Json => output::json(out, &summary)?,
         _ => {
             writeln!(
                 out,
@@ -284,9 +305,22 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
                     ""
                 }
             )?;
-            Ok(())
         }
     }
+    Ok(Some(()))
+}
+
+/// Runs `attempt` until it finds HEAD where it read its rules, a few times at most.
+fn retry_moved(mut attempt: impl FnMut() -> Result<Option<()>>) -> Result<()> {
+    for _ in 0..5 {
+        if attempt()?.is_some() {
+            return Ok(());
+        }
+    }
+    Err(crate::conflict!(
+        "the records kept changing while sop read them (5 tries); nothing was changed"
+    )
+    .hint("try again in a moment"))
 }
 
 /// One commit of every created and updated asset; refuses (exit 5) when one of the updated
@@ -452,7 +486,11 @@ fn plan(
     for (line, row) in unmatched {
         let id = loop {
             let id = crate::layout::new_id(asset::PREFIX);
-            if !loaded.records.root.join(crate::layout::asset_path(&id)).exists()
+            if !loaded
+                .records
+                .root
+                .join(crate::layout::asset_path(&id))
+                .exists()
                 && ids.insert(id.clone())
             {
                 break id;

@@ -58,6 +58,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     for e in &errors {
         eprintln!("warning: {e:#}");
     }
+    let snap = loaded.git.head_snapshot()?;
     let mut procedures: HashMap<String, Option<Procedure>> = HashMap::new();
     requests.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     let mut rows = Vec::new();
@@ -71,7 +72,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
         let p = procedures
             .entry(req.procedure.clone())
-            .or_insert_with(|| Procedure::load(&loaded.records.root, &req.procedure).ok())
+            .or_insert_with(|| crate::rules::procedure_as_is(&snap, &req.procedure).ok())
             .as_ref();
         let step = step_view(
             req.step.as_deref(),

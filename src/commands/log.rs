@@ -2,18 +2,22 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset};
 use git2::{Commit, Oid, Repository};
 use serde::Serialize;
 
 use crate::cli::Format;
 use crate::context::Context;
+use crate::error::{Code, Failure};
+use crate::git::Snapshot;
 use crate::history::{self, Index};
+use crate::layout;
 use crate::output;
+use crate::people::People;
 use crate::request::{Action, Request};
 use crate::signing;
-use crate::people::People;
+use crate::store::parse_request;
 
 /// A request's history with the commit of each change and its signature status.
 #[derive(Debug, clap::Args)]
@@ -45,38 +49,67 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let id = loaded.records.resolve(&args.id)?;
     let repo = &loaded.git.repo;
     let prefix = loaded.git.records_prefix();
-    let path = format!(
-        "{prefix}{}",
-        crate::layout::request_path(&id)
-            .to_string_lossy()
-            .replace('\\', "/")
-    );
+    let rel = layout::request(&id);
     let gpg = signing::gpg_program(repo);
     let mut rows = Vec::new();
+    let mut unreadable = Vec::new();
     for oid in Index::new(repo, &prefix).commits_of(&id)? {
-        rows.extend(rows_of(repo, &prefix, &path, oid, &gpg)?);
+        rows.extend(rows_of(repo, &prefix, &rel, oid, &gpg, &mut unreadable)?);
     }
-    print(ctx, &rows, out)
+    print(ctx, &rows, out)?;
+    if !unreadable.is_empty() {
+        for e in &unreadable {
+            eprintln!("warning: {e}");
+        }
+        return Err(Failure::new(
+            Code::Invalid,
+            format!(
+                "{} commit(s) wrote {rel} so that sop cannot read it (see the warnings above)",
+                unreadable.len()
+            ),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// The rows of one commit: one per history entry it added, or one saying what it did instead.
-fn rows_of(repo: &Repository, prefix: &str, path: &str, oid: Oid, gpg: &str) -> Result<Vec<Row>> {
+fn rows_of(
+    repo: &Repository,
+    prefix: &str,
+    rel: &str,
+    oid: Oid,
+    gpg: &str,
+    unreadable: &mut Vec<String>,
+) -> Result<Vec<Row>> {
     let commit = repo.find_commit(oid)?;
     let parent_tree = commit.parents().next().map(|p| p.tree()).transpose()?;
-    let read = |tree: Option<&git2::Tree>| -> Option<Request> {
-        let blob = history::blob_at(tree?, path).ok()??;
-        let text = repo.find_blob(blob).ok()?;
-        Request::from_toml(std::str::from_utf8(text.content()).ok()?).ok()
+    let before_snap = Snapshot::new(repo, parent_tree, prefix, None);
+    let after_snap = Snapshot::new(repo, Some(commit.tree()?), prefix, Some(oid));
+    let read = |snap: &Snapshot| -> Result<Option<Request>> {
+        match snap.text(rel)? {
+            Some((_, text)) => parse_request(std::path::Path::new(rel), &text).map(Some),
+            None => Ok(None),
+        }
     };
-    let before = read(parent_tree.as_ref());
-    let after = read(Some(&commit.tree()?));
-    let people = parent_tree
-        .as_ref()
-        .and_then(|t| history::blob_at(t, &format!("{prefix}people.toml")).ok()?)
-        .and_then(|b| {
-            People::parse(std::str::from_utf8(repo.find_blob(b).ok()?.content()).ok()?).ok()
-        })
-        .unwrap_or_default();
+    // A version that cannot be read was reported with the commit that wrote it.
+    let before = read(&before_snap).unwrap_or(None);
+    let (after, broken) = match read(&after_snap) {
+        Ok(after) => (after, None),
+        Err(e) => {
+            unreadable.push(format!("commit {}: {e:#}", &oid.to_string()[..12]));
+            (None, Some(format!("{e:#}")))
+        }
+    };
+    let people = match before_snap.text(layout::PEOPLE)? {
+        Some((_, text)) => People::parse(&text).with_context(|| {
+            format!(
+                "reading the people of commit {}'s parent, who signed what",
+                &oid.to_string()[..12]
+            )
+        })?,
+        None => People::default(),
+    };
     let known = before.as_ref().map_or(0, |b| b.history.len());
     let kept = after.as_ref().is_some_and(|a| {
         a.history.len() >= known
@@ -97,10 +130,11 @@ fn rows_of(repo: &Repository, prefix: &str, path: &str, oid: Oid, gpg: &str) -> 
         let author = commit.author();
         let by = author.email().unwrap_or_default().to_string();
         let s = status(&by);
-        let what = match &after {
-            None => "deleted the request file",
-            Some(_) if !kept => "rewrote its history",
-            Some(_) => "changed the file without adding a history entry",
+        let what = match (&after, &broken) {
+            (_, Some(why)) => format!("wrote a file sop cannot read ({why})"),
+            (None, None) => "deleted the request file".to_string(),
+            (Some(_), _) if !kept => "rewrote its history".to_string(),
+            (Some(_), _) => "changed the file without adding a history entry".to_string(),
         };
         return Ok(vec![Row {
             at: commit_time(&commit),

@@ -19,9 +19,9 @@ use anyhow::Result;
 use git2::{Signature, Time};
 
 use crate::cli::{Cli, Command, Format};
-use crate::people::Person;
 use crate::context::Context;
 use crate::error::{Code, Failure};
+use crate::people::Person;
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let graph = matches!(

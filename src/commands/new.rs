@@ -47,7 +47,10 @@ struct StepRef {
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let change = Change {
         title: args.title,
-        asset: args.asset.map(|given| resolve_asset(ctx, &given)).transpose()?,
+        asset: args
+            .asset
+            .map(|given| resolve_asset(ctx, &given))
+            .transpose()?,
         fields: split_assignments(&args.fields).map_err(|e| invalid!("{e}"))?,
         ..Change::new(Action::Create)
     };

@@ -12,9 +12,13 @@ use serde::Serialize;
 use crate::cli::Format;
 use crate::config::Config;
 use crate::context::Context;
+use crate::error::{Code, Failure};
+use crate::invalid;
+use crate::layout;
 use crate::output;
 use crate::procedure::Procedure;
 use crate::request::Request;
+use crate::store::parse_request;
 
 /// Counts per status and, per step, time taken against the standard time, with breaches.
 #[derive(Debug, clap::Args)]
@@ -58,14 +62,41 @@ struct StepReport {
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
-    let blobs = loaded.git.head_files(std::path::Path::new("requests"))?;
-    let contents: Vec<Vec<u8>> = blobs
+    let snap = loaded.git.head_snapshot()?;
+    let blobs = loaded
+        .git
+        .head_files(std::path::Path::new(layout::REQUESTS))?;
+    let contents: Vec<(String, Vec<u8>)> = blobs
         .iter()
-        .map(|(_, oid)| loaded.git.read_blob(*oid))
+        .map(|(path, oid)| {
+            Ok((
+                format!("{}/{path}", layout::REQUESTS),
+                loaded.git.read_blob(*oid)?,
+            ))
+        })
         .collect::<Result<_>>()?;
-    let requests: Vec<Request> = contents
+    let parsed: Vec<Result<Request>> = contents
         .par_iter()
-        .filter_map(|bytes| Request::from_toml(std::str::from_utf8(bytes).ok()?).ok())
+        .map(|(rel, bytes)| {
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                invalid!(
+                    "{rel}: not UTF-8 text (invalid byte at position {})",
+                    e.valid_up_to()
+                )
+            })?;
+            parse_request(std::path::Path::new(rel), text)
+        })
+        .collect();
+    let mut unreadable = 0;
+    let requests: Vec<Request> = parsed
+        .into_iter()
+        .filter_map(|r| {
+            r.map_err(|e| {
+                unreadable += 1;
+                eprintln!("warning: {e:#}");
+            })
+            .ok()
+        })
         .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
         .filter(|r| args.since.is_none_or(|d| r.created.date_naive() >= d))
         .filter(|r| args.until.is_none_or(|d| r.created.date_naive() <= d))
@@ -76,7 +107,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let mut reports = Vec::new();
     for (id, reqs) in by_procedure {
-        let Ok(p) = Procedure::load(&loaded.records.root, id) else {
+        let Ok(p) = crate::rules::procedure_as_is(&snap, id) else {
             eprintln!(
                 "warning: procedure '{id}' is gone; its {} request(s) are left out",
                 reqs.len()
@@ -85,6 +116,18 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         };
         reports.push(report(&p, &reqs, &loaded.config, loaded.now));
     }
+    print(ctx, &reports, out)?;
+    if unreadable > 0 {
+        return Err(Failure::new(
+            Code::Invalid,
+            format!("{unreadable} request file(s) could not be read (see the warnings above); the report leaves them out"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Result<()> {
     match ctx.format {
         Format::Json => output::json(out, &reports),
         Format::Csv => output::csv(
@@ -118,7 +161,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             }),
         ),
         _ => {
-            for r in &reports {
+            for r in reports {
                 let counts: Vec<String> = r
                     .by_status
                     .iter()

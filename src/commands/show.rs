@@ -21,8 +21,9 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
     let id = loaded.records.resolve(&args.id)?;
-    let req = loaded.records.read_request(&id)?;
-    let procedure = Procedure::load(&loaded.records.root, &req.procedure).ok();
+    let snap = loaded.git.head_snapshot()?;
+    let req = crate::change::read_request(&snap, &id)?;
+    let procedure = crate::rules::procedure_as_is(&snap, &req.procedure).ok();
     let view = request_view(&req, procedure.as_ref(), &loaded.config, loaded.now);
     if ctx.format == Format::Json {
         return output::json(out, &view);

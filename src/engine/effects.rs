@@ -239,7 +239,7 @@ set = { status = "in-use" }
             fields: [("jumlah".to_string(), crate::field::Value::Integer(2))].into(),
             history: vec![crate::request::Entry {
                 step: step.into(),
-                action: Action::parse(action).unwrap(),
+                action: serde_json::from_value(serde_json::json!(action)).unwrap(),
                 by: "eko".into(),
                 acting_for: None,
                 at,

@@ -79,11 +79,7 @@ pub fn change(
     let mut request = match (before, change.action) {
         (None, Action::Create) => world.create(actor, change, ids)?,
         (Some(req), Action::Create) => return Err(Refusal::Exists { id: req.id.clone() }),
-        (None, _) => {
-            return Err(Refusal::NotCreated {
-                id: String::new(),
-            })
-        }
+        (None, _) => return Err(Refusal::NotCreated { id: String::new() }),
         (Some(req), _) => world.apply(req, actor, change)?,
     };
     let assets = effects::apply(world, &mut request, ids)?;
@@ -434,14 +430,15 @@ impl World<'_> {
         let mut out = Fields::new();
         let is_person = |who: &str| self.people.find(who).is_some();
         for (name, raw) in given {
-            let field = declared
-                .iter()
-                .find(|f| &f.name == name)
-                .ok_or_else(|| Refusal::UnknownField {
-                    whose: whose.to_string(),
-                    name: name.clone(),
-                    known: declared.iter().map(|f| f.name.clone()).collect(),
-                })?;
+            let field =
+                declared
+                    .iter()
+                    .find(|f| &f.name == name)
+                    .ok_or_else(|| Refusal::UnknownField {
+                        whose: whose.to_string(),
+                        name: name.clone(),
+                        known: declared.iter().map(|f| f.name.clone()).collect(),
+                    })?;
             let value = field.parse(raw, &is_person).map_err(Refusal::BadField)?;
             out.insert(name.clone(), value);
         }
@@ -606,8 +603,7 @@ to = 2026-11-30
             let mut change = Change::new(action);
             f(&mut change);
             let mut ids = |_: &str| unreachable!("no ids outside create");
-            change_fn(&self.world(), Some(req), self.who(who), change, &mut ids)
-                .map(|o| o.request)
+            change_fn(&self.world(), Some(req), self.who(who), change, &mut ids).map(|o| o.request)
         }
     }
 
@@ -704,7 +700,13 @@ to = 2026-11-30
         let err = fx.act(&r, "uli", Action::Approve, |_| {}).unwrap_err();
         assert_eq!(exit_code(&err), 3);
         assert!(
-            matches!(&err, Refusal::WrongKind { kind: Kind::Task, .. }),
+            matches!(
+                &err,
+                Refusal::WrongKind {
+                    kind: Kind::Task,
+                    ..
+                }
+            ),
             "{err}"
         );
         let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();

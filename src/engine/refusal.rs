@@ -10,33 +10,111 @@ use crate::request::Action;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// The procedure is a draft, not yet approved for requests.
-    Draft { procedure: String, file: String },
-    NoSteps { procedure: String },
+    Draft {
+        procedure: String,
+        file: String,
+    },
+    NoSteps {
+        procedure: String,
+    },
     /// A create for a request that exists, or a change to one that does not.
-    Exists { id: String },
-    NotCreated { id: String },
-    Finished { id: String, status: String },
-    StepGone { id: String, step: String, procedure: String },
-    UnknownField { whose: String, name: String, known: Vec<String> },
+    Exists {
+        id: String,
+    },
+    NotCreated {
+        id: String,
+    },
+    Finished {
+        id: String,
+        status: String,
+    },
+    StepGone {
+        id: String,
+        step: String,
+        procedure: String,
+    },
+    UnknownField {
+        whose: String,
+        name: String,
+        known: Vec<String>,
+    },
     BadField(String),
-    MissingFields { whose: String, names: Vec<String> },
-    WrongKind { id: String, action: Action, step: String, kind: Kind, options: Vec<String> },
-    NeedsOption { id: String, step: String, options: Vec<String> },
-    UnknownOption { step: String, option: String, options: Vec<String> },
-    NotADecision { id: String, step: String, kind: Kind },
-    NeedsReason { action: Action },
+    MissingFields {
+        whose: String,
+        names: Vec<String>,
+    },
+    WrongKind {
+        id: String,
+        action: Action,
+        step: String,
+        kind: Kind,
+        options: Vec<String>,
+    },
+    NeedsOption {
+        id: String,
+        step: String,
+        options: Vec<String>,
+    },
+    UnknownOption {
+        step: String,
+        option: String,
+        options: Vec<String>,
+    },
+    NotADecision {
+        id: String,
+        step: String,
+        kind: Kind,
+    },
+    NeedsReason {
+        action: Action,
+    },
     /// The actor may not do this step; `held_by` says who may.
-    NotPermitted { actor: String, id: String, step: String, activity: String, held_by: String },
-    SelfDecision { actor: String, id: String, held_by: String },
-    CancelNotPermitted { id: String, requester: String, admin: String },
-    LeadsNowhere { procedure: String, step: String },
-    UnknownTarget { procedure: String, target: String },
-    NoRoute { id: String, step: String, field: String, value: String },
-    AutomaticLoop { procedure: String },
-    AssetNeeded { procedure: String },
-    NoAsset { id: String },
+    NotPermitted {
+        actor: String,
+        id: String,
+        step: String,
+        activity: String,
+        held_by: String,
+    },
+    SelfDecision {
+        actor: String,
+        id: String,
+        held_by: String,
+    },
+    CancelNotPermitted {
+        id: String,
+        requester: String,
+        admin: String,
+    },
+    LeadsNowhere {
+        procedure: String,
+        step: String,
+    },
+    UnknownTarget {
+        procedure: String,
+        target: String,
+    },
+    NoRoute {
+        id: String,
+        step: String,
+        field: String,
+        value: String,
+    },
+    AutomaticLoop {
+        procedure: String,
+    },
+    AssetNeeded {
+        procedure: String,
+    },
+    NoAsset {
+        id: String,
+    },
     /// The asset register refuses the change the procedure makes (status, value).
-    Asset { id: String, procedure: String, problem: String },
+    Asset {
+        id: String,
+        procedure: String,
+        problem: String,
+    },
 }
 
 impl Refusal {

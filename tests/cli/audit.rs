@@ -602,28 +602,29 @@ fn a_stand_in_acts_for_the_role_and_verifies_clean() {
 }
 
 #[test]
-fn a_role_granted_only_in_an_uncommitted_people_toml_is_found() {
+fn a_role_granted_only_in_an_uncommitted_people_toml_changes_nothing() {
     let office = Office::example();
     let id = at_approval(&office);
-    // Dewi gives herself the approver's role on disk only, and sop (which reads the files on
-    // disk) lets her approve; the history says she did not hold the role.
+    // Dewi gives herself the approver's role on disk only: sop reads the committed
+    // people.toml, so she may not approve, and it says why it ignored her edit.
     office.edit(
         "people.toml",
         "roles = [\"helpdesk\"]",
         "roles = [\"helpdesk\", \"subkoor-kip\"]",
     );
-    office.sop("dewi", &["approve", &id]).success();
-    let forged = office.head();
+    let before = office.snapshot();
+    office
+        .sop("dewi", &["approve", &id])
+        .code(4)
+        .stderr(predicates::str::contains("people.toml has changes that are not committed"))
+        .stderr(predicates::str::contains("dewi may not do step 'persetujuan'"));
+    assert_eq!(office.snapshot(), before);
     office.git(&["checkout", "people.toml"]);
-    assert_one_finding(
-        &office,
-        &forged,
-        "is not a legal approve by dewi: dewi may not do step 'persetujuan'",
-    );
+    assert_eq!(verify(&office, &[]), (0, vec![]));
 }
 
 #[test]
-fn self_approval_allowed_only_on_disk_is_found() {
+fn self_approval_allowed_only_on_disk_is_refused() {
     let office = Office::example();
     let id = at_approval(&office);
     office.edit(
@@ -636,11 +637,13 @@ fn self_approval_allowed_only_on_disk_is_found() {
         "email = \"putri@diskominfo.example.go.id\"\nroles = []",
         "email = \"putri@diskominfo.example.go.id\"\nroles = [\"subkoor-kip\"]",
     );
-    office.sop("putri", &["approve", &id]).success();
-    let forged = office.head();
-    office.git(&["checkout", "sop.toml", "people.toml"]);
-    assert_one_finding(&office, &forged, "putri requested");
-    assert_one_finding(&office, &forged, "separation of duties");
+    let before = office.snapshot();
+    office
+        .sop("putri", &["approve", &id])
+        .code(4)
+        .stderr(predicates::str::contains("sop.toml has changes that are not committed"))
+        .stderr(predicates::str::contains("separation of duties"));
+    assert_eq!(office.snapshot(), before);
 }
 
 /// gpg with a throw-away keyring in the office's HOME; stops its agent when dropped.
@@ -742,14 +745,26 @@ fn a_sop_commit_that_changes_more_than_its_request_is_found() {
     office.git(&["add", "catatan.txt"]);
     office.git(&["commit", "-q", "--amend", "--no-edit"]);
     let amended = office.head();
-    assert_one_finding(&office, &amended, "also changes catatan.txt");
+    let (code, findings) = verify(&office, &[]);
+    assert_eq!(code, 6);
+    let problems: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["commit"] == amended.as_str())
+        .map(|f| f["problem"].as_str().unwrap())
+        .collect();
+    assert_eq!(problems.len(), 2, "{findings:#?}");
+    assert!(problems.iter().any(|p| p.contains("also changes catatan.txt")));
+    // catatan.txt is an office file beside the records: for an administrator only.
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("changes catatan.txt but its author putri does not hold the administrator role")));
 
     // An asset file slipped into a request's change is found even when a Sop-Asset trailer
     // names it: verify replays the step's asset effects, and an email step has none.
     office.git(&["rm", "-q", "catatan.txt"]);
-    std::fs::create_dir_all(office.path("assets/AST/7K")).unwrap();
+    std::fs::create_dir_all(office.path("assets/7K")).unwrap();
     std::fs::write(
-        office.path("assets/AST/7K/AST-7K3.toml"),
+        office.path("assets/7K/AST-7K3.toml"),
         "id = \"AST-7K3\"\n",
     )
     .unwrap();
@@ -761,10 +776,20 @@ fn a_sop_commit_that_changes_more_than_its_request_is_found() {
     );
     office.git(&["commit", "-q", "--amend", "-m", &message]);
     let amended = office.head();
-    assert_one_finding(
-        &office,
-        &amended,
-        "changes assets/AST/7K/AST-7K3.toml, which this step does not change",
+    let (code, findings) = verify(&office, &[]);
+    assert_eq!(code, 6);
+    let problems: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["commit"] == amended.as_str())
+        .map(|f| f["problem"].as_str().unwrap())
+        .collect();
+    assert!(
+        problems.contains(&"changes assets/7K/AST-7K3.toml, which this step does not change"),
+        "{findings:#?}"
+    );
+    assert!(
+        problems.contains(&"the commit's Sop-Asset says AST-7K3, its change says nothing"),
+        "{findings:#?}"
     );
 }
 

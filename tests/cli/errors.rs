@@ -251,6 +251,12 @@ fn malformed_procedure_names_file_and_line() {
     let path = office.path("procedures/email.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replacen("activity = ", "activty = ", 1)).unwrap();
+    // Committed by the administrator: an uncommitted edit would change nothing.
+    office.git_as(
+        "Rizky Ramadhan",
+        "rizky@diskominfo.example.go.id",
+        &["commit", "-qam", "typo"],
+    );
     let before = office.snapshot();
     office
         .sop("putri", &["new", "email"])
