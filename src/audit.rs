@@ -89,7 +89,7 @@ impl<'r> Auditor<'r> {
             &self.prefix,
             parent.as_ref().map(|p| p.id()),
         );
-        let rules = match self.loader.rules(&snap) {
+        let rules = match self.loader.rules_as_is(&snap) {
             Ok(Some(rules)) => rules,
             // No records directory before this commit: it makes one, the trusted anchor.
             Ok(None) => return self.check_anchor(found, &commit),
@@ -383,6 +383,10 @@ impl<'r> Auditor<'r> {
         let Some(entry) = added_entry(before.as_ref(), &after, &mut add) else {
             return;
         };
+        if let Some(why) = &rules.people_unusable {
+            add(format!("cannot be replayed: as of the parent commit, {why}"));
+            return;
+        }
         let Some(actor) = rules.people.find(&entry.by) else {
             add(format!(
                 "its new history entry is by '{}', who is not in people.toml (as of the parent commit)",

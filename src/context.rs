@@ -101,7 +101,7 @@ impl Context {
         let (records, git) = self.open()?;
         let (rules, head) = {
             let snap = git.head_snapshot()?;
-            let rules = Loader::default().rules(&snap)?.ok_or_else(|| {
+            let rules = Loader::default().rules_as_is(&snap)?.ok_or_else(|| {
                 invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)")
             })?;
             warn_uncommitted(
@@ -116,10 +116,21 @@ impl Context {
             records,
             config: rules.config,
             people: rules.people,
+            people_unusable: rules.people_unusable,
             git,
             now,
             head,
         })
+    }
+}
+
+impl Loaded {
+    /// Refuses (exit 3) a change when people.toml does not pass its lint.
+    pub fn ensure_usable(&self) -> Result<()> {
+        match &self.people_unusable {
+            Some(why) => Err(invalid!("{why}")),
+            None => Ok(()),
+        }
     }
 }
 
@@ -128,6 +139,8 @@ pub struct Loaded {
     pub records: Records,
     pub config: Rc<Config>,
     pub people: Rc<People>,
+    /// people.toml's lint findings, which forbid using it for a change.
+    people_unusable: Option<String>,
     pub git: Git,
     pub now: DateTime<FixedOffset>,
     /// The commit the rules were read from.

@@ -24,6 +24,8 @@ use crate::procedure::{self, Procedure};
 pub struct Rules {
     pub config: Rc<Config>,
     pub people: Rc<People>,
+    /// Why people.toml may not be used to decide who acts (its lint findings), if it may not.
+    pub people_unusable: Option<String>,
     config_blob: Oid,
 }
 
@@ -34,14 +36,30 @@ const QUOTED: usize = 3;
 #[derive(Default)]
 pub struct Loader {
     configs: HashMap<Oid, Rc<Config>>,
-    people: HashMap<(Oid, Oid), Rc<People>>,
+    people: HashMap<(Oid, Oid), (Rc<People>, Option<String>)>,
     /// By (procedure blob, sop.toml blob): the lint reads the roles of sop.toml.
     procedures: HashMap<(Oid, Oid), Result<Rc<Procedure>, String>>,
 }
 
 impl Loader {
-    /// sop.toml and people.toml of `snap`; None when it holds no records directory.
+    /// sop.toml and people.toml of `snap`, for a change: a people.toml that fails its lint
+    /// is refused. None when `snap` holds no records directory.
     pub fn rules(&mut self, snap: &Snapshot) -> Result<Option<Rules>> {
+        match self.rules_as_is(snap)? {
+            Some(Rules {
+                people_unusable: Some(why),
+                ..
+            }) => Err(invalid!("{why}").hint(format!(
+                "`sop procedure check` lists every finding; an administrator fixes {} and commits it",
+                layout::PEOPLE
+            ))),
+            rules => Ok(rules),
+        }
+    }
+
+    /// sop.toml and people.toml of `snap`, whether or not people.toml passes its lint (verify
+    /// judges an administrator's fix of people.toml by the people it replaces).
+    pub fn rules_as_is(&mut self, snap: &Snapshot) -> Result<Option<Rules>> {
         let Some(config_blob) = snap.blob(layout::CONFIG)? else {
             return Ok(None);
         };
@@ -57,21 +75,26 @@ impl Loader {
         let people_blob = snap
             .blob(layout::PEOPLE)?
             .ok_or_else(|| invalid!("{} is missing", layout::PEOPLE))?;
-        let people = match self.people.get(&(people_blob, config_blob)) {
+        let (people, people_unusable) = match self.people.get(&(people_blob, config_blob)) {
             Some(hit) => hit.clone(),
             None => {
                 let text = snap.blob_text(people_blob, layout::PEOPLE)?;
                 let people = People::parse(&text)?;
-                refuse_findings(layout::PEOPLE, &crate::people::lint(&people, &config))?;
-                let people = Rc::new(people);
-                self.people
-                    .insert((people_blob, config_blob), people.clone());
-                people
+                let unusable = refuse_findings(
+                    layout::PEOPLE,
+                    &crate::people::lint(&people, &config),
+                )
+                .err()
+                .map(|e| format!("{e:#}"));
+                let hit = (Rc::new(people), unusable);
+                self.people.insert((people_blob, config_blob), hit.clone());
+                hit
             }
         };
         Ok(Some(Rules {
             config,
             people,
+            people_unusable,
             config_blob,
         }))
     }

@@ -145,6 +145,7 @@ fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
 /// `add`, or None when HEAD moved between reading the rules and taking the lock.
 fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()>> {
     let loaded = ctx.load()?;
+    loaded.ensure_usable()?;
     let actor = ctx.actor(&loaded.people, &loaded.git)?;
     may_register(&loaded, actor)?;
     let mut cells: Vec<(String, String)> = [
@@ -252,6 +253,7 @@ fn import_once(
     out: &mut dyn Write,
 ) -> Result<Option<()>> {
     let loaded = ctx.load()?;
+    loaded.ensure_usable()?;
     let actor = ctx.actor(&loaded.people, &loaded.git)?;
     may_register(&loaded, actor)?;
     let format = a.input_format.unwrap_or_else(|| import::detect(bytes));
