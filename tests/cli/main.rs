@@ -7,6 +7,7 @@ mod audit;
 mod crash;
 mod errors;
 mod lifecycle;
+mod one_truth;
 mod race;
 mod report;
 mod shipped;
