@@ -8,6 +8,7 @@ mod crash;
 mod errors;
 mod lifecycle;
 mod one_truth;
+mod properties;
 mod race;
 mod report;
 mod shipped;
