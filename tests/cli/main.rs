@@ -7,6 +7,8 @@ mod audit;
 mod crash;
 mod errors;
 mod lifecycle;
+mod one_truth;
+mod properties;
 mod race;
 mod report;
 mod shipped;
