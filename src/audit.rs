@@ -384,7 +384,9 @@ impl<'r> Auditor<'r> {
             return;
         };
         if let Some(why) = &rules.people_unusable {
-            add(format!("cannot be replayed: as of the parent commit, {why}"));
+            add(format!(
+                "cannot be replayed: as of the parent commit, {why}"
+            ));
             return;
         }
         let Some(actor) = rules.people.find(&entry.by) else {
@@ -618,7 +620,8 @@ fn story(
                 show(&said.acting_for),
                 show(&want.acting_for),
             ),
-            ("Sop-Asset", said.assets.join(", "), want.assets.join(", ")),
+            // The order of registered assets is the order of their random ids: a set.
+            ("Sop-Asset", sorted(&said.assets), sorted(&want.assets)),
         ] {
             if said != want {
                 problems.push(format!(
@@ -652,6 +655,12 @@ fn story(
         }
     }
     problems
+}
+
+fn sorted(ids: &[String]) -> String {
+    let mut ids = ids.to_vec();
+    ids.sort();
+    ids.join(", ")
 }
 
 /// "adds", "changes" or "deletes".

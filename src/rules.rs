@@ -80,12 +80,10 @@ impl Loader {
             None => {
                 let text = snap.blob_text(people_blob, layout::PEOPLE)?;
                 let people = People::parse(&text)?;
-                let unusable = refuse_findings(
-                    layout::PEOPLE,
-                    &crate::people::lint(&people, &config),
-                )
-                .err()
-                .map(|e| format!("{e:#}"));
+                let unusable =
+                    refuse_findings(layout::PEOPLE, &crate::people::lint(&people, &config))
+                        .err()
+                        .map(|e| format!("{e:#}"));
                 let hit = (Rc::new(people), unusable);
                 self.people.insert((people_blob, config_blob), hit.clone());
                 hit

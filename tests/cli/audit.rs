@@ -616,8 +616,12 @@ fn a_role_granted_only_in_an_uncommitted_people_toml_changes_nothing() {
     office
         .sop("dewi", &["approve", &id])
         .code(4)
-        .stderr(predicates::str::contains("people.toml has changes that are not committed"))
-        .stderr(predicates::str::contains("dewi may not do step 'persetujuan'"));
+        .stderr(predicates::str::contains(
+            "people.toml has changes that are not committed",
+        ))
+        .stderr(predicates::str::contains(
+            "dewi may not do step 'persetujuan'",
+        ));
     assert_eq!(office.snapshot(), before);
     office.git(&["checkout", "people.toml"]);
     assert_eq!(verify(&office, &[]), (0, vec![]));
@@ -641,7 +645,9 @@ fn self_approval_allowed_only_on_disk_is_refused() {
     office
         .sop("putri", &["approve", &id])
         .code(4)
-        .stderr(predicates::str::contains("sop.toml has changes that are not committed"))
+        .stderr(predicates::str::contains(
+            "sop.toml has changes that are not committed",
+        ))
         .stderr(predicates::str::contains("separation of duties"));
     assert_eq!(office.snapshot(), before);
 }
@@ -753,21 +759,19 @@ fn a_sop_commit_that_changes_more_than_its_request_is_found() {
         .map(|f| f["problem"].as_str().unwrap())
         .collect();
     assert_eq!(problems.len(), 2, "{findings:#?}");
-    assert!(problems.iter().any(|p| p.contains("also changes catatan.txt")));
-    // catatan.txt is an office file beside the records: for an administrator only.
     assert!(problems
         .iter()
-        .any(|p| p.contains("changes catatan.txt but its author putri does not hold the administrator role")));
+        .any(|p| p.contains("also changes catatan.txt")));
+    // catatan.txt is an office file beside the records: for an administrator only.
+    assert!(problems.iter().any(|p| p.contains(
+        "changes catatan.txt but its author putri does not hold the administrator role"
+    )));
 
     // An asset file slipped into a request's change is found even when a Sop-Asset trailer
     // names it: verify replays the step's asset effects, and an email step has none.
     office.git(&["rm", "-q", "catatan.txt"]);
     std::fs::create_dir_all(office.path("assets/7K")).unwrap();
-    std::fs::write(
-        office.path("assets/7K/AST-7K3.toml"),
-        "id = \"AST-7K3\"\n",
-    )
-    .unwrap();
+    std::fs::write(office.path("assets/7K/AST-7K3.toml"), "id = \"AST-7K3\"\n").unwrap();
     office.git(&["add", "assets"]);
     let message = office.git(&["log", "-1", "--format=%B"]);
     let message = format!(
