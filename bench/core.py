@@ -3,6 +3,7 @@
 `git add FILE && git commit` of the same change.
 
     bench/core.py [N] [RUNS]        (defaults: 10000 requests, 15 runs each)
+    SOP=/path/to/sop bench/core.py  (time that binary; otherwise this checkout, built)
 
 Builds the release binary, makes the repo in a temp folder (requests generated from a
 real one made by sop, committed in one commit), then prints median wall times.
@@ -14,8 +15,11 @@ RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 15
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
-subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-SOP = os.path.join(ROOT, "target", "release", "sop")
+# SOP=/path/to/sop times that binary instead of building this checkout's.
+SOP = os.environ.get("SOP")
+if not SOP:
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    SOP = os.path.join(ROOT, "target", "release", "sop")
 # BENCH_DIR keeps the generated repo for profiling, and reuses it when it is there.
 tmp = os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="sop-bench-")
 os.makedirs(tmp, exist_ok=True)

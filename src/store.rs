@@ -50,14 +50,6 @@ impl Records {
         resolve_in(&base, given, "asset", "AST-7K3QX9M2PA", "sop asset list")
     }
 
-    pub fn read_request(&self, id: &str) -> Result<Request> {
-        self.read_request_at(&crate::layout::request_path(id))
-    }
-
-    fn read_request_at(&self, rel: &Path) -> Result<Request> {
-        parse_request(rel, &self.read_text(rel)?)
-    }
-
     pub fn read_asset(&self, id: &str) -> Result<Asset> {
         self.read_asset_at(&crate::layout::asset_path(id))
     }

@@ -671,12 +671,14 @@ struct LinkedRequest {
 fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
     let id = loaded.records.resolve_asset(given)?;
-    let a = loaded.records.read_asset(&id)?;
+    let snap = loaded.git.head_snapshot()?;
+    let a = crate::change::read_asset(&snap, &id)?
+        .ok_or_else(|| invalid!("no asset {id} in the committed records: `sop asset list` shows them"))?;
     let requests: Vec<LinkedRequest> = a
         .requests()
         .into_iter()
         .map(|rid| {
-            let req = loaded.records.read_request(rid).ok();
+            let req = crate::change::read_request(&snap, rid).ok();
             LinkedRequest {
                 id: rid.to_string(),
                 procedure: req.as_ref().map(|r| r.procedure.clone()),
