@@ -79,7 +79,7 @@ pub fn change(
     let mut request = match (before, change.action) {
         (None, Action::Create) => world.create(actor, change, ids)?,
         (Some(req), Action::Create) => return Err(Refusal::Exists { id: req.id.clone() }),
-        (None, _) => return Err(Refusal::NotCreated { id: String::new() }),
+        (None, _) => return Err(Refusal::NotCreated),
         (Some(req), _) => world.apply(req, actor, change)?,
     };
     let assets = effects::apply(world, &mut request, ids)?;
@@ -808,5 +808,168 @@ to = 2026-11-30
         let err = fx.create(&[]).unwrap_err();
         assert_eq!(exit_code(&err), 3);
         assert!(err.to_string().contains("needs field(s) alasan"));
+    }
+
+    /// The fixture's procedure with `from` replaced by `to` in its text.
+    fn edited(from: &str, to: &str) -> Fixture {
+        let mut fx = fixture();
+        assert!(PROC.contains(from), "{from}");
+        fx.procedure =
+            Procedure::parse(&PROC.replace(from, to), Path::new("procedures/t.toml")).unwrap();
+        fx
+    }
+
+    #[test]
+    fn a_step_the_procedure_no_longer_has_is_refused() {
+        let fx = fixture();
+        let mut r = fx.new_request();
+        r.step = Some("dihapus".into());
+        let err = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::StepGone {
+                id: "TT-1".into(),
+                step: "dihapus".into(),
+                procedure: "t".into()
+            }
+        );
+        assert_eq!(exit_code(&err), 3);
+    }
+
+    #[test]
+    fn a_circle_of_automatic_decisions_is_refused() {
+        // 'rute' routes by field to itself: the request would never come to rest.
+        let fx = edited(
+            r#"options = { dc = "selesai", user = "selesai" }"#,
+            r#"options = { dc = "rute", user = "rute" }"#,
+        );
+        let r = fx.new_request();
+        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![("seri".into(), "1".into())]
+            })
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::AutomaticLoop {
+                procedure: "t".into()
+            }
+        );
+    }
+
+    #[test]
+    fn an_option_on_a_step_that_is_not_a_decision_is_refused() {
+        let fx = fixture();
+        let r = fx.new_request();
+        let err = fx
+            .act(&r, "uli", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::NotADecision {
+                id: "TT-1".into(),
+                step: "isi".into(),
+                kind: Kind::Task
+            }
+        );
+        assert!(
+            !err.to_string().contains("--choose"),
+            "no CLI advice: {err}"
+        );
+    }
+
+    #[test]
+    fn a_routing_value_with_no_option_is_refused() {
+        let fx = edited(
+            r#"options = { dc = "selesai", user = "selesai" }"#,
+            r#"options = { user = "selesai" }"#,
+        );
+        let r = fx.new_request();
+        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![("seri".into(), "1".into())]
+            })
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::NoRoute {
+                id: "TT-1".into(),
+                step: "rute".into(),
+                field: "lokasi".into(),
+                value: "dc".into()
+            }
+        );
+    }
+
+    #[test]
+    fn create_and_change_are_refused_out_of_turn() {
+        let fx = fixture();
+        let r = fx.new_request();
+        let mut ids = |p: &str| format!("{p}-2");
+        let again = change_fn(
+            &fx.world(),
+            Some(&r),
+            fx.who("uli"),
+            Change::new(Action::Create),
+            &mut ids,
+        );
+        assert_eq!(again.unwrap_err(), Refusal::Exists { id: "TT-1".into() });
+        let none = change_fn(
+            &fx.world(),
+            None,
+            fx.who("uli"),
+            Change::new(Action::Advance),
+            &mut ids,
+        );
+        assert_eq!(none.unwrap_err(), Refusal::NotCreated);
+    }
+
+    #[test]
+    fn a_draft_takes_no_requests_and_an_unknown_option_is_named() {
+        let fx = edited("version = 1", "version = 1\ndraft = true");
+        assert!(matches!(
+            fx.create(&[("alasan", "x")]),
+            Err(Refusal::Draft { .. })
+        ));
+        let fx = fixture();
+        let r = fx
+            .act(&fx.new_request(), "uli", Action::Advance, |_| {})
+            .unwrap();
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("x".into()))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::UnknownOption {
+                step: "lokasi".into(),
+                option: "x".into(),
+                options: vec!["dc".into(), "user".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn refusal_messages_carry_no_command_line_advice() {
+        // Hints are the command layer's: verify quotes refusals as findings.
+        let fx = fixture();
+        let r = fx.new_request();
+        for err in [
+            fx.act(&r, "uli", Action::Approve, |_| {}).unwrap_err(),
+            fx.create(&[]).unwrap_err(),
+            fx.act(&r, "uli", Action::Cancel, |_| {}).unwrap_err(),
+        ] {
+            let text = err.to_string();
+            assert!(!text.contains("sop ") && !text.contains("--"), "{text}");
+        }
     }
 }

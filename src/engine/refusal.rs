@@ -21,9 +21,7 @@ pub enum Refusal {
     Exists {
         id: String,
     },
-    NotCreated {
-        id: String,
-    },
+    NotCreated,
     Finished {
         id: String,
         status: String,
@@ -145,8 +143,8 @@ impl fmt::Display for Refusal {
             }
             Refusal::NoSteps { procedure } => write!(f, "procedure '{procedure}' has no steps"),
             Refusal::Exists { id } => write!(f, "request {id} already exists"),
-            Refusal::NotCreated { id } => {
-                write!(f, "request {id} does not exist: a new request starts with a create")
+            Refusal::NotCreated => {
+                write!(f, "the request does not exist yet: a new request starts with a create")
             }
             Refusal::Finished { id, status } => {
                 write!(f, "request {id} is already {status}: it cannot be changed")
