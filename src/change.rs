@@ -159,11 +159,12 @@ pub fn message(outcome: &Outcome, before: Option<&Request>, procedure: &Procedur
         .map(|s| s.activity.as_str())
         .unwrap_or_default();
     let mut msg = format!("{} {}: {}\n", req.id, entry.action, one_line(activity));
-    let body: Vec<&str> = [&entry.note, &entry.output]
+    let body: Vec<String> = [&entry.note, &entry.output]
         .into_iter()
         .flatten()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
+        .map(quoted)
         .collect();
     if !body.is_empty() {
         msg += &format!("\n{}\n", body.join("\n\n"));
@@ -189,6 +190,19 @@ pub fn trailers(req: &Request, assets: &[Asset]) -> Trailers {
         acting_for: entry.acting_for.clone(),
         assets: assets.iter().map(|a| a.id.clone()).collect(),
     }
+}
+
+/// Free text in a commit message, each line indented, so that no line of a note can pass for
+/// a trailer (`git log --grep='^Sop-Actor: …'`, `git interpret-trailers`). The request file
+/// keeps the text exactly.
+fn quoted(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.trim_end() {
+            "" => String::new(),
+            line => format!("    {line}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn one_line(s: &str) -> String {

@@ -6,6 +6,7 @@ mod assets;
 mod audit;
 mod crash;
 mod errors;
+mod hardening;
 mod lifecycle;
 mod one_truth;
 mod properties;
