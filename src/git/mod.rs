@@ -131,7 +131,7 @@ impl Git {
     }
 
     /// Repository-relative path (with `/`) of a records-relative path.
-    pub fn repo_path(&self, rel: &Path) -> String {
+    fn repo_path(&self, rel: &Path) -> String {
         let joined = self.prefix.join(rel);
         joined
             .components()
