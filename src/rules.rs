@@ -10,11 +10,10 @@ use std::path::Path;
 use std::rc::Rc;
 
 use anyhow::Result;
-use git2::Oid;
 
 use crate::config::Config;
 use crate::error::Hint;
-use crate::git::Snapshot;
+use crate::git::{self, Oid, Snapshot};
 use crate::invalid;
 use crate::layout;
 use crate::people::People;
@@ -162,7 +161,7 @@ pub fn uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) -> Vec<String>
             let committed = snap.blob(rel).ok().flatten();
             let work = std::fs::read(root.join(rel.as_str()))
                 .ok()
-                .and_then(|bytes| Oid::hash_object(git2::ObjectType::Blob, &bytes).ok());
+                .and_then(|bytes| git::blob_id(&bytes).ok());
             committed != work
         })
         .cloned()
