@@ -89,10 +89,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .collect();
     let now = ctx.now(&config)?;
     let sig = super::signature(&author, now)?;
+    let trailers = crate::trailers::Trailers {
+        action: Some("init".into()),
+        actor: Some(author.id.clone()),
+        ..Default::default()
+    };
     let message = format!(
-        "sop init{}\n\nSop-Action: init\nSop-Actor: {}\n",
+        "sop init{}\n\n{}",
         if args.example { " --example" } else { "" },
-        author.id
+        trailers.render()
     );
     tx.commit(&changes, &sig, &message)?;
     let procedures = files

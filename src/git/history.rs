@@ -167,9 +167,10 @@ pub fn blob_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
 
 /// The request id of a repository path `<prefix>requests/…/<ID>.toml`.
 pub fn request_id(prefix: &str, path: &str) -> Option<String> {
-    let rest = path.strip_prefix(prefix)?.strip_prefix("requests/")?;
-    let name = rest.rsplit('/').next()?;
-    name.strip_suffix(".toml").map(str::to_string)
+    match crate::layout::place(path.strip_prefix(prefix)?) {
+        crate::layout::Place::Request(id) => Some(id),
+        _ => None,
+    }
 }
 
 /// The request files a commit changed compared with every one of its parents: for a merge,
@@ -330,6 +331,7 @@ mod tests {
             request_id("rec/", "rec/requests/EML/7K/EML-7K3.toml").as_deref(),
             Some("EML-7K3")
         );
+        assert_eq!(request_id("", "requests/EML/notes.txt"), None);
         assert_eq!(request_id("", "people.toml"), None);
     }
 }
