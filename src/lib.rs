@@ -2,8 +2,8 @@
 //!
 //! The library behind the `sop` binary (`src/main.rs`). Public are the modules the binary
 //! needs (`cli`, `commands`, `error`) and the parsers the fuzz targets in `fuzz/` drive
-//! (`procedure`, `config`, `request`, `store`, `stdtime`, `import`, `asset`, `trailers`);
-//! the rest is private to the crate.
+//! (`procedure`, `config`, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
+//! `trailers`); the rest is private to the crate.
 
 pub mod asset;
 mod asset_rows;
@@ -18,7 +18,7 @@ mod context;
 mod dates;
 mod engine;
 pub mod error;
-mod field;
+pub mod field;
 mod git;
 mod graph;
 pub mod import;
