@@ -332,7 +332,7 @@ impl<'r> Snapshot<'r> {
         let Some(tree) = &self.tree else {
             return Ok(None);
         };
-        history::blob_at(tree, &format!("{}{rel}", self.git.records_prefix))
+        history::record_at(tree, &format!("{}{rel}", self.git.records_prefix))
     }
 
     /// The text of the file at `rel`, with its blob id; None when there is none. A file that

@@ -250,6 +250,8 @@ impl<'a> Tx<'a> {
         if rels.is_empty() {
             return Ok(());
         }
+        let paths: Vec<String> = rels.iter().map(|r| self.git.repo_path(r)).collect();
+        self.refuse_links(&paths.iter().map(String::as_str).collect::<Vec<_>>())?;
         let tree = self.git.head_tree()?;
         let index = self.index()?;
         // Folders looked up once each: libgit2 does not cache large trees.
