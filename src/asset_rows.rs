@@ -7,11 +7,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use anyhow::Result;
-use git2::{ObjectType, Oid};
 
 use crate::asset::Asset;
 use crate::blob_cache::{escape, unescape, BlobCache, Cached};
-use crate::git::Git;
+use crate::git::{self, Git, Oid};
 use crate::invalid;
 
 const CACHE: &str = "sop-asset-rows";
@@ -106,7 +105,7 @@ pub fn remember(git: &Git, assets: &[Asset]) {
     let rows: Vec<(Oid, Row)> = assets
         .iter()
         .filter_map(|a| {
-            let id = Oid::hash_object(ObjectType::Blob, a.to_toml().as_bytes()).ok()?;
+            let id = git::blob_id(a.to_toml().as_bytes()).ok()?;
             Some((id, Row::new(&a.row())))
         })
         .collect();

@@ -9,16 +9,18 @@
 //! not. The commit whose parent has no sop.toml (the one `sop init` made) is the trusted
 //! anchor. The trust model is written out in docs/contract.md.
 
-use anyhow::{anyhow, Result};
+use std::collections::HashSet;
+
+use anyhow::{anyhow, Context as _, Result};
 use chrono::{DateTime, FixedOffset, TimeZone as _};
-use git2::{Commit, Oid, Repository};
 use serde::Serialize;
 
 use crate::asset::Asset;
 use crate::config::Config;
 use crate::engine::{self, Change, Outcome, World};
-use crate::git::Snapshot;
-use crate::history::{self, PathChange};
+use crate::git::signing::{self, Signed, Status};
+use crate::git::{CommitInfo, Git, Oid, PathChange, Snapshot};
+use crate::invalid;
 use crate::layout::{self, Place};
 use crate::people::{People, Person};
 use crate::procedure::Procedure;
@@ -26,7 +28,6 @@ use crate::procedure::Procedure;
 use crate::request::Action;
 use crate::request::{Entry, Request};
 use crate::rules::{Loader, Rules};
-use crate::signing::{self, Signed, Status};
 use crate::store::{parse_asset, parse_request};
 use crate::trailers::Trailers;
 
@@ -36,6 +37,71 @@ pub struct Finding {
     pub commit: String,
     pub request: Option<String>,
     pub problem: String,
+}
+
+/// Which commits `verify` judges.
+pub struct Scope {
+    /// `OLD..NEW`: only what a push brings; the state at OLD is trusted, so a commit that
+    /// starts a records directory anew is a finding. None: all of HEAD's history, where the
+    /// commit that makes the records directory is the trusted anchor.
+    pub range: Option<String>,
+    /// Only the commits that changed these requests, and only the findings about them.
+    /// Empty: every commit and every finding.
+    pub requests: Vec<String>,
+}
+
+/// What `verify` found.
+pub struct Report {
+    pub commits_checked: usize,
+    /// In the order of the commits, oldest first.
+    pub findings: Vec<Finding>,
+}
+
+/// Judges every commit of `scope`. A commit is judged against its parent alone, so runs of
+/// commits are judged in parallel, each run with its own handle on the repository.
+pub fn verify(git: &Git, scope: &Scope) -> Result<Report> {
+    crate::git::tune_for_history();
+    let commits = commits(git, scope)?;
+    let trust_anchor = scope.range.is_none();
+    let runs = git.in_parallel(&commits, 64, |git, run| {
+        let mut auditor = Auditor::new(git, trust_anchor);
+        let mut found = Vec::new();
+        for oid in run {
+            found.extend(auditor.check(*oid)?);
+        }
+        Ok(found)
+    })?;
+    let wanted = |f: &Finding| {
+        scope.requests.is_empty()
+            || f.request
+                .as_ref()
+                .is_some_and(|r| scope.requests.contains(r))
+    };
+    Ok(Report {
+        commits_checked: commits.len(),
+        findings: runs.into_iter().flatten().filter(wanted).collect(),
+    })
+}
+
+/// The commits of `scope`, oldest first (parents before children).
+fn commits(git: &Git, scope: &Scope) -> Result<Vec<Oid>> {
+    let all = match &scope.range {
+        Some(r) => {
+            if !r.contains("..") || r.contains("...") {
+                return Err(invalid!("--range takes OLD..NEW (two commits), not '{r}'"));
+            }
+            git.commits_in(r).with_context(|| format!("--range {r}"))?
+        }
+        None => git.history()?,
+    };
+    if scope.requests.is_empty() {
+        return Ok(all);
+    }
+    let mut wanted = HashSet::new();
+    for id in &scope.requests {
+        wanted.extend(git.commits_of_request(id)?);
+    }
+    Ok(all.into_iter().filter(|c| wanted.contains(c)).collect())
 }
 
 /// What a commit says about itself.
@@ -53,11 +119,11 @@ struct RecordChange<'c> {
     change: &'c PathChange,
 }
 
-pub struct Auditor<'r> {
-    repo: &'r Repository,
+struct Auditor<'r> {
+    git: &'r Git,
     /// Whether a commit that makes the records directory (its parent has no sop.toml) is the
     /// trusted anchor. Off for `--range`: what a push brings must continue trusted history.
-    pub trust_anchor: bool,
+    trust_anchor: bool,
     /// Where the records directory is in the repository: "" or "dir/".
     prefix: String,
     gpg: String,
@@ -65,30 +131,24 @@ pub struct Auditor<'r> {
 }
 
 impl<'r> Auditor<'r> {
-    pub fn new(repo: &'r Repository, prefix: &str) -> Auditor<'r> {
+    fn new(git: &'r Git, trust_anchor: bool) -> Auditor<'r> {
         Auditor {
-            repo,
-            trust_anchor: true,
-            prefix: prefix.to_string(),
-            gpg: signing::gpg_program(repo),
+            git,
+            trust_anchor,
+            prefix: git.records_prefix().to_string(),
+            gpg: git.gpg_program(),
             loader: Loader::default(),
         }
     }
 
     /// Every problem with commit `oid`.
-    pub fn check(&mut self, oid: Oid) -> Result<Vec<Finding>> {
-        let commit = self.repo.find_commit(oid)?;
+    fn check(&mut self, oid: Oid) -> Result<Vec<Finding>> {
+        let commit = self.git.commit_info(oid)?;
         let mut found = Found {
             commit: oid.to_string(),
             list: Vec::new(),
         };
-        let parent = commit.parents().next();
-        let snap = Snapshot::new(
-            self.repo,
-            parent.as_ref().map(|p| p.tree()).transpose()?,
-            &self.prefix,
-            parent.as_ref().map(|p| p.id()),
-        );
+        let snap = commit.parent_snapshot()?;
         let rules = match self.loader.rules_as_is(&snap) {
             Ok(Some(rules)) => rules,
             // No records directory before this commit: it makes one, the trusted anchor.
@@ -98,7 +158,7 @@ impl<'r> Auditor<'r> {
                 return Ok(found.list);
             }
         };
-        let changes = history::changes_under(self.repo, &commit, "")?;
+        let changes = commit.changes()?;
         let records: Vec<RecordChange> = changes
             .iter()
             .filter_map(|c| {
@@ -123,12 +183,7 @@ impl<'r> Auditor<'r> {
                 .map(|p| p.id.clone())
         });
         let signer = signer_id.as_deref().and_then(|id| rules.people.find(id));
-        self.check_signature(
-            &mut found,
-            &rules,
-            signer,
-            &signing::signed_parts(self.repo, oid)?,
-        );
+        self.check_signature(&mut found, &rules, signer, &commit.signed_parts()?);
         self.check_scope(&mut found, &claims, &records);
         for c in records.iter().filter(|c| c.place == Place::Stray) {
             found.add(
@@ -164,9 +219,9 @@ impl<'r> Auditor<'r> {
     }
 
     /// A commit that makes a records directory is trusted only as the start of the history.
-    fn check_anchor(&self, mut found: Found, commit: &Commit) -> Result<Vec<Finding>> {
+    fn check_anchor(&self, mut found: Found, commit: &CommitInfo) -> Result<Vec<Finding>> {
         let config = format!("{}{}", self.prefix, layout::CONFIG);
-        if !self.trust_anchor && history::blob_at(&commit.tree()?, &config)?.is_some() {
+        if !self.trust_anchor && commit.snapshot()?.blob(layout::CONFIG)?.is_some() {
             found.add(
                 None,
                 format!("starts a records directory anew (its parent has no {config}): what is checked with --range must continue the trusted history"),
@@ -333,7 +388,7 @@ impl<'r> Auditor<'r> {
                 _ => Err(anyhow!("deletes {}, without which sop cannot work", c.rel)),
             };
         };
-        let text = blob_text(self.repo, blob, c.rel)?;
+        let text = self.git.blob_text(blob, c.rel)?;
         match c.place {
             Place::Config => Config::parse(&text).map(drop),
             Place::People => People::parse(&text).map(drop),
@@ -471,11 +526,11 @@ impl<'r> Auditor<'r> {
     }
 
     fn read_request(&self, rel: &str, blob: Oid) -> Result<Request> {
-        parse_request(std::path::Path::new(rel), &blob_text(self.repo, blob, rel)?)
+        parse_request(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
     }
 
     fn read_asset(&self, rel: &str, blob: Oid) -> Result<Asset> {
-        parse_asset(std::path::Path::new(rel), &blob_text(self.repo, blob, rel)?)
+        parse_asset(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
     }
 }
 
@@ -709,13 +764,11 @@ impl Found {
     }
 }
 
-fn claims(commit: &Commit) -> Claims {
-    let message = String::from_utf8_lossy(commit.message_bytes());
-    let author = commit.author();
+fn claims(commit: &CommitInfo) -> Claims {
     Claims {
-        trailers: Trailers::parse(&message),
-        author_email: author.email().unwrap_or_default().to_string(),
-        author_time: author.when().seconds(),
+        trailers: Trailers::parse(&commit.message()),
+        author_email: commit.author_email(),
+        author_time: commit.author_seconds(),
     }
 }
 
@@ -734,16 +787,6 @@ fn office_time_like(like: DateTime<FixedOffset>, seconds: i64) -> DateTime<Fixed
         .timestamp_opt(seconds, 0)
         .single()
         .unwrap_or(like)
-}
-
-fn blob_text(repo: &Repository, blob: Oid, rel: &str) -> Result<String> {
-    let blob = repo.find_blob(blob)?;
-    String::from_utf8(blob.content().to_vec()).map_err(|e| {
-        anyhow!(
-            "{rel}: not UTF-8 text (invalid byte at position {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 #[cfg(test)]

@@ -7,10 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::Result;
-use git2::Oid;
 use rayon::prelude::*;
 
-use crate::git::{write_atomic, Git};
+use crate::git::{write_atomic, Git, Oid};
 
 /// A value kept in a cache line: `encode` must give one line (no `\n`; see `escape`).
 pub trait Cached: Sized + Send + Sync {

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::cli::{ColorChoice, Format};
 use crate::config::Config;
-use crate::git::Git;
+use crate::git::{Git, Oid};
 use crate::layout;
 use crate::people::{People, Person};
 use crate::rules::{warn_uncommitted, Loader};
@@ -72,15 +72,9 @@ impl Context {
     pub fn actor<'p>(&self, people: &'p People, git: &Git) -> Result<&'p Person> {
         let who = match &self.actor_arg {
             Some(who) => who.clone(),
-            None => git
-                .repo
-                .config()
-                .and_then(|c| c.get_string("user.email"))
-                .map_err(|_| {
-                    invalid!(
-                        "who is acting? pass --as PERSON, set SOP_ACTOR, or set git's user.email"
-                    )
-                })?,
+            None => git.user_email().ok_or_else(|| {
+                invalid!("who is acting? pass --as PERSON, set SOP_ACTOR, or set git's user.email")
+            })?,
         };
         people.find(&who).ok_or_else(|| {
             forbidden!("'{who}' is not in people.toml: only people listed there may act; ask an administrator to add them, or pass --as PERSON")
@@ -92,6 +86,23 @@ impl Context {
         let records = self.records()?;
         let git = Git::open(&records.root).context("opening the records repository")?;
         Ok((records, git))
+    }
+
+    /// The repository whose history to read, and its records directory when there is a work
+    /// tree: from -C, $SOP_RECORDS or the current folder, else from git's environment (a bare
+    /// repository, as in a server's pre-receive hook).
+    pub fn open_history(&self) -> Result<(Git, Option<Records>)> {
+        let in_hook = std::env::var_os("GIT_DIR").is_some() && self.records_arg.is_none();
+        if !in_hook {
+            if let Ok(records) = self.records() {
+                let git = Git::open(&records.root).context("opening the records repository")?;
+                return Ok((git, Some(records)));
+            }
+        }
+        let git = Git::open_from_env().map_err(|e| {
+            invalid!("not in a records directory or git repository: {e}; pass -C DIR")
+        })?;
+        Ok((git, None))
     }
 
     /// The records directory with the rules of HEAD (sop.toml, people.toml), warning about
@@ -144,5 +155,5 @@ pub struct Loaded {
     pub git: Git,
     pub now: DateTime<FixedOffset>,
     /// The commit the rules were read from.
-    pub head: Option<git2::Oid>,
+    pub head: Option<Oid>,
 }

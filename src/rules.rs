@@ -10,11 +10,10 @@ use std::path::Path;
 use std::rc::Rc;
 
 use anyhow::Result;
-use git2::Oid;
 
 use crate::config::Config;
 use crate::error::Hint;
-use crate::git::Snapshot;
+use crate::git::{self, Oid, Snapshot};
 use crate::invalid;
 use crate::layout;
 use crate::people::People;
@@ -102,9 +101,8 @@ impl Loader {
         let rel = layout::procedure(id);
         let blob = snap.blob(&rel)?.ok_or_else(|| no_procedure(id, &rel))?;
         let key = (blob, rules.config_blob);
-        if !self.procedures.contains_key(&key) {
-            let loaded = snap
-                .blob_text(blob, &rel)
+        let loaded = self.procedures.entry(key).or_insert_with(|| {
+            snap.blob_text(blob, &rel)
                 .and_then(|text| Procedure::parse(&text, Path::new(&rel)))
                 .map_err(|e| format!("{e:#}"))
                 .and_then(|p| {
@@ -114,10 +112,9 @@ impl Loader {
                         .collect();
                     refuse_findings(&rel, &findings).map_err(|e| format!("{e:#}"))?;
                     Ok(Rc::new(p))
-                });
-            self.procedures.insert(key, loaded);
-        }
-        self.procedures[&key]
+                })
+        });
+        loaded
             .clone()
             .map_err(|e| invalid!("{e}").hint(format!("`sop procedure check` lists every finding; an administrator fixes {rel} and commits it")))
     }
@@ -162,7 +159,7 @@ pub fn uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) -> Vec<String>
             let committed = snap.blob(rel).ok().flatten();
             let work = std::fs::read(root.join(rel.as_str()))
                 .ok()
-                .and_then(|bytes| Oid::hash_object(git2::ObjectType::Blob, &bytes).ok());
+                .and_then(|bytes| git::blob_id(&bytes).ok());
             committed != work
         })
         .cloned()

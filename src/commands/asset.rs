@@ -351,7 +351,7 @@ fn commit_import(
     actor: &Person,
     plan: &Plan,
     source: &str,
-) -> Result<git2::Oid> {
+) -> Result<crate::git::Oid> {
     let updated: Vec<PathBuf> = plan
         .updated
         .iter()

@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use git2::Repository;
 
 use crate::config::Config;
 use crate::context::Context;
@@ -57,13 +56,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             dir.display()
         ));
     }
-    if Repository::discover(&dir).is_err() {
-        let mut opts = git2::RepositoryInitOptions::new();
-        opts.initial_head("main");
-        Repository::init_opts(&dir, &opts)
-            .with_context(|| format!("git init {}", dir.display()))?;
-    }
-    let git = Git::open(&dir)?;
+    let git = Git::init(&dir)?;
     let files: Vec<(String, Vec<u8>)> = if args.example {
         EXAMPLE
             .iter()
@@ -72,7 +65,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     } else {
         vec![
             ("sop.toml".into(), SOP_TOML.as_bytes().to_vec()),
-            ("people.toml".into(), starter_people(&git.repo).into_bytes()),
+            ("people.toml".into(), starter_people(&git).into_bytes()),
         ]
     };
     for (path, _) in &files {
@@ -85,7 +78,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let people: People = parse_file(&files, "people.toml").unwrap_or_default();
     let config: Config = parse_file(&files, "sop.toml").unwrap_or_default();
-    let author = author(ctx, &people, &git.repo);
+    let author = author(ctx, &people, &git);
     let tx = git.begin()?;
     let changes: Vec<FileChange> = files
         .iter()
@@ -96,10 +89,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .collect();
     let now = ctx.now(&config)?;
     let sig = super::signature(&author, now)?;
+    let trailers = crate::trailers::Trailers {
+        action: Some("init".into()),
+        actor: Some(author.id.clone()),
+        ..Default::default()
+    };
     let message = format!(
-        "sop init{}\n\nSop-Action: init\nSop-Actor: {}\n",
+        "sop init{}\n\n{}",
         if args.example { " --example" } else { "" },
-        author.id
+        trailers.render()
     );
     tx.commit(&changes, &sig, &message)?;
     let procedures = files
@@ -126,29 +124,26 @@ fn parse_file<T: serde::de::DeserializeOwned>(
 
 /// The person the init commit is by: --as / $SOP_ACTOR in the new people.toml, else git's
 /// identity, else a neutral one.
-fn author(ctx: &Context, people: &People, repo: &Repository) -> Person {
-    let config = repo.config().ok();
-    let get = |k: &str| config.as_ref().and_then(|c| c.get_string(k).ok());
+fn author(ctx: &Context, people: &People, git: &Git) -> Person {
+    let email = git.user_email();
     let named = ctx.actor_arg().and_then(|who| people.find(who)).cloned();
-    let by_email = get("user.email").and_then(|e| people.find(&e).cloned());
+    let by_email = email.as_ref().and_then(|e| people.find(e).cloned());
     named.or(by_email).unwrap_or_else(|| Person {
-        id: get("user.email").map_or("sop".into(), |e| {
+        id: email.as_ref().map_or("sop".into(), |e| {
             e.split('@').next().unwrap_or("sop").to_string()
         }),
-        name: get("user.name").unwrap_or_else(|| "sop".into()),
+        name: git.user_name().unwrap_or_else(|| "sop".into()),
         nip: None,
-        email: get("user.email").unwrap_or_else(|| "sop@localhost".into()),
+        email: email.unwrap_or_else(|| "sop@localhost".into()),
         roles: vec![],
         keys: vec![],
     })
 }
 
 /// people.toml for a new office: the git user as its first administrator.
-fn starter_people(repo: &Repository) -> String {
-    let config = repo.config().ok();
-    let get = |k: &str| config.as_ref().and_then(|c| c.get_string(k).ok());
+fn starter_people(git: &Git) -> String {
     let mut text = String::from("# People who may act, their roles and signing keys.\n");
-    if let Some(email) = get("user.email") {
+    if let Some(email) = git.user_email() {
         let id: String = email
             .split('@')
             .next()
@@ -157,7 +152,7 @@ fn starter_people(repo: &Repository) -> String {
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>()
             .to_lowercase();
-        let name = get("user.name").unwrap_or_else(|| id.clone());
+        let name = git.user_name().unwrap_or_else(|| id.clone());
         text += &format!(
             "\n[[people]]\nid = {:?}\nname = {:?}\nemail = {:?}\nroles = [\"admin\"]\n",
             id, name, email

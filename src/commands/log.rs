@@ -4,19 +4,17 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset};
-use git2::{Commit, Oid, Repository};
 use serde::Serialize;
 
 use crate::cli::Format;
 use crate::context::Context;
 use crate::error::{Code, Failure};
-use crate::git::Snapshot;
-use crate::history::{self, Index};
+use crate::git::signing::{self, Status};
+use crate::git::{self, Git, Oid, Snapshot};
 use crate::layout;
 use crate::output;
 use crate::people::People;
 use crate::request::{Action, Request};
-use crate::signing;
 use crate::store::parse_request;
 
 /// A request's history with the commit of each change and its signature status.
@@ -44,17 +42,16 @@ struct Row {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
-    history::tune_for_history();
+    git::tune_for_history();
     let loaded = ctx.load()?;
     let id = loaded.records.resolve(&args.id)?;
-    let repo = &loaded.git.repo;
-    let prefix = loaded.git.records_prefix();
+    let git = &loaded.git;
     let rel = layout::request(&id);
-    let gpg = signing::gpg_program(repo);
+    let gpg = git.gpg_program();
     let mut rows = Vec::new();
     let mut unreadable = Vec::new();
-    for oid in Index::new(repo, &prefix).commits_of(&id)? {
-        rows.extend(rows_of(repo, &prefix, &rel, oid, &gpg, &mut unreadable)?);
+    for oid in git.commits_of_request(&id)? {
+        rows.extend(rows_of(git, &rel, oid, &gpg, &mut unreadable)?);
     }
     print(ctx, &rows, out)?;
     if !unreadable.is_empty() {
@@ -75,17 +72,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
 
 /// The rows of one commit: one per history entry it added, or one saying what it did instead.
 fn rows_of(
-    repo: &Repository,
-    prefix: &str,
+    git: &Git,
     rel: &str,
     oid: Oid,
     gpg: &str,
     unreadable: &mut Vec<String>,
 ) -> Result<Vec<Row>> {
-    let commit = repo.find_commit(oid)?;
-    let parent_tree = commit.parents().next().map(|p| p.tree()).transpose()?;
-    let before_snap = Snapshot::new(repo, parent_tree, prefix, None);
-    let after_snap = Snapshot::new(repo, Some(commit.tree()?), prefix, Some(oid));
+    let commit = git.commit_info(oid)?;
+    let before_snap = commit.parent_snapshot()?;
+    let after_snap = commit.snapshot()?;
     let read = |snap: &Snapshot| -> Result<Option<Request>> {
         match snap.text(rel)? {
             Some((_, text)) => parse_request(std::path::Path::new(rel), &text).map(Some),
@@ -121,14 +116,13 @@ fn rows_of(
         Some(a) if kept => &a.history[known..],
         _ => &[][..],
     };
-    let signed = signing::signed_parts(repo, oid)?;
+    let signed = commit.signed_parts()?;
     let status = |by: &str| {
         let keys = people.find(by).map_or(&[][..], |p| p.keys.as_slice());
         signing::check(&signed, keys, gpg)
     };
     if added.is_empty() {
-        let author = commit.author();
-        let by = author.email().unwrap_or_default().to_string();
+        let by = commit.author_email();
         let s = status(&by);
         let what = match (&after, &broken) {
             (_, Some(why)) => format!("wrote a file sop cannot read ({why})"),
@@ -137,17 +131,14 @@ fn rows_of(
             (Some(_), _) => "changed the file without adding a history entry".to_string(),
         };
         return Ok(vec![Row {
-            at: commit_time(&commit),
+            at: commit.author_time(),
             by,
             acting_for: None,
             action: "(by hand)".into(),
             from: None,
             to: None,
             option: None,
-            note: Some(format!(
-                "{what}: {}",
-                commit.summary().ok().flatten().unwrap_or_default()
-            )),
+            note: Some(format!("{what}: {}", commit.summary())),
             output: None,
             commit: oid.to_string(),
             signature: s.label(),
@@ -176,20 +167,11 @@ fn rows_of(
         .collect())
 }
 
-fn detail(status: &signing::Status) -> Option<String> {
+fn detail(status: &Status) -> Option<String> {
     match status {
-        signing::Status::Bad(why) | signing::Status::UnknownKey(why) => Some(why.clone()),
+        Status::Bad(why) | Status::UnknownKey(why) => Some(why.clone()),
         _ => None,
     }
-}
-
-fn commit_time(commit: &Commit) -> DateTime<FixedOffset> {
-    let when = commit.author().when();
-    let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
-        .unwrap_or(FixedOffset::east_opt(0).expect("zero"));
-    DateTime::from_timestamp(when.seconds(), 0)
-        .unwrap_or_default()
-        .with_timezone(&offset)
 }
 
 fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {

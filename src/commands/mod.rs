@@ -16,11 +16,11 @@ pub mod verify;
 use std::io::Write;
 
 use anyhow::Result;
-use git2::{Signature, Time};
 
 use crate::cli::{Cli, Command, Format};
 use crate::context::Context;
 use crate::error::{Code, Failure};
+use crate::git::Signature;
 use crate::people::Person;
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
@@ -56,14 +56,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
 }
 
 /// The git identity of a person at `now`.
-pub fn signature(
-    person: &Person,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<Signature<'static>> {
-    let offset = now.offset().local_minus_utc() / 60;
-    Ok(Signature::new(
-        &person.name,
-        &person.email,
-        &Time::new(now.timestamp(), offset),
-    )?)
+pub fn signature(person: &Person, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Signature> {
+    Signature::new(&person.name, &person.email, now)
 }

@@ -7,6 +7,7 @@ use std::process::Command;
 
 use anyhow::{Context as _, Result};
 
+use crate::audit::{self, Scope};
 use crate::conflict;
 use crate::context::Context;
 use crate::error::{Code, Failure, Hint};
@@ -23,7 +24,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let records = ctx.records()?;
     let git = Git::open(&records.root)?;
-    let workdir = git.workdir().to_path_buf();
+    let workdir = git.workdir()?.to_path_buf();
     let branch = git.branch_name()?;
     let remote = match args.remote {
         Some(r) => r,
@@ -45,7 +46,11 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         return Err(conflict!("fetching from {remote} failed: {fetch_error}"));
     }
     // What arrives is verified before it is taken in, as the server's hook would.
-    let findings = super::verify::check_range(&git, &format!("{before}..FETCH_HEAD"))?;
+    let scope = Scope {
+        range: Some(format!("{before}..FETCH_HEAD")),
+        requests: Vec::new(),
+    };
+    let findings = audit::verify(&git, &scope)?.findings;
     if !findings.is_empty() {
         for f in &findings {
             eprintln!(
@@ -78,9 +83,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let pulled = rebase.output().context("running git rebase")?;
     if !pulled.status.success() {
-        let git_dir = git.repo.path();
-        let rebasing =
-            git_dir.join("rebase-merge").exists() || git_dir.join("rebase-apply").exists();
+        let rebasing = git.rebase_in_progress();
         if rebasing {
             let _ = Command::new("git")
                 .current_dir(&workdir)

@@ -20,7 +20,7 @@ use crate::{forbidden, invalid};
 
 /// The signature for a commit buffer, when git's configuration asks for one. `required`
 /// (sop.toml `require_signatures`) refuses to go on without one.
-pub fn sign(repo: &Repository, buffer: &str, required: bool) -> Result<Option<String>> {
+pub(super) fn sign(repo: &Repository, buffer: &str, required: bool) -> Result<Option<String>> {
     let config = repo.config()?;
     if !config.get_bool("commit.gpgsign").unwrap_or(false) {
         if required {
@@ -227,7 +227,7 @@ pub struct Signed {
 }
 
 /// Reads the raw commit and takes `gpgsig` only from its header block.
-pub fn signed_parts(repo: &Repository, commit: Oid) -> Result<Signed> {
+pub(super) fn signed_parts(repo: &Repository, commit: Oid) -> Result<Signed> {
     let odb = repo.odb()?;
     let object = odb.read(commit)?;
     Ok(split_signature(object.data()))
@@ -373,7 +373,7 @@ fn openpgp_status(status: &str, keys: &[String]) -> Status {
 }
 
 /// The program that checks OpenPGP signatures in this repository.
-pub fn gpg_program(repo: &Repository) -> String {
+pub(super) fn gpg_program(repo: &Repository) -> String {
     repo.config()
         .map(|c| program(&c, "openpgp"))
         .unwrap_or_else(|_| "gpg".into())

@@ -1,4 +1,4 @@
-//! The thin git layer: one change = one commit of exactly the files sop wrote.
+//! One change = one commit of exactly the files sop wrote.
 //!
 //! The recipe: hold git's own `.git/index.lock` for the whole change, so
 //! neither another sop nor the `git` program can interleave; build the commit's tree from
@@ -15,22 +15,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
-use git2::{IndexEntry, IndexTime, ObjectType, Oid, Repository, Signature, Tree};
+use git2::{IndexEntry, IndexTime, ObjectType, Oid, Repository, Tree};
 use serde::{Deserialize, Serialize};
 
+use super::{Git, Signature, Snapshot};
 use crate::error::Hint;
 use crate::{conflict, invalid};
 
 /// How long to wait for a `.git/index.lock` held by a running git command.
 const INDEX_LOCK_WAIT: Duration = Duration::from_secs(3);
-
-pub struct Git {
-    pub repo: Repository,
-    workdir: PathBuf,
-    git_dir: PathBuf,
-    /// The records directory relative to the work tree root ("" when it is the root).
-    prefix: PathBuf,
-}
 
 /// A file sop writes in a change: `content` None deletes it. `path` is relative to the
 /// records directory.
@@ -49,76 +42,9 @@ struct Journal {
 }
 
 impl Git {
-    /// The repository holding the records directory `root`.
-    pub fn open(root: &Path) -> Result<Git> {
-        let repo = Repository::discover(root).map_err(|e| {
-            invalid!(
-                "{} is not inside a git repository: {}",
-                root.display(),
-                e.message()
-            )
-        })?;
-        let workdir = repo
-            .workdir()
-            .ok_or_else(|| {
-                invalid!(
-                    "{} is a bare repository: sop needs a work tree",
-                    root.display()
-                )
-            })?
-            .canonicalize()?;
-        let git_dir = repo.path().to_path_buf();
-        let prefix = root
-            .canonicalize()?
-            .strip_prefix(&workdir)
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let git = Git {
-            repo,
-            workdir,
-            git_dir,
-            prefix,
-        };
-        if git.git_dir.join("sop-journal").exists() {
-            // A killed sop left a change half-written: taking the locks finishes it.
-            drop(git.begin()?);
-        }
-        Ok(git)
-    }
-
-    pub fn workdir(&self) -> &Path {
-        &self.workdir
-    }
-
-    /// The short name of the branch HEAD points at.
-    pub fn branch_name(&self) -> Result<String> {
-        let (full, _) = self.branch()?;
-        Ok(full
-            .strip_prefix("refs/heads/")
-            .unwrap_or(&full)
-            .to_string())
-    }
-
-    /// Repository-relative path (with `/`) of a records-relative path.
-    pub fn repo_path(&self, rel: &Path) -> String {
-        let joined = self.prefix.join(rel);
-        joined
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    }
-
-    /// Where the records directory is in the repository: "" at the root, else "dir/".
-    pub fn records_prefix(&self) -> String {
-        match self.repo_path(Path::new("")) {
-            p if p.is_empty() => p,
-            p => format!("{p}/"),
-        }
-    }
-
     /// Takes the locks for one change, finishing any change a killed sop left half-done.
     pub fn begin(&self) -> Result<Tx<'_>> {
+        let workdir = self.workdir()?;
         if self
             .repo
             .config()
@@ -132,6 +58,7 @@ impl Git {
         let flock = self.lock_sop()?;
         let mut tx = Tx {
             git: self,
+            workdir,
             flock,
             index_tmp: self.git_dir.join("sop-index.tmp"),
             index: RefCell::new(None),
@@ -173,133 +100,12 @@ impl Git {
             }
         }
     }
-
-    fn head_tree(&self) -> Result<Option<Tree<'_>>> {
-        match self.repo.head() {
-            Ok(head) => Ok(Some(head.peel_to_tree()?)),
-            Err(e) if e.code() == git2::ErrorCode::UnbornBranch => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    }
-
-    /// HEAD's records, read without the lock (for reading commands).
-    pub fn head_snapshot(&self) -> Result<Snapshot<'_>> {
-        let (_, commit) = self.branch()?;
-        Ok(Snapshot::new(
-            &self.repo,
-            self.head_tree()?,
-            &self.records_prefix(),
-            commit,
-        ))
-    }
-
-    /// Every file under the records folder `rel` in HEAD, with its blob id.
-    pub fn head_files(&self, rel: &Path) -> Result<Vec<(String, Oid)>> {
-        let Some(root) = self.head_tree()? else {
-            return Ok(Vec::new());
-        };
-        let tree = match root.get_path(Path::new(&self.repo_path(rel))) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => {
-                self.repo.find_tree(entry.id())?
-            }
-            Ok(_) => return Ok(Vec::new()),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e.into()),
-        };
-        let mut files = Vec::new();
-        tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
-            if entry.kind() == Some(ObjectType::Blob) {
-                let name = entry.name().unwrap_or_default();
-                files.push((format!("{dir}{name}"), entry.id()));
-            }
-            git2::TreeWalkResult::Ok
-        })?;
-        Ok(files)
-    }
-
-    pub fn read_blob(&self, id: Oid) -> Result<Vec<u8>> {
-        Ok(self.repo.find_blob(id)?.content().to_vec())
-    }
-
-    /// A file of sop's own in the git folder (caches; never committed).
-    pub fn private_file(&self, name: &str) -> PathBuf {
-        self.git_dir.join(name)
-    }
-
-    /// The branch HEAD points at, and its commit (None when unborn).
-    fn branch(&self) -> Result<(String, Option<Oid>)> {
-        let head = self.repo.find_reference("HEAD")?;
-        let name = head
-            .symbolic_target()
-            .ok()
-            .flatten()
-            .ok_or_else(|| {
-                invalid!("HEAD is detached: check out a branch (git switch main) before using sop")
-            })?
-            .to_string();
-        let id = self.repo.refname_to_id(&name).ok();
-        Ok((name, id))
-    }
-}
-
-/// The records directory as one commit holds it: what a change's rules are read from.
-pub struct Snapshot<'r> {
-    repo: &'r Repository,
-    tree: Option<Tree<'r>>,
-    /// Where the records directory is in the repository: "" or "dir/".
-    prefix: String,
-    /// The commit, None on an unborn branch.
-    pub commit: Option<Oid>,
-}
-
-impl<'r> Snapshot<'r> {
-    /// The records under `prefix` ("" or "dir/") in `tree`.
-    pub fn new(
-        repo: &'r Repository,
-        tree: Option<Tree<'r>>,
-        prefix: &str,
-        commit: Option<Oid>,
-    ) -> Snapshot<'r> {
-        Snapshot {
-            repo,
-            tree,
-            prefix: prefix.to_string(),
-            commit,
-        }
-    }
-
-    /// The blob at `rel` (records-relative, with `/`), if the commit has one there.
-    pub fn blob(&self, rel: &str) -> Result<Option<Oid>> {
-        let Some(tree) = &self.tree else {
-            return Ok(None);
-        };
-        crate::history::blob_at(tree, &format!("{}{rel}", self.prefix))
-    }
-
-    /// The text of the file at `rel`, with its blob id; None when there is none. A file that
-    /// is not UTF-8 is an input error naming the file and the byte.
-    pub fn text(&self, rel: &str) -> Result<Option<(Oid, String)>> {
-        let Some(blob) = self.blob(rel)? else {
-            return Ok(None);
-        };
-        Ok(Some((blob, self.blob_text(blob, rel)?)))
-    }
-
-    /// A blob's text; `rel` names it in errors.
-    pub fn blob_text(&self, blob: Oid, rel: &str) -> Result<String> {
-        let bytes = self.repo.find_blob(blob)?.content().to_vec();
-        String::from_utf8(bytes).map_err(|e| {
-            invalid!(
-                "{rel}: not UTF-8 text (invalid byte at position {})",
-                e.utf8_error().valid_up_to()
-            )
-        })
-    }
 }
 
 /// One change in progress: holds the locks until committed or dropped.
 pub struct Tx<'a> {
     git: &'a Git,
+    workdir: &'a Path,
     flock: File,
     index_tmp: PathBuf,
     /// The private copy of the index, read once per change.
@@ -327,12 +133,7 @@ impl<'a> Tx<'a> {
             Some(id) => Some(self.git.repo.find_commit(id)?.tree()?),
             None => None,
         };
-        Ok(Snapshot::new(
-            &self.git.repo,
-            tree,
-            &self.git.records_prefix(),
-            self.head,
-        ))
+        Ok(Snapshot::new(self.git, tree, self.head))
     }
 
     fn index_lock_path(&self) -> PathBuf {
@@ -456,7 +257,7 @@ impl<'a> Tx<'a> {
                 .as_ref()
                 .and_then(|t| t.get_name(name))
                 .map(|e| e.id());
-            let abs = self.git.workdir.join(&repo_path);
+            let abs = self.workdir.join(&repo_path);
             let work = if abs.exists() {
                 Some(Oid::hash_file(ObjectType::Blob, &abs)?)
             } else {
@@ -528,12 +329,13 @@ impl<'a> Tx<'a> {
             .into_iter()
             .collect();
         let parent_refs: Vec<&git2::Commit> = parents.iter().collect();
+        let author = &author.0;
         let buffer = repo.commit_create_buffer(author, author, message, &tree, &parent_refs)?;
         let buffer = buffer
             .as_str()
             .map_err(|_| invalid!("commit message is not valid UTF-8"))?
             .to_string();
-        let commit = match crate::signing::sign(repo, &buffer, self.require_signatures)? {
+        let commit = match super::signing::sign(repo, &buffer, self.require_signatures)? {
             Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
             None => odb.write(ObjectType::Commit, buffer.as_bytes())?,
         };
@@ -587,7 +389,7 @@ impl<'a> Tx<'a> {
 
     fn write_files(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
         use rayon::prelude::*;
-        let workdir = &self.git.workdir;
+        let workdir = self.workdir;
         files.par_iter().try_for_each(|(path, content)| {
             let abs = workdir.join(path);
             match content {
@@ -610,7 +412,7 @@ impl<'a> Tx<'a> {
         for (path, content) in files {
             match content {
                 Some(bytes) => {
-                    let abs = self.git.workdir.join(path);
+                    let abs = self.workdir.join(path);
                     let meta =
                         fs::metadata(&abs).with_context(|| format!("reading {}", abs.display()))?;
                     let id = Oid::hash_object(ObjectType::Blob, bytes)?;

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use git2::{ObjectType, Oid, Repository, Sort, Tree, TreeEntry};
-use rayon::prelude::*;
+
+use super::{write_atomic, Git};
 
 /// One path whose blob differs between two trees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,9 +167,10 @@ pub fn blob_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
 
 /// The request id of a repository path `<prefix>requests/…/<ID>.toml`.
 pub fn request_id(prefix: &str, path: &str) -> Option<String> {
-    let rest = path.strip_prefix(prefix)?.strip_prefix("requests/")?;
-    let name = rest.rsplit('/').next()?;
-    name.strip_suffix(".toml").map(str::to_string)
+    match crate::layout::place(path.strip_prefix(prefix)?) {
+        crate::layout::Place::Request(id) => Some(id),
+        _ => None,
+    }
 }
 
 /// The request files a commit changed compared with every one of its parents: for a merge,
@@ -214,28 +216,32 @@ pub fn changes_under(
     Ok(out)
 }
 
+impl Git {
+    /// The commits that changed request `id`, oldest first, from the index kept in the git
+    /// folder (brought up to HEAD first).
+    pub fn commits_of_request(&self, id: &str) -> Result<Vec<Oid>> {
+        Index::new(self).commits_of(id)
+    }
+}
+
 /// The per-request commit index of a repository.
-pub struct Index<'r> {
-    repo: &'r Repository,
-    /// Where the records directory is in the repository ("" or "dir/").
-    prefix: String,
+struct Index<'r> {
+    git: &'r Git,
     file: PathBuf,
     head_file: PathBuf,
 }
 
 impl<'r> Index<'r> {
-    pub fn new(repo: &'r Repository, prefix: &str) -> Index<'r> {
-        let dir = repo.path();
+    fn new(git: &'r Git) -> Index<'r> {
         Index {
-            repo,
-            prefix: prefix.to_string(),
-            file: dir.join("sop-commits-by-request"),
-            head_file: dir.join("sop-commits-by-request.head"),
+            git,
+            file: git.private_file("sop-commits-by-request"),
+            head_file: git.private_file("sop-commits-by-request.head"),
         }
     }
 
     /// The commits that changed request `id`, oldest first.
-    pub fn commits_of(&self, id: &str) -> Result<Vec<Oid>> {
+    fn commits_of(&self, id: &str) -> Result<Vec<Oid>> {
         self.refresh()?;
         let text = std::fs::read_to_string(&self.file).unwrap_or_default();
         let wanted = format!("{id} ");
@@ -256,7 +262,8 @@ impl<'r> Index<'r> {
 
     /// Indexes the commits made since the last use.
     fn refresh(&self) -> Result<()> {
-        let head = match self.repo.head().ok().and_then(|h| h.target()) {
+        let repo = &self.git.repo;
+        let head = match repo.head().ok().and_then(|h| h.target()) {
             Some(h) => h,
             None => return Ok(()),
         };
@@ -266,11 +273,11 @@ impl<'r> Index<'r> {
         if indexed == Some(head) {
             return Ok(());
         }
-        let mut walk = self.repo.revwalk()?;
+        let mut walk = repo.revwalk()?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
         walk.push(head)?;
         let keeps = match indexed {
-            Some(old) => self.repo.graph_descendant_of(head, old).unwrap_or(false),
+            Some(old) => repo.graph_descendant_of(head, old).unwrap_or(false),
             None => false,
         };
         if keeps {
@@ -286,47 +293,28 @@ impl<'r> Index<'r> {
                 .with_context(|| format!("opening {}", self.file.display()))?;
             file.write_all(lines.as_bytes())?;
         } else {
-            crate::git::write_atomic(&self.file, lines.as_bytes())?;
+            write_atomic(&self.file, lines.as_bytes())?;
         }
-        crate::git::write_atomic(&self.head_file, format!("{head}\n").as_bytes())
+        write_atomic(&self.head_file, format!("{head}\n").as_bytes())
     }
 
     /// The index lines of `commits`, in their order; runs of commits in parallel.
     fn lines(&self, commits: &[Oid]) -> Result<String> {
-        let path = self.repo.path().to_path_buf();
-        let prefix = self.prefix.as_str();
-        let size = commits
-            .len()
-            .div_ceil(rayon::current_num_threads() * 4)
-            .max(256);
-        let runs: Vec<Result<String>> = commits
-            .par_chunks(size)
-            .map(|run| {
-                let repo = reopen(&path)?;
-                let mut lines = String::new();
-                for oid in run {
-                    let commit = repo.find_commit(*oid)?;
-                    for c in request_changes(&repo, &commit, prefix)? {
-                        if let Some(id) = request_id(prefix, &c.path) {
-                            lines += &format!("{id} {oid}\n");
-                        }
+        let runs = self.git.in_parallel(commits, 256, |git, run| {
+            let prefix = git.records_prefix();
+            let mut lines = String::new();
+            for oid in run {
+                let commit = git.repo.find_commit(*oid)?;
+                for c in request_changes(&git.repo, &commit, prefix)? {
+                    if let Some(id) = request_id(prefix, &c.path) {
+                        lines += &format!("{id} {oid}\n");
                     }
                 }
-                Ok(lines)
-            })
-            .collect();
-        runs.into_iter().collect()
+            }
+            Ok(lines)
+        })?;
+        Ok(runs.concat())
     }
-}
-
-/// Another handle on the repository at `path`, for another thread: from git's environment
-/// when it names the repository (a server hook sees pushed objects only that way).
-pub fn reopen(path: &Path) -> Result<Repository> {
-    Ok(if std::env::var_os("GIT_DIR").is_some() {
-        Repository::open_from_env()?
-    } else {
-        Repository::open(path)?
-    })
 }
 
 #[cfg(test)]
@@ -343,6 +331,7 @@ mod tests {
             request_id("rec/", "rec/requests/EML/7K/EML-7K3.toml").as_deref(),
             Some("EML-7K3")
         );
+        assert_eq!(request_id("", "requests/EML/notes.txt"), None);
         assert_eq!(request_id("", "people.toml"), None);
     }
 }
