@@ -156,9 +156,16 @@ fn read_csv(src: &mut Source<impl BufRead>, found: &mut Input) -> io::Result<()>
     }
 }
 
-/// The header's column names, or why there is no usable header. Unknown and repeated names
-/// are problems, but the rows are read (without unknown columns) to find theirs too.
-fn header(record: &Record) -> Result<(Vec<Option<String>>, Vec<Problem>), Problem> {
+/// One column of a CSV header: its name, and whether rows may have it. Cells of unknown
+/// columns are left out of the rows (the header's problem names them once).
+struct Column {
+    name: String,
+    known: bool,
+}
+
+/// The header's columns, or why there is no usable header. Unknown and repeated names are
+/// problems, but the rows are read to find theirs too.
+fn header(record: &Record) -> Result<(Vec<Column>, Vec<Problem>), Problem> {
     let line = record.line;
     if let Some(bad) = record.bad {
         return Err(not_utf8(bad));
@@ -173,7 +180,7 @@ fn header(record: &Record) -> Result<(Vec<Option<String>>, Vec<Problem>), Proble
             ),
         ));
     }
-    let mut names = Vec::new();
+    let mut columns = Vec::new();
     let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for cell in &record.cells {
@@ -185,18 +192,17 @@ fn header(record: &Record) -> Result<(Vec<Option<String>>, Vec<Problem>), Proble
                 format!("the header names column '{name}' twice"),
             ));
         }
-        if asset::known_column(&name) {
-            names.push(Some(name));
-        } else {
+        let known = asset::known_column(&name);
+        if !known {
             problems.push(Problem::new(line, asset::unknown_column(&name)));
-            names.push(None);
         }
+        columns.push(Column { name, known });
     }
-    Ok((names, problems))
+    Ok((columns, problems))
 }
 
 /// A data record as a row of the header's known columns.
-fn row(header: &[Option<String>], record: &mut Record) -> Result<RawRow, Problem> {
+fn row(header: &[Column], record: &mut Record) -> Result<RawRow, Problem> {
     let line = record.line;
     if let Some(bad) = record.bad {
         return Err(not_utf8(bad));
@@ -212,16 +218,17 @@ fn row(header: &[Option<String>], record: &mut Record) -> Result<RawRow, Problem
         ));
     }
     if let Some(i) = record.too_long {
-        let name = header[i].as_deref().unwrap_or("?");
-        return Err(cell_too_long(line, name));
+        return Err(cell_too_long(line, &header[i].name));
     }
     let mut cells = Vec::with_capacity(header.len());
-    for (name, cell) in header.iter().zip(record.cells.drain(..)) {
-        let Some(name) = name else { continue };
+    for (column, cell) in header.iter().zip(record.cells.drain(..)) {
+        if !column.known {
+            continue;
+        }
         // The record's bytes are UTF-8 (`record.bad` is None), and so are its cells.
         let value = String::from_utf8(cell).map_err(|_| Problem::new(line, NOT_UTF8))?;
-        check_cell(line, name, &value)?;
-        cells.push((name.clone(), value));
+        check_cell(line, &column.name, &value)?;
+        cells.push((column.name.clone(), value));
     }
     Ok(RawRow { line, cells })
 }
@@ -445,9 +452,9 @@ impl<R: BufRead> Source<R> {
         Ok(first)
     }
 
-    /// Consumes the bytes for which `skip` holds.
+    /// Consumes the bytes for which `skip` holds, up to the byte cap.
     fn skip(&mut self, skip: impl Fn(u8) -> bool) -> io::Result<()> {
-        loop {
+        while !self.seen.over_cap() {
             let buf = self.input.fill_buf()?;
             let n = buf.iter().take_while(|&&b| skip(b)).count();
             if n == 0 {
@@ -456,6 +463,7 @@ impl<R: BufRead> Source<R> {
             self.seen.track(&buf[..n]);
             self.input.consume(n);
         }
+        Ok(())
     }
 
     /// The next line (without its line feed), keeping at most `max` bytes of it.

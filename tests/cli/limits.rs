@@ -444,6 +444,13 @@ fn people_toml_and_sop_toml_over_4_mib_or_not_utf8_are_named() {
         "{}",
         stdout(&check)
     );
+    // A change uses the committed people.toml, and says the work tree's differs.
+    let listed = office.sop("putri", &["list"]).success();
+    assert!(
+        stderr(&listed).contains("warning: people.toml has changes that are not committed"),
+        "{}",
+        stderr(&listed)
+    );
     std::fs::write(office.path("people.toml"), &people).unwrap();
 
     let config = office.read("sop.toml");
