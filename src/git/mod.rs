@@ -11,6 +11,7 @@
 //! - `signing.rs`: signing commits and checking signatures, as git does.
 
 mod history;
+mod locks;
 pub mod signing;
 mod tx;
 mod walk;
@@ -67,10 +68,9 @@ impl Git {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let git = Git::new(repo, Some(workdir), prefix);
-        if git.git_dir.join("sop-journal").exists() {
-            // A killed sop left a change half-written: taking the locks finishes it.
-            drop(git.begin()?);
-        }
+        // A killed sop may have left locks or a half-written change: every command clears
+        // them, reading ones included, when no other sop is at work.
+        git.recover_if_abandoned()?;
         Ok(git)
     }
 
