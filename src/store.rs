@@ -60,8 +60,8 @@ impl Records {
     }
 
     fn read_text(&self, rel: &Path) -> Result<String> {
-        std::fs::read_to_string(self.root.join(rel))
-            .with_context(|| format!("reading {}", rel.display()))
+        let name = rel.display().to_string();
+        crate::config::read_text(&self.root, &name, crate::limits::RECORD_FILE_BYTES)
     }
 }
 

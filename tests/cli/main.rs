@@ -8,6 +8,7 @@ mod crash;
 mod errors;
 mod hardening;
 mod lifecycle;
+mod limits;
 mod one_truth;
 mod properties;
 mod race;
