@@ -51,17 +51,14 @@ pub const RULES_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// A request field's value, in bytes of UTF-8: 4 KiB, as an import cell. A field is a short
 /// answer (a name, an address, a number, a reason in a sentence or two); longer text belongs
 /// in a document the request names.
-#[allow(dead_code)] // enforced by the engine's checks of a change (src/engine/)
 pub const FIELD_BYTES: usize = 4 * 1024;
 
 /// A request's title, in characters: 200. A title is one line in `sop list`, a commit subject
 /// and a table cell; 200 characters is two lines of a form.
-#[allow(dead_code)] // enforced by the engine's checks of a change (src/engine/)
 pub const TITLE_CHARS: usize = 200;
 
 /// A note, a reason (reject, cancel) or a step's output, in bytes of UTF-8: 16 KiB. A note is
 /// a paragraph or a short letter; it goes into the request's history and the commit message.
-#[allow(dead_code)] // enforced by the engine's checks of a change (src/engine/)
 pub const TEXT_BYTES: usize = 16 * 1024;
 
 /// "4 KiB" for a byte count: limits are whole KiB or MiB.

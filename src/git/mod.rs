@@ -190,12 +190,13 @@ impl Git {
     /// A blob's text; `rel` names it in errors. A blob that is not UTF-8 is an input error
     /// naming the file and the byte.
     pub fn blob_text(&self, id: Oid, rel: &str) -> Result<String> {
-        String::from_utf8(self.read_blob(id)?).map_err(|e| {
-            invalid!(
-                "{rel}: not UTF-8 text (invalid byte at position {})",
-                e.utf8_error().valid_up_to()
-            )
-        })
+        if let Some(max) = size_limit(rel) {
+            let (len, _) = self.repo.odb()?.read_header(id)?;
+            if len as u64 > max {
+                return Err(crate::limits::file_too_big(rel, len as u64, max));
+            }
+        }
+        crate::limits::utf8(rel, self.read_blob(id)?)
     }
 
     /// A file of sop's own in the git folder (caches; never committed).
@@ -347,6 +348,19 @@ impl<'r> Snapshot<'r> {
     /// A blob's text; `rel` names it in errors.
     pub fn blob_text(&self, blob: Oid, rel: &str) -> Result<String> {
         self.git.blob_text(blob, rel)
+    }
+}
+
+/// The most a committed file of sop's may hold (src/limits.rs), by what its path holds; None
+/// for paths that are not sop's.
+fn size_limit(rel: &str) -> Option<u64> {
+    use crate::layout::Place;
+    use crate::limits;
+    match crate::layout::place(rel) {
+        Place::Request(_) | Place::Asset(_) => Some(limits::RECORD_FILE_BYTES),
+        Place::Procedure(_) => Some(limits::PROCEDURE_FILE_BYTES),
+        Place::Config | Place::People => Some(limits::RULES_FILE_BYTES),
+        Place::Stray | Place::Office => None,
     }
 }
 

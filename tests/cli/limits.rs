@@ -496,3 +496,39 @@ fn an_asset_file_over_1_mib_is_named_when_an_import_updates_it() {
         "{err}"
     );
 }
+
+#[test]
+fn a_note_over_16_kib_is_refused_and_a_hand_made_one_is_flagged() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let long = "x".repeat(16 * 1024 + 1);
+    let before = office.snapshot();
+    let refused = office
+        .sop("putri", &["advance", &id, "--note", &long])
+        .code(3);
+    assert!(
+        stderr(&refused).contains("the note has 16385 bytes, over the limit of 16 KiB"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(office.snapshot(), before);
+    // The same note written by hand into a real change's entry: verify replays the limit.
+    office
+        .sop("putri", &["advance", &id, "--note", "pendek"])
+        .success();
+    office.edit(
+        office.request_file(&id),
+        "note = \"pendek\"",
+        &format!("note = \"{long}\""),
+    );
+    office.git(&["commit", "-q", "-a", "--amend", "--no-edit"]);
+    let forged = office.head();
+    let verify = office.sop("rizky", &["verify"]).code(6);
+    let out = stdout(&verify);
+    assert!(out.contains(&forged[..12]), "{out}");
+    assert!(out.contains("the note has 16385 bytes"), "{out}");
+}
