@@ -83,15 +83,34 @@ pub enum Command {
 
 /// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
 pub fn parse() -> (Cli, ArgMatches) {
+    refuse_non_utf8_args();
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     (cli, matches)
 }
 
+/// Exits with 3 (an input error) when an argument is not UTF-8, naming the argument and the
+/// first bad byte: every value sop takes is text, and clap would call it a usage error.
+fn refuse_non_utf8_args() {
+    for (n, arg) in std::env::args_os().enumerate().skip(1) {
+        if arg.to_str().is_some() {
+            continue;
+        }
+        let bytes = arg.as_encoded_bytes();
+        let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+        eprintln!(
+            "error: argument {n} ({}) is not UTF-8 text (invalid byte at position {at})",
+            String::from_utf8_lossy(bytes)
+        );
+        eprintln!("hint: give every value as UTF-8 text");
+        std::process::exit(3);
+    }
+}
+
 /// Refuses (exit 3) a value of an option or argument, also one from `$SOP_ACTOR` or
 /// `$SOP_RECORDS`, that holds a control character other than tab and line breaks
 /// (`limits::control_char`): it would go into a record or a commit message. The error names
-/// the option. Values that are not UTF-8 are clap's to refuse (exit 2) where text is wanted.
+/// the option. Arguments that are not UTF-8 are refused before (`refuse_non_utf8_args`).
 pub fn check_text(matches: &ArgMatches) -> anyhow::Result<()> {
     let mut command = Cli::command();
     command.build();

@@ -532,3 +532,21 @@ fn a_note_over_16_kib_is_refused_and_a_hand_made_one_is_flagged() {
     assert!(out.contains(&forged[..12]), "{out}");
     assert!(out.contains("the note has 16385 bytes"), "{out}");
 }
+
+#[test]
+fn an_argument_that_is_not_utf8_is_an_input_error_placed_by_byte() {
+    use std::os::unix::ffi::OsStrExt;
+    let office = Office::example();
+    let before = office.snapshot();
+    let out = office
+        .sop_cmd()
+        .args(["--as", "putri", "new", "email", "--title"])
+        .arg(std::ffi::OsStr::from_bytes(b"Judul \xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("argument 6"), "{err}");
+    assert!(err.contains("invalid byte at position 6"), "{err}");
+    assert_eq!(office.snapshot(), before);
+}
