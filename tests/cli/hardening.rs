@@ -136,3 +136,35 @@ fn a_looping_symlink_does_not_break_reading_commands() {
     office.sop("putri", &["advance", &id]).success();
     office.sop("rizky", &["verify"]).success();
 }
+
+#[test]
+fn files_keep_ordinary_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let office = Office::example();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let file = office.request_file(&id);
+    // A new file follows the umask, as git's do (the test's umask is sop's: inherited).
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let umask = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Umask:"))
+        .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+        .unwrap();
+    let ordinary = 0o666 & !umask;
+    assert_eq!(mode(&file), ordinary);
+    office.sop("putri", &["advance", &id]).success();
+    assert_eq!(
+        mode(&file),
+        ordinary,
+        "a rewritten file is not made private"
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    office.sop("dewi", &["advance", &id]).success();
+    assert_eq!(mode(&file), 0o640, "a replaced file keeps the mode it had");
+    assert_eq!(office.status(), "");
+}
