@@ -11,6 +11,7 @@
 //! - `signing.rs`: signing commits and checking signatures, as git does.
 
 mod history;
+mod index;
 mod locks;
 pub mod signing;
 mod tx;

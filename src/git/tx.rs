@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
-use git2::{IndexEntry, IndexTime, ObjectType, Oid, Repository, Tree};
+use git2::{ObjectType, Oid, Repository, Tree};
 use serde::{Deserialize, Serialize};
 
+use super::index::{IndexFile, NewEntry, Stat};
 use super::locks::SopLock;
 use super::{Git, Signature, Snapshot};
 use crate::error::Hint;
@@ -81,8 +82,8 @@ pub struct Tx<'a> {
     workdir: &'a Path,
     lock: RefCell<SopLock>,
     index_tmp: PathBuf,
-    /// The private copy of the index, read once per change.
-    index: RefCell<Option<git2::Index>>,
+    /// The index as this change found it, read once.
+    index: RefCell<Option<std::rc::Rc<IndexFile>>>,
     holds_index_lock: bool,
     /// The branch and its commit as read under the lock: the rules are read from it, and the
     /// branch moves only if it still points there.
@@ -269,7 +270,7 @@ impl<'a> Tx<'a> {
             } else {
                 None
             };
-            let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
+            let staged = index.staged(&repo_path)?;
             if work != head || staged != head {
                 return Err(modified(&repo_path, staged != head));
             }
@@ -277,25 +278,21 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
-    /// The private index copy: a hard link to `.git/index` (no 10 MB copy at 100,000 files),
-    /// which libgit2 replaces, not rewrites, when it writes, so the real index is untouched
-    /// until it is renamed into place.
-    fn index(&self) -> Result<std::cell::RefMut<'_, git2::Index>> {
+    /// The index as it was when the change began, read and scanned once.
+    fn index(&self) -> Result<std::rc::Rc<IndexFile>> {
         let mut slot = self.index.borrow_mut();
         if slot.is_none() {
-            let real = self.git.git_dir.join("index");
-            self.record(INDEX_TMP)?;
-            let _ = fs::remove_file(&self.index_tmp);
-            if real.exists() && fs::hard_link(&real, &self.index_tmp).is_err() {
-                fs::copy(&real, &self.index_tmp).context("copying the git index")?;
-            }
-            let index = git2::Index::open(&self.index_tmp)
-                .map_err(|e| invalid!("cannot read the git index: {}", e.message()))?;
-            *slot = Some(index);
+            let path = self.git.git_dir.join("index");
+            let bytes = match fs::read(&path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(e).context("reading the git index"),
+            };
+            let index = IndexFile::parse(bytes)
+                .map_err(|e| invalid!("cannot read the git index: {e:#}"))?;
+            *slot = Some(std::rc::Rc::new(index));
         }
-        Ok(std::cell::RefMut::map(slot, |i| {
-            i.as_mut().expect("just set")
-        }))
+        Ok(slot.as_ref().expect("just set").clone())
     }
 
     /// Writes `files` as one commit by `author` with `message`, moves the branch, then updates
@@ -506,30 +503,31 @@ impl<'a> Tx<'a> {
         })
     }
 
-    /// Updates sop's entries in a private copy of the index and renames it into place.
+    /// Writes the index with sop's entries changed — every other entry copied as it was —
+    /// through a recorded temporary file renamed into place.
     fn write_index(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
-        let mut index = self.index()?;
+        let index = self.index()?;
+        let mut changes = std::collections::BTreeMap::new();
         for (path, content) in files {
-            match content {
+            let entry = match content {
                 Some(bytes) => {
                     let abs = self.workdir.join(path);
                     let meta =
                         fs::metadata(&abs).with_context(|| format!("reading {}", abs.display()))?;
-                    let id = Oid::hash_object(ObjectType::Blob, bytes)?;
-                    index.add(&entry(path, id, &meta))?;
+                    Some(NewEntry {
+                        id: Oid::hash_object(ObjectType::Blob, bytes)?,
+                        stat: stat(&meta),
+                    })
                 }
-                None => {
-                    let _ = index.remove_path(Path::new(path));
-                }
-            }
+                None => None,
+            };
+            changes.insert(path.clone(), entry);
         }
-        if index.version() < 4 {
-            // Version 4 compresses paths: a third of the bytes to hash and write at 100,000 files.
-            index.set_version(4)?;
-        }
-        self.record(INDEX_TMP_LOCK)?;
-        index.write()?;
-        self.release(INDEX_TMP_LOCK)?;
+        let bytes = index
+            .patched(&changes)
+            .map_err(|e| invalid!("cannot write the git index: {e:#}"))?;
+        self.record(INDEX_TMP)?;
+        fs::write(&self.index_tmp, &bytes).context("writing the git index")?;
         fs::rename(&self.index_tmp, self.git.git_dir.join("index"))
             .context("replacing the git index")?;
         self.release(INDEX_TMP)?;
@@ -628,22 +626,19 @@ fn crash_point(name: &str) {
     }
 }
 
+/// The stat data the index keeps for a work-tree file, as git truncates it; a regular file.
 #[cfg(unix)]
-fn entry(path: &str, id: Oid, meta: &fs::Metadata) -> IndexEntry {
+fn stat(meta: &fs::Metadata) -> Stat {
     use std::os::unix::fs::MetadataExt;
-    IndexEntry {
-        ctime: IndexTime::new(meta.ctime() as i32, meta.ctime_nsec() as u32),
-        mtime: IndexTime::new(meta.mtime() as i32, meta.mtime_nsec() as u32),
+    Stat {
+        ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
+        mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
         dev: meta.dev() as u32,
         ino: meta.ino() as u32,
         mode: 0o100644,
         uid: meta.uid(),
         gid: meta.gid(),
-        file_size: meta.len() as u32,
-        id,
-        flags: path.len().min(0xfff) as u16,
-        flags_extended: 0,
-        path: path.as_bytes().to_vec(),
+        size: meta.len() as u32,
     }
 }
 

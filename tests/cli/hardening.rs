@@ -168,3 +168,40 @@ fn files_keep_ordinary_modes() {
     assert_eq!(mode(&file), 0o640, "a replaced file keeps the mode it had");
     assert_eq!(office.status(), "");
 }
+
+/// sop patches git's index in place of rewriting it (issue 9): git must see a clean, whole
+/// index after every change, whatever the index version.
+#[test]
+fn the_patched_index_is_one_git_trusts() {
+    for version in ["2", "3", "4"] {
+        let office = Office::example();
+        office.git(&["update-index", "--index-version", version]);
+        // git builds its cached trees, which sop must invalidate along the paths it changes.
+        office.git(&["write-tree"]);
+        let id = office.new_request(
+            "putri",
+            "email",
+            &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+        );
+        office.sop("putri", &["advance", &id]).success();
+        assert_eq!(office.status(), "", "index v{version}");
+        assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
+        assert_eq!(
+            office.git(&["write-tree"]),
+            office.git(&["rev-parse", "HEAD^{tree}"]),
+            "index v{version}: the index holds exactly HEAD's tree"
+        );
+        office.git(&["fsck", "--no-progress", "--strict"]);
+        std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
+        office.git(&["add", "-A"]);
+        office.git_as(
+            "Rizky Ramadhan",
+            "rizky@diskominfo.example.go.id",
+            &["commit", "-qm", "an office file"],
+        );
+        assert_eq!(office.status(), "");
+        office.sop("dewi", &["advance", &id]).success();
+        assert_eq!(office.status(), "");
+        office.sop("rizky", &["verify"]).success();
+    }
+}
