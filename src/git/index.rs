@@ -530,7 +530,7 @@ mod tests {
                 prop_assert_eq!(got.version(), file.version, "the version is kept");
                 prop_assert_eq!(listing(&got), listing(&expected));
                 // The cached trees left valid are right: the trees written agree.
-                if got.len() > 0 {
+                if !got.is_empty() {
                     prop_assert_eq!(
                         got.write_tree_to(&repo).unwrap(),
                         expected.write_tree_to(&repo).unwrap()
