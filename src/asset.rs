@@ -231,7 +231,7 @@ fn attr_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'
 }
 
-fn unknown_column(column: &str) -> String {
+pub fn unknown_column(column: &str) -> String {
     format!(
         "unknown column '{column}': columns are {} and attr.NAME for free attributes (lowercase)",
         COLUMNS.join(", ")

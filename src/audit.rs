@@ -185,7 +185,23 @@ impl<'r> Auditor<'r> {
         let signer = signer_id.as_deref().and_then(|id| rules.people.find(id));
         self.check_signature(&mut found, &rules, signer, &commit.signed_parts()?);
         self.check_scope(&mut found, &claims, &records);
-        for c in records.iter().filter(|c| c.place == Place::Stray) {
+        for c in records
+            .iter()
+            .filter(|c| c.change.link && c.place != Place::Office)
+        {
+            found.add(
+                None,
+                format!(
+                    "{} {}, a symbolic link: sop never follows links among its records, which could lead outside the repository",
+                    verb(c.change),
+                    c.rel
+                ),
+            );
+        }
+        for c in records
+            .iter()
+            .filter(|c| c.place == Place::Stray && !c.change.link)
+        {
             found.add(
                 None,
                 format!(

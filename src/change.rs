@@ -120,13 +120,18 @@ pub fn fresh_id(snap: &Snapshot, records: &Records, prefix: &str) -> String {
     } else {
         layout::request
     };
-    loop {
-        let id = layout::new_id(prefix);
+    let mut id = layout::new_id(prefix);
+    // 50 random bits: a second draw is already next to impossible. A path that cannot be
+    // looked up (a symbolic link on the way) is refused when the change is written.
+    for _ in 0..16 {
         let rel = path(&id);
-        if !records.root.join(&rel).exists() && matches!(snap.blob(&rel), Ok(None)) {
-            return id;
+        let taken = records.root.join(&rel).exists() || matches!(snap.blob(&rel), Ok(Some(_)));
+        if !taken {
+            break;
         }
+        id = layout::new_id(prefix);
     }
+    id
 }
 
 /// The files a change writes: the request and its assets.

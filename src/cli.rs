@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::commands;
+use crate::{commands, invalid, limits};
 
 /// Standard Operating Procedures as tracked, enforceable, auditable workflows in git.
 #[derive(Debug, Parser)]
@@ -79,4 +79,76 @@ pub enum Command {
     Log(commands::log::Args),
     Verify(commands::verify::Args),
     Completions(commands::completions::Args),
+}
+
+/// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
+pub fn parse() -> (Cli, ArgMatches) {
+    refuse_non_utf8_args();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    (cli, matches)
+}
+
+/// Exits with 3 (an input error) when an argument is not UTF-8, naming the argument and the
+/// first bad byte: every value sop takes is text, and clap would call it a usage error.
+fn refuse_non_utf8_args() {
+    for (n, arg) in std::env::args_os().enumerate().skip(1) {
+        if arg.to_str().is_some() {
+            continue;
+        }
+        let bytes = arg.as_encoded_bytes();
+        let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+        eprintln!(
+            "error: argument {n} ({}) is not UTF-8 text (invalid byte at position {at})",
+            String::from_utf8_lossy(bytes)
+        );
+        eprintln!("hint: give every value as UTF-8 text");
+        std::process::exit(3);
+    }
+}
+
+/// Refuses (exit 3) a value of an option or argument, also one from `$SOP_ACTOR` or
+/// `$SOP_RECORDS`, that holds a control character other than tab and line breaks
+/// (`limits::control_char`): it would go into a record or a commit message. The error names
+/// the option. Arguments that are not UTF-8 are refused before (`refuse_non_utf8_args`).
+pub fn check_text(matches: &ArgMatches) -> anyhow::Result<()> {
+    let mut command = Cli::command();
+    command.build();
+    check_level(&command, matches)
+}
+
+fn check_level(command: &clap::Command, matches: &ArgMatches) -> anyhow::Result<()> {
+    for arg in command.get_arguments() {
+        let id = arg.get_id().as_str();
+        let Ok(Some(values)) = matches.try_get_raw(id) else {
+            continue;
+        };
+        for text in values.filter_map(|v| v.to_str()) {
+            if let Some(why) = limits::control_char(text) {
+                return Err(invalid!("{}: {why}", option_name(arg)));
+            }
+        }
+    }
+    match matches.subcommand() {
+        Some((name, sub)) => match command.find_subcommand(name) {
+            Some(sub_command) => check_level(sub_command, sub),
+            None => Ok(()),
+        },
+        None => Ok(()),
+    }
+}
+
+/// `--note`, `-C`, or `<ID>` for a positional argument.
+fn option_name(arg: &clap::Arg) -> String {
+    if let Some(long) = arg.get_long() {
+        return format!("--{long}");
+    }
+    if let Some(short) = arg.get_short() {
+        return format!("-{short}");
+    }
+    let names = arg.get_value_names().unwrap_or_default();
+    match names.first() {
+        Some(name) => format!("<{name}>"),
+        None => format!("<{}>", arg.get_id().as_str().to_uppercase()),
+    }
 }

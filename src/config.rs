@@ -1,6 +1,8 @@
 //! The office's configuration (`sop.toml`): its name, time zone, policy, working calendar and
-//! roles; and the TOML reading every records file shares (`read_toml`, `short_toml_error`).
+//! roles; and the reading every records file shares (`read_text`, `read_toml`,
+//! `short_toml_error`).
 
+use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -8,7 +10,7 @@ use chrono::FixedOffset;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::invalid;
+use crate::{invalid, limits};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,11 +78,26 @@ fn default_admin_role() -> String {
     "admin".into()
 }
 
-/// Parses a TOML file of the records directory, naming it in errors (exit 3).
+/// Parses sop.toml or people.toml of the records directory, naming it in errors (exit 3).
 pub fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, rel: &str) -> Result<T> {
-    let path = root.join(rel);
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
+    let text = read_text(root, rel, limits::RULES_FILE_BYTES)?;
     toml::from_str(&text).map_err(|e| invalid!("{rel}: {}", short_toml_error(&e)))
+}
+
+/// The text of a file of the records directory (`rel`, records-relative): an input error
+/// (exit 3) naming it when it is over `max` bytes or not UTF-8. Reads at most `max + 1`
+/// bytes, so a huge file costs no more than a file at the limit.
+pub fn read_text(root: &Path, rel: &str, max: u64) -> Result<String> {
+    let file = std::fs::File::open(root.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("reading {rel}"))?;
+    if bytes.len() as u64 > max {
+        return Err(limits::file_too_big(rel, len.max(bytes.len() as u64), max));
+    }
+    limits::utf8(rel, bytes)
 }
 
 /// toml's message spans several lines with a source excerpt; keep the position and the reason.

@@ -23,6 +23,7 @@ mod git;
 mod graph;
 pub mod import;
 mod layout;
+mod limits;
 mod output;
 mod people;
 pub mod procedure;

@@ -3,14 +3,15 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use sop::{cli, commands, error};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let (cli, matches) = cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = commands::run(cli, &mut out).and_then(|()| Ok(out.flush()?));
+    let result = cli::check_text(&matches)
+        .and_then(|()| commands::run(cli, &mut out))
+        .and_then(|()| Ok(out.flush()?));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

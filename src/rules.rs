@@ -16,6 +16,7 @@ use crate::error::Hint;
 use crate::git::{self, Oid, Snapshot};
 use crate::invalid;
 use crate::layout;
+use crate::limits;
 use crate::people::People;
 use crate::procedure::{self, Procedure};
 
@@ -152,18 +153,30 @@ fn refuse_findings(rel: &str, findings: &[String]) -> Result<()> {
 
 /// The rule files whose work-tree copy differs from `snap` (never committed, edited, or
 /// deleted): sop uses the committed version, and says so, so that a person who forgot to
-/// commit is not puzzled.
+/// commit is not puzzled. A copy over the largest rule file's limit is not read: it differs
+/// from any committed version sop would use.
 pub fn uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) -> Vec<String> {
     rels.iter()
         .filter(|rel| {
             let committed = snap.blob(rel).ok().flatten();
-            let work = std::fs::read(root.join(rel.as_str()))
-                .ok()
+            let work = read_at_most(&root.join(rel.as_str()), limits::RULES_FILE_BYTES)
                 .and_then(|bytes| git::blob_id(&bytes).ok());
             committed != work
         })
         .cloned()
         .collect()
+}
+
+/// A file's bytes, None when it cannot be read or is over `max` bytes.
+fn read_at_most(path: &Path, max: u64) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= max).then_some(bytes)
 }
 
 /// Warns on stderr about each rule file of `rels` with uncommitted changes.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::asset::Asset;
+use crate::error::Hint;
 use crate::invalid;
 use crate::request::Request;
 
@@ -59,8 +60,8 @@ impl Records {
     }
 
     fn read_text(&self, rel: &Path) -> Result<String> {
-        std::fs::read_to_string(self.root.join(rel))
-            .with_context(|| format!("reading {}", rel.display()))
+        let name = rel.display().to_string();
+        crate::config::read_text(&self.root, &name, crate::limits::RECORD_FILE_BYTES)
     }
 }
 
@@ -94,6 +95,7 @@ fn check_place(rel: &Path, id: &str, expected: &Path) -> Result<()> {
 
 /// The one id starting with `given` among the sharded files under `base`.
 fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str) -> Result<String> {
+    refuse_link(base)?;
     let wanted = given.trim().to_uppercase();
     let Some((_, rest)) = wanted.split_once('-') else {
         return Err(invalid!(
@@ -114,6 +116,9 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
             })
             .collect()
     };
+    for shard in &shards {
+        refuse_link(shard)?;
+    }
     let mut found: Vec<String> = shards
         .iter()
         .flat_map(|s| read_dir_sorted(s))
@@ -131,6 +136,18 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
             found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
         )),
     }
+}
+
+/// Refuses (exit 3) a records folder that is a symbolic link: it could lead anywhere.
+fn refuse_link(dir: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(invalid!(
+            "{} is a symbolic link: sop does not follow links in the records directory",
+            dir.display()
+        )
+        .hint("replace the link by the folder itself (git rm it, then commit), or ask an administrator"));
+    }
+    Ok(())
 }
 
 fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {

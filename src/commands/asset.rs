@@ -1,7 +1,7 @@
 //! `sop asset add|import|list|show`: the asset register.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
@@ -168,6 +168,7 @@ fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()
     for (name, value) in split_assignments(&a.attrs).map_err(|e| invalid!("{e}"))? {
         cells.push((format!("{}{name}", asset::ATTR), value));
     }
+    check_cells(&cells)?;
     let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
     let row = asset::validate(&cells, &people).map_err(|e| invalid!("{}", e.join("; ")))?;
     let mut tx = loaded.git.begin()?;
@@ -194,6 +195,20 @@ fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()
         }
     }
     Ok(Some(()))
+}
+
+/// The limits on an asset's cells, each named by its option.
+fn check_cells(cells: &[(String, String)]) -> Result<()> {
+    for (column, value) in cells {
+        if let Some(why) = crate::limits::cell(column, value) {
+            let option = match column.strip_prefix(asset::ATTR) {
+                Some(_) => "--attr".to_string(),
+                None => format!("--{}", column.replace('_', "-")),
+            };
+            return Err(invalid!("{option}: {why}"));
+        }
+    }
+    Ok(())
 }
 
 fn stamp<'a>(loaded: &Loaded, actor: &'a Person, action: &'a str) -> Stamp<'a> {
@@ -240,26 +255,23 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
             ));
         }
     }
-    let bytes = read_input(&a.file)?;
-    retry_moved(|| import_once(ctx, &a, &bytes, out))
+    let mut input = Some(read_input(&a.file, a.input_format)?);
+    retry_moved(|| import_once(ctx, &a, &mut input, out))
 }
 
-/// `import` of `bytes`, or None when HEAD moved between reading the rules and taking the
-/// lock.
+/// `import` of the rows read, or None when HEAD moved between reading the rules and taking
+/// the lock. The attempt that goes past the lock uses the rows up (each row is validated into
+/// its columns and dropped), so a value is not held twice.
 fn import_once(
     ctx: &Context,
     a: &ImportArgs,
-    bytes: &[u8],
+    input: &mut Option<import::Input>,
     out: &mut dyn Write,
 ) -> Result<Option<()>> {
     let loaded = ctx.load()?;
     loaded.ensure_usable()?;
     let actor = ctx.actor(&loaded.people, &loaded.git)?;
     may_register(&loaded, actor)?;
-    let format = a.input_format.unwrap_or_else(|| import::detect(bytes));
-    let (raw, mut problems) = import::read(bytes, format);
-    let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
-    let rows = validate_rows(raw, a.key.as_deref(), &people, &mut problems);
     let tx = if a.dry_run {
         None
     } else {
@@ -270,7 +282,13 @@ fn import_once(
         tx.require_signatures = loaded.config.policy.require_signatures;
         Some(tx)
     };
+    let import::Input { rows, mut problems } = input
+        .take()
+        .expect("only the attempt that holds the lock reads the rows, and it is the last");
+    let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
+    let rows = validate_rows(rows, a.key.as_deref(), &people, &mut problems);
     let plan = plan(&loaded, actor, &rows, a.key.as_deref(), &mut problems)?;
+    drop(rows); // the plan holds every value now
     if !problems.is_empty() {
         return Err(report(&a.file, problems));
     }
@@ -359,16 +377,16 @@ fn commit_import(
     Ok(oid)
 }
 
-fn read_input(file: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// The rows of the file (or standard input), read once and streamed: the limits on an
+/// import's size, rows, columns and cells hold while reading.
+fn read_input(file: &str, format: Option<InputFormat>) -> Result<import::Input> {
+    let cannot = |e: std::io::Error| invalid!("cannot read {file}: {e}");
     if file == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
+        import::read(std::io::stdin().lock(), format).context("reading standard input")
     } else {
-        bytes = std::fs::read(file).map_err(|e| invalid!("cannot read {file}: {e}"))?;
+        let opened = std::fs::File::open(file).map_err(cannot)?;
+        import::read(std::io::BufReader::with_capacity(64 * 1024, opened), format).map_err(cannot)
     }
-    Ok(bytes)
 }
 
 /// Validates every row, and the key column: present on every row, unique in the input.

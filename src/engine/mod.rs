@@ -76,6 +76,7 @@ pub fn change(
     change: Change,
     ids: Ids,
 ) -> Result<Outcome, Refusal> {
+    check_texts(&change)?;
     let mut request = match (before, change.action) {
         (None, Action::Create) => world.create(actor, change, ids)?,
         (Some(req), Action::Create) => return Err(Refusal::Exists { id: req.id.clone() }),
@@ -444,6 +445,65 @@ impl World<'_> {
         }
         Ok(out)
     }
+}
+
+/// Every text a person gives within its limit (src/limits.rs) and free of control characters,
+/// so that records stay small, printable and readable by other tools.
+fn check_texts(change: &Change) -> Result<(), Refusal> {
+    use crate::limits::{control_char, size, FIELD_BYTES, TEXT_BYTES, TITLE_CHARS};
+    let bad = |what: &str, why: String| Refusal::BadText {
+        what: what.to_string(),
+        why,
+    };
+    if let Some(title) = &change.title {
+        let chars = title.chars().count();
+        if chars > TITLE_CHARS {
+            return Err(bad(
+                "the title",
+                format!("has {chars} characters, over the limit of {TITLE_CHARS}"),
+            ));
+        }
+        if let Some(why) = control_char(title) {
+            return Err(bad("the title", why));
+        }
+    }
+    let note = match change.action {
+        Action::Reject | Action::Cancel => "the reason",
+        _ => "the note",
+    };
+    for (what, text) in [(note, &change.note), ("the output", &change.output)] {
+        let Some(text) = text else { continue };
+        if text.len() > TEXT_BYTES {
+            return Err(bad(
+                what,
+                format!(
+                    "has {} bytes, over the limit of {}",
+                    text.len(),
+                    size(TEXT_BYTES as u64)
+                ),
+            ));
+        }
+        if let Some(why) = control_char(text) {
+            return Err(bad(what, why));
+        }
+    }
+    for (name, value) in &change.fields {
+        let what = format!("field '{name}'");
+        if value.len() > FIELD_BYTES {
+            return Err(bad(
+                &what,
+                format!(
+                    "has {} bytes, over the limit of {}",
+                    value.len(),
+                    size(FIELD_BYTES as u64)
+                ),
+            ));
+        }
+        if let Some(why) = control_char(value) {
+            return Err(bad(&what, why));
+        }
+    }
+    Ok(())
 }
 
 /// The required fields of `declared` that `have` lacks.
@@ -971,5 +1031,50 @@ to = 2026-11-30
             let text = err.to_string();
             assert!(!text.contains("sop ") && !text.contains("--"), "{text}");
         }
+    }
+
+    #[test]
+    fn texts_over_their_limits_are_refused() {
+        use crate::limits::{FIELD_BYTES, TEXT_BYTES, TITLE_CHARS};
+        let fx = fixture();
+        let r = fx.new_request();
+        let long_note = "x".repeat(TEXT_BYTES + 1);
+        let err = fx
+            .act(&r, "uli", Action::Advance, |c| c.note = Some(long_note))
+            .unwrap_err();
+        assert!(
+            matches!(&err, Refusal::BadText { what, .. } if what == "the note"),
+            "{err}"
+        );
+        let err = fx
+            .act(&r, "uli", Action::Cancel, |c| {
+                c.note = Some("a\u{1b}[2Jb".into())
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("the reason contains a control character"),
+            "{err}"
+        );
+        let err = fx
+            .create(&[("alasan", &"y".repeat(FIELD_BYTES + 1))])
+            .unwrap_err();
+        assert!(err.to_string().starts_with("field 'alasan' has"), "{err}");
+        let mut ids = |p: &str| format!("{p}-9");
+        let change = Change {
+            title: Some("t".repeat(TITLE_CHARS + 1)),
+            fields: vec![("alasan".into(), "ok".into())],
+            ..Change::new(Action::Create)
+        };
+        let err = change_fn(&fx.world(), None, fx.who("uli"), change, &mut ids).unwrap_err();
+        assert!(
+            err.to_string().starts_with("the title has 201 characters"),
+            "{err}"
+        );
+        // Exactly at the limit is fine.
+        let note = "x".repeat(TEXT_BYTES);
+        assert!(fx
+            .act(&r, "uli", Action::Advance, |c| c.note = Some(note))
+            .is_ok());
     }
 }

@@ -107,6 +107,11 @@ pub enum Refusal {
     NoAsset {
         id: String,
     },
+    /// A text over its limit (src/limits.rs), or holding a control character.
+    BadText {
+        what: String,
+        why: String,
+    },
     /// The asset register refuses the change the procedure makes (status, value).
     Asset {
         id: String,
@@ -214,6 +219,7 @@ impl fmt::Display for Refusal {
                 write!(f, "procedure '{procedure}' is about an asset, and none was given")
             }
             Refusal::NoAsset { id } => write!(f, "there is no asset {id}"),
+            Refusal::BadText { what, why } => write!(f, "{what} {why}"),
             Refusal::Asset { id, procedure, problem } => write!(f, "{procedure} of {id}: {problem}"),
         }
     }

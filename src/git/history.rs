@@ -27,6 +27,8 @@ pub struct PathChange {
     pub path: String,
     pub old: Option<Oid>,
     pub new: Option<Oid>,
+    /// The new blob is a symbolic link (the link's target is its content).
+    pub link: bool,
 }
 
 /// Tunes libgit2 for reading much history: keep the big shard trees in the cache (it keeps
@@ -79,8 +81,8 @@ pub fn changed(
             .or(n.as_ref())
             .map(|e| e.name().unwrap_or_default().to_string())
             .unwrap_or_default();
-        let o = o.map(|e| (e.id(), e.kind()));
-        let n = n.map(|e| (e.id(), e.kind()));
+        let o = o.map(|e| (e.id(), e.kind(), e.filemode()));
+        let n = n.map(|e| (e.id(), e.kind(), e.filemode()));
         side(repo, base, &name, o, n, out)?;
     }
 }
@@ -99,7 +101,10 @@ fn git_order(a: &TreeEntry, b: &TreeEntry) -> Ordering {
         .then_with(|| end(an, a).cmp(&end(bn, b)))
 }
 
-type Side = Option<(Oid, Option<ObjectType>)>;
+type Side = Option<(Oid, Option<ObjectType>, i32)>;
+
+/// The mode git gives a symbolic link.
+const LINK_MODE: i32 = 0o120000;
 
 fn side(
     repo: &Repository,
@@ -112,13 +117,13 @@ fn side(
     let path = format!("{base}{name}");
     let tree = |s: Side| -> Result<Option<Tree>> {
         match s {
-            Some((id, Some(ObjectType::Tree))) => Ok(Some(repo.find_tree(id)?)),
+            Some((id, Some(ObjectType::Tree), _)) => Ok(Some(repo.find_tree(id)?)),
             _ => Ok(None),
         }
     };
     let blob = |s: Side| {
-        s.filter(|(_, kind)| *kind != Some(ObjectType::Tree))
-            .map(|(id, _)| id)
+        s.filter(|(_, kind, _)| *kind != Some(ObjectType::Tree))
+            .map(|(id, _, _)| id)
     };
     let (old_tree, new_tree) = (tree(old)?, tree(new)?);
     if old_tree.is_some() || new_tree.is_some() {
@@ -136,6 +141,7 @@ fn side(
             path,
             old: old_blob,
             new: new_blob,
+            link: new.is_some_and(|(_, _, mode)| mode == LINK_MODE),
         });
     }
     Ok(())
@@ -163,6 +169,32 @@ pub fn blob_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
         Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The blob at `path` inside `tree`, refusing (exit 3) a symbolic link on the way: sop reads
+/// its records only as files in folders, never through a link.
+pub fn record_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
+    let mut at = String::new();
+    for part in path.split('/') {
+        if !at.is_empty() {
+            at.push('/');
+        }
+        at.push_str(part);
+        match tree.get_path(Path::new(&at)) {
+            Ok(e) if e.filemode() == LINK_MODE => {
+                return Err(crate::invalid!(
+                    "{at} is a symbolic link: sop does not follow links in the records directory"
+                ))
+            }
+            Ok(e) if at.len() == path.len() => {
+                return Ok((e.kind() == Some(ObjectType::Blob)).then(|| e.id()))
+            }
+            Ok(_) => {}
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(None)
 }
 
 /// The request id of a repository path `<prefix>requests/…/<ID>.toml`.

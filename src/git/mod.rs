@@ -11,6 +11,8 @@
 //! - `signing.rs`: signing commits and checking signatures, as git does.
 
 mod history;
+mod index;
+mod locks;
 pub mod signing;
 mod tx;
 mod walk;
@@ -67,10 +69,9 @@ impl Git {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let git = Git::new(repo, Some(workdir), prefix);
-        if git.git_dir.join("sop-journal").exists() {
-            // A killed sop left a change half-written: taking the locks finishes it.
-            drop(git.begin()?);
-        }
+        // A killed sop may have left locks or a half-written change: every command clears
+        // them, reading ones included, when no other sop is at work.
+        git.recover_if_abandoned()?;
         Ok(git)
     }
 
@@ -190,12 +191,13 @@ impl Git {
     /// A blob's text; `rel` names it in errors. A blob that is not UTF-8 is an input error
     /// naming the file and the byte.
     pub fn blob_text(&self, id: Oid, rel: &str) -> Result<String> {
-        String::from_utf8(self.read_blob(id)?).map_err(|e| {
-            invalid!(
-                "{rel}: not UTF-8 text (invalid byte at position {})",
-                e.utf8_error().valid_up_to()
-            )
-        })
+        if let Some(max) = size_limit(rel) {
+            let (len, _) = self.repo.odb()?.read_header(id)?;
+            if len as u64 > max {
+                return Err(crate::limits::file_too_big(rel, len as u64, max));
+            }
+        }
+        crate::limits::utf8(rel, self.read_blob(id)?)
     }
 
     /// A file of sop's own in the git folder (caches; never committed).
@@ -332,7 +334,7 @@ impl<'r> Snapshot<'r> {
         let Some(tree) = &self.tree else {
             return Ok(None);
         };
-        history::blob_at(tree, &format!("{}{rel}", self.git.records_prefix))
+        history::record_at(tree, &format!("{}{rel}", self.git.records_prefix))
     }
 
     /// The text of the file at `rel`, with its blob id; None when there is none. A file that
@@ -347,6 +349,19 @@ impl<'r> Snapshot<'r> {
     /// A blob's text; `rel` names it in errors.
     pub fn blob_text(&self, blob: Oid, rel: &str) -> Result<String> {
         self.git.blob_text(blob, rel)
+    }
+}
+
+/// The most a committed file of sop's may hold (src/limits.rs), by what its path holds; None
+/// for paths that are not sop's.
+fn size_limit(rel: &str) -> Option<u64> {
+    use crate::layout::Place;
+    use crate::limits;
+    match crate::layout::place(rel) {
+        Place::Request(_) | Place::Asset(_) => Some(limits::RECORD_FILE_BYTES),
+        Place::Procedure(_) => Some(limits::PROCEDURE_FILE_BYTES),
+        Place::Config | Place::People => Some(limits::RULES_FILE_BYTES),
+        Place::Stray | Place::Office => None,
     }
 }
 

@@ -5,19 +5,23 @@
 //! HEAD's tree (never from the index, which may hold the user's staged work); move the branch
 //! with a compare-and-swap, which is the commit point; then write the work-tree files and a
 //! private copy of the index, renamed into place. A journal written before the branch moves
-//! lets the next sop finish the work if this one is killed half-way.
+//! lets the next sop finish the work if this one is killed half-way; every lock and
+//! temporary file is recorded before it is taken (locks.rs), so the next sop clears what a
+//! killed one left.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
-use git2::{IndexEntry, IndexTime, ObjectType, Oid, Repository, Tree};
+use git2::{ObjectType, Oid, Repository, Tree};
 use serde::{Deserialize, Serialize};
 
+use super::index::{IndexFile, NewEntry, Stat};
+use super::locks::SopLock;
 use super::{Git, Signature, Snapshot};
 use crate::error::Hint;
 use crate::{conflict, invalid};
@@ -44,7 +48,6 @@ struct Journal {
 impl Git {
     /// Takes the locks for one change, finishing any change a killed sop left half-done.
     pub fn begin(&self) -> Result<Tx<'_>> {
-        let workdir = self.workdir()?;
         if self
             .repo
             .config()
@@ -55,50 +58,21 @@ impl Git {
                 "this repository uses core.splitIndex, which sop's git library cannot write: run `git config core.splitIndex false && git update-index --no-split-index`"
             ));
         }
-        let flock = self.lock_sop()?;
-        let mut tx = Tx {
-            git: self,
-            workdir,
-            flock,
-            index_tmp: self.git_dir.join("sop-index.tmp"),
-            index: RefCell::new(None),
-            holds_index_lock: false,
-            branch: String::new(),
-            head: None,
-            require_signatures: false,
-        };
-        tx.recover()?;
-        tx.take_index_lock()?;
-        (tx.branch, tx.head) = self.branch()?;
-        Ok(tx)
+        Tx::start(self, SopLock::take(&self.git_dir)?)
     }
 
-    fn lock_sop(&self) -> Result<File> {
-        let path = self.git_dir.join("sop.lock");
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .with_context(|| format!("opening {}", path.display()))?;
-        let start = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(fs::TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(10) => {
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                Err(fs::TryLockError::WouldBlock) => {
-                    return Err(conflict!(
-                        "the repository is busy: another sop command has held it for 10 seconds; try again"
-                    ))
-                }
-                Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("locking {}", path.display()))
-                }
-            }
+    /// For reading commands: when a killed sop left locks or a half-made change, and no other
+    /// sop is at work, clears them and finishes the change. Never waits for another sop.
+    pub(super) fn recover_if_abandoned(&self) -> Result<()> {
+        let journal = self.git_dir.join(JOURNAL);
+        if self.workdir.is_none() || !(super::locks::has_record(&self.git_dir) || journal.exists())
+        {
+            return Ok(());
         }
+        if let Some(lock) = SopLock::try_take(&self.git_dir) {
+            drop(Tx::start(self, lock)?);
+        }
+        Ok(())
     }
 }
 
@@ -106,10 +80,10 @@ impl Git {
 pub struct Tx<'a> {
     git: &'a Git,
     workdir: &'a Path,
-    flock: File,
+    lock: RefCell<SopLock>,
     index_tmp: PathBuf,
-    /// The private copy of the index, read once per change.
-    index: RefCell<Option<git2::Index>>,
+    /// The index as this change found it, read once.
+    index: RefCell<Option<std::rc::Rc<IndexFile>>>,
     holds_index_lock: bool,
     /// The branch and its commit as read under the lock: the rules are read from it, and the
     /// branch moves only if it still points there.
@@ -120,7 +94,43 @@ pub struct Tx<'a> {
     pub require_signatures: bool,
 }
 
+const JOURNAL: &str = "sop-journal";
+const INDEX_LOCK: &str = "index.lock";
+const INDEX_TMP: &str = "sop-index.tmp";
+/// libgit2 writes the index copy through this lock file.
+const INDEX_TMP_LOCK: &str = "sop-index.tmp.lock";
+/// The pack settings of a bulk change.
+const PACK_CONFIG: &str = "sop-pack.config";
+
 impl<'a> Tx<'a> {
+    /// Clears what a killed sop left, takes git's index lock, and finishes a half-made change.
+    fn start(git: &'a Git, mut lock: SopLock) -> Result<Tx<'a>> {
+        lock.clear_abandoned()?;
+        let mut tx = Tx {
+            git,
+            workdir: git.workdir()?,
+            lock: RefCell::new(lock),
+            index_tmp: git.git_dir.join(INDEX_TMP),
+            index: RefCell::new(None),
+            holds_index_lock: false,
+            branch: String::new(),
+            head: None,
+            require_signatures: false,
+        };
+        tx.take_index_lock()?;
+        tx.finish_journal()?;
+        (tx.branch, tx.head) = git.branch()?;
+        Ok(tx)
+    }
+
+    fn record(&self, rel: &str) -> Result<()> {
+        self.lock.borrow_mut().record(rel)
+    }
+
+    fn release(&self, rel: &str) -> Result<()> {
+        self.lock.borrow_mut().release(rel)
+    }
+
     /// Whether HEAD is still `expected`, the commit the caller read its rules from before
     /// taking the lock (another change may have come in between).
     pub fn head_is(&self, expected: Option<Oid>) -> bool {
@@ -137,22 +147,25 @@ impl<'a> Tx<'a> {
     }
 
     fn index_lock_path(&self) -> PathBuf {
-        self.git.git_dir.join("index.lock")
+        self.git.git_dir.join(INDEX_LOCK)
     }
 
     fn journal_path(&self) -> PathBuf {
-        self.git.git_dir.join("sop-journal")
+        self.git.git_dir.join(JOURNAL)
     }
 
     /// Takes git's own index lock, so the `git` program waits for sop as it waits for itself.
     fn take_index_lock(&mut self) -> Result<()> {
         let path = self.index_lock_path();
         let start = Instant::now();
+        // Recorded before it exists: a kill between the two leaves a record the next sop
+        // clears, never an unrecorded lock.
+        self.record(INDEX_LOCK)?;
         loop {
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(_) => {
                     self.holds_index_lock = true;
-                    return self.mark(true);
+                    return Ok(());
                 }
                 // git holds it for a moment at a time: wait a little, as for another sop.
                 Err(e)
@@ -161,7 +174,20 @@ impl<'a> Tx<'a> {
                 {
                     std::thread::sleep(Duration::from_millis(10));
                 }
-                Err(e) => return Err(self.index_lock_error(e)),
+                Err(e)
+                    if e.kind() == ErrorKind::AlreadyExists
+                        && super::locks::left_by_a_crash(&path) =>
+                {
+                    eprintln!(
+                        "sop: removed {}, which a crashed git command left behind",
+                        path.display()
+                    );
+                    let _ = fs::remove_file(&path);
+                }
+                Err(e) => {
+                    self.release(INDEX_LOCK)?;
+                    return Err(self.index_lock_error(e));
+                }
             }
         }
     }
@@ -178,27 +204,8 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Records in sop.lock whether this process holds index.lock, so a successor can tell a
-    /// lock left by a killed sop from one held by a running git.
-    fn mark(&self, holding: bool) -> Result<()> {
-        let mut f = &self.flock;
-        f.set_len(0)?;
-        use std::io::Seek;
-        f.seek(std::io::SeekFrom::Start(0))?;
-        if holding {
-            f.write_all(b"index.lock\n")?;
-        }
-        Ok(())
-    }
-
-    fn marked(&self) -> bool {
-        fs::read_to_string(self.git.git_dir.join("sop.lock"))
-            .is_ok_and(|s| s.contains("index.lock"))
-    }
-
-    /// Finishes a change whose branch moved but whose files or index were not written,
-    /// and clears locks a killed sop left behind.
-    fn recover(&self) -> Result<()> {
+    /// Finishes a change whose branch moved but whose files or index were not written.
+    fn finish_journal(&self) -> Result<()> {
         let journal_path = self.journal_path();
         if let Ok(text) = fs::read_to_string(&journal_path) {
             let journal: Journal = serde_json::from_str(&text)
@@ -223,6 +230,9 @@ impl<'a> Tx<'a> {
                         Ok((path.clone(), content))
                     })
                     .collect::<Result<Vec<_>>>()?;
+                for (path, _) in &files {
+                    let _ = fs::remove_file(temp_beside(&self.workdir.join(path)));
+                }
                 self.write_files(&files)?;
                 self.write_index(&files)?;
                 eprintln!(
@@ -231,11 +241,6 @@ impl<'a> Tx<'a> {
                 );
             }
             fs::remove_file(&journal_path)?;
-        }
-        if self.marked() {
-            let _ = fs::remove_file(self.index_lock_path());
-            let _ = fs::remove_file(&self.index_tmp);
-            self.mark(false)?;
         }
         Ok(())
     }
@@ -246,6 +251,8 @@ impl<'a> Tx<'a> {
         if rels.is_empty() {
             return Ok(());
         }
+        let paths: Vec<String> = rels.iter().map(|r| self.git.repo_path(r)).collect();
+        self.refuse_links(&paths.iter().map(String::as_str).collect::<Vec<_>>())?;
         let tree = self.git.head_tree()?;
         let index = self.index()?;
         // Folders looked up once each: libgit2 does not cache large trees.
@@ -263,7 +270,7 @@ impl<'a> Tx<'a> {
             } else {
                 None
             };
-            let staged = index.get_path(Path::new(&repo_path), 0).map(|e| e.id);
+            let staged = index.staged(&repo_path)?;
             if work != head || staged != head {
                 return Err(modified(&repo_path, staged != head));
             }
@@ -271,24 +278,21 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
-    /// The private index copy: a hard link to `.git/index` (no 10 MB copy at 100,000 files),
-    /// which libgit2 replaces, not rewrites, when it writes, so the real index is untouched
-    /// until it is renamed into place.
-    fn index(&self) -> Result<std::cell::RefMut<'_, git2::Index>> {
+    /// The index as it was when the change began, read and scanned once.
+    fn index(&self) -> Result<std::rc::Rc<IndexFile>> {
         let mut slot = self.index.borrow_mut();
         if slot.is_none() {
-            let real = self.git.git_dir.join("index");
-            let _ = fs::remove_file(&self.index_tmp);
-            if real.exists() && fs::hard_link(&real, &self.index_tmp).is_err() {
-                fs::copy(&real, &self.index_tmp).context("copying the git index")?;
-            }
-            let index = git2::Index::open(&self.index_tmp)
-                .map_err(|e| invalid!("cannot read the git index: {}", e.message()))?;
-            *slot = Some(index);
+            let path = self.git.git_dir.join("index");
+            let bytes = match fs::read(&path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(e).context("reading the git index"),
+            };
+            let index = IndexFile::parse(bytes)
+                .map_err(|e| invalid!("cannot read the git index: {e:#}"))?;
+            *slot = Some(std::rc::Rc::new(index));
         }
-        Ok(std::cell::RefMut::map(slot, |i| {
-            i.as_mut().expect("just set")
-        }))
+        Ok(slot.as_ref().expect("just set").clone())
     }
 
     /// Writes `files` as one commit by `author` with `message`, moves the branch, then updates
@@ -301,6 +305,8 @@ impl<'a> Tx<'a> {
             .iter()
             .map(|f| (git.repo_path(&f.path), f.content.clone()))
             .collect();
+        let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
+        self.refuse_links(&paths)?;
         let odb = repo.odb()?;
         // Many objects go into one pack file instead of a loose file each.
         let bulk = if changes.len() >= BULK {
@@ -341,8 +347,9 @@ impl<'a> Tx<'a> {
         };
         if let Some(mempack) = &bulk {
             objects.push(commit);
-            write_pack(repo, &odb, mempack, &objects, &self.git.git_dir)?;
+            write_pack(repo, &odb, mempack, &objects, &self)?;
         }
+        crash_point("after-objects");
         let journal = Journal {
             branch: branch.clone(),
             commit: commit.to_string(),
@@ -351,29 +358,16 @@ impl<'a> Tx<'a> {
                 .map(|(p, b)| (p.clone(), b.map(|b| b.to_string())))
                 .collect(),
         };
-        write_atomic(
-            &self.journal_path(),
-            serde_json::to_string(&journal)?.as_bytes(),
-        )?;
-        crash_point("before-ref");
+        self.write_git_file(JOURNAL, serde_json::to_string(&journal)?.as_bytes())?;
+        crash_point("after-journal");
         let subject = message.lines().next().unwrap_or_default();
-        let moved = match parent {
-            Some(old) => {
-                repo.reference_matching(&branch, commit, true, old, &format!("commit: {subject}"))
-            }
-            None => repo.reference(
-                &branch,
-                commit,
-                false,
-                &format!("commit (initial): {subject}"),
-            ),
+        let reflog = match parent {
+            Some(_) => format!("commit: {subject}"),
+            None => format!("commit (initial): {subject}"),
         };
-        if let Err(e) = moved {
+        if let Err(e) = self.move_branch(&branch, parent, commit, author, &reflog) {
             let _ = fs::remove_file(self.journal_path());
-            return Err(conflict!(
-                "{branch} moved while sop was working ({}); nothing was changed: run the command again",
-                e.message()
-            ));
+            return Err(e);
         }
         crash_point("after-ref");
         // The commit is made. From here a failure must not lose it: the journal stays until
@@ -387,12 +381,113 @@ impl<'a> Tx<'a> {
         Ok(commit)
     }
 
+    /// Refuses (exit 3) to write through a symbolic link: any folder or file on the way to
+    /// `paths` (repository-relative) that is a link in the work tree or in HEAD's tree. A link
+    /// could lead anywhere, outside the repository too.
+    fn refuse_links(&self, paths: &[&str]) -> Result<()> {
+        let tree = self.git.head_tree()?;
+        for path in paths {
+            let mut at = String::new();
+            for part in path.split('/') {
+                if !at.is_empty() {
+                    at.push('/');
+                }
+                at.push_str(part);
+                let on_disk = fs::symlink_metadata(self.workdir.join(&at))
+                    .is_ok_and(|m| m.file_type().is_symlink());
+                let in_head = tree
+                    .as_ref()
+                    .and_then(|t| t.get_path(Path::new(&at)).ok())
+                    .is_some_and(|e| e.filemode() == LINK_MODE);
+                if on_disk || in_head {
+                    return Err(invalid!(
+                        "{at} is a symbolic link: sop does not follow links in the records directory, so it will not write {path}"
+                    )
+                    .hint(format!(
+                        "replace the link by the folder or file itself (git rm {at}, then commit), or ask an administrator"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves `branch` from `old` to `new` as git does — its lock file, a compare-and-swap,
+    /// a rename (the commit point), the reflogs — with the lock recorded before it is taken.
+    fn move_branch(
+        &self,
+        branch: &str,
+        old: Option<Oid>,
+        new: Oid,
+        who: &git2::Signature,
+        reflog: &str,
+    ) -> Result<()> {
+        let common = self.git.repo.commondir().to_path_buf();
+        let lock_rel = format!("{branch}.lock");
+        let lock_path = common.join(&lock_rel);
+        let lock_record = relative_to(&lock_path, &self.git.git_dir);
+        if let Some(dir) = lock_path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        self.record(&lock_record)?;
+        let mut file = match create_lock(&lock_path) {
+            Ok(f) => f,
+            Err(e) => {
+                self.release(&lock_record)?;
+                return Err(match e.kind() {
+                    ErrorKind::AlreadyExists => conflict!(
+                        "{branch} is locked by another git command ({} exists); nothing was changed",
+                        lock_path.display()
+                    )
+                    .hint("wait for it to finish, then run the command again; if no git command is running, a crashed one left the file: remove it"),
+                    _ => anyhow::Error::new(e).context(format!("creating {}", lock_path.display())),
+                });
+            }
+        };
+        crash_point("after-ref-lock");
+        let result = (|| -> Result<()> {
+            let current = self.git.repo.refname_to_id(branch).ok();
+            if current != old {
+                return Err(conflict!(
+                    "{branch} moved while sop was working (from {} to {}); nothing was changed",
+                    short(old),
+                    short(current)
+                )
+                .hint("run the command again: it reads the new state"));
+            }
+            file.write_all(format!("{new}\n").as_bytes())?;
+            drop(file);
+            fs::rename(&lock_path, common.join(branch))
+                .with_context(|| format!("moving {branch}"))?;
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&lock_path);
+        }
+        self.release(&lock_record)?;
+        result?;
+        let line = reflog_line(old, new, who, reflog);
+        append(&common.join("logs").join(branch), &line)?;
+        append(&self.git.git_dir.join("logs").join("HEAD"), &line)?;
+        Ok(())
+    }
+
+    /// Writes a file of sop's own in the git folder through a recorded temporary file,
+    /// flushed to disk before it is renamed into place.
+    fn write_git_file(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let tmp = format!("{name}.sop-tmp");
+        self.record(&tmp)?;
+        let path = self.git.git_dir.join(name);
+        replace_via(&path, &self.git.git_dir.join(&tmp), bytes, true)?;
+        self.release(&tmp)
+    }
+
     fn write_files(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
         use rayon::prelude::*;
         let workdir = self.workdir;
         files.par_iter().try_for_each(|(path, content)| {
             let abs = workdir.join(path);
-            match content {
+            let done = match content {
                 // Not flushed to disk one by one (as git does not): the commit holds the
                 // content, and the journal rewrites these files after a crash.
                 Some(bytes) => replace_file(&abs, bytes, false),
@@ -402,84 +497,174 @@ impl<'a> Tx<'a> {
                     }
                     _ => Ok(()),
                 },
-            }
+            };
+            crash_point("after-file");
+            done
         })
     }
 
-    /// Updates sop's entries in a private copy of the index and renames it into place.
+    /// Writes the index with sop's entries changed — every other entry copied as it was —
+    /// through a recorded temporary file renamed into place.
     fn write_index(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
-        let mut index = self.index()?;
+        let index = self.index()?;
+        let mut changes = std::collections::BTreeMap::new();
         for (path, content) in files {
-            match content {
+            let entry = match content {
                 Some(bytes) => {
                     let abs = self.workdir.join(path);
                     let meta =
                         fs::metadata(&abs).with_context(|| format!("reading {}", abs.display()))?;
-                    let id = Oid::hash_object(ObjectType::Blob, bytes)?;
-                    index.add(&entry(path, id, &meta))?;
+                    Some(NewEntry {
+                        id: Oid::hash_object(ObjectType::Blob, bytes)?,
+                        stat: stat(&meta),
+                    })
                 }
-                None => {
-                    let _ = index.remove_path(Path::new(path));
-                }
-            }
+                None => None,
+            };
+            changes.insert(path.clone(), entry);
         }
-        if index.version() < 4 {
-            // Version 4 compresses paths: a third of the bytes to hash and write at 100,000 files.
-            index.set_version(4)?;
-        }
-        index.write()?;
+        let bytes = index
+            .patched(&changes)
+            .map_err(|e| invalid!("cannot write the git index: {e:#}"))?;
+        self.record(INDEX_TMP)?;
+        fs::write(&self.index_tmp, &bytes).context("writing the git index")?;
         fs::rename(&self.index_tmp, self.git.git_dir.join("index"))
             .context("replacing the git index")?;
+        self.release(INDEX_TMP)?;
+        crash_point("after-index");
         Ok(())
     }
 }
 
 impl Drop for Tx<'_> {
     fn drop(&mut self) {
+        let _ = fs::remove_file(&self.index_tmp);
+        let _ = fs::remove_file(self.git.git_dir.join(INDEX_TMP_LOCK));
+        let _ = self.release(INDEX_TMP);
         if self.holds_index_lock {
             let _ = fs::remove_file(self.index_lock_path());
-            let _ = self.mark(false);
+            let _ = self.release(INDEX_LOCK);
         }
-        let _ = fs::remove_file(&self.index_tmp);
-        let _ = fs::remove_file(self.git.git_dir.join("sop-index.tmp.lock"));
     }
 }
 
-/// Fault injection for the crash tests: `SOP_TEST_CRASH=before-ref|after-ref` kills the
-/// process at that point, as a power cut or `kill -9` would.
+/// Creates a branch's lock file, waiting a little for a git command that holds it, and
+/// removing one a crash left behind.
+fn create_lock(path: &Path) -> std::io::Result<fs::File> {
+    let start = Instant::now();
+    loop {
+        match OpenOptions::new().write(true).create_new(true).open(path) {
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                if super::locks::left_by_a_crash(path) {
+                    eprintln!(
+                        "sop: removed {}, which a crashed git command left behind",
+                        path.display()
+                    );
+                    let _ = fs::remove_file(path);
+                } else if start.elapsed() < INDEX_LOCK_WAIT {
+                    std::thread::sleep(Duration::from_millis(10));
+                } else {
+                    return Err(e);
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The mode git gives a symbolic link in a tree.
+const LINK_MODE: i32 = 0o120000;
+
+fn short(id: Option<Oid>) -> String {
+    id.map_or("nothing".into(), |id| id.to_string()[..12].to_string())
+}
+
+/// `path` relative to `base`, with `/`, for the lock record.
+fn relative_to(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// A reflog line as git writes it: old, new, who, when, and the message.
+fn reflog_line(old: Option<Oid>, new: Oid, who: &git2::Signature, message: &str) -> String {
+    let when = who.when();
+    let offset = when.offset_minutes();
+    let sign = if offset < 0 { '-' } else { '+' };
+    format!(
+        "{} {new} {} <{}> {} {sign}{:02}{:02}\t{}\n",
+        old.unwrap_or(Oid::ZERO_SHA1),
+        who.name().unwrap_or_default(),
+        who.email().unwrap_or_default(),
+        when.seconds(),
+        offset.abs() / 60,
+        offset.abs() % 60,
+        message.lines().next().unwrap_or_default()
+    )
+}
+
+fn append(path: &Path, line: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(line.as_bytes()))
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Fault injection for the crash tests (debug builds only): `SOP_TEST_CRASH=NAME` kills the
+/// process at that point, as a power cut or `kill -9` would. The points, in order:
+/// `after-objects`, `after-journal`, `after-ref-lock`, `after-ref`, `after-file` (each file
+/// written), `after-index`.
 fn crash_point(name: &str) {
-    if std::env::var("SOP_TEST_CRASH").is_ok_and(|v| v == name) {
+    if cfg!(debug_assertions) && std::env::var("SOP_TEST_CRASH").is_ok_and(|v| v == name) {
         std::process::abort();
     }
 }
 
+/// The stat data the index keeps for a work-tree file, as git truncates it; a regular file.
 #[cfg(unix)]
-fn entry(path: &str, id: Oid, meta: &fs::Metadata) -> IndexEntry {
+fn stat(meta: &fs::Metadata) -> Stat {
     use std::os::unix::fs::MetadataExt;
-    IndexEntry {
-        ctime: IndexTime::new(meta.ctime() as i32, meta.ctime_nsec() as u32),
-        mtime: IndexTime::new(meta.mtime() as i32, meta.mtime_nsec() as u32),
+    Stat {
+        ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
+        mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
         dev: meta.dev() as u32,
         ino: meta.ino() as u32,
         mode: 0o100644,
         uid: meta.uid(),
         gid: meta.gid(),
-        file_size: meta.len() as u32,
-        id,
-        flags: path.len().min(0xfff) as u16,
-        flags_extended: 0,
-        path: path.as_bytes().to_vec(),
+        size: meta.len() as u32,
     }
 }
 
-/// Writes through a temporary file in the same folder and a rename, so readers see the old
-/// content or the new, never half.
+/// Writes through a temporary file beside `path` and a rename, so readers see the old
+/// content or the new, never half; flushed to disk. For sop's caches in the git folder,
+/// written by reading commands too: the temporary file carries the writer's pid.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    replace_file(path, bytes, true)
+    let tmp = path.with_file_name(format!(
+        "{}.{}.sop-tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    replace_via(path, &tmp, bytes, true)
 }
 
-/// `write_atomic`, flushing the data to disk before the rename only when `sync`. A file
-/// that does not exist yet is written in place when not syncing (nobody reads it yet).
+/// The temporary file a work-tree file is written through: beside it, so the rename stays in
+/// one file system. A recovery removes it (the journal names every file of the change).
+fn temp_beside(path: &Path) -> PathBuf {
+    path.with_file_name(format!(
+        ".{}.sop-tmp",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ))
+}
+
+/// Writes a work-tree file: a new one in place (nobody reads it yet), an existing one
+/// through `temp_beside` and a rename, keeping its mode. Flushed to disk only when `sync`.
 fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     if !sync {
         match OpenOptions::new().write(true).create_new(true).open(path) {
@@ -493,16 +678,34 @@ fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
             Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
         }
     }
+    replace_via(path, &temp_beside(path), bytes, sync)
+}
+
+/// Writes `bytes` to `tmp`, then renames it to `path`. A new file gets the mode the umask
+/// gives, as git's files do; a replaced one keeps its mode.
+fn replace_via(path: &Path, tmp: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("writing in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    if sync {
-        tmp.as_file().sync_data()?;
+    let _ = fs::remove_file(tmp);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    let written = file.write_all(bytes).and_then(|()| {
+        if let Ok(meta) = fs::metadata(path) {
+            file.set_permissions(meta.permissions())?;
+        }
+        if sync {
+            file.sync_data()?;
+        }
+        Ok(())
+    });
+    drop(file);
+    if let Err(e) = written.and_then(|()| fs::rename(tmp, path)) {
+        let _ = fs::remove_file(tmp);
+        return Err(e).with_context(|| format!("writing {}", path.display()));
     }
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 
@@ -552,14 +755,16 @@ fn write_pack(
     odb: &git2::Odb,
     mempack: &git2::Mempack,
     objects: &[Oid],
-    git_dir: &Path,
+    tx: &Tx,
 ) -> Result<()> {
+    let git_dir = &tx.git.git_dir;
     let buf = {
         // Records are small and alike: searching for deltas costs more than it saves here
         // (`git gc` packs them tightly later). libgit2 1.9 takes the size above which it
         // does not search from pack.deltaCacheSize (its big-file threshold), so 1 turns the
         // search off for this pack only; the user's config is restored right after.
-        let settings = git_dir.join("sop-pack.config");
+        let settings = git_dir.join(PACK_CONFIG);
+        tx.record(PACK_CONFIG)?;
         fs::write(&settings, "[pack]\n\tdeltaCacheSize = 1\n")?;
         let mut config = git2::Config::new()?;
         config.add_file(&settings, git2::ConfigLevel::App, true)?;
@@ -568,6 +773,7 @@ fn write_pack(
         let built = pack(repo, objects);
         repo.set_config(&user)?;
         let _ = fs::remove_file(&settings);
+        tx.release(PACK_CONFIG)?;
         built?
     };
     let mut writer = odb.packwriter()?;

@@ -231,8 +231,8 @@ impl Procedure {
 
     /// Reads one procedure file, `rel` being relative to the records directory.
     pub fn read(root: &Path, rel: &Path) -> Result<Procedure> {
-        let text = std::fs::read_to_string(root.join(rel))
-            .with_context(|| format!("reading {}", rel.display()))?;
+        let name = rel.display().to_string();
+        let text = crate::config::read_text(root, &name, crate::limits::PROCEDURE_FILE_BYTES)?;
         Self::parse(&text, rel)
     }
 

@@ -197,7 +197,7 @@ fn bad_input_is_named_and_nothing_is_written() {
             "unknown.csv",
             b"kind,name,colour\nhardware,PC,red\nhardware,PC2,blue\n".to_vec(),
             &[],
-            "unknown.csv line 2: unknown column 'colour'",
+            "unknown.csv line 1: unknown column 'colour'",
         ),
         (
             "dup.csv",
@@ -256,10 +256,15 @@ fn bad_input_is_named_and_nothing_is_written() {
 fn a_50_mb_file_with_a_malformed_last_line_writes_nothing() {
     let office = Office::example();
     let mut content = String::from("kind,name,serial,location\n");
+    // Long rows: 50 MB in fewer rows than an import may have (limits::IMPORT_ROWS).
+    let wing = "Gedung Sekretariat Daerah sayap timur; ".repeat(14);
     let mut n = 0;
     while content.len() < 50 * 1024 * 1024 {
         n += 1;
-        content += &format!("hardware,Komputer nomor {n},SER-{n:08},Ruang {}\n", n % 97);
+        content += &format!(
+            "hardware,Komputer nomor {n},SER-{n:08},{wing}Ruang {}\n",
+            n % 97
+        );
     }
     content += "hardware,\"unterminated,SER-LAST\n";
     let file = office.input_file("big.csv", content.as_bytes());

@@ -399,16 +399,3 @@ fn records_in_a_subfolder_of_a_repository() {
     assert!(last.files[0].ends_with(&format!("{id}.toml")));
     assert_eq!(office.status(), "");
 }
-
-#[test]
-fn busy_repository_is_a_conflict() {
-    let office = Office::example();
-    let id = office.new_request("putri", "email", EMAIL);
-    std::fs::write(office.path(".git/index.lock"), "").unwrap();
-    office
-        .sop("putri", &["advance", &id])
-        .code(5)
-        .stderr(contains("index.lock exists"));
-    std::fs::remove_file(office.path(".git/index.lock")).unwrap();
-    office.sop("putri", &["advance", &id]).success();
-}

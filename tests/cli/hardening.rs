@@ -33,3 +33,175 @@ fn a_note_cannot_imitate_sops_trailers() {
     assert_eq!(last["note"], note);
     office.sop("rizky", &["verify"]).success();
 }
+
+/// Moves `requests/EML` out of the repository and leaves a link to it, committed by the
+/// administrator: the state an attacker (or a careless sync) can make.
+fn linked_requests(office: &Office) -> std::path::PathBuf {
+    let outside = office.home.join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::rename(office.path("requests/EML"), outside.join("EML")).unwrap();
+    std::os::unix::fs::symlink(outside.join("EML"), office.path("requests/EML")).unwrap();
+    office.git(&["add", "-A"]);
+    office.git_as(
+        "Rizky Ramadhan",
+        "rizky@diskominfo.example.go.id",
+        &["commit", "-qm", "link"],
+    );
+    outside
+}
+
+fn files_under(dir: &std::path::Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .count()
+}
+
+#[test]
+fn a_symlinked_request_folder_is_refused_on_write_and_read_and_flagged() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let outside = linked_requests(&office);
+    let before = office.snapshot();
+    let outside_files = files_under(&outside);
+    let mut args = vec!["new", "email"];
+    for f in ["nama_lengkap=P", "email_diminta=p@kota.go.id"] {
+        args.extend(["--field", f]);
+    }
+    office
+        .sop("putri", &args)
+        .code(3)
+        .stderr(predicates::str::contains("requests/EML is a symbolic link"));
+    office
+        .sop("putri", &["advance", &id])
+        .code(3)
+        .stderr(predicates::str::contains("is a symbolic link"));
+    office
+        .sop("putri", &["show", &id])
+        .code(3)
+        .stderr(predicates::str::contains("is a symbolic link"));
+    assert_eq!(
+        office.snapshot(),
+        before,
+        "nothing written in the repository"
+    );
+    assert_eq!(
+        files_under(&outside),
+        outside_files,
+        "nothing written outside"
+    );
+    let report = office.sop("rizky", &["verify"]).code(6);
+    let out = String::from_utf8_lossy(&report.get_output().stdout).to_string();
+    assert!(out.contains("a symbolic link"), "{out}");
+}
+
+#[test]
+fn a_symlinked_request_file_is_refused() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let file = office.request_file(&id);
+    let outside = office.home.join("copy.toml");
+    std::fs::copy(&file, &outside).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(&outside, &file).unwrap();
+    let before = std::fs::read(&outside).unwrap();
+    office
+        .sop("putri", &["advance", &id])
+        .code(3)
+        .stderr(predicates::str::contains("is a symbolic link"));
+    assert_eq!(std::fs::read(&outside).unwrap(), before);
+}
+
+#[test]
+fn a_looping_symlink_does_not_break_reading_commands() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    std::os::unix::fs::symlink("loop-b", office.path("requests/loop-a")).unwrap();
+    std::os::unix::fs::symlink("loop-a", office.path("requests/loop-b")).unwrap();
+    office.sop("putri", &["list"]).success();
+    office.sop("putri", &["show", &id]).success();
+    office.sop("putri", &["advance", &id]).success();
+    office.sop("rizky", &["verify"]).success();
+}
+
+#[test]
+fn files_keep_ordinary_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let office = Office::example();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let file = office.request_file(&id);
+    // A new file follows the umask, as git's do (the test's umask is sop's: inherited).
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let umask = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Umask:"))
+        .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+        .unwrap();
+    let ordinary = 0o666 & !umask;
+    assert_eq!(mode(&file), ordinary);
+    office.sop("putri", &["advance", &id]).success();
+    assert_eq!(
+        mode(&file),
+        ordinary,
+        "a rewritten file is not made private"
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    office.sop("dewi", &["advance", &id]).success();
+    assert_eq!(mode(&file), 0o640, "a replaced file keeps the mode it had");
+    assert_eq!(office.status(), "");
+}
+
+/// sop patches git's index in place of rewriting it (issue 9): git must see a clean, whole
+/// index after every change, whatever the index version.
+#[test]
+fn the_patched_index_is_one_git_trusts() {
+    for version in ["2", "3", "4"] {
+        let office = Office::example();
+        office.git(&["update-index", "--index-version", version]);
+        // git builds its cached trees, which sop must invalidate along the paths it changes.
+        office.git(&["write-tree"]);
+        let id = office.new_request(
+            "putri",
+            "email",
+            &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+        );
+        office.sop("putri", &["advance", &id]).success();
+        assert_eq!(office.status(), "", "index v{version}");
+        assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
+        assert_eq!(
+            office.git(&["write-tree"]),
+            office.git(&["rev-parse", "HEAD^{tree}"]),
+            "index v{version}: the index holds exactly HEAD's tree"
+        );
+        office.git(&["fsck", "--no-progress", "--strict"]);
+        std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
+        office.git(&["add", "-A"]);
+        office.git_as(
+            "Rizky Ramadhan",
+            "rizky@diskominfo.example.go.id",
+            &["commit", "-qm", "an office file"],
+        );
+        assert_eq!(office.status(), "");
+        office.sop("dewi", &["advance", &id]).success();
+        assert_eq!(office.status(), "");
+        office.sop("rizky", &["verify"]).success();
+    }
+}

@@ -8,6 +8,7 @@ mod crash;
 mod errors;
 mod hardening;
 mod lifecycle;
+mod limits;
 mod no_panic;
 mod one_truth;
 mod properties;
