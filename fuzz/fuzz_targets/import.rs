@@ -1,7 +1,7 @@
-//! `sop asset import`'s input: `import::read` on any bytes, as CSV and as JSON lines, then the
-//! validation of every row (`asset::validate`) and, for a row that gives what a new asset
-//! needs, the asset it makes (`Asset::create`) and its file written and read back.
-//! Line numbers must point into the input; nothing may panic.
+//! `sop asset import`'s input: `import::read` on any bytes, as CSV, as JSON lines and as
+//! detected, then the validation of every row (`asset::validate`) and, for a row that gives
+//! what a new asset needs, the asset it makes (`Asset::create`) and its file written and read
+//! back. Line numbers must point into the input; nothing may panic.
 
 #![no_main]
 
@@ -12,13 +12,12 @@ use sop::import::{self, InputFormat};
 
 fuzz_target!(|bytes: &[u8]| {
     let lines = bytes.split(|&b| b == b'\n').count() as u64;
-    let _ = import::detect(bytes);
-    for format in [InputFormat::Csv, InputFormat::Jsonl] {
-        let (rows, problems) = import::read(bytes, format);
-        for problem in &problems {
+    for format in [Some(InputFormat::Csv), Some(InputFormat::Jsonl), None] {
+        let input = import::read(bytes, format).expect("reading bytes in memory does not fail");
+        for problem in &input.problems {
             assert!(problem.line <= lines, "{format:?}: {problem:?} is past the input");
         }
-        for (i, raw) in rows.iter().enumerate() {
+        for (i, raw) in input.rows.iter().enumerate() {
             assert!(
                 (1..=lines).contains(&raw.line),
                 "{format:?}: row at line {} of {lines}",
