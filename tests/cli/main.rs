@@ -6,6 +6,7 @@ mod assets;
 mod audit;
 mod crash;
 mod errors;
+mod fuzz_regressions;
 mod hardening;
 mod lifecycle;
 mod limits;
