@@ -1,6 +1,6 @@
 //! The office's working calendar: standard times count working time only.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
 
 use crate::dates;
@@ -67,7 +67,9 @@ impl Calendar {
         date
     }
 
-    /// When a step that started at `start` is due, counting only working time.
+    /// When a step that started at `start` is due, counting only working time. Whole weeks
+    /// without a holiday are counted at once, so any standard time takes a few steps; a due
+    /// moment past the last day of the year 9999 is that day.
     pub fn due(&self, start: DateTime<FixedOffset>, time: StdTime) -> DateTime<FixedOffset> {
         let tz = *start.offset();
         let at = |date: NaiveDate, t: NaiveTime| {
@@ -86,20 +88,68 @@ impl Calendar {
         } else if time_of_day < open {
             time_of_day = open;
         }
-        for _ in 0..time.days {
-            date = self.next_workday(date);
-        }
+        date = self.add_workdays(date, u64::from(time.days));
+        let day = (close - open).num_seconds().max(1);
         let mut left = Duration::minutes(i64::from(time.minutes));
         loop {
+            if date >= last_day() {
+                return at(last_day(), close);
+            }
             let room = close - time_of_day;
             if left <= room {
                 return at(date, time_of_day + left);
             }
             left -= room;
-            date = self.next_workday(date);
+            // All but the last one or two whole working days at once.
+            let whole = (left.num_seconds() / day - 1).max(0);
+            left -= Duration::seconds(day * whole);
+            date = self.add_workdays(date, whole as u64 + 1);
             time_of_day = open;
         }
     }
+
+    /// The date `n` working days after `date`, as `n` times `next_workday`, but a whole week
+    /// at a time while no holiday is in the way; at most the last day of the year 9999.
+    fn add_workdays(&self, mut date: NaiveDate, mut n: u64) -> NaiveDate {
+        let per_week = self.workdays_per_week();
+        while n > 0 && date < last_day() {
+            let clear_weeks = self
+                .holidays
+                .iter()
+                .filter(|h| **h > date)
+                .min()
+                .map_or(u64::MAX, |h| ((*h - date).num_days() as u64 - 1) / 7);
+            let weeks = match per_week {
+                0 => 0,
+                w => ((n - 1) / w).min(clear_weeks),
+            };
+            if weeks == 0 {
+                date = self.next_workday(date);
+                n -= 1;
+            } else {
+                date = date
+                    .checked_add_days(Days::new(weeks * 7))
+                    .map_or(last_day(), |d| d.min(last_day()));
+                n -= weeks * per_week;
+            }
+        }
+        date.min(last_day())
+    }
+
+    /// How many days of a week are working days.
+    fn workdays_per_week(&self) -> u64 {
+        let mut days = [false; 7];
+        for d in &self.workdays {
+            days[d.num_days_from_monday() as usize] = true;
+        }
+        days.iter().filter(|d| **d).count() as u64
+    }
+}
+
+/// The last day a record can write (RFC 3339 has four-digit years): later due moments are
+/// this day's end of work.
+fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date")
 }
 
 #[cfg(test)]
@@ -135,6 +185,115 @@ mod tests {
             cal.due(t("2026-11-28T10:00:00+07:00"), m(30)),
             t("2026-11-30T08:30:00+07:00")
         );
+    }
+
+    /// `due` as it was first written, a working day at a time: the reference the week-at-a-time
+    /// counting must agree with.
+    fn due_day_by_day(
+        cal: &Calendar,
+        start: DateTime<FixedOffset>,
+        time: StdTime,
+    ) -> DateTime<FixedOffset> {
+        let at = |date: NaiveDate, t: NaiveTime| {
+            date.and_time(t)
+                .and_local_timezone(*start.offset())
+                .single()
+                .unwrap()
+        };
+        let (open, close) = cal.hours;
+        let mut date = start.date_naive();
+        let mut time_of_day = start.time();
+        if !cal.is_workday(date) || time_of_day >= close {
+            date = cal.next_workday(date);
+            time_of_day = open;
+        } else if time_of_day < open {
+            time_of_day = open;
+        }
+        for _ in 0..time.days {
+            date = cal.next_workday(date);
+        }
+        let mut left = Duration::minutes(i64::from(time.minutes));
+        loop {
+            let room = close - time_of_day;
+            if left <= room {
+                return at(date, time_of_day + left);
+            }
+            left -= room;
+            date = cal.next_workday(date);
+            time_of_day = open;
+        }
+    }
+
+    #[test]
+    fn counting_whole_weeks_agrees_with_counting_day_by_day() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let calendars = [
+            Calendar::default(),
+            Calendar {
+                holidays: vec![date(2026, 12, 25), date(2026, 12, 24), date(2027, 1, 1)],
+                ..Calendar::default()
+            },
+            Calendar {
+                workdays: vec![Weekday::Sat, Weekday::Mon, Weekday::Mon],
+                hours: (
+                    NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
+                    NaiveTime::from_hms_opt(7, 45, 0).unwrap(),
+                ),
+                holidays: vec![date(2026, 12, 7)],
+            },
+        ];
+        let starts = [
+            "2026-11-23T09:00:00+07:00",
+            "2026-11-27T15:59:30.5+07:00",
+            "2026-11-28T10:00:00+07:00",
+            "2026-12-20T06:00:00-05:00",
+        ];
+        for cal in &calendars {
+            for start in starts {
+                for days in [0, 1, 4, 5, 6, 7, 12, 30, 61] {
+                    for minutes in [0, 1, 15, 59, 480, 481, 2000, 20_000] {
+                        let time = StdTime { days, minutes };
+                        assert_eq!(
+                            cal.due(t(start), time),
+                            due_day_by_day(cal, t(start), time),
+                            "{cal:?} from {start} + {time:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Found by the property test of damaged procedure files: `time = "4294967295d"` kept
+    /// `sop show` counting working days for minutes.
+    #[test]
+    fn the_longest_standard_times_end_in_the_year_9999() {
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        for cal in [
+            Calendar::default(),
+            Calendar {
+                workdays: Vec::new(),
+                ..Calendar::default()
+            },
+        ] {
+            for time in [
+                StdTime {
+                    days: u32::MAX,
+                    minutes: 0,
+                },
+                StdTime {
+                    days: 0,
+                    minutes: u32::MAX,
+                },
+                StdTime {
+                    days: u32::MAX,
+                    minutes: u32::MAX,
+                },
+            ] {
+                let due = cal.due(t("2026-11-23T09:00:00-12:00"), time);
+                assert_eq!(due.date_naive(), last, "{time:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,37 +1,9 @@
-//! sop: Standard Operating Procedures as tracked, enforceable, auditable workflows in git.
-
-mod asset;
-mod asset_rows;
-mod audit;
-mod blob_cache;
-mod calendar;
-mod change;
-mod cli;
-mod commands;
-mod config;
-mod context;
-mod dates;
-mod engine;
-mod error;
-mod field;
-mod git;
-mod graph;
-mod import;
-mod layout;
-mod limits;
-mod output;
-mod people;
-mod procedure;
-mod request;
-mod rules;
-mod stdtime;
-mod store;
-mod summary;
-mod trailers;
-mod view;
+//! The `sop` binary: parse the command line, run it, turn errors into stderr and an exit code.
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
+
+use sop::{cli, commands, error};
 
 fn main() -> ExitCode {
     let (cli, matches) = cli::parse();

@@ -52,13 +52,6 @@ impl StdTime {
         }
     }
 
-    pub fn add(self, other: StdTime) -> StdTime {
-        StdTime {
-            days: self.days + other.days,
-            minutes: self.minutes + other.minutes,
-        }
-    }
-
     /// ISO 8601 duration: `PT5M`, `P1D`, `P1DT40M`.
     pub fn iso(self) -> String {
         let mut s = String::from("P");
@@ -76,6 +69,18 @@ impl StdTime {
             }
         }
         s
+    }
+}
+
+/// Sums saturate: a procedure's steps may each take up to `u32::MAX` days.
+impl std::ops::Add for StdTime {
+    type Output = StdTime;
+
+    fn add(self, other: StdTime) -> StdTime {
+        StdTime {
+            days: self.days.saturating_add(other.days),
+            minutes: self.minutes.saturating_add(other.minutes),
+        }
     }
 }
 
@@ -170,6 +175,26 @@ mod tests {
         assert_eq!(t("menit"), None);
         assert_eq!(t("5 weeks"), None);
         assert_eq!(t(""), None);
+    }
+
+    #[test]
+    fn sums_saturate() {
+        let most = StdTime {
+            days: u32::MAX,
+            minutes: u32::MAX,
+        };
+        let one = StdTime {
+            days: 1,
+            minutes: 1,
+        };
+        assert_eq!(most + one, most);
+        assert_eq!(
+            one + one,
+            StdTime {
+                days: 2,
+                minutes: 2
+            }
+        );
     }
 
     #[test]

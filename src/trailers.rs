@@ -104,9 +104,13 @@ impl Trailers {
     }
 }
 
-/// `Key: value`, where the key is a token of letters, digits and `-`.
+/// `Key: value`, where the key is a token of letters, digits and `-`; `Key:` with nothing
+/// after it has an empty value (as git reads it), so trailing blanks, which a message loses
+/// when trimmed, do not decide whether a paragraph is a trailer block.
 fn trailer(line: &str) -> Option<(&str, &str)> {
-    let (key, value) = line.split_once(": ")?;
+    let (key, value) = line
+        .split_once(": ")
+        .or_else(|| Some((line.trim_end().strip_suffix(':')?, "")))?;
     let token = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     token.then(|| (key, value.trim()))
 }
@@ -161,5 +165,20 @@ mod tests {
             Trailers::default(),
             "a subject is not a trailer"
         );
+    }
+
+    /// Found by `cargo fuzz run trailers`: an empty last trailer was dropped with the whole
+    /// block once the message was trimmed, so rendering what was parsed lost it.
+    #[test]
+    fn an_empty_trailer_is_a_trailer_wherever_it_stands() {
+        let fuzzed = "sop init --example\n\nSop-Action: \nintSoip-Actor: sopE\n";
+        let parsed = Trailers::parse(fuzzed);
+        assert_eq!(parsed.action.as_deref(), Some(""));
+        let rendered = format!("subject\n\n{}", parsed.render());
+        assert_eq!(Trailers::parse(&rendered), parsed, "{rendered}");
+        let last = Trailers::parse("subject\n\nSop-Actor: rizky\nSop-Action:");
+        assert_eq!(last.actor.as_deref(), Some("rizky"));
+        assert_eq!(last.action.as_deref(), Some(""));
+        assert_eq!(Trailers::parse("subject\n\nSop-Actor:rizky"), Trailers::default());
     }
 }

@@ -317,7 +317,7 @@ impl Procedure {
         self.steps
             .iter()
             .filter_map(|s| s.time)
-            .fold(StdTime::default(), StdTime::add)
+            .fold(StdTime::default(), |total, t| total + t)
     }
 }
 

@@ -9,6 +9,7 @@ mod errors;
 mod hardening;
 mod lifecycle;
 mod limits;
+mod no_panic;
 mod one_truth;
 mod properties;
 mod race;

@@ -1,0 +1,36 @@
+//! sop: Standard Operating Procedures as tracked, enforceable, auditable workflows in git.
+//!
+//! The library behind the `sop` binary (`src/main.rs`). Public are the modules the binary
+//! needs (`cli`, `commands`, `error`) and the parsers the fuzz targets in `fuzz/` drive
+//! (`procedure`, `config`, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
+//! `trailers`); the rest is private to the crate.
+
+pub mod asset;
+mod asset_rows;
+mod audit;
+mod blob_cache;
+mod calendar;
+mod change;
+pub mod cli;
+pub mod commands;
+pub mod config;
+mod context;
+mod dates;
+mod engine;
+pub mod error;
+pub mod field;
+mod git;
+mod graph;
+pub mod import;
+mod layout;
+mod limits;
+mod output;
+mod people;
+pub mod procedure;
+pub mod request;
+mod rules;
+pub mod stdtime;
+pub mod store;
+mod summary;
+pub mod trailers;
+mod view;
