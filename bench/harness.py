@@ -5,6 +5,7 @@ histories, then times sop next to git doing the same and prints one Markdown tab
     bench/harness.py all   [DIR] [options]   build, then time (the usual)
     bench/harness.py build [DIR] [options]   only make DIR/records (and DIR/build.json)
     bench/harness.py time  [DIR] [options]   only time an existing DIR/records
+    bench/harness.py growth RESULTS.json…    sop's medians at each size, and their growth
 
 DIR defaults to a new folder under /tmp. The table goes to stdout, progress to stderr, the
 raw numbers to DIR/results.json (or --json FILE). bench/README.md says what each row runs.
@@ -26,8 +27,10 @@ from sopbench import build, timing  # noqa: E402
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["all", "build", "time"])
-    parser.add_argument("dir", nargs="?", help="work folder (default: a new one in /tmp)")
+    parser.add_argument("what", choices=["all", "build", "time", "growth"])
+    parser.add_argument("dir", nargs="*",
+                        help="work folder (default: a new one in /tmp); for growth, the "
+                        "results.json files")
     parser.add_argument("--sop", default=os.environ.get("SOP"),
                         help="the sop binary (default: $SOP, else this checkout built --release)")
     making = parser.add_argument_group("building")
@@ -48,8 +51,16 @@ def main():
                        help="commits `git log --show-signature` checks on a signed repository")
     timed.add_argument("--json", help="where to write the raw numbers (default DIR/results.json)")
     args = parser.parse_args()
-
-    folder = os.path.abspath(args.dir or tempfile.mkdtemp(prefix="sop-bench-"))
+    if args.what == "growth":
+        results = []
+        for path in args.dir:
+            with open(path) as f:
+                results.append(json.load(f))
+        sys.stdout.write(timing.growth(results))
+        return
+    if len(args.dir) > 1:
+        parser.error("one work folder")
+    folder = os.path.abspath(args.dir[0] if args.dir else tempfile.mkdtemp(prefix="sop-bench-"))
     os.makedirs(folder, exist_ok=True)
     sop = os.path.abspath(args.sop) if args.sop else release_build()
     if args.what in ("all", "build"):

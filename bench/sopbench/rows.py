@@ -23,7 +23,7 @@ CLONE_LACKS = CACHES + ["sop-commits-by-request*"]
 
 @dataclass
 class Side:
-    label: str
+    label: object  # text, or Bench -> text
     command: Callable  # Bench -> argv list, or a shell string
     prep: Optional[Callable] = None
     after: Optional[Callable] = None
@@ -167,7 +167,8 @@ ROWS = [
         Side("`git log -p HEAD~100..HEAD`", lambda b: ["git", "log", "-p", b.range])),
     Row("verify-all", "`sop verify`, whole history", "read",
         Side("`sop verify`", lambda b: b.sop("verify")),
-        Side("`git log -p` (signed: `git log --show-signature`, sampled)", verify_all_git,
+        Side(lambda b: ("`git log --show-signature -n {:,}`".format(b.git_sample) if b.signed
+                        else "`git log -p`"), verify_all_git,
              scale=lambda b: b.commits / b.git_sample if b.signed else 1),
         slow=True),
     Row("log-first", "`sop log ID`, first use in a clone", "read",

@@ -109,7 +109,7 @@ def row_json(row, samples, bench):
             continue
         scale = side.scale(bench)
         out[name] = {
-            "command": side.label,
+            "command": side.label(bench) if callable(side.label) else side.label,
             "scale": round(scale, 3),
             "samples": [s.as_json() for s in samples[name]],
             "median_wall": scaled(median(samples[name], "wall"), scale),
@@ -147,7 +147,7 @@ def markdown(results):
         if git:
             label = git["command"]
             if git["scale"] != 1:
-                label += f" (×{git['scale']:,.1f} from a sample)"
+                label += f", ×{git['scale']:,.1f}"
             cells += [label, duration(git["median_wall"]), ratio(git["median_wall"],
                                                                   sop["median_wall"])]
         else:
@@ -159,6 +159,24 @@ def markdown(results):
     if results["failures"]:
         lines += ["", f"**{len(results['failures'])} run(s) failed**: see results.json."]
     return "\n".join(lines) + "\n"
+
+
+def growth(results):
+    """sop's medians at several sizes side by side (wall / CPU), and how much the CPU time
+    grows from each size to the next (steadier than wall time on a shared machine)."""
+    results = sorted(results, key=lambda r: r["repository"]["requests"])
+    sizes = [f"{r['repository']['requests']:,}" for r in results]
+    head = ["operation"] + sizes + [f"{a} → {b}" for a, b in zip(sizes, sizes[1:])]
+    lines = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for k, row in enumerate(results[0]["rows"]):
+        sops = [r["rows"][k]["sop"] for r in results]
+        cells = [row["operation"]]
+        cells += [f"{duration(s['median_wall'])} / {duration(s['median_cpu'])}" for s in sops]
+        cells += [ratio(b["median_cpu"], a["median_cpu"]) for a, b in zip(sops, sops[1:])]
+        lines.append("| " + " | ".join(cells) + " |")
+    commits = ", ".join(f"{r['commits_at_start']:,}" for r in results)
+    return "\n".join(lines) + (f"\n\nsop's medians, wall / CPU; the growth is of CPU time. "
+                               f"Commits: {commits}.\n")
 
 
 def share(n, total):
