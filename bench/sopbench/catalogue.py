@@ -86,7 +86,8 @@ PROCEDURES = [
     Procedure("email", ("putri", "dimas", "lina", "budi"), False, {
         "approved": ([A(REQUESTER), A("helpdesk"), P("subkoor-kip"), A("staf-ti")], "completed"),
         "rejected-once": ([A(REQUESTER), A("helpdesk"), R("subkoor-kip", "NIP belum diisi"),
-                           A(REQUESTER), A("helpdesk"), P("subkoor-kip"), A("staf-ti")], "completed"),
+                           A(REQUESTER), A("helpdesk"), P("subkoor-kip"), A("staf-ti")],
+                          "completed"),
     }),
     Procedure("video-conference", ("putri", "dimas", "wahyu", "siti"), False, {
         "approved": ([A(REQUESTER), A("staf-iidc"), P("subkoor-iidc"), A("staf-iidc", *VC_LINK)],
@@ -217,8 +218,8 @@ class Walk:
 
 
 def person(rng, move, requester):
-    """Who makes `move`: the requester, or a holder of its role (for a decision, not the
-    requester: separation of duties)."""
+    """Who makes `move`: the requester, or a holder of its role (not the requester for an
+    approval or a rejection: separation of duties)."""
     if move.role == REQUESTER:
         return requester
     holders = HOLDERS[move.role]
@@ -273,9 +274,13 @@ def choose(rng, status):
     DETOURS."""
     pairs, weights = [], []
     for p in PROCEDURES:
-        names = [n for n, (_, out) in p.paths.items() if status in ("open", "cancelled") or out == status]
+        names = [name for name, (_, outcome) in p.paths.items()
+                 if status in ("open", "cancelled") or outcome == status]
         for k, name in enumerate(names):
-            share = 1 if len(names) == 1 else (1 - DETOURS if k == 0 else DETOURS / (len(names) - 1))
+            if len(names) == 1:
+                share = 1
+            else:
+                share = 1 - DETOURS if k == 0 else DETOURS / (len(names) - 1)
             pairs.append((p, name))
             weights.append(PROCEDURE_SHARE[p.id] * share)
     return rng.choices(pairs, weights)[0]

@@ -118,14 +118,6 @@ def import_assets(sop, office, env, count):
 def walk_one(sop, office, env, walk, asset, clock):
     """`sop new` and every move of `walk`, each after its gap; returns the template and the
     clock after it."""
-    def sop_at(who, args):
-        nonlocal clock
-        clock += timedelta(seconds=walk.gaps[step[0]])
-        step[0] += 1
-        return run([sop, "-C", office.path, "--as", who, *args],
-                   env=dict(env, SOP_NOW=iso(clock))).decode().strip()
-
-    step = [0]
     new = ["new", walk.procedure]
     for f in walk.fields:
         new += ["--field", f]
@@ -133,6 +125,14 @@ def walk_one(sop, office, env, walk, asset, clock):
         new += ["--title", walk.title]
     if asset:
         new += ["--asset", asset]
+    gaps = iter(walk.gaps)
+
+    def sop_at(who, args):
+        nonlocal clock
+        clock += timedelta(seconds=next(gaps))
+        return run([sop, "-C", office.path, "--as", who, *args],
+                   env=dict(env, SOP_NOW=iso(clock))).decode().strip()
+
     request = sop_at(walk.requester, new)
     for who, move in walk.moves:
         sop_at(who, [move.verb, request, *move.args])
