@@ -12,6 +12,7 @@ raw numbers to DIR/results.json (or --json FILE). bench/README.md says what each
 """
 
 import argparse
+import fcntl
 import json
 import os
 import subprocess
@@ -62,6 +63,11 @@ def main():
         parser.error("one work folder")
     folder = os.path.abspath(args.dir[0] if args.dir else tempfile.mkdtemp(prefix="sop-bench-"))
     os.makedirs(folder, exist_ok=True)
+    lock = open(os.path.join(folder, "harness.lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit(f"{folder} is in use by another bench/harness.py")
     sop = os.path.abspath(args.sop) if args.sop else release_build()
     if args.what in ("all", "build"):
         start = time.time()
