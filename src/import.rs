@@ -6,7 +6,7 @@
 //! structural limit (the input's size, the header's columns, the number of rows). Every other
 //! problem is collected with its line and reading goes on, so one run names every bad row.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 use crate::asset::{self, ATTR};
 use crate::limits::{self, CELL_BYTES, IMPORT_BYTES, IMPORT_COLUMNS, IMPORT_ROWS, JSON_LINE_BYTES};
@@ -47,8 +47,20 @@ const EMPTY: &str = "the input is empty: give a CSV file with a header row, or J
 /// Every row of `bytes` and every problem found in it. `format`: the one given, else JSON
 /// lines when the first non-blank byte opens an object, else CSV. Only a failing read is an
 /// error.
-pub fn read(bytes: impl BufRead, format: Option<InputFormat>) -> io::Result<Input> {
-    let mut src = Source::new(bytes);
+pub fn read(mut bytes: impl BufRead, format: Option<InputFormat>) -> io::Result<Input> {
+    // The first three bytes are read whole: a byte-order mark may come in pieces.
+    let mut start = Vec::with_capacity(BOM.len());
+    (&mut bytes)
+        .take(BOM.len() as u64)
+        .read_to_end(&mut start)?;
+    let bom = start == BOM;
+    if bom {
+        start.clear();
+    }
+    let mut src = Source::new(io::Cursor::new(start).chain(bytes));
+    if bom {
+        src.seen.track(BOM);
+    }
     let mut found = Input::default();
     let Some(first) = src.skip_start()? else {
         found.problems.push(Problem::new(0, EMPTY));
@@ -438,12 +450,8 @@ impl<R: BufRead> Source<R> {
         }
     }
 
-    /// Skips a byte-order mark and blank space; the first byte after, None when there is none.
+    /// Skips blank space; the first byte after, None when there is none.
     fn skip_start(&mut self) -> io::Result<Option<u8>> {
-        if self.input.fill_buf()?.starts_with(BOM) {
-            self.seen.track(BOM);
-            self.input.consume(BOM.len());
-        }
         self.skip(|b| b.is_ascii_whitespace())?;
         let first = self.input.fill_buf()?.first().copied();
         if first.is_none() {
@@ -536,10 +544,16 @@ struct Csv {
 
 impl Csv {
     fn new() -> Csv {
-        Csv {
+        let mut csv = Csv {
             parser: csv_core::Reader::new(),
             out: vec![0; 8 * 1024],
-        }
+        };
+        // csv_core drops a byte-order mark when its first read starts with all of it, so
+        // what it drops would depend on how the input came in pieces. `read` drops the one at
+        // the start itself; a first read of a line break, which the parser skips before a
+        // record, turns csv_core's off.
+        csv.parser.read_field(b"\n", &mut csv.out);
+        csv
     }
 
     /// Reads the next record into `record`, keeping its first `keep` cells; stops reading

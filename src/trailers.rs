@@ -179,6 +179,9 @@ mod tests {
         let last = Trailers::parse("subject\n\nSop-Actor: rizky\nSop-Action:");
         assert_eq!(last.actor.as_deref(), Some("rizky"));
         assert_eq!(last.action.as_deref(), Some(""));
-        assert_eq!(Trailers::parse("subject\n\nSop-Actor:rizky"), Trailers::default());
+        assert_eq!(
+            Trailers::parse("subject\n\nSop-Actor:rizky"),
+            Trailers::default()
+        );
     }
 }

@@ -1,17 +1,9 @@
-//! The trailers of a commit message: `Trailers::parse` on any text, then the round trip: what
-//! was parsed, rendered below a subject, parses to the same trailers.
+//! The `trailers` fuzz target: what it checks of an input is `checks::trailers` (shared with the test
+//! that replays the inputs found, `tests/cli/fuzz_regressions.rs`).
 
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use sop::trailers::Trailers;
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|message: &str| {
-    let parsed = Trailers::parse(message);
-    let rendered = format!("subject\n\nbody\n\n{}", parsed.render());
-    assert_eq!(
-        Trailers::parse(&rendered),
-        parsed,
-        "rendered as:\n{rendered}"
-    );
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::check("trailers", data));

@@ -7,6 +7,7 @@ mod audit;
 mod bench_harness;
 mod crash;
 mod errors;
+mod fuzz_regressions;
 mod hardening;
 mod lifecycle;
 mod limits;

@@ -147,7 +147,11 @@ impl Records {
             .into_iter()
             .map(|id| {
                 let file = office.request_file(&id);
-                let rel = file.strip_prefix(&office.root).unwrap().display().to_string();
+                let rel = file
+                    .strip_prefix(&office.root)
+                    .unwrap()
+                    .display()
+                    .to_string();
                 (id, rel)
             })
             .collect();
@@ -285,10 +289,7 @@ fn edit(bytes: &mut Vec<u8>, rng: &mut StdRng) -> String {
             let line = bytes[from..end].to_vec();
             let to = starts[rng.random_range(0..starts.len())];
             bytes.splice(to..to, line.iter().copied());
-            format!(
-                "repeated {:?} at byte {to}",
-                String::from_utf8_lossy(&line)
-            )
+            format!("repeated {:?} at byte {to}", String::from_utf8_lossy(&line))
         }
     }
 }
