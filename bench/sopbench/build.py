@@ -4,6 +4,7 @@ repacked by `git gc`, checked out."""
 import io
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -24,15 +25,15 @@ def say(text):
 
 def build(sop, folder, requests, walks, seed=7, jobs=2, years=3, signed=False):
     """Makes `folder`/records (and `folder`/build.json describing it); returns that summary."""
-    took = {}
-    clock = time.perf_counter()
+    took, cpu = {}, {}
+    clock, used = time.perf_counter(), cpu_used()
 
     def phase(name):
-        nonlocal clock
-        now = time.perf_counter()
-        took[name] = round(now - clock, 2)
-        clock = now
-        say(f"  {name}: {took[name]} s")
+        nonlocal clock, used
+        now, now_used = time.perf_counter(), cpu_used()
+        took[name], cpu[name] = round(now - clock, 2), round(now_used - used, 2)
+        clock, used = now, now_used
+        say(f"  {name}: {took[name]} s ({cpu[name]} s CPU)")
 
     env = hermetic_env(os.path.join(folder, "home"))
     repo = os.path.join(folder, "records")
@@ -77,10 +78,19 @@ def build(sop, folder, requests, walks, seed=7, jobs=2, years=3, signed=False):
 
     summary = describe(repo, env, stamps, batches, walked)
     summary.update(requests=requests, walks=len(walked), seed=seed, years=years,
-                   signed=signed, seconds=took)
+                   signed=signed, seconds=took, cpu_seconds=cpu)
     with open(os.path.join(folder, "build.json"), "w") as f:
         json.dump(summary, f, indent=2)
     return summary
+
+
+def cpu_used():
+    """CPU seconds (user + system) of this process and the children it has waited for."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 def describe(repo, env, stamps, batches, walked):
