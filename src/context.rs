@@ -94,9 +94,15 @@ impl Context {
     pub fn open_history(&self) -> Result<(Git, Option<Records>)> {
         let in_hook = std::env::var_os("GIT_DIR").is_some() && self.records_arg.is_none();
         if !in_hook {
-            if let Ok(records) = self.records() {
-                let git = Git::open(&records.root).context("opening the records repository")?;
-                return Ok((git, Some(records)));
+            match self.records() {
+                Ok(records) => {
+                    let git = Git::open(&records.root).context("opening the records repository")?;
+                    return Ok((git, Some(records)));
+                }
+                // A folder named with -C that is not a records directory is an error, never
+                // a reason to check whatever repository the current folder is in.
+                Err(e) if self.records_arg.is_some() => return Err(e),
+                Err(_) => {}
             }
         }
         let git = Git::open_from_env().map_err(|e| {

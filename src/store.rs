@@ -19,7 +19,7 @@ impl Records {
     pub fn find(explicit: Option<&Path>) -> Result<Records> {
         if let Some(dir) = explicit {
             let root = std::fs::canonicalize(dir)
-                .with_context(|| format!("records directory {} not found", dir.display()))?;
+                .map_err(|e| invalid!("records directory {} not found: {e}", dir.display()))?;
             if !root.join("sop.toml").is_file() {
                 return Err(invalid!(
                     "{} is not a records directory (it has no sop.toml): run `sop init {}`",

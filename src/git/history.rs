@@ -39,8 +39,20 @@ pub fn tune_for_history() {
     // SAFETY: plain libgit2 global options, set before any object is read.
     unsafe {
         let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
-        let _ = git2::opts::set_cache_max_size(512 << 20);
+        let _ = git2::opts::set_cache_max_size(cache_bytes());
     }
+}
+
+/// libgit2's object cache for whole-history work, per repository handle (one a thread):
+/// enough for the shard trees neighbouring commits share. Measured on 20,002 commits
+/// (`sop verify`, 2 threads): 512 MiB gave 397 MB peak, 32 MiB 146 MB, for the same CPU time.
+/// `SOP_CACHE_MB` overrides it, for measuring.
+fn cache_bytes() -> isize {
+    std::env::var("SOP_CACHE_MB")
+        .ok()
+        .and_then(|v| v.parse::<isize>().ok())
+        .unwrap_or(32)
+        << 20
 }
 
 /// The blobs that differ between `old` and `new`, under `base` ("" or "dir/"), descending only

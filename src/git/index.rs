@@ -509,10 +509,14 @@ mod tests {
                 let file = IndexFile::parse(std::fs::read(&path).unwrap()).unwrap();
                 let mut expected = Index::open(&path).unwrap();
                 let mut wanted = BTreeMap::new();
+                // A file where a folder is (or the reverse) is git's to sort out, never a
+                // change sop makes: such changes are left out, among themselves too.
+                let mut taken = files.clone();
                 for (p, keep, size) in &changes {
-                    if files.iter().any(|f| f != p && (f.starts_with(&format!("{p}/")) || p.starts_with(&format!("{f}/")))) {
+                    if taken.iter().any(|f| f != p && (f.starts_with(&format!("{p}/")) || p.starts_with(&format!("{f}/")))) {
                         continue;
                     }
+                    taken.push(p.clone());
                     if *keep {
                         let id = repo.blob(format!("{p} new {size}").as_bytes()).unwrap();
                         let e = entry(p, id, *size);

@@ -191,13 +191,14 @@ impl Git {
     /// A blob's text; `rel` names it in errors. A blob that is not UTF-8 is an input error
     /// naming the file and the byte.
     pub fn blob_text(&self, id: Oid, rel: &str) -> Result<String> {
-        if let Some(max) = size_limit(rel) {
-            let (len, _) = self.repo.odb()?.read_header(id)?;
-            if len as u64 > max {
-                return Err(crate::limits::file_too_big(rel, len as u64, max));
-            }
+        // The blob's size is known once it is found (read_header would resolve a packed
+        // object's delta chain a second time).
+        let blob = self.repo.find_blob(id)?;
+        let len = blob.size() as u64;
+        if let Some(max) = size_limit(rel).filter(|max| len > *max) {
+            return Err(crate::limits::file_too_big(rel, len, max));
         }
-        crate::limits::utf8(rel, self.read_blob(id)?)
+        crate::limits::utf8(rel, blob.content().to_vec())
     }
 
     /// A file of sop's own in the git folder (caches; never committed).

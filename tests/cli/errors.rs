@@ -1,5 +1,6 @@
 //! Refusals: the right exit code, a message that says what and where, and nothing changed.
 
+use assert_cmd::assert::OutputAssertExt;
 use predicates::str::contains;
 
 use crate::support::Office;
@@ -398,4 +399,28 @@ fn records_in_a_subfolder_of_a_repository() {
     assert!(last.files[0].starts_with("sop/requests/EML/"), "{last:?}");
     assert!(last.files[0].ends_with(&format!("{id}.toml")));
     assert_eq!(office.status(), "");
+}
+
+#[test]
+fn verify_of_a_folder_that_is_not_a_records_directory_is_an_error() {
+    let office = Office::example();
+    let missing = office.home.join("no-such-folder");
+    office
+        .sop_cmd()
+        .arg("-C")
+        .arg(&missing)
+        .arg("verify")
+        .assert()
+        .code(3)
+        .stderr(contains("no-such-folder"));
+    let empty = office.home.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    office
+        .sop_cmd()
+        .arg("-C")
+        .arg(&empty)
+        .arg("verify")
+        .assert()
+        .code(3)
+        .stderr(contains("is not a records directory"));
 }

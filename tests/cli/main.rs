@@ -4,6 +4,7 @@ mod support;
 
 mod assets;
 mod audit;
+mod bench_harness;
 mod crash;
 mod errors;
 mod fuzz_regressions;
