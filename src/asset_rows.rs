@@ -8,10 +8,9 @@ use std::collections::HashMap;
 
 use anyhow::Result;
 
-use crate::asset::Asset;
-use crate::blob_cache::{escape, unescape, BlobCache, Cached};
-use crate::git::{self, Git, Oid};
+use crate::git::Git;
 use crate::invalid;
+use crate::tree_cache::{escape, unescape, Cached, TreeCache};
 
 const CACHE: &str = "sop-asset-rows";
 
@@ -46,7 +45,7 @@ impl Row {
     }
 }
 
-pub struct Rows(BlobCache<Row>);
+pub struct Rows(TreeCache<Row>);
 
 impl Cached for Row {
     fn encode(&self) -> String {
@@ -62,7 +61,7 @@ impl Rows {
     /// The rows of every asset in HEAD, and the files that could not be read; updates the
     /// cache when it lacked some.
     pub fn head(git: &Git) -> Result<(Rows, Vec<anyhow::Error>)> {
-        let (cache, errors) = BlobCache::head(git, "assets", CACHE, |path, bytes| {
+        let (cache, errors) = TreeCache::head(git, "assets", CACHE, |path, bytes| {
             let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path} is not UTF-8"))?;
             let asset = crate::store::parse_asset(std::path::Path::new(path), text)?;
             Ok(Row::new(&asset.row()))
@@ -97,19 +96,6 @@ impl Rows {
         }
         found
     }
-}
-
-/// Adds the rows of assets just committed to the cache, so the next lookup need not parse
-/// them. Rows of content no longer in HEAD are dropped at the next lookup.
-pub fn remember(git: &Git, assets: &[Asset]) {
-    let rows: Vec<(Oid, Row)> = assets
-        .iter()
-        .filter_map(|a| {
-            let id = git::blob_id(a.to_toml().as_bytes()).ok()?;
-            Some((id, Row::new(&a.row())))
-        })
-        .collect();
-    BlobCache::remember(git, CACHE, rows.iter().map(|(id, row)| (*id, row)));
 }
 
 /// A row as JSON, shaped as the asset file is (without its history).

@@ -8,7 +8,6 @@
 pub mod asset;
 mod asset_rows;
 mod audit;
-mod blob_cache;
 mod calendar;
 mod change;
 pub mod cli;
@@ -33,4 +32,5 @@ pub mod stdtime;
 pub mod store;
 mod summary;
 pub mod trailers;
+mod tree_cache;
 mod view;

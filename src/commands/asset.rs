@@ -372,8 +372,6 @@ fn commit_import(
         trailers.render()
     );
     let oid = tx.commit(&files, &super::signature(actor, loaded.now)?, &msg)?;
-    asset_rows::remember(&loaded.git, &plan.created);
-    asset_rows::remember(&loaded.git, &plan.updated);
     Ok(oid)
 }
 

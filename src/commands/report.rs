@@ -6,19 +6,15 @@ use std::io::Write;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::Format;
 use crate::config::Config;
 use crate::context::Context;
 use crate::error::{Code, Failure};
-use crate::invalid;
-use crate::layout;
 use crate::output;
 use crate::procedure::Procedure;
-use crate::request::Request;
-use crate::store::parse_request;
+use crate::summary::{self, Summary};
 
 /// Counts per status and, per step, time taken against the standard time, with breaches.
 #[derive(Debug, clap::Args)]
@@ -63,45 +59,18 @@ struct StepReport {
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
     let snap = loaded.git.head_snapshot()?;
-    let blobs = loaded
-        .git
-        .head_files(std::path::Path::new(layout::REQUESTS))?;
-    let contents: Vec<(String, Vec<u8>)> = blobs
-        .iter()
-        .map(|(path, oid)| {
-            Ok((
-                format!("{}/{path}", layout::REQUESTS),
-                loaded.git.read_blob(*oid)?,
-            ))
-        })
-        .collect::<Result<_>>()?;
-    let parsed: Vec<Result<Request>> = contents
-        .par_iter()
-        .map(|(rel, bytes)| {
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                invalid!(
-                    "{rel}: not UTF-8 text (invalid byte at position {})",
-                    e.valid_up_to()
-                )
-            })?;
-            parse_request(std::path::Path::new(rel), text)
-        })
-        .collect();
-    let mut unreadable = 0;
-    let requests: Vec<Request> = parsed
+    let (summaries, errors) = summary::all(&loaded.git)?;
+    for e in &errors {
+        eprintln!("warning: {e:#}");
+    }
+    let unreadable = errors.len();
+    let requests: Vec<Summary> = summaries
         .into_iter()
-        .filter_map(|r| {
-            r.map_err(|e| {
-                unreadable += 1;
-                eprintln!("warning: {e:#}");
-            })
-            .ok()
-        })
         .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
         .filter(|r| args.since.is_none_or(|d| r.created.date_naive() >= d))
         .filter(|r| args.until.is_none_or(|d| r.created.date_naive() <= d))
         .collect();
-    let mut by_procedure: BTreeMap<&str, Vec<&Request>> = BTreeMap::new();
+    let mut by_procedure: BTreeMap<&str, Vec<&Summary>> = BTreeMap::new();
     for r in &requests {
         by_procedure.entry(&r.procedure).or_default().push(r);
     }
@@ -211,7 +180,7 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
 /// the request there.
 fn report(
     p: &Procedure,
-    reqs: &[&Request],
+    reqs: &[&Summary],
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> ProcedureReport {
@@ -221,22 +190,21 @@ fn report(
     let mut overdue: BTreeMap<&str, usize> = BTreeMap::new();
     for r in reqs {
         *by_status.entry(r.status.clone()).or_insert(0) += 1;
-        for pair in r.history.windows(2) {
-            let (arrived, done) = (&pair[0], &pair[1]);
-            let step = done.step.as_str();
+        for pair in r.moves.windows(2) {
+            let ((_, arrived), (step, done)) = (&pair[0], &pair[1]);
             durations
                 .entry(step)
                 .or_default()
-                .push((done.at - arrived.at).num_minutes());
+                .push((*done - *arrived).num_minutes());
             let standard = p.step(step).and_then(|s| s.time);
-            if standard.is_some_and(|t| done.at > config.calendar.due(arrived.at, t)) {
+            if standard.is_some_and(|t| *done > config.calendar.due(*arrived, t)) {
                 *breaches.entry(step).or_insert(0) += 1;
             }
         }
         if let Some(step) = r.step.as_deref().and_then(|s| p.step(s)) {
             if step
                 .time
-                .is_some_and(|t| config.calendar.due(r.step_since(), t) < now)
+                .is_some_and(|t| config.calendar.due(r.since, t) < now)
             {
                 *overdue.entry(step.id()).or_insert(0) += 1;
             }

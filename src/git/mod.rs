@@ -26,7 +26,7 @@ use rayon::prelude::*;
 
 pub use git2::Oid;
 pub use history::{tune_for_history, PathChange};
-pub use tx::{write_atomic, FileChange, Tx};
+pub use tx::{write_atomic, write_cache, FileChange, Tx};
 pub use walk::CommitInfo;
 
 use crate::invalid;
@@ -158,6 +158,32 @@ impl Git {
     pub fn head_snapshot(&self) -> Result<Snapshot<'_>> {
         let (_, commit) = self.branch()?;
         Ok(Snapshot::new(self, self.head_tree()?, commit))
+    }
+
+    /// The id of the records folder `rel` in HEAD's tree (None when HEAD has no such folder).
+    pub fn head_folder_id(&self, rel: &Path) -> Result<Option<Oid>> {
+        let Some(root) = self.head_tree()? else {
+            return Ok(None);
+        };
+        match root.get_path(Path::new(&self.repo_path(rel))) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The files that differ between two versions of a folder (ids from `head_folder_id`),
+    /// paths relative to the folder, descending only into subtrees that differ: the cost is
+    /// what changed. None when `old` is no longer in the repository.
+    pub fn folder_changes(&self, old: Oid, new: Option<Oid>) -> Result<Option<Vec<PathChange>>> {
+        let Ok(old) = self.repo.find_tree(old) else {
+            return Ok(None);
+        };
+        let new = new.map(|id| self.repo.find_tree(id)).transpose()?;
+        let mut out = Vec::new();
+        history::changed(&self.repo, Some(&old), new.as_ref(), "", &mut out)?;
+        Ok(Some(out))
     }
 
     /// Every file under the records folder `rel` in HEAD, with its blob id.

@@ -643,15 +643,24 @@ fn stat(meta: &fs::Metadata) -> Stat {
 }
 
 /// Writes through a temporary file beside `path` and a rename, so readers see the old
-/// content or the new, never half; flushed to disk. For sop's caches in the git folder,
+/// content or the new, never half; flushed to disk. For sop's indexes in the git folder,
 /// written by reading commands too: the temporary file carries the writer's pid.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_file_name(format!(
+    replace_via(path, &pid_temp(path), bytes, true)
+}
+
+/// `write_atomic` without flushing to disk, for caches: one lost or torn by a crash is
+/// rebuilt, so it is not worth a sync.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_via(path, &pid_temp(path), bytes, false)
+}
+
+fn pid_temp(path: &Path) -> PathBuf {
+    path.with_file_name(format!(
         "{}.{}.sop-tmp",
         path.file_name().unwrap_or_default().to_string_lossy(),
         std::process::id()
-    ));
-    replace_via(path, &tmp, bytes, true)
+    ))
 }
 
 /// The temporary file a work-tree file is written through: beside it, so the rename stays in
