@@ -92,6 +92,8 @@ pub struct Tx<'a> {
     /// sop.toml's `require_signatures`, as the rules read under the lock say: refuse to
     /// commit unsigned.
     pub require_signatures: bool,
+    /// Whether to flush the change to disk before its commit point (`wants_fsync`).
+    durable: bool,
 }
 
 const JOURNAL: &str = "sop-journal";
@@ -116,6 +118,7 @@ impl<'a> Tx<'a> {
             branch: String::new(),
             head: None,
             require_signatures: false,
+            durable: wants_fsync(&git.repo),
         };
         tx.take_index_lock()?;
         tx.finish_journal()?;
@@ -307,6 +310,9 @@ impl<'a> Tx<'a> {
             .collect();
         let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
         self.refuse_links(&paths)?;
+        if self.durable {
+            flush_libgit2_writes();
+        }
         let odb = repo.odb()?;
         // Many objects go into one pack file instead of a loose file each.
         let bulk = if changes.len() >= BULK {
@@ -456,6 +462,9 @@ impl<'a> Tx<'a> {
                 .hint("run the command again: it reads the new state"));
             }
             file.write_all(format!("{new}\n").as_bytes())?;
+            if self.durable {
+                file.sync_data()?;
+            }
             drop(file);
             fs::rename(&lock_path, common.join(branch))
                 .with_context(|| format!("moving {branch}"))?;
@@ -472,13 +481,13 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
-    /// Writes a file of sop's own in the git folder through a recorded temporary file,
-    /// flushed to disk before it is renamed into place.
+    /// Writes a file of sop's own in the git folder through a recorded temporary file, renamed
+    /// into place (flushed to disk first when the change is `durable`).
     fn write_git_file(&self, name: &str, bytes: &[u8]) -> Result<()> {
         let tmp = format!("{name}.sop-tmp");
         self.record(&tmp)?;
         let path = self.git.git_dir.join(name);
-        replace_via(&path, &self.git.git_dir.join(&tmp), bytes, true)?;
+        replace_via(&path, &self.git.git_dir.join(&tmp), bytes, self.durable)?;
         self.release(&tmp)
     }
 
@@ -639,6 +648,36 @@ fn stat(meta: &fs::Metadata) -> Stat {
         uid: meta.uid(),
         gid: meta.gid(),
         size: meta.len() as u32,
+    }
+}
+
+/// Whether the repository asks git to flush what a commit writes (`core.fsync` naming
+/// `committed`, `all`, `reference`, or objects; or `core.fsyncObjectFiles`). Then sop flushes
+/// the objects, the journal and the branch before its commit point, as git would. Otherwise,
+/// as git by default, it flushes nothing: a kill at any instant is still safe (the page cache
+/// outlives the process; see docs/recovery.md), and a power cut may lose the last changes, as
+/// it may lose git's.
+fn wants_fsync(repo: &Repository) -> bool {
+    let Ok(config) = repo.config() else {
+        return false;
+    };
+    let named = config.get_string("core.fsync").unwrap_or_default();
+    named.split(',').map(str::trim).any(|c| {
+        matches!(
+            c,
+            "committed" | "all" | "reference" | "objects" | "loose-object" | "pack"
+        )
+    }) || config.get_bool("core.fsyncObjectFiles").unwrap_or(false)
+}
+
+/// Makes libgit2 flush every object, pack and reference file it writes from now on.
+fn flush_libgit2_writes() {
+    // SAFETY: sets one of libgit2's global options, an int flag, as git2's own options do.
+    unsafe {
+        libgit2_sys::git_libgit2_opts(
+            libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as std::ffi::c_int,
+            1 as std::ffi::c_int,
+        );
     }
 }
 

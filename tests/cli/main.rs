@@ -5,6 +5,7 @@ mod support;
 mod assets;
 mod audit;
 mod bench_harness;
+mod caches;
 mod crash;
 mod errors;
 mod fuzz_regressions;

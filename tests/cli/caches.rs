@@ -1,0 +1,198 @@
+//! sop's caches in the git folder (`sop-cache-*`: what `list`, `report` and asset lookups
+//! read) are invisible: whatever happened to the repository — sop's changes, a plain
+//! `git commit` behind sop's back, a `git reset --hard`, a `git pull` — every reading gives
+//! what a cold run (no cache at all) gives.
+
+use std::path::PathBuf;
+
+use crate::support::Office;
+
+const EMAIL: &[&str] = &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
+
+const ASSETS: &str = "kind,name,serial,location\n\
+hardware,Laptop Asus,SN-1,Ruang TIK\n\
+hardware,PC Lenovo,SN-2,Ruang Server\n";
+
+/// What every cached reading prints, all read at one time (so overdue and due compare).
+fn readings(office: &Office) -> Vec<String> {
+    let runs: [&[&str]; 7] = [
+        &["list", "--format", "json"],
+        &["list", "--format", "csv"],
+        &["list"],
+        &["list", "--overdue", "--format", "json"],
+        &["list", "--status", "open", "--procedure", "email"],
+        &["report", "--format", "json"],
+        &["asset", "list", "--format", "json"],
+    ];
+    runs.iter()
+        .map(|args| {
+            let out = office
+                .sop_cmd()
+                .env("SOP_NOW", "2026-11-23T09:10:00+07:00")
+                .args(["--as", "rizky"])
+                .args(*args)
+                .output()
+                .unwrap();
+            format!(
+                "{args:?}\n{}\n{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+        .collect()
+}
+
+fn caches(office: &Office) -> Vec<PathBuf> {
+    std::fs::read_dir(office.path(".git"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("sop-cache")
+        })
+        .collect()
+}
+
+/// Readings with the caches as they are (twice: the second is served from caches stamped with
+/// HEAD), then with no cache: all three must agree.
+fn assert_cache_invisible(office: &Office, when: &str) {
+    let warm = readings(office);
+    assert!(!caches(office).is_empty(), "{when}: readings leave caches");
+    assert_eq!(
+        readings(office),
+        warm,
+        "{when}: a stamped cache changed the output"
+    );
+    for cache in caches(office) {
+        std::fs::remove_file(cache).unwrap();
+    }
+    assert_eq!(readings(office), warm, "{when}: a cold run differs");
+}
+
+fn office_with_history() -> (Office, Vec<String>) {
+    let office = Office::example();
+    let file = office.input_file("assets.csv", ASSETS.as_bytes());
+    office
+        .sop(
+            "eko",
+            &["asset", "import", file.to_str().unwrap(), "--key", "serial"],
+        )
+        .success();
+    let mut ids = Vec::new();
+    for _ in 0..4 {
+        ids.push(office.new_request("putri", "email", EMAIL));
+    }
+    office.sop("putri", &["advance", &ids[0]]).success();
+    office.sop("putri", &["advance", &ids[1]]).success();
+    office.sop("dewi", &["advance", &ids[1]]).success();
+    office
+        .sop("putri", &["cancel", &ids[3], "--reason", "salah ketik"])
+        .success();
+    (office, ids)
+}
+
+#[test]
+fn every_reading_is_what_a_cold_run_gives() {
+    let (office, ids) = office_with_history();
+    assert_cache_invisible(&office, "after sop's changes");
+
+    // A change by sop after the caches were made: only that file is read again.
+    office.sop("putri", &["advance", &ids[2]]).success();
+    assert_cache_invisible(&office, "after one more change");
+
+    // A record changed and committed by hand, behind sop's back.
+    readings(&office);
+    let file = office.request_file(&ids[0]);
+    let rel = file.strip_prefix(&office.root).unwrap().to_owned();
+    office.edit(&rel, "title = \"", "title = \"Diubah tangan: ");
+    office.git(&["commit", "-qam", "a hand edit"]);
+    assert!(readings(&office)[0].contains("Diubah tangan"));
+    assert_cache_invisible(&office, "after a plain git commit");
+
+    // Back to an older commit: the caches were stamped with a newer tree.
+    readings(&office);
+    office.git(&["reset", "-q", "--hard", "HEAD~3"]);
+    assert_cache_invisible(&office, "after git reset --hard");
+
+    // A record deleted and a file sop cannot read, committed by hand.
+    readings(&office);
+    office.git(&["rm", "-q", office.request_file(&ids[1]).to_str().unwrap()]);
+    std::fs::write(office.path("requests/EML/zz.toml"), "not = [toml").unwrap();
+    office.git(&["add", "-A"]);
+    office.git(&["commit", "-qm", "a removal and a broken file"]);
+    assert_cache_invisible(&office, "after a removal and an unreadable file");
+}
+
+#[test]
+fn a_pull_that_brings_records_is_read() {
+    let (a, _) = office_with_history();
+    let server = tempfile::tempdir().unwrap();
+    let remote = server.path().join("records.git");
+    let remote = remote.to_str().unwrap();
+    a.git(&["init", "-q", "--bare", "-b", "main", remote]);
+    a.git(&["remote", "add", "origin", remote]);
+    a.git(&["push", "-q", "-u", "origin", "HEAD:main"]);
+    let b = Office::empty();
+    b.git_in(
+        b.root.parent().unwrap(),
+        &["clone", "-q", remote, b.root.to_str().unwrap()],
+    );
+    readings(&b);
+    let id = a.new_request("putri", "email", EMAIL);
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    b.git(&["pull", "-q", "--ff-only"]);
+    assert!(
+        readings(&b)[0].contains(&id),
+        "the pulled request is listed"
+    );
+    assert_cache_invisible(&b, "after git pull");
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_is_rebuilt() {
+    let (office, _) = office_with_history();
+    let cold = readings(&office);
+    for (what, damage) in [
+        ("cut short", cut_short as fn(&str) -> String),
+        ("another version", |t: &str| {
+            t.replacen("sop-cache 2 ", "sop-cache 1 ", 1)
+        }),
+        ("a stamp the repository lacks", |t: &str| {
+            let (head, rest) = t.split_once('\n').unwrap();
+            let (magic, _) = head.rsplit_once(' ').unwrap();
+            format!("{magic} {}\n{rest}", "1".repeat(40))
+        }),
+        ("garbage", |_: &str| "\u{0}\u{1}not a cache".into()),
+    ] {
+        for cache in caches(&office) {
+            let text = std::fs::read_to_string(&cache).unwrap();
+            std::fs::write(&cache, damage(&text)).unwrap();
+        }
+        assert_eq!(readings(&office), cold, "a cache {what}");
+    }
+}
+
+fn cut_short(text: &str) -> String {
+    text[..text.len() * 2 / 3].to_string()
+}
+
+/// A cache stamped with HEAD's tree is used as it is, and after a change only the changed
+/// files are read again: a value planted in the cache for an untouched request survives a
+/// change to another one. (This is why a warm `list` costs what changed, not what the
+/// repository holds; the other tests show the cache never disagrees with the records.)
+#[test]
+fn a_stamped_cache_is_trusted_and_updated_by_what_changed() {
+    let (office, ids) = office_with_history();
+    readings(&office);
+    let cache = office.path(".git/sop-cache-requests.tsv");
+    let text = std::fs::read_to_string(&cache).unwrap();
+    let line = text.lines().find(|l| l.contains(&ids[0])).unwrap();
+    let planted = line.replace("Permintaan", "PLANTED");
+    assert_ne!(line, planted, "the title is in the cache line: {line}");
+    std::fs::write(&cache, text.replace(line, &planted)).unwrap();
+    office.sop("putri", &["advance", &ids[2]]).success();
+    let list = &readings(&office)[0];
+    assert!(list.contains("PLANTED"), "{list}");
+}
