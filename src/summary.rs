@@ -27,9 +27,9 @@ pub struct Summary {
     pub created: DateTime<FixedOffset>,
     /// When the request arrived at its current step.
     pub since: DateTime<FixedOffset>,
-    /// The step and time of each history entry, oldest first: each closes a visit to its step
-    /// (for `sop report`).
-    pub moves: Vec<(String, DateTime<FixedOffset>)>,
+    /// The step and time of each history entry, oldest first, as the cache line holds them
+    /// (read by `moves` only for `sop report`, so that `list` does not pay for them).
+    moves: String,
 }
 
 impl From<&Request> for Summary {
@@ -43,15 +43,33 @@ impl From<&Request> for Summary {
             requester: r.requester.clone(),
             created: r.created,
             since: r.step_since(),
-            moves: r.history.iter().map(|e| (e.step.clone(), e.at)).collect(),
+            moves: r
+                .history
+                .iter()
+                .map(|e| format!("\t{}\t{}", escape(&e.step), time::encode(e.at)))
+                .collect(),
         }
     }
 }
 
+impl Summary {
+    /// The step and time of each history entry, oldest first: each closes a visit to its step.
+    pub fn moves(&self) -> Vec<(String, DateTime<FixedOffset>)> {
+        let mut f = self.moves.split('\t').skip(1);
+        let mut moves = Vec::new();
+        while let (Some(step), Some(at)) = (f.next(), f.next()) {
+            moves.push((
+                unescape(step).into_owned(),
+                time::decode(at).unwrap_or_default(),
+            ));
+        }
+        moves
+    }
+}
+
 /// Every committed request's summary; a malformed file is reported, not fatal.
-pub fn all(git: &Git) -> Result<(Vec<Summary>, Vec<anyhow::Error>)> {
-    let (cache, errors) = TreeCache::head(git, "requests", CACHE, parse)?;
-    Ok((cache.into_values().collect(), errors))
+pub fn all(git: &Git) -> Result<(TreeCache<Summary>, Vec<anyhow::Error>)> {
+    TreeCache::head(git, "requests", CACHE, parse)
 }
 
 const CACHE: &str = "sop-cache-requests.tsv";
@@ -65,7 +83,7 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
 /// each move as a step and a time.
 impl Cached for Summary {
     fn encode(&self) -> String {
-        let mut f = vec![
+        let f = [
             escape(&self.id),
             escape(&self.procedure),
             escape(&self.title),
@@ -75,22 +93,16 @@ impl Cached for Summary {
             time::encode(self.created).into(),
             time::encode(self.since).into(),
         ];
-        for (step, at) in &self.moves {
-            f.extend([escape(step), time::encode(*at).into()]);
-        }
-        f.join("\t")
+        f.join("\t") + &self.moves
     }
 
     fn decode(text: &str) -> Option<Summary> {
-        let mut f = text.split('\t');
+        let mut f = text.splitn(9, '\t');
         let mut text = || f.next().map(|v| unescape(v).into_owned());
         let (id, procedure, title, status, step, requester) =
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);
-        let mut moves = Vec::new();
-        while let Some(step) = text() {
-            moves.push((step, time::decode(&text()?)?));
-        }
+        let moves = f.next().map_or(String::new(), |m| format!("\t{m}"));
         Some(Summary {
             id,
             procedure,
@@ -145,8 +157,17 @@ mod tests {
             requester: "putri".into(),
             created: t,
             since: t,
-            moves: vec![("isi-form".into(), t), ("a\tstep".into(), t)],
+            moves: String::new(),
         };
+        let moves = vec![("isi-form".to_string(), t), ("a\tstep".to_string(), t)];
+        let s = Summary {
+            moves: moves
+                .iter()
+                .map(|(step, at)| format!("\t{}\t{}", escape(step), time::encode(*at)))
+                .collect(),
+            ..s
+        };
+        assert_eq!(s.moves(), moves);
         let line = s.encode();
         for t in [
             "1969-12-31T23:59:59-05:00",

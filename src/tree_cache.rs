@@ -39,9 +39,6 @@ struct Entry<T> {
 /// The first line of a cache file: the format, the sop that wrote it, the stamp.
 const MAGIC: &str = concat!("sop-cache 2 ", env!("CARGO_PKG_VERSION"), " ");
 
-/// Files read and parsed at once while (re)building: bounds the memory a rebuild holds.
-const BATCH: usize = 4096;
-
 impl<T: Cached> TreeCache<T> {
     /// The value of every file under records folder `dir` in HEAD, from cache file `name`
     /// brought up to date with `parse(path, content)` (run in parallel); and the files that
@@ -89,7 +86,7 @@ impl<T: Cached> TreeCache<T> {
     }
 
     /// Brings the entries up to date with `changes` (path, new blob or None when gone),
-    /// parsing the new contents a batch at a time.
+    /// parsing the new contents.
     fn apply(
         &mut self,
         git: &Git,
@@ -106,22 +103,21 @@ impl<T: Cached> TreeCache<T> {
                 }
             }
         }
-        for batch in changed.chunks(BATCH) {
-            let contents: Vec<Vec<u8>> = batch
-                .iter()
-                .map(|(_, blob)| git.read_blob(*blob))
-                .collect::<Result<_>>()?;
-            let values: Vec<Result<T, String>> = batch
-                .par_iter()
-                .zip(contents.par_iter())
-                .map(|((path, _), bytes)| {
-                    parse(&format!("{dir}/{path}"), bytes).map_err(|e| format!("{e:#}"))
+        // Read and parsed in parallel, each thread with its own handle on the repository: a
+        // packed record is a chain of deltas to inflate, which costs more than parsing it.
+        let values = git.in_parallel(&changed, 256, |git, run| {
+            run.iter()
+                .map(|(path, blob)| {
+                    let value = git
+                        .read_blob(*blob)
+                        .and_then(|bytes| parse(&format!("{dir}/{path}"), &bytes))
+                        .map_err(|e| format!("{e:#}"));
+                    Ok(value)
                 })
-                .collect();
-            for ((path, blob), value) in batch.iter().zip(values) {
-                let entry = Entry { blob: *blob, value };
-                self.entries.insert(path.clone(), entry);
-            }
+                .collect::<Result<Vec<_>>>()
+        })?;
+        for ((path, blob), value) in changed.into_iter().zip(values.into_iter().flatten()) {
+            self.entries.insert(path, Entry { blob, value });
         }
         Ok(())
     }
@@ -139,10 +135,6 @@ impl<T: Cached> TreeCache<T> {
     /// Every value read, in the order of the files' paths.
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.entries.values().filter_map(|e| e.value.as_ref().ok())
-    }
-
-    pub fn into_values(self) -> impl Iterator<Item = T> {
-        self.entries.into_values().filter_map(|e| e.value.ok())
     }
 
     /// `MAGIC stamp`, one line per file: `path TAB blob TAB =value` (or `!error`), and `end N`

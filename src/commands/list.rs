@@ -54,7 +54,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     } else {
         None
     };
-    let (mut requests, errors) = summary::all(&loaded.git)?;
+    let (summaries, errors) = summary::all(&loaded.git)?;
+    let mut requests: Vec<&summary::Summary> = summaries
+        .values()
+        .filter(|r| args.status.as_ref().is_none_or(|s| s == &r.status))
+        .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
+        .collect();
     for e in &errors {
         eprintln!("warning: {e:#}");
     }
@@ -64,12 +69,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let mut rows = Vec::new();
     let date = loaded.now.date_naive();
     let requester_role = &loaded.config.policy.requester_role;
-    for req in &requests {
-        if args.status.as_ref().is_some_and(|s| s != &req.status)
-            || args.procedure.as_ref().is_some_and(|p| p != &req.procedure)
-        {
-            continue;
-        }
+    for req in requests {
         let p = procedures
             .entry(req.procedure.clone())
             .or_insert_with(|| crate::rules::procedure_as_is(&snap, &req.procedure).ok())
@@ -145,8 +145,7 @@ impl Row<'_> {
 
 fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     let fmt_time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
-        t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default()
+        t.map(output::minute).unwrap_or_default()
     };
     match ctx.format {
         Format::Json => output::json(out, &rows),
@@ -176,28 +175,28 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             }),
         ),
         _ => {
-            let mut t = output::table(
-                &[
-                    "id",
-                    "procedure",
-                    "title",
-                    "status",
-                    "step",
-                    "role",
-                    "created",
-                    "due",
-                ],
-                ctx.color,
-            );
-            for r in rows {
-                let mut cells = r.cells();
-                cells.extend([
-                    r.created.format("%Y-%m-%d %H:%M").to_string(),
-                    format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
-                ]);
-                t.add_row(cells);
-            }
-            writeln!(out, "{t}")?;
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let mut cells = r.cells();
+                    cells.extend([
+                        output::minute(r.created),
+                        format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
+                    ]);
+                    cells
+                })
+                .collect();
+            let header = [
+                "id",
+                "procedure",
+                "title",
+                "status",
+                "step",
+                "role",
+                "created",
+                "due",
+            ];
+            output::long_table(out, &header, &cells, ctx.color)?;
             eprintln!("{} request(s)", rows.len());
             Ok(())
         }

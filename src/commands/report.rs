@@ -64,14 +64,14 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         eprintln!("warning: {e:#}");
     }
     let unreadable = errors.len();
-    let requests: Vec<Summary> = summaries
-        .into_iter()
+    let requests: Vec<&Summary> = summaries
+        .values()
         .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
         .filter(|r| args.since.is_none_or(|d| r.created.date_naive() >= d))
         .filter(|r| args.until.is_none_or(|d| r.created.date_naive() <= d))
         .collect();
     let mut by_procedure: BTreeMap<&str, Vec<&Summary>> = BTreeMap::new();
-    for r in &requests {
+    for r in requests {
         by_procedure.entry(&r.procedure).or_default().push(r);
     }
     let mut reports = Vec::new();
@@ -185,21 +185,21 @@ fn report(
     now: DateTime<FixedOffset>,
 ) -> ProcedureReport {
     let mut by_status = BTreeMap::new();
-    let mut durations: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
-    let mut breaches: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut durations: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    let mut breaches: BTreeMap<String, usize> = BTreeMap::new();
     let mut overdue: BTreeMap<&str, usize> = BTreeMap::new();
     for r in reqs {
         *by_status.entry(r.status.clone()).or_insert(0) += 1;
-        for pair in r.moves.windows(2) {
+        for pair in r.moves().windows(2) {
             let ((_, arrived), (step, done)) = (&pair[0], &pair[1]);
-            durations
-                .entry(step)
-                .or_default()
-                .push((*done - *arrived).num_minutes());
             let standard = p.step(step).and_then(|s| s.time);
             if standard.is_some_and(|t| *done > config.calendar.due(*arrived, t)) {
-                *breaches.entry(step).or_insert(0) += 1;
+                *breaches.entry(step.clone()).or_insert(0) += 1;
             }
+            durations
+                .entry(step.clone())
+                .or_default()
+                .push((*done - *arrived).num_minutes());
         }
         if let Some(step) = r.step.as_deref().and_then(|s| p.step(s)) {
             if step

@@ -256,21 +256,21 @@ impl Git {
         signing::gpg_program(&self.repo)
     }
 
-    /// `each` run over runs of `commits` in parallel, each run with its own handle on the
-    /// repository; the results in the order of the runs. A run holds at least `min_run`
-    /// commits (fewer for the last), so that opening a handle is paid for.
-    pub fn in_parallel<R: Send>(
+    /// `each` run over runs of `items` (commits, blobs) in parallel, each run with its own
+    /// handle on the repository; the results in the order of the runs. A run holds at least
+    /// `min_run` items (fewer for the last), so that opening a handle is paid for.
+    pub fn in_parallel<I: Sync, R: Send>(
         &self,
-        commits: &[Oid],
+        items: &[I],
         min_run: usize,
-        each: impl Fn(&Git, &[Oid]) -> Result<R> + Sync,
+        each: impl Fn(&Git, &[I]) -> Result<R> + Sync,
     ) -> Result<Vec<R>> {
         let (git_dir, workdir, prefix) = (&self.git_dir, &self.workdir, &self.prefix);
-        let size = commits
+        let size = items
             .len()
             .div_ceil(rayon::current_num_threads() * 4)
             .max(min_run);
-        let runs: Vec<Result<R>> = commits
+        let runs: Vec<Result<R>> = items
             .par_chunks(size)
             .map(|run| {
                 let git = Git::new(reopen(git_dir)?, workdir.clone(), prefix.clone());
