@@ -62,7 +62,10 @@ struct Raw {
     /// Byte range of the whole entry.
     start: usize,
     end: usize,
+    /// Version 4: the path, rebuilt from its compressed form. Versions 2 and 3 read it in
+    /// place (`name`), without a copy per entry.
     path: Vec<u8>,
+    name: (usize, usize),
     flags: u16,
 }
 
@@ -113,7 +116,7 @@ impl IndexFile {
                 ensure!(self.version >= 3, "an extended entry in a version 2 index");
                 at += 2;
             }
-            let path = if self.version == 4 {
+            let (path, name) = if self.version == 4 {
                 let (strip, used) = varint(&b[at..limit])?;
                 at += used;
                 let end = at + nul(&b[at..limit])?;
@@ -121,20 +124,21 @@ impl IndexFile {
                 let mut path = prev[..prev.len() - strip].to_vec();
                 path.extend_from_slice(&b[at..end]);
                 at = end + 1;
-                path
+                prev.clone_from(&path);
+                (path, (0, 0))
             } else {
                 let end = at + nul(&b[at..limit])?;
-                let path = b[at..end].to_vec();
+                let name = (at, end);
                 // NUL padding to a multiple of eight bytes, at least one.
                 at = start + padded(end - start);
-                path
+                (Vec::new(), name)
             };
             ensure!(at <= limit, "the git index is cut short");
-            prev.clone_from(&path);
             out.push(Raw {
                 start,
                 end: at,
                 path,
+                name,
                 flags,
             });
         }
@@ -144,12 +148,8 @@ impl IndexFile {
     /// The blob staged at `path` (stage 0), if any.
     pub fn staged(&self, path: &str) -> Result<Option<Oid>> {
         let entries = &self.entries;
-        let found = entries.binary_search_by(|e| {
-            e.path
-                .as_slice()
-                .cmp(path.as_bytes())
-                .then(stage(e).cmp(&0))
-        });
+        let found = entries
+            .binary_search_by(|e| self.path_of(e).cmp(path.as_bytes()).then(stage(e).cmp(&0)));
         Ok(match found {
             Ok(i) => {
                 let at = entries[i].start + STAT;
@@ -163,30 +163,45 @@ impl IndexFile {
     /// write: every other entry copied as it was.
     pub fn patched(&self, changes: &BTreeMap<String, Option<NewEntry>>) -> Result<Vec<u8>> {
         let (entries, entries_end) = (&self.entries, self.entries_end);
+        let v4 = self.version == 4;
         let mut out = Vec::with_capacity(self.bytes.len() + 256 * changes.len());
         out.extend_from_slice(&self.bytes[..12]);
         let mut count: u32 = 0;
+        // v4 only: the path before this entry in the file, and in the output.
         let mut prev_in: Vec<u8> = Vec::new();
         let mut prev_out: Vec<u8> = Vec::new();
+        // v2/v3: untouched entries not yet copied, as one byte range.
+        let mut run: Option<(usize, usize)> = None;
+        let flush = |out: &mut Vec<u8>, run: &mut Option<(usize, usize)>| {
+            if let Some((from, to)) = run.take() {
+                out.extend_from_slice(&self.bytes[from..to]);
+            }
+        };
         let mut pending = changes.iter().peekable();
         let emit_new = |out: &mut Vec<u8>, path: &str, e: &NewEntry, prev_out: &mut Vec<u8>| {
             self.encode(out, path.as_bytes(), e, prev_out);
-            prev_out.clear();
-            prev_out.extend_from_slice(path.as_bytes());
+            if v4 {
+                prev_out.clear();
+                prev_out.extend_from_slice(path.as_bytes());
+            }
         };
         let mut replacing: Option<&[u8]> = None;
         for raw in entries {
-            if replacing == Some(raw.path.as_slice()) {
+            let raw_path = self.path_of(raw);
+            if replacing == Some(raw_path) {
                 // The other stages of a path just replaced (a conflict sop resolves).
-                prev_in.clone_from(&raw.path);
+                if v4 {
+                    prev_in.clone_from(&raw.path);
+                }
                 continue;
             }
             // New paths that sort before this entry go in first.
             while let Some((path, change)) = pending.peek() {
-                if path.as_bytes() >= raw.path.as_slice() {
+                if path.as_bytes() >= raw_path {
                     break;
                 }
                 if let Some(e) = change {
+                    flush(&mut out, &mut run);
                     emit_new(&mut out, path, e, &mut prev_out);
                     count += 1;
                 }
@@ -194,27 +209,35 @@ impl IndexFile {
             }
             if pending
                 .peek()
-                .is_some_and(|(path, _)| path.as_bytes() == raw.path.as_slice())
+                .is_some_and(|(path, _)| path.as_bytes() == raw_path)
             {
                 // Every stage of the path gives way to the one new entry (or to none).
+                flush(&mut out, &mut run);
                 let (path, change) = pending.next().expect("peeked");
                 if let Some(e) = change {
                     emit_new(&mut out, path, e, &mut prev_out);
                     count += 1;
                 }
-                replacing = Some(raw.path.as_slice());
-                prev_in.clone_from(&raw.path);
+                replacing = Some(raw_path);
+                if v4 {
+                    prev_in.clone_from(&raw.path);
+                }
                 continue;
             }
-            if self.version != 4 || prev_in == prev_out {
+            count += 1;
+            if !v4 {
+                run = Some(run.map_or((raw.start, raw.end), |(from, _)| (from, raw.end)));
+                continue;
+            }
+            if prev_in == prev_out {
                 out.extend_from_slice(&self.bytes[raw.start..raw.end]);
             } else {
                 self.reencode(&mut out, raw, &prev_out);
             }
-            count += 1;
             prev_in.clone_from(&raw.path);
             prev_out.clone_from(&raw.path);
         }
+        flush(&mut out, &mut run);
         for (path, change) in pending {
             if let Some(e) = change {
                 emit_new(&mut out, path, e, &mut prev_out);
@@ -227,6 +250,15 @@ impl IndexFile {
         let hash = Sha1::digest(&out);
         out.extend_from_slice(&hash);
         Ok(out)
+    }
+
+    /// An entry's path: rebuilt (v4) or in place.
+    fn path_of<'a>(&'a self, raw: &'a Raw) -> &'a [u8] {
+        if self.version == 4 {
+            &raw.path
+        } else {
+            &self.bytes[raw.name.0..raw.name.1]
+        }
     }
 
     /// A new entry at `path`, after `prev` (v4's path compression).
@@ -249,7 +281,7 @@ impl IndexFile {
         let start = out.len();
         let fixed = FIXED + if raw.flags & EXTENDED != 0 { 2 } else { 0 };
         out.extend_from_slice(&self.bytes[raw.start..raw.start + fixed]);
-        self.path(out, start, &raw.path, prev);
+        self.path(out, start, self.path_of(raw), prev);
     }
 
     fn path(&self, out: &mut Vec<u8>, start: usize, path: &[u8], prev: &[u8]) {
