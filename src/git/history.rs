@@ -268,6 +268,9 @@ impl Git {
     }
 }
 
+/// Commits indexed at once (in parallel) before their lines are written.
+const INDEX_SLICE: usize = 65_536;
+
 /// The per-request commit index of a repository.
 struct Index<'r> {
     git: &'r Git,
@@ -328,16 +331,27 @@ impl<'r> Index<'r> {
             walk.hide(indexed.expect("checked"))?;
         }
         let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
-        let lines = self.lines(&commits)?;
-        if keeps {
-            let mut file = OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&self.file)
-                .with_context(|| format!("opening {}", self.file.display()))?;
-            file.write_all(lines.as_bytes())?;
+        // Lines are written a slice of commits at a time, so that memory does not grow with
+        // the history: appended to the index, or to a new one renamed into place at the end.
+        let target = if keeps {
+            self.file.clone()
         } else {
-            write_atomic(&self.file, lines.as_bytes())?;
+            self.file.with_extension(format!("{}.sop-tmp", std::process::id()))
+        };
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(keeps)
+            .write(true)
+            .truncate(!keeps)
+            .open(&target)
+            .with_context(|| format!("opening {}", target.display()))?;
+        for slice in commits.chunks(INDEX_SLICE) {
+            file.write_all(self.lines(slice)?.as_bytes())?;
+        }
+        drop(file);
+        if !keeps {
+            std::fs::rename(&target, &self.file)
+                .with_context(|| format!("writing {}", self.file.display()))?;
         }
         write_atomic(&self.head_file, format!("{head}\n").as_bytes())
     }
