@@ -32,10 +32,8 @@ pub struct PathChange {
 }
 
 /// Tunes libgit2 for reading much history: keep the big shard trees in the cache (it keeps
-/// none over 4 KB by default), and do not re-hash every object read. git itself checks object
-/// ids when objects arrive (index-pack, unpack-objects) and in `git fsck`, not on each read.
+/// none over 4 KB by default).
 pub fn tune_for_history() {
-    git2::opts::strict_hash_verification(false);
     // SAFETY: plain libgit2 global options, set before any object is read.
     unsafe {
         let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
@@ -336,7 +334,8 @@ impl<'r> Index<'r> {
         let target = if keeps {
             self.file.clone()
         } else {
-            self.file.with_extension(format!("{}.sop-tmp", std::process::id()))
+            self.file
+                .with_extension(format!("{}.sop-tmp", std::process::id()))
         };
         let mut file = OpenOptions::new()
             .create(true)
