@@ -26,9 +26,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// `sop list | head` closes the pipe early: that is not an error.
+/// `sop list | head` closes the pipe early: that is not an error, whichever writer (plain,
+/// CSV, JSON) met it.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == ErrorKind::BrokenPipe)
+    e.chain().any(|c| {
+        let kind = if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            Some(io.kind())
+        } else if let Some(csv) = c.downcast_ref::<csv::Error>() {
+            match csv.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            }
+        } else {
+            c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+        };
+        kind == Some(ErrorKind::BrokenPipe)
+    })
 }

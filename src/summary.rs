@@ -27,8 +27,8 @@ pub struct Summary {
     pub created: DateTime<FixedOffset>,
     /// When the request arrived at its current step.
     pub since: DateTime<FixedOffset>,
-    /// The step and time of each history entry, oldest first, as the cache line holds them
-    /// (read by `moves` only for `sop report`, so that `list` does not pay for them).
+    /// The step and time of each history entry, oldest first, tab-separated as the cache line
+    /// holds them (read by `moves` only for `sop report`, so that `list` does not pay for them).
     moves: String,
 }
 
@@ -46,8 +46,9 @@ impl From<&Request> for Summary {
             moves: r
                 .history
                 .iter()
-                .map(|e| format!("\t{}\t{}", escape(&e.step), time::encode(e.at)))
-                .collect(),
+                .map(|e| format!("{}\t{}", escape(&e.step), time::encode(e.at)))
+                .collect::<Vec<_>>()
+                .join("\t"),
         }
     }
 }
@@ -55,7 +56,7 @@ impl From<&Request> for Summary {
 impl Summary {
     /// The step and time of each history entry, oldest first: each closes a visit to its step.
     pub fn moves(&self) -> Vec<(String, DateTime<FixedOffset>)> {
-        let mut f = self.moves.split('\t').skip(1);
+        let mut f = self.moves.split('\t');
         let mut moves = Vec::new();
         while let (Some(step), Some(at)) = (f.next(), f.next()) {
             moves.push((
@@ -93,7 +94,12 @@ impl Cached for Summary {
             time::encode(self.created).into(),
             time::encode(self.since).into(),
         ];
-        f.join("\t") + &self.moves
+        let mut line = f.join("\t");
+        if !self.moves.is_empty() {
+            line.push('\t');
+            line += &self.moves;
+        }
+        line
     }
 
     fn decode(text: &str) -> Option<Summary> {
@@ -102,7 +108,7 @@ impl Cached for Summary {
         let (id, procedure, title, status, step, requester) =
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);
-        let moves = f.next().map_or(String::new(), |m| format!("\t{m}"));
+        let moves = f.next().map_or(String::new(), str::to_string);
         Some(Summary {
             id,
             procedure,
@@ -163,8 +169,9 @@ mod tests {
         let s = Summary {
             moves: moves
                 .iter()
-                .map(|(step, at)| format!("\t{}\t{}", escape(step), time::encode(*at)))
-                .collect(),
+                .map(|(step, at)| format!("{}\t{}", escape(step), time::encode(*at)))
+                .collect::<Vec<_>>()
+                .join("\t"),
             ..s
         };
         assert_eq!(s.moves(), moves);

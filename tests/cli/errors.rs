@@ -424,3 +424,27 @@ fn verify_of_a_folder_that_is_not_a_records_directory_is_an_error() {
         .code(3)
         .stderr(contains("is not a records directory"));
 }
+
+/// `sop … | head` closes the pipe before sop is done: that is no error, in any format.
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    let office = Office::example();
+    let mut csv = String::from("kind,name,serial,location\n");
+    for k in 0..3000 {
+        csv += &format!("hardware,Komputer {k},PIPE-{k:05},Ruang {k}\n");
+    }
+    let file = office.input_file("many.csv", csv.as_bytes());
+    office
+        .sop(
+            "eko",
+            &["asset", "import", file.to_str().unwrap(), "--key", "serial"],
+        )
+        .success();
+    for format in ["table", "csv", "json"] {
+        // The status of sop itself, not of head, is kept in a file.
+        let script = format!(
+            "{{ \"$SOP\" --as eko --format {format} asset list; echo $? > status; }} | head -n 1 >/dev/null; cat status"
+        );
+        office.sh(&script).success().stdout("0\n").stderr("");
+    }
+}
