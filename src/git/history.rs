@@ -10,13 +10,14 @@
 //! rebuilds it. It is a cache: deleting it is always safe.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use anyhow::{Context as _, Result};
-use git2::{ObjectType, Oid, Repository, Sort, Tree, TreeEntry};
+use anyhow::{ensure, Context as _, Result};
+use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
 use super::{write_atomic, Git};
 
@@ -53,22 +54,28 @@ fn cache_bytes() -> isize {
         << 20
 }
 
-/// The blobs that differ between `old` and `new`, under `base` ("" or "dir/"), descending only
-/// into subtrees whose ids differ.
+/// The blobs that differ between trees `old` and `new`, under `base` ("" or "dir/"),
+/// descending only into subtrees whose ids differ.
+///
+/// Trees are read as raw objects and compared entry by entry in place: a shard folder of a
+/// large office holds a thousand entries, and libgit2's parsing of each tree into entries was
+/// most of what reading a commit's changes cost. `recent` keeps the trees read lately, for the
+/// next commit's diff, whose parent holds the same ones.
 pub fn changed(
     repo: &Repository,
-    old: Option<&Tree>,
-    new: Option<&Tree>,
+    recent: &mut Recent,
+    old: Option<Oid>,
+    new: Option<Oid>,
     base: &str,
     out: &mut Vec<PathChange>,
 ) -> Result<()> {
-    if let (Some(o), Some(n)) = (old, new) {
-        if o.id() == n.id() {
-            return Ok(());
-        }
+    if old == new {
+        return Ok(());
     }
-    let mut olds = old.map(|t| t.iter()).into_iter().flatten().peekable();
-    let mut news = new.map(|t| t.iter()).into_iter().flatten().peekable();
+    let (old, new) = (recent.read(repo, old)?, recent.read(repo, new)?);
+    let (old, new) = (entries(old.as_deref())?, entries(new.as_deref())?);
+    let mut olds = old.into_iter().peekable();
+    let mut news = new.into_iter().peekable();
     loop {
         let order = match (olds.peek(), news.peek()) {
             (None, None) => return Ok(()),
@@ -82,80 +89,106 @@ pub fn changed(
             Ordering::Equal => (olds.next(), news.next()),
         };
         if let (Some(a), Some(b)) = (&o, &n) {
-            if a.id() == b.id() {
+            if a.id == b.id && a.is_tree() == b.is_tree() {
                 continue;
             }
         }
-        let name = o
-            .as_ref()
-            .or(n.as_ref())
-            .map(|e| e.name().unwrap_or_default().to_string())
-            .unwrap_or_default();
-        let o = o.map(|e| (e.id(), e.kind(), e.filemode()));
-        let n = n.map(|e| (e.id(), e.kind(), e.filemode()));
-        side(repo, base, &name, o, n, out)?;
+        let name = o.as_ref().or(n.as_ref()).map_or(&[][..], |e| e.name);
+        let path = format!("{base}{}", String::from_utf8_lossy(name));
+        let tree = |e: &Option<RawEntry>| e.as_ref().filter(|e| e.is_tree()).map(|e| e.oid());
+        let blob = |e: &Option<RawEntry>| e.as_ref().filter(|e| !e.is_tree()).map(|e| e.oid());
+        let (old_tree, new_tree) = (tree(&o), tree(&n));
+        if old_tree.is_some() || new_tree.is_some() {
+            changed(repo, recent, old_tree, new_tree, &format!("{path}/"), out)?;
+        }
+        let (old_blob, new_blob) = (blob(&o), blob(&n));
+        if old_blob != new_blob {
+            out.push(PathChange {
+                path,
+                old: old_blob,
+                new: new_blob,
+                link: n.as_ref().is_some_and(|e| e.mode == b"120000"),
+            });
+        }
     }
+}
+
+/// Raw tree objects read lately, by id (see `changed`).
+#[derive(Default)]
+pub struct Recent(HashMap<Oid, Rc<[u8]>>);
+
+/// Trees kept by `Recent`: a few commits' worth, for the next commits' diffs.
+const RECENT_TREES: usize = 64;
+
+impl Recent {
+    fn read(&mut self, repo: &Repository, id: Option<Oid>) -> Result<Option<Rc<[u8]>>> {
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        if let Some(data) = self.0.get(&id) {
+            return Ok(Some(data.clone()));
+        }
+        let odb = repo.odb()?;
+        let object = odb.read(id)?;
+        ensure!(object.kind() == ObjectType::Tree, "{id} is not a tree");
+        let data: Rc<[u8]> = object.data().into();
+        if self.0.len() >= RECENT_TREES {
+            self.0.clear();
+        }
+        self.0.insert(id, data.clone());
+        Ok(Some(data))
+    }
+}
+
+/// One entry of a raw tree object: `<mode> <name>\0<20-byte id>`.
+struct RawEntry<'a> {
+    mode: &'a [u8],
+    name: &'a [u8],
+    id: &'a [u8],
+}
+
+impl RawEntry<'_> {
+    fn is_tree(&self) -> bool {
+        self.mode == b"40000"
+    }
+
+    fn oid(&self) -> Oid {
+        Oid::from_bytes(self.id).expect("20 bytes")
+    }
+}
+
+/// The entries of a raw tree object, in place.
+fn entries(data: Option<&[u8]>) -> Result<Vec<RawEntry<'_>>> {
+    let mut data = data.unwrap_or_default();
+    let mut out = Vec::new();
+    while !data.is_empty() {
+        let space = data.iter().position(|&b| b == b' ');
+        let nul = space.and_then(|s| Some(s + 1 + data[s + 1..].iter().position(|&b| b == 0)?));
+        let (Some(space), Some(nul)) = (space, nul) else {
+            anyhow::bail!("a damaged tree object");
+        };
+        ensure!(nul + 21 <= data.len(), "a damaged tree object");
+        out.push(RawEntry {
+            mode: &data[..space],
+            name: &data[space + 1..nul],
+            id: &data[nul + 1..nul + 21],
+        });
+        data = &data[nul + 21..];
+    }
+    Ok(out)
 }
 
 /// Git's order of tree entries: by name, a subtree's name read with a trailing `/`.
-fn git_order(a: &TreeEntry, b: &TreeEntry) -> Ordering {
-    let (an, bn) = (a.name_bytes(), b.name_bytes());
-    let n = an.len().min(bn.len());
-    let end = |name: &[u8], e: &TreeEntry| {
-        name.get(n)
-            .copied()
-            .or((e.kind() == Some(ObjectType::Tree)).then_some(b'/'))
-    };
-    an[..n]
-        .cmp(&bn[..n])
-        .then_with(|| end(an, a).cmp(&end(bn, b)))
+fn git_order(a: &RawEntry, b: &RawEntry) -> Ordering {
+    let n = a.name.len().min(b.name.len());
+    let end = |e: &RawEntry| e.name.get(n).copied().or(e.is_tree().then_some(b'/'));
+    a.name[..n]
+        .cmp(&b.name[..n])
+        .then_with(|| end(a).cmp(&end(b)))
 }
-
-type Side = Option<(Oid, Option<ObjectType>, i32)>;
 
 /// The mode git gives a symbolic link.
 const LINK_MODE: i32 = 0o120000;
-
-fn side(
-    repo: &Repository,
-    base: &str,
-    name: &str,
-    old: Side,
-    new: Side,
-    out: &mut Vec<PathChange>,
-) -> Result<()> {
-    let path = format!("{base}{name}");
-    let tree = |s: Side| -> Result<Option<Tree>> {
-        match s {
-            Some((id, Some(ObjectType::Tree), _)) => Ok(Some(repo.find_tree(id)?)),
-            _ => Ok(None),
-        }
-    };
-    let blob = |s: Side| {
-        s.filter(|(_, kind, _)| *kind != Some(ObjectType::Tree))
-            .map(|(id, _, _)| id)
-    };
-    let (old_tree, new_tree) = (tree(old)?, tree(new)?);
-    if old_tree.is_some() || new_tree.is_some() {
-        changed(
-            repo,
-            old_tree.as_ref(),
-            new_tree.as_ref(),
-            &format!("{path}/"),
-            out,
-        )?;
-    }
-    let (old_blob, new_blob) = (blob(old), blob(new));
-    if old_blob != new_blob {
-        out.push(PathChange {
-            path,
-            old: old_blob,
-            new: new_blob,
-            link: new.is_some_and(|(_, _, mode)| mode == LINK_MODE),
-        });
-    }
-    Ok(())
-}
 
 /// The tree at `path` ("" for the root) inside `tree`.
 pub fn subtree<'r>(repo: &'r Repository, tree: &Tree<'r>, path: &str) -> Result<Option<Tree<'r>>> {
@@ -217,21 +250,14 @@ pub fn request_id(prefix: &str, path: &str) -> Option<String> {
 
 /// The request files a commit changed compared with every one of its parents: for a merge,
 /// only what the merge itself changed. (path, before in the first parent, after).
-pub fn request_changes(
-    repo: &Repository,
-    commit: &git2::Commit,
-    prefix: &str,
-) -> Result<Vec<PathChange>> {
-    changes_under(repo, commit, &format!("{prefix}requests"))
+pub fn request_changes(git: &Git, commit: &git2::Commit, prefix: &str) -> Result<Vec<PathChange>> {
+    changes_under(git, commit, &format!("{prefix}requests"))
 }
 
 /// The files under folder `dir` ("" for the whole tree) that a commit changed compared with
 /// every one of its parents: for a merge, only what the merge itself changed.
-pub fn changes_under(
-    repo: &Repository,
-    commit: &git2::Commit,
-    dir: &str,
-) -> Result<Vec<PathChange>> {
+pub fn changes_under(git: &Git, commit: &git2::Commit, dir: &str) -> Result<Vec<PathChange>> {
+    let repo = &git.repo;
     let new = subtree(repo, &commit.tree()?, dir)?;
     let mut parents = commit.parents();
     let old = match parents.next() {
@@ -244,7 +270,9 @@ pub fn changes_under(
         format!("{dir}/")
     };
     let mut out = Vec::new();
-    changed(repo, old.as_ref(), new.as_ref(), &base, &mut out)?;
+    let ids = |t: Option<Tree>| t.map(|t| t.id());
+    let recent = &mut git.recent.borrow_mut();
+    changed(repo, recent, ids(old), ids(new), &base, &mut out)?;
     for other in parents {
         let tree = other.tree()?;
         let mut kept = Vec::new();
@@ -362,7 +390,7 @@ impl<'r> Index<'r> {
             let mut lines = String::new();
             for oid in run {
                 let commit = git.repo.find_commit(*oid)?;
-                for c in request_changes(&git.repo, &commit, prefix)? {
+                for c in request_changes(git, &commit, prefix)? {
                     if let Some(id) = request_id(prefix, &c.path) {
                         lines += &format!("{id} {oid}\n");
                     }
@@ -377,6 +405,103 @@ impl<'r> Index<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tree of `files` (path → content; a content starting with `->` is a symbolic link).
+    fn tree(repo: &Repository, files: &[(&str, &str)]) -> Oid {
+        let mut index = git2::Index::new().unwrap();
+        for (path, content) in files {
+            let (mode, bytes) = match content.strip_prefix("->") {
+                Some(target) => (0o120000, target),
+                None => (0o100644, *content),
+            };
+            let entry = git2::IndexEntry {
+                ctime: git2::IndexTime::new(0, 0),
+                mtime: git2::IndexTime::new(0, 0),
+                dev: 0,
+                ino: 0,
+                mode,
+                uid: 0,
+                gid: 0,
+                file_size: 0,
+                id: repo.blob(bytes.as_bytes()).unwrap(),
+                flags: 0,
+                flags_extended: 0,
+                path: path.as_bytes().to_vec(),
+            };
+            index.add(&entry).unwrap();
+        }
+        index.write_tree_to(repo).unwrap()
+    }
+
+    /// The raw diff gives what libgit2's own tree diff gives, git's entry order included (a
+    /// file `a` and a folder `a` sort as `a` and `a/`).
+    #[test]
+    fn raw_diff_agrees_with_libgit2() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let old = tree(
+            &repo,
+            &[
+                ("a", "file a"),
+                ("a.b", "x"),
+                ("b/c/d.toml", "1"),
+                ("b/c/e.toml", "2"),
+                ("b/f", "3"),
+                ("gone/x", "4"),
+                ("link", "->b"),
+                ("z", "5"),
+            ],
+        );
+        let new = tree(
+            &repo,
+            &[
+                ("a/inner", "now a folder"),
+                ("a.b", "x"),
+                ("b/c/d.toml", "1 changed"),
+                ("b/c/e.toml", "2"),
+                ("b/f", "3 changed"),
+                ("new/deep/y", "6"),
+                ("link", "->c"),
+                ("z", "5"),
+            ],
+        );
+        let mut ours = Vec::new();
+        changed(
+            &repo,
+            &mut Recent::default(),
+            Some(old),
+            Some(new),
+            "",
+            &mut ours,
+        )
+        .unwrap();
+        let theirs: Vec<PathChange> = {
+            let (o, n) = (repo.find_tree(old).unwrap(), repo.find_tree(new).unwrap());
+            let diff = repo.diff_tree_to_tree(Some(&o), Some(&n), None).unwrap();
+            let blob = |f: git2::DiffFile| (!f.id().is_zero()).then(|| f.id());
+            let mut all: Vec<PathChange> = diff
+                .deltas()
+                .map(|d| PathChange {
+                    path: d
+                        .new_file()
+                        .path()
+                        .or(d.old_file().path())
+                        .unwrap()
+                        .to_str()
+                        .unwrap()
+                        .into(),
+                    old: blob(d.old_file()),
+                    new: blob(d.new_file()),
+                    link: d.new_file().mode() == git2::FileMode::Link,
+                })
+                .collect();
+            all.sort_by(|a, b| a.path.cmp(&b.path));
+            all
+        };
+        ours.sort_by(|a, b| a.path.cmp(&b.path));
+        assert_eq!(ours, theirs);
+        assert_eq!(ours.len(), 7, "{ours:#?}");
+    }
 
     #[test]
     fn request_ids_from_paths() {

@@ -42,6 +42,8 @@ pub struct Git {
     prefix: PathBuf,
     /// The same as a repository path prefix: "" at the root, else "dir/".
     records_prefix: String,
+    /// Trees read lately by tree diffs (`history::changed`).
+    recent: std::cell::RefCell<history::Recent>,
 }
 
 impl Git {
@@ -108,6 +110,7 @@ impl Git {
             git_dir,
             prefix,
             records_prefix: String::new(),
+            recent: Default::default(),
         };
         git.records_prefix = match git.repo_path(Path::new("")) {
             p if p.is_empty() => p,
@@ -181,12 +184,12 @@ impl Git {
     /// paths relative to the folder, descending only into subtrees that differ: the cost is
     /// what changed. None when `old` is no longer in the repository.
     pub fn folder_changes(&self, old: Oid, new: Option<Oid>) -> Result<Option<Vec<PathChange>>> {
-        let Ok(old) = self.repo.find_tree(old) else {
+        if self.repo.find_tree(old).is_err() {
             return Ok(None);
-        };
-        let new = new.map(|id| self.repo.find_tree(id)).transpose()?;
+        }
         let mut out = Vec::new();
-        history::changed(&self.repo, Some(&old), new.as_ref(), "", &mut out)?;
+        let recent = &mut self.recent.borrow_mut();
+        history::changed(&self.repo, recent, Some(old), new, "", &mut out)?;
         Ok(Some(out))
     }
 

@@ -116,7 +116,7 @@ impl<'r> CommitInfo<'r> {
     /// Every file the commit changed compared with every one of its parents (for a merge,
     /// only what the merge itself changed); repository-relative paths.
     pub fn changes(&self) -> Result<Vec<PathChange>> {
-        history::changes_under(&self.git.repo, &self.commit, "")
+        history::changes_under(self.git, &self.commit, "")
     }
 
     /// The commit's signature, taken as git takes it, and what it signs.
