@@ -1,7 +1,7 @@
-//! The rows (columns without history) of every asset in HEAD, for `--key` lookups. Parsing
-//! 100,000 asset files takes seconds, so rows are cached by blob id in the git folder
-//! (`.git/sop-asset-rows`, never committed): only files whose content is new to this clone
-//! are parsed. A missing or damaged cache is rebuilt.
+//! The rows (columns without history) of every asset in HEAD, for `--key` lookups and
+//! `asset list`. Parsing 100,000 asset files takes seconds, so rows are kept in the git
+//! folder's tree-stamped cache (`.git/sop-cache-assets.tsv`, see `tree_cache`): only files
+//! that changed since the last reading are parsed.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use crate::git::Git;
 use crate::invalid;
 use crate::tree_cache::{escape, unescape, Cached, TreeCache};
 
-const CACHE: &str = "sop-asset-rows";
+const CACHE: &str = "sop-cache-assets.tsv";
 
 /// One asset's columns (as `Asset::row` gives them), kept in their cache form: `col=value`
 /// fields separated by tabs, values with `\\`, tab and line breaks escaped. Reading the cache

@@ -129,6 +129,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// The columns every format shows first (`Row::cells`), then `more`.
+fn columns<'a>(more: &[&'a str]) -> Vec<&'a str> {
+    let first = ["id", "procedure", "title", "status", "step", "role"];
+    first.iter().chain(more).copied().collect()
+}
+
 impl Row<'_> {
     /// The columns every format shows first: id, procedure, title, status, step, role.
     fn cells(&self) -> Vec<String> {
@@ -151,18 +157,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
         Format::Json => output::json(out, &rows),
         Format::Csv => output::csv(
             out,
-            &[
-                "id",
-                "procedure",
-                "title",
-                "status",
-                "step",
-                "role",
-                "requester",
-                "created",
-                "due",
-                "overdue",
-            ],
+            &columns(&["requester", "created", "due", "overdue"]),
             rows.iter().map(|r| {
                 let mut cells = r.cells();
                 cells.extend([
@@ -186,16 +181,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                     cells
                 })
                 .collect();
-            let header = [
-                "id",
-                "procedure",
-                "title",
-                "status",
-                "step",
-                "role",
-                "created",
-                "due",
-            ];
+            let header = columns(&["created", "due"]);
             output::long_table(out, &header, &cells, ctx.color)?;
             eprintln!("{} request(s)", rows.len());
             Ok(())
