@@ -5,6 +5,7 @@
 //! The list shows what is committed: a hand edit that was never committed is not a state of
 //! the request (`git status` shows it, and sop refuses to act on it).
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::Result;
@@ -55,16 +56,12 @@ impl From<&Request> for Summary {
 
 impl Summary {
     /// The step and time of each history entry, oldest first: each closes a visit to its step.
-    pub fn moves(&self) -> Vec<(String, DateTime<FixedOffset>)> {
+    pub fn moves(&self) -> impl Iterator<Item = (Cow<'_, str>, DateTime<FixedOffset>)> {
         let mut f = self.moves.split('\t');
-        let mut moves = Vec::new();
-        while let (Some(step), Some(at)) = (f.next(), f.next()) {
-            moves.push((
-                unescape(step).into_owned(),
-                time::decode(at).unwrap_or_default(),
-            ));
-        }
-        moves
+        std::iter::from_fn(move || {
+            let (step, at) = (f.next()?, f.next()?);
+            Some((unescape(step), time::decode(at).unwrap_or_default()))
+        })
     }
 }
 
@@ -174,7 +171,11 @@ mod tests {
                 .join("\t"),
             ..s
         };
-        assert_eq!(s.moves(), moves);
+        let read: Vec<(String, DateTime<FixedOffset>)> = s
+            .moves()
+            .map(|(step, at)| (step.into_owned(), at))
+            .collect();
+        assert_eq!(read, moves);
         let line = s.encode();
         for t in [
             "1969-12-31T23:59:59-05:00",

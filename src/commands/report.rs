@@ -185,36 +185,39 @@ fn report(
     now: DateTime<FixedOffset>,
 ) -> ProcedureReport {
     let mut by_status = BTreeMap::new();
-    let mut durations: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-    let mut breaches: BTreeMap<String, usize> = BTreeMap::new();
-    let mut overdue: BTreeMap<&str, usize> = BTreeMap::new();
+    // By the step's place in the procedure; steps the procedure no longer has are left out.
+    let mut durations: Vec<Vec<i64>> = vec![Vec::new(); p.steps.len()];
+    let mut breaches = vec![0; p.steps.len()];
+    let mut overdue = vec![0; p.steps.len()];
+    let place = |id: &str| p.steps.iter().position(|s| s.id() == id);
     for r in reqs {
         *by_status.entry(r.status.clone()).or_insert(0) += 1;
-        for pair in r.moves().windows(2) {
-            let ((_, arrived), (step, done)) = (&pair[0], &pair[1]);
-            let standard = p.step(step).and_then(|s| s.time);
-            if standard.is_some_and(|t| *done > config.calendar.due(*arrived, t)) {
-                *breaches.entry(step.clone()).or_insert(0) += 1;
+        let mut arrived = None;
+        for (step, done) in r.moves() {
+            if let (Some(arrived), Some(i)) = (arrived, place(&step)) {
+                let standard = p.steps[i].time;
+                if standard.is_some_and(|t| done > config.calendar.due(arrived, t)) {
+                    breaches[i] += 1;
+                }
+                durations[i].push((done - arrived).num_minutes());
             }
-            durations
-                .entry(step.clone())
-                .or_default()
-                .push((*done - *arrived).num_minutes());
+            arrived = Some(done);
         }
-        if let Some(step) = r.step.as_deref().and_then(|s| p.step(s)) {
-            if step
+        if let Some(i) = r.step.as_deref().and_then(place) {
+            if p.steps[i]
                 .time
                 .is_some_and(|t| config.calendar.due(r.since, t) < now)
             {
-                *overdue.entry(step.id()).or_insert(0) += 1;
+                overdue[i] += 1;
             }
         }
     }
     let steps = p
         .steps
         .iter()
-        .map(|s| {
-            let mut d = durations.remove(s.id()).unwrap_or_default();
+        .zip(durations)
+        .enumerate()
+        .map(|(i, (s, mut d))| {
             d.sort_unstable();
             StepReport {
                 id: s.id().to_string(),
@@ -224,8 +227,8 @@ fn report(
                 done: d.len(),
                 median_minutes: d.get(d.len() / 2).copied(),
                 max_minutes: d.last().copied(),
-                breaches: breaches.get(s.id()).copied().unwrap_or(0),
-                overdue_now: overdue.get(s.id()).copied().unwrap_or(0),
+                breaches: breaches[i],
+                overdue_now: overdue[i],
             }
         })
         .collect();
