@@ -39,6 +39,9 @@ struct Entry<T> {
 /// The first line of a cache file: the format, the sop that wrote it, the stamp.
 const MAGIC: &str = concat!("sop-cache 2 ", env!("CARGO_PKG_VERSION"), " ");
 
+/// From this many changed files on, they are read on every core.
+const PARALLEL_FROM: usize = 256;
+
 impl<T: Cached> TreeCache<T> {
     /// The value of every file under records folder `dir` in HEAD, from cache file `name`
     /// brought up to date with `parse(path, content)` (run in parallel); and the files that
@@ -103,9 +106,7 @@ impl<T: Cached> TreeCache<T> {
                 }
             }
         }
-        // Read and parsed in parallel, each thread with its own handle on the repository: a
-        // packed record is a chain of deltas to inflate, which costs more than parsing it.
-        let values = git.in_parallel(&changed, 256, |git, run| {
+        let read_run = |git: &Git, run: &[(String, Oid)]| {
             run.iter()
                 .map(|(path, blob)| {
                     let value = git
@@ -115,7 +116,15 @@ impl<T: Cached> TreeCache<T> {
                     Ok(value)
                 })
                 .collect::<Result<Vec<_>>>()
-        })?;
+        };
+        // Many are read and parsed in parallel, each thread with its own handle on the
+        // repository: a packed record is a chain of deltas to inflate, which costs more than
+        // parsing it. A few (the usual diff) are not worth opening another handle.
+        let values = if changed.len() < PARALLEL_FROM {
+            vec![read_run(git, &changed)?]
+        } else {
+            git.in_parallel(&changed, PARALLEL_FROM, read_run)?
+        };
         for ((path, blob), value) in changed.into_iter().zip(values.into_iter().flatten()) {
             self.entries.insert(path, Entry { blob, value });
         }
