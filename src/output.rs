@@ -113,3 +113,41 @@ pub fn csv(
     w.flush()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn laid_out_by_comfy(header: &[&str], rows: &[Vec<String>]) -> String {
+        let mut t = table(header, false);
+        for r in rows {
+            t.add_row(r.clone());
+        }
+        format!("{t}\n")
+    }
+
+    /// Without a terminal, the long table is byte for byte what comfy-table prints: wide
+    /// characters, empty cells, cells wider than their header, and no rows at all.
+    #[test]
+    fn long_tables_are_laid_out_as_comfy_table_lays_them_out() {
+        let header = ["id", "judul", "langkah"];
+        let cases: Vec<Vec<Vec<String>>> = vec![
+            vec![],
+            vec![vec!["EML-1".into(), "Permintaan Email".into(), "".into()]],
+            vec![
+                vec!["EML-2".into(), "Ruang 会议 rapat".into(), "isi-form".into()],
+                vec!["".into(), "é".into(), "persetujuan-kepala-dinas".into()],
+                vec!["AST-XYZ".into(), "".into(), "x".into()],
+            ],
+        ];
+        for rows in cases {
+            let mut ours = Vec::new();
+            long_table(&mut ours, &header, &rows, false).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                laid_out_by_comfy(&header, &rows),
+                "{rows:?}"
+            );
+        }
+    }
+}

@@ -900,3 +900,36 @@ fn build_tree(
     written.push(id);
     Ok(Some(id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A change flushes to disk exactly when the repository asks git to flush what a commit
+    /// writes (see docs/recovery.md).
+    #[test]
+    fn flushing_follows_git_s_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        assert!(
+            !wants_fsync(&repo),
+            "git's default flushes nothing a commit writes"
+        );
+        let mut config = repo.config().unwrap();
+        for (value, wanted) in [
+            ("committed", true),
+            ("all", true),
+            ("reference", true),
+            ("objects,-loose-object", true),
+            ("index", false),
+            ("none", false),
+            ("pack-metadata, reference", true),
+        ] {
+            config.set_str("core.fsync", value).unwrap();
+            assert_eq!(wants_fsync(&repo), wanted, "core.fsync = {value}");
+        }
+        config.set_str("core.fsync", "none").unwrap();
+        config.set_bool("core.fsyncObjectFiles", true).unwrap();
+        assert!(wants_fsync(&repo), "core.fsyncObjectFiles = true");
+    }
+}
