@@ -313,18 +313,27 @@ impl<'r> Index<'r> {
         }
     }
 
-    /// The commits that changed request `id`, oldest first.
+    /// The commits that changed request `id`, oldest first. The index is searched as bytes
+    /// for the request's lines (at 400,000 commits it is 20 MB: parsing it line by line was
+    /// most of a warm `sop log`).
     fn commits_of(&self, id: &str) -> Result<Vec<Oid>> {
         self.refresh()?;
-        let text = std::fs::read_to_string(&self.file).unwrap_or_default();
-        let wanted = format!("{id} ");
+        let text = std::fs::read(&self.file).unwrap_or_default();
+        let wanted = format!("\n{id} ");
+        let mut starts: Vec<usize> = memchr::memmem::find_iter(&text, wanted.as_bytes())
+            .map(|at| at + wanted.len())
+            .collect();
+        if text.starts_with(&wanted.as_bytes()[1..]) {
+            starts.insert(0, wanted.len() - 1);
+        }
         let mut seen = HashSet::new();
         let mut commits = Vec::new();
-        for line in text.lines() {
+        for start in starts {
             // A torn line (a crash while appending) is skipped: the head is written after the
             // lines, so the next refresh appends that commit again.
-            let oid = line
-                .strip_prefix(&wanted)
+            let end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |n| start + n);
+            let oid = std::str::from_utf8(&text[start..end])
+                .ok()
                 .and_then(|hex| Oid::from_str(hex.trim()).ok());
             if let Some(oid) = oid.filter(|o| seen.insert(*o)) {
                 commits.push(oid);
