@@ -11,7 +11,6 @@ use crate::error::{Code, Failure};
 use crate::output;
 use crate::procedure::Procedure;
 use crate::summary;
-use crate::view::step_view;
 
 /// Requests, newest first.
 #[derive(Debug, clap::Args)]
@@ -39,7 +38,7 @@ struct Row<'a> {
     procedure: &'a str,
     title: &'a str,
     status: &'a str,
-    step: Option<String>,
+    step: Option<&'a str>,
     role: Option<String>,
     requester: &'a str,
     created: chrono::DateTime<chrono::FixedOffset>,
@@ -70,18 +69,18 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let date = loaded.now.date_naive();
     let requester_role = &loaded.config.policy.requester_role;
     for req in requests {
-        let p = procedures
-            .entry(req.procedure.clone())
-            .or_insert_with(|| crate::rules::procedure_as_is(&snap, &req.procedure).ok())
-            .as_ref();
-        let step = step_view(
-            req.step.as_deref(),
-            req.since,
-            p,
-            &loaded.config,
-            loaded.now,
-        );
-        let roles = step.as_ref().map(|s| s.roles.clone()).unwrap_or_default();
+        if !procedures.contains_key(&req.procedure) {
+            let p = crate::rules::procedure_as_is(&snap, &req.procedure).ok();
+            procedures.insert(req.procedure.clone(), p);
+        }
+        let p = procedures[&req.procedure].as_ref();
+        // The current step, and what the procedure says of it (nothing when it no longer has
+        // that step): what `view::step_view` shows, without building the whole view per row.
+        let current = req
+            .step
+            .as_deref()
+            .map(|id| (id, p.and_then(|p| p.step(id))));
+        let roles: &[String] = current.and_then(|(_, s)| s).map_or(&[], |s| s.role.list());
         if args.role.as_ref().is_some_and(|r| !roles.contains(r)) {
             continue;
         }
@@ -98,7 +97,10 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 continue;
             }
         }
-        let overdue = step.as_ref().is_some_and(|s| s.overdue);
+        let due = current
+            .and_then(|(_, s)| s?.time)
+            .map(|t| loaded.config.calendar.due(req.since, t));
+        let overdue = due.is_some_and(|d| d < loaded.now);
         if args.overdue && !overdue {
             continue;
         }
@@ -107,9 +109,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             procedure: &req.procedure,
             title: &req.title,
             status: &req.status,
-            role: step.as_ref().map(|s| s.role.clone()),
-            due: step.as_ref().and_then(|s| s.due),
-            step: step.map(|s| s.id),
+            role: current.map(|_| roles.join("/")),
+            due,
+            step: current.map(|(id, _)| id),
             requester: &req.requester,
             created: req.created,
             overdue,
@@ -143,7 +145,7 @@ impl Row<'_> {
             self.procedure.to_string(),
             self.title.to_string(),
             self.status.to_string(),
-            self.step.clone().unwrap_or_default(),
+            self.step.unwrap_or_default().to_string(),
             self.role.clone().unwrap_or_default(),
         ]
     }
