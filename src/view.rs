@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::field::Fields;
-use crate::procedure::{Kind, Procedure};
+use crate::procedure::{Kind, Procedure, Step};
 use crate::request::{Entry, Request};
 
 #[derive(Serialize)]
@@ -38,31 +38,65 @@ pub struct RequestView<'a> {
     pub history: &'a [Entry],
 }
 
-/// The current step of an open request, with its due time.
+/// Where an open request stands: its current step, what the procedure says of that step
+/// (nothing when the procedure no longer has it), and when it is due. The one reading of due
+/// and overdue for `show`, `list` and `report`.
+#[derive(Clone, Copy)]
+pub struct Current<'a> {
+    pub id: &'a str,
+    pub step: Option<&'a Step>,
+    pub due: Option<DateTime<FixedOffset>>,
+    pub overdue: bool,
+}
+
+impl<'a> Current<'a> {
+    /// The roles that may act at the step (none when the procedure no longer has it).
+    pub fn roles(&self) -> &'a [String] {
+        self.step.map_or(&[], |s| s.role.list())
+    }
+}
+
 /// `step` is the current step id (none when finished), `since` when the request arrived there.
-pub fn step_view(
+pub fn current<'a>(
+    step: Option<&'a str>,
+    since: DateTime<FixedOffset>,
+    p: Option<&'a Procedure>,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> Option<Current<'a>> {
+    let id = step?;
+    let step = p.and_then(|p| p.step(id));
+    let due = step
+        .and_then(|s| s.time)
+        .map(|t| config.calendar.due(since, t));
+    Some(Current {
+        id,
+        step,
+        due,
+        overdue: due.is_some_and(|d| d < now),
+    })
+}
+
+/// The current step of an open request, with its due time.
+fn step_view(
     step: Option<&str>,
     since: DateTime<FixedOffset>,
     p: Option<&Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<StepView> {
-    let id = step?;
-    let step = p.and_then(|p| p.step(id));
-    let roles: Vec<String> = step.map(|s| s.role.list().to_vec()).unwrap_or_default();
-    let due = step
-        .and_then(|s| s.time)
-        .map(|t| config.calendar.due(since, t));
+    let c = current(step, since, p, config, now)?;
+    let roles = c.roles().to_vec();
     Some(StepView {
-        id: id.to_string(),
-        number: step.and_then(|s| s.number),
-        activity: step.map(|s| s.activity.clone()).unwrap_or_default(),
-        kind: step.map_or(Kind::Task, |s| s.kind).to_string(),
+        id: c.id.to_string(),
+        number: c.step.and_then(|s| s.number),
+        activity: c.step.map(|s| s.activity.clone()).unwrap_or_default(),
+        kind: c.step.map_or(Kind::Task, |s| s.kind).to_string(),
         role: roles.join("/"),
         roles,
         since,
-        due,
-        overdue: due.is_some_and(|d| d < now),
+        due: c.due,
+        overdue: c.overdue,
     })
 }
 

@@ -11,6 +11,7 @@ use crate::error::{Code, Failure};
 use crate::output;
 use crate::procedure::Procedure;
 use crate::summary;
+use crate::view;
 
 /// Requests, newest first.
 #[derive(Debug, clap::Args)]
@@ -74,13 +75,14 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             procedures.insert(req.procedure.clone(), p);
         }
         let p = procedures[&req.procedure].as_ref();
-        // The current step, and what the procedure says of it (nothing when it no longer has
-        // that step): what `view::step_view` shows, without building the whole view per row.
-        let current = req
-            .step
-            .as_deref()
-            .map(|id| (id, p.and_then(|p| p.step(id))));
-        let roles: &[String] = current.and_then(|(_, s)| s).map_or(&[], |s| s.role.list());
+        let current = view::current(
+            req.step.as_deref(),
+            req.since,
+            p,
+            &loaded.config,
+            loaded.now,
+        );
+        let roles = current.map_or(&[][..], |c| c.roles());
         if args.role.as_ref().is_some_and(|r| !roles.contains(r)) {
             continue;
         }
@@ -97,10 +99,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 continue;
             }
         }
-        let due = current
-            .and_then(|(_, s)| s?.time)
-            .map(|t| loaded.config.calendar.due(req.since, t));
-        let overdue = due.is_some_and(|d| d < loaded.now);
+        let overdue = current.is_some_and(|c| c.overdue);
         if args.overdue && !overdue {
             continue;
         }
@@ -110,8 +109,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             title: &req.title,
             status: &req.status,
             role: current.map(|_| roles.join("/")),
-            due,
-            step: current.map(|(id, _)| id),
+            due: current.and_then(|c| c.due),
+            step: req.step.as_deref(),
             requester: &req.requester,
             created: req.created,
             overdue,

@@ -15,6 +15,7 @@ use crate::error::{Code, Failure};
 use crate::output;
 use crate::procedure::Procedure;
 use crate::summary::{self, Summary};
+use crate::view;
 
 /// Counts per status and, per step, time taken against the standard time, with breaches.
 #[derive(Debug, clap::Args)]
@@ -203,13 +204,9 @@ fn report(
             }
             arrived = Some(done);
         }
-        if let Some(i) = r.step.as_deref().and_then(place) {
-            if p.steps[i]
-                .time
-                .is_some_and(|t| config.calendar.due(r.since, t) < now)
-            {
-                overdue[i] += 1;
-            }
+        let now_at = view::current(r.step.as_deref(), r.since, Some(p), config, now);
+        if let Some(i) = now_at.filter(|c| c.overdue).and_then(|c| place(c.id)) {
+            overdue[i] += 1;
         }
     }
     let steps = p
