@@ -371,8 +371,7 @@ impl<'r> Index<'r> {
         let target = if keeps {
             self.file.clone()
         } else {
-            self.file
-                .with_extension(format!("{}.sop-tmp", std::process::id()))
+            super::tx::pid_temp(&self.file)
         };
         let mut file = OpenOptions::new()
             .create(true)

@@ -182,9 +182,9 @@ impl Git {
 
     /// The files that differ between two versions of a folder (ids from `head_folder_id`),
     /// paths relative to the folder, descending only into subtrees that differ: the cost is
-    /// what changed. None when `old` is no longer in the repository.
+    /// what changed. None when `old` is not a tree of the repository (any more).
     pub fn folder_changes(&self, old: Oid, new: Option<Oid>) -> Result<Option<Vec<PathChange>>> {
-        if self.repo.find_tree(old).is_err() {
+        if !matches!(self.repo.odb()?.read_header(old), Ok((_, ObjectType::Tree))) {
             return Ok(None);
         }
         let mut out = Vec::new();

@@ -694,7 +694,8 @@ pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<()> {
     replace_via(path, &pid_temp(path), bytes, false)
 }
 
-fn pid_temp(path: &Path) -> PathBuf {
+/// The temporary file beside `path` that this process writes it through.
+pub(super) fn pid_temp(path: &Path) -> PathBuf {
     path.with_file_name(format!(
         "{}.{}.sop-tmp",
         path.file_name().unwrap_or_default().to_string_lossy(),
