@@ -73,13 +73,7 @@ fn assert_cache_invisible(office: &Office, when: &str) {
 
 fn office_with_history() -> (Office, Vec<String>) {
     let office = Office::example();
-    let file = office.input_file("assets.csv", ASSETS.as_bytes());
-    office
-        .sop(
-            "eko",
-            &["asset", "import", file.to_str().unwrap(), "--key", "serial"],
-        )
-        .success();
+    office.import_assets(ASSETS);
     let mut ids = Vec::new();
     for _ in 0..4 {
         ids.push(office.new_request("putri", "email", EMAIL));
@@ -154,24 +148,40 @@ fn a_pull_that_brings_records_is_read() {
 fn a_damaged_or_foreign_cache_is_rebuilt() {
     let (office, _) = office_with_history();
     let cold = readings(&office);
-    for (what, damage) in [
-        ("cut short", cut_short as fn(&str) -> String),
-        ("another version", |t: &str| {
-            t.replacen("sop-cache 2 ", "sop-cache 1 ", 1)
-        }),
-        ("a stamp the repository lacks", |t: &str| {
-            let (head, rest) = t.split_once('\n').unwrap();
-            let (magic, _) = head.rsplit_once(' ').unwrap();
-            format!("{magic} {}\n{rest}", "1".repeat(40))
-        }),
-        ("garbage", |_: &str| "\u{0}\u{1}not a cache".into()),
-    ] {
+    let a_blob = office
+        .git(&["rev-parse", "HEAD:sop.toml"])
+        .trim()
+        .to_string();
+    let damages: [(&str, Damage); 5] = [
+        ("cut short", Box::new(cut_short)),
+        (
+            "another version",
+            Box::new(|t| t.replacen("sop-cache 2 ", "sop-cache 1 ", 1)),
+        ),
+        (
+            "a stamp the repository lacks",
+            Box::new(|t| restamp(t, &"1".repeat(40))),
+        ),
+        ("a stamp naming a file", Box::new(|t| restamp(t, &a_blob))),
+        ("garbage", Box::new(|_| "\u{0}\u{1}not a cache".into())),
+    ];
+    for (what, damage) in damages {
         for cache in caches(&office) {
             let text = std::fs::read_to_string(&cache).unwrap();
             std::fs::write(&cache, damage(&text)).unwrap();
         }
         assert_eq!(readings(&office), cold, "a cache {what}");
     }
+}
+
+/// What a test does to a cache's text.
+type Damage<'a> = Box<dyn Fn(&str) -> String + 'a>;
+
+/// The cache with another stamp on its first line.
+fn restamp(text: &str, stamp: &str) -> String {
+    let (head, rest) = text.split_once('\n').unwrap();
+    let (magic, _) = head.rsplit_once(' ').unwrap();
+    format!("{magic} {stamp}\n{rest}")
 }
 
 fn cut_short(text: &str) -> String {

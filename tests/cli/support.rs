@@ -142,6 +142,14 @@ impl Office {
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out)))
     }
 
+    /// `sop asset import` of `csv` by eko (the asset manager), keyed by serial; must succeed.
+    pub fn import_assets(&self, csv: &str) {
+        let file = self.input_file("import.csv", csv.as_bytes());
+        let file = file.to_str().unwrap();
+        self.sop("eko", &["asset", "import", file, "--key", "serial"])
+            .success();
+    }
+
     /// A new request; returns its id.
     pub fn new_request(&self, who: &str, procedure: &str, fields: &[&str]) -> String {
         let mut args = vec!["new", procedure];
