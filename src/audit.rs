@@ -24,9 +24,7 @@ use crate::invalid;
 use crate::layout::{self, Place};
 use crate::people::{People, Person};
 use crate::procedure::Procedure;
-#[cfg(test)]
-use crate::request::Action;
-use crate::request::{Entry, Request};
+use crate::request::{Action, Entry, Request};
 use crate::rules::{Loader, Rules};
 use crate::store::{parse_asset, parse_request};
 use crate::trailers::Trailers;
@@ -637,17 +635,35 @@ fn replay(
         assets: &assets,
         now: entry.at,
     };
-    let change = Change {
-        title: Some(after.title.clone()),
-        asset: given_asset,
-        option: entry.option.clone(),
-        output: entry.output.clone(),
-        note: entry.note.clone(),
-        fields: entry
+    let edited = |name: &str| entry.edits.iter().find(|e| e.name == name);
+    let fields = match entry.action {
+        Action::Edit => entry
+            .edits
+            .iter()
+            .filter(|e| e.name != crate::engine::TITLE)
+            .map(|e| (e.name.clone(), e.to.clone()))
+            .collect(),
+        _ => entry
             .fields
             .iter()
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect(),
+    };
+    let title = match entry.action {
+        Action::Edit => edited(crate::engine::TITLE).map(|e| e.to.clone()),
+        _ => Some(after.title.clone()),
+    };
+    let change = Change {
+        title,
+        asset: given_asset,
+        option: entry.option.clone(),
+        output: entry.output.clone(),
+        note: entry.note.clone(),
+        fields,
+        secrets: entry.secrets.clone(),
+        assignee: entry.assignee.clone(),
+        until: entry.until,
+        on_behalf_of: after.on_behalf_of.clone().filter(|_| before.is_none()),
         ..Change::new(entry.action)
     };
     engine::change(&world, before, actor, change, &mut ids)
@@ -690,6 +706,11 @@ fn story(
                 "Sop-Acting-For",
                 show(&said.acting_for),
                 show(&want.acting_for),
+            ),
+            (
+                "Sop-On-Behalf-Of",
+                show(&said.on_behalf_of),
+                show(&want.on_behalf_of),
             ),
             // The order of registered assets is the order of their random ids: a set.
             ("Sop-Asset", sorted(&said.assets), sorted(&want.assets)),
@@ -761,6 +782,9 @@ fn differences(expected: &Request, actual: &Request) -> Vec<&'static str> {
     cmp(expected.requester == actual.requester, "requester");
     cmp(expected.created == actual.created, "created");
     cmp(expected.asset == actual.asset, "asset");
+    cmp(expected.assignee == actual.assignee, "assignee");
+    cmp(expected.hold == actual.hold, "hold");
+    cmp(expected.on_behalf_of == actual.on_behalf_of, "on_behalf_of");
     cmp(expected.id == actual.id, "id");
     out
 }
@@ -815,16 +839,8 @@ mod tests {
     fn outcome(by: &str, at: &str) -> Outcome {
         let at = DateTime::parse_from_rfc3339(at).unwrap();
         let entry = Entry {
-            step: "isi".into(),
-            action: Action::Advance,
-            by: by.into(),
-            acting_for: None,
-            at,
             to: Some("terima".into()),
-            option: None,
-            output: None,
-            note: None,
-            fields: Default::default(),
+            ..Entry::new("isi", Action::Advance, by, at)
         };
         Outcome {
             request: Request {
@@ -837,7 +853,10 @@ mod tests {
                 requester: "uli".into(),
                 created: at,
                 asset: None,
+                assignee: None,
                 fields: Default::default(),
+                on_behalf_of: None,
+                hold: None,
                 history: vec![entry],
             },
             assets: vec![],

@@ -193,6 +193,11 @@ pub fn trailers(req: &Request, assets: &[Asset]) -> Trailers {
         step: Some((from, entry.to.clone().unwrap_or_else(Trailers::none))),
         actor: Some(entry.by.clone()),
         acting_for: entry.acting_for.clone(),
+        on_behalf_of: req
+            .on_behalf_of
+            .as_ref()
+            .filter(|_| entry.on_behalf)
+            .map(|o| one_line(&o.to_string())),
         assets: assets.iter().map(|a| a.id.clone()).collect(),
     }
 }

@@ -69,6 +69,18 @@ pub enum Command {
     Reject(commands::act::ReasonArgs),
     /// Withdraw an open request, with a reason.
     Cancel(commands::act::ReasonArgs),
+    /// Correct a request's fields or title (at a step you may act on, or one it was returned to).
+    Edit(commands::act::EditArgs),
+    /// Add a comment to a request's history, without moving it.
+    Comment(commands::act::CommentArgs),
+    /// Give the current step to one person who holds its role.
+    Assign(commands::act::AssignArgs),
+    /// Give the current step back to every holder of its role.
+    Unassign(commands::act::NoteArgs),
+    /// Put a request on hold (its clock stops) while it waits on something outside the office.
+    Hold(commands::act::HoldArgs),
+    /// Resume a held request, or one whose end the procedure lets be resumed.
+    Resume(commands::act::NoteArgs),
     Show(commands::show::Args),
     List(commands::list::Args),
     Report(commands::report::Args),

@@ -32,6 +32,8 @@ pub enum FieldType {
     Choice,
     Bool,
     Person,
+    /// A value handed to the requester outside sop (a new password): checked, never stored.
+    Secret,
 }
 
 /// A field's value as stored in the request file and printed in JSON.
@@ -67,7 +69,7 @@ impl Field {
             return Err(format!("field '{name}' is empty"));
         }
         let value = match self.kind {
-            FieldType::Text => Value::Text(raw.to_string()),
+            FieldType::Text | FieldType::Secret => Value::Text(raw.to_string()),
             FieldType::Number => raw
                 .replace(',', ".")
                 .parse::<f64>()

@@ -1,12 +1,14 @@
 //! The request record and its canonical TOML form.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::field::Fields;
 
 pub const OPEN: &str = "open";
 pub const CANCELLED: &str = "cancelled";
+/// Waiting on something outside the office (`sop hold`); `sop resume` opens it again.
+pub const HELD: &str = "held";
 
 /// One request, as stored in `requests/<PREFIX>/<shard>/<ID>.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,19 +18,70 @@ pub struct Request {
     pub procedure: String,
     pub version: u32,
     pub title: String,
-    /// `open`, `cancelled`, or the outcome of the end step reached (`completed`, `rejected`, …).
+    /// `open`, `held`, `cancelled`, or the outcome of the end step reached (`completed`, `rejected`, …).
     pub status: String,
     /// The current step; none once the request is finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
+    /// The person who opened it: the requester, or the staff member who opened it for an
+    /// outside requester (`on_behalf_of`).
     pub requester: String,
     pub created: DateTime<FixedOffset>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset: Option<String>,
+    /// The one person the current step is given to (`sop assign`); cleared when it moves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
     #[serde(default)]
     pub fields: Fields,
+    /// A requester outside people.toml, for whom staff opened the request and do the
+    /// requester's steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<Outsider>,
+    /// Why the request is held, while its status is `held`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold: Option<Hold>,
     #[serde(default)]
     pub history: Vec<Entry>,
+}
+
+/// A requester who is not in people.toml: a visitor, an OPD's staff member, a citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outsider {
+    pub name: String,
+    /// How to reach them: a phone number, an email, an office.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+}
+
+impl std::fmt::Display for Outsider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.contact.is_empty() {
+            true => f.write_str(&self.name),
+            false => write!(f, "{} <{}>", self.name, self.contact),
+        }
+    }
+}
+
+/// A hold on a request: why, since when, and until when it is expected to last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hold {
+    pub reason: String,
+    pub since: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+}
+
+/// One value changed by `sop edit`: a field (or `title`), as it was and as it is now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edit {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    pub to: String,
 }
 
 /// One change to a request.
@@ -56,6 +109,21 @@ pub struct Entry {
     /// Fields given with this change.
     #[serde(default, skip_serializing_if = "Fields::is_empty")]
     pub fields: Fields,
+    /// Secret fields given with this change: their names only, never their values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<String>,
+    /// `edit`: what changed, old and new.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<Edit>,
+    /// `assign`: the person given the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    /// `hold`: the day the hold is expected to end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// A requester's step done by staff for the outside requester (`on_behalf_of`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_behalf: bool,
 }
 
 /// What a change did to a request; stored in its history as the lowercase word.
@@ -67,6 +135,17 @@ pub enum Action {
     Approve,
     Reject,
     Cancel,
+    /// Correct fields or the title, without moving.
+    Edit,
+    /// A remark for the history, without moving.
+    Comment,
+    /// Give the current step to one person.
+    Assign,
+    Unassign,
+    /// Stop the clock while waiting on something outside the office.
+    Hold,
+    /// Open a held request again, or a finished one whose end may be resumed.
+    Resume,
 }
 
 impl Action {
@@ -77,6 +156,47 @@ impl Action {
             Action::Approve => "approve",
             Action::Reject => "reject",
             Action::Cancel => "cancel",
+            Action::Edit => "edit",
+            Action::Comment => "comment",
+            Action::Assign => "assign",
+            Action::Unassign => "unassign",
+            Action::Hold => "hold",
+            Action::Resume => "resume",
+        }
+    }
+}
+
+impl Entry {
+    /// An entry with nothing but the step acted on, the action, who and when.
+    pub fn new(step: &str, action: Action, by: &str, at: DateTime<FixedOffset>) -> Entry {
+        Entry {
+            step: step.to_string(),
+            action,
+            by: by.to_string(),
+            acting_for: None,
+            at,
+            to: None,
+            option: None,
+            output: None,
+            note: None,
+            fields: Fields::new(),
+            secrets: Vec::new(),
+            edits: Vec::new(),
+            assignee: None,
+            until: None,
+            on_behalf: false,
+        }
+    }
+
+    /// Whether this change ended a visit to a step (a create, advance, approve, reject or
+    /// cancel, or the resume of a finished request). A comment, an edit, an assignment, a
+    /// hold or the resume of a held request leaves the request where it was.
+    pub fn moves(&self) -> bool {
+        match self.action {
+            Action::Create | Action::Advance | Action::Approve | Action::Reject => true,
+            Action::Cancel => true,
+            Action::Resume => self.to.as_deref() != Some(self.step.as_str()),
+            _ => false,
         }
     }
 }
@@ -92,9 +212,14 @@ impl Request {
         self.status == OPEN
     }
 
-    /// When the request arrived at its current step.
+    /// When the request arrived at its current step: the last change that moved it (a
+    /// comment, an edit, an assignment or a hold leaves it where it was).
     pub fn step_since(&self) -> DateTime<FixedOffset> {
-        self.history.last().map_or(self.created, |e| e.at)
+        self.history
+            .iter()
+            .rev()
+            .find(|e| e.moves())
+            .map_or(self.created, |e| e.at)
     }
 
     /// The canonical file form: one layout for every writer, so a hand edit shows as a diff.

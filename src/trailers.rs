@@ -8,6 +8,7 @@
 //! Sop-Step: persetujuan -> buat-akun
 //! Sop-Actor: sri
 //! Sop-Acting-For: kadis        (a stand-in only)
+//! Sop-On-Behalf-Of: Budi <0812…> (a requester's step done for an outside requester)
 //! Sop-Asset: AST-…             (one per asset the change writes)
 //! ```
 //!
@@ -25,6 +26,8 @@ pub struct Trailers {
     pub step: Option<(String, String)>,
     pub actor: Option<String>,
     pub acting_for: Option<String>,
+    /// The outside requester a requester's step was done for.
+    pub on_behalf_of: Option<String>,
     pub assets: Vec<String>,
 }
 
@@ -57,6 +60,9 @@ impl Trailers {
         }
         if let Some(v) = &self.acting_for {
             line("Sop-Acting-For", v);
+        }
+        if let Some(v) = &self.on_behalf_of {
+            line("Sop-On-Behalf-Of", v);
         }
         for v in &self.assets {
             line("Sop-Asset", v);
@@ -91,6 +97,7 @@ impl Trailers {
                 }
                 "Sop-Actor" => found.actor = Some(value),
                 "Sop-Acting-For" => found.acting_for = Some(value),
+                "Sop-On-Behalf-Of" => found.on_behalf_of = Some(value),
                 "Sop-Asset" => found.assets.push(value),
                 _ => {}
             }
@@ -127,6 +134,7 @@ mod tests {
             step: Some(("persetujuan".into(), "buat-akun".into())),
             actor: Some("sri".into()),
             acting_for: Some("kadis".into()),
+            on_behalf_of: Some("Budi Santoso <0812 3456 7890>".into()),
             assets: vec!["AST-1".into(), "AST-2".into()],
         }
     }
@@ -137,6 +145,7 @@ mod tests {
             full(),
             Trailers {
                 acting_for: None,
+                on_behalf_of: None,
                 assets: vec![],
                 step: Some((Trailers::none(), "isi-form".into())),
                 ..full()

@@ -1,4 +1,6 @@
-//! `sop advance`, `approve`, `reject`, `cancel`: one change to one request, one commit.
+//! `sop advance`, `approve`, `reject`, `cancel`, and the changes that leave a request at its
+//! step — `edit`, `comment`, `assign`, `unassign`, `hold`, `resume`: one change to one
+//! request, one commit.
 
 use std::io::Write;
 
@@ -9,6 +11,7 @@ use crate::cli::Format;
 use crate::context::Context;
 use crate::engine::Change;
 use crate::field::split_assignments;
+use crate::error::Hint;
 use crate::invalid;
 use crate::output;
 use crate::request::Action;
@@ -51,6 +54,123 @@ pub struct ReasonArgs {
     /// Why (required).
     #[arg(long)]
     pub reason: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// A field to correct, NAME=VALUE; repeat for several.
+    #[arg(long = "field", value_name = "NAME=VALUE")]
+    pub fields: Vec<String>,
+    /// A new title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Why, for the history.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CommentArgs {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// The comment.
+    pub text: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AssignArgs {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// The person (id or email in people.toml) who holds the step's role.
+    pub person: String,
+    /// A note for the history.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NoteArgs {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// A note for the history.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HoldArgs {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// What the request waits for (required).
+    #[arg(long)]
+    pub reason: String,
+    /// The day the hold is expected to end, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+pub fn edit(ctx: &Context, a: EditArgs, out: &mut dyn Write) -> Result<()> {
+    if a.fields.is_empty() && a.title.is_none() {
+        return Err(invalid!("nothing to edit").hint("give --field NAME=VALUE or --title TEXT"));
+    }
+    let change = Change {
+        title: a.title,
+        note: a.note,
+        fields: split_assignments(&a.fields).map_err(|e| invalid!("{e}"))?,
+        ..Change::new(Action::Edit)
+    };
+    act(ctx, &a.id, change, out)
+}
+
+pub fn comment(ctx: &Context, a: CommentArgs, out: &mut dyn Write) -> Result<()> {
+    let change = Change {
+        note: Some(a.text),
+        ..Change::new(Action::Comment)
+    };
+    act(ctx, &a.id, change, out)
+}
+
+pub fn assign(ctx: &Context, a: AssignArgs, out: &mut dyn Write) -> Result<()> {
+    let change = Change {
+        assignee: Some(a.person),
+        note: a.note,
+        ..Change::new(Action::Assign)
+    };
+    act(ctx, &a.id, change, out)
+}
+
+pub fn unassign(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
+    let change = Change {
+        note: a.note,
+        ..Change::new(Action::Unassign)
+    };
+    act(ctx, &a.id, change, out)
+}
+
+pub fn hold(ctx: &Context, a: HoldArgs, out: &mut dyn Write) -> Result<()> {
+    let until = a
+        .until
+        .map(|d| {
+            chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map_err(|_| invalid!("--until '{d}' is not a date: write it as 2026-12-31"))
+        })
+        .transpose()?;
+    let change = Change {
+        note: Some(a.reason),
+        until,
+        ..Change::new(Action::Hold)
+    };
+    act(ctx, &a.id, change, out)
+}
+
+pub fn resume(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
+    let change = Change {
+        note: a.note,
+        ..Change::new(Action::Resume)
+    };
+    act(ctx, &a.id, change, out)
 }
 
 pub fn advance(ctx: &Context, a: AdvanceArgs, out: &mut dyn Write) -> Result<()> {
@@ -107,6 +227,11 @@ fn act(ctx: &Context, given: &str, change: Change, out: &mut dyn Write) -> Resul
                     s.role.list().join("/")
                 ),
                 None => format!("now {}", next.status),
+            };
+            let now_at = match (&next.assignee, &next.hold) {
+                (_, Some(hold)) => format!("{now_at}; held: {}", hold.reason),
+                (Some(who), None) => format!("{now_at}; assigned to {who}"),
+                (None, None) => now_at,
             };
             writeln!(
                 out,

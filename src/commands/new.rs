@@ -12,7 +12,7 @@ use crate::engine::Change;
 use crate::field::split_assignments;
 use crate::invalid;
 use crate::output;
-use crate::request::Action;
+use crate::request::{Action, Outsider};
 
 /// Create a request at the first step of a procedure.
 #[derive(Debug, clap::Args)]
@@ -28,6 +28,9 @@ pub struct Args {
     /// The asset this request is about.
     #[arg(long)]
     pub asset: Option<String>,
+    /// Open it for a requester outside people.toml: "Name <contact>" (a phone, an email).
+    #[arg(long = "for", value_name = "NAME <CONTACT>")]
+    pub on_behalf_of: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -52,6 +55,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             .map(|given| resolve_asset(ctx, &given))
             .transpose()?,
         fields: split_assignments(&args.fields).map_err(|e| invalid!("{e}"))?,
+        on_behalf_of: args.on_behalf_of.as_deref().map(outsider),
         ..Change::new(Action::Create)
     };
     let done = change::run(
@@ -91,6 +95,21 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `Budi Santoso <0812 3456 7890>` → the name and the contact; a name alone has none.
+fn outsider(given: &str) -> Outsider {
+    let given = given.trim();
+    match given.strip_suffix('>').and_then(|g| g.rsplit_once('<')) {
+        Some((name, contact)) => Outsider {
+            name: name.trim().to_string(),
+            contact: contact.trim().to_string(),
+        },
+        None => Outsider {
+            name: given.to_string(),
+            contact: String::new(),
+        },
+    }
 }
 
 /// The one asset id starting with `given`.

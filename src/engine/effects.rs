@@ -11,6 +11,9 @@ use crate::request::{Action, Request};
 pub(super) fn apply(world: &World, req: &mut Request, ids: Ids) -> Result<Vec<Asset>, Refusal> {
     let p = world.procedure;
     let action = req.history.last().map(|e| e.action);
+    if req.history.last().is_some_and(|e| !e.moves()) {
+        return Ok(Vec::new()); // a comment, edit, assignment or hold touches no asset
+    }
     if triggered(p, req).is_empty() && !matches!(action, Some(Action::Create | Action::Cancel)) {
         return Ok(Vec::new());
     }
@@ -237,17 +240,17 @@ set = { status = "in-use" }
             created: at,
             asset: Some("AST-1".into()),
             fields: [("jumlah".to_string(), crate::field::Value::Integer(2))].into(),
+            assignee: None,
+            on_behalf_of: None,
+            hold: None,
             history: vec![crate::request::Entry {
-                step: step.into(),
-                action: serde_json::from_value(serde_json::json!(action)).unwrap(),
-                by: "eko".into(),
-                acting_for: None,
-                at,
                 to: to.map(str::to_string),
-                option: None,
-                output: None,
-                note: None,
-                fields: Default::default(),
+                ..crate::request::Entry::new(
+                    step,
+                    serde_json::from_value(serde_json::json!(action)).unwrap(),
+                    "eko",
+                    at,
+                )
             }],
         }
     }

@@ -3,19 +3,21 @@
 //! asset the change writes — or a typed refusal. No I/O here: everything a rule needs is
 //! passed in. `sop` runs it to make a change and `sop verify` replays it to judge one.
 
+mod actions;
 mod effects;
 mod refusal;
 
 use chrono::{DateTime, FixedOffset};
 
+pub use actions::TITLE;
 pub use refusal::Refusal;
 
 use crate::asset::Asset;
 use crate::config::Config;
-use crate::field::{Fields, Value};
+use crate::field::{FieldType, Fields, Value};
 use crate::people::{Holding, People, Person};
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Action, Entry, Request, CANCELLED, OPEN};
+use crate::request::{Action, Entry, Outsider, Request, CANCELLED, HELD, OPEN};
 
 /// What the rules see of the world: the rules as of one commit, and the time.
 pub struct World<'a> {
@@ -39,6 +41,15 @@ pub struct Change {
     pub note: Option<String>,
     /// `--field K=V`, unparsed.
     pub fields: Vec<(String, String)>,
+    /// Secret fields said to have been given, by name: only `verify` replays them so, since
+    /// their values were never stored. `sop` passes secrets as `fields`.
+    pub secrets: Vec<String>,
+    /// `assign`: the person (id or email) to give the step to.
+    pub assignee: Option<String>,
+    /// `hold`: the day the hold is expected to end.
+    pub until: Option<chrono::NaiveDate>,
+    /// At create: the outside requester staff open the request for.
+    pub on_behalf_of: Option<Outsider>,
 }
 
 impl Change {
@@ -51,8 +62,20 @@ impl Change {
             output: None,
             note: None,
             fields: Vec::new(),
+            secrets: Vec::new(),
+            assignee: None,
+            until: None,
+            on_behalf_of: None,
         }
     }
+}
+
+/// How an actor may act on a step: in their own right, as a stand-in for a role, or for an
+/// outside requester.
+#[derive(Debug, Default)]
+struct Acting {
+    acting_for: Option<String>,
+    on_behalf: bool,
 }
 
 /// Everything one change writes.
@@ -101,8 +124,16 @@ impl World<'_> {
         let first = p.first().ok_or_else(|| Refusal::NoSteps {
             procedure: p.id().to_string(),
         })?;
-        let given = self.parse_fields(&p.fields, &change.fields, "the request form")?;
-        let missing = missing(&p.fields, &given);
+        let on_behalf = match &change.on_behalf_of {
+            Some(outsider) => {
+                self.check_on_behalf(requester, outsider)?;
+                true
+            }
+            None => false,
+        };
+        let form: Vec<_> = p.fields.iter().collect();
+        let (given, secrets) = self.parse_fields(&form, &change, "the request form")?;
+        let missing = missing(&p.fields, &given, &secrets);
         if !missing.is_empty() {
             return Err(Refusal::MissingFields {
                 whose: format!("procedure '{}'", p.id()),
@@ -124,21 +155,19 @@ impl World<'_> {
             requester: requester.id.clone(),
             created: self.now,
             asset: asset.map(|a| a.id),
+            assignee: None,
             fields: given.clone(),
+            on_behalf_of: change.on_behalf_of,
+            hold: None,
             history: Vec::new(),
         };
         let to = self.move_to(&mut req, first.id())?;
         req.history.push(Entry {
-            step: first.id().to_string(),
-            action: Action::Create,
-            by: requester.id.clone(),
-            acting_for: None,
-            at: self.now,
             to: Some(to),
-            option: None,
-            output: None,
-            note: None,
             fields: given,
+            secrets,
+            on_behalf,
+            ..Entry::new(first.id(), Action::Create, &requester.id, self.now)
         });
         Ok(req)
     }
@@ -159,7 +188,15 @@ impl World<'_> {
     /// Applies one change to a request, or says why it may not happen.
     fn apply(&self, req: &Request, actor: &Person, change: Change) -> Result<Request, Refusal> {
         let p = self.procedure;
-        if !req.is_open() {
+        match change.action {
+            Action::Comment => return self.comment(req, actor, change),
+            Action::Resume if !req.is_open() && req.status != HELD => {
+                return self.reopen(req, actor, change)
+            }
+            _ => {}
+        }
+        let held = req.status == HELD;
+        if !req.is_open() && !held {
             return Err(Refusal::Finished {
                 id: req.id.clone(),
                 status: req.status.clone(),
@@ -172,8 +209,20 @@ impl World<'_> {
             procedure: p.id().to_string(),
         })?;
         let mut next = req.clone();
-        if change.action == Action::Cancel {
-            return self.cancel(next, step, actor, change);
+        match change.action {
+            Action::Cancel => return self.cancel(next, step, actor, change),
+            Action::Edit => return self.edit(next, step, actor, change),
+            Action::Assign => return self.assign(next, step, actor, change),
+            Action::Unassign => return self.unassign(next, step, actor, change),
+            Action::Resume => return self.resume(next, step, actor, change),
+            _ if held => {
+                return Err(Refusal::Held {
+                    id: req.id.clone(),
+                    reason: req.hold.as_ref().map_or("", |h| &h.reason).to_string(),
+                })
+            }
+            Action::Hold => return self.hold(next, step, actor, change),
+            _ => {}
         }
         self.check_kind(req, step, change.action)?;
         if matches!(change.action, Action::Approve | Action::Reject)
@@ -186,14 +235,12 @@ impl World<'_> {
                 held_by: self.held_by(step),
             });
         }
-        let acting_for = self.authorize(req, step, actor)?;
-        let given = self.parse_fields(
-            &step.fields,
-            &change.fields,
-            &format!("step '{}'", step.id()),
-        )?;
+        let acting = self.authorize(req, step, actor)?;
+        let declared: Vec<_> = step.fields.iter().collect();
+        let (given, secrets) =
+            self.parse_fields(&declared, &change, &format!("step '{}'", step.id()))?;
         next.fields.extend(given.clone());
-        let missing = missing(&step.fields, &next.fields);
+        let missing = missing(&step.fields, &next.fields, &secrets);
         if !missing.is_empty() && change.action != Action::Reject {
             return Err(Refusal::MissingFields {
                 whose: format!("step '{}' of {}", step.id(), req.id),
@@ -211,16 +258,15 @@ impl World<'_> {
             _ => change.note.clone().filter(|n| !n.trim().is_empty()),
         };
         next.history.push(Entry {
-            step: step.id().to_string(),
-            action: change.action,
-            by: actor.id.clone(),
-            acting_for,
-            at: self.now,
+            acting_for: acting.acting_for,
+            on_behalf: acting.on_behalf,
             to: Some(to),
             option: change.option,
             output: change.output.filter(|o| !o.trim().is_empty()),
             note,
             fields: given,
+            secrets,
+            ..Entry::new(step.id(), change.action, &actor.id, self.now)
         });
         Ok(next)
     }
@@ -234,11 +280,8 @@ impl World<'_> {
     ) -> Result<Request, Refusal> {
         let reason = require_reason(&change.note, Action::Cancel)?;
         let admin = &self.config.policy.admin_role;
-        let is_admin = self
-            .people
-            .holds(&actor.id, admin, self.now.date_naive())
-            .is_some();
-        if actor.id != req.requester && !is_admin {
+        let for_outsider = req.on_behalf_of.is_some() && self.may_act_on_behalf(actor);
+        if actor.id != req.requester && !self.is_admin(actor) && !for_outsider {
             return Err(Refusal::CancelNotPermitted {
                 id: req.id.clone(),
                 requester: req.requester.clone(),
@@ -247,17 +290,11 @@ impl World<'_> {
         }
         req.status = CANCELLED.into();
         req.step = None;
+        req.assignee = None;
+        req.hold = None;
         req.history.push(Entry {
-            step: step.id().to_string(),
-            action: Action::Cancel,
-            by: actor.id.clone(),
-            acting_for: None,
-            at: self.now,
-            to: None,
-            option: None,
-            output: None,
             note: Some(reason),
-            fields: Fields::new(),
+            ..Entry::new(step.id(), Action::Cancel, &actor.id, self.now)
         });
         Ok(req)
     }
@@ -337,6 +374,7 @@ impl World<'_> {
                 (Kind::End, _) => {
                     req.status = step.outcome().to_string();
                     req.step = None;
+                    req.assignee = None;
                     return Ok(target);
                 }
                 (Kind::Decision, Some(by)) => {
@@ -354,6 +392,10 @@ impl World<'_> {
                 }
                 _ => {
                     req.step = Some(target.clone());
+                    req.assignee = step.assign_from.as_ref().and_then(|f| {
+                        let named = req.fields.get(f)?.to_string();
+                        Some(self.people.find(&named)?.id.clone())
+                    });
                     return Ok(target);
                 }
             }
@@ -363,23 +405,48 @@ impl World<'_> {
         })
     }
 
-    /// Whether `actor` may act on `step` of `req`; `Some(role)` when acting as a stand-in.
-    fn authorize(
-        &self,
-        req: &Request,
-        step: &Step,
-        actor: &Person,
-    ) -> Result<Option<String>, Refusal> {
+    /// Whether `actor` may act on `step` of `req`, and how. While the step is assigned, only
+    /// the assignee or a stand-in for one of its roles may.
+    fn authorize(&self, req: &Request, step: &Step, actor: &Person) -> Result<Acting, Refusal> {
+        let acting = self.may_do(req, step, actor)?;
+        match &req.assignee {
+            Some(who) if *who != actor.id && acting.acting_for.is_none() => {
+                Err(Refusal::NotPermitted {
+                    actor: actor.id.clone(),
+                    id: req.id.clone(),
+                    step: step.id().to_string(),
+                    activity: step.activity.clone(),
+                    held_by: format!("the step is assigned to {}", self.person_name(who)),
+                })
+            }
+            _ => Ok(acting),
+        }
+    }
+
+    /// Whether `actor` holds a role of `step` (or is the requester at a requester's step),
+    /// whoever the step is assigned to.
+    fn may_do(&self, req: &Request, step: &Step, actor: &Person) -> Result<Acting, Refusal> {
         let requester_role = &self.config.policy.requester_role;
         let date = self.now.date_naive();
         let roles = step.role.list();
-        if roles.contains(requester_role) && actor.id == req.requester {
-            return Ok(None);
+        if roles.contains(requester_role) {
+            let outside = req.on_behalf_of.is_some();
+            if actor.id == req.requester || (outside && self.may_act_on_behalf(actor)) {
+                return Ok(Acting {
+                    acting_for: None,
+                    on_behalf: outside,
+                });
+            }
         }
         for role in roles.iter().filter(|r| *r != requester_role) {
             match self.people.holds(&actor.id, role, date) {
-                Some(Holding::Own) => return Ok(None),
-                Some(Holding::StandIn) => return Ok(Some(role.clone())),
+                Some(Holding::Own) => return Ok(Acting::default()),
+                Some(Holding::StandIn) => {
+                    return Ok(Acting {
+                        acting_for: Some(role.clone()),
+                        on_behalf: false,
+                    })
+                }
                 None => {}
             }
         }
@@ -390,6 +457,55 @@ impl World<'_> {
             activity: step.activity.clone(),
             held_by: self.held_by(step),
         })
+    }
+
+    fn is_admin(&self, actor: &Person) -> bool {
+        let admin = &self.config.policy.admin_role;
+        self.people
+            .holds(&actor.id, admin, self.now.date_naive())
+            .is_some()
+    }
+
+    /// Whether `actor` holds a role the procedure lets open requests for outside requesters
+    /// (or the administrator role).
+    fn may_act_on_behalf(&self, actor: &Person) -> bool {
+        let date = self.now.date_naive();
+        self.is_admin(actor)
+            || self
+                .procedure
+                .on_behalf
+                .iter()
+                .any(|role| self.people.holds(&actor.id, role, date).is_some())
+    }
+
+    fn check_on_behalf(&self, actor: &Person, outsider: &Outsider) -> Result<(), Refusal> {
+        if outsider.name.trim().is_empty() {
+            return Err(Refusal::Invalid(
+                "the outside requester needs a name".into(),
+            ));
+        }
+        if self.may_act_on_behalf(actor) {
+            return Ok(());
+        }
+        let p = self.procedure;
+        let roles = match p.on_behalf.is_empty() {
+            true => "it names no role in on_behalf".to_string(),
+            false => format!("it lets {} do so", p.on_behalf.join(", ")),
+        };
+        Err(Refusal::Forbidden(format!(
+            "{} may not open a {} request for someone outside people.toml: {roles} (or '{}')",
+            actor.id,
+            p.id(),
+            self.config.policy.admin_role
+        )))
+    }
+
+    /// "sri (Sri Wahyuni)", or the id alone for someone no longer in people.toml.
+    fn person_name(&self, id: &str) -> String {
+        match self.people.find(id) {
+            Some(p) => format!("{} ({})", p.id, p.name),
+            None => id.to_string(),
+        }
     }
 
     /// "it is for role X, held by: a (A), b (B)" — who to ask instead.
@@ -422,28 +538,48 @@ impl World<'_> {
         format!("the step is for {}", parts.join("; or "))
     }
 
+    /// The change's fields checked against those `declared`, and the names of the secret
+    /// fields given, whose values are dropped here.
     fn parse_fields(
         &self,
-        declared: &[crate::field::Field],
-        given: &[(String, String)],
+        declared: &[&crate::field::Field],
+        change: &Change,
         whose: &str,
-    ) -> Result<Fields, Refusal> {
+    ) -> Result<(Fields, Vec<String>), Refusal> {
         let mut out = Fields::new();
+        let mut secrets = Vec::new();
         let is_person = |who: &str| self.people.find(who).is_some();
-        for (name, raw) in given {
-            let field =
-                declared
-                    .iter()
-                    .find(|f| &f.name == name)
-                    .ok_or_else(|| Refusal::UnknownField {
-                        whose: whose.to_string(),
-                        name: name.clone(),
-                        known: declared.iter().map(|f| f.name.clone()).collect(),
-                    })?;
+        let find = |name: &str| {
+            declared
+                .iter()
+                .copied()
+                .find(|f| f.name == name)
+                .ok_or_else(|| Refusal::UnknownField {
+                    whose: whose.to_string(),
+                    name: name.to_string(),
+                    known: declared.iter().map(|f| f.name.clone()).collect(),
+                })
+        };
+        for (name, raw) in &change.fields {
+            let field = find(name)?;
             let value = field.parse(raw, &is_person).map_err(Refusal::BadField)?;
-            out.insert(name.clone(), value);
+            if field.kind == FieldType::Secret {
+                secrets.push(name.clone());
+            } else {
+                out.insert(name.clone(), value);
+            }
         }
-        Ok(out)
+        for name in &change.secrets {
+            if find(name)?.kind != FieldType::Secret {
+                return Err(Refusal::Invalid(format!(
+                    "field '{name}' is not a secret field"
+                )));
+            }
+            secrets.push(name.clone());
+        }
+        secrets.sort();
+        secrets.dedup();
+        Ok((out, secrets))
     }
 }
 
@@ -468,9 +604,26 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
         }
     }
     let note = match change.action {
-        Action::Reject | Action::Cancel => "the reason",
+        Action::Reject | Action::Cancel | Action::Hold => "the reason",
+        Action::Comment => "the comment",
         _ => "the note",
     };
+    if let Some(outsider) = &change.on_behalf_of {
+        for (what, text) in [
+            ("the outside requester's name", &outsider.name),
+            ("the outside requester's contact", &outsider.contact),
+        ] {
+            if text.chars().count() > TITLE_CHARS {
+                return Err(bad(
+                    what,
+                    format!("is over the limit of {TITLE_CHARS} characters"),
+                ));
+            }
+            if let Some(why) = control_char(text) {
+                return Err(bad(what, why));
+            }
+        }
+    }
     for (what, text) in [(note, &change.note), ("the output", &change.output)] {
         let Some(text) = text else { continue };
         if text.len() > TEXT_BYTES {
@@ -506,11 +659,11 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// The required fields of `declared` that `have` lacks.
-fn missing(declared: &[crate::field::Field], have: &Fields) -> Vec<String> {
+/// The required fields of `declared` that neither `have` nor the `secrets` given hold.
+fn missing(declared: &[crate::field::Field], have: &Fields, secrets: &[String]) -> Vec<String> {
     declared
         .iter()
-        .filter(|f| f.required && !have.contains_key(&f.name))
+        .filter(|f| f.required && !have.contains_key(&f.name) && !secrets.contains(&f.name))
         .map(|f| f.name.clone())
         .collect()
 }

@@ -118,6 +118,23 @@ pub enum Refusal {
         procedure: String,
         problem: String,
     },
+    /// The request is on hold: only a resume (or a comment, an edit, an assignment, a cancel)
+    /// may change it.
+    Held {
+        id: String,
+        reason: String,
+    },
+    /// `sop edit` of a field the current step may not change.
+    Frozen {
+        id: String,
+        name: String,
+        step: String,
+        editable: Vec<String>,
+    },
+    /// Any other change that the rules do not allow (exit 3), worded as a finding.
+    Invalid(String),
+    /// Any other change the actor may not make (exit 4), worded as a finding.
+    Forbidden(String),
 }
 
 impl Refusal {
@@ -126,7 +143,8 @@ impl Refusal {
         match self {
             Refusal::NotPermitted { .. }
             | Refusal::SelfDecision { .. }
-            | Refusal::CancelNotPermitted { .. } => Code::Forbidden,
+            | Refusal::CancelNotPermitted { .. }
+            | Refusal::Forbidden(_) => Code::Forbidden,
             _ => Code::Invalid,
         }
     }
@@ -221,6 +239,17 @@ impl fmt::Display for Refusal {
             Refusal::NoAsset { id } => write!(f, "there is no asset {id}"),
             Refusal::BadText { what, why } => write!(f, "{what} {why}"),
             Refusal::Asset { id, procedure, problem } => write!(f, "{procedure} of {id}: {problem}"),
+            Refusal::Held { id, reason } => {
+                write!(f, "request {id} is on hold ({reason}): it must be resumed first")
+            }
+            Refusal::Frozen { id, name, step, editable } => {
+                write!(f, "field '{name}' of {id} cannot be changed at step '{step}'")?;
+                match editable.is_empty() {
+                    true => write!(f, " (the step may change no field)"),
+                    false => write!(f, ": it may change {}", editable.join(", ")),
+                }
+            }
+            Refusal::Invalid(why) | Refusal::Forbidden(why) => f.write_str(why),
         }
     }
 }

@@ -38,6 +38,13 @@ pub struct Procedure {
     /// What the procedure needs of the asset a request is about.
     #[serde(default)]
     pub asset: AssetRule,
+    /// The label of the requester's role in this procedure ("Pengunjung", "OPD Pemohon"),
+    /// in place of the office-wide label of the requester role.
+    pub requester: Option<String>,
+    /// Roles whose holders may open a request for a requester outside people.toml
+    /// (`sop new --for`) and do the requester's steps for them.
+    #[serde(default)]
+    pub on_behalf: Vec<String>,
     pub steps: Vec<Step>,
     /// Where it was read from, for messages (relative to the records directory).
     #[serde(skip)]
@@ -150,6 +157,13 @@ pub struct Step {
     pub fields: Vec<Field>,
     /// What the step does to an asset.
     pub asset: Option<AssetEffect>,
+    /// The fields `sop edit` may change while the request is at this step (default: the
+    /// step's own fields, and the request form's at the first step).
+    pub edits: Option<Vec<String>>,
+    /// Give the step, on arrival, to the person a `person` field of the request names.
+    pub assign_from: Option<String>,
+    /// An end that `sop resume` may reopen: the step the request goes back to.
+    pub resume: Option<Spanned<String>>,
 }
 
 /// `[asset]` of a procedure: whether a request needs an asset (`sop new --asset ID`), and
@@ -310,6 +324,20 @@ impl Procedure {
             .iter()
             .chain(self.steps.iter().flat_map(|s| &s.fields))
             .find(|f| f.name == name)
+    }
+
+    /// The fields `sop edit` may change while a request is at `step`: the step's `edits`,
+    /// else its own fields and, at the first step, the request form's.
+    pub fn editable<'a>(&'a self, step: &'a Step) -> Vec<&'a Field> {
+        let first = self.first().is_some_and(|f| f.id() == step.id());
+        let own = step
+            .fields
+            .iter()
+            .chain(self.fields.iter().filter(|_| first));
+        match &step.edits {
+            Some(names) => names.iter().filter_map(|n| self.field(n)).collect(),
+            None => own.collect(),
+        }
     }
 
     /// The sum of all steps' standard times.

@@ -1,0 +1,363 @@
+//! The changes that leave a request at its step: edit, comment, assign and unassign, hold and
+//! resume, and the resume of a finished request whose end may be reopened.
+
+use super::{require_reason, Change, Refusal, World};
+use crate::field::FieldType;
+use crate::people::{Holding, Person};
+use crate::procedure::{Kind, Step};
+use crate::request::{Action, Edit, Entry, Hold, Request, HELD, OPEN};
+
+/// The name under which an edit of the title is recorded.
+pub const TITLE: &str = "title";
+
+impl World<'_> {
+    /// `sop edit`: corrects fields and the title while the request is at a step the actor may
+    /// act on, or, for the requester, at a step the request was sent back to. Fields of other
+    /// steps stay as they were given.
+    pub(super) fn edit(
+        &self,
+        mut req: Request,
+        step: &Step,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        let acting = match self.authorize(&req, step, actor) {
+            Ok(acting) => acting,
+            Err(_) if self.is_requester(&req, actor) && returned_to(&req, step.id()) => {
+                Default::default()
+            }
+            Err(refusal) => return Err(refusal),
+        };
+        let p = self.procedure;
+        let editable = p.editable(step);
+        let names = || editable.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+        for (name, _) in change.fields.iter() {
+            let Some(field) = p.field(name) else {
+                continue; // parse_fields names the unknown field
+            };
+            if !editable.iter().any(|f| f.name == field.name) {
+                return Err(Refusal::Frozen {
+                    id: req.id.clone(),
+                    name: name.clone(),
+                    step: step.id().to_string(),
+                    editable: names(),
+                });
+            }
+            if field.kind == FieldType::Secret {
+                return Err(Refusal::Invalid(format!(
+                    "field '{name}' is secret: it is never stored, so there is nothing to correct"
+                )));
+            }
+        }
+        let plain = Change {
+            secrets: Vec::new(),
+            ..change.clone()
+        };
+        let (given, _) =
+            self.parse_fields(&editable, &plain, &format!("step '{}'", step.id()))?;
+        let mut edits = Vec::new();
+        if let Some(title) = change.title.as_ref().map(|t| t.trim()) {
+            if title.is_empty() {
+                return Err(Refusal::Invalid("the title cannot be empty".into()));
+            }
+            if title != req.title {
+                edits.push(Edit {
+                    name: TITLE.into(),
+                    from: Some(req.title.clone()),
+                    to: title.to_string(),
+                });
+                req.title = title.to_string();
+            }
+        }
+        for (name, value) in given {
+            let old = req.fields.get(&name);
+            if old == Some(&value) {
+                continue;
+            }
+            edits.push(Edit {
+                name: name.clone(),
+                from: old.map(|v| v.to_string()),
+                to: value.to_string(),
+            });
+            req.fields.insert(name, value);
+        }
+        if edits.is_empty() {
+            return Err(Refusal::Invalid(format!(
+                "the edit changes nothing: {} already has these values",
+                req.id
+            )));
+        }
+        req.history.push(Entry {
+            acting_for: acting.acting_for,
+            on_behalf: acting.on_behalf,
+            to: Some(step.id().to_string()),
+            note: nonblank(change.note),
+            edits,
+            ..Entry::new(step.id(), Action::Edit, &actor.id, self.now)
+        });
+        Ok(req)
+    }
+
+    /// `sop comment`: anyone in people.toml may remark on any request, open or finished.
+    pub(super) fn comment(
+        &self,
+        req: &Request,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        let text = nonblank(change.note)
+            .ok_or_else(|| Refusal::Invalid("a comment needs a text".into()))?;
+        let mut req = req.clone();
+        let step = where_it_is(&req);
+        req.history.push(Entry {
+            to: req.step.clone(),
+            note: Some(text),
+            ..Entry::new(&step, Action::Comment, &actor.id, self.now)
+        });
+        Ok(req)
+    }
+
+    /// `sop assign`: a holder of the step's role (or an administrator) gives the step to one
+    /// person who holds one of its roles.
+    pub(super) fn assign(
+        &self,
+        mut req: Request,
+        step: &Step,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        self.may_manage(&req, step, actor)?;
+        if step.role.list().contains(&self.config.policy.requester_role) {
+            return Err(Refusal::Invalid(format!(
+                "step '{}' of {} is the requester's: it cannot be given to someone else",
+                step.id(),
+                req.id
+            )));
+        }
+        let given = change.assignee.unwrap_or_default();
+        let person = self.people.find(&given).ok_or_else(|| {
+            Refusal::Invalid(format!("'{given}' is not a person in people.toml"))
+        })?;
+        let date = self.now.date_naive();
+        let holds = step
+            .role
+            .list()
+            .iter()
+            .any(|r| self.people.holds(&person.id, r, date).is_some());
+        if !holds {
+            return Err(Refusal::Invalid(format!(
+                "{} cannot be given step '{}' of {}: {}",
+                person.id,
+                step.id(),
+                req.id,
+                self.held_by(step)
+            )));
+        }
+        if req.assignee.as_deref() == Some(person.id.as_str()) {
+            return Err(Refusal::Invalid(format!(
+                "step '{}' of {} is already assigned to {}",
+                step.id(),
+                req.id,
+                person.id
+            )));
+        }
+        req.assignee = Some(person.id.clone());
+        req.history.push(Entry {
+            to: Some(step.id().to_string()),
+            assignee: Some(person.id.clone()),
+            note: nonblank(change.note),
+            ..Entry::new(step.id(), Action::Assign, &actor.id, self.now)
+        });
+        Ok(req)
+    }
+
+    /// `sop unassign`: the step goes back to every holder of its roles.
+    pub(super) fn unassign(
+        &self,
+        mut req: Request,
+        step: &Step,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        let Some(assignee) = req.assignee.take() else {
+            return Err(Refusal::Invalid(format!(
+                "step '{}' of {} is not assigned to anyone",
+                step.id(),
+                req.id
+            )));
+        };
+        if assignee != actor.id {
+            self.may_manage(&req, step, actor)?;
+        }
+        req.history.push(Entry {
+            to: Some(step.id().to_string()),
+            note: nonblank(change.note),
+            ..Entry::new(step.id(), Action::Unassign, &actor.id, self.now)
+        });
+        Ok(req)
+    }
+
+    /// `sop hold`: the current step's role stops the clock, with a reason.
+    pub(super) fn hold(
+        &self,
+        mut req: Request,
+        step: &Step,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        let acting = self.authorize(&req, step, actor)?;
+        let reason = require_reason(&change.note, Action::Hold)?;
+        if let Some(until) = change.until {
+            if until < self.now.date_naive() {
+                return Err(Refusal::Invalid(format!(
+                    "the hold cannot end on {until}, which is already past"
+                )));
+            }
+        }
+        req.status = HELD.into();
+        req.hold = Some(Hold {
+            reason: reason.clone(),
+            since: self.now,
+            until: change.until,
+        });
+        req.history.push(Entry {
+            acting_for: acting.acting_for,
+            on_behalf: acting.on_behalf,
+            to: Some(step.id().to_string()),
+            note: Some(reason),
+            until: change.until,
+            ..Entry::new(step.id(), Action::Hold, &actor.id, self.now)
+        });
+        Ok(req)
+    }
+
+    /// `sop resume` of a held request: the current step's role starts the clock again.
+    pub(super) fn resume(
+        &self,
+        mut req: Request,
+        step: &Step,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        if req.status != HELD {
+            return Err(Refusal::Invalid(format!(
+                "request {} is not on hold: there is nothing to resume",
+                req.id
+            )));
+        }
+        let acting = self.authorize(&req, step, actor)?;
+        req.status = OPEN.into();
+        req.hold = None;
+        req.history.push(Entry {
+            acting_for: acting.acting_for,
+            on_behalf: acting.on_behalf,
+            to: Some(step.id().to_string()),
+            note: nonblank(change.note),
+            ..Entry::new(step.id(), Action::Resume, &actor.id, self.now)
+        });
+        Ok(req)
+    }
+
+    /// `sop resume` of a finished request: an end the procedure marks `resume = "step"` goes
+    /// back to that step, by a holder of its role (or an administrator).
+    pub(super) fn reopen(
+        &self,
+        req: &Request,
+        actor: &Person,
+        change: Change,
+    ) -> Result<Request, Refusal> {
+        let p = self.procedure;
+        let end = req
+            .history
+            .iter()
+            .rev()
+            .find(|e| e.moves())
+            .and_then(|e| e.to.as_deref())
+            .and_then(|to| p.step(to))
+            .filter(|s| s.kind == Kind::End);
+        let (end, target) = match end.and_then(|s| Some((s, s.resume.as_ref()?))) {
+            Some((end, target)) => (end, target.get_ref().clone()),
+            None => {
+                return Err(Refusal::Invalid(format!(
+                    "request {} is {}, and the procedure does not let that end be resumed",
+                    req.id, req.status
+                )))
+            }
+        };
+        let step = p.step(&target).ok_or_else(|| Refusal::UnknownTarget {
+            procedure: p.id().to_string(),
+            target: target.clone(),
+        })?;
+        let acting = match self.may_do(req, step, actor) {
+            Ok(acting) => acting,
+            Err(_) if self.is_admin(actor) => Default::default(),
+            Err(refusal) => return Err(refusal),
+        };
+        let mut next = req.clone();
+        next.status = OPEN.into();
+        let to = self.move_to(&mut next, &target)?;
+        next.history.push(Entry {
+            acting_for: acting.acting_for,
+            on_behalf: acting.on_behalf,
+            to: Some(to),
+            note: nonblank(change.note),
+            ..Entry::new(end.id(), Action::Resume, &actor.id, self.now)
+        });
+        Ok(next)
+    }
+
+    /// Who may give a step to someone: a holder of one of its roles, or an administrator.
+    fn may_manage(&self, req: &Request, step: &Step, actor: &Person) -> Result<(), Refusal> {
+        let date = self.now.date_naive();
+        let holds = step.role.list().iter().any(|r| {
+            matches!(
+                self.people.holds(&actor.id, r, date),
+                Some(Holding::Own | Holding::StandIn)
+            )
+        });
+        if holds || self.is_admin(actor) {
+            return Ok(());
+        }
+        Err(Refusal::NotPermitted {
+            actor: actor.id.clone(),
+            id: req.id.clone(),
+            step: step.id().to_string(),
+            activity: step.activity.clone(),
+            held_by: format!(
+                "{} (or an administrator, '{}', may assign it)",
+                self.held_by(step),
+                self.config.policy.admin_role
+            ),
+        })
+    }
+
+    /// The requester, or (for an outside requester) staff who may act for them.
+    fn is_requester(&self, req: &Request, actor: &Person) -> bool {
+        actor.id == req.requester || (req.on_behalf_of.is_some() && self.may_act_on_behalf(actor))
+    }
+}
+
+/// Whether the request came back to `step` after leaving it: a step it was returned to.
+fn returned_to(req: &Request, step: &str) -> bool {
+    req.history
+        .iter()
+        .filter(|e| e.moves() && e.to.as_deref() == Some(step))
+        .count()
+        > 1
+}
+
+/// The step a request is at, or for a finished one the step it finished at.
+fn where_it_is(req: &Request) -> String {
+    req.step.clone().unwrap_or_else(|| {
+        req.history
+            .iter()
+            .rev()
+            .find(|e| e.moves())
+            .map(|e| e.to.clone().unwrap_or_else(|| e.step.clone()))
+            .unwrap_or_default()
+    })
+}
+
+fn nonblank(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
+}
