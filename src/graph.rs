@@ -69,7 +69,7 @@ pub fn mermaid(p: &Procedure, config: &Config) -> String {
             let _ = writeln!(
                 out,
                 "  subgraph lane{lane}[\"{}\"]",
-                config.role_label(role).replace('"', "'")
+                p.role_label(config, role).replace('"', "'")
             );
         }
         for (i, s) in steps {
@@ -106,7 +106,7 @@ pub fn dot(p: &Procedure, config: &Config) -> String {
             let _ = writeln!(
                 out,
                 "  subgraph cluster_{lane} {{\n    label=\"{}\";",
-                config.role_label(role).replace('"', "'")
+                p.role_label(config, role).replace('"', "'")
             );
         }
         for (i, s) in steps {

@@ -120,3 +120,40 @@ pub fn request_view<'a>(
         history: &req.history,
     }
 }
+
+/// What an entry says besides its action and steps, for the history tables of `show` and
+/// `log`: the note or reason, the output, each edit as `name: old → new`, the end of a hold,
+/// and the secret fields given (by name: their values are never stored).
+pub fn entry_details(e: &Entry) -> Vec<String> {
+    [&e.note, &e.output]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .chain(e.edits.iter().map(|d| {
+            let from = d.from.as_deref().unwrap_or("-");
+            format!("{}: {from} → {}", d.name, d.to)
+        }))
+        .chain(e.until.map(|d| format!("until {d}")))
+        .chain((!e.secrets.is_empty()).then(|| format!("secret given: {}", e.secrets.join(", "))))
+        .collect()
+}
+
+/// The actor as history tables print them: `sri (for kadis)` for a stand-in, `dewi (for Budi)`
+/// for a requester's step done for an outside requester.
+pub fn entry_by(e: &Entry, req: Option<&Request>) -> String {
+    let outsider = req.and_then(|r| r.on_behalf_of.as_ref());
+    match (&e.acting_for, outsider) {
+        (Some(role), _) => format!("{} (for {role})", e.by),
+        (None, Some(o)) if e.on_behalf => format!("{} (for {})", e.by, o.name),
+        _ => e.by.clone(),
+    }
+}
+
+/// The action as history tables print it: with the option taken or the person assigned.
+pub fn entry_action(e: &Entry) -> String {
+    match (&e.option, &e.assignee) {
+        (Some(o), _) => format!("{} {o}", e.action),
+        (None, Some(who)) => format!("{} {who}", e.action),
+        _ => e.action.to_string(),
+    }
+}

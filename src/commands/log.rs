@@ -28,6 +28,9 @@ pub struct Args {
 struct Row {
     at: DateTime<FixedOffset>,
     by: String,
+    /// `by` as the table shows it: with the role stood in for or the outside requester.
+    #[serde(skip)]
+    by_shown: String,
     acting_for: Option<String>,
     action: String,
     from: Option<String>,
@@ -35,6 +38,24 @@ struct Row {
     option: Option<String>,
     note: Option<String>,
     output: Option<String>,
+    /// What the table's note column shows: the note, output, edits, hold end, secrets given.
+    #[serde(skip)]
+    details: Vec<String>,
+    /// `assign`: the person given the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assignee: Option<String>,
+    /// `edit`: each value changed, old and new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    edits: Vec<crate::request::Edit>,
+    /// `hold`: the day the hold is expected to end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<chrono::NaiveDate>,
+    /// Secret fields given (names only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    secrets: Vec<String>,
+    /// A requester's step done for the outside requester.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    on_behalf: bool,
     commit: String,
     /// good, bad, unknown-key or unsigned.
     signature: &'static str,
@@ -132,6 +153,7 @@ fn rows_of(
         };
         return Ok(vec![Row {
             at: commit.author_time(),
+            by_shown: by.clone(),
             by,
             acting_for: None,
             action: "(by hand)".into(),
@@ -140,6 +162,12 @@ fn rows_of(
             option: None,
             note: Some(format!("{what}: {}", commit.summary())),
             output: None,
+            details: vec![format!("{what}: {}", commit.summary())],
+            assignee: None,
+            edits: Vec::new(),
+            until: None,
+            secrets: Vec::new(),
+            on_behalf: false,
             commit: oid.to_string(),
             signature: s.label(),
             signature_detail: detail(&s),
@@ -152,6 +180,7 @@ fn rows_of(
             Row {
                 at: e.at,
                 by: e.by.clone(),
+                by_shown: crate::view::entry_by(e, after.as_ref()),
                 acting_for: e.acting_for.clone(),
                 action: e.action.to_string(),
                 from: (e.action != Action::Create).then(|| e.step.clone()),
@@ -159,6 +188,12 @@ fn rows_of(
                 option: e.option.clone(),
                 note: e.note.clone(),
                 output: e.output.clone(),
+                details: crate::view::entry_details(e),
+                assignee: e.assignee.clone(),
+                edits: e.edits.clone(),
+                until: e.until,
+                secrets: e.secrets.clone(),
+                on_behalf: e.on_behalf,
                 commit: oid.to_string(),
                 signature: s.label(),
                 signature_detail: detail(&s),
@@ -182,15 +217,13 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             r.to.as_deref().unwrap_or("-")
         )
     };
-    let by = |r: &Row| match &r.acting_for {
-        Some(role) => format!("{} (for {role})", r.by),
-        None => r.by.clone(),
-    };
+    let by = |r: &Row| r.by_shown.clone();
     let text = |r: &Row| {
-        [&r.option, &r.note, &r.output]
-            .into_iter()
-            .flatten()
+        r.option
+            .iter()
+            .chain(r.assignee.iter())
             .cloned()
+            .chain(r.details.iter().cloned())
             .collect::<Vec<_>>()
             .join(" / ")
     };

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::output;
 use crate::procedure::Procedure;
 use crate::request::{Action, Request};
-use crate::view::{request_view, StepView};
+use crate::view::{entry_action, entry_by, entry_details, request_view, StepView};
 
 /// One request: fields, current step with its due time, and history.
 #[derive(Debug, clap::Args)]
@@ -35,8 +35,21 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         "procedure  {} ({name}) v{}",
         req.procedure, req.version
     )?;
-    writeln!(out, "status     {}", req.status)?;
-    writeln!(out, "requester  {}", req.requester)?;
+    match &req.hold {
+        Some(h) => writeln!(
+            out,
+            "status     {} since {}: {}{}",
+            req.status,
+            h.since.format("%Y-%m-%d %H:%M"),
+            h.reason,
+            h.until.map_or(String::new(), |d| format!(" (until {d})"))
+        )?,
+        None => writeln!(out, "status     {}", req.status)?,
+    }
+    match &req.on_behalf_of {
+        Some(o) => writeln!(out, "requester  {o} (outside; opened by {})", req.requester)?,
+        None => writeln!(out, "requester  {}", req.requester)?,
+    }
     writeln!(out, "created    {}", req.created.format("%Y-%m-%d %H:%M"))?;
     if let Some(asset) = &req.asset {
         writeln!(out, "asset      {asset}")?;
@@ -58,6 +71,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             step.since.format("%Y-%m-%d %H:%M")
         )?;
     }
+    if let Some(who) = &req.assignee {
+        writeln!(out, "assigned   {who}")?;
+    }
     if !req.fields.is_empty() {
         let mut t = output::table(&["field", "value"], ctx.color);
         for (k, v) in &req.fields {
@@ -73,19 +89,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         ctx.color,
     );
     for e in &req.history {
-        let by = match &e.acting_for {
-            Some(role) => format!("{} (for {role})", e.by),
-            None => e.by.clone(),
-        };
-        let action = match &e.option {
-            Some(o) => format!("{} {o}", e.action),
-            None => e.action.to_string(),
-        };
-        let text: Vec<String> = [&e.note, &e.output]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let (by, action, text) = (entry_by(e, Some(&req)), entry_action(e), entry_details(e));
         t.add_row(vec![
             e.at.format("%Y-%m-%d %H:%M").to_string(),
             by,
@@ -115,11 +119,12 @@ fn steps_table(
         let done = req
             .history
             .iter()
-            .filter(|e| e.step == s.id() && e.action != Action::Create)
+            .filter(|e| e.step == s.id() && e.action != Action::Create && e.moves())
             .count();
         let here = current.filter(|c| c.id == s.id());
+        let last_move = req.history.iter().rev().find(|e| e.moves());
         let reached_end =
-            req.history.last().and_then(|e| e.to.as_deref()) == Some(s.id()) && req.step.is_none();
+            last_move.and_then(|e| e.to.as_deref()) == Some(s.id()) && req.step.is_none();
         let mark = match (here, reached_end, done) {
             (Some(_), _, _) => "▶",
             (_, true, _) => "■",

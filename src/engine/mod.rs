@@ -514,7 +514,7 @@ impl World<'_> {
         let requester_role = &self.config.policy.requester_role;
         let mut parts = Vec::new();
         for role in step.role.list() {
-            let label = self.config.role_label(role);
+            let label = self.procedure.role_label(self.config, role);
             if role == requester_role {
                 parts.push(format!("{label} ({role}): the requester"));
                 continue;
@@ -1229,5 +1229,323 @@ to = 2026-11-30
         assert!(fx
             .act(&r, "uli", Action::Advance, |c| c.note = Some(note))
             .is_ok());
+    }
+
+    /// The request walked to `lokasi` (uli filled the form; sri decides next).
+    fn at_lokasi(fx: &Fixture) -> Request {
+        fx.act(&fx.new_request(), "uli", Action::Advance, |_| {})
+            .unwrap()
+    }
+
+    #[test]
+    fn a_returned_form_is_corrected_and_other_steps_fields_stay_frozen() {
+        let fx = fixture();
+        let r = at_lokasi(&fx);
+        // Not returned yet, and not uli's step: uli may not edit.
+        let err = fx
+            .act(&r, "uli", Action::Edit, |c| {
+                c.fields = vec![("alasan".into(), "lain".into())]
+            })
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 4, "{err}");
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.option = Some("user".into())
+            })
+            .unwrap();
+        let since = r.step_since();
+        let r = fx
+            .act(&r, "uli", Action::Edit, |c| {
+                c.fields = vec![("alasan".into(), "perlu sekali".into())];
+                c.title = Some("Judul baru".into());
+            })
+            .unwrap();
+        let e = r.history.last().unwrap();
+        assert_eq!(e.action, Action::Edit);
+        assert_eq!(e.to.as_deref(), Some("isi"));
+        assert_eq!(
+            e.edits,
+            vec![
+                crate::request::Edit {
+                    name: "title".into(),
+                    from: Some("Test".into()),
+                    to: "Judul baru".into()
+                },
+                crate::request::Edit {
+                    name: "alasan".into(),
+                    from: Some("perlu".into()),
+                    to: "perlu sekali".into()
+                }
+            ]
+        );
+        assert_eq!(r.fields["alasan"], Value::Text("perlu sekali".into()));
+        assert_eq!(r.step_since(), since, "an edit does not move the request");
+        // The same values again change nothing.
+        let err = fx
+            .act(&r, "uli", Action::Edit, |c| {
+                c.fields = vec![("alasan".into(), "perlu sekali".into())]
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("changes nothing"), "{err}");
+        // At `data`, staff may change seri but not the form's alasan.
+        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let err = fx
+            .act(&r, "sri", Action::Edit, |c| {
+                c.fields = vec![("alasan".into(), "x".into())]
+            })
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 3);
+        assert!(
+            matches!(&err, Refusal::Frozen { name, editable, .. } if name == "alasan" && editable == &["seri"]),
+            "{err}"
+        );
+        assert!(fx
+            .act(&r, "sri", Action::Edit, |c| {
+                c.fields = vec![("seri".into(), "SN9".into())]
+            })
+            .is_ok());
+    }
+
+    #[test]
+    fn comments_never_move_the_request_and_finished_requests_take_them() {
+        let fx = fixture();
+        let r = at_lokasi(&fx);
+        let r2 = fx
+            .act(&r, "kas", Action::Comment, |c| c.note = Some("cek".into()))
+            .unwrap();
+        assert_eq!(r2.step, r.step);
+        assert_eq!(r2.step_since(), r.step_since());
+        assert!(fx.act(&r, "kas", Action::Comment, |_| {}).is_err());
+        let done = fx
+            .act(&r, "uli", Action::Cancel, |c| c.note = Some("batal".into()))
+            .unwrap();
+        let after = fx
+            .act(&done, "sri", Action::Comment, |c| c.note = Some("arsip".into()))
+            .unwrap();
+        assert_eq!(after.status, "cancelled");
+        assert_eq!(after.history.last().unwrap().step, "lokasi");
+    }
+
+    fn with_second_staf() -> Fixture {
+        let mut fx = fixture();
+        let mut tri = fx.people.people[1].clone();
+        tri.id = "tri".into();
+        tri.email = "tri@x.id".into();
+        fx.people.people.push(tri);
+        fx
+    }
+
+    #[test]
+    fn an_assigned_step_is_for_the_assignee_alone() {
+        let fx = with_second_staf();
+        let r = at_lokasi(&fx);
+        // Only holders of the role (or an administrator) assign, and only to a holder.
+        let err = fx
+            .act(&r, "uli", Action::Assign, |c| c.assignee = Some("tri".into()))
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 4);
+        let err = fx
+            .act(&r, "sri", Action::Assign, |c| c.assignee = Some("kas".into()))
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 3);
+        let r = fx
+            .act(&r, "sri", Action::Assign, |c| c.assignee = Some("tri@x.id".into()))
+            .unwrap();
+        assert_eq!(r.assignee.as_deref(), Some("tri"));
+        assert_eq!(r.history.last().unwrap().assignee.as_deref(), Some("tri"));
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 4);
+        assert!(err.to_string().contains("assigned to tri"), "{err}");
+        let moved = fx
+            .act(&r, "tri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        assert_eq!(moved.assignee, None, "the next step is for every holder again");
+        let r = fx.act(&r, "tri", Action::Unassign, |_| {}).unwrap();
+        assert_eq!(r.assignee, None);
+        assert!(fx.act(&r, "tri", Action::Unassign, |_| {}).is_err());
+    }
+
+    #[test]
+    fn a_step_is_assigned_from_a_person_field_on_arrival() {
+        let fx = Fixture {
+            procedure: Procedure::parse(
+                &PROC
+                    .replace(
+                        "activity = \"Mendata\"\nrole = \"staf\"",
+                        "activity = \"Mendata\"\nrole = \"staf\"\nassign_from = \"teknisi\"",
+                    )
+                    .replace(
+                        "[[fields]]\nname = \"alasan\"",
+                        "[[fields]]\nname = \"teknisi\"\ntype = \"person\"\n[[fields]]\nname = \"alasan\"",
+                    ),
+                Path::new("procedures/t.toml"),
+            )
+            .unwrap(),
+            ..fixture()
+        };
+        let r = fx.create(&[("alasan", "x"), ("teknisi", "sri@x.id")]).unwrap();
+        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        assert_eq!(r.step.as_deref(), Some("data"));
+        assert_eq!(r.assignee.as_deref(), Some("sri"));
+    }
+
+    #[test]
+    fn a_held_request_waits_for_its_resume() {
+        let fx = fixture();
+        let r = at_lokasi(&fx);
+        assert!(matches!(
+            fx.act(&r, "sri", Action::Hold, |_| {}),
+            Err(Refusal::NeedsReason { .. })
+        ));
+        assert_eq!(
+            exit_code(
+                &fx.act(&r, "uli", Action::Hold, |c| c.note = Some("x".into()))
+                    .unwrap_err()
+            ),
+            4
+        );
+        let held = fx
+            .act(&r, "sri", Action::Hold, |c| {
+                c.note = Some("menunggu anggaran".into());
+                c.until = chrono::NaiveDate::from_ymd_opt(2026, 12, 31);
+            })
+            .unwrap();
+        assert_eq!(held.status, "held");
+        assert_eq!(held.hold.as_ref().unwrap().reason, "menunggu anggaran");
+        let err = fx
+            .act(&held, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap_err();
+        assert!(matches!(err, Refusal::Held { .. }), "{err}");
+        assert!(fx
+            .act(&held, "kas", Action::Comment, |c| c.note = Some("ok".into()))
+            .is_ok());
+        assert!(fx
+            .act(&held, "sri", Action::Hold, |c| c.note = Some("lagi".into()))
+            .is_err());
+        let resumed = fx.act(&held, "sri", Action::Resume, |_| {}).unwrap();
+        assert_eq!(resumed.status, "open");
+        assert_eq!(resumed.hold, None);
+        assert_eq!(resumed.step_since(), r.step_since());
+        assert!(fx.act(&resumed, "sri", Action::Resume, |_| {}).is_err());
+        let past = fx.act(&r, "sri", Action::Hold, |c| {
+            c.note = Some("x".into());
+            c.until = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
+        });
+        assert!(past.unwrap_err().to_string().contains("already past"));
+    }
+
+    #[test]
+    fn a_resumable_end_goes_back_to_its_step() {
+        let fx = edited(
+            "kind = \"end\"\noutcome = \"rejected\"",
+            "kind = \"end\"\noutcome = \"ditunda\"\nresume = \"lokasi\"",
+        );
+        let r = at_lokasi(&fx);
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx
+            .act(&r, "kas", Action::Reject, |c| c.note = Some("tunda".into()))
+            .unwrap();
+        assert_eq!(r.status, "ditunda");
+        assert_eq!(
+            exit_code(&fx.act(&r, "uli", Action::Resume, |_| {}).unwrap_err()),
+            4
+        );
+        let back = fx.act(&r, "sri", Action::Resume, |_| {}).unwrap();
+        assert_eq!(back.status, "open");
+        assert_eq!(back.step.as_deref(), Some("lokasi"));
+        let e = back.history.last().unwrap();
+        assert_eq!((e.step.as_str(), e.to.as_deref()), ("ditolak", Some("lokasi")));
+        assert!(e.moves());
+        // An end without `resume` stays final.
+        let fx = fixture();
+        let r = at_lokasi(&fx);
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx
+            .act(&r, "kas", Action::Reject, |c| c.note = Some("x".into()))
+            .unwrap();
+        assert!(fx.act(&r, "sri", Action::Resume, |_| {}).is_err());
+    }
+
+    #[test]
+    fn staff_open_and_act_for_an_outside_requester() {
+        let fx = edited("version = 1", "version = 1\non_behalf = [\"staf\"]");
+        let outsider = crate::request::Outsider {
+            name: "Budi Warga".into(),
+            contact: "0812".into(),
+        };
+        let mut ids = |p: &str| format!("{p}-5");
+        let change = |o: &crate::request::Outsider| Change {
+            fields: vec![("alasan".into(), "akses".into())],
+            on_behalf_of: Some(o.clone()),
+            ..Change::new(Action::Create)
+        };
+        let err = change_fn(&fx.world(), None, fx.who("uli"), change(&outsider), &mut ids)
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 4);
+        let r = change_fn(&fx.world(), None, fx.who("sri"), change(&outsider), &mut ids)
+            .unwrap()
+            .request;
+        assert_eq!(r.on_behalf_of.as_ref(), Some(&outsider));
+        assert!(r.history[0].on_behalf);
+        let r = fx.act(&r, "sri", Action::Advance, |_| {}).unwrap();
+        assert!(r.history.last().unwrap().on_behalf);
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        assert!(!r.history.last().unwrap().on_behalf, "a staff step of its own");
+    }
+
+    #[test]
+    fn a_secret_is_checked_and_never_kept() {
+        let fx = edited(
+            "[[steps.fields]]\nname = \"seri\"\nrequired = true",
+            "[[steps.fields]]\nname = \"seri\"\nrequired = true\n[[steps.fields]]\nname = \"sandi\"\ntype = \"secret\"\nrequired = true\npattern = \".{8,}\"",
+        );
+        let r = at_lokasi(&fx);
+        let r = fx
+            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .unwrap();
+        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let seri = || ("seri".to_string(), "1".to_string());
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| c.fields = vec![seri()])
+            .unwrap_err();
+        assert!(err.to_string().contains("needs field(s) sandi"), "{err}");
+        let err = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![seri(), ("sandi".into(), "pendek".into())]
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("pattern"), "{err}");
+        let done = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![seri(), ("sandi".into(), "Rahasia-123".into())]
+            })
+            .unwrap();
+        let text = done.to_toml();
+        assert!(!text.contains("Rahasia-123"), "{text}");
+        assert_eq!(done.history.last().unwrap().secrets, ["sandi"]);
+        // verify replays it by name.
+        let replayed = fx
+            .act(&r, "sri", Action::Advance, |c| {
+                c.fields = vec![seri()];
+                c.secrets = vec!["sandi".into()];
+            })
+            .unwrap();
+        assert_eq!(replayed, done);
     }
 }

@@ -36,6 +36,7 @@ pub fn check(p: &Procedure, config: &Config) -> Vec<Finding> {
         check_reachable,
         check_exits,
         check_assets,
+        check_office_keys,
     ];
     let mut findings = Vec::new();
     let file = p.file.display().to_string();
@@ -273,6 +274,62 @@ fn check_fields(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
     }
 }
 
+/// The keys of issue 10: fields a step may edit, a step given from a person field, an end that
+/// may be resumed, and who may open requests for outside requesters.
+fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usize, String)) {
+    use crate::field::FieldType;
+    for role in &p.on_behalf {
+        if !config.roles.contains_key(role) {
+            report(
+                p.id.span().start,
+                format!("on_behalf names unknown role '{role}' (declare it under [roles] in sop.toml)"),
+            );
+        }
+    }
+    for s in &p.steps {
+        let (at, id) = (s.id.span().start, s.id());
+        for name in s.edits.iter().flatten() {
+            match p.field(name) {
+                None => report(at, format!("step '{id}' edits unknown field '{name}'")),
+                Some(f) if f.kind == FieldType::Secret => report(
+                    at,
+                    format!("step '{id}' edits secret field '{name}', which is never stored"),
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(name) = &s.assign_from {
+            if p.field(name).is_none_or(|f| f.kind != FieldType::Person) {
+                report(
+                    at,
+                    format!("step '{id}' is assigned from '{name}', which is not a field of type person"),
+                );
+            }
+            if matches!(s.kind, Kind::End) || s.is_automatic() {
+                report(at, format!("step '{id}' is done by nobody: it cannot be assigned"));
+            }
+        }
+        match (&s.resume, s.kind) {
+            (Some(_), k) if k != Kind::End => report(
+                at,
+                format!("step '{id}' is a {k}: 'resume' belongs to an end"),
+            ),
+            (Some(target), _) => match p.step(target.get_ref()) {
+                None => report(
+                    target.span().start,
+                    format!("end '{id}' resumes to unknown step '{}'", target.get_ref()),
+                ),
+                Some(t) if t.kind == Kind::End || t.is_automatic() => report(
+                    target.span().start,
+                    format!("end '{id}' resumes to '{}', where nobody acts", t.id()),
+                ),
+                Some(_) => {}
+            },
+            _ => {}
+        }
+    }
+}
+
 /// Successors by step id, skipping dangling targets.
 fn graph(p: &Procedure) -> HashMap<&str, Vec<&str>> {
     p.steps
@@ -451,6 +508,28 @@ mod tests {
              [[steps]]\nid = \"c\"\nactivity = \"C\"\nkind = \"end\"\n"
         );
         assert_eq!(lint(&src), Vec::<String>::new());
+    }
+
+    #[test]
+    fn office_keys_are_linted() {
+        let src = format!(
+            "{HEAD}on_behalf = [\"satpam\"]\n\
+             [[fields]]\nname = \"pw\"\ntype = \"secret\"\n\
+             [[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"staf\"\nedits = [\"pw\", \"nope\"]\nassign_from = \"pw\"\n\
+             [[steps]]\nid = \"b\"\nactivity = \"B\"\nkind = \"end\"\nresume = \"zz\"\n\
+             [[steps]]\nid = \"c\"\nactivity = \"C\"\nrole = \"staf\"\nresume = \"a\"\nnext = \"b\"\n"
+        );
+        let found = lint(&src).join("\n");
+        for want in [
+            "on_behalf names unknown role 'satpam'",
+            "step 'a' edits secret field 'pw', which is never stored",
+            "step 'a' edits unknown field 'nope'",
+            "step 'a' is assigned from 'pw', which is not a field of type person",
+            "end 'b' resumes to unknown step 'zz'",
+            "step 'c' is a task: 'resume' belongs to an end",
+        ] {
+            assert!(found.contains(want), "{want}\n{found}");
+        }
     }
 
     #[test]

@@ -326,6 +326,15 @@ impl Procedure {
             .find(|f| f.name == name)
     }
 
+    /// A role's label in this procedure: its own `requester` label for the requester role,
+    /// else the office's label from sop.toml.
+    pub fn role_label<'a>(&'a self, config: &'a crate::config::Config, role: &'a str) -> &'a str {
+        match &self.requester {
+            Some(label) if role == config.policy.requester_role => label,
+            _ => config.role_label(role),
+        }
+    }
+
     /// The fields `sop edit` may change while a request is at `step`: the step's `edits`,
     /// else its own fields and, at the first step, the request form's.
     pub fn editable<'a>(&'a self, step: &'a Step) -> Vec<&'a Field> {
