@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::field::Fields;
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Entry, Request};
+use crate::request::{Entry, Hold, Outsider, Request};
 
 #[derive(Serialize)]
 pub struct StepView {
@@ -34,7 +34,13 @@ pub struct RequestView<'a> {
     pub fields: &'a Fields,
     pub asset: Option<&'a str>,
     pub requester: &'a str,
+    /// The outside requester staff opened it for, if any.
+    pub on_behalf_of: Option<&'a Outsider>,
     pub created: DateTime<FixedOffset>,
+    /// The person the current step is assigned to.
+    pub assignee: Option<&'a str>,
+    /// Why it is held, since when, until when (status `held`).
+    pub hold: Option<&'a Hold>,
     pub history: &'a [Entry],
 }
 
@@ -116,7 +122,10 @@ pub fn request_view<'a>(
         fields: &req.fields,
         asset: req.asset.as_deref(),
         requester: &req.requester,
+        on_behalf_of: req.on_behalf_of.as_ref(),
         created: req.created,
+        assignee: req.assignee.as_deref(),
+        hold: req.hold.as_ref(),
         history: &req.history,
     }
 }

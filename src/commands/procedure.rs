@@ -228,7 +228,12 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     );
     for (s, v) in p.steps.iter().zip(&steps) {
         let no = s.number.map_or("-".to_string(), |n| n.to_string());
-        let roles: Vec<&str> = s.role.list().iter().map(|r| p.role_label(config, r)).collect();
+        let roles: Vec<&str> = s
+            .role
+            .list()
+            .iter()
+            .map(|r| p.role_label(config, r))
+            .collect();
         let leads = match s.kind {
             Kind::End => format!("end: {}", s.outcome()),
             _ => {

@@ -12,8 +12,8 @@ pub const TITLE: &str = "title";
 
 impl World<'_> {
     /// `sop edit`: corrects fields and the title while the request is at a step the actor may
-    /// act on, or, for the requester, at a step the request was sent back to. Fields of other
-    /// steps stay as they were given.
+    /// act on — for the requester, a step of theirs, such as the form a rejection sent the
+    /// request back to. Fields other steps gave stay as they were.
     pub(super) fn edit(
         &self,
         mut req: Request,
@@ -21,13 +21,7 @@ impl World<'_> {
         actor: &Person,
         change: Change,
     ) -> Result<Request, Refusal> {
-        let acting = match self.authorize(&req, step, actor) {
-            Ok(acting) => acting,
-            Err(_) if self.is_requester(&req, actor) && returned_to(&req, step.id()) => {
-                Default::default()
-            }
-            Err(refusal) => return Err(refusal),
-        };
+        let acting = self.authorize(&req, step, actor)?;
         let p = self.procedure;
         let editable = p.editable(step);
         let names = || editable.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
@@ -53,8 +47,7 @@ impl World<'_> {
             secrets: Vec::new(),
             ..change.clone()
         };
-        let (given, _) =
-            self.parse_fields(&editable, &plain, &format!("step '{}'", step.id()))?;
+        let (given, _) = self.parse_fields(&editable, &plain, &format!("step '{}'", step.id()))?;
         let mut edits = Vec::new();
         if let Some(title) = change.title.as_ref().map(|t| t.trim()) {
             if title.is_empty() {
@@ -127,7 +120,11 @@ impl World<'_> {
         change: Change,
     ) -> Result<Request, Refusal> {
         self.may_manage(&req, step, actor)?;
-        if step.role.list().contains(&self.config.policy.requester_role) {
+        if step
+            .role
+            .list()
+            .contains(&self.config.policy.requester_role)
+        {
             return Err(Refusal::Invalid(format!(
                 "step '{}' of {} is the requester's: it cannot be given to someone else",
                 step.id(),
@@ -135,9 +132,10 @@ impl World<'_> {
             )));
         }
         let given = change.assignee.unwrap_or_default();
-        let person = self.people.find(&given).ok_or_else(|| {
-            Refusal::Invalid(format!("'{given}' is not a person in people.toml"))
-        })?;
+        let person = self
+            .people
+            .find(&given)
+            .ok_or_else(|| Refusal::Invalid(format!("'{given}' is not a person in people.toml")))?;
         let date = self.now.date_naive();
         let holds = step
             .role
@@ -330,20 +328,6 @@ impl World<'_> {
             ),
         })
     }
-
-    /// The requester, or (for an outside requester) staff who may act for them.
-    fn is_requester(&self, req: &Request, actor: &Person) -> bool {
-        actor.id == req.requester || (req.on_behalf_of.is_some() && self.may_act_on_behalf(actor))
-    }
-}
-
-/// Whether the request came back to `step` after leaving it: a step it was returned to.
-fn returned_to(req: &Request, step: &str) -> bool {
-    req.history
-        .iter()
-        .filter(|e| e.moves() && e.to.as_deref() == Some(step))
-        .count()
-        > 1
 }
 
 /// The step a request is at, or for a finished one the step it finished at.

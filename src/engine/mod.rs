@@ -489,8 +489,11 @@ impl World<'_> {
         }
         let p = self.procedure;
         let roles = match p.on_behalf.is_empty() {
-            true => "it names no role in on_behalf".to_string(),
-            false => format!("it lets {} do so", p.on_behalf.join(", ")),
+            true => "the procedure's on_behalf names no role".to_string(),
+            false => format!(
+                "the procedure's on_behalf lets {} do so",
+                p.on_behalf.join(", ")
+            ),
         };
         Err(Refusal::Forbidden(format!(
             "{} may not open a {} request for someone outside people.toml: {roles} (or '{}')",
@@ -1324,7 +1327,9 @@ to = 2026-11-30
             .act(&r, "uli", Action::Cancel, |c| c.note = Some("batal".into()))
             .unwrap();
         let after = fx
-            .act(&done, "sri", Action::Comment, |c| c.note = Some("arsip".into()))
+            .act(&done, "sri", Action::Comment, |c| {
+                c.note = Some("arsip".into())
+            })
             .unwrap();
         assert_eq!(after.status, "cancelled");
         assert_eq!(after.history.last().unwrap().step, "lokasi");
@@ -1345,15 +1350,21 @@ to = 2026-11-30
         let r = at_lokasi(&fx);
         // Only holders of the role (or an administrator) assign, and only to a holder.
         let err = fx
-            .act(&r, "uli", Action::Assign, |c| c.assignee = Some("tri".into()))
+            .act(&r, "uli", Action::Assign, |c| {
+                c.assignee = Some("tri".into())
+            })
             .unwrap_err();
         assert_eq!(exit_code(&err), 4);
         let err = fx
-            .act(&r, "sri", Action::Assign, |c| c.assignee = Some("kas".into()))
+            .act(&r, "sri", Action::Assign, |c| {
+                c.assignee = Some("kas".into())
+            })
             .unwrap_err();
         assert_eq!(exit_code(&err), 3);
         let r = fx
-            .act(&r, "sri", Action::Assign, |c| c.assignee = Some("tri@x.id".into()))
+            .act(&r, "sri", Action::Assign, |c| {
+                c.assignee = Some("tri@x.id".into())
+            })
             .unwrap();
         assert_eq!(r.assignee.as_deref(), Some("tri"));
         assert_eq!(r.history.last().unwrap().assignee.as_deref(), Some("tri"));
@@ -1365,7 +1376,10 @@ to = 2026-11-30
         let moved = fx
             .act(&r, "tri", Action::Advance, |c| c.option = Some("dc".into()))
             .unwrap();
-        assert_eq!(moved.assignee, None, "the next step is for every holder again");
+        assert_eq!(
+            moved.assignee, None,
+            "the next step is for every holder again"
+        );
         let r = fx.act(&r, "tri", Action::Unassign, |_| {}).unwrap();
         assert_eq!(r.assignee, None);
         assert!(fx.act(&r, "tri", Action::Unassign, |_| {}).is_err());
@@ -1389,7 +1403,9 @@ to = 2026-11-30
             .unwrap(),
             ..fixture()
         };
-        let r = fx.create(&[("alasan", "x"), ("teknisi", "sri@x.id")]).unwrap();
+        let r = fx
+            .create(&[("alasan", "x"), ("teknisi", "sri@x.id")])
+            .unwrap();
         let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
         let r = fx
             .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
@@ -1423,11 +1439,14 @@ to = 2026-11-30
         assert_eq!(held.status, "held");
         assert_eq!(held.hold.as_ref().unwrap().reason, "menunggu anggaran");
         let err = fx
-            .act(&held, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+            .act(&held, "sri", Action::Advance, |c| {
+                c.option = Some("dc".into())
+            })
             .unwrap_err();
         assert!(matches!(err, Refusal::Held { .. }), "{err}");
         assert!(fx
-            .act(&held, "kas", Action::Comment, |c| c.note = Some("ok".into()))
+            .act(&held, "kas", Action::Comment, |c| c.note =
+                Some("ok".into()))
             .is_ok());
         assert!(fx
             .act(&held, "sri", Action::Hold, |c| c.note = Some("lagi".into()))
@@ -1466,7 +1485,10 @@ to = 2026-11-30
         assert_eq!(back.status, "open");
         assert_eq!(back.step.as_deref(), Some("lokasi"));
         let e = back.history.last().unwrap();
-        assert_eq!((e.step.as_str(), e.to.as_deref()), ("ditolak", Some("lokasi")));
+        assert_eq!(
+            (e.step.as_str(), e.to.as_deref()),
+            ("ditolak", Some("lokasi"))
+        );
         assert!(e.moves());
         // An end without `resume` stays final.
         let fx = fixture();
@@ -1493,12 +1515,24 @@ to = 2026-11-30
             on_behalf_of: Some(o.clone()),
             ..Change::new(Action::Create)
         };
-        let err = change_fn(&fx.world(), None, fx.who("uli"), change(&outsider), &mut ids)
-            .unwrap_err();
+        let err = change_fn(
+            &fx.world(),
+            None,
+            fx.who("uli"),
+            change(&outsider),
+            &mut ids,
+        )
+        .unwrap_err();
         assert_eq!(exit_code(&err), 4);
-        let r = change_fn(&fx.world(), None, fx.who("sri"), change(&outsider), &mut ids)
-            .unwrap()
-            .request;
+        let r = change_fn(
+            &fx.world(),
+            None,
+            fx.who("sri"),
+            change(&outsider),
+            &mut ids,
+        )
+        .unwrap()
+        .request;
         assert_eq!(r.on_behalf_of.as_ref(), Some(&outsider));
         assert!(r.history[0].on_behalf);
         let r = fx.act(&r, "sri", Action::Advance, |_| {}).unwrap();
@@ -1506,7 +1540,10 @@ to = 2026-11-30
         let r = fx
             .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
             .unwrap();
-        assert!(!r.history.last().unwrap().on_behalf, "a staff step of its own");
+        assert!(
+            !r.history.last().unwrap().on_behalf,
+            "a staff step of its own"
+        );
     }
 
     #[test]

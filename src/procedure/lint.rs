@@ -282,7 +282,9 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
         if !config.roles.contains_key(role) {
             report(
                 p.id.span().start,
-                format!("on_behalf names unknown role '{role}' (declare it under [roles] in sop.toml)"),
+                format!(
+                    "on_behalf names unknown role '{role}' (declare it under [roles] in sop.toml)"
+                ),
             );
         }
     }
@@ -306,7 +308,10 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
                 );
             }
             if matches!(s.kind, Kind::End) || s.is_automatic() {
-                report(at, format!("step '{id}' is done by nobody: it cannot be assigned"));
+                report(
+                    at,
+                    format!("step '{id}' is done by nobody: it cannot be assigned"),
+                );
             }
         }
         match (&s.resume, s.kind) {

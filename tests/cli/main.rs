@@ -17,6 +17,7 @@ mod one_truth;
 mod properties;
 mod race;
 mod report;
+mod requests;
 mod shipped;
 mod sync;
 mod walks;
