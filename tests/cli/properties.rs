@@ -264,6 +264,7 @@ impl Walk {
             .collect();
         let deciding = kind == "approval";
         let actors = self.holders(&roles, &requester, deciding);
+        let assignee = self.leave_in_place(&id, &requester, &roles, &actors);
         let (who, args) = if self.rng.random_ratio(1, 15) || actors.is_empty() {
             let reason = self.pick(REASONS);
             (
@@ -271,13 +272,46 @@ impl Walk {
                 vec!["cancel".into(), id.clone(), "--reason".into(), reason],
             )
         } else {
-            let who = actors[self.rng.random_range(0..actors.len())].clone();
+            let who = match assignee {
+                Some(who) => who,
+                None => actors[self.rng.random_range(0..actors.len())].clone(),
+            };
             (who, self.action(&id, kind, &step))
         };
         let after = self.run_sop(&who, &strs(&args));
         let request = &mut self.requests[i];
         request.moves += 1;
         request.open = after["status"] == "open" && request.moves < MOVES_PER_REQUEST;
+    }
+
+    /// Now and then, changes that leave request `id` at its step: a comment by its requester;
+    /// at a staff step, a hold and its resume, and an assignment to one of `actors`, who is
+    /// then the one to act (returned).
+    fn leave_in_place(
+        &mut self,
+        id: &str,
+        requester: &str,
+        roles: &[String],
+        actors: &[String],
+    ) -> Option<String> {
+        if self.rng.random_ratio(1, 6) {
+            let text = self.text();
+            self.run_sop(requester, &["comment", id, &text]);
+        }
+        if actors.is_empty() || roles.contains(&self.requester_role) {
+            return None;
+        }
+        if self.rng.random_ratio(1, 8) {
+            let (who, reason) = (self.pick(actors), self.pick(REASONS));
+            self.run_sop(&who, &["hold", id, "--reason", &reason]);
+            self.run_sop(&who, &["resume", id]);
+        }
+        if !self.rng.random_ratio(1, 5) {
+            return None;
+        }
+        let (by, to) = (self.pick(actors), self.pick(actors));
+        self.run_sop(&by, &["assign", id, &to]);
+        Some(to)
     }
 
     /// The arguments of a random legal action on a step of kind `kind`.
