@@ -625,6 +625,9 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
             if let Some(why) = control_char(text) {
                 return Err(bad(what, why));
             }
+            if text.contains(['\n', '\r']) {
+                return Err(bad(what, "is more than one line".into()));
+            }
         }
     }
     for (what, text) in [(note, &change.note), ("the output", &change.output)] {
