@@ -70,7 +70,16 @@ impl Calendar {
     /// When a step that started at `start` is due, counting only working time. Whole weeks
     /// without a holiday are counted at once, so any standard time takes a few steps; a due
     /// moment past the last day of the year 9999 is that day.
+    ///
+    /// Calendar minutes (hours, `x 24 jam`, weeks) run day and night from `start`; the working
+    /// days and minutes are then counted on from there.
     pub fn due(&self, start: DateTime<FixedOffset>, time: StdTime) -> DateTime<FixedOffset> {
+        let start = start
+            .checked_add_signed(Duration::minutes(i64::from(time.calendar)))
+            .unwrap_or(start);
+        if time.calendar > 0 && time.days == 0 && time.minutes == 0 {
+            return start;
+        }
         let tz = *start.offset();
         let at = |date: NaiveDate, t: NaiveTime| {
             date.and_time(t)
@@ -163,8 +172,8 @@ mod tests {
     #[test]
     fn due_counts_working_time_only() {
         let cal = Calendar::default();
-        let m = |minutes| StdTime { days: 0, minutes };
-        let d = |days| StdTime { days, minutes: 0 };
+        let m = |minutes| StdTime::working(0, minutes);
+        let d = |days| StdTime::working(days, 0);
         // Monday 2026-11-23, 09:00 + 5 minutes.
         assert_eq!(
             cal.due(t("2026-11-23T09:00:00+07:00"), m(5)),
@@ -252,7 +261,7 @@ mod tests {
             for start in starts {
                 for days in [0, 1, 4, 5, 6, 7, 12, 30, 61] {
                     for minutes in [0, 1, 15, 59, 480, 481, 2000, 20_000] {
-                        let time = StdTime { days, minutes };
+                        let time = StdTime::working(days, minutes);
                         assert_eq!(
                             cal.due(t(start), time),
                             due_day_by_day(cal, t(start), time),
@@ -277,18 +286,9 @@ mod tests {
             },
         ] {
             for time in [
-                StdTime {
-                    days: u32::MAX,
-                    minutes: 0,
-                },
-                StdTime {
-                    days: 0,
-                    minutes: u32::MAX,
-                },
-                StdTime {
-                    days: u32::MAX,
-                    minutes: u32::MAX,
-                },
+                StdTime::working(u32::MAX, 0),
+                StdTime::working(0, u32::MAX),
+                StdTime::working(u32::MAX, u32::MAX),
             ] {
                 let due = cal.due(t("2026-11-23T09:00:00-12:00"), time);
                 assert_eq!(due.date_naive(), last, "{time:?}");
@@ -308,13 +308,7 @@ mod tests {
         let mut cal = Calendar::default();
         cal.holidays
             .push(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-        let due = cal.due(
-            t("2026-11-23T10:00:00+07:00"),
-            StdTime {
-                days: 1,
-                minutes: 0,
-            },
-        );
+        let due = cal.due(t("2026-11-23T10:00:00+07:00"), StdTime::working(1, 0));
         assert_eq!(due, t("2026-11-25T10:00:00+07:00"));
     }
 }

@@ -24,7 +24,7 @@ fn lanes(p: &Procedure) -> Vec<Lane<'_>> {
 }
 
 fn label(s: &Step) -> String {
-    let text = match s.number {
+    let text = match &s.number {
         Some(n) => format!("{n}. {}", s.activity),
         None => s.activity.clone(),
     };
@@ -33,25 +33,40 @@ fn label(s: &Step) -> String {
     } else {
         text
     };
+    let text = match &s.inferred {
+        Some(why) => format!("{text} (ditafsirkan: {why})"),
+        None => text,
+    };
     text.replace('"', "'")
 }
 
-/// Edges as (from index, to index, label); a task's plain "done" has no label.
-fn edges(p: &Procedure) -> Vec<(usize, usize, String)> {
+/// One arrow: from and to (step positions), its label (none for a task's plain "done"), and
+/// why the office inferred it when the document leaves it unsaid.
+struct Edge {
+    from: usize,
+    to: usize,
+    way: String,
+    inferred: Option<String>,
+}
+
+fn edges(p: &Procedure) -> Vec<Edge> {
     let index = |id: &str| p.steps.iter().position(|s| s.id() == id);
     let mut out = Vec::new();
-    for (i, s) in p.steps.iter().enumerate() {
+    for (from, s) in p.steps.iter().enumerate() {
         for (way, target) in p.exits(s) {
-            if let Some(j) = index(target.get_ref()) {
-                out.push((
-                    i,
-                    j,
-                    if way == "done" {
-                        String::new()
-                    } else {
-                        way.to_string()
-                    },
-                ));
+            if let Some(to) = index(target.get_ref()) {
+                let inferred = s.inferred_exits.get(way).cloned();
+                let way = match (way, &inferred) {
+                    ("done", None) => String::new(),
+                    (_, None) => way.to_string(),
+                    (_, Some(why)) => format!("{way} (ditafsirkan: {why})").replace('"', "'"),
+                };
+                out.push(Edge {
+                    from,
+                    to,
+                    way,
+                    inferred,
+                });
             }
         }
     }
@@ -77,19 +92,29 @@ pub fn mermaid(p: &Procedure, config: &Config) -> String {
             let shape = match s.kind {
                 Kind::Task => format!("[\"{text}\"]"),
                 Kind::Approval | Kind::Decision => format!("{{\"{text}\"}}"),
-                Kind::End => format!("([\"{text}\"])"),
+                Kind::End | Kind::Start => format!("([\"{text}\"])"),
             };
             let _ = writeln!(out, "{indent}s{i}{shape}");
+            if s.inferred.is_some() {
+                let _ = writeln!(out, "{indent}style s{i} stroke-dasharray: 5 5");
+            }
         }
         if role.is_some() {
             out += "  end\n";
         }
     }
-    for (from, to, way) in edges(p) {
+    for Edge {
+        from,
+        to,
+        way,
+        inferred,
+    } in edges(p)
+    {
+        let arrow = if inferred.is_some() { "-.->" } else { "-->" };
         if way.is_empty() {
-            let _ = writeln!(out, "  s{from} --> s{to}");
+            let _ = writeln!(out, "  s{from} {arrow} s{to}");
         } else {
-            let _ = writeln!(out, "  s{from} -->|{way}| s{to}");
+            let _ = writeln!(out, "  s{from} {arrow}|{way}| s{to}");
         }
     }
     out
@@ -113,20 +138,39 @@ pub fn dot(p: &Procedure, config: &Config) -> String {
             let shape = match s.kind {
                 Kind::Task => "box",
                 Kind::Approval | Kind::Decision => "diamond",
-                Kind::End => "oval",
+                Kind::End | Kind::Start => "oval",
             };
-            let _ = writeln!(out, "    s{i} [label=\"{}\", shape={shape}];", label(s));
+            let dashed = if s.inferred.is_some() {
+                ", style=\"rounded,dashed\""
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "    s{i} [label=\"{}\", shape={shape}{dashed}];",
+                label(s)
+            );
         }
         if role.is_some() {
             out += "  }\n";
         }
     }
-    for (from, to, way) in edges(p) {
-        if way.is_empty() {
-            let _ = writeln!(out, "  s{from} -> s{to};");
+    for e in edges(p) {
+        let style = if e.inferred.is_some() {
+            ", style=dashed"
         } else {
-            let _ = writeln!(out, "  s{from} -> s{to} [label=\"{way}\"];");
+            ""
+        };
+        match (e.way.is_empty(), style.is_empty()) {
+            (true, true) => writeln!(out, "  s{} -> s{};", e.from, e.to),
+            (true, false) => writeln!(out, "  s{} -> s{} [style=dashed];", e.from, e.to),
+            _ => writeln!(
+                out,
+                "  s{} -> s{} [label=\"{}\"{style}];",
+                e.from, e.to, e.way
+            ),
         }
+        .expect("writing to a String");
     }
     out += "}\n";
     out

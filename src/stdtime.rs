@@ -21,46 +21,55 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-/// A standard time. Days are working days, so they are kept apart from minutes.
+/// A standard time: working days and working minutes, which the office calendar counts
+/// (`Calendar::due`), and calendar minutes, which run day and night.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StdTime {
+    /// Working days (`hari`, `hari kerja`).
     pub days: u32,
+    /// Working minutes (`menit` on its own).
     pub minutes: u32,
+    /// Calendar minutes (`jam`, `x 24 jam`, `minggu`, and `menit` written with hours).
+    pub calendar: u32,
+}
+
+/// What a `time` says: a standard time, or none — the document gives none ("N/A", "-",
+/// "tergantung situasi") and the text is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    Time(StdTime),
+    NoTime(String),
 }
 
 impl StdTime {
-    /// Parses `"5m"`, `"2h"`, `"1d"`, `"5 menit"`, `"2 jam"`, `"1 hari"` (any case).
-    pub fn parse(text: &str) -> Option<StdTime> {
-        let text = text.trim().to_lowercase();
-        let split = text.find(|c: char| !c.is_ascii_digit())?;
-        let (n, unit) = text.split_at(split);
-        let n: u32 = n.parse().ok()?;
-        match unit.trim() {
-            "m" | "min" | "menit" | "minute" | "minutes" => Some(StdTime {
-                days: 0,
-                minutes: n,
-            }),
-            "h" | "j" | "jam" | "hour" | "hours" => Some(StdTime {
-                days: 0,
-                minutes: n.checked_mul(60)?,
-            }),
-            "d" | "hari" | "day" | "days" => Some(StdTime {
-                days: n,
-                minutes: 0,
-            }),
-            _ => None,
+    pub fn working(days: u32, minutes: u32) -> StdTime {
+        StdTime {
+            days,
+            minutes,
+            calendar: 0,
         }
     }
 
-    /// ISO 8601 duration: `PT5M`, `P1D`, `P1DT40M`.
+    /// Parses a standard time as offices write it (the grammar in the module docs and
+    /// docs/procedures.md); `None` for text it cannot read.
+    pub fn parse(text: &str) -> Option<StdTime> {
+        match Written::parse(text)? {
+            Written::Time(t) => Some(t),
+            Written::NoTime(_) => None,
+        }
+    }
+
+    /// ISO 8601 duration: working days as `D`, minutes of either kind as `H` and `M`
+    /// (`PT5M`, `P1D`, `P1DT40M`, `PT72H`).
     pub fn iso(self) -> String {
+        let minutes = self.minutes.saturating_add(self.calendar);
         let mut s = String::from("P");
         if self.days > 0 {
             s += &format!("{}D", self.days);
         }
-        if self.minutes > 0 || self.days == 0 {
+        if minutes > 0 || self.days == 0 {
             s.push('T');
-            let (h, m) = (self.minutes / 60, self.minutes % 60);
+            let (h, m) = (minutes / 60, minutes % 60);
             if h > 0 {
                 s += &format!("{h}H");
             }
@@ -70,6 +79,129 @@ impl StdTime {
         }
         s
     }
+
+    /// Whether the time counts only working time (no calendar part).
+    pub fn is_working(self) -> bool {
+        self.calendar == 0
+    }
+}
+
+impl Written {
+    /// Parses the text of a `time` key. Returns `None` for text it cannot read.
+    pub fn parse(text: &str) -> Option<Written> {
+        let lower = text.trim().to_lowercase();
+        if is_no_time(&lower) {
+            return Some(Written::NoTime(text.trim().to_string()));
+        }
+        let mut rest = lower.as_str();
+        for bound in BOUNDS {
+            if let Some(r) = rest.strip_prefix(bound) {
+                rest = r.trim_start_matches([' ', '.']);
+                break;
+            }
+        }
+        let rest = upper_of_range(rest);
+        sum(&rest).map(Written::Time)
+    }
+}
+
+/// Words before an upper bound, which is then the standard: "maksimal 2 hari".
+const BOUNDS: &[&str] = &[
+    "paling lama",
+    "selambat-lambatnya",
+    "maksimal",
+    "maksimum",
+    "maks",
+    "max",
+    "at most",
+    "<=",
+    "≤",
+];
+
+/// "N/A", "-", "tergantung …", "sesuai …", "menyesuaikan …": the document gives no time.
+fn is_no_time(lower: &str) -> bool {
+    matches!(lower, "n/a" | "na" | "-" | "–" | "—" | "")
+        || ["tergantung", "sesuai", "menyesuaikan", "depends"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
+/// "1-2 hari", "1 s.d. 2 hari", "1 sampai 2 hari": the upper end (`2 hari`).
+fn upper_of_range(text: &str) -> String {
+    for sep in [
+        " s.d. ", " s/d ", " sampai ", " hingga ", " - ", " – ", "-", "–",
+    ] {
+        if let Some((low, high)) = text.split_once(sep) {
+            let low = low.trim();
+            if !low.is_empty() && low.chars().all(|c| c.is_ascii_digit()) {
+                return high.trim().to_string();
+            }
+        }
+    }
+    text.to_string()
+}
+
+/// One or more `N unit` parts: "1 jam 30 menit", "3 x 24 jam", "1 minggu", "2 hari kerja".
+fn sum(text: &str) -> Option<StdTime> {
+    let text = text.replace(" dan ", " ");
+    let mut words = text.split_whitespace().peekable();
+    let (mut days, mut minutes, mut calendar, mut hours_written) = (0u32, 0u32, 0u32, false);
+    let mut any = false;
+    while let Some(word) = words.next() {
+        // "5m", "2jam": the number and the unit in one word.
+        let split = word
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(word.len());
+        let (n, glued) = word.split_at(split);
+        let n: u32 = n.parse().ok()?;
+        let unit = match glued {
+            "" => words.next()?.to_string(),
+            g => g.to_string(),
+        };
+        let unit = unit.trim_end_matches([',', '.']);
+        match unit {
+            "x" | "×" => {
+                // "3 x 24 jam": N calendar days.
+                if words.next()? != "24" || !matches!(words.next()?, "jam" | "hours" | "h") {
+                    return None;
+                }
+                calendar = calendar.checked_add(n.checked_mul(24 * 60)?)?;
+                hours_written = true;
+            }
+            "m" | "min" | "mnt" | "menit" | "minute" | "minutes" => {
+                minutes = minutes.checked_add(n)?;
+            }
+            "h" | "j" | "jam" | "hour" | "hours" => {
+                calendar = calendar.checked_add(n.checked_mul(60)?)?;
+                hours_written = true;
+            }
+            "d" | "hk" | "hari" | "day" | "days" => {
+                if words.peek() == Some(&"kerja") {
+                    words.next();
+                }
+                days = days.checked_add(n)?;
+            }
+            "w" | "minggu" | "pekan" | "week" | "weeks" => {
+                calendar = calendar.checked_add(n.checked_mul(7 * 24 * 60)?)?;
+                hours_written = true;
+            }
+            _ => return None,
+        }
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    if hours_written {
+        // Minutes written with hours are part of the same clock: "1 jam 30 menit".
+        calendar = calendar.checked_add(minutes)?;
+        minutes = 0;
+    }
+    Some(StdTime {
+        days,
+        minutes,
+        calendar,
+    })
 }
 
 /// Sums saturate: a procedure's steps may each take up to `u32::MAX` days.
@@ -80,101 +212,123 @@ impl std::ops::Add for StdTime {
         StdTime {
             days: self.days.saturating_add(other.days),
             minutes: self.minutes.saturating_add(other.minutes),
+            calendar: self.calendar.saturating_add(other.calendar),
         }
     }
 }
 
 impl fmt::Display for StdTime {
-    /// As the documents write it: `5 menit`, `2 jam`, `1 hari`, `1 hari 40 menit`.
+    /// As the documents write it, so that it reads back the same: `5 menit`, `1 hari`,
+    /// `2 jam`, `1 jam 30 menit`, `3 x 24 jam`, `1 minggu`, `1 hari 40 menit`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DAY: u32 = 24 * 60;
         let mut parts = Vec::new();
         if self.days > 0 {
             parts.push(format!("{} hari", self.days));
         }
-        if self.minutes > 0 && self.minutes.is_multiple_of(60) {
-            parts.push(format!("{} jam", self.minutes / 60));
-        } else if self.minutes > 0 || self.days == 0 {
+        let c = self.calendar;
+        if c > 0 && c.is_multiple_of(7 * DAY) {
+            parts.push(format!("{} minggu", c / (7 * DAY)));
+        } else if c > 0 && c.is_multiple_of(DAY) {
+            parts.push(format!("{} x 24 jam", c / DAY));
+        } else if c > 0 {
+            parts.push(format!("{} jam", c / 60));
+            if c % 60 > 0 {
+                parts.push(format!("{} menit", c % 60));
+            }
+        }
+        if self.minutes > 0 || parts.is_empty() {
             parts.push(format!("{} menit", self.minutes));
         }
         f.write_str(&parts.join(" "))
     }
 }
 
-/// Serde `deserialize_with` for an optional `time = "…"` key: a present key must parse.
+/// Serde `deserialize_with` for an optional `time = "…"` key: a present key must parse; a
+/// text that says there is no standard time ("N/A", "tergantung …") is none.
 pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StdTime>, D::Error> {
     let text = String::deserialize(d)?;
-    StdTime::parse(&text).map(Some).ok_or_else(|| {
-        serde::de::Error::custom(format!(
-            "invalid standard time {text:?}: write a number and a unit, e.g. \"5m\", \"2h\", \"1d\", \"5 menit\", \"2 jam\", \"1 hari\""
-        ))
-    })
+    match Written::parse(&text) {
+        Some(Written::Time(t)) => Ok(Some(t)),
+        Some(Written::NoTime(_)) => Ok(None),
+        None => Err(serde::de::Error::custom(format!(
+            "invalid standard time {text:?}: write a number and a unit, e.g. \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", or \"N/A\""
+        ))),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const DAY: u32 = 24 * 60;
+
+    fn cal(minutes: u32) -> StdTime {
+        StdTime {
+            calendar: minutes,
+            ..StdTime::default()
+        }
+    }
+
     #[test]
-    fn parses_standard_times() {
-        let t = |s| StdTime::parse(s);
-        assert_eq!(
-            t("5m"),
-            Some(StdTime {
-                days: 0,
-                minutes: 5
-            })
-        );
-        assert_eq!(
-            t("5 menit"),
-            Some(StdTime {
-                days: 0,
-                minutes: 5
-            })
-        );
-        assert_eq!(
-            t("10 Menit"),
-            Some(StdTime {
-                days: 0,
-                minutes: 10
-            })
-        );
-        assert_eq!(
-            t("2h"),
-            Some(StdTime {
-                days: 0,
-                minutes: 120
-            })
-        );
-        assert_eq!(
-            t("2 jam"),
-            Some(StdTime {
-                days: 0,
-                minutes: 120
-            })
-        );
-        assert_eq!(
-            t("1d"),
-            Some(StdTime {
-                days: 1,
-                minutes: 0
-            })
-        );
-        assert_eq!(
-            t("1 Hari"),
-            Some(StdTime {
-                days: 1,
-                minutes: 0
-            })
-        );
-        assert_eq!(
-            t("3 hari"),
-            Some(StdTime {
-                days: 3,
-                minutes: 0
-            })
-        );
-        assert_eq!(t("menit"), None);
-        assert_eq!(t("5 weeks"), None);
-        assert_eq!(t(""), None);
+    fn parses_times_as_offices_write_them() {
+        let w = StdTime::working;
+        for (text, want) in [
+            ("5m", w(0, 5)),
+            ("5 menit", w(0, 5)),
+            ("10 Menit", w(0, 10)),
+            ("1d", w(1, 0)),
+            ("1 Hari", w(1, 0)),
+            ("3 hari", w(3, 0)),
+            ("1 hari kerja", w(1, 0)),
+            ("2 HK", w(2, 0)),
+            ("2h", cal(120)),
+            ("2 jam", cal(120)),
+            ("72 jam", cal(3 * DAY)),
+            ("3 x 24 jam", cal(3 * DAY)),
+            ("3x 24 jam", cal(3 * DAY)),
+            ("1 jam 30 menit", cal(90)),
+            ("1 jam dan 30 menit", cal(90)),
+            ("1 minggu", cal(7 * DAY)),
+            ("2 pekan", cal(14 * DAY)),
+            ("maksimal 2 hari", w(2, 0)),
+            ("Paling lama 3 hari kerja", w(3, 0)),
+            ("maks. 30 menit", w(0, 30)),
+            ("1-2 hari", w(2, 0)),
+            ("1 s.d. 3 hari", w(3, 0)),
+            ("15 sampai 30 menit", w(0, 30)),
+            (
+                "1 hari 2 jam",
+                StdTime {
+                    days: 1,
+                    minutes: 0,
+                    calendar: 120,
+                },
+            ),
+        ] {
+            assert_eq!(StdTime::parse(text), Some(want), "{text}");
+        }
+        for bad in [
+            "menit",
+            "5 weeks later",
+            "",
+            "lima menit",
+            "3 x 12 jam",
+            "2 bulan",
+        ] {
+            assert_eq!(StdTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn no_time_is_kept_as_written() {
+        for text in ["N/A", "-", "Tergantung situasi", "sesuai jadwal"] {
+            assert_eq!(
+                Written::parse(text),
+                Some(Written::NoTime(text.to_string())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -182,34 +336,45 @@ mod tests {
         let most = StdTime {
             days: u32::MAX,
             minutes: u32::MAX,
+            calendar: u32::MAX,
         };
         let one = StdTime {
             days: 1,
             minutes: 1,
+            calendar: 1,
         };
         assert_eq!(most + one, most);
         assert_eq!(
             one + one,
             StdTime {
                 days: 2,
-                minutes: 2
+                minutes: 2,
+                calendar: 2
             }
         );
     }
 
     #[test]
-    fn formats_standard_times() {
-        let t = |d, m| StdTime {
-            days: d,
-            minutes: m,
-        };
+    fn formats_standard_times_so_they_read_back() {
+        let t = StdTime::working;
         assert_eq!(t(0, 5).iso(), "PT5M");
         assert_eq!(t(0, 107).iso(), "PT1H47M");
         assert_eq!(t(1, 0).iso(), "P1D");
         assert_eq!(t(5, 40).iso(), "P5DT40M");
         assert_eq!(t(0, 0).iso(), "PT0M");
-        assert_eq!(t(0, 107).to_string(), "107 menit");
-        assert_eq!(t(0, 120).to_string(), "2 jam");
-        assert_eq!(t(1, 40).to_string(), "1 hari 40 menit");
+        assert_eq!(cal(3 * DAY).iso(), "PT72H");
+        for (time, text) in [
+            (t(0, 107), "107 menit"),
+            (t(0, 120), "120 menit"),
+            (t(1, 40), "1 hari 40 menit"),
+            (cal(120), "2 jam"),
+            (cal(90), "1 jam 30 menit"),
+            (cal(3 * DAY), "3 x 24 jam"),
+            (cal(7 * DAY), "1 minggu"),
+            (t(0, 0), "0 menit"),
+        ] {
+            assert_eq!(time.to_string(), text);
+            assert_eq!(StdTime::parse(text), Some(time), "{text}");
+        }
     }
 }

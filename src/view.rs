@@ -12,7 +12,7 @@ use crate::request::{Entry, Hold, Outsider, Request};
 #[derive(Serialize)]
 pub struct StepView {
     pub id: String,
-    pub number: Option<u32>,
+    pub number: Option<crate::procedure::RowNumber>,
     pub activity: String,
     pub kind: String,
     /// The role id, or ids joined with `/` when any of several may act.
@@ -95,7 +95,7 @@ fn step_view(
     let roles = c.roles().to_vec();
     Some(StepView {
         id: c.id.to_string(),
-        number: c.step.and_then(|s| s.number),
+        number: c.step.and_then(|s| s.number.clone()),
         activity: c.step.map(|s| s.activity.clone()).unwrap_or_default(),
         kind: c.step.map_or(Kind::Task, |s| s.kind).to_string(),
         role: roles.join("/"),

@@ -146,7 +146,7 @@ struct ProcedureView<'a> {
 #[derive(Serialize)]
 struct StepView<'a> {
     id: &'a str,
-    number: Option<u32>,
+    number: Option<&'a crate::procedure::RowNumber>,
     activity: &'a str,
     role: Vec<&'a str>,
     kind: Kind,
@@ -160,6 +160,10 @@ struct StepView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     by_field: Option<&'a str>,
     fields: &'a [Field],
+    /// Why the office inferred this step, which the document does not write; null when written.
+    inferred: Option<&'a str>,
+    /// Exits the document leaves unsaid, by label, with why.
+    inferred_exits: &'a IndexMap<String, String>,
 }
 
 fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> Result<()> {
@@ -168,7 +172,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         .iter()
         .map(|s| StepView {
             id: s.id(),
-            number: s.number,
+            number: s.number.as_ref(),
             activity: &s.activity,
             role: s.role.list().iter().map(String::as_str).collect(),
             kind: s.kind,
@@ -184,6 +188,8 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             outcome: (s.kind == Kind::End).then(|| s.outcome()),
             by_field: s.by_field.as_deref(),
             fields: &s.fields,
+            inferred: s.inferred.as_deref(),
+            inferred_exits: &s.inferred_exits,
         })
         .collect();
     if ctx.format == Format::Json {
@@ -217,6 +223,16 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if !p.sop.approved_by.is_empty() {
         writeln!(out, "Disahkan oleh: {}", p.sop.approved_by)?;
     }
+    for (label, text) in [
+        ("Biaya / Tarif", &p.sop.cost),
+        ("Produk Layanan", &p.sop.product),
+        ("Jangka Waktu Penyelesaian", &p.sop.service_time),
+        ("Pengaduan", &p.sop.complaints),
+    ] {
+        if !text.is_empty() {
+            writeln!(out, "{label}: {text}")?;
+        }
+    }
     if !p.about.is_empty() {
         writeln!(out, "{}", p.about)?;
     }
@@ -227,7 +243,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         ctx.color,
     );
     for (s, v) in p.steps.iter().zip(&steps) {
-        let no = s.number.map_or("-".to_string(), |n| n.to_string());
+        let no = s.number.as_ref().map_or("-".to_string(), |n| n.to_string());
         let roles: Vec<&str> = s
             .role
             .list()
@@ -250,9 +266,10 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
                 format!("{auto}{}", ways.join(", "))
             }
         };
+        let marked = !s.inferred_exits.is_empty() || s.inferred.is_some();
         t.add_row(vec![
             no,
-            s.activity.clone(),
+            format!("{}{}", s.activity, if marked { " *" } else { "" }),
             roles.join(" / "),
             s.inputs.join(", "),
             s.time.map(|t| t.to_string()).unwrap_or_default(),
@@ -262,12 +279,33 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     }
     writeln!(out, "{t}")?;
     writeln!(out, "Total: {}", p.total())?;
+    let inferred: Vec<String> = p
+        .steps
+        .iter()
+        .flat_map(|s| {
+            let step = s
+                .inferred
+                .iter()
+                .map(move |why| format!("{}: {why}", s.id()));
+            let exits = s
+                .inferred_exits
+                .iter()
+                .map(move |(way, why)| format!("{} ({way}): {why}", s.id()));
+            step.chain(exits)
+        })
+        .collect();
+    if !inferred.is_empty() {
+        writeln!(out, "* ditafsirkan kantor, tidak tertulis di dokumen SOP:")?;
+        for line in inferred {
+            writeln!(out, "  {line}")?;
+        }
+    }
     Ok(())
 }
 
 /// "4" for a numbered step, else its id.
 fn number_of(p: &Procedure, id: &str) -> String {
-    match p.step(id).and_then(|s| s.number) {
+    match p.step(id).and_then(|s| s.number.as_ref()) {
         Some(n) => n.to_string(),
         None => id.to_string(),
     }

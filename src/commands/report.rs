@@ -43,7 +43,7 @@ struct ProcedureReport {
 #[derive(Serialize)]
 struct StepReport {
     id: String,
-    number: Option<u32>,
+    number: Option<crate::procedure::RowNumber>,
     activity: String,
     /// ISO 8601, working days for days.
     standard: Option<String>,
@@ -119,7 +119,7 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                     vec![
                         r.procedure.clone(),
                         s.id.clone(),
-                        s.number.map(|n| n.to_string()).unwrap_or_default(),
+                        s.number.as_ref().map(|n| n.to_string()).unwrap_or_default(),
                         s.standard.clone().unwrap_or_default(),
                         s.done.to_string(),
                         opt(s.median_minutes),
@@ -160,7 +160,7 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                 );
                 for s in &r.steps {
                     t.add_row(vec![
-                        s.number.map_or("-".into(), |n| n.to_string()),
+                        s.number.as_ref().map_or("-".into(), |n| n.to_string()),
                         s.activity.clone(),
                         s.standard.clone().unwrap_or_default(),
                         s.done.to_string(),
@@ -218,7 +218,7 @@ fn report(
             d.sort_unstable();
             StepReport {
                 id: s.id().to_string(),
-                number: s.number,
+                number: s.number.clone(),
                 activity: s.activity.clone(),
                 standard: s.time.map(|t| t.iso()),
                 done: d.len(),

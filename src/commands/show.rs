@@ -147,7 +147,7 @@ fn steps_table(
             .unwrap_or_default();
         t.add_row(vec![
             mark.to_string(),
-            s.number.map_or("-".into(), |n| n.to_string()),
+            s.number.as_ref().map_or("-".into(), |n| n.to_string()),
             s.activity.clone(),
             s.role.list().join("/"),
             s.time.map(|t| t.to_string()).unwrap_or_default(),

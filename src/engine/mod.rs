@@ -303,7 +303,7 @@ impl World<'_> {
         let right = match step.kind {
             Kind::Task | Kind::Decision => action == Action::Advance,
             Kind::Approval => matches!(action, Action::Approve | Action::Reject),
-            Kind::End => false,
+            Kind::End | Kind::Start => false,
         };
         if right {
             return Ok(());
@@ -376,6 +376,16 @@ impl World<'_> {
                     req.step = None;
                     req.assignee = None;
                     return Ok(target);
+                }
+                (Kind::Start, _) => {
+                    target = p
+                        .exits(step)
+                        .first()
+                        .map(|(_, t)| t.get_ref().clone())
+                        .ok_or_else(|| Refusal::LeadsNowhere {
+                            procedure: p.id().to_string(),
+                            step: step.id().to_string(),
+                        })?;
                 }
                 (Kind::Decision, Some(by)) => {
                     let value = req.fields.get(by).map(Value::to_string).unwrap_or_default();

@@ -90,6 +90,21 @@ fn check_duplicates(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Str
             );
         }
     }
+    let mut rows: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in p.steps.iter().enumerate() {
+        let Some(n) = &s.number else { continue };
+        match rows.insert(&n.0, i) {
+            Some(last) if last + 1 != i => report(
+                s.id.span().start,
+                format!(
+                    "step '{}' repeats number {n} of step '{}', which is not just before it: steps that share a row are written one after the other",
+                    s.id(),
+                    p.steps[last].id()
+                ),
+            ),
+            _ => {}
+        }
+    }
     let mut names = HashSet::new();
     for f in p
         .fields
@@ -138,7 +153,11 @@ fn check_kinds(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
                 );
             }
         };
-        misplaced("next", s.next.is_some() && s.kind != Kind::Task, "a task");
+        misplaced(
+            "next",
+            s.next.is_some() && !matches!(s.kind, Kind::Task | Kind::Start),
+            "a task or the start",
+        );
         misplaced(
             "approve",
             s.approve.is_some() && s.kind != Kind::Approval,
@@ -177,7 +196,7 @@ fn check_kinds(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
             Kind::Decision if s.options.is_empty() => {
                 report(at, format!("decision '{id}' has no options"))
             }
-            Kind::Task if p.exits(s).is_empty() => report(
+            Kind::Task | Kind::Start if p.exits(s).is_empty() => report(
                 at,
                 format!("task '{id}' is the last step and has no 'next': where does it lead?"),
             ),
@@ -186,6 +205,9 @@ fn check_kinds(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
                 format!("end '{id}': outcome must be a lowercase word (e.g. completed, rejected)"),
             ),
             _ => {}
+        }
+        if s.kind == Kind::Start && p.steps.first().is_some_and(|f| f.id() != id) {
+            report(at, format!("start '{id}' must be the first step"));
         }
         if s.is_automatic() && !s.fields.is_empty() {
             report(
@@ -311,6 +333,22 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
                 report(
                     at,
                     format!("step '{id}' is done by nobody: it cannot be assigned"),
+                );
+            }
+        }
+        let exits: Vec<&str> = p.exits(s).into_iter().map(|(l, _)| l).collect();
+        for label in s.inferred_exits.keys() {
+            if !exits.contains(&label.as_str()) {
+                report(
+                    at,
+                    format!(
+                        "step '{id}' marks exit '{label}' as inferred, but its exits are: {}",
+                        if exits.is_empty() {
+                            "none".to_string()
+                        } else {
+                            exits.join(", ")
+                        }
+                    ),
                 );
             }
         }

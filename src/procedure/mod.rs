@@ -81,6 +81,18 @@ pub struct Header {
     pub records: Vec<String>,
     #[serde(default)]
     pub warning: String,
+    /// *Standar pelayanan*: Biaya / Tarif, as written ("Tidak dipungut biaya").
+    #[serde(default)]
+    pub cost: String,
+    /// *Produk Layanan*.
+    #[serde(default)]
+    pub product: String,
+    /// *Jangka Waktu Penyelesaian*, as written ("1 hari kerja").
+    #[serde(default)]
+    pub service_time: String,
+    /// *Penanganan Pengaduan, Saran dan Masukan*: where complaints go.
+    #[serde(default)]
+    pub complaints: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -91,6 +103,8 @@ pub enum Kind {
     Approval,
     Decision,
     End,
+    /// The document's start row ("Mulai"): no one acts; a new request passes on at once.
+    Start,
 }
 
 impl fmt::Display for Kind {
@@ -100,6 +114,7 @@ impl fmt::Display for Kind {
             Kind::Approval => "approval",
             Kind::Decision => "decision",
             Kind::End => "end",
+            Kind::Start => "start",
         })
     }
 }
@@ -128,7 +143,9 @@ impl Roles {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: Spanned<String>,
-    pub number: Option<u32>,
+    /// The row number as the document writes it: `4`, `"4a"`; steps that share a row (one row,
+    /// several actors) share the number and are written one after the other.
+    pub number: Option<RowNumber>,
     pub activity: String,
     #[serde(default)]
     pub role: Roles,
@@ -164,6 +181,58 @@ pub struct Step {
     pub assign_from: Option<String>,
     /// An end that `sop resume` may reopen: the step the request goes back to.
     pub resume: Option<Spanned<String>>,
+    /// Not written in the document: the office inferred this step (or end), and why.
+    pub inferred: Option<String>,
+    /// Ways out of this step the document leaves unsaid, by exit label (`reject`, `tidak`,
+    /// `done`), each with why the office drew it so.
+    #[serde(default)]
+    pub inferred_exits: IndexMap<String, String>,
+}
+
+/// A step's row number as the document writes it: a whole number or text such as `4a`. In
+/// JSON a whole number stays a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNumber(pub String);
+
+impl fmt::Display for RowNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for RowNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RowNumber, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Whole(u32),
+            Text(String),
+        }
+        let text = match Written::deserialize(d)? {
+            Written::Whole(n) => n.to_string(),
+            Written::Text(t) => t.trim().to_string(),
+        };
+        let ok = !text.is_empty()
+            && text.len() <= 12
+            && text
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+        if !ok {
+            return Err(serde::de::Error::custom(format!(
+                "invalid step number {text:?}: write it as the document does, e.g. 4 or \"4a\""
+            )));
+        }
+        Ok(RowNumber(text))
+    }
+}
+
+impl serde::Serialize for RowNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.parse::<u32>() {
+            Ok(n) if !self.0.starts_with('0') || self.0 == "0" => s.serialize_u32(n),
+            _ => s.serialize_str(&self.0),
+        }
+    }
 }
 
 /// `[asset]` of a procedure: whether a request needs an asset (`sop new --asset ID`), and
@@ -218,9 +287,9 @@ impl Step {
         self.id.get_ref()
     }
 
-    /// A decision sop takes itself, without anyone acting.
+    /// A decision sop takes itself, or the start row: no one acts there.
     pub fn is_automatic(&self) -> bool {
-        self.kind == Kind::Decision && self.by_field.is_some()
+        (self.kind == Kind::Decision && self.by_field.is_some()) || self.kind == Kind::Start
     }
 
     pub fn outcome(&self) -> &str {
@@ -287,7 +356,7 @@ impl Procedure {
     /// one per option for a decision, none for an end.
     pub fn exits<'a>(&'a self, step: &'a Step) -> Vec<(&'a str, &'a Spanned<String>)> {
         match step.kind {
-            Kind::Task => step
+            Kind::Task | Kind::Start => step
                 .next
                 .as_ref()
                 .or_else(|| self.following(step).map(|s| &s.id))
@@ -338,7 +407,11 @@ impl Procedure {
     /// The fields `sop edit` may change while a request is at `step`: the step's `edits`,
     /// else its own fields and, at the first step, the request form's.
     pub fn editable<'a>(&'a self, step: &'a Step) -> Vec<&'a Field> {
-        let first = self.first().is_some_and(|f| f.id() == step.id());
+        let first = self
+            .steps
+            .iter()
+            .find(|s| s.kind != Kind::Start)
+            .is_some_and(|f| f.id() == step.id());
         let own = step
             .fields
             .iter()
