@@ -14,6 +14,7 @@ mod lifecycle;
 mod limits;
 mod no_panic;
 mod one_truth;
+mod procedure_model;
 mod properties;
 mod race;
 mod report;

@@ -1,0 +1,276 @@
+//! The procedure model for SOPs written by other offices (issue 11): a start row, one row with
+//! several actors, inferred parts marked, times as offices write them.
+
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use serde_json::Value;
+
+use crate::support::Office;
+
+const RIZKY: (&str, &str) = ("Rizky Ramadhan", "rizky@diskominfo.example.go.id");
+
+/// A helpdesk SOP as a *standar pelayanan* writes it: "1. Mulai", row 4 with three actors
+/// ("Helpdesk memeriksa, Staf TI memperbaiki, Sub Koordinator menyetujui"), and an exit the
+/// document leaves unsaid.
+const LAYANAN: &str = r#"
+id = "layanan"
+prefix = "LYN"
+name = "Layanan Pengaduan TIK"
+version = 1
+
+[sop]
+cost = "Tidak dipungut biaya"
+product = "Gangguan TIK tertangani"
+service_time = "3 x 24 jam"
+complaints = "helpdesk@kota.go.id"
+
+[[fields]]
+name = "keluhan"
+required = true
+
+[[steps]]
+id = "mulai"
+number = 1
+activity = "Mulai"
+kind = "start"
+
+[[steps]]
+id = "lapor"
+number = 2
+activity = "Melaporkan gangguan"
+role = "pemohon"
+time = "15 menit"
+
+[[steps]]
+id = "catat"
+number = "3"
+activity = "Mencatat laporan"
+role = "helpdesk"
+time = "3 x 24 jam"
+
+[[steps]]
+id = "periksa"
+number = 4
+activity = "Helpdesk memeriksa"
+role = "helpdesk"
+time = "maksimal 1 hari kerja"
+
+[[steps]]
+id = "perbaiki"
+number = 4
+activity = "Staf TI memperbaiki"
+role = "staf-ti"
+time = "1 jam 30 menit"
+
+[[steps]]
+id = "setujui"
+number = 4
+activity = "Sub Koordinator menyetujui hasil"
+role = "subkoor-kip"
+kind = "approval"
+approve = "selesai"
+reject = "perbaiki"
+inferred_exits = { reject = "dokumen tidak menyebut jalan 'Tidak'; hasil kembali ke perbaikan" }
+
+[[steps]]
+id = "selesai"
+number = "4a"
+activity = "Selesai"
+kind = "end"
+inferred = "dokumen berakhir tanpa simbol selesai"
+"#;
+
+fn office_with_layanan() -> Office {
+    let office = Office::example();
+    std::fs::write(office.path("procedures/layanan.toml"), LAYANAN).unwrap();
+    office.git(&["add", "procedures/layanan.toml"]);
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qm", "layanan"]);
+    office
+}
+
+#[test]
+fn a_row_with_three_actors_is_walked_end_to_end() {
+    let office = office_with_layanan();
+    office.sop("rizky", &["procedure", "check"]).success();
+    let id = office.new_request("dimas", "layanan", &["keluhan=Printer mati"]);
+    let req = office.json("dimas", &["show", &id]);
+    assert_eq!(
+        req["step"]["id"], "lapor",
+        "the start row passes on at once"
+    );
+    assert_eq!(req["history"][0]["step"], "mulai");
+    assert_eq!(req["history"][0]["to"], "lapor");
+    for who in ["dimas", "dewi", "dewi", "budi", "hendra"] {
+        let action = if who == "hendra" {
+            "approve"
+        } else {
+            "advance"
+        };
+        office.sop(who, &[action, &id]).success();
+    }
+    let req = office.json("dimas", &["show", &id]);
+    assert_eq!(req["status"], "completed");
+    let by: Vec<&str> = req["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["by"].as_str().unwrap())
+        .collect();
+    assert_eq!(by, ["dimas", "dimas", "dewi", "dewi", "budi", "hendra"]);
+    office.sop("rizky", &["verify"]).success();
+}
+
+#[test]
+fn numbers_inferences_and_the_service_header_are_shown_as_written() {
+    let office = office_with_layanan();
+    let v = office.json("rizky", &["procedure", "show", "layanan"]);
+    let steps = v["steps"].as_array().unwrap();
+    let numbers: Vec<&Value> = steps.iter().map(|s| &s["number"]).collect();
+    assert_eq!(
+        numbers,
+        [
+            &Value::from(1),
+            &Value::from(2),
+            &Value::from(3),
+            &Value::from(4),
+            &Value::from(4),
+            &Value::from(4),
+            &Value::from("4a")
+        ]
+    );
+    let setujui = &steps[5];
+    assert_eq!(
+        setujui["inferred_exits"]["reject"],
+        "dokumen tidak menyebut jalan 'Tidak'; hasil kembali ke perbaikan"
+    );
+    assert_eq!(setujui["inferred"], Value::Null);
+    assert_eq!(
+        steps[6]["inferred"],
+        "dokumen berakhir tanpa simbol selesai"
+    );
+    assert_eq!(steps[0]["kind"], "start");
+    assert_eq!(steps[2]["time"], "PT72H");
+    assert_eq!(v["sop"]["cost"], "Tidak dipungut biaya");
+    assert_eq!(v["sop"]["service_time"], "3 x 24 jam");
+    office
+        .sop("rizky", &["procedure", "show", "layanan"])
+        .success()
+        .stdout(contains("Biaya / Tarif: Tidak dipungut biaya"))
+        .stdout(contains("Sub Koordinator menyetujui hasil *"))
+        .stdout(contains("setujui (reject): dokumen tidak menyebut"))
+        .stdout(contains("3 x 24 jam"))
+        .stdout(contains("1 jam 30 menit"));
+    let graph = office
+        .sop("rizky", &["procedure", "graph", "layanan"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let graph = String::from_utf8(graph).unwrap();
+    assert!(graph.contains("s5 -.->|reject (ditafsirkan:"), "{graph}");
+    assert!(graph.contains("style s6 stroke-dasharray"), "{graph}");
+    assert!(graph.contains("s0([\"1. Mulai\"])"), "{graph}");
+    let dot = office
+        .sop(
+            "rizky",
+            &["procedure", "graph", "layanan", "--format", "dot"],
+        )
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(dot).unwrap().contains("style=dashed"));
+}
+
+#[test]
+fn check_names_each_new_mistake() {
+    let office = office_with_layanan();
+    let bad = LAYANAN
+        .replacen("number = \"3\"", "number = 2", 1)
+        .replacen("inferred_exits = { reject", "inferred_exits = { tidak", 1)
+        .replacen("time = \"1 jam 30 menit\"", "time = \"satu jam\"", 1);
+    std::fs::write(office.path("procedures/layanan.toml"), &bad).unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("invalid standard time \"satu jam\""));
+    let bad = bad.replacen("time = \"satu jam\"", "time = \"N/A\"", 1);
+    std::fs::write(office.path("procedures/layanan.toml"), &bad).unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("step 'catat' repeats number 2 of step 'lapor'").not())
+        .stdout(contains(
+            "marks exit 'tidak' as inferred, but its exits are: approve, reject",
+        ));
+    // Number 2 repeated right after its row is one row; repeated later it is a mistake.
+    let bad = bad.replacen(
+        "number = 4\nactivity = \"Staf TI",
+        "number = 2\nactivity = \"Staf TI",
+        1,
+    );
+    std::fs::write(office.path("procedures/layanan.toml"), &bad).unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains(
+            "step 'perbaiki' repeats number 2 of step 'catat', which is not just before it",
+        ));
+    let moved = LAYANAN.replacen("kind = \"start\"", "kind = \"start\"\nnext = \"lapor\"", 1);
+    let moved = moved.replacen(
+        "[[steps]]\nid = \"mulai\"\nnumber = 1\nactivity = \"Mulai\"\nkind = \"start\"\nnext = \"lapor\"\n",
+        "",
+        1,
+    ) + "\n[[steps]]\nid = \"mulai\"\nactivity = \"Mulai\"\nkind = \"start\"\nnext = \"lapor\"\n";
+    std::fs::write(office.path("procedures/layanan.toml"), moved).unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("start 'mulai' must be the first step"));
+}
+
+#[test]
+fn calendar_hours_run_through_the_weekend_and_working_days_skip_it() {
+    let office = office_with_layanan();
+    // Friday 2026-11-27 09:00; Monday 2026-11-30 is a holiday in this office.
+    let sop_toml = office.read("sop.toml");
+    let with_holiday = sop_toml.replacen("holidays = []", "holidays = [\"2026-11-30\"]", 1);
+    assert_ne!(with_holiday, sop_toml, "sop.toml lists no holidays yet");
+    std::fs::write(office.path("sop.toml"), with_holiday).unwrap();
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qam", "holiday"]);
+    let run = |args: &[&str], at: &str| {
+        let mut cmd = office.sop_cmd();
+        cmd.env("SOP_NOW", at).args(["--as", "dimas"]).args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let id = run(
+        &["new", "layanan", "--field", "keluhan=x"],
+        "2026-11-27T09:00:00+07:00",
+    );
+    let id = id.trim();
+    let step_due = |at: &str| -> Value {
+        let out = run(&["show", id, "--format", "json"], at);
+        serde_json::from_str::<Value>(&out).unwrap()["step"]["due"].clone()
+    };
+    run(&["advance", id], "2026-11-27T09:00:00+07:00");
+    // `catat`: 3 x 24 jam from Friday 09:00 is Monday 09:00, holiday or not.
+    assert_eq!(
+        step_due("2026-11-27T09:05:00+07:00"),
+        "2026-11-30T09:00:00+07:00"
+    );
+    let mut dewi = office.sop_cmd();
+    dewi.env("SOP_NOW", "2026-11-27T10:00:00+07:00")
+        .args(["--as", "dewi", "advance", id]);
+    assert!(dewi.output().unwrap().status.success());
+    // `periksa`: 1 working day from Friday 10:00 skips the weekend and Monday's holiday.
+    assert_eq!(
+        step_due("2026-11-27T10:05:00+07:00"),
+        "2026-12-01T10:00:00+07:00"
+    );
+}
