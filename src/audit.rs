@@ -857,6 +857,7 @@ mod tests {
                 fields: Default::default(),
                 on_behalf_of: None,
                 hold: None,
+                attachments: vec![],
                 history: vec![entry],
             },
             assets: vec![],
