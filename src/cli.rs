@@ -66,7 +66,7 @@ pub enum Command {
     /// Approve the current approval step.
     Approve(commands::act::ApproveArgs),
     /// Reject the current approval step, with a reason.
-    Reject(commands::act::ReasonArgs),
+    Reject(commands::act::RejectArgs),
     /// Withdraw an open request, with a reason.
     Cancel(commands::act::ReasonArgs),
     /// Correct a request's fields or title (at a step you may act on, or one it was returned to).
