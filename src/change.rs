@@ -285,11 +285,16 @@ fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> an
                     .field(n)
                     .is_some_and(|f| f.kind == crate::field::FieldType::File)
             };
-            Some(match names.iter().partition::<Vec<_>, _>(|n| is_file(n)) {
-                (files, _) if files.is_empty() => "give them with --field NAME=VALUE".into(),
-                (_, texts) if texts.is_empty() => "attach them with --attach NAME=PATH".into(),
-                _ => "give them with --field NAME=VALUE, and the files with --attach NAME=PATH"
-                    .into(),
+            let (files, texts): (Vec<_>, Vec<_>) = names.iter().partition(|n| is_file(n));
+            let attach = files
+                .iter()
+                .map(|n| format!("--attach {n}=FILE"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(match (files.is_empty(), texts.is_empty()) {
+                (true, _) => "give them with --field NAME=VALUE".into(),
+                (false, true) => format!("attach the file(s) with {attach}"),
+                (false, false) => format!("give them with --field NAME=VALUE and {attach}"),
             })
         }
         Refusal::WrongKind { kind, options, .. } => Some(match kind {

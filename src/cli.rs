@@ -82,6 +82,7 @@ pub enum Command {
     /// Resume a held request, or one whose end the procedure lets be resumed.
     Resume(commands::act::NoteArgs),
     Show(commands::show::Args),
+    Attachment(commands::attachment::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
     Sync(commands::sync::Args),

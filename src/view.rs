@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::field::Fields;
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Entry, Request};
+use crate::request::{Attachment, Entry, Request};
 
 #[derive(Serialize)]
 pub struct StepView {
@@ -35,6 +35,8 @@ pub struct RequestView<'a> {
     pub asset: Option<&'a str>,
     pub requester: &'a str,
     pub created: DateTime<FixedOffset>,
+    /// Every file attached to the request, in the order they were added.
+    pub attachments: &'a [Attachment],
     pub history: &'a [Entry],
 }
 
@@ -117,6 +119,7 @@ pub fn request_view<'a>(
         asset: req.asset.as_deref(),
         requester: &req.requester,
         created: req.created,
+        attachments: &req.attachments,
         history: &req.history,
     }
 }

@@ -99,7 +99,7 @@ pub struct CommentArgs {
     /// The comment.
     pub text: String,
     /// Attach a file to the comment; repeat for several.
-    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    #[arg(long = "attach", value_name = "FILE")]
     pub attach: Vec<String>,
 }
 
