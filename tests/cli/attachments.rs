@@ -446,17 +446,19 @@ fn a_walk_with_attachments_at_every_kind_of_change_verifies_clean() {
     assert_eq!(office.status(), "");
     assert_eq!(verify(&office), (0, vec![]));
     // A comment fills no fields; a finished request takes no more files but by comments.
-    let a = office.sop(
-        "putri",
-        &["comment", &id, "x", "--attach", &format!("formulir={form}")],
-    );
+    let a = office
+        .sop(
+            "putri",
+            &["comment", &id, "x", "--attach", &format!("formulir={form}")],
+        )
+        .code(3);
     assert!(
-        stderr(&a.code(3)).contains("a comment fills no fields"),
+        stderr(&a).contains("a comment fills no fields"),
         "{}",
         stderr(&a)
     );
-    let a = office.sop("putri", &["edit", &id, "--attach", form]);
-    assert!(stderr(&a.code(3)).contains("already completed"));
+    let a = office.sop("putri", &["edit", &id, "--attach", form]).code(3);
+    assert!(stderr(&a).contains("already completed"), "{}", stderr(&a));
     assert_eq!(verify(&office), (0, vec![]));
 }
 
