@@ -1365,4 +1365,161 @@ to = 2026-11-30
             .act(&r, "uli", Action::Advance, |c| c.note = Some(note))
             .is_ok());
     }
+
+    fn file(name: &str, size: u64, media_type: &str) -> Attachment {
+        Attachment {
+            name: name.into(),
+            sha256: format!("{:064x}", size),
+            size,
+            media_type: media_type.into(),
+            field: None,
+        }
+    }
+
+    const MIB: u64 = 1024 * 1024;
+
+    #[test]
+    fn attached_files_go_into_the_entry_and_the_request() {
+        let fx = fixture();
+        let r = fx.new_request();
+        let r = fx
+            .act(&r, "uli", Action::Advance, |c| {
+                c.attachments = vec![file("a.pdf", 10, "application/pdf")]
+            })
+            .unwrap();
+        assert_eq!(r.attachments, [file("a.pdf", 10, "application/pdf")]);
+        assert_eq!(r.history[1].attachments, r.attachments);
+        let r = fx
+            .act(&r, "sri", Action::Comment, |c| {
+                c.note = Some("foto".into());
+                c.attachments = vec![file("b.jpg", 20, "image/jpeg")];
+            })
+            .unwrap();
+        assert_eq!(r.attachments.len(), 2);
+        assert_eq!(r.history[2].attachments[0].name, "b.jpg");
+        // Names are unique within the request.
+        let err = fx
+            .act(&r, "sri", Action::Comment, |c| {
+                c.note = Some("lagi".into());
+                c.attachments = vec![file("a.pdf", 30, "application/pdf")];
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("attached to the request already"), "{err}");
+        // Files come only with changes that may carry them.
+        let err = fx
+            .act(&r, "uli", Action::Cancel, |c| {
+                c.note = Some("batal".into());
+                c.attachments = vec![file("c.pdf", 1, "application/pdf")];
+            })
+            .unwrap_err();
+        assert!(matches!(err, Refusal::Attachment { .. }), "{err}");
+        // A name is a file name.
+        for bad in ["../x.pdf", "a/b.pdf", "..", " ", "a\u{1b}b"] {
+            let err = fx
+                .act(&r, "sri", Action::Comment, |c| {
+                    c.note = Some("x".into());
+                    c.attachments = vec![file(bad, 1, "text/plain")];
+                })
+                .unwrap_err();
+            assert!(matches!(err, Refusal::Attachment { .. }), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn attached_files_are_held_to_the_office_limits() {
+        let mut fx = fixture();
+        fx.config.attachments.max_file_mb = 1;
+        fx.config.attachments.max_request_mb = 2;
+        let r = fx.new_request();
+        let err = fx
+            .act(&r, "uli", Action::Advance, |c| {
+                c.attachments = vec![file("big.pdf", MIB + 1, "application/pdf")]
+            })
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::TooLarge {
+                what: "attachment 'big.pdf'".into(),
+                size: MIB + 1,
+                limit_mb: 1,
+                key: "per file, max_file_mb".into()
+            }
+        );
+        assert_eq!(exit_code(&err), 3);
+        // At the limit is fine; the request's files together are limited too, counting the
+        // files it has already.
+        let r = fx
+            .act(&r, "uli", Action::Advance, |c| {
+                c.attachments = vec![file("a.pdf", MIB, "application/pdf")]
+            })
+            .unwrap();
+        let err = fx
+            .act(&r, "sri", Action::Comment, |c| {
+                c.note = Some("x".into());
+                c.attachments = vec![
+                    file("b.pdf", MIB / 2, "application/pdf"),
+                    file("c.pdf", MIB / 2 + 1, "application/pdf"),
+                ];
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&err, Refusal::TooLarge { size, limit_mb: 2, .. } if *size == 2 * MIB + 1),
+            "{err}"
+        );
+        assert!(err.to_string().contains("the files attached to TT-1"), "{err}");
+    }
+
+    #[test]
+    fn a_file_field_is_filled_by_an_attachment_of_its_type() {
+        let fx = edited(
+            "[[fields]]\nname = \"alasan\"\nrequired = true\n",
+            "[[fields]]\nname = \"alasan\"\nrequired = true\n\
+             [[fields]]\nname = \"surat\"\ntype = \"file\"\nrequired = true\ntypes = [\"pdf\"]\n",
+        );
+        let create = |fields: Vec<(String, String)>, files: Vec<Attachment>| {
+            let change = Change {
+                fields,
+                attachments: files,
+                ..Change::new(Action::Create)
+            };
+            let mut ids = |p: &str| format!("{p}-1");
+            change_fn(&fx.world(), None, fx.who("uli"), change, &mut ids).map(|o| o.request)
+        };
+        let alasan = || vec![("alasan".to_string(), "perlu".to_string())];
+        let err = create(alasan(), vec![]).unwrap_err();
+        assert!(err.to_string().contains("needs field(s) surat"), "{err}");
+        let mut as_text = alasan();
+        as_text.push(("surat".into(), "scan.pdf".into()));
+        assert_eq!(
+            create(as_text, vec![]).unwrap_err(),
+            Refusal::FileField {
+                name: "surat".into()
+            }
+        );
+        let png = Attachment {
+            field: Some("surat".into()),
+            ..file("scan.png", 5, "image/png")
+        };
+        let err = create(alasan(), vec![png]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("is image/png, but field 'surat' takes only pdf"),
+            "{err}"
+        );
+        let pdf = Attachment {
+            field: Some("surat".into()),
+            ..file("scan.pdf", 5, "application/pdf")
+        };
+        let r = create(alasan(), vec![pdf.clone()]).unwrap();
+        assert_eq!(r.fields["surat"], Value::Text("scan.pdf".into()));
+        assert_eq!(r.history[0].fields["surat"], Value::Text("scan.pdf".into()));
+        assert_eq!(r.attachments, [pdf]);
+        // A file cannot fill a field that is not a file field.
+        let wrong = Attachment {
+            field: Some("alasan".into()),
+            ..file("scan.pdf", 5, "application/pdf")
+        };
+        let err = create(alasan(), vec![wrong]).unwrap_err();
+        assert!(err.to_string().contains("not a file field"), "{err}");
+    }
 }
