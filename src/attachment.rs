@@ -79,12 +79,7 @@ pub fn known_short_names() -> Vec<&'static str> {
 /// here; else `application/octet-stream`.
 pub fn detect(name: &str, bytes: &[u8]) -> &'static str {
     let ext = extension(name);
-    let by_ext = |e: &str| {
-        SHORT_NAMES
-            .iter()
-            .find(|(s, _)| *s == e)
-            .map(|(_, m)| *m)
-    };
+    let by_ext = |e: &str| SHORT_NAMES.iter().find(|(s, _)| *s == e).map(|(_, m)| *m);
     if bytes.starts_with(b"%PDF-") {
         return "application/pdf";
     }
@@ -166,6 +161,9 @@ pub fn human(bytes: u64) -> String {
     }
 }
 
+/// The contents of attached files, by SHA-256.
+pub type Contents = BTreeMap<String, Vec<u8>>;
+
 /// One `--attach`: a file, and the file field it fills (`--attach NAME=PATH`).
 #[derive(Debug, Clone)]
 pub struct Spec {
@@ -201,10 +199,7 @@ pub fn specs(args: &[String]) -> Vec<Spec> {
 /// The files to attach, read from disk: each one's description and its bytes by SHA-256.
 /// A file over the per-file limit is refused from its size before it is read, and no more
 /// than the limit and one byte is ever read.
-pub fn read(
-    specs: &[Spec],
-    limits: &AttachmentLimits,
-) -> Result<(Vec<Attachment>, BTreeMap<String, Vec<u8>>)> {
+pub fn read(specs: &[Spec], limits: &AttachmentLimits) -> Result<(Vec<Attachment>, Contents)> {
     let max = limits.max_file_bytes();
     let mut attachments = Vec::new();
     let mut bytes = BTreeMap::new();
@@ -265,7 +260,10 @@ mod tests {
         // The extension does not make a PDF.
         assert_eq!(detect("a.pdf", b"\x00\x01\x02"), OCTET_STREAM);
         assert_eq!(detect("scan", b"\x89PNG\r\n\x1a\n\0\0"), "image/png");
-        assert_eq!(detect("foto.JPG", b"\xff\xd8\xff\xe0\0\x10JFIF"), "image/jpeg");
+        assert_eq!(
+            detect("foto.JPG", b"\xff\xd8\xff\xe0\0\x10JFIF"),
+            "image/jpeg"
+        );
         assert_eq!(detect("x.gif", b"GIF89a...."), "image/gif");
         assert_eq!(detect("x", b"RIFF\0\0\0\0WEBPVP8 "), "image/webp");
         assert_eq!(detect("src.zip", b"PK\x03\x04rest"), "application/zip");
@@ -279,12 +277,21 @@ mod tests {
         );
         // A .docx that is not a zip is not a docx.
         assert_eq!(detect("ba.docx", b"\x00\xff"), OCTET_STREAM);
-        assert_eq!(detect("notes.txt", "catatan — é\n".as_bytes()), "text/plain");
+        assert_eq!(
+            detect("notes.txt", "catatan — é\n".as_bytes()),
+            "text/plain"
+        );
         assert_eq!(detect("data.csv", b"a,b\n1,2\n"), "text/csv");
         assert_eq!(detect("empty", b""), "text/plain");
         assert_eq!(detect("x.txt", b"a\x1b[2Jb"), OCTET_STREAM);
-        assert_eq!(detect("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1"), "application/msword");
-        assert_eq!(detect("blob.bin", b"\xd0\xcf\x11\xe0\xa1\xb1"), OCTET_STREAM);
+        assert_eq!(
+            detect("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1"),
+            "application/msword"
+        );
+        assert_eq!(
+            detect("blob.bin", b"\xd0\xcf\x11\xe0\xa1\xb1"),
+            OCTET_STREAM
+        );
     }
 
     #[test]

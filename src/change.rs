@@ -2,7 +2,7 @@
 //! and the request as HEAD has them, run the engine, and commit everything it returns as one
 //! commit by the actor. `sop verify` replays the same engine function on each such commit.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -10,13 +10,13 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
 use crate::asset::Asset;
+use crate::attachment::{self, Spec};
 use crate::config::Config;
 use crate::context::Context;
 use crate::engine::{self, Change, Outcome, Refusal, World};
 use crate::error::{Failure, Hint};
 use crate::git::{FileChange, Snapshot};
 use crate::procedure::{Kind, Procedure};
-use crate::attachment::{self, Spec};
 use crate::request::{Action, Attachment, Request};
 use crate::rules::{warn_uncommitted, Loader};
 use crate::store::{parse_asset, parse_request, Records};
@@ -145,7 +145,7 @@ pub fn fresh_id(snap: &Snapshot, records: &Records, prefix: &str) -> String {
 fn files(
     outcome: &Outcome,
     snap: &Snapshot,
-    contents: &BTreeMap<String, Vec<u8>>,
+    contents: &attachment::Contents,
 ) -> Result<Vec<FileChange>> {
     let req = &outcome.request;
     let mut files = vec![FileChange {
@@ -320,8 +320,7 @@ fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> an
         Refusal::FileField { name } => Some(format!("attach the file with --attach {name}=PATH")),
         Refusal::TooLarge { .. } => Some(attachment::LIMITS_HINT.into()),
         Refusal::AttachmentType { .. } => Some(
-            "attach a file of one of those types (the type is read from the file's content)"
-                .into(),
+            "attach a file of one of those types (the type is read from the file's content)".into(),
         ),
         Refusal::Exists { .. } => return conflict!("{refusal}"),
         _ => None,

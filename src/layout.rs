@@ -48,7 +48,10 @@ pub fn attachment(sha256: &str) -> String {
 
 /// Whether `text` is a SHA-256 as sop writes it: 64 lowercase hex digits.
 pub fn is_sha256(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// `request`, as a path.
@@ -180,10 +183,7 @@ mod tests {
         assert_eq!(place("sop.toml"), Place::Config);
         assert_eq!(place("people.toml"), Place::People);
         let hash = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-        assert_eq!(
-            attachment(hash),
-            format!("attachments/ba/{hash}"),
-        );
+        assert_eq!(attachment(hash), format!("attachments/ba/{hash}"),);
         assert_eq!(place(&attachment(hash)), Place::Attachment(hash.into()));
     }
 

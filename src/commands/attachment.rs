@@ -50,14 +50,18 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let Some(name) = &args.name else {
         return list(ctx, &req, out);
     };
-    let file = req.attachments.iter().find(|a| a.name == *name).ok_or_else(|| {
-        let names: Vec<&str> = req.attachments.iter().map(|a| a.name.as_str()).collect();
-        let hint = match names.is_empty() {
-            true => format!("{id} has no attached files"),
-            false => format!("its files: {}", names.join(", ")),
-        };
-        invalid!("{id} has no attached file named '{name}'").hint(hint)
-    })?;
+    let file = req
+        .attachments
+        .iter()
+        .find(|a| a.name == *name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = req.attachments.iter().map(|a| a.name.as_str()).collect();
+            let hint = match names.is_empty() {
+                true => format!("{id} has no attached files"),
+                false => format!("its files: {}", names.join(", ")),
+            };
+            invalid!("{id} has no attached file named '{name}'").hint(hint)
+        })?;
     let rel = layout::attachment(&file.sha256);
     let bytes = snap
         .bytes(&rel)?
@@ -67,20 +71,25 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         return Err(missing(
             &id,
             file,
-            &format!("{rel} holds content with SHA-256 {actual}, not the {} the request lists", file.sha256),
+            &format!(
+                "{rel} holds content with SHA-256 {actual}, not the {} the request lists",
+                file.sha256
+            ),
         ));
     }
     match &args.output {
         Some(path) => write_file(path, &bytes, args.force),
         None => {
             if std::io::stdout().is_terminal() && !file.media_type.starts_with("text/") {
-                return Err(
-                    invalid!("{} is {}, not text for a terminal", file.name, file.media_type)
-                        .hint(format!(
-                            "write it to a file: sop attachment {id} {:?} --output {:?}",
-                            file.name, file.name
-                        )),
-                );
+                return Err(invalid!(
+                    "{} is {}, not text for a terminal",
+                    file.name,
+                    file.media_type
+                )
+                .hint(format!(
+                    "write it to a file: sop attachment {id} {:?} --output {:?}",
+                    file.name, file.name
+                )));
             }
             out.write_all(&bytes)?;
             Ok(())
@@ -89,7 +98,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
 }
 
 fn missing(id: &str, file: &Attachment, why: &str) -> anyhow::Error {
-    invalid!("cannot give back {} of {id}: {why}", file.name).hint("run `sop verify` to find the commit that changed it")
+    invalid!("cannot give back {} of {id}: {why}", file.name)
+        .hint("run `sop verify` to find the commit that changed it")
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it, renamed into place; refuses
@@ -106,8 +116,8 @@ fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("writing {shown}"))?;
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("writing {shown}"))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("writing {shown}"))?;
@@ -143,7 +153,16 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
         Format::Json => output::json(out, &rows),
         Format::Csv => output::csv(
             out,
-            &["name", "field", "size", "media_type", "sha256", "step", "by", "at"],
+            &[
+                "name",
+                "field",
+                "size",
+                "media_type",
+                "sha256",
+                "step",
+                "by",
+                "at",
+            ],
             rows.iter().map(|r| {
                 vec![
                     r.name.to_string(),
@@ -171,7 +190,9 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
 /// The attached files as a table: also `sop show`'s.
 pub fn table(ctx: &Context, files: &[Attachment], req: &Request) -> comfy_table::Table {
     let mut t = output::table(
-        &["name", "field", "size", "type", "sha256", "step", "by", "at"],
+        &[
+            "name", "field", "size", "type", "sha256", "step", "by", "at",
+        ],
         ctx.color,
     );
     for a in files {

@@ -662,14 +662,23 @@ impl World<'_> {
             }
             let again = earlier.iter().chain(&files[..i]).any(|a| a.name == *name);
             if again {
-                return Err(bad(file, "is attached to the request already: names are unique within a request".into()));
+                return Err(bad(
+                    file,
+                    "is attached to the request already: names are unique within a request".into(),
+                ));
             }
             if let Some(field) = &file.field {
                 if change.action == Action::Comment {
-                    return Err(bad(file, format!("cannot fill field '{field}': a comment fills no fields")));
+                    return Err(bad(
+                        file,
+                        format!("cannot fill field '{field}': a comment fills no fields"),
+                    ));
                 }
                 if files[..i].iter().any(|a| a.field.as_ref() == Some(field)) {
-                    return Err(bad(file, format!("fills field '{field}', which another file of this change fills")));
+                    return Err(bad(
+                        file,
+                        format!("fills field '{field}', which another file of this change fills"),
+                    ));
                 }
             }
             if file.size > limits.max_file_bytes() {
@@ -680,7 +689,11 @@ impl World<'_> {
                     key: "per file, max_file_mb".into(),
                 });
             }
-            check_type(file, &self.procedure.attachment_types, &format!("procedure '{}'", self.procedure.id()))?;
+            check_type(
+                file,
+                &self.procedure.attachment_types,
+                &format!("procedure '{}'", self.procedure.id()),
+            )?;
             total = total.saturating_add(file.size);
         }
         if total > limits.max_request_bytes() {
@@ -1404,7 +1417,10 @@ to = 2026-11-30
                 c.attachments = vec![file("a.pdf", 30, "application/pdf")];
             })
             .unwrap_err();
-        assert!(err.to_string().contains("attached to the request already"), "{err}");
+        assert!(
+            err.to_string().contains("attached to the request already"),
+            "{err}"
+        );
         // Files come only with changes that may carry them.
         let err = fx
             .act(&r, "uli", Action::Cancel, |c| {
@@ -1466,7 +1482,10 @@ to = 2026-11-30
             matches!(&err, Refusal::TooLarge { size, limit_mb: 2, .. } if *size == 2 * MIB + 1),
             "{err}"
         );
-        assert!(err.to_string().contains("the files attached to TT-1"), "{err}");
+        assert!(
+            err.to_string().contains("the files attached to TT-1"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -232,7 +232,9 @@ fn an_attachment_comes_back_byte_identical() {
         .success();
     assert_eq!(std::fs::read(&out).unwrap(), bytes);
     // To standard output (not a terminal here), byte for byte.
-    let a = office.sop("dewi", &["attachment", &id, "form.pdf"]).success();
+    let a = office
+        .sop("dewi", &["attachment", &id, "form.pdf"])
+        .success();
     assert_eq!(a.get_output().stdout, bytes);
     // An existing file is not replaced without --force.
     std::fs::write(&out, b"mine").unwrap();
@@ -280,7 +282,14 @@ fn over_the_size_limit_is_refused() {
     let a = office
         .sop(
             "putri",
-            &["new", "berkas", "--field", "keperluan=x", "--attach", &attach],
+            &[
+                "new",
+                "berkas",
+                "--field",
+                "keperluan=x",
+                "--attach",
+                &attach,
+            ],
         )
         .code(3);
     let err = stderr(&a);
@@ -409,7 +418,11 @@ fn a_walk_with_attachments_at_every_kind_of_change_verifies_clean() {
             ],
         )
         .success();
-    assert!(stderr(&a).contains("attached as form-3.pdf"), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("attached as form-3.pdf"),
+        "{}",
+        stderr(&a)
+    );
     office.sop("putri", &["advance", &id]).success();
     office
         .sop(
@@ -457,7 +470,9 @@ fn a_walk_with_attachments_at_every_kind_of_change_verifies_clean() {
         "{}",
         stderr(&a)
     );
-    let a = office.sop("putri", &["edit", &id, "--attach", form]).code(3);
+    let a = office
+        .sop("putri", &["edit", &id, "--attach", form])
+        .code(3);
     assert!(stderr(&a).contains("already completed"), "{}", stderr(&a));
     assert_eq!(verify(&office), (0, vec![]));
 }
@@ -472,7 +487,10 @@ fn a_hand_edited_attachment_is_flagged_by_verify() {
     bytes[100] ^= 0xff;
     std::fs::write(office.path(&rel), &bytes).unwrap();
     office.git(&["commit", "-qam", "fix the scan"]);
-    assert_flagged(&office, "an attached file: attached files are never changed");
+    assert_flagged(
+        &office,
+        "an attached file: attached files are never changed",
+    );
     // Giving it back checks the content too.
     let a = office.sop("dewi", &["attachment", &id, "form.pdf"]).code(3);
     assert!(stderr(&a).contains("sop verify"), "{}", stderr(&a));
@@ -487,7 +505,11 @@ fn a_hand_edited_hash_in_the_request_is_flagged_by_verify() {
     let hash = rel.rsplit('/').next().unwrap();
     let file = office.request_file(&id);
     let text = std::fs::read_to_string(&file).unwrap();
-    let forged = format!("{}{}", &hash[..63], if hash.ends_with('0') { "1" } else { "0" });
+    let forged = format!(
+        "{}{}",
+        &hash[..63],
+        if hash.ends_with('0') { "1" } else { "0" }
+    );
     std::fs::write(&file, text.replace(hash, &forged)).unwrap();
     office.git(&["commit", "-qam", "another hash"]);
     assert_flagged(&office, "rewrites the request's history");
