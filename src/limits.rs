@@ -174,7 +174,10 @@ mod tests {
             ("a field value", size(FIELD_BYTES as u64)),
             ("a title", format!("{TITLE_CHARS} characters")),
             ("a note, a reason, a step's output", size(TEXT_BYTES as u64)),
-            ("an attached file |", format!("{ATTACHMENT_FILE_MB} MiB by default")),
+            (
+                "an attached file |",
+                format!("{ATTACHMENT_FILE_MB} MiB by default"),
+            ),
             (
                 "the files attached to one request",
                 format!("{ATTACHMENT_REQUEST_MB} MiB by default"),
