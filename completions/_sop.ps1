@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put a request on hold (its clock stops) while it waits on something outside the office')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a held request, or one whose end the procedure lets be resumed')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: fields, current step with its due time, and history')
+            [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'The files attached to a request (with NAME: that file''s content)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
@@ -148,6 +149,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A form field, NAME=VALUE; repeat for several')
             [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset this request is about')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Open it for a requester outside people.toml: "Name <contact>" (a phone, an email)')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (FIELD=FILE fills the procedure''s file field FIELD); repeat for several')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -162,6 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for the history')
             [CompletionResult]::new('--choose', '--choose', [CompletionResultType]::ParameterName, 'At a decision step: the option taken')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A field the step records, NAME=VALUE; repeat for several')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -174,6 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
         'sop;approve' {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for the history')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A field the step records, NAME=VALUE; repeat for several')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -185,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
         }
         'sop;reject' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (required)')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -209,6 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A field to correct, NAME=VALUE; repeat for several')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why, for the history')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -219,6 +225,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;comment' {
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file to the comment; repeat for several')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -279,6 +286,19 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sop;attachment' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the file here instead of to standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the file here instead of to standard output')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --output: replace a file that is already there')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -466,6 +486,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put a request on hold (its clock stops) while it waits on something outside the office')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a held request, or one whose end the procedure lets be resumed')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: fields, current step with its due time, and history')
+            [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'The files attached to a request (with NAME: that file''s content)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
@@ -532,6 +553,9 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;help;show' {
+            break
+        }
+        'sop;help;attachment' {
             break
         }
         'sop;help;list' {

@@ -28,6 +28,9 @@ _sop() {
             sop,assign)
                 cmd="sop__subcmd__assign"
                 ;;
+            sop,attachment)
+                cmd="sop__subcmd__attachment"
+                ;;
             sop,cancel)
                 cmd="sop__subcmd__cancel"
                 ;;
@@ -123,6 +126,9 @@ _sop() {
                 ;;
             sop__subcmd__help,assign)
                 cmd="sop__subcmd__help__subcmd__assign"
+                ;;
+            sop__subcmd__help,attachment)
+                cmd="sop__subcmd__help__subcmd__attachment"
                 ;;
             sop__subcmd__help,cancel)
                 cmd="sop__subcmd__help__subcmd__cancel"
@@ -239,7 +245,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help"
+            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,7 +279,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__advance)
-            opts="-C -h --output --note --choose --field --records --as --format --color --help"
+            opts="-C -h --output --note --choose --field --attach --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,6 +298,10 @@ _sop() {
                     return 0
                     ;;
                 --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -323,7 +333,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__approve)
-            opts="-C -h --note --field --records --as --format --color --help"
+            opts="-C -h --note --field --attach --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +344,10 @@ _sop() {
                     return 0
                     ;;
                 --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -732,6 +746,48 @@ _sop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sop__subcmd__attachment)
+            opts="-o -C -h --output --force --records --as --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sop__subcmd__cancel)
             opts="-C -h --reason --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -771,12 +827,16 @@ _sop() {
             return 0
             ;;
         sop__subcmd__comment)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --attach --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -839,7 +899,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__edit)
-            opts="-C -h --field --title --note --records --as --format --color --help"
+            opts="-C -h --field --title --note --attach --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -854,6 +914,10 @@ _sop() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -885,7 +949,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help)
-            opts="init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help"
+            opts="init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -997,6 +1061,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__help__subcmd__attachment)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1475,7 +1553,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__new)
-            opts="-C -h --title --field --asset --for --records --as --format --color --help"
+            opts="-C -h --title --field --asset --for --attach --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1494,6 +1572,10 @@ _sop() {
                     return 0
                     ;;
                 --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1779,13 +1861,17 @@ _sop() {
             return 0
             ;;
         sop__subcmd__reject)
-            opts="-C -h --reason --records --as --format --color --help"
+            opts="-C -h --reason --attach --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand hold 'Put a request on hold (its clock stops) while it waits on something outside the office'
             cand resume 'Resume a held request, or one whose end the procedure lets be resumed'
             cand show 'One request: fields, current step with its due time, and history'
+            cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
@@ -132,6 +133,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --field 'A form field, NAME=VALUE; repeat for several'
             cand --asset 'The asset this request is about'
             cand --for 'Open it for a requester outside people.toml: "Name <contact>" (a phone, an email)'
+            cand --attach 'Attach a file (FIELD=FILE fills the procedure''s file field FIELD); repeat for several'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -145,6 +147,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --note 'A note for the history'
             cand --choose 'At a decision step: the option taken'
             cand --field 'A field the step records, NAME=VALUE; repeat for several'
+            cand --attach 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -156,6 +159,7 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;approve'= {
             cand --note 'A note for the history'
             cand --field 'A field the step records, NAME=VALUE; repeat for several'
+            cand --attach 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -166,6 +170,7 @@ set edit:completion:arg-completer[sop] = {|@words|
         }
         &'sop;reject'= {
             cand --reason 'Why (required)'
+            cand --attach 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -188,6 +193,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --field 'A field to correct, NAME=VALUE; repeat for several'
             cand --title 'A new title'
             cand --note 'Why, for the history'
+            cand --attach 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -197,6 +203,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;comment'= {
+            cand --attach 'Attach a file to the comment; repeat for several'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -252,6 +259,18 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;attachment'= {
+            cand -o 'Write the file here instead of to standard output'
+            cand --output 'Write the file here instead of to standard output'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand --force 'With --output: replace a file that is already there'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -421,6 +440,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand hold 'Put a request on hold (its clock stops) while it waits on something outside the office'
             cand resume 'Resume a held request, or one whose end the procedure lets be resumed'
             cand show 'One request: fields, current step with its due time, and history'
+            cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
@@ -469,6 +489,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;resume'= {
         }
         &'sop;help;show'= {
+        }
+        &'sop;help;attachment'= {
         }
         &'sop;help;list'= {
         }

@@ -50,6 +50,7 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "unassign" -d 'Give the curr
 complete -c sop -n "__fish_sop_needs_command" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
 complete -c sop -n "__fish_sop_needs_command" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
 complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_needs_command" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
 complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
 complete -c sop -n "__fish_sop_needs_command" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
@@ -139,6 +140,7 @@ complete -c sop -n "__fish_sop_using_subcommand new" -l title -d 'A title (defau
 complete -c sop -n "__fish_sop_using_subcommand new" -l field -d 'A form field, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l asset -d 'The asset this request is about' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l for -d 'Open it for a requester outside people.toml: "Name <contact>" (a phone, an email)' -r
+complete -c sop -n "__fish_sop_using_subcommand new" -l attach -d 'Attach a file (FIELD=FILE fills the procedure\'s file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand new" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -154,6 +156,7 @@ complete -c sop -n "__fish_sop_using_subcommand advance" -l output -d 'What the 
 complete -c sop -n "__fish_sop_using_subcommand advance" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l choose -d 'At a decision step: the option taken' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand advance" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand advance" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -167,6 +170,7 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand advance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand approve" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand approve" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand approve" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -179,6 +183,7 @@ always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand reject" -l reason -d 'Why (required)' -r
+complete -c sop -n "__fish_sop_using_subcommand reject" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand reject" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -205,6 +210,7 @@ complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print h
 complete -c sop -n "__fish_sop_using_subcommand edit" -l field -d 'A field to correct, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -l title -d 'A new title' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -l note -d 'Why, for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand edit" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand edit" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -216,6 +222,7 @@ complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand comment" -l attach -d 'Attach a file to the comment; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand comment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand comment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -287,6 +294,19 @@ complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand attachment" -s o -l output -d 'Write the file here instead of to standard output' -r -F
+complete -c sop -n "__fish_sop_using_subcommand attachment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l force -d 'With --output: replace a file that is already there'
+complete -c sop -n "__fish_sop_using_subcommand attachment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand list" -l status -d 'Only requests with this status (open, completed, rejected, cancelled, …)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l procedure -d 'Only requests of this procedure' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l role -d 'Only open requests whose current step is for this role' -r
@@ -449,28 +469,29 @@ complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "edit" -d 'Correct a request\'s fields or title (at a step you may act on, or one it was returned to)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "comment" -d 'Add a comment to a request\'s history, without moving it'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "assign" -d 'Give the current step to one person who holds its role'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "edit" -d 'Correct a request\'s fields or title (at a step you may act on, or one it was returned to)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "comment" -d 'Add a comment to a request\'s history, without moving it'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "assign" -d 'Give the current step to one person who holds its role'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'

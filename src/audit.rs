@@ -24,7 +24,7 @@ use crate::invalid;
 use crate::layout::{self, Place};
 use crate::people::{People, Person};
 use crate::procedure::Procedure;
-use crate::request::{Action, Entry, Request};
+use crate::request::{Action, Attachment, Entry, Request};
 use crate::rules::{Loader, Rules};
 use crate::store::{parse_asset, parse_request};
 use crate::trailers::Trailers;
@@ -203,7 +203,7 @@ impl<'r> Auditor<'r> {
             found.add(
                 None,
                 format!(
-                    "{} {}, which is not a record of sop's: requests/ and assets/ hold only records, each at the path its id gives",
+                    "{} {}, which is not a record of sop's: requests/ and assets/ hold only records, each at the path its id gives, and attachments/ only files at the path their SHA-256 gives",
                     verb(c.change),
                     c.rel
                 ),
@@ -224,11 +224,25 @@ impl<'r> Auditor<'r> {
         if !asset_changes.is_empty() && !touches_request {
             self.check_register(&mut found, &rules, &claims, &asset_changes);
         }
+        let mut attached = HashSet::new();
         for c in &records {
             if let Place::Request(id) = &c.place {
-                self.check_request(&mut found, &snap, &rules, &claims, id, c, &asset_changes);
+                let at = At {
+                    parent: &snap,
+                    commit: &commit,
+                };
+                attached.extend(self.check_request(
+                    &mut found,
+                    at,
+                    &rules,
+                    &claims,
+                    id,
+                    c,
+                    &asset_changes,
+                ));
             }
         }
+        check_attachment_files(&mut found, &claims, &records, &attached);
         Ok(found.list)
     }
 
@@ -283,8 +297,10 @@ impl<'r> Auditor<'r> {
             .collect();
         if let Some(id) = &claims.trailers.request {
             let own = layout::request(id);
+            // Attached files are judged by check_attachment_files.
             let named_asset = |c: &RecordChange| match &c.place {
                 Place::Asset(a) => claims.trailers.assets.contains(a),
+                Place::Attachment(_) => true,
                 _ => false,
             };
             let extra: Vec<&str> = records
@@ -411,28 +427,30 @@ impl<'r> Auditor<'r> {
         .map_err(|e| anyhow!("writes a file sop cannot read: {e:#}"))
     }
 
-    /// Replays the change to one request file.
+    /// Replays the change to one request file. Returns the SHA-256 of each file its new
+    /// history entry attaches.
     #[allow(clippy::too_many_arguments)]
     fn check_request(
         &mut self,
         found: &mut Found,
-        snap: &Snapshot,
+        at: At,
         rules: &Rules,
         claims: &Claims,
         id: &str,
         c: &RecordChange,
         asset_changes: &[&RecordChange],
-    ) {
+    ) -> Vec<String> {
+        let snap = at.parent;
         let mut add = |problem: String| found.add(Some(id.to_string()), problem);
         let Some(after_blob) = c.change.new else {
             add(format!("deletes the request file {}", c.rel));
-            return;
+            return Vec::new();
         };
         let after = match self.read_request(c.rel, after_blob) {
             Ok(r) => r,
             Err(e) => {
                 add(format!("writes a file sop cannot read: {e:#}"));
-                return;
+                return Vec::new();
             }
         };
         let before = match c
@@ -446,24 +464,28 @@ impl<'r> Auditor<'r> {
                 add(format!(
                     "cannot be replayed: the version before it cannot be read: {e:#}"
                 ));
-                return;
+                return Vec::new();
             }
         };
         let Some(entry) = added_entry(before.as_ref(), &after, &mut add) else {
-            return;
+            return Vec::new();
         };
+        let attached: Vec<String> = entry.attachments.iter().map(|a| a.sha256.clone()).collect();
+        for problem in self.stored_as_listed(at.commit, &entry.attachments) {
+            add(problem);
+        }
         if let Some(why) = &rules.people_unusable {
             add(format!(
                 "cannot be replayed: as of the parent commit, {why}"
             ));
-            return;
+            return Vec::new();
         }
         let Some(actor) = rules.people.find(&entry.by) else {
             add(format!(
                 "its new history entry is by '{}', who is not in people.toml (as of the parent commit)",
                 entry.by
             ));
-            return;
+            return Vec::new();
         };
         let procedure_id = before.as_ref().map_or(&after.procedure, |b| &b.procedure);
         let procedure = match self.loader.procedure(snap, rules, procedure_id) {
@@ -472,7 +494,7 @@ impl<'r> Auditor<'r> {
                 add(format!(
                     "cannot be replayed: as of the parent commit, {e:#}"
                 ));
-                return;
+                return Vec::new();
             }
         };
         let outcome = replay(
@@ -507,6 +529,7 @@ impl<'r> Auditor<'r> {
                 }
             }
         }
+        attached
     }
 
     /// Findings where the commit's asset files differ from what sop writes.
@@ -539,12 +562,111 @@ impl<'r> Auditor<'r> {
         problems
     }
 
+    /// Findings where a file a new history entry attaches is not in the commit's tree as the
+    /// entry lists it: at the path of its SHA-256, with that SHA-256, size and media type.
+    fn stored_as_listed(&self, commit: &CommitInfo, files: &[Attachment]) -> Vec<String> {
+        let mut problems = Vec::new();
+        if files.is_empty() {
+            return problems;
+        }
+        let tree = match commit.snapshot() {
+            Ok(tree) => tree,
+            Err(e) => return vec![format!("cannot read the commit's files: {e:#}")],
+        };
+        for file in files {
+            if !layout::is_sha256(&file.sha256) {
+                continue; // the replay refuses it, naming the attachment
+            }
+            let rel = layout::attachment(&file.sha256);
+            let bytes = match tree.bytes(&rel) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    problems.push(format!(
+                        "attaches {} ({}), but the commit has no file {rel}",
+                        file.name, file.sha256
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(format!("cannot read {rel}: {e:#}"));
+                    continue;
+                }
+            };
+            let actual = crate::attachment::sha256(&bytes);
+            if actual != file.sha256 {
+                problems.push(format!(
+                    "attaches {} as SHA-256 {}, but {rel} holds content with SHA-256 {actual} (edited by hand?)",
+                    file.name, file.sha256
+                ));
+                continue;
+            }
+            if bytes.len() as u64 != file.size {
+                problems.push(format!(
+                    "lists attachment {} as {} bytes, but it has {}",
+                    file.name,
+                    file.size,
+                    bytes.len()
+                ));
+            }
+            let media_type = crate::attachment::detect(&file.name, &bytes);
+            if media_type != file.media_type {
+                problems.push(format!(
+                    "lists attachment {} as {}, but its content is {media_type}",
+                    file.name, file.media_type
+                ));
+            }
+        }
+        problems
+    }
+
     fn read_request(&self, rel: &str, blob: Oid) -> Result<Request> {
         parse_request(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
     }
 
     fn read_asset(&self, rel: &str, blob: Oid) -> Result<Asset> {
         parse_asset(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
+    }
+}
+
+/// Where a request change is judged: its parent (the rules, the request before) and the
+/// commit itself (the files it stores).
+#[derive(Clone, Copy)]
+struct At<'a, 'r> {
+    parent: &'a Snapshot<'r>,
+    commit: &'a CommitInfo<'r>,
+}
+
+/// Files under attachments/ are added only by a request's change whose new history entry
+/// attaches them, and never changed or deleted: attachments change only with their request.
+fn check_attachment_files(
+    found: &mut Found,
+    claims: &Claims,
+    records: &[RecordChange],
+    attached: &HashSet<String>,
+) {
+    for c in records {
+        let Place::Attachment(hash) = &c.place else {
+            continue;
+        };
+        let request = claims.trailers.request.clone();
+        match (c.change.old, c.change.new) {
+            (Some(_), _) => found.add(
+                request,
+                format!(
+                    "{} {}, an attached file: attached files are never changed or deleted (attachments change only with their request)",
+                    verb(c.change),
+                    c.rel
+                ),
+            ),
+            (None, Some(_)) if !attached.contains(hash) => found.add(
+                request,
+                format!(
+                    "adds {}, which no history entry of this commit attaches (attachments change only with their request)",
+                    c.rel
+                ),
+            ),
+            _ => {}
+        }
     }
 }
 
@@ -636,7 +758,7 @@ fn replay(
         now: entry.at,
     };
     let edited = |name: &str| entry.edits.iter().find(|e| e.name == name);
-    let fields = match entry.action {
+    let fields: Vec<(String, String)> = match entry.action {
         Action::Edit => entry
             .edits
             .iter()
@@ -649,6 +771,16 @@ fn replay(
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect(),
     };
+    // A file field is filled by its attachment, which the change carries.
+    let fields = fields
+        .into_iter()
+        .filter(|(name, _)| {
+            !entry
+                .attachments
+                .iter()
+                .any(|a| a.field.as_ref() == Some(name))
+        })
+        .collect();
     let title = match entry.action {
         Action::Edit => edited(crate::engine::TITLE).map(|e| e.to.clone()),
         _ => Some(after.title.clone()),
@@ -664,6 +796,7 @@ fn replay(
         assignee: entry.assignee.clone(),
         until: entry.until,
         on_behalf_of: after.on_behalf_of.clone().filter(|_| before.is_none()),
+        attachments: entry.attachments.clone(),
         ..Change::new(entry.action)
     };
     engine::change(&world, before, actor, change, &mut ids)
@@ -784,6 +917,7 @@ fn differences(expected: &Request, actual: &Request) -> Vec<&'static str> {
     cmp(expected.asset == actual.asset, "asset");
     cmp(expected.assignee == actual.assignee, "assignee");
     cmp(expected.hold == actual.hold, "hold");
+    cmp(expected.attachments == actual.attachments, "attachments");
     cmp(expected.on_behalf_of == actual.on_behalf_of, "on_behalf_of");
     cmp(expected.id == actual.id, "id");
     out
@@ -857,6 +991,7 @@ mod tests {
                 fields: Default::default(),
                 on_behalf_of: None,
                 hold: None,
+                attachments: vec![],
                 history: vec![entry],
             },
             assets: vec![],

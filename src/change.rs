@@ -2,6 +2,7 @@
 //! and the request as HEAD has them, run the engine, and commit everything it returns as one
 //! commit by the actor. `sop verify` replays the same engine function on each such commit.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -9,13 +10,14 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
 use crate::asset::Asset;
+use crate::attachment::{self, Spec};
 use crate::config::Config;
 use crate::context::Context;
 use crate::engine::{self, Change, Outcome, Refusal, World};
 use crate::error::{Failure, Hint};
 use crate::git::{FileChange, Snapshot};
 use crate::procedure::{Kind, Procedure};
-use crate::request::{Action, Request};
+use crate::request::{Action, Attachment, Request};
 use crate::rules::{warn_uncommitted, Loader};
 use crate::store::{parse_asset, parse_request, Records};
 use crate::trailers::Trailers;
@@ -35,8 +37,9 @@ pub struct Done {
     pub now: DateTime<FixedOffset>,
 }
 
-/// Makes one change to a request and commits it.
-pub fn run(ctx: &Context, target: Target, change: Change) -> Result<Done> {
+/// Makes one change to a request and commits it, with the files of `attach` (`--attach`),
+/// read here within sop.toml's limits as HEAD has them.
+pub fn run(ctx: &Context, target: Target, mut change: Change, attach: &[Spec]) -> Result<Done> {
     let (records, git) = ctx.open()?;
     let id = match target {
         Target::Existing { given } => Some(records.resolve(given)?),
@@ -68,6 +71,9 @@ pub fn run(ctx: &Context, target: Target, change: Change) -> Result<Done> {
         ],
     );
     let procedure = loader.procedure(&snap, &rules, &procedure_id)?;
+    let (mut attachments, contents) = attachment::read(attach, &rules.config.attachments)?;
+    unique_names(&mut attachments, before.as_ref());
+    change.attachments = attachments;
     let now = ctx.now(&rules.config)?;
     let actor = ctx.actor(&rules.people, &git)?;
     let assets = |id: &str| read_asset(&snap, id).map_err(|e| format!("{e:#}"));
@@ -80,8 +86,8 @@ pub fn run(ctx: &Context, target: Target, change: Change) -> Result<Done> {
     };
     let mut ids = |prefix: &str| fresh_id(&snap, &records, prefix);
     let outcome = engine::change(&world, before.as_ref(), actor, change, &mut ids)
-        .map_err(|r| refused(r, before.as_ref()))?;
-    let files = files(&outcome);
+        .map_err(|r| refused(r, before.as_ref(), &procedure))?;
+    let files = files(&outcome, &snap, &contents)?;
     let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     tx.ensure_unmodified_all(&paths)?;
     let message = message(&outcome, before.as_ref(), &procedure);
@@ -134,8 +140,13 @@ pub fn fresh_id(snap: &Snapshot, records: &Records, prefix: &str) -> String {
     id
 }
 
-/// The files a change writes: the request and its assets.
-fn files(outcome: &Outcome) -> Vec<FileChange> {
+/// The files a change writes: the request, its assets, and each file it attaches that the
+/// records do not hold yet (a file is stored once, by its content).
+fn files(
+    outcome: &Outcome,
+    snap: &Snapshot,
+    contents: &attachment::Contents,
+) -> Result<Vec<FileChange>> {
     let req = &outcome.request;
     let mut files = vec![FileChange {
         path: layout::request(&req.id).into(),
@@ -147,7 +158,49 @@ fn files(outcome: &Outcome) -> Vec<FileChange> {
             content: Some(asset.to_toml().into_bytes()),
         });
     }
-    files
+    let entry = req.history.last().expect("a changed request has history");
+    let mut stored = BTreeSet::new();
+    for file in &entry.attachments {
+        let rel = layout::attachment(&file.sha256);
+        if !stored.insert(rel.clone()) || snap.blob(&rel)?.is_some() {
+            continue;
+        }
+        let content = contents
+            .get(&file.sha256)
+            .ok_or_else(|| anyhow::anyhow!("the content of {} was not read", file.name))?;
+        files.push(FileChange {
+            path: rel.into(),
+            content: Some(content.clone()),
+        });
+    }
+    Ok(files)
+}
+
+/// Names attached files so that each is unique within the request: a second `scan.pdf`
+/// becomes `scan-2.pdf` (said on stderr), since a file is fetched back by its name.
+fn unique_names(files: &mut [Attachment], before: Option<&Request>) {
+    let mut taken: BTreeSet<String> = before
+        .map(|b| b.attachments.iter().map(|a| a.name.clone()).collect())
+        .unwrap_or_default();
+    for file in files.iter_mut() {
+        if taken.insert(file.name.clone()) {
+            continue;
+        }
+        let (stem, ext) = match file.name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => (stem.to_string(), format!(".{ext}")),
+            _ => (file.name.clone(), String::new()),
+        };
+        let name = (2..)
+            .map(|n| format!("{stem}-{n}{ext}"))
+            .find(|n| !taken.contains(n))
+            .expect("some number is free");
+        eprintln!(
+            "warning: the request already has a file named {}: this one is attached as {name}",
+            file.name
+        );
+        taken.insert(name.clone());
+        file.name = name;
+    }
 }
 
 /// The commit message of a change (docs/contract.md): a subject naming the request, the
@@ -220,13 +273,30 @@ fn one_line(s: &str) -> String {
 }
 
 /// A refusal as the command line says it: the reason, and what to do about it.
-fn refused(refusal: Refusal, req: Option<&Request>) -> anyhow::Error {
+fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> anyhow::Error {
     let id = req.map_or("ID", |r| r.id.as_str());
     let hint = match &refusal {
         Refusal::Draft { file, .. } => Some(format!(
             "{file}: set draft = false once the office has approved it"
         )),
-        Refusal::MissingFields { .. } => Some("give them with --field NAME=VALUE".into()),
+        Refusal::MissingFields { names, .. } => {
+            let is_file = |n: &String| {
+                procedure
+                    .field(n)
+                    .is_some_and(|f| f.kind == crate::field::FieldType::File)
+            };
+            let (files, texts): (Vec<_>, Vec<_>) = names.iter().partition(|n| is_file(n));
+            let attach = files
+                .iter()
+                .map(|n| format!("--attach {n}=FILE"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(match (files.is_empty(), texts.is_empty()) {
+                (true, _) => "give them with --field NAME=VALUE".into(),
+                (false, true) => format!("attach the file(s) with {attach}"),
+                (false, false) => format!("give them with --field NAME=VALUE and {attach}"),
+            })
+        }
         Refusal::WrongKind { kind, options, .. } => Some(match kind {
             Kind::Approval => format!("use `sop approve {id}` or `sop reject {id} --reason ...`"),
             Kind::Decision => format!(
@@ -247,6 +317,11 @@ fn refused(refusal: Refusal, req: Option<&Request>) -> anyhow::Error {
         Refusal::AssetNeeded { .. } | Refusal::NoAsset { .. } => {
             Some("give the asset with --asset ID (`sop asset list` shows them)".into())
         }
+        Refusal::FileField { name } => Some(format!("attach the file with --attach {name}=PATH")),
+        Refusal::TooLarge { .. } => Some(attachment::LIMITS_HINT.into()),
+        Refusal::AttachmentType { .. } => Some(
+            "attach a file of one of those types (the type is read from the file's content)".into(),
+        ),
         Refusal::Exists { .. } => return conflict!("{refusal}"),
         _ => None,
     };

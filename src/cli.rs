@@ -66,7 +66,7 @@ pub enum Command {
     /// Approve the current approval step.
     Approve(commands::act::ApproveArgs),
     /// Reject the current approval step, with a reason.
-    Reject(commands::act::ReasonArgs),
+    Reject(commands::act::RejectArgs),
     /// Withdraw an open request, with a reason.
     Cancel(commands::act::ReasonArgs),
     /// Correct a request's fields or title (at a step you may act on, or one it was returned to).
@@ -82,6 +82,7 @@ pub enum Command {
     /// Resume a held request, or one whose end the procedure lets be resumed.
     Resume(commands::act::NoteArgs),
     Show(commands::show::Args),
+    Attachment(commands::attachment::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
     Sync(commands::sync::Args),

@@ -26,6 +26,47 @@ pub struct Config {
     /// Role id → label.
     #[serde(default)]
     pub roles: IndexMap<String, String>,
+    /// How large attached files may be.
+    #[serde(default)]
+    pub attachments: AttachmentLimits,
+}
+
+/// `[attachments]`: the most one attached file, and all the files of one request together,
+/// may hold, in MiB.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentLimits {
+    #[serde(default = "default_max_file_mb")]
+    pub max_file_mb: u64,
+    #[serde(default = "default_max_request_mb")]
+    pub max_request_mb: u64,
+}
+
+impl Default for AttachmentLimits {
+    fn default() -> Self {
+        AttachmentLimits {
+            max_file_mb: default_max_file_mb(),
+            max_request_mb: default_max_request_mb(),
+        }
+    }
+}
+
+impl AttachmentLimits {
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mb.saturating_mul(1024 * 1024)
+    }
+
+    pub fn max_request_bytes(&self) -> u64 {
+        self.max_request_mb.saturating_mul(1024 * 1024)
+    }
+}
+
+fn default_max_file_mb() -> u64 {
+    crate::limits::ATTACHMENT_FILE_MB
+}
+
+fn default_max_request_mb() -> u64 {
+    crate::limits::ATTACHMENT_REQUEST_MB
 }
 
 impl Default for Config {
@@ -36,6 +77,7 @@ impl Default for Config {
             policy: Policy::default(),
             calendar: crate::calendar::Calendar::default(),
             roles: IndexMap::new(),
+            attachments: AttachmentLimits::default(),
         }
     }
 }

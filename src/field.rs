@@ -18,6 +18,10 @@ pub struct Field {
     pub pattern: Option<String>,
     #[serde(default)]
     pub choices: Vec<String>,
+    /// A `file` field: the types the file may be (`pdf`, `jpg`, `png`, … or media types);
+    /// empty: any the procedure allows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub types: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -34,6 +38,8 @@ pub enum FieldType {
     Person,
     /// A value handed to the requester outside sop (a new password): checked, never stored.
     Secret,
+    /// A file attached to the request (`--attach NAME=PATH`); the value is the file's name.
+    File,
 }
 
 /// A field's value as stored in the request file and printed in JSON.
@@ -109,6 +115,11 @@ impl Field {
                 "false" | "no" | "tidak" | "0" => Value::Bool(false),
                 _ => return Err(format!("field '{name}' must be true or false, not '{raw}'")),
             },
+            FieldType::File => {
+                return Err(format!(
+                    "field '{name}' is a file: it is given by attaching one, not as text"
+                ))
+            }
             FieldType::Person => {
                 if !is_person(raw) {
                     return Err(format!(
@@ -148,6 +159,19 @@ impl Field {
         if let Some(p) = &self.pattern {
             regex::Regex::new(p).map_err(|e| format!("field '{name}': invalid pattern: {e}"))?;
         }
+        if !self.types.is_empty() && self.kind != FieldType::File {
+            return Err(format!(
+                "field '{name}' is not a file: 'types' belongs to type = \"file\""
+            ));
+        }
+        for t in &self.types {
+            if crate::attachment::media_type_of(t).is_none() {
+                return Err(format!(
+                    "field '{name}': unknown file type '{t}' (known: {})",
+                    crate::attachment::known_short_names().join(", ")
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -176,6 +200,7 @@ mod tests {
             required: true,
             pattern: None,
             choices: vec!["a".into(), "b".into()],
+            types: vec![],
         }
     }
 

@@ -10,6 +10,7 @@ pub const PEOPLE: &str = "people.toml";
 pub const PROCEDURES: &str = "procedures";
 pub const REQUESTS: &str = "requests";
 pub const ASSETS: &str = "assets";
+pub const ATTACHMENTS: &str = "attachments";
 
 /// Crockford's base32: no I, L, O, U, so ids survive being read aloud and retyped.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -36,6 +37,21 @@ pub fn request(id: &str) -> String {
 /// assets.
 pub fn asset(id: &str) -> String {
     format!("{ASSETS}/{}", shard_file(id))
+}
+
+/// `attachments/<first two hex digits>/<sha256>`: a file attached to requests, stored once
+/// by its content however many requests attach it.
+pub fn attachment(sha256: &str) -> String {
+    let shard = sha256.get(..2).unwrap_or(sha256);
+    format!("{ATTACHMENTS}/{shard}/{sha256}")
+}
+
+/// Whether `text` is a SHA-256 as sop writes it: 64 lowercase hex digits.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// `request`, as a path.
@@ -71,7 +87,9 @@ pub enum Place {
     Request(String),
     /// An asset record at the path its id gives.
     Asset(String),
-    /// Under `requests/` or `assets/` but not where a record of sop's lives.
+    /// An attached file at the path its SHA-256 gives.
+    Attachment(String),
+    /// Under `requests/`, `assets/` or `attachments/` but not where a file of sop's lives.
     Stray,
     /// Any other file an office keeps in the records directory (README, templates, …).
     Office,
@@ -112,6 +130,13 @@ pub fn place(rel: &str) -> Place {
         return match record_id(rel) {
             Some(id) if asset(&id) == rel && id.starts_with("AST-") => Place::Asset(id),
             _ => Place::Stray,
+        };
+    }
+    if rel.starts_with("attachments/") {
+        let name = rel.rsplit('/').next().unwrap_or_default();
+        return match is_sha256(name) && attachment(name) == rel {
+            true => Place::Attachment(name.to_string()),
+            false => Place::Stray,
         };
     }
     Place::Office
@@ -157,6 +182,9 @@ mod tests {
         assert_eq!(place(&procedure("email")), Place::Procedure("email".into()));
         assert_eq!(place("sop.toml"), Place::Config);
         assert_eq!(place("people.toml"), Place::People);
+        let hash = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(attachment(hash), format!("attachments/ba/{hash}"),);
+        assert_eq!(place(&attachment(hash)), Place::Attachment(hash.into()));
     }
 
     #[test]
@@ -169,6 +197,11 @@ mod tests {
             "requests/EML/7K/eml-7k3qx9m2pa.toml",
             "assets/notes.md",
             "assets/7K/EML-7K3QX9M2PA.toml",
+            "attachments/notes.md",
+            "attachments/ba/scan.pdf",
+            "attachments/ab/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            "attachments/ba/BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
+            "attachments/ba/x/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         ] {
             assert_eq!(place(rel), Place::Stray, "{rel}");
         }

@@ -7,6 +7,7 @@
 
 pub mod asset;
 mod asset_rows;
+mod attachment;
 mod audit;
 mod calendar;
 mod change;

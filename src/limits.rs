@@ -61,6 +61,18 @@ pub const TITLE_CHARS: usize = 200;
 /// a paragraph or a short letter; it goes into the request's history and the commit message.
 pub const TEXT_BYTES: usize = 16 * 1024;
 
+/// An attached file, by default, in MiB: 20. A scanned, signed form is a few hundred KB, a
+/// photo a few MB, a handover report with pictures some MB. `max_file_mb` under
+/// `[attachments]` in sop.toml changes it. Every clone keeps every attachment for ever.
+pub const ATTACHMENT_FILE_MB: u64 = 20;
+
+/// All the files attached to one request together, by default, in MiB: 50
+/// (`max_request_mb` under `[attachments]` in sop.toml).
+pub const ATTACHMENT_REQUEST_MB: u64 = 50;
+
+/// An attachment's name, in characters: 200, as a title.
+pub const ATTACHMENT_NAME_CHARS: usize = 200;
+
 /// "4 KiB" for a byte count: limits are whole KiB or MiB.
 pub fn size(bytes: u64) -> String {
     const KIB: u64 = 1024;
@@ -162,6 +174,18 @@ mod tests {
             ("a field value", size(FIELD_BYTES as u64)),
             ("a title", format!("{TITLE_CHARS} characters")),
             ("a note, a reason, a step's output", size(TEXT_BYTES as u64)),
+            (
+                "an attached file |",
+                format!("{ATTACHMENT_FILE_MB} MiB by default"),
+            ),
+            (
+                "the files attached to one request",
+                format!("{ATTACHMENT_REQUEST_MB} MiB by default"),
+            ),
+            (
+                "an attached file's name",
+                format!("{ATTACHMENT_NAME_CHARS} characters"),
+            ),
         ];
         for (what, limit) in rows {
             let row = section

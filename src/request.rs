@@ -41,8 +41,29 @@ pub struct Request {
     /// Why the request is held, while its status is `held`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold: Option<Hold>,
+    /// Every file attached to the request, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     #[serde(default)]
     pub history: Vec<Entry>,
+}
+
+/// A file attached to a request, stored once by its content at
+/// `attachments/<first two hex digits>/<sha256>` in the records directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// The file's name (no folders), unique within the request.
+    pub name: String,
+    /// SHA-256 of the content, 64 lowercase hex digits.
+    pub sha256: String,
+    /// In bytes.
+    pub size: u64,
+    /// `application/pdf`, `image/jpeg`, … (`application/octet-stream` when unknown).
+    pub media_type: String,
+    /// The `file` field of the procedure this file fills, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// A requester who is not in people.toml: a visitor, an OPD's staff member, a citizen.
@@ -121,6 +142,9 @@ pub struct Entry {
     /// `hold`: the day the hold is expected to end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
+    /// The files attached with this change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// A requester's step done by staff for the outside requester (`on_behalf_of`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub on_behalf: bool,
@@ -184,6 +208,7 @@ impl Entry {
             edits: Vec::new(),
             assignee: None,
             until: None,
+            attachments: Vec::new(),
             on_behalf: false,
         }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::field::Fields;
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Entry, Hold, Outsider, Request};
+use crate::request::{Attachment, Entry, Hold, Outsider, Request};
 
 #[derive(Serialize)]
 pub struct StepView {
@@ -41,6 +41,8 @@ pub struct RequestView<'a> {
     pub assignee: Option<&'a str>,
     /// Why it is held, since when, until when (status `held`).
     pub hold: Option<&'a Hold>,
+    /// Every file attached to the request, in the order they were added.
+    pub attachments: &'a [Attachment],
     pub history: &'a [Entry],
 }
 
@@ -126,6 +128,7 @@ pub fn request_view<'a>(
         created: req.created,
         assignee: req.assignee.as_deref(),
         hold: req.hold.as_ref(),
+        attachments: &req.attachments,
         history: &req.history,
     }
 }

@@ -33,6 +33,9 @@ pub struct AdvanceArgs {
     /// A field the step records, NAME=VALUE; repeat for several.
     #[arg(long = "field", value_name = "NAME=VALUE")]
     pub fields: Vec<String>,
+    /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
+    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    pub attach: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -45,6 +48,21 @@ pub struct ApproveArgs {
     /// A field the step records, NAME=VALUE; repeat for several.
     #[arg(long = "field", value_name = "NAME=VALUE")]
     pub fields: Vec<String>,
+    /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
+    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    pub attach: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RejectArgs {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// Why (required).
+    #[arg(long)]
+    pub reason: String,
+    /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
+    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    pub attach: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -69,6 +87,9 @@ pub struct EditArgs {
     /// Why, for the history.
     #[arg(long)]
     pub note: Option<String>,
+    /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
+    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    pub attach: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -77,6 +98,9 @@ pub struct CommentArgs {
     pub id: String,
     /// The comment.
     pub text: String,
+    /// Attach a file to the comment; repeat for several.
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -112,8 +136,9 @@ pub struct HoldArgs {
 }
 
 pub fn edit(ctx: &Context, a: EditArgs, out: &mut dyn Write) -> Result<()> {
-    if a.fields.is_empty() && a.title.is_none() {
-        return Err(invalid!("nothing to edit").hint("give --field NAME=VALUE or --title TEXT"));
+    if a.fields.is_empty() && a.title.is_none() && a.attach.is_empty() {
+        return Err(invalid!("nothing to edit")
+            .hint("give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE"));
     }
     let change = Change {
         title: a.title,
@@ -121,7 +146,7 @@ pub fn edit(ctx: &Context, a: EditArgs, out: &mut dyn Write) -> Result<()> {
         fields: split_assignments(&a.fields).map_err(|e| invalid!("{e}"))?,
         ..Change::new(Action::Edit)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &a.attach, out)
 }
 
 pub fn comment(ctx: &Context, a: CommentArgs, out: &mut dyn Write) -> Result<()> {
@@ -129,7 +154,7 @@ pub fn comment(ctx: &Context, a: CommentArgs, out: &mut dyn Write) -> Result<()>
         note: Some(a.text),
         ..Change::new(Action::Comment)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &a.attach, out)
 }
 
 pub fn assign(ctx: &Context, a: AssignArgs, out: &mut dyn Write) -> Result<()> {
@@ -138,7 +163,7 @@ pub fn assign(ctx: &Context, a: AssignArgs, out: &mut dyn Write) -> Result<()> {
         note: a.note,
         ..Change::new(Action::Assign)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &[], out)
 }
 
 pub fn unassign(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
@@ -146,7 +171,7 @@ pub fn unassign(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
         note: a.note,
         ..Change::new(Action::Unassign)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &[], out)
 }
 
 pub fn hold(ctx: &Context, a: HoldArgs, out: &mut dyn Write) -> Result<()> {
@@ -162,7 +187,7 @@ pub fn hold(ctx: &Context, a: HoldArgs, out: &mut dyn Write) -> Result<()> {
         until,
         ..Change::new(Action::Hold)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &[], out)
 }
 
 pub fn resume(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
@@ -170,7 +195,7 @@ pub fn resume(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
         note: a.note,
         ..Change::new(Action::Resume)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &[], out)
 }
 
 pub fn advance(ctx: &Context, a: AdvanceArgs, out: &mut dyn Write) -> Result<()> {
@@ -181,7 +206,7 @@ pub fn advance(ctx: &Context, a: AdvanceArgs, out: &mut dyn Write) -> Result<()>
         fields: split_assignments(&a.fields).map_err(|e| invalid!("{e}"))?,
         ..Change::new(Action::Advance)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &a.attach, out)
 }
 
 pub fn approve(ctx: &Context, a: ApproveArgs, out: &mut dyn Write) -> Result<()> {
@@ -190,15 +215,15 @@ pub fn approve(ctx: &Context, a: ApproveArgs, out: &mut dyn Write) -> Result<()>
         fields: split_assignments(&a.fields).map_err(|e| invalid!("{e}"))?,
         ..Change::new(Action::Approve)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &a.attach, out)
 }
 
-pub fn reject(ctx: &Context, a: ReasonArgs, out: &mut dyn Write) -> Result<()> {
+pub fn reject(ctx: &Context, a: RejectArgs, out: &mut dyn Write) -> Result<()> {
     let change = Change {
         note: Some(a.reason),
         ..Change::new(Action::Reject)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &a.attach, out)
 }
 
 pub fn cancel(ctx: &Context, a: ReasonArgs, out: &mut dyn Write) -> Result<()> {
@@ -206,11 +231,18 @@ pub fn cancel(ctx: &Context, a: ReasonArgs, out: &mut dyn Write) -> Result<()> {
         note: Some(a.reason),
         ..Change::new(Action::Cancel)
     };
-    act(ctx, &a.id, change, out)
+    act(ctx, &a.id, change, &[], out)
 }
 
-fn act(ctx: &Context, given: &str, change: Change, out: &mut dyn Write) -> Result<()> {
-    let done = change::run(ctx, Target::Existing { given }, change)?;
+fn act(
+    ctx: &Context,
+    given: &str,
+    change: Change,
+    attach: &[String],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let specs = crate::attachment::specs(attach);
+    let done = change::run(ctx, Target::Existing { given }, change, &specs)?;
     let (next, procedure) = (&done.outcome.request, &done.procedure);
     match ctx.format {
         Format::Json => output::json(

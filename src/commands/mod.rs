@@ -2,6 +2,7 @@
 
 pub mod act;
 pub mod asset;
+pub mod attachment;
 pub mod completions;
 pub mod init;
 pub mod list;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Hold(args) => act::hold(&ctx, args, out),
         Command::Resume(args) => act::resume(&ctx, args, out),
         Command::Show(args) => show::run(&ctx, args, out),
+        Command::Attachment(args) => attachment::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Sync(args) => sync::run(&ctx, args, out),

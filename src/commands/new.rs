@@ -31,6 +31,9 @@ pub struct Args {
     /// Open it for a requester outside people.toml: "Name <contact>" (a phone, an email).
     #[arg(long = "for", value_name = "NAME <CONTACT>")]
     pub on_behalf_of: Option<String>,
+    /// Attach a file (FIELD=FILE fills the procedure's file field FIELD); repeat for several.
+    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    pub attach: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -64,6 +67,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             procedure: &args.procedure,
         },
         change,
+        &crate::attachment::specs(&args.attach),
     )?;
     let (req, procedure) = (&done.outcome.request, &done.procedure);
     let step = req.step.as_deref().and_then(|s| procedure.step(s));

@@ -81,6 +81,10 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
         writeln!(out, "\n{t}")?;
     }
+    if !req.attachments.is_empty() {
+        let t = super::attachment::table(ctx, &req.attachments, &req);
+        writeln!(out, "\n{t}")?;
+    }
     if let Some(p) = &procedure {
         writeln!(out, "\n{}", steps_table(ctx, p, &req, view.step.as_ref()))?;
     }

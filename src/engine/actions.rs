@@ -25,7 +25,8 @@ impl World<'_> {
         let p = self.procedure;
         let editable = p.editable(step);
         let names = || editable.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
-        for (name, _) in change.fields.iter() {
+        let files = change.attachments.iter().filter_map(|a| a.field.as_ref());
+        for name in change.fields.iter().map(|(n, _)| n).chain(files) {
             let Some(field) = p.field(name) else {
                 continue; // parse_fields names the unknown field
             };
@@ -74,7 +75,7 @@ impl World<'_> {
             });
             req.fields.insert(name, value);
         }
-        if edits.is_empty() {
+        if edits.is_empty() && change.attachments.is_empty() {
             return Err(Refusal::Invalid(format!(
                 "the edit changes nothing: {} already has these values",
                 req.id

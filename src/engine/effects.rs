@@ -243,6 +243,7 @@ set = { status = "in-use" }
             assignee: None,
             on_behalf_of: None,
             hold: None,
+            attachments: Vec::new(),
             history: vec![crate::request::Entry {
                 to: to.map(str::to_string),
                 ..crate::request::Entry::new(

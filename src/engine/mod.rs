@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::field::{FieldType, Fields, Value};
 use crate::people::{Holding, People, Person};
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Action, Entry, Outsider, Request, CANCELLED, HELD, OPEN};
+use crate::request::{Action, Attachment, Entry, Outsider, Request, CANCELLED, HELD, OPEN};
 
 /// What the rules see of the world: the rules as of one commit, and the time.
 pub struct World<'a> {
@@ -50,6 +50,9 @@ pub struct Change {
     pub until: Option<chrono::NaiveDate>,
     /// At create: the outside requester staff open the request for.
     pub on_behalf_of: Option<Outsider>,
+    /// The files attached with this change (the command layer read them; `verify` takes them
+    /// from the history entry). One naming a `field` fills that `file` field.
+    pub attachments: Vec<Attachment>,
 }
 
 impl Change {
@@ -66,6 +69,7 @@ impl Change {
             assignee: None,
             until: None,
             on_behalf_of: None,
+            attachments: Vec::new(),
         }
     }
 }
@@ -100,12 +104,19 @@ pub fn change(
     ids: Ids,
 ) -> Result<Outcome, Refusal> {
     check_texts(&change)?;
+    world.check_attachments(before, &change)?;
+    let attachments = change.attachments.clone();
     let mut request = match (before, change.action) {
         (None, Action::Create) => world.create(actor, change, ids)?,
         (Some(req), Action::Create) => return Err(Refusal::Exists { id: req.id.clone() }),
         (None, _) => return Err(Refusal::NotCreated),
         (Some(req), _) => world.apply(req, actor, change)?,
     };
+    if !attachments.is_empty() {
+        let entry = request.history.last_mut().expect("a change adds an entry");
+        entry.attachments = attachments.clone();
+        request.attachments.extend(attachments);
+    }
     let assets = effects::apply(world, &mut request, ids)?;
     Ok(Outcome { request, assets })
 }
@@ -159,6 +170,7 @@ impl World<'_> {
             fields: given.clone(),
             on_behalf_of: change.on_behalf_of,
             hold: None,
+            attachments: Vec::new(),
             history: Vec::new(),
         };
         let to = self.move_to(&mut req, first.id())?;
@@ -575,6 +587,9 @@ impl World<'_> {
         };
         for (name, raw) in &change.fields {
             let field = find(name)?;
+            if field.kind == FieldType::File {
+                return Err(Refusal::FileField { name: name.clone() });
+            }
             let value = field.parse(raw, &is_person).map_err(Refusal::BadField)?;
             if field.kind == FieldType::Secret {
                 secrets.push(name.clone());
@@ -590,10 +605,143 @@ impl World<'_> {
             }
             secrets.push(name.clone());
         }
+        for file in &change.attachments {
+            let Some(name) = &file.field else { continue };
+            let field = find(name)?;
+            if field.kind != FieldType::File {
+                return Err(Refusal::Attachment {
+                    name: file.name.clone(),
+                    problem: format!("cannot fill field '{name}', which is not a file field"),
+                });
+            }
+            check_type(file, &field.types, &format!("field '{name}'"))?;
+            out.insert(name.clone(), Value::Text(file.name.clone()));
+        }
         secrets.sort();
         secrets.dedup();
         Ok((out, secrets))
     }
+
+    /// The change's attached files within the rules: an action that takes files, names that
+    /// are plain file names unique within the request, a field filled at most once, the
+    /// procedure's types, and the office's size limits (sop.toml `[attachments]`).
+    fn check_attachments(&self, before: Option<&Request>, change: &Change) -> Result<(), Refusal> {
+        use crate::limits::{control_char, ATTACHMENT_NAME_CHARS};
+        let files = &change.attachments;
+        let Some(first) = files.first() else {
+            return Ok(());
+        };
+        if !matches!(
+            change.action,
+            Action::Create
+                | Action::Advance
+                | Action::Approve
+                | Action::Reject
+                | Action::Edit
+                | Action::Comment
+        ) {
+            return Err(Refusal::Attachment {
+                name: first.name.clone(),
+                problem: format!("cannot come with a {}, which takes no files", change.action),
+            });
+        }
+        let limits = &self.config.attachments;
+        let earlier = before.map_or(&[][..], |b| b.attachments.as_slice());
+        let bad = |file: &Attachment, problem: String| Refusal::Attachment {
+            name: file.name.clone(),
+            problem,
+        };
+        let mut total: u64 = earlier.iter().map(|a| a.size).sum();
+        for (i, file) in files.iter().enumerate() {
+            let name = &file.name;
+            let chars = name.chars().count();
+            if name.trim().is_empty() || name == "." || name == ".." {
+                return Err(bad(file, "is not a file name".into()));
+            }
+            if name.contains(['/', '\\']) {
+                return Err(bad(file, "must be a file name without folders".into()));
+            }
+            if chars > ATTACHMENT_NAME_CHARS {
+                return Err(bad(
+                    file,
+                    format!("has a name of {chars} characters, over the limit of {ATTACHMENT_NAME_CHARS}"),
+                ));
+            }
+            if let Some(why) = control_char(name).or_else(|| control_char(&file.media_type)) {
+                return Err(bad(file, why));
+            }
+            if !crate::layout::is_sha256(&file.sha256) {
+                return Err(bad(file, format!("has '{}' for a SHA-256", file.sha256)));
+            }
+            let again = earlier.iter().chain(&files[..i]).any(|a| a.name == *name);
+            if again {
+                return Err(bad(
+                    file,
+                    "is attached to the request already: names are unique within a request".into(),
+                ));
+            }
+            if let Some(field) = &file.field {
+                if change.action == Action::Comment {
+                    return Err(bad(
+                        file,
+                        format!("cannot fill field '{field}': a comment fills no fields"),
+                    ));
+                }
+                if files[..i].iter().any(|a| a.field.as_ref() == Some(field)) {
+                    return Err(bad(
+                        file,
+                        format!("fills field '{field}', which another file of this change fills"),
+                    ));
+                }
+            }
+            if file.size > limits.max_file_bytes() {
+                return Err(Refusal::TooLarge {
+                    what: format!("attachment '{name}'"),
+                    size: file.size,
+                    limit_mb: limits.max_file_mb,
+                    key: "per file, max_file_mb".into(),
+                });
+            }
+            check_type(
+                file,
+                &self.procedure.attachment_types,
+                &format!("procedure '{}'", self.procedure.id()),
+            )?;
+            total = total.saturating_add(file.size);
+        }
+        if total > limits.max_request_bytes() {
+            let what = match before {
+                Some(req) => format!("the files attached to {}", req.id),
+                None => "the files attached to the new request".into(),
+            };
+            return Err(Refusal::TooLarge {
+                what,
+                size: total,
+                limit_mb: limits.max_request_mb,
+                key: "per request, max_request_mb".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A file of a type `allowed` (short names or media types) takes; any when `allowed` is empty.
+fn check_type(file: &Attachment, allowed: &[String], whose: &str) -> Result<(), Refusal> {
+    if allowed.is_empty() {
+        return Ok(());
+    }
+    let fits = allowed
+        .iter()
+        .any(|t| crate::attachment::media_type_of(t) == Some(file.media_type.as_str()));
+    if fits {
+        return Ok(());
+    }
+    Err(Refusal::AttachmentType {
+        name: file.name.clone(),
+        media_type: file.media_type.clone(),
+        whose: whose.to_string(),
+        allowed: allowed.to_vec(),
+    })
 }
 
 /// Every text a person gives within its limit (src/limits.rs) and free of control characters,
@@ -1597,5 +1745,168 @@ to = 2026-11-30
             })
             .unwrap();
         assert_eq!(replayed, done);
+    }
+
+    fn file(name: &str, size: u64, media_type: &str) -> Attachment {
+        Attachment {
+            name: name.into(),
+            sha256: format!("{:064x}", size),
+            size,
+            media_type: media_type.into(),
+            field: None,
+        }
+    }
+
+    const MIB: u64 = 1024 * 1024;
+
+    #[test]
+    fn attached_files_go_into_the_entry_and_the_request() {
+        let fx = fixture();
+        let r = fx.new_request();
+        let r = fx
+            .act(&r, "uli", Action::Advance, |c| {
+                c.attachments = vec![file("a.pdf", 10, "application/pdf")]
+            })
+            .unwrap();
+        assert_eq!(r.attachments, [file("a.pdf", 10, "application/pdf")]);
+        assert_eq!(r.history[1].attachments, r.attachments);
+        let r = fx
+            .act(&r, "sri", Action::Comment, |c| {
+                c.note = Some("foto".into());
+                c.attachments = vec![file("b.jpg", 20, "image/jpeg")];
+            })
+            .unwrap();
+        assert_eq!(r.attachments.len(), 2);
+        assert_eq!(r.history[2].attachments[0].name, "b.jpg");
+        // Names are unique within the request.
+        let err = fx
+            .act(&r, "sri", Action::Comment, |c| {
+                c.note = Some("lagi".into());
+                c.attachments = vec![file("a.pdf", 30, "application/pdf")];
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("attached to the request already"),
+            "{err}"
+        );
+        // Files come only with changes that may carry them.
+        let err = fx
+            .act(&r, "uli", Action::Cancel, |c| {
+                c.note = Some("batal".into());
+                c.attachments = vec![file("c.pdf", 1, "application/pdf")];
+            })
+            .unwrap_err();
+        assert!(matches!(err, Refusal::Attachment { .. }), "{err}");
+        // A name is a file name.
+        for bad in ["../x.pdf", "a/b.pdf", "..", " ", "a\u{1b}b"] {
+            let err = fx
+                .act(&r, "sri", Action::Comment, |c| {
+                    c.note = Some("x".into());
+                    c.attachments = vec![file(bad, 1, "text/plain")];
+                })
+                .unwrap_err();
+            assert!(matches!(err, Refusal::Attachment { .. }), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn attached_files_are_held_to_the_office_limits() {
+        let mut fx = fixture();
+        fx.config.attachments.max_file_mb = 1;
+        fx.config.attachments.max_request_mb = 2;
+        let r = fx.new_request();
+        let err = fx
+            .act(&r, "uli", Action::Advance, |c| {
+                c.attachments = vec![file("big.pdf", MIB + 1, "application/pdf")]
+            })
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::TooLarge {
+                what: "attachment 'big.pdf'".into(),
+                size: MIB + 1,
+                limit_mb: 1,
+                key: "per file, max_file_mb".into()
+            }
+        );
+        assert_eq!(exit_code(&err), 3);
+        // At the limit is fine; the request's files together are limited too, counting the
+        // files it has already.
+        let r = fx
+            .act(&r, "uli", Action::Advance, |c| {
+                c.attachments = vec![file("a.pdf", MIB, "application/pdf")]
+            })
+            .unwrap();
+        let err = fx
+            .act(&r, "sri", Action::Comment, |c| {
+                c.note = Some("x".into());
+                c.attachments = vec![
+                    file("b.pdf", MIB / 2, "application/pdf"),
+                    file("c.pdf", MIB / 2 + 1, "application/pdf"),
+                ];
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&err, Refusal::TooLarge { size, limit_mb: 2, .. } if *size == 2 * MIB + 1),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("the files attached to TT-1"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_file_field_is_filled_by_an_attachment_of_its_type() {
+        let fx = edited(
+            "[[fields]]\nname = \"alasan\"\nrequired = true\n",
+            "[[fields]]\nname = \"alasan\"\nrequired = true\n\
+             [[fields]]\nname = \"surat\"\ntype = \"file\"\nrequired = true\ntypes = [\"pdf\"]\n",
+        );
+        let create = |fields: Vec<(String, String)>, files: Vec<Attachment>| {
+            let change = Change {
+                fields,
+                attachments: files,
+                ..Change::new(Action::Create)
+            };
+            let mut ids = |p: &str| format!("{p}-1");
+            change_fn(&fx.world(), None, fx.who("uli"), change, &mut ids).map(|o| o.request)
+        };
+        let alasan = || vec![("alasan".to_string(), "perlu".to_string())];
+        let err = create(alasan(), vec![]).unwrap_err();
+        assert!(err.to_string().contains("needs field(s) surat"), "{err}");
+        let mut as_text = alasan();
+        as_text.push(("surat".into(), "scan.pdf".into()));
+        assert_eq!(
+            create(as_text, vec![]).unwrap_err(),
+            Refusal::FileField {
+                name: "surat".into()
+            }
+        );
+        let png = Attachment {
+            field: Some("surat".into()),
+            ..file("scan.png", 5, "image/png")
+        };
+        let err = create(alasan(), vec![png]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("is image/png, but field 'surat' takes only pdf"),
+            "{err}"
+        );
+        let pdf = Attachment {
+            field: Some("surat".into()),
+            ..file("scan.pdf", 5, "application/pdf")
+        };
+        let r = create(alasan(), vec![pdf.clone()]).unwrap();
+        assert_eq!(r.fields["surat"], Value::Text("scan.pdf".into()));
+        assert_eq!(r.history[0].fields["surat"], Value::Text("scan.pdf".into()));
+        assert_eq!(r.attachments, [pdf]);
+        // A file cannot fill a field that is not a file field.
+        let wrong = Attachment {
+            field: Some("alasan".into()),
+            ..file("scan.pdf", 5, "application/pdf")
+        };
+        let err = create(alasan(), vec![wrong]).unwrap_err();
+        assert!(err.to_string().contains("not a file field"), "{err}");
     }
 }

@@ -131,6 +131,30 @@ pub enum Refusal {
         step: String,
         editable: Vec<String>,
     },
+    /// A `file` field given as text: it is filled by attaching a file.
+    FileField {
+        name: String,
+    },
+    /// An attached file the rules refuse: its name, a field it cannot fill, the action.
+    Attachment {
+        name: String,
+        problem: String,
+    },
+    /// An attached file of a type the procedure (or the field) does not take.
+    AttachmentType {
+        name: String,
+        media_type: String,
+        whose: String,
+        allowed: Vec<String>,
+    },
+    /// Attached files over a limit of sop.toml's `[attachments]`: `what` is the file or the
+    /// request, `key` the setting.
+    TooLarge {
+        what: String,
+        size: u64,
+        limit_mb: u64,
+        key: String,
+    },
     /// Any other change that the rules do not allow (exit 3), worded as a finding.
     Invalid(String),
     /// Any other change the actor may not make (exit 4), worded as a finding.
@@ -249,6 +273,21 @@ impl fmt::Display for Refusal {
                     false => write!(f, ": it may change {}", editable.join(", ")),
                 }
             }
+            Refusal::FileField { name } => write!(
+                f,
+                "field '{name}' is a file: it is filled by attaching one, not given as text"
+            ),
+            Refusal::Attachment { name, problem } => write!(f, "attachment '{name}' {problem}"),
+            Refusal::AttachmentType { name, media_type, whose, allowed } => write!(
+                f,
+                "attachment '{name}' is {media_type}, but {whose} takes only {}",
+                allowed.join(", ")
+            ),
+            Refusal::TooLarge { what, size, limit_mb, key } => write!(
+                f,
+                "{what} come(s) to {} ({size} bytes), over the limit of {limit_mb} MiB ({key})",
+                crate::attachment::human(*size)
+            ),
             Refusal::Invalid(why) | Refusal::Forbidden(why) => f.write_str(why),
         }
     }

@@ -384,6 +384,14 @@ impl<'r> Snapshot<'r> {
     pub fn blob_text(&self, blob: Oid, rel: &str) -> Result<String> {
         self.git.blob_text(blob, rel)
     }
+
+    /// The bytes of the file at `rel` (an attachment), None when there is none.
+    pub fn bytes(&self, rel: &str) -> Result<Option<Vec<u8>>> {
+        match self.blob(rel)? {
+            Some(blob) => Ok(Some(self.git.read_blob(blob)?)),
+            None => Ok(None),
+        }
+    }
 }
 
 /// The most a committed file of sop's may hold (src/limits.rs), by what its path holds; None
@@ -395,7 +403,7 @@ fn size_limit(rel: &str) -> Option<u64> {
         Place::Request(_) | Place::Asset(_) => Some(limits::RECORD_FILE_BYTES),
         Place::Procedure(_) => Some(limits::PROCEDURE_FILE_BYTES),
         Place::Config | Place::People => Some(limits::RULES_FILE_BYTES),
-        Place::Stray | Place::Office => None,
+        Place::Attachment(_) | Place::Stray | Place::Office => None,
     }
 }
 

@@ -37,6 +37,7 @@ pub fn check(p: &Procedure, config: &Config) -> Vec<Finding> {
         check_exits,
         check_assets,
         check_office_keys,
+        check_attachment_types,
     ];
     let mut findings = Vec::new();
     let file = p.file.display().to_string();
@@ -373,6 +374,48 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
     }
 }
 
+/// `attachment_types` names known types, and a file field's `types` are among them.
+fn check_attachment_types(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)) {
+    use crate::attachment::{known_short_names, media_type_of};
+    let at = p.id.span().start;
+    for t in &p.attachment_types {
+        if media_type_of(t).is_none() {
+            report(
+                at,
+                format!(
+                    "attachment_types: unknown file type '{t}' (known: {})",
+                    known_short_names().join(", ")
+                ),
+            );
+        }
+    }
+    let allowed: Vec<&str> = p
+        .attachment_types
+        .iter()
+        .filter_map(|t| media_type_of(t))
+        .collect();
+    if allowed.is_empty() {
+        return;
+    }
+    for f in p
+        .fields
+        .iter()
+        .chain(p.steps.iter().flat_map(|s| &s.fields))
+    {
+        for t in &f.types {
+            if media_type_of(t).is_some_and(|m| !allowed.contains(&m)) {
+                report(
+                    at,
+                    format!(
+                        "field '{}' takes type '{t}', which attachment_types does not allow",
+                        f.name
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// Successors by step id, skipping dangling targets.
 fn graph(p: &Procedure) -> HashMap<&str, Vec<&str>> {
     p.steps
@@ -666,5 +709,32 @@ mod tests {
             found.contains("step 'e' asset: an end is entered, never done"),
             "{found}"
         );
+    }
+
+    #[test]
+    fn attachment_types_are_linted() {
+        let src = format!(
+            "{HEAD}attachment_types = [\"pdf\", \"exe\"]\n\
+             [[fields]]\nname = \"surat\"\ntype = \"file\"\ntypes = [\"png\", \"pdf\"]\n\
+             [[fields]]\nname = \"nama\"\ntypes = [\"pdf\"]\n\
+             [[fields]]\nname = \"foto\"\ntype = \"file\"\ntypes = [\"bmp\"]\n\
+             [[steps]]\nid = \"a\"\nactivity = \"A\"\nrole = \"staf\"\n\
+             [[steps]]\nid = \"e\"\nactivity = \"E\"\nkind = \"end\"\n"
+        );
+        let found = lint(&src).join("\n");
+        assert!(
+            found.contains("attachment_types: unknown file type 'exe'"),
+            "{found}"
+        );
+        assert!(
+            found.contains("field 'surat' takes type 'png', which attachment_types does not allow"),
+            "{found}"
+        );
+        assert!(found.contains("field 'nama' is not a file"), "{found}");
+        assert!(
+            found.contains("field 'foto': unknown file type 'bmp'"),
+            "{found}"
+        );
+        assert!(!found.contains("'pdf'"), "{found}");
     }
 }

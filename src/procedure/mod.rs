@@ -45,6 +45,10 @@ pub struct Procedure {
     /// (`sop new --for`) and do the requester's steps for them.
     #[serde(default)]
     pub on_behalf: Vec<String>,
+    /// The types every file attached to a request of this procedure must be (`pdf`, `jpg`,
+    /// … or media types); empty: any.
+    #[serde(default)]
+    pub attachment_types: Vec<String>,
     pub steps: Vec<Step>,
     /// Where it was read from, for messages (relative to the records directory).
     #[serde(skip)]

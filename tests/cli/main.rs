@@ -3,6 +3,7 @@
 mod support;
 
 mod assets;
+mod attachments;
 mod audit;
 mod bench_harness;
 mod caches;

@@ -1,0 +1,214 @@
+//! `sop attachment ID [NAME]`: the files attached to a request, or one of them back.
+
+use std::io::{IsTerminal as _, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::context::Context;
+use crate::error::Hint;
+use crate::request::{Attachment, Request};
+use crate::{invalid, layout, output};
+
+/// The files attached to a request (with NAME: that file's content).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The request id, or a unique start of it.
+    pub id: String,
+    /// The attached file to get back, by its name in the request.
+    pub name: Option<String>,
+    /// Write the file here instead of to standard output.
+    #[arg(long, short = 'o', value_name = "PATH", requires = "name")]
+    pub output: Option<PathBuf>,
+    /// With --output: replace a file that is already there.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// One attached file as `sop attachment ID --format json` lists it.
+#[derive(Serialize)]
+struct Row<'a> {
+    name: &'a str,
+    field: Option<&'a str>,
+    size: u64,
+    media_type: &'a str,
+    sha256: &'a str,
+    /// The step, person and time of the change that attached it.
+    step: Option<&'a str>,
+    by: Option<&'a str>,
+    at: Option<DateTime<FixedOffset>>,
+}
+
+pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let loaded = ctx.load()?;
+    let id = loaded.records.resolve(&args.id)?;
+    let snap = loaded.git.head_snapshot()?;
+    let req = crate::change::read_request(&snap, &id)?;
+    let Some(name) = &args.name else {
+        return list(ctx, &req, out);
+    };
+    let file = req
+        .attachments
+        .iter()
+        .find(|a| a.name == *name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = req.attachments.iter().map(|a| a.name.as_str()).collect();
+            let hint = match names.is_empty() {
+                true => format!("{id} has no attached files"),
+                false => format!("its files: {}", names.join(", ")),
+            };
+            invalid!("{id} has no attached file named '{name}'").hint(hint)
+        })?;
+    let rel = layout::attachment(&file.sha256);
+    let bytes = snap
+        .bytes(&rel)?
+        .ok_or_else(|| missing(&id, file, &format!("{rel} is not in the committed records")))?;
+    let actual = crate::attachment::sha256(&bytes);
+    if actual != file.sha256 {
+        return Err(missing(
+            &id,
+            file,
+            &format!(
+                "{rel} holds content with SHA-256 {actual}, not the {} the request lists",
+                file.sha256
+            ),
+        ));
+    }
+    match &args.output {
+        Some(path) => write_file(path, &bytes, args.force),
+        None => {
+            if std::io::stdout().is_terminal() && !file.media_type.starts_with("text/") {
+                return Err(invalid!(
+                    "{} is {}, not text for a terminal",
+                    file.name,
+                    file.media_type
+                )
+                .hint(format!(
+                    "write it to a file: sop attachment {id} {:?} --output {:?}",
+                    file.name, file.name
+                )));
+            }
+            out.write_all(&bytes)?;
+            Ok(())
+        }
+    }
+}
+
+fn missing(id: &str, file: &Attachment, why: &str) -> anyhow::Error {
+    invalid!("cannot give back {} of {id}: {why}", file.name)
+        .hint("run `sop verify` to find the commit that changed it")
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, renamed into place; refuses
+/// to replace a file unless `force`.
+fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(invalid!("--output {shown} is a folder: give a file name"));
+    }
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(invalid!("--output {shown} exists already").hint("add --force to replace it"));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("writing {shown}"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("writing {shown}"))?;
+    if force {
+        tmp.persist(path).map_err(|e| e.error)
+    } else {
+        // Refuses, rather than replaces, a file that appeared meanwhile.
+        tmp.persist_noclobber(path).map_err(|e| e.error)
+    }
+    .with_context(|| format!("writing {shown}"))?;
+    Ok(())
+}
+
+fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
+    let rows: Vec<Row> = req
+        .attachments
+        .iter()
+        .map(|a| {
+            let entry = req.history.iter().find(|e| e.attachments.contains(a));
+            Row {
+                name: &a.name,
+                field: a.field.as_deref(),
+                size: a.size,
+                media_type: &a.media_type,
+                sha256: &a.sha256,
+                step: entry.map(|e| e.step.as_str()),
+                by: entry.map(|e| e.by.as_str()),
+                at: entry.map(|e| e.at),
+            }
+        })
+        .collect();
+    match ctx.format {
+        Format::Json => output::json(out, &rows),
+        Format::Csv => output::csv(
+            out,
+            &[
+                "name",
+                "field",
+                "size",
+                "media_type",
+                "sha256",
+                "step",
+                "by",
+                "at",
+            ],
+            rows.iter().map(|r| {
+                vec![
+                    r.name.to_string(),
+                    r.field.unwrap_or_default().to_string(),
+                    r.size.to_string(),
+                    r.media_type.to_string(),
+                    r.sha256.to_string(),
+                    r.step.unwrap_or_default().to_string(),
+                    r.by.unwrap_or_default().to_string(),
+                    r.at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                ]
+            }),
+        ),
+        _ => {
+            if rows.is_empty() {
+                eprintln!("{} has no attached files", req.id);
+                return Ok(());
+            }
+            writeln!(out, "{}", table(ctx, &req.attachments, req))?;
+            Ok(())
+        }
+    }
+}
+
+/// The attached files as a table: also `sop show`'s.
+pub fn table(ctx: &Context, files: &[Attachment], req: &Request) -> comfy_table::Table {
+    let mut t = output::table(
+        &[
+            "name", "field", "size", "type", "sha256", "step", "by", "at",
+        ],
+        ctx.color,
+    );
+    for a in files {
+        let entry = req.history.iter().find(|e| e.attachments.contains(a));
+        t.add_row(vec![
+            a.name.clone(),
+            a.field.clone().unwrap_or_default(),
+            crate::attachment::human(a.size),
+            a.media_type.clone(),
+            a.sha256[..a.sha256.len().min(12)].to_string(),
+            entry.map(|e| e.step.clone()).unwrap_or_default(),
+            entry.map(|e| e.by.clone()).unwrap_or_default(),
+            entry
+                .map(|e| e.at.format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    t
+}
