@@ -16,6 +16,30 @@ pub struct Calendar {
     pub hours: (NaiveTime, NaiveTime),
     #[serde(default, deserialize_with = "dates::dates")]
     pub holidays: Vec<NaiveDate>,
+    /// Files of the records directory listing a year's national holidays and *cuti bersama*
+    /// (`holidays/2026.toml`); their dates are added to `holidays` when sop.toml is loaded.
+    #[serde(default)]
+    pub holiday_files: Vec<String>,
+}
+
+/// A holiday file: `[[holiday]]` tables with a date, a name and a kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayFile {
+    #[serde(default)]
+    pub holiday: Vec<Holiday>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    #[serde(deserialize_with = "dates::date")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub name: String,
+    /// `libur nasional`, `cuti bersama`, or the office's own word.
+    #[serde(default)]
+    pub kind: String,
 }
 
 impl Default for Calendar {
@@ -24,6 +48,7 @@ impl Default for Calendar {
             workdays: default_workdays(),
             hours: default_hours(),
             holidays: Vec::new(),
+            holiday_files: Vec::new(),
         }
     }
 }

@@ -154,10 +154,28 @@ pub fn short_toml_error(err: &toml::de::Error) -> String {
 }
 
 impl Config {
+    /// sop.toml of the work tree, with the holiday files it names.
     pub fn load(root: &Path) -> Result<Config> {
-        let config: Config = read_toml(root, "sop.toml")?;
+        let mut config: Config = read_toml(root, "sop.toml")?;
         config.offset()?;
+        let files = config.calendar.holiday_files.clone();
+        for rel in &files {
+            let text = read_text(root, rel, limits::RULES_FILE_BYTES)
+                .map_err(|e| invalid!("sop.toml names holiday file {rel}: {e:#}"))?;
+            config.add_holidays(rel, &text)?;
+        }
         Ok(config)
+    }
+
+    /// Adds the dates of holiday file `rel` (its text) to the calendar.
+    pub fn add_holidays(&mut self, rel: &str, text: &str) -> Result<()> {
+        let file: crate::calendar::HolidayFile =
+            toml::from_str(text).map_err(|e| invalid!("{rel}: {}", short_toml_error(&e)))?;
+        let days = &mut self.calendar.holidays;
+        days.extend(file.holiday.iter().map(|h| h.date));
+        days.sort_unstable();
+        days.dedup();
+        Ok(())
     }
 
     /// sop.toml's text, as stored in a commit.

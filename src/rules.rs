@@ -36,6 +36,8 @@ const QUOTED: usize = 3;
 #[derive(Default)]
 pub struct Loader {
     configs: HashMap<Oid, Rc<Config>>,
+    /// sop.toml with its holiday files, by the blobs of all of them.
+    with_holidays: HashMap<Vec<Oid>, Rc<Config>>,
     people: HashMap<(Oid, Oid), (Rc<People>, Option<String>)>,
     /// By (procedure blob, sop.toml blob): the lint reads the roles of sop.toml.
     procedures: HashMap<(Oid, Oid), Result<Rc<Procedure>, String>>,
@@ -63,15 +65,7 @@ impl Loader {
         let Some(config_blob) = snap.blob(layout::CONFIG)? else {
             return Ok(None);
         };
-        let config = match self.configs.get(&config_blob) {
-            Some(hit) => hit.clone(),
-            None => {
-                let text = snap.blob_text(config_blob, layout::CONFIG)?;
-                let config = Rc::new(Config::parse(&text)?);
-                self.configs.insert(config_blob, config.clone());
-                config
-            }
-        };
+        let config = self.config(snap, config_blob)?;
         let people_blob = snap
             .blob(layout::PEOPLE)?
             .ok_or_else(|| invalid!("{} is missing", layout::PEOPLE))?;
@@ -95,6 +89,42 @@ impl Loader {
             people_unusable,
             config_blob,
         }))
+    }
+
+    /// sop.toml (blob `config_blob` of `snap`) with the holiday files it names, as `snap` has
+    /// them: parsed once per version of each.
+    fn config(&mut self, snap: &Snapshot, config_blob: Oid) -> Result<Rc<Config>> {
+        let base = match self.configs.get(&config_blob) {
+            Some(hit) => hit.clone(),
+            None => {
+                let text = snap.blob_text(config_blob, layout::CONFIG)?;
+                let config = Rc::new(Config::parse(&text)?);
+                self.configs.insert(config_blob, config.clone());
+                config
+            }
+        };
+        let files = &base.calendar.holiday_files;
+        if files.is_empty() {
+            return Ok(base);
+        }
+        let mut key = vec![config_blob];
+        for rel in files {
+            let blob = snap.blob(rel)?.ok_or_else(|| {
+                invalid!("sop.toml names holiday file {rel}, which is not committed")
+                    .hint("commit it, or take it out of [calendar] holiday_files")
+            })?;
+            key.push(blob);
+        }
+        if let Some(hit) = self.with_holidays.get(&key) {
+            return Ok(hit.clone());
+        }
+        let mut config = Config::parse(&snap.blob_text(config_blob, layout::CONFIG)?)?;
+        for (rel, blob) in files.iter().zip(&key[1..]) {
+            config.add_holidays(rel, &snap.blob_text(*blob, rel)?)?;
+        }
+        let config = Rc::new(config);
+        self.with_holidays.insert(key, config.clone());
+        Ok(config)
     }
 
     /// Procedure `id` of `snap`, parsed and passing its lint.

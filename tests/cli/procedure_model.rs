@@ -274,3 +274,40 @@ fn calendar_hours_run_through_the_weekend_and_working_days_skip_it() {
         "2026-12-01T10:00:00+07:00"
     );
 }
+
+#[test]
+fn the_shipped_holiday_file_counts_in_working_days() {
+    let office = office_with_layanan();
+    let run = |who: &str, args: &[&str], at: &str| {
+        let mut cmd = office.sop_cmd();
+        cmd.env("SOP_NOW", at).args(["--as", who]).args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let at = "2026-12-23T10:00:00+07:00";
+    let id = run("dimas", &["new", "layanan", "--field", "keluhan=x"], at);
+    let id = id.trim();
+    run("dimas", &["advance", id], at);
+    run("dewi", &["advance", id], at);
+    // 1 working day from Wednesday 23 December: the 24th is cuti bersama, the 25th Christmas,
+    // then the weekend.
+    let shown: Value =
+        serde_json::from_str(&run("dewi", &["show", id, "--format", "json"], at)).unwrap();
+    assert_eq!(shown["step"]["due"], "2026-12-28T10:00:00+07:00");
+    // A holiday file sop.toml names must be committed, and readable.
+    std::fs::write(
+        office.path("holidays/2026.toml"),
+        "[[holiday]]\ndate = \"besok\"\n",
+    )
+    .unwrap();
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qam", "rusak"]);
+    office
+        .sop("dewi", &["advance", id])
+        .code(3)
+        .stderr(contains("holidays/2026.toml"));
+}
