@@ -30,8 +30,11 @@ pub struct HolidayFile {
     pub holiday: Vec<Holiday>,
 }
 
+/// sop counts only the date; the name and kind are for the people who read and check the file
+/// (they are declared so that a misspelt key is an error).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 pub struct Holiday {
     #[serde(deserialize_with = "dates::date")]
     pub date: NaiveDate,
@@ -274,6 +277,7 @@ mod tests {
                     NaiveTime::from_hms_opt(7, 45, 0).unwrap(),
                 ),
                 holidays: vec![date(2026, 12, 7)],
+                holiday_files: Vec::new(),
             },
         ];
         let starts = [

@@ -233,7 +233,7 @@ impl fmt::Display for StdTime {
             parts.push(format!("{} x 24 jam", c / DAY));
         } else if c > 0 {
             parts.push(format!("{} jam", c / 60));
-            if c % 60 > 0 {
+            if !c.is_multiple_of(60) {
                 parts.push(format!("{} menit", c % 60));
             }
         }
