@@ -204,6 +204,75 @@ fn sum(text: &str) -> Option<StdTime> {
     })
 }
 
+/// A `time` key: one standard time, or one per value of a request field
+/// (`time = { by = "kategori", password = "30 menit", perangkat = "1 minggu" }`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Timing {
+    Fixed(StdTime),
+    /// By the value of field `field`; a value whose time is "N/A" has none.
+    ByField {
+        field: String,
+        times: indexmap::IndexMap<String, Option<StdTime>>,
+    },
+}
+
+impl Timing {
+    /// The standard time for a request whose field values `value` gives.
+    pub fn for_request(&self, value: impl Fn(&str) -> Option<String>) -> Option<StdTime> {
+        match self {
+            Timing::Fixed(t) => Some(*t),
+            Timing::ByField { field, times } => *times.get(&value(field)?)?,
+        }
+    }
+
+    /// The one time, when it does not depend on the request.
+    pub fn fixed(&self) -> Option<StdTime> {
+        match self {
+            Timing::Fixed(t) => Some(*t),
+            Timing::ByField { .. } => None,
+        }
+    }
+}
+
+/// Serde `deserialize_with` for a `time` key that may be a table by field: `None` when the
+/// document gives no time ("N/A").
+pub fn timing<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timing>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Key {
+        One(String),
+        Table(indexmap::IndexMap<String, String>),
+    }
+    let one = |text: &str| -> Result<Option<StdTime>, D::Error> {
+        match Written::parse(text) {
+            Some(Written::Time(t)) => Ok(Some(t)),
+            Some(Written::NoTime(_)) => Ok(None),
+            None => Err(serde::de::Error::custom(bad_time(text))),
+        }
+    };
+    match Key::deserialize(d)? {
+        Key::One(text) => Ok(one(&text)?.map(Timing::Fixed)),
+        Key::Table(mut table) => {
+            let field = table.shift_remove("by").ok_or_else(|| {
+                serde::de::Error::custom(
+                    "a time table names the field it goes by: { by = \"kategori\", nilai = \"30 menit\", … }",
+                )
+            })?;
+            let mut times = indexmap::IndexMap::new();
+            for (value, text) in table {
+                times.insert(value, one(&text)?);
+            }
+            Ok(Some(Timing::ByField { field, times }))
+        }
+    }
+}
+
+fn bad_time(text: &str) -> String {
+    format!(
+        "invalid standard time {text:?}: write a number and a unit, e.g. \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", or \"N/A\""
+    )
+}
+
 /// Sums saturate: a procedure's steps may each take up to `u32::MAX` days.
 impl std::ops::Add for StdTime {
     type Output = StdTime;
@@ -251,9 +320,7 @@ pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StdTime>, D::E
     match Written::parse(&text) {
         Some(Written::Time(t)) => Ok(Some(t)),
         Some(Written::NoTime(_)) => Ok(None),
-        None => Err(serde::de::Error::custom(format!(
-            "invalid standard time {text:?}: write a number and a unit, e.g. \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", or \"N/A\""
-        ))),
+        None => Err(serde::de::Error::custom(bad_time(&text))),
     }
 }
 

@@ -138,9 +138,8 @@ impl World<'_> {
             .find(&given)
             .ok_or_else(|| Refusal::Invalid(format!("'{given}' is not a person in people.toml")))?;
         let date = self.now.date_naive();
-        let holds = step
-            .role
-            .list()
+        let holds = self
+            .roles(&req, step)
             .iter()
             .any(|r| self.people.holds(&person.id, r, date).is_some());
         if !holds {
@@ -149,7 +148,7 @@ impl World<'_> {
                 person.id,
                 step.id(),
                 req.id,
-                self.held_by(step)
+                self.held_by(&req, step)
             )));
         }
         if req.assignee.as_deref() == Some(person.id.as_str()) {
@@ -308,7 +307,7 @@ impl World<'_> {
     /// Who may give a step to someone: a holder of one of its roles, or an administrator.
     fn may_manage(&self, req: &Request, step: &Step, actor: &Person) -> Result<(), Refusal> {
         let date = self.now.date_naive();
-        let holds = step.role.list().iter().any(|r| {
+        let holds = self.roles(req, step).iter().any(|r| {
             matches!(
                 self.people.holds(&actor.id, r, date),
                 Some(Holding::Own | Holding::StandIn)
@@ -324,7 +323,7 @@ impl World<'_> {
             activity: step.activity.clone(),
             held_by: format!(
                 "{} (or an administrator, '{}', may assign it)",
-                self.held_by(step),
+                self.held_by(&req, step),
                 self.config.policy.admin_role
             ),
         })

@@ -16,7 +16,7 @@ use crate::asset::Asset;
 use crate::config::Config;
 use crate::field::{FieldType, Fields, Value};
 use crate::people::{Holding, People, Person};
-use crate::procedure::{Kind, Procedure, Step};
+use crate::procedure::{Kind, Procedure, Roles, Step};
 use crate::request::{Action, Attachment, Entry, Outsider, Request, CANCELLED, HELD, OPEN};
 
 /// What the rules see of the world: the rules as of one commit, and the time.
@@ -244,7 +244,7 @@ impl World<'_> {
             return Err(Refusal::SelfDecision {
                 actor: actor.id.clone(),
                 id: req.id.clone(),
-                held_by: self.held_by(step),
+                held_by: self.held_by(req, step),
             });
         }
         let acting = self.authorize(req, step, actor)?;
@@ -450,7 +450,7 @@ impl World<'_> {
     fn may_do(&self, req: &Request, step: &Step, actor: &Person) -> Result<Acting, Refusal> {
         let requester_role = &self.config.policy.requester_role;
         let date = self.now.date_naive();
-        let roles = step.role.list();
+        let roles = self.roles(req, step);
         if roles.contains(requester_role) {
             let outside = req.on_behalf_of.is_some();
             if actor.id == req.requester || (outside && self.may_act_on_behalf(actor)) {
@@ -477,7 +477,7 @@ impl World<'_> {
             id: req.id.clone(),
             step: step.id().to_string(),
             activity: step.activity.clone(),
-            held_by: self.held_by(step),
+            held_by: self.held_by(req, step),
         })
     }
 
@@ -534,11 +534,17 @@ impl World<'_> {
     }
 
     /// "it is for role X, held by: a (A), b (B)" — who to ask instead.
-    fn held_by(&self, step: &Step) -> String {
+    /// The roles that may act at `step` for `req` (a role table picks by the request's field).
+    fn roles<'s>(&self, req: &Request, step: &'s Step) -> &'s [String] {
+        step.role
+            .for_request(|f| req.fields.get(f).map(Value::to_string))
+    }
+
+    fn held_by(&self, req: &Request, step: &Step) -> String {
         let date = self.now.date_naive();
         let requester_role = &self.config.policy.requester_role;
         let mut parts = Vec::new();
-        for role in step.role.list() {
+        for role in self.roles(req, step) {
             let label = self.procedure.role_label(self.config, role);
             if role == requester_role {
                 parts.push(format!("{label} ({role}): the requester"));
@@ -556,6 +562,14 @@ impl World<'_> {
                 holders.join(", ")
             };
             parts.push(format!("{label} ({role}), held by {holders}"));
+        }
+        if let (true, Roles::ByField(t)) = (parts.is_empty(), &step.role) {
+            let value = req.fields.get(&t.field).map(Value::to_string);
+            return format!(
+                "the step's role goes by field '{}', and the request's value ({}) names none",
+                t.field,
+                value.as_deref().unwrap_or("none")
+            );
         }
         if parts.is_empty() {
             return "the step names no role".into();

@@ -38,6 +38,7 @@ pub fn check(p: &Procedure, config: &Config) -> Vec<Finding> {
         check_assets,
         check_office_keys,
         check_attachment_types,
+        check_by_field,
     ];
     let mut findings = Vec::new();
     let file = p.file.display().to_string();
@@ -412,6 +413,61 @@ fn check_attachment_types(p: &Procedure, _: &Config, report: &mut dyn FnMut(usiz
                     ),
                 );
             }
+        }
+    }
+}
+
+/// Times and roles that go by a request field: the field exists, and when it is a choice,
+/// every choice has a time (a role) and the table names no value it cannot take.
+fn check_by_field(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)) {
+    use crate::procedure::Roles;
+    use crate::stdtime::Timing;
+    let mut check = |at: usize, what: String, field: &str, keys: Vec<&String>| {
+        let Some(f) = p.field(field) else {
+            report(
+                at,
+                format!("{what} goes by field '{field}', which the procedure does not declare"),
+            );
+            return;
+        };
+        if f.choices.is_empty() {
+            return;
+        }
+        for choice in f.choices.iter().filter(|c| !keys.contains(c)) {
+            report(at, format!("{what} has no value for {field} = '{choice}'"));
+        }
+        for key in keys.iter().filter(|k| !f.choices.contains(k)) {
+            report(
+                at,
+                format!("{what} names {field} = '{key}', which is not one of its choices"),
+            );
+        }
+    };
+    if let Some(Timing::ByField { field, times }) = &p.service_time {
+        check(
+            p.id.span().start,
+            "the service time".into(),
+            field,
+            times.keys().collect(),
+        );
+    }
+    for s in &p.steps {
+        let at = s.id.span().start;
+        if let Some(Timing::ByField { field, times }) = &s.timing {
+            check(
+                at,
+                format!("step '{}': its time", s.id()),
+                field,
+                times.keys().collect(),
+            );
+        }
+        if let Roles::ByField(t) = &s.role {
+            check(
+                at,
+                format!("step '{}': its role", s.id()),
+                &t.field,
+                t.roles.keys().collect(),
+            );
         }
     }
 }

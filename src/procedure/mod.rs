@@ -17,7 +17,7 @@ use toml::Spanned;
 use crate::error::Hint;
 use crate::field::Field;
 use crate::invalid;
-use crate::stdtime::{self, StdTime};
+use crate::stdtime::{self, StdTime, Timing};
 
 /// One SOP: its header, the form fields captured at `sop new`, and its flow.
 #[derive(Debug, Deserialize)]
@@ -41,6 +41,10 @@ pub struct Procedure {
     /// The label of the requester's role in this procedure ("Pengunjung", "OPD Pemohon"),
     /// in place of the office-wide label of the requester role.
     pub requester: Option<String>,
+    /// *Jangka waktu penyelesaian*: how long the whole procedure may take, counted from `sop
+    /// new`, independent of the steps' times; one, or one per value of a request field.
+    #[serde(default, deserialize_with = "stdtime::timing")]
+    pub service_time: Option<Timing>,
     /// Roles whose holders may open a request for a requester outside people.toml
     /// (`sop new --for`) and do the requester's steps for them.
     #[serde(default)]
@@ -123,22 +127,91 @@ impl fmt::Display for Kind {
     }
 }
 
-/// One role, or a list of roles any of which may act.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(untagged)]
+/// One role, a list of roles any of which may act, or the role(s) by the value of a request
+/// field (`role = { by = "kategori", jaringan = "staf-jaringan", aplikasi = ["staf-ti"] }`).
+#[derive(Debug, Clone, Default)]
 pub enum Roles {
     #[default]
     None,
     One(String),
     Any(Vec<String>),
+    ByField(RoleTable),
+}
+
+#[derive(Debug, Clone)]
+pub struct RoleTable {
+    pub field: String,
+    /// Field value → the roles any of which may act.
+    pub roles: IndexMap<String, Vec<String>>,
+    /// Every role of the table, in order, once.
+    all: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Roles {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Roles, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            One(String),
+            Any(Vec<String>),
+            Table(IndexMap<String, OneOrMany>),
+        }
+        Ok(match Written::deserialize(d)? {
+            Written::One(r) => Roles::One(r),
+            Written::Any(rs) => Roles::Any(rs),
+            Written::Table(mut table) => {
+                let field = match table.shift_remove("by") {
+                    Some(OneOrMany::One(f)) => f,
+                    _ => {
+                        return Err(serde::de::Error::custom(
+                            "a role table names the field it goes by: { by = \"kategori\", nilai = \"role\", … }",
+                        ))
+                    }
+                };
+                let roles: IndexMap<String, Vec<String>> = table
+                    .into_iter()
+                    .map(|(value, r)| match r {
+                        OneOrMany::One(r) => (value, vec![r]),
+                        OneOrMany::Many(rs) => (value, rs),
+                    })
+                    .collect();
+                let mut all: Vec<String> = Vec::new();
+                for r in roles.values().flatten() {
+                    if !all.contains(r) {
+                        all.push(r.clone());
+                    }
+                }
+                Roles::ByField(RoleTable { field, roles, all })
+            }
+        })
+    }
 }
 
 impl Roles {
+    /// Every role that may act at the step, whatever the request (for a table, all of them).
     pub fn list(&self) -> &[String] {
         match self {
             Roles::None => &[],
             Roles::One(r) => std::slice::from_ref(r),
             Roles::Any(rs) => rs,
+            Roles::ByField(t) => &t.all,
+        }
+    }
+
+    /// The roles that may act for a request whose field values `value` gives: for a table, the
+    /// roles of the request's value (none when it has no value the table names).
+    pub fn for_request(&self, value: impl Fn(&str) -> Option<String>) -> &[String] {
+        match self {
+            Roles::ByField(t) => value(&t.field)
+                .and_then(|v| t.roles.get(&v))
+                .map_or(&[], Vec::as_slice),
+            _ => self.list(),
         }
     }
 }
@@ -161,7 +234,11 @@ pub struct Step {
     pub output: String,
     #[serde(default)]
     pub note: String,
-    #[serde(default, deserialize_with = "stdtime::optional")]
+    /// The standard time as written: one, or one per value of a request field.
+    #[serde(default, rename = "time", deserialize_with = "stdtime::timing")]
+    pub timing: Option<Timing>,
+    /// The standard time when it is one for every request (filled from `timing`).
+    #[serde(skip)]
     pub time: Option<StdTime>,
     pub next: Option<Spanned<String>>,
     pub approve: Option<Spanned<String>>,
@@ -291,6 +368,11 @@ impl Step {
         self.id.get_ref()
     }
 
+    /// The step's standard time for a request whose field values `value` gives.
+    pub fn time_for(&self, value: impl Fn(&str) -> Option<String>) -> Option<StdTime> {
+        self.timing.as_ref()?.for_request(value)
+    }
+
     /// A decision sop takes itself, or the start row: no one acts there.
     pub fn is_automatic(&self) -> bool {
         (self.kind == Kind::Decision && self.by_field.is_some()) || self.kind == Kind::Start
@@ -327,6 +409,9 @@ impl Procedure {
         let mut p: Procedure = toml::from_str(text)
             .map_err(|e| invalid!("{}: {}", rel.display(), crate::config::short_toml_error(&e)))?;
         p.file = rel.to_path_buf();
+        for s in &mut p.steps {
+            s.time = s.timing.as_ref().and_then(Timing::fixed);
+        }
         p.lines = text
             .char_indices()
             .filter(|&(_, c)| c == '\n')

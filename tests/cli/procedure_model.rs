@@ -311,3 +311,93 @@ fn the_shipped_holiday_file_counts_in_working_days() {
         .code(3)
         .stderr(contains("holidays/2026.toml"));
 }
+
+/// A helpdesk SOP whose handling step is done by the team, and within the time, the
+/// request's category names.
+const BANTUAN: &str = r#"
+id = "bantuan"
+prefix = "BTN"
+name = "Bantuan TIK"
+version = 1
+service_time = { by = "kategori", sandi = "1 jam", perangkat = "1 minggu" }
+
+[[fields]]
+name = "kategori"
+type = "choice"
+choices = ["sandi", "perangkat"]
+required = true
+
+[[steps]]
+id = "lapor"
+number = 1
+activity = "Melapor"
+role = "pemohon"
+
+[[steps]]
+id = "tangani"
+number = 2
+activity = "Menangani"
+role = { by = "kategori", sandi = "helpdesk", perangkat = ["staf-ti", "subkoor-kip"] }
+time = { by = "kategori", sandi = "30 menit", perangkat = "3 hari kerja" }
+
+[[steps]]
+id = "selesai"
+activity = "Selesai"
+kind = "end"
+"#;
+
+fn office_with(file: &str, text: &str) -> Office {
+    let office = Office::example();
+    std::fs::write(office.path(file), text).unwrap();
+    office.git(&["add", file]);
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qm", "procedure"]);
+    office
+}
+
+#[test]
+fn the_role_of_a_step_is_chosen_by_a_field() {
+    let office = office_with("procedures/bantuan.toml", BANTUAN);
+    office.sop("rizky", &["procedure", "check"]).success();
+    let sandi = office.new_request("dimas", "bantuan", &["kategori=sandi"]);
+    let perangkat = office.new_request("dimas", "bantuan", &["kategori=perangkat"]);
+    for id in [&sandi, &perangkat] {
+        office.sop("dimas", &["advance", id]).success();
+    }
+    office
+        .sop("budi", &["advance", &sandi])
+        .code(4)
+        .stderr(contains("Helpdesk (helpdesk), held by dewi"));
+    office.sop("dewi", &["advance", &sandi]).success();
+    office.sop("dewi", &["advance", &perangkat]).code(4);
+    office.sop("hendra", &["advance", &perangkat]).success();
+    office.sop("rizky", &["verify"]).success();
+}
+
+#[test]
+fn check_wants_a_time_and_a_role_for_every_choice() {
+    let bad = BANTUAN
+        .replacen(", perangkat = \"1 minggu\"", "", 1)
+        .replacen(
+            "sandi = \"helpdesk\", ",
+            "sandi = \"helpdesk\", printer = \"staf-ti\", ",
+            1,
+        )
+        .replacen(
+            "by = \"kategori\", sandi = \"30 menit\"",
+            "by = \"jenis\", sandi = \"30 menit\"",
+            1,
+        );
+    let office = office_with("procedures/bantuan.toml", &bad);
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains(
+            "the service time has no value for kategori = 'perangkat'",
+        ))
+        .stdout(contains(
+            "step 'tangani': its role names kategori = 'printer', which is not one of its choices",
+        ))
+        .stdout(contains(
+            "step 'tangani': its time goes by field 'jenis', which the procedure does not declare",
+        ));
+}
