@@ -323,7 +323,7 @@ impl World<'_> {
             activity: step.activity.clone(),
             held_by: format!(
                 "{} (or an administrator, '{}', may assign it)",
-                self.held_by(&req, step),
+                self.held_by(req, step),
                 self.config.policy.admin_role
             ),
         })
