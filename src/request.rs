@@ -74,6 +74,13 @@ pub struct Hold {
     pub until: Option<NaiveDate>,
 }
 
+/// A time a request was held at its step: from the hold to the resume (none while it still is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Held {
+    pub from: DateTime<FixedOffset>,
+    pub to: Option<DateTime<FixedOffset>>,
+}
+
 /// One value changed by `sop edit`: a field (or `title`), as it was and as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -220,6 +227,31 @@ impl Request {
             .rev()
             .find(|e| e.moves())
             .map_or(self.created, |e| e.at)
+    }
+
+    /// Each visit to a step that a change ended (oldest first): the moving entry, with the
+    /// times the request was held during the visit; then the held times of the current visit.
+    /// A hold lasts until the resume of the held request, or until a change moves it on.
+    pub fn visits(&self) -> (Vec<(&Entry, Vec<Held>)>, Vec<Held>) {
+        let mut ended = Vec::new();
+        let mut held: Vec<Held> = Vec::new();
+        for e in &self.history {
+            let open = held.last_mut().filter(|h| h.to.is_none());
+            if e.moves() {
+                if let Some(h) = open {
+                    h.to = Some(e.at);
+                }
+                ended.push((e, std::mem::take(&mut held)));
+            } else if e.action == Action::Hold && open.is_none() {
+                held.push(Held {
+                    from: e.at,
+                    to: None,
+                });
+            } else if let (Action::Resume, Some(h)) = (e.action, open) {
+                h.to = Some(e.at);
+            }
+        }
+        (ended, held)
     }
 
     /// The canonical file form: one layout for every writer, so a hand edit shows as a diff.

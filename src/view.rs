@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::field::Fields;
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Entry, Request};
+use crate::request::{Entry, Held, Request};
+use crate::stdtime::StdTime;
 
 #[derive(Serialize)]
 pub struct StepView {
@@ -40,7 +41,8 @@ pub struct RequestView<'a> {
 
 /// Where an open request stands: its current step, what the procedure says of that step
 /// (nothing when the procedure no longer has it), and when it is due. The one reading of due
-/// and overdue for `show`, `list` and `report`.
+/// and overdue for `show`, `list` and `report`: while the request is held nothing is due;
+/// after a resume the due time is later by the working time it was held at the step.
 #[derive(Clone, Copy)]
 pub struct Current<'a> {
     pub id: &'a str,
@@ -56,19 +58,23 @@ impl<'a> Current<'a> {
     }
 }
 
-/// `step` is the current step id (none when finished), `since` when the request arrived there.
+/// `step` is the current step id (none when finished), `since` when the request arrived there,
+/// `held` the times it was held there since (`Request::visits`; the last one open while held).
 pub fn current<'a>(
     step: Option<&'a str>,
     since: DateTime<FixedOffset>,
+    held: &[Held],
     p: Option<&'a Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<Current<'a>> {
     let id = step?;
     let step = p.and_then(|p| p.step(id));
+    let is_held = held.last().is_some_and(|h| h.to.is_none());
     let due = step
         .and_then(|s| s.time)
-        .map(|t| config.calendar.due(since, t));
+        .filter(|_| !is_held)
+        .map(|t| due(config, since, t, held));
     Some(Current {
         id,
         step,
@@ -77,15 +83,33 @@ pub fn current<'a>(
     })
 }
 
+/// When a visit to a step that began at `since` with standard time `time` is due: the
+/// standard time plus the working time of the (ended) holds in `held`.
+pub fn due(
+    config: &Config,
+    since: DateTime<FixedOffset>,
+    time: StdTime,
+    held: &[Held],
+) -> DateTime<FixedOffset> {
+    let cal = &config.calendar;
+    let minutes: i64 = held
+        .iter()
+        .filter_map(|h| Some(cal.working_minutes(h.from, h.to?)))
+        .sum();
+    let minutes = u32::try_from(i64::from(time.minutes) + minutes).unwrap_or(u32::MAX);
+    cal.due(since, StdTime { minutes, ..time })
+}
+
 /// The current step of an open request, with its due time.
 fn step_view(
     step: Option<&str>,
     since: DateTime<FixedOffset>,
+    held: &[Held],
     p: Option<&Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<StepView> {
-    let c = current(step, since, p, config, now)?;
+    let c = current(step, since, held, p, config, now)?;
     let roles = c.roles().to_vec();
     Some(StepView {
         id: c.id.to_string(),
@@ -112,7 +136,14 @@ pub fn request_view<'a>(
         version: req.version,
         title: &req.title,
         status: &req.status,
-        step: step_view(req.step.as_deref(), req.step_since(), p, config, now),
+        step: step_view(
+            req.step.as_deref(),
+            req.step_since(),
+            &req.visits().1,
+            p,
+            config,
+            now,
+        ),
         fields: &req.fields,
         asset: req.asset.as_deref(),
         requester: &req.requester,

@@ -53,8 +53,7 @@ impl World<'_> {
             secrets: Vec::new(),
             ..change.clone()
         };
-        let (given, _) =
-            self.parse_fields(&editable, &plain, &format!("step '{}'", step.id()))?;
+        let (given, _) = self.parse_fields(&editable, &plain, &format!("step '{}'", step.id()))?;
         let mut edits = Vec::new();
         if let Some(title) = change.title.as_ref().map(|t| t.trim()) {
             if title.is_empty() {
@@ -127,7 +126,11 @@ impl World<'_> {
         change: Change,
     ) -> Result<Request, Refusal> {
         self.may_manage(&req, step, actor)?;
-        if step.role.list().contains(&self.config.policy.requester_role) {
+        if step
+            .role
+            .list()
+            .contains(&self.config.policy.requester_role)
+        {
             return Err(Refusal::Invalid(format!(
                 "step '{}' of {} is the requester's: it cannot be given to someone else",
                 step.id(),
@@ -135,9 +138,10 @@ impl World<'_> {
             )));
         }
         let given = change.assignee.unwrap_or_default();
-        let person = self.people.find(&given).ok_or_else(|| {
-            Refusal::Invalid(format!("'{given}' is not a person in people.toml"))
-        })?;
+        let person = self
+            .people
+            .find(&given)
+            .ok_or_else(|| Refusal::Invalid(format!("'{given}' is not a person in people.toml")))?;
         let date = self.now.date_naive();
         let holds = step
             .role

@@ -156,7 +156,7 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
         ("cut short", Box::new(cut_short)),
         (
             "another version",
-            Box::new(|t| t.replacen("sop-cache 2 ", "sop-cache 1 ", 1)),
+            Box::new(|t| t.replacen("sop-cache 3 ", "sop-cache 2 ", 1)),
         ),
         (
             "a stamp the repository lacks",
