@@ -34,12 +34,11 @@ pub struct Summary {
     pub on_behalf_of: Option<Outsider>,
     /// The times it was held at its current step (`Request::visits`).
     pub held: Vec<Held>,
-    /// What `--search` looks in, the parts separated by `SEP`, escaped as the cache line
-    /// holds it (unescaped and folded only by `matches`, so that a plain `list` does not pay).
-    search: String,
-    /// Each visit a change ended, oldest first: its step, the time and the held times, tab-
-    /// separated as the cache line holds them (read by `moves` only for `sop report`).
-    moves: String,
+    /// The end of the cache line, kept as it is there (one copy, read only by `matches` and
+    /// `moves`, so that a plain `list` does not pay for it): what `--search` looks in besides
+    /// the id and title, its parts separated by `SEP`, escaped; then, tab-separated, each
+    /// visit a change ended, oldest first: its step, the time and the held times.
+    tail: String,
 }
 
 /// Between the parts of the search text: not a character a word searched for can hold.
@@ -61,23 +60,31 @@ impl From<&Request> for Summary {
             hold: r.hold.clone(),
             on_behalf_of: r.on_behalf_of.clone(),
             held,
-            search: escape(&search_text(r)).into_owned(),
-            moves: visits
-                .iter()
-                .map(|(e, held)| {
-                    let (step, at) = (escape(&e.step), time::encode(e.at));
-                    format!("{step}\t{at}\t{}", encode_held(held))
-                })
-                .collect::<Vec<_>>()
-                .join("\t"),
+            tail: tail(
+                &search_text(r),
+                visits.iter().map(|(e, held)| (&e.step, e.at, held)),
+            ),
         }
     }
 }
 
-/// The id, title, field values, the outside requester, and every note (comments, reasons),
-/// output and edited value of the history.
+/// The cache line's end (see `Summary::tail`) for `search` text and the `moves`.
+fn tail<'a>(
+    search: &str,
+    moves: impl Iterator<Item = (&'a String, DateTime<FixedOffset>, &'a Vec<Held>)>,
+) -> String {
+    let mut tail = escape(search).into_owned();
+    for (step, at, held) in moves {
+        let (step, at) = (escape(step), time::encode(at));
+        tail += &format!("\t{step}\t{at}\t{}", encode_held(held));
+    }
+    tail
+}
+
+/// What `--search` looks in besides the id and title: the field values, the outside
+/// requester, and every note (comments, reasons), output and edited value of the history.
 fn search_text(r: &Request) -> String {
-    let mut parts: Vec<Cow<str>> = vec![r.id.as_str().into(), r.title.as_str().into()];
+    let mut parts: Vec<Cow<str>> = Vec::new();
     parts.extend(r.fields.values().map(|v| Cow::Owned(v.to_string())));
     if let Some(o) = &r.on_behalf_of {
         parts.extend([o.name.as_str().into(), o.contact.as_str().into()]);
@@ -101,7 +108,7 @@ impl Summary {
     /// Each visit to a step a change ended, oldest first: the step, when the change ended it,
     /// and the times the request was held there.
     pub fn moves(&self) -> impl Iterator<Item = (Cow<'_, str>, DateTime<FixedOffset>, Vec<Held>)> {
-        let mut f = self.moves.split('\t');
+        let mut f = self.tail.split('\t').skip(1);
         std::iter::from_fn(move || {
             let (step, at, held) = (f.next()?, f.next()?, f.next()?);
             let at = time::decode(at).unwrap_or_default();
@@ -113,7 +120,11 @@ impl Summary {
     /// `buf` (kept between calls to spare allocations).
     pub fn matches(&self, words: &[String], buf: &mut String) -> bool {
         buf.clear();
-        fold::fold_into(&unescape(&self.search), buf);
+        let search = self.tail.split('\t').next().unwrap_or_default();
+        for text in [&self.id, &self.title, &*unescape(search)] {
+            fold::fold_into(text, buf);
+            buf.push(SEP);
+        }
         words.iter().all(|w| buf.contains(w.as_str()))
     }
 }
@@ -130,16 +141,13 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     Ok(Summary::from(&store::parse_request(Path::new(path), text)?))
 }
 
-/// How many columns a cache line has before the moves.
-const COLUMNS: usize = 16;
+/// How many columns a cache line has before its tail.
+const COLUMNS: usize = 9;
 
-/// Tab-separated, tabs and line breaks escaped; times as `seconds±offset` (see `time`), an
-/// optional text as empty (none) or `=` and the text; then each move as a step, a time and
-/// its held times.
+/// Tab-separated, tabs and line breaks escaped; times as `seconds±offset` (see `time`); the
+/// rare values in one column (`encode_rare`); then the tail (`Summary::tail`).
 impl Cached for Summary {
     fn encode(&self) -> String {
-        let hold = self.hold.as_ref();
-        let outsider = self.on_behalf_of.as_ref();
         let f = [
             escape(&self.id),
             escape(&self.procedure),
@@ -149,23 +157,12 @@ impl Cached for Summary {
             escape(&self.requester),
             time::encode(self.created).into(),
             time::encode(self.since).into(),
-            some(self.assignee.as_deref()),
-            some(hold.map(|h| h.reason.as_str())),
-            hold.map_or(String::new(), |h| time::encode(h.since)).into(),
-            hold.and_then(|h| h.until)
-                .map_or(String::new(), |d| d.to_string())
-                .into(),
-            some(outsider.map(|o| o.name.as_str())),
-            escape(outsider.map_or("", |o| o.contact.as_str())),
-            encode_held(&self.held).into(),
-            self.search.as_str().into(),
+            self.encode_rare().into(),
         ];
         debug_assert_eq!(f.len(), COLUMNS);
         let mut line = f.join("\t");
-        if !self.moves.is_empty() {
-            line.push('\t');
-            line += &self.moves;
-        }
+        line.push('\t');
+        line += &self.tail;
         line
     }
 
@@ -175,12 +172,63 @@ impl Cached for Summary {
         let (id, procedure, title, status, step, requester) =
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);
-        let assignee = unsome(text()?);
+        let rare = text()?;
+        let tail = f.next()?.to_string();
+        let mut s = Summary {
+            id,
+            procedure,
+            title,
+            status,
+            step: Some(step).filter(|s| !s.is_empty()),
+            requester,
+            created,
+            since,
+            assignee: None,
+            hold: None,
+            on_behalf_of: None,
+            held: Vec::new(),
+            tail,
+        };
+        if !rare.is_empty() {
+            s.decode_rare(&rare)?;
+        }
+        Some(s)
+    }
+}
+
+impl Summary {
+    /// What few requests have (an assignee, a hold, an outside requester, held times) in one
+    /// column, empty when none is set, so that the others cost one empty column: the values
+    /// tab-separated, each escaped, and the whole escaped again.
+    fn encode_rare(&self) -> String {
+        let (hold, outsider) = (self.hold.as_ref(), self.on_behalf_of.as_ref());
+        if self.assignee.is_none() && hold.is_none() && outsider.is_none() && self.held.is_empty() {
+            return String::new();
+        }
+        let f = [
+            some(self.assignee.as_deref()),
+            some(hold.map(|h| h.reason.as_str())),
+            hold.map_or(String::new(), |h| time::encode(h.since)).into(),
+            hold.and_then(|h| h.until)
+                .map_or(String::new(), |d| d.to_string())
+                .into(),
+            some(outsider.map(|o| o.name.as_str())),
+            escape(outsider.map_or("", |o| o.contact.as_str())),
+            encode_held(&self.held).into(),
+        ];
+        escape(&f.join("\t")).into_owned()
+    }
+
+    /// Reads what `encode_rare` wrote (once unescaped).
+    fn decode_rare(&mut self, text: &str) -> Option<()> {
+        let mut f = text.split('\t');
+        let mut text = || f.next().map(|v| unescape(v).into_owned());
+        self.assignee = unsome(text()?);
         let (reason, hold_since, until) = (unsome(text()?), text()?, text()?);
         let (name, contact) = (unsome(text()?), text()?);
-        let held = decode_held(&text()?)?;
-        let search = f.next()?.to_string();
-        let hold = match reason {
+        self.held = decode_held(&text()?)?;
+        self.on_behalf_of = name.map(|name| Outsider { name, contact });
+        self.hold = match reason {
             Some(reason) => Some(Hold {
                 reason,
                 since: time::decode(&hold_since)?,
@@ -191,23 +239,7 @@ impl Cached for Summary {
             }),
             None => None,
         };
-        let moves = f.next().map_or(String::new(), str::to_string);
-        Some(Summary {
-            id,
-            procedure,
-            title,
-            status,
-            step: Some(step).filter(|s| !s.is_empty()),
-            requester,
-            created,
-            since,
-            assignee,
-            hold,
-            on_behalf_of: name.map(|name| Outsider { name, contact }),
-            held,
-            search,
-            moves,
-        })
+        Some(())
     }
 }
 
@@ -448,8 +480,7 @@ until = "2026-12-01"
                 contact: "=\t".into(),
             }),
             held: vec![Held { from: t, to: None }],
-            search: String::new(),
-            moves: String::new(),
+            tail: String::new(),
         };
         assert_eq!(Summary::decode(&s.encode()), Some(s.clone()));
         let held = vec![
@@ -467,20 +498,12 @@ until = "2026-12-01"
             ("a\tstep".to_string(), t, held.clone()),
         ];
         let s = Summary {
-            moves: moves
-                .iter()
-                .map(|(step, at, held)| {
-                    format!(
-                        "{}\t{}\t{}",
-                        escape(step),
-                        time::encode(*at),
-                        encode_held(held)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\t"),
+            tail: tail("a\tsearch", moves.iter().map(|(s, at, h)| (s, *at, h))),
             ..s
         };
+        let mut buf = String::new();
+        assert!(!s.matches(&["tsearch".into()], &mut buf));
+        assert!(s.matches(&["search".into(), "newline".into()], &mut buf));
         let read: Vec<_> = s
             .moves()
             .map(|(s, at, h)| (s.into_owned(), at, h))
