@@ -34,6 +34,12 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand approve 'Approve the current approval step'
             cand reject 'Reject the current approval step, with a reason'
             cand cancel 'Withdraw an open request, with a reason'
+            cand edit 'Correct a request''s fields or title (at a step you may act on, or one it was returned to)'
+            cand comment 'Add a comment to a request''s history, without moving it'
+            cand assign 'Give the current step to one person who holds its role'
+            cand unassign 'Give the current step back to every holder of its role'
+            cand hold 'Put a request on hold (its clock stops) while it waits on something outside the office'
+            cand resume 'Resume a held request, or one whose end the procedure lets be resumed'
             cand show 'One request: fields, current step with its due time, and history'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
@@ -125,6 +131,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --title 'A title (default: the procedure''s name)'
             cand --field 'A form field, NAME=VALUE; repeat for several'
             cand --asset 'The asset this request is about'
+            cand --for 'Open it for a requester outside people.toml: "Name <contact>" (a phone, an email)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -177,6 +184,68 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;edit'= {
+            cand --field 'A field to correct, NAME=VALUE; repeat for several'
+            cand --title 'A new title'
+            cand --note 'Why, for the history'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;comment'= {
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;assign'= {
+            cand --note 'A note for the history'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;unassign'= {
+            cand --note 'A note for the history'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;hold'= {
+            cand --reason 'What the request waits for (required)'
+            cand --until 'The day the hold is expected to end, YYYY-MM-DD'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sop;resume'= {
+            cand --note 'A note for the history'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format for commands that print records'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;show'= {
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -190,12 +259,15 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --status 'Only requests with this status (open, completed, rejected, cancelled, …)'
             cand --procedure 'Only requests of this procedure'
             cand --role 'Only open requests whose current step is for this role'
+            cand --search 'Only requests holding every word of TEXT (in any case or accent) in their id, title, fields, outside requester, notes, comments, outputs or edits'
+            cand --requester 'Only requests opened by this person (id or email), or for an outside requester whose name holds this text'
+            cand --assignee 'Only requests whose current step is assigned to this person (id or email)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
-            cand --mine 'Only requests I made or whose current step I may do'
+            cand --mine 'Only requests I made, or whose current step is assigned to me, or is unassigned and I may do it'
             cand --overdue 'Only open requests past the due time of their current step'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -345,6 +417,12 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand approve 'Approve the current approval step'
             cand reject 'Reject the current approval step, with a reason'
             cand cancel 'Withdraw an open request, with a reason'
+            cand edit 'Correct a request''s fields or title (at a step you may act on, or one it was returned to)'
+            cand comment 'Add a comment to a request''s history, without moving it'
+            cand assign 'Give the current step to one person who holds its role'
+            cand unassign 'Give the current step back to every holder of its role'
+            cand hold 'Put a request on hold (its clock stops) while it waits on something outside the office'
+            cand resume 'Resume a held request, or one whose end the procedure lets be resumed'
             cand show 'One request: fields, current step with its due time, and history'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
@@ -380,6 +458,18 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;reject'= {
         }
         &'sop;help;cancel'= {
+        }
+        &'sop;help;edit'= {
+        }
+        &'sop;help;comment'= {
+        }
+        &'sop;help;assign'= {
+        }
+        &'sop;help;unassign'= {
+        }
+        &'sop;help;hold'= {
+        }
+        &'sop;help;resume'= {
         }
         &'sop;help;show'= {
         }

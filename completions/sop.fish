@@ -43,6 +43,12 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "advance" -d 'Complete the c
 complete -c sop -n "__fish_sop_needs_command" -f -a "approve" -d 'Approve the current approval step'
 complete -c sop -n "__fish_sop_needs_command" -f -a "reject" -d 'Reject the current approval step, with a reason'
 complete -c sop -n "__fish_sop_needs_command" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_needs_command" -f -a "edit" -d 'Correct a request\'s fields or title (at a step you may act on, or one it was returned to)'
+complete -c sop -n "__fish_sop_needs_command" -f -a "comment" -d 'Add a comment to a request\'s history, without moving it'
+complete -c sop -n "__fish_sop_needs_command" -f -a "assign" -d 'Give the current step to one person who holds its role'
+complete -c sop -n "__fish_sop_needs_command" -f -a "unassign" -d 'Give the current step back to every holder of its role'
+complete -c sop -n "__fish_sop_needs_command" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
+complete -c sop -n "__fish_sop_needs_command" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
 complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history'
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
 complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
@@ -132,6 +138,7 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 complete -c sop -n "__fish_sop_using_subcommand new" -l title -d 'A title (default: the procedure\'s name)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l field -d 'A form field, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l asset -d 'The asset this request is about' -r
+complete -c sop -n "__fish_sop_using_subcommand new" -l for -d 'Open it for a requester outside people.toml: "Name <contact>" (a phone, an email)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand new" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -195,6 +202,80 @@ complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand edit" -l field -d 'A field to correct, NAME=VALUE; repeat for several' -r
+complete -c sop -n "__fish_sop_using_subcommand edit" -l title -d 'A new title' -r
+complete -c sop -n "__fish_sop_using_subcommand edit" -l note -d 'Why, for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand edit" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand edit" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand comment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand comment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand comment" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand assign" -l note -d 'A note for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand assign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand assign" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand assign" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l note -d 'A note for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand unassign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand unassign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand hold" -l reason -d 'What the request waits for (required)' -r
+complete -c sop -n "__fish_sop_using_subcommand hold" -l until -d 'The day the hold is expected to end, YYYY-MM-DD' -r
+complete -c sop -n "__fish_sop_using_subcommand hold" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand hold" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand hold" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand resume" -l note -d 'A note for the history' -r
+complete -c sop -n "__fish_sop_using_subcommand resume" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand resume" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand resume" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -209,6 +290,9 @@ complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print hel
 complete -c sop -n "__fish_sop_using_subcommand list" -l status -d 'Only requests with this status (open, completed, rejected, cancelled, …)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l procedure -d 'Only requests of this procedure' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l role -d 'Only open requests whose current step is for this role' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l search -d 'Only requests holding every word of TEXT (in any case or accent) in their id, title, fields, outside requester, notes, comments, outputs or edits' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l requester -d 'Only requests opened by this person (id or email), or for an outside requester whose name holds this text' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l assignee -d 'Only requests whose current step is assigned to this person (id or email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -219,7 +303,7 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made or whose current step I may do'
+complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made, or whose current step is assigned to me, or is unassigned and I may do it'
 complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
 complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand report" -l procedure -d 'Only this procedure' -r
@@ -368,22 +452,28 @@ complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel show list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "edit" -d 'Correct a request\'s fields or title (at a step you may act on, or one it was returned to)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "comment" -d 'Add a comment to a request\'s history, without moving it'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "assign" -d 'Give the current step to one person who holds its role'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
