@@ -263,3 +263,69 @@ impl Request {
         toml::from_str(text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    /// Held at one step (resumed, held again, then cancelled while held): two holds, the second
+    /// ended by the cancel; a comment is no visit's end.
+    #[test]
+    fn visits_end_with_moving_changes_and_holds_with_a_resume_or_a_move() {
+        let mut r = Request {
+            id: "EML-1".into(),
+            procedure: "email".into(),
+            version: 1,
+            title: "t".into(),
+            status: CANCELLED.into(),
+            step: None,
+            requester: "putri".into(),
+            created: t("2026-11-23T09:00:00+07:00"),
+            asset: None,
+            assignee: None,
+            fields: Fields::new(),
+            on_behalf_of: None,
+            hold: None,
+            history: Vec::new(),
+        };
+        let entries = [
+            (Action::Create, "2026-11-23T09:00:00+07:00"),
+            (Action::Hold, "2026-11-23T10:00:00+07:00"),
+            (Action::Comment, "2026-11-23T10:30:00+07:00"),
+            (Action::Resume, "2026-11-23T11:00:00+07:00"),
+            (Action::Hold, "2026-11-23T12:00:00+07:00"),
+            (Action::Cancel, "2026-11-23T13:00:00+07:00"),
+        ];
+        for (action, at) in entries {
+            let to = (action != Action::Cancel).then(|| "isi-form".to_string());
+            r.history.push(Entry {
+                to,
+                ..Entry::new("isi-form", action, "putri", t(at))
+            });
+        }
+        let (visits, now) = r.visits();
+        assert!(now.is_empty());
+        let ends: Vec<_> = visits.iter().map(|(e, h)| (e.action, h.clone())).collect();
+        let held = |a, b| Held {
+            from: t(a),
+            to: Some(t(b)),
+        };
+        assert_eq!(
+            ends,
+            [
+                (Action::Create, vec![]),
+                (
+                    Action::Cancel,
+                    vec![
+                        held("2026-11-23T10:00:00+07:00", "2026-11-23T11:00:00+07:00"),
+                        held("2026-11-23T12:00:00+07:00", "2026-11-23T13:00:00+07:00"),
+                    ]
+                ),
+            ]
+        );
+    }
+}
