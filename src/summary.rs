@@ -29,16 +29,37 @@ pub struct Summary {
     pub created: DateTime<FixedOffset>,
     /// When the request arrived at its current step.
     pub since: DateTime<FixedOffset>,
-    pub assignee: Option<String>,
-    pub hold: Option<Hold>,
-    pub on_behalf_of: Option<Outsider>,
-    /// The times it was held at its current step (`Request::visits`).
-    pub held: Vec<Held>,
+    /// What few requests have, boxed so that the others do not carry room for it (`rare`).
+    rare: Option<Box<Rare>>,
     /// The end of the cache line, kept as it is there (one copy, read only by `matches` and
     /// `moves`, so that a plain `list` does not pay for it): what `--search` looks in besides
     /// the id and title, its parts separated by `SEP`, escaped; then, tab-separated, each
     /// visit a change ended, oldest first: its step, the time and the held times.
     tail: String,
+}
+
+/// What few requests have: an assignee, a hold, an outside requester, held times.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rare {
+    pub assignee: Option<String>,
+    pub hold: Option<Hold>,
+    pub on_behalf_of: Option<Outsider>,
+    /// The times it was held at its current step (`Request::visits`).
+    pub held: Vec<Held>,
+}
+
+impl Rare {
+    const NONE: Rare = Rare {
+        assignee: None,
+        hold: None,
+        on_behalf_of: None,
+        held: Vec::new(),
+    };
+
+    /// Boxed, or none when it holds nothing.
+    fn boxed(self) -> Option<Box<Rare>> {
+        (self != Rare::NONE).then(|| Box::new(self))
+    }
 }
 
 /// Between the parts of the search text: not a character a word searched for can hold.
@@ -56,10 +77,13 @@ impl From<&Request> for Summary {
             requester: r.requester.clone(),
             created: r.created,
             since: r.step_since(),
-            assignee: r.assignee.clone(),
-            hold: r.hold.clone(),
-            on_behalf_of: r.on_behalf_of.clone(),
-            held,
+            rare: Rare {
+                assignee: r.assignee.clone(),
+                hold: r.hold.clone(),
+                on_behalf_of: r.on_behalf_of.clone(),
+                held,
+            }
+            .boxed(),
             tail: tail(
                 &search_text(r),
                 visits.iter().map(|(e, held)| (&e.step, e.at, held)),
@@ -105,6 +129,12 @@ fn search_text(r: &Request) -> String {
 }
 
 impl Summary {
+    /// The assignee, hold, outside requester and held times (all none for most requests).
+    pub fn rare(&self) -> &Rare {
+        static NONE: Rare = Rare::NONE;
+        self.rare.as_deref().unwrap_or(&NONE)
+    }
+
     /// Each visit to a step a change ended, oldest first: the step, when the change ended it,
     /// and the times the request was held there.
     pub fn moves(&self) -> impl Iterator<Item = (Cow<'_, str>, DateTime<FixedOffset>, Vec<Held>)> {
@@ -145,7 +175,7 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
 const COLUMNS: usize = 9;
 
 /// Tab-separated, tabs and line breaks escaped; times as `seconds±offset` (see `time`); the
-/// rare values in one column (`encode_rare`); then the tail (`Summary::tail`).
+/// rare values in one column (`Rare::encode`); then the tail (`Summary::tail`).
 impl Cached for Summary {
     fn encode(&self) -> String {
         let f = [
@@ -157,7 +187,10 @@ impl Cached for Summary {
             escape(&self.requester),
             time::encode(self.created).into(),
             time::encode(self.since).into(),
-            self.encode_rare().into(),
+            self.rare
+                .as_ref()
+                .map_or(String::new(), |r| r.encode())
+                .into(),
         ];
         debug_assert_eq!(f.len(), COLUMNS);
         let mut line = f.join("\t");
@@ -183,28 +216,21 @@ impl Cached for Summary {
             requester,
             created,
             since,
-            assignee: None,
-            hold: None,
-            on_behalf_of: None,
-            held: Vec::new(),
+            rare: None,
             tail,
         };
         if !rare.is_empty() {
-            s.decode_rare(&rare)?;
+            s.rare = decode_rare(&rare)?.boxed();
         }
         Some(s)
     }
 }
 
-impl Summary {
-    /// What few requests have (an assignee, a hold, an outside requester, held times) in one
-    /// column, empty when none is set, so that the others cost one empty column: the values
-    /// tab-separated, each escaped, and the whole escaped again.
-    fn encode_rare(&self) -> String {
+impl Rare {
+    /// All in one column, empty when none is set, so that most requests cost one empty
+    /// column: the values tab-separated, each escaped, and the whole escaped again.
+    fn encode(&self) -> String {
         let (hold, outsider) = (self.hold.as_ref(), self.on_behalf_of.as_ref());
-        if self.assignee.is_none() && hold.is_none() && outsider.is_none() && self.held.is_empty() {
-            return String::new();
-        }
         let f = [
             some(self.assignee.as_deref()),
             some(hold.map(|h| h.reason.as_str())),
@@ -218,29 +244,33 @@ impl Summary {
         ];
         escape(&f.join("\t")).into_owned()
     }
+}
 
-    /// Reads what `encode_rare` wrote (once unescaped).
-    fn decode_rare(&mut self, text: &str) -> Option<()> {
-        let mut f = text.split('\t');
-        let mut text = || f.next().map(|v| unescape(v).into_owned());
-        self.assignee = unsome(text()?);
-        let (reason, hold_since, until) = (unsome(text()?), text()?, text()?);
-        let (name, contact) = (unsome(text()?), text()?);
-        self.held = decode_held(&text()?)?;
-        self.on_behalf_of = name.map(|name| Outsider { name, contact });
-        self.hold = match reason {
-            Some(reason) => Some(Hold {
-                reason,
-                since: time::decode(&hold_since)?,
-                until: match until.as_str() {
-                    "" => None,
-                    d => Some(d.parse::<NaiveDate>().ok()?),
-                },
-            }),
-            None => None,
-        };
-        Some(())
-    }
+/// Reads what `Rare::encode` wrote (once unescaped).
+fn decode_rare(text: &str) -> Option<Rare> {
+    let mut f = text.split('\t');
+    let mut text = || f.next().map(|v| unescape(v).into_owned());
+    let assignee = unsome(text()?);
+    let (reason, hold_since, until) = (unsome(text()?), text()?, text()?);
+    let (name, contact) = (unsome(text()?), text()?);
+    let held = decode_held(&text()?)?;
+    let hold = match reason {
+        Some(reason) => Some(Hold {
+            reason,
+            since: time::decode(&hold_since)?,
+            until: match until.as_str() {
+                "" => None,
+                d => Some(d.parse::<NaiveDate>().ok()?),
+            },
+        }),
+        None => None,
+    };
+    Some(Rare {
+        assignee,
+        hold,
+        on_behalf_of: name.map(|name| Outsider { name, contact }),
+        held,
+    })
 }
 
 /// An optional text in a cache column: empty for none, else `=` and the text (escaped).
@@ -403,15 +433,16 @@ until = "2026-12-01"
             t("2026-11-23T10:00:00+07:00"),
             "a comment does not move it"
         );
-        assert_eq!(s.assignee.as_deref(), Some("budi"));
-        assert_eq!(s.hold.as_ref().unwrap().reason, "menunggu\tanggaran");
-        assert_eq!(s.on_behalf_of.as_ref().unwrap().name, "Bu Siti");
+        let rare = s.rare();
+        assert_eq!(rare.assignee.as_deref(), Some("budi"));
+        assert_eq!(rare.hold.as_ref().unwrap().reason, "menunggu\tanggaran");
+        assert_eq!(rare.on_behalf_of.as_ref().unwrap().name, "Bu Siti");
         let held = |from, to: Option<&str>| Held {
             from: t(from),
             to: to.map(t),
         };
         assert_eq!(
-            s.held,
+            rare.held,
             [
                 held(
                     "2026-11-24T09:00:00+07:00",
@@ -473,16 +504,24 @@ until = "2026-12-01"
             requester: "putri".into(),
             created: t,
             since: t,
-            assignee: Some(String::new()),
-            hold: None,
-            on_behalf_of: Some(Outsider {
-                name: String::new(),
-                contact: "=\t".into(),
-            }),
-            held: vec![Held { from: t, to: None }],
+            rare: Rare {
+                assignee: Some(String::new()),
+                hold: None,
+                on_behalf_of: Some(Outsider {
+                    name: String::new(),
+                    contact: "=\t".into(),
+                }),
+                held: vec![Held { from: t, to: None }],
+            }
+            .boxed(),
             tail: String::new(),
         };
         assert_eq!(Summary::decode(&s.encode()), Some(s.clone()));
+        let none = Summary {
+            rare: None,
+            ..s.clone()
+        };
+        assert_eq!(Summary::decode(&none.encode()), Some(none));
         let held = vec![
             Held {
                 from: t,

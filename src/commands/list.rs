@@ -107,6 +107,7 @@ impl Filter {
     fn keeps(&self, r: &Summary, buf: &mut String) -> bool {
         if let Some((id, name)) = &self.requester {
             let outsider = r
+                .rare()
                 .on_behalf_of
                 .as_ref()
                 .is_some_and(|o| fold(&o.name).contains(name.as_str()));
@@ -114,7 +115,7 @@ impl Filter {
                 return false;
             }
         }
-        if self.assignee.is_some() && self.assignee != r.assignee {
+        if self.assignee.is_some() && self.assignee != r.rare().assignee {
             return false;
         }
         self.words.is_empty() || r.matches(&self.words, buf)
@@ -155,7 +156,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         let current = view::current(
             req.step.as_deref(),
             req.since,
-            &req.held,
+            &req.rare().held,
             p,
             &loaded.config,
             loaded.now,
@@ -171,7 +172,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                     false => loaded.people.holds(me, r, date).is_some(),
                 })
             };
-            let given = match &req.assignee {
+            let given = match &req.rare().assignee {
                 Some(assignee) => assignee == me,
                 None => may_do(),
             };
@@ -194,9 +195,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             requester: &req.requester,
             created: req.created,
             overdue,
-            assignee: req.assignee.as_deref(),
-            hold: req.hold.as_ref(),
-            on_behalf_of: req.on_behalf_of.as_ref(),
+            assignee: req.rare().assignee.as_deref(),
+            hold: req.rare().hold.as_ref(),
+            on_behalf_of: req.rare().on_behalf_of.as_ref(),
         });
     }
     print(ctx, &rows, out)?;

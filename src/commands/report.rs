@@ -209,7 +209,14 @@ fn report(
             }
             arrived = Some(done);
         }
-        let now_at = view::current(r.step.as_deref(), r.since, &r.held, Some(p), config, now);
+        let now_at = view::current(
+            r.step.as_deref(),
+            r.since,
+            &r.rare().held,
+            Some(p),
+            config,
+            now,
+        );
         if let Some(i) = now_at.filter(|c| c.overdue).and_then(|c| place(c.id)) {
             overdue[i] += 1;
         }
