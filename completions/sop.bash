@@ -1473,7 +1473,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__list)
-            opts="-C -h --status --procedure --role --mine --overdue --records --as --format --color --help"
+            opts="-C -h --status --procedure --role --mine --overdue --search --requester --assignee --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1488,6 +1488,18 @@ _sop() {
                     return 0
                     ;;
                 --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requester)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assignee)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -310,6 +310,9 @@ complete -c sop -n "__fish_sop_using_subcommand attachment" -s h -l help -d 'Pri
 complete -c sop -n "__fish_sop_using_subcommand list" -l status -d 'Only requests with this status (open, completed, rejected, cancelled, …)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l procedure -d 'Only requests of this procedure' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l role -d 'Only open requests whose current step is for this role' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l search -d 'Only requests holding every word of TEXT (in any case or accent) in their id, title, fields, outside requester, notes, comments, outputs or edits' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l requester -d 'Only requests opened by this person (id or email), or for an outside requester whose name holds this text' -r
+complete -c sop -n "__fish_sop_using_subcommand list" -l assignee -d 'Only requests whose current step is assigned to this person (id or email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
@@ -320,7 +323,7 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made or whose current step I may do'
+complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made, or whose current step is assigned to me, or is unassigned and I may do it'
 complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
 complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand report" -l procedure -d 'Only this procedure' -r

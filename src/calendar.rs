@@ -145,6 +145,26 @@ impl Calendar {
         }
     }
 
+    /// The working minutes (whole ones) from `from` to `to` on this calendar, read in
+    /// `from`'s offset: nights, days off and holidays count nothing. Zero when `to` is not
+    /// later than `from`.
+    pub fn working_minutes(&self, from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> i64 {
+        let to = to.with_timezone(from.offset()).naive_local();
+        let from = from.naive_local();
+        let (open, close) = self.hours;
+        let mut seconds = 0;
+        let mut date = from.date();
+        while date <= to.date() && date < last_day() {
+            if self.is_workday(date) {
+                let start = from.max(date.and_time(open));
+                let end = to.min(date.and_time(close));
+                seconds += (end - start).num_seconds().max(0);
+            }
+            date = date.succ_opt().unwrap_or(last_day());
+        }
+        seconds / 60
+    }
+
     /// The date `n` working days after `date`, as `n` times `next_workday`, but a whole week
     /// at a time while no holiday is in the way; at most the last day of the year 9999.
     fn add_workdays(&self, mut date: NaiveDate, mut n: u64) -> NaiveDate {
@@ -322,6 +342,99 @@ mod tests {
                 let due = cal.due(t("2026-11-23T09:00:00-12:00"), time);
                 assert_eq!(due.date_naive(), last, "{time:?}");
             }
+        }
+    }
+
+    #[test]
+    fn working_minutes_count_working_hours_only() {
+        let mut cal = Calendar::default();
+        let w = |cal: &Calendar, a, b| cal.working_minutes(t(a), t(b));
+        // Within a day; backwards is nothing.
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-23T09:00:00+07:00",
+                "2026-11-23T10:30:00+07:00"
+            ),
+            90
+        );
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-23T10:30:00+07:00",
+                "2026-11-23T09:00:00+07:00"
+            ),
+            0
+        );
+        // Before opening and after closing count nothing; a night counts nothing.
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-23T06:00:00+07:00",
+                "2026-11-23T20:00:00+07:00"
+            ),
+            480
+        );
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-23T15:00:00+07:00",
+                "2026-11-24T09:00:00+07:00"
+            ),
+            120
+        );
+        // Friday 15:00 to Monday 09:00: the weekend counts nothing.
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-27T15:00:00+07:00",
+                "2026-11-30T09:00:00+07:00"
+            ),
+            120
+        );
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-28T09:00:00+07:00",
+                "2026-11-29T15:00:00+07:00"
+            ),
+            0
+        );
+        // A whole week is five working days; another offset is read in `from`'s.
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-23T08:00:00+07:00",
+                "2026-11-30T08:00:00+07:00"
+            ),
+            2400
+        );
+        assert_eq!(
+            w(&cal, "2026-11-23T08:00:00+07:00", "2026-11-23T03:00:00Z"),
+            120
+        );
+        // A holiday counts nothing.
+        cal.holidays
+            .push(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        assert_eq!(
+            w(
+                &cal,
+                "2026-11-23T15:00:00+07:00",
+                "2026-11-25T09:00:00+07:00"
+            ),
+            120
+        );
+        // What `due` counts forward, `working_minutes` counts back.
+        for (start, minutes) in [
+            ("2026-11-23T15:50:00+07:00", 20),
+            ("2026-11-27T10:00:00+07:00", 1000),
+        ] {
+            let due = cal.due(t(start), StdTime::working(0, minutes));
+            assert_eq!(
+                cal.working_minutes(t(start), due),
+                i64::from(minutes),
+                "{start}"
+            );
         }
     }
 

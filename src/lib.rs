@@ -19,6 +19,7 @@ mod dates;
 mod engine;
 pub mod error;
 pub mod field;
+mod fold;
 mod git;
 mod graph;
 pub mod import;

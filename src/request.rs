@@ -95,6 +95,13 @@ pub struct Hold {
     pub until: Option<NaiveDate>,
 }
 
+/// A time a request was held at its step: from the hold to the resume (none while it still is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Held {
+    pub from: DateTime<FixedOffset>,
+    pub to: Option<DateTime<FixedOffset>>,
+}
+
 /// One value changed by `sop edit`: a field (or `title`), as it was and as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,6 +254,31 @@ impl Request {
             .map_or(self.created, |e| e.at)
     }
 
+    /// Each visit to a step that a change ended (oldest first): the moving entry, with the
+    /// times the request was held during the visit; then the held times of the current visit.
+    /// A hold lasts until the resume of the held request, or until a change moves it on.
+    pub fn visits(&self) -> (Vec<(&Entry, Vec<Held>)>, Vec<Held>) {
+        let mut ended = Vec::new();
+        let mut held: Vec<Held> = Vec::new();
+        for e in &self.history {
+            let open = held.last_mut().filter(|h| h.to.is_none());
+            if e.moves() {
+                if let Some(h) = open {
+                    h.to = Some(e.at);
+                }
+                ended.push((e, std::mem::take(&mut held)));
+            } else if e.action == Action::Hold && open.is_none() {
+                held.push(Held {
+                    from: e.at,
+                    to: None,
+                });
+            } else if let (Action::Resume, Some(h)) = (e.action, open) {
+                h.to = Some(e.at);
+            }
+        }
+        (ended, held)
+    }
+
     /// The canonical file form: one layout for every writer, so a hand edit shows as a diff.
     pub fn to_toml(&self) -> String {
         toml::to_string(self).expect("a request always serialises")
@@ -254,5 +286,72 @@ impl Request {
 
     pub fn from_toml(text: &str) -> Result<Request, toml::de::Error> {
         toml::from_str(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    /// Held at one step (resumed, held again, then cancelled while held): two holds, the second
+    /// ended by the cancel; a comment is no visit's end.
+    #[test]
+    fn visits_end_with_moving_changes_and_holds_with_a_resume_or_a_move() {
+        let mut r = Request {
+            id: "EML-1".into(),
+            procedure: "email".into(),
+            version: 1,
+            title: "t".into(),
+            status: CANCELLED.into(),
+            step: None,
+            requester: "putri".into(),
+            created: t("2026-11-23T09:00:00+07:00"),
+            asset: None,
+            assignee: None,
+            fields: Fields::new(),
+            on_behalf_of: None,
+            hold: None,
+            attachments: Vec::new(),
+            history: Vec::new(),
+        };
+        let entries = [
+            (Action::Create, "2026-11-23T09:00:00+07:00"),
+            (Action::Hold, "2026-11-23T10:00:00+07:00"),
+            (Action::Comment, "2026-11-23T10:30:00+07:00"),
+            (Action::Resume, "2026-11-23T11:00:00+07:00"),
+            (Action::Hold, "2026-11-23T12:00:00+07:00"),
+            (Action::Cancel, "2026-11-23T13:00:00+07:00"),
+        ];
+        for (action, at) in entries {
+            let to = (action != Action::Cancel).then(|| "isi-form".to_string());
+            r.history.push(Entry {
+                to,
+                ..Entry::new("isi-form", action, "putri", t(at))
+            });
+        }
+        let (visits, now) = r.visits();
+        assert!(now.is_empty());
+        let ends: Vec<_> = visits.iter().map(|(e, h)| (e.action, h.clone())).collect();
+        let held = |a, b| Held {
+            from: t(a),
+            to: Some(t(b)),
+        };
+        assert_eq!(
+            ends,
+            [
+                (Action::Create, vec![]),
+                (
+                    Action::Cancel,
+                    vec![
+                        held("2026-11-23T10:00:00+07:00", "2026-11-23T11:00:00+07:00"),
+                        held("2026-11-23T12:00:00+07:00", "2026-11-23T13:00:00+07:00"),
+                    ]
+                ),
+            ]
+        );
     }
 }

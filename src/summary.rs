@@ -9,11 +9,12 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::fold;
 use crate::git::Git;
 use crate::invalid;
-use crate::request::Request;
+use crate::request::{Held, Hold, Outsider, Request};
 use crate::store;
 use crate::tree_cache::{escape, unescape, Cached, TreeCache};
 
@@ -28,13 +29,45 @@ pub struct Summary {
     pub created: DateTime<FixedOffset>,
     /// When the request arrived at its current step.
     pub since: DateTime<FixedOffset>,
-    /// The step and time of each history entry, oldest first, tab-separated as the cache line
-    /// holds them (read by `moves` only for `sop report`, so that `list` does not pay for them).
-    moves: String,
+    /// What few requests have, boxed so that the others do not carry room for it (`rare`).
+    rare: Option<Box<Rare>>,
+    /// The end of the cache line, kept as it is there (one copy, read only by `matches` and
+    /// `moves`, so that a plain `list` does not pay for it): what `--search` looks in besides
+    /// the id and title, its parts separated by `SEP`, escaped; then, tab-separated, each
+    /// visit a change ended, oldest first: its step, the time and the held times.
+    tail: String,
 }
+
+/// What few requests have: an assignee, a hold, an outside requester, held times.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rare {
+    pub assignee: Option<String>,
+    pub hold: Option<Hold>,
+    pub on_behalf_of: Option<Outsider>,
+    /// The times it was held at its current step (`Request::visits`).
+    pub held: Vec<Held>,
+}
+
+impl Rare {
+    const NONE: Rare = Rare {
+        assignee: None,
+        hold: None,
+        on_behalf_of: None,
+        held: Vec::new(),
+    };
+
+    /// Boxed, or none when it holds nothing.
+    fn boxed(self) -> Option<Box<Rare>> {
+        (self != Rare::NONE).then(|| Box::new(self))
+    }
+}
+
+/// Between the parts of the search text: not a character a word searched for can hold.
+const SEP: char = '\u{1f}';
 
 impl From<&Request> for Summary {
     fn from(r: &Request) -> Summary {
+        let (visits, held) = r.visits();
         Summary {
             id: r.id.clone(),
             procedure: r.procedure.clone(),
@@ -44,24 +77,85 @@ impl From<&Request> for Summary {
             requester: r.requester.clone(),
             created: r.created,
             since: r.step_since(),
-            moves: r
-                .history
-                .iter()
-                .map(|e| format!("{}\t{}", escape(&e.step), time::encode(e.at)))
-                .collect::<Vec<_>>()
-                .join("\t"),
+            rare: Rare {
+                assignee: r.assignee.clone(),
+                hold: r.hold.clone(),
+                on_behalf_of: r.on_behalf_of.clone(),
+                held,
+            }
+            .boxed(),
+            tail: tail(
+                &search_text(r),
+                visits.iter().map(|(e, held)| (&e.step, e.at, held)),
+            ),
         }
     }
 }
 
+/// The cache line's end (see `Summary::tail`) for `search` text and the `moves`.
+fn tail<'a>(
+    search: &str,
+    moves: impl Iterator<Item = (&'a String, DateTime<FixedOffset>, &'a Vec<Held>)>,
+) -> String {
+    let mut tail = escape(search).into_owned();
+    for (step, at, held) in moves {
+        let (step, at) = (escape(step), time::encode(at));
+        tail += &format!("\t{step}\t{at}\t{}", encode_held(held));
+    }
+    tail
+}
+
+/// What `--search` looks in besides the id and title: the field values, the outside
+/// requester, and every note (comments, reasons), output and edited value of the history.
+fn search_text(r: &Request) -> String {
+    let mut parts: Vec<Cow<str>> = Vec::new();
+    parts.extend(r.fields.values().map(|v| Cow::Owned(v.to_string())));
+    if let Some(o) = &r.on_behalf_of {
+        parts.extend([o.name.as_str().into(), o.contact.as_str().into()]);
+    }
+    for e in &r.history {
+        parts.extend(e.note.iter().chain(&e.output).map(|t| t.as_str().into()));
+        for edit in &e.edits {
+            parts.extend(
+                edit.from
+                    .iter()
+                    .chain([&edit.to])
+                    .map(|t| t.as_str().into()),
+            );
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(&SEP.to_string())
+}
+
 impl Summary {
-    /// The step and time of each history entry, oldest first: each closes a visit to its step.
-    pub fn moves(&self) -> impl Iterator<Item = (Cow<'_, str>, DateTime<FixedOffset>)> {
-        let mut f = self.moves.split('\t');
+    /// The assignee, hold, outside requester and held times (all none for most requests).
+    pub fn rare(&self) -> &Rare {
+        static NONE: Rare = Rare::NONE;
+        self.rare.as_deref().unwrap_or(&NONE)
+    }
+
+    /// Each visit to a step a change ended, oldest first: the step, when the change ended it,
+    /// and the times the request was held there.
+    pub fn moves(&self) -> impl Iterator<Item = (Cow<'_, str>, DateTime<FixedOffset>, Vec<Held>)> {
+        let mut f = self.tail.split('\t').skip(1);
         std::iter::from_fn(move || {
-            let (step, at) = (f.next()?, f.next()?);
-            Some((unescape(step), time::decode(at).unwrap_or_default()))
+            let (step, at, held) = (f.next()?, f.next()?, f.next()?);
+            let at = time::decode(at).unwrap_or_default();
+            Some((unescape(step), at, decode_held(held).unwrap_or_default()))
         })
+    }
+
+    /// Whether every one of `words` (folded, see `fold`) is in the search text, folded into
+    /// `buf` (kept between calls to spare allocations).
+    pub fn matches(&self, words: &[String], buf: &mut String) -> bool {
+        buf.clear();
+        let search = self.tail.split('\t').next().unwrap_or_default();
+        for text in [&self.id, &self.title, &*unescape(search)] {
+            fold::fold_into(text, buf);
+            buf.push(SEP);
+        }
+        words.iter().all(|w| buf.contains(w.as_str()))
     }
 }
 
@@ -77,8 +171,11 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     Ok(Summary::from(&store::parse_request(Path::new(path), text)?))
 }
 
-/// Tab-separated, tabs and line breaks escaped; times as `seconds±offset` (see `time`), then
-/// each move as a step and a time.
+/// How many columns a cache line has before its tail.
+const COLUMNS: usize = 9;
+
+/// Tab-separated, tabs and line breaks escaped; times as `seconds±offset` (see `time`); the
+/// rare values in one column (`Rare::encode`); then the tail (`Summary::tail`).
 impl Cached for Summary {
     fn encode(&self) -> String {
         let f = [
@@ -90,23 +187,27 @@ impl Cached for Summary {
             escape(&self.requester),
             time::encode(self.created).into(),
             time::encode(self.since).into(),
+            self.rare
+                .as_ref()
+                .map_or(String::new(), |r| r.encode())
+                .into(),
         ];
+        debug_assert_eq!(f.len(), COLUMNS);
         let mut line = f.join("\t");
-        if !self.moves.is_empty() {
-            line.push('\t');
-            line += &self.moves;
-        }
+        line.push('\t');
+        line += &self.tail;
         line
     }
 
     fn decode(text: &str) -> Option<Summary> {
-        let mut f = text.splitn(9, '\t');
+        let mut f = text.splitn(COLUMNS + 1, '\t');
         let mut text = || f.next().map(|v| unescape(v).into_owned());
         let (id, procedure, title, status, step, requester) =
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);
-        let moves = f.next().map_or(String::new(), str::to_string);
-        Some(Summary {
+        let rare = text()?;
+        let tail = f.next()?.to_string();
+        let mut s = Summary {
             id,
             procedure,
             title,
@@ -115,9 +216,100 @@ impl Cached for Summary {
             requester,
             created,
             since,
-            moves,
-        })
+            rare: None,
+            tail,
+        };
+        if !rare.is_empty() {
+            s.rare = decode_rare(&rare)?.boxed();
+        }
+        Some(s)
     }
+}
+
+impl Rare {
+    /// All in one column, empty when none is set, so that most requests cost one empty
+    /// column: the values tab-separated, each escaped, and the whole escaped again.
+    fn encode(&self) -> String {
+        let (hold, outsider) = (self.hold.as_ref(), self.on_behalf_of.as_ref());
+        let f = [
+            some(self.assignee.as_deref()),
+            some(hold.map(|h| h.reason.as_str())),
+            hold.map_or(String::new(), |h| time::encode(h.since)).into(),
+            hold.and_then(|h| h.until)
+                .map_or(String::new(), |d| d.to_string())
+                .into(),
+            some(outsider.map(|o| o.name.as_str())),
+            escape(outsider.map_or("", |o| o.contact.as_str())),
+            encode_held(&self.held).into(),
+        ];
+        escape(&f.join("\t")).into_owned()
+    }
+}
+
+/// Reads what `Rare::encode` wrote (once unescaped).
+fn decode_rare(text: &str) -> Option<Rare> {
+    let mut f = text.split('\t');
+    let mut text = || f.next().map(|v| unescape(v).into_owned());
+    let assignee = unsome(text()?);
+    let (reason, hold_since, until) = (unsome(text()?), text()?, text()?);
+    let (name, contact) = (unsome(text()?), text()?);
+    let held = decode_held(&text()?)?;
+    let hold = match reason {
+        Some(reason) => Some(Hold {
+            reason,
+            since: time::decode(&hold_since)?,
+            until: match until.as_str() {
+                "" => None,
+                d => Some(d.parse::<NaiveDate>().ok()?),
+            },
+        }),
+        None => None,
+    };
+    Some(Rare {
+        assignee,
+        hold,
+        on_behalf_of: name.map(|name| Outsider { name, contact }),
+        held,
+    })
+}
+
+/// An optional text in a cache column: empty for none, else `=` and the text (escaped).
+fn some(v: Option<&str>) -> Cow<'static, str> {
+    v.map_or(Cow::Borrowed(""), |v| Cow::Owned(format!("={}", escape(v))))
+}
+
+/// The optional text `some` wrote (already unescaped).
+fn unsome(v: String) -> Option<String> {
+    v.strip_prefix('=').map(str::to_string)
+}
+
+/// Held times as `from to` (`to` is `-` while held), separated by commas.
+fn encode_held(held: &[Held]) -> String {
+    let to = |h: &Held| h.to.map_or("-".to_string(), time::encode);
+    let spans: Vec<String> = held
+        .iter()
+        .map(|h| format!("{} {}", time::encode(h.from), to(h)))
+        .collect();
+    spans.join(",")
+}
+
+fn decode_held(text: &str) -> Option<Vec<Held>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    text.split(',')
+        .map(|span| {
+            let (from, to) = span.split_once(' ')?;
+            let to = match to {
+                "-" => None,
+                t => Some(time::decode(t)?),
+            };
+            Some(Held {
+                from: time::decode(from)?,
+                to,
+            })
+        })
+        .collect()
 }
 
 /// A time as seconds since the epoch and its offset from UTC in seconds, with nanoseconds
@@ -148,9 +340,161 @@ mod time {
 mod tests {
     use super::*;
 
+    /// A request sent back once, held, resumed, commented on, edited, assigned and held again.
+    const REQUEST: &str = r#"
+id = "EML-1"
+procedure = "email"
+version = 1
+title = "a\ttab, a \\ and\na newline"
+status = "held"
+step = "terima-fpe"
+requester = "dewi"
+created = "2026-11-23T09:00:00+07:00"
+assignee = "budi"
+
+[fields]
+kota = "Sragén"
+jumlah = 3
+
+[on_behalf_of]
+name = "Bu Siti"
+
+[hold]
+reason = "menunggu\tanggaran"
+since = "2026-11-26T09:00:00+07:00"
+until = "2026-12-01"
+
+[[history]]
+step = "isi-form"
+action = "create"
+by = "dewi"
+at = "2026-11-23T09:00:00+07:00"
+to = "isi-form"
+
+[[history]]
+step = "isi-form"
+action = "advance"
+by = "dewi"
+at = "2026-11-23T10:00:00+07:00"
+to = "terima-fpe"
+output = "FPE terisi"
+
+[[history]]
+step = "terima-fpe"
+action = "hold"
+by = "dewi"
+at = "2026-11-24T09:00:00+07:00"
+to = "terima-fpe"
+note = "tunggu"
+
+[[history]]
+step = "terima-fpe"
+action = "resume"
+by = "dewi"
+at = "2026-11-25T09:00:00+07:00"
+to = "terima-fpe"
+
+[[history]]
+step = "terima-fpe"
+action = "comment"
+by = "sri"
+at = "2026-11-25T10:00:00+07:00"
+to = "terima-fpe"
+note = "sudah ditelepon"
+
+[[history]]
+step = "terima-fpe"
+action = "edit"
+by = "dewi"
+at = "2026-11-25T11:00:00+07:00"
+to = "terima-fpe"
+edits = [{ name = "kota", from = "Solo", to = "Sragén" }]
+
+[[history]]
+step = "terima-fpe"
+action = "hold"
+by = "dewi"
+at = "2026-11-26T09:00:00+07:00"
+to = "terima-fpe"
+note = "menunggu\tanggaran"
+until = "2026-12-01"
+"#;
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn a_summary_holds_what_list_and_report_read() {
+        let r = Request::from_toml(REQUEST).unwrap();
+        let s = Summary::from(&r);
+        assert_eq!(
+            s.since,
+            t("2026-11-23T10:00:00+07:00"),
+            "a comment does not move it"
+        );
+        let rare = s.rare();
+        assert_eq!(rare.assignee.as_deref(), Some("budi"));
+        assert_eq!(rare.hold.as_ref().unwrap().reason, "menunggu\tanggaran");
+        assert_eq!(rare.on_behalf_of.as_ref().unwrap().name, "Bu Siti");
+        let held = |from, to: Option<&str>| Held {
+            from: t(from),
+            to: to.map(t),
+        };
+        assert_eq!(
+            rare.held,
+            [
+                held(
+                    "2026-11-24T09:00:00+07:00",
+                    Some("2026-11-25T09:00:00+07:00")
+                ),
+                held("2026-11-26T09:00:00+07:00", None),
+            ]
+        );
+        let moves: Vec<_> = s
+            .moves()
+            .map(|(s, at, h)| (s.into_owned(), at, h))
+            .collect();
+        assert_eq!(
+            moves,
+            [
+                (
+                    "isi-form".to_string(),
+                    t("2026-11-23T09:00:00+07:00"),
+                    vec![]
+                ),
+                (
+                    "isi-form".to_string(),
+                    t("2026-11-23T10:00:00+07:00"),
+                    vec![]
+                ),
+            ],
+            "only the changes that moved it end a visit"
+        );
+        let words = |q: &str| q.split_whitespace().map(fold::fold).collect::<Vec<_>>();
+        let mut buf = String::new();
+        for found in [
+            "sragen SOLO",
+            "ditelepon",
+            "eml-1",
+            "siti",
+            "terisi",
+            "TAB",
+            "anggaran",
+        ] {
+            assert!(s.matches(&words(found), &mut buf), "{found}");
+        }
+        for missed in ["sragen jakarta", "budi", "dewi"] {
+            assert!(!s.matches(&words(missed), &mut buf), "{missed}");
+        }
+        let line = s.encode();
+        assert!(!line.contains('\n'));
+        assert_eq!(Summary::decode(&line), Some(s));
+    }
+
     #[test]
     fn cache_lines_round_trip() {
-        let t = DateTime::parse_from_rfc3339("2026-11-23T09:00:00+07:00").unwrap();
+        let t = t("2026-11-23T09:00:00+07:00");
         let s = Summary {
             id: "EML-1".into(),
             procedure: "email".into(),
@@ -160,20 +504,48 @@ mod tests {
             requester: "putri".into(),
             created: t,
             since: t,
-            moves: String::new(),
+            rare: Rare {
+                assignee: Some(String::new()),
+                hold: None,
+                on_behalf_of: Some(Outsider {
+                    name: String::new(),
+                    contact: "=\t".into(),
+                }),
+                held: vec![Held { from: t, to: None }],
+            }
+            .boxed(),
+            tail: String::new(),
         };
-        let moves = vec![("isi-form".to_string(), t), ("a\tstep".to_string(), t)];
+        assert_eq!(Summary::decode(&s.encode()), Some(s.clone()));
+        let none = Summary {
+            rare: None,
+            ..s.clone()
+        };
+        assert_eq!(Summary::decode(&none.encode()), Some(none));
+        let held = vec![
+            Held {
+                from: t,
+                to: Some(t),
+            },
+            Held {
+                from: t,
+                to: Some(t),
+            },
+        ];
+        let moves = vec![
+            ("isi-form".to_string(), t, vec![]),
+            ("a\tstep".to_string(), t, held.clone()),
+        ];
         let s = Summary {
-            moves: moves
-                .iter()
-                .map(|(step, at)| format!("{}\t{}", escape(step), time::encode(*at)))
-                .collect::<Vec<_>>()
-                .join("\t"),
+            tail: tail("a\tsearch", moves.iter().map(|(s, at, h)| (s, *at, h))),
             ..s
         };
-        let read: Vec<(String, DateTime<FixedOffset>)> = s
+        let mut buf = String::new();
+        assert!(!s.matches(&["tsearch".into()], &mut buf));
+        assert!(s.matches(&["search".into(), "newline".into()], &mut buf));
+        let read: Vec<_> = s
             .moves()
-            .map(|(step, at)| (step.into_owned(), at))
+            .map(|(s, at, h)| (s.into_owned(), at, h))
             .collect();
         assert_eq!(read, moves);
         let line = s.encode();

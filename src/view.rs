@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::field::Fields;
 use crate::procedure::{Kind, Procedure, Step};
-use crate::request::{Attachment, Entry, Hold, Outsider, Request};
+use crate::request::{Attachment, Entry, Held, Hold, Outsider, Request};
+use crate::stdtime::StdTime;
 
 #[derive(Serialize)]
 pub struct StepView {
@@ -48,7 +49,8 @@ pub struct RequestView<'a> {
 
 /// Where an open request stands: its current step, what the procedure says of that step
 /// (nothing when the procedure no longer has it), and when it is due. The one reading of due
-/// and overdue for `show`, `list` and `report`.
+/// and overdue for `show`, `list` and `report`: while the request is held nothing is due;
+/// after a resume the due time is later by the working time it was held at the step.
 #[derive(Clone, Copy)]
 pub struct Current<'a> {
     pub id: &'a str,
@@ -64,19 +66,23 @@ impl<'a> Current<'a> {
     }
 }
 
-/// `step` is the current step id (none when finished), `since` when the request arrived there.
+/// `step` is the current step id (none when finished), `since` when the request arrived there,
+/// `held` the times it was held there since (`Request::visits`; the last one open while held).
 pub fn current<'a>(
     step: Option<&'a str>,
     since: DateTime<FixedOffset>,
+    held: &[Held],
     p: Option<&'a Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<Current<'a>> {
     let id = step?;
     let step = p.and_then(|p| p.step(id));
+    let is_held = held.last().is_some_and(|h| h.to.is_none());
     let due = step
         .and_then(|s| s.time)
-        .map(|t| config.calendar.due(since, t));
+        .filter(|_| !is_held)
+        .map(|t| due(config, since, t, held));
     Some(Current {
         id,
         step,
@@ -85,15 +91,44 @@ pub fn current<'a>(
     })
 }
 
+/// When a visit to a step that began at `since` with standard time `time` is due: the
+/// standard time plus the time of the (ended) holds in `held` — their working time for a
+/// working-time standard, their calendar time for one in hours or weeks.
+pub fn due(
+    config: &Config,
+    since: DateTime<FixedOffset>,
+    time: StdTime,
+    held: &[Held],
+) -> DateTime<FixedOffset> {
+    let cal = &config.calendar;
+    let ended = || held.iter().filter_map(|h| Some((h.from, h.to?)));
+    let plus = |base: u32, extra: i64| u32::try_from(i64::from(base) + extra).unwrap_or(u32::MAX);
+    let time = if time.is_working() {
+        let extra: i64 = ended().map(|(a, b)| cal.working_minutes(a, b)).sum();
+        StdTime {
+            minutes: plus(time.minutes, extra),
+            ..time
+        }
+    } else {
+        let extra: i64 = ended().map(|(a, b)| (b - a).num_minutes()).sum();
+        StdTime {
+            calendar: plus(time.calendar, extra),
+            ..time
+        }
+    };
+    cal.due(since, time)
+}
+
 /// The current step of an open request, with its due time.
 fn step_view(
     step: Option<&str>,
     since: DateTime<FixedOffset>,
+    held: &[Held],
     p: Option<&Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<StepView> {
-    let c = current(step, since, p, config, now)?;
+    let c = current(step, since, held, p, config, now)?;
     let roles = c.roles().to_vec();
     Some(StepView {
         id: c.id.to_string(),
@@ -120,7 +155,14 @@ pub fn request_view<'a>(
         version: req.version,
         title: &req.title,
         status: &req.status,
-        step: step_view(req.step.as_deref(), req.step_since(), p, config, now),
+        step: step_view(
+            req.step.as_deref(),
+            req.step_since(),
+            &req.visits().1,
+            p,
+            config,
+            now,
+        ),
         fields: &req.fields,
         asset: req.asset.as_deref(),
         requester: &req.requester,

@@ -190,6 +190,11 @@ ROWS = [
         Side("`git grep -l '^status = \"open\"' HEAD -- requests/EML`",
              lambda b: ["git", "grep", "-l", '^status = "open"', "HEAD", "--", "requests/EML"],
              exits=(0, 1))),
+    Row("search", "`sop list --search handayani`", "read",
+        Side("`sop list --search handayani`", lambda b: b.sop("list", "--search", "handayani")),
+        Side("`git grep -l -i handayani HEAD -- requests`",
+             lambda b: ["git", "grep", "-l", "-i", "handayani", "HEAD", "--", "requests"],
+             exits=(0, 1))),
     Row("import", "asset import of {import_rows:,} rows (one commit)", "import",
         Side("`sop asset import FILE`", lambda b: b.sop("asset", "import", b.import_file_path,
                                                          who="eko"),
@@ -201,5 +206,5 @@ ROWS = [
 
 # Read rows run in this order within a round: each cold run just before its warm ones (the
 # filtered lists are warm: they follow `sop list`, which leaves its cache).
-READ_ORDER = ["list-cold", "list-warm", "open-email", "overdue", "report-cold", "report-warm",
-              "show", "log-first", "log-warm", "verify-range", "verify-all"]
+READ_ORDER = ["list-cold", "list-warm", "open-email", "overdue", "search", "report-cold",
+              "report-warm", "show", "log-first", "log-warm", "verify-range", "verify-all"]

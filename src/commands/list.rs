@@ -7,10 +7,14 @@ use anyhow::Result;
 
 use crate::cli::Format;
 use crate::context::Context;
-use crate::error::{Code, Failure};
+use crate::error::{Code, Failure, Hint};
+use crate::fold::fold;
+use crate::invalid;
 use crate::output;
+use crate::people::People;
 use crate::procedure::Procedure;
-use crate::summary;
+use crate::request::{Hold, Outsider};
+use crate::summary::{self, Summary};
 use crate::view;
 
 /// Requests, newest first.
@@ -25,12 +29,24 @@ pub struct Args {
     /// Only open requests whose current step is for this role.
     #[arg(long)]
     pub role: Option<String>,
-    /// Only requests I made or whose current step I may do.
+    /// Only requests I made, or whose current step is assigned to me, or is unassigned and I
+    /// may do it.
     #[arg(long)]
     pub mine: bool,
     /// Only open requests past the due time of their current step.
     #[arg(long)]
     pub overdue: bool,
+    /// Only requests holding every word of TEXT (in any case or accent) in their id, title,
+    /// fields, outside requester, notes, comments, outputs or edits.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only requests opened by this person (id or email), or for an outside requester whose
+    /// name holds this text.
+    #[arg(long, value_name = "PERSON")]
+    pub requester: Option<String>,
+    /// Only requests whose current step is assigned to this person (id or email).
+    #[arg(long, value_name = "PERSON")]
+    pub assignee: Option<String>,
 }
 
 #[derive(serde::Serialize)]
@@ -45,6 +61,65 @@ struct Row<'a> {
     created: chrono::DateTime<chrono::FixedOffset>,
     due: Option<chrono::DateTime<chrono::FixedOffset>>,
     overdue: bool,
+    assignee: Option<&'a str>,
+    hold: Option<&'a Hold>,
+    on_behalf_of: Option<&'a Outsider>,
+}
+
+/// The filters on what a request is, before its procedure is read.
+struct Filter {
+    /// The words of `--search`, folded.
+    words: Vec<String>,
+    /// `--requester`: the person's id, if a person; the text, folded, for outside requesters.
+    requester: Option<(Option<String>, String)>,
+    assignee: Option<String>,
+}
+
+impl Filter {
+    fn new(args: &Args, people: &People) -> Result<Filter> {
+        let words: Vec<String> = args
+            .search
+            .iter()
+            .flat_map(|s| s.split_whitespace())
+            .map(fold)
+            .collect();
+        if args.search.is_some() && words.is_empty() {
+            return Err(
+                invalid!("--search needs a word to look for").hint("sop list --search WORD…")
+            );
+        }
+        let person = |who: &str| people.find(who).map(|p| p.id.clone());
+        let assignee = match &args.assignee {
+            Some(who) => Some(person(who).ok_or_else(|| {
+                invalid!("--assignee: '{who}' is not a person in people.toml")
+                    .hint("give a person's id or email as people.toml has it")
+            })?),
+            None => None,
+        };
+        let requester = args.requester.as_ref().map(|who| (person(who), fold(who)));
+        Ok(Filter {
+            words,
+            requester,
+            assignee,
+        })
+    }
+
+    fn keeps(&self, r: &Summary, buf: &mut String) -> bool {
+        if let Some((id, name)) = &self.requester {
+            let outsider = r
+                .rare()
+                .on_behalf_of
+                .as_ref()
+                .is_some_and(|o| fold(&o.name).contains(name.as_str()));
+            if !outsider && id.as_ref() != Some(&r.requester) {
+                return false;
+            }
+        }
+        if self.assignee.is_some() && self.assignee != r.rare().assignee {
+            return false;
+        }
+        self.words.is_empty() || r.matches(&self.words, buf)
+    }
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
@@ -54,11 +129,14 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     } else {
         None
     };
+    let filter = Filter::new(&args, &loaded.people)?;
     let (summaries, errors) = summary::all(&loaded.git)?;
-    let mut requests: Vec<&summary::Summary> = summaries
+    let mut buf = String::new();
+    let mut requests: Vec<&Summary> = summaries
         .values()
         .filter(|r| args.status.as_ref().is_none_or(|s| s == &r.status))
         .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
+        .filter(|r| filter.keeps(r, &mut buf))
         .collect();
     for e in &errors {
         eprintln!("warning: {e:#}");
@@ -78,6 +156,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         let current = view::current(
             req.step.as_deref(),
             req.since,
+            &req.rare().held,
             p,
             &loaded.config,
             loaded.now,
@@ -87,15 +166,17 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             continue;
         }
         if let Some(me) = &me {
-            let mine = &req.requester == me
-                || roles.iter().any(|r| {
-                    if r == requester_role {
-                        &req.requester == me
-                    } else {
-                        loaded.people.holds(me, r, date).is_some()
-                    }
-                });
-            if !mine {
+            let may_do = || {
+                roles.iter().any(|r| match r == requester_role {
+                    true => &req.requester == me,
+                    false => loaded.people.holds(me, r, date).is_some(),
+                })
+            };
+            let given = match &req.rare().assignee {
+                Some(assignee) => assignee == me,
+                None => may_do(),
+            };
+            if &req.requester != me && !given {
                 continue;
             }
         }
@@ -114,6 +195,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             requester: &req.requester,
             created: req.created,
             overdue,
+            assignee: req.rare().assignee.as_deref(),
+            hold: req.rare().hold.as_ref(),
+            on_behalf_of: req.rare().on_behalf_of.as_ref(),
         });
     }
     print(ctx, &rows, out)?;
@@ -154,18 +238,37 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     let fmt_time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
         t.map(output::minute).unwrap_or_default()
     };
+    let more = [
+        "requester",
+        "created",
+        "due",
+        "overdue",
+        "assignee",
+        "hold_reason",
+        "hold_since",
+        "hold_until",
+        "on_behalf_of",
+    ];
     match ctx.format {
         Format::Json => output::json(out, &rows),
         Format::Csv => output::csv(
             out,
-            &columns(&["requester", "created", "due", "overdue"]),
+            &columns(&more),
             rows.iter().map(|r| {
                 let mut cells = r.cells();
+                let hold = r.hold;
                 cells.extend([
                     r.requester.to_string(),
                     r.created.to_rfc3339(),
                     r.due.map(|d| d.to_rfc3339()).unwrap_or_default(),
                     r.overdue.to_string(),
+                    r.assignee.unwrap_or_default().to_string(),
+                    hold.map(|h| h.reason.clone()).unwrap_or_default(),
+                    hold.map(|h| h.since.to_rfc3339()).unwrap_or_default(),
+                    hold.and_then(|h| h.until)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                    r.on_behalf_of.map(|o| o.name.clone()).unwrap_or_default(),
                 ]);
                 cells
             }),
@@ -175,17 +278,29 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 .iter()
                 .map(|r| {
                     let mut cells = r.cells();
+                    if let Some(h) = r.hold {
+                        cells[3] = held(h);
+                    }
                     cells.extend([
+                        r.assignee.unwrap_or_default().to_string(),
                         output::minute(r.created),
                         format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
                     ]);
                     cells
                 })
                 .collect();
-            let header = columns(&["created", "due"]);
+            let header = columns(&["assignee", "created", "due"]);
             output::long_table(out, &header, &cells, ctx.color)?;
             eprintln!("{} request(s)", rows.len());
             Ok(())
         }
+    }
+}
+
+/// The status of a held request in the table: `held: the reason (until the day)`.
+fn held(h: &Hold) -> String {
+    match h.until {
+        Some(until) => format!("held: {} (until {until})", h.reason),
+        None => format!("held: {}", h.reason),
     }
 }

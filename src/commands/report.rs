@@ -177,8 +177,9 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
     }
 }
 
-/// Each history entry closes a visit to its step, which began when the previous entry moved
-/// the request there.
+/// Each change that moved the request closes a visit to its step, which began when the
+/// previous one moved it there. A visit's duration leaves out the times it was held, and its
+/// standard time is extended by the working time it was held (`view::due`).
 fn report(
     p: &Procedure,
     reqs: &[&Summary],
@@ -194,17 +195,28 @@ fn report(
     for r in reqs {
         *by_status.entry(r.status.clone()).or_insert(0) += 1;
         let mut arrived = None;
-        for (step, done) in r.moves() {
+        for (step, done, held) in r.moves() {
             if let (Some(arrived), Some(i)) = (arrived, place(&step)) {
                 let standard = p.steps[i].time;
-                if standard.is_some_and(|t| done > config.calendar.due(arrived, t)) {
+                if standard.is_some_and(|t| done > view::due(config, arrived, t, &held)) {
                     breaches[i] += 1;
                 }
-                durations[i].push((done - arrived).num_minutes());
+                let held: i64 = held
+                    .iter()
+                    .filter_map(|h| Some((h.to? - h.from).num_seconds()))
+                    .sum();
+                durations[i].push(((done - arrived).num_seconds() - held) / 60);
             }
             arrived = Some(done);
         }
-        let now_at = view::current(r.step.as_deref(), r.since, Some(p), config, now);
+        let now_at = view::current(
+            r.step.as_deref(),
+            r.since,
+            &r.rare().held,
+            Some(p),
+            config,
+            now,
+        );
         if let Some(i) = now_at.filter(|c| c.overdue).and_then(|c| place(c.id)) {
             overdue[i] += 1;
         }

@@ -15,14 +15,19 @@ hardware,PC Lenovo,SN-2,Ruang Server\n";
 
 /// What every cached reading prints, all read at one time (so overdue and due compare).
 fn readings(office: &Office) -> Vec<String> {
-    let runs: [&[&str]; 7] = [
+    let runs: [&[&str]; 12] = [
         &["list", "--format", "json"],
         &["list", "--format", "csv"],
         &["list"],
         &["list", "--overdue", "--format", "json"],
         &["list", "--status", "open", "--procedure", "email"],
+        &["list", "--search", "DITELEPON", "--format", "csv"],
+        &["list", "--assignee", "hendra", "--format", "csv"],
+        &["list", "--requester", "siti", "--format", "csv"],
+        &["list", "--mine", "--format", "csv"],
         &["report", "--format", "json"],
         &["asset", "list", "--format", "json"],
+        &["report", "--format", "csv"],
     ];
     runs.iter()
         .map(|args| {
@@ -84,12 +89,35 @@ fn office_with_history() -> (Office, Vec<String>) {
     office
         .sop("putri", &["cancel", &ids[3], "--reason", "salah ketik"])
         .success();
+    // Changes that leave a request where it is: a comment, an assignment, a hold and a
+    // resume, and a request for an outside requester.
+    office
+        .sop("dimas", &["comment", &ids[3], "sudah ditelepon"])
+        .success();
+    office.sop("sri", &["assign", &ids[1], "hendra"]).success();
+    office
+        .sop("dewi", &["hold", &ids[0], "--reason", "menunggu anggaran"])
+        .success();
+    office.wait(chrono::Duration::hours(2));
+    office.sop("dewi", &["resume", &ids[0]]).success();
+    office
+        .sop("dewi", &["hold", &ids[0], "--reason", "menunggu lagi"])
+        .success();
+    let mut outside = vec!["new", "email", "--for", "Bu Siti <0812>"];
+    for f in EMAIL {
+        outside.extend(["--field", f]);
+    }
+    office.sop("rizky", &outside).success();
     (office, ids)
 }
 
 #[test]
 fn every_reading_is_what_a_cold_run_gives() {
     let (office, ids) = office_with_history();
+    let first = readings(&office);
+    assert!(first[2].contains("held: menunggu lagi"), "{}", first[2]);
+    assert!(first[5].contains(&ids[3]) && first[6].contains(&ids[1]));
+    assert!(first[7].contains("Bu Siti"), "{}", first[7]);
     assert_cache_invisible(&office, "after sop's changes");
 
     // A change by sop after the caches were made: only that file is read again.
@@ -156,7 +184,7 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
         ("cut short", Box::new(cut_short)),
         (
             "another version",
-            Box::new(|t| t.replacen("sop-cache 2 ", "sop-cache 1 ", 1)),
+            Box::new(|t| t.replacen("sop-cache 3 ", "sop-cache 2 ", 1)),
         ),
         (
             "a stamp the repository lacks",

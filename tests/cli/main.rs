@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod hardening;
 mod lifecycle;
 mod limits;
+mod list_search;
 mod no_panic;
 mod one_truth;
 mod procedure_model;

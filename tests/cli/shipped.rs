@@ -155,7 +155,10 @@ fn list_filters_and_formats() {
         .clone();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
-        csv.starts_with("id,procedure,title,status,step,role,requester,created,due,overdue\n"),
+        csv.starts_with(
+            "id,procedure,title,status,step,role,requester,created,due,overdue,\
+             assignee,hold_reason,hold_since,hold_until,on_behalf_of\n"
+        ),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 3);
