@@ -31,10 +31,12 @@ pub struct Summary {
     pub since: DateTime<FixedOffset>,
     /// What few requests have, boxed so that the others do not carry room for it (`rare`).
     rare: Option<Box<Rare>>,
-    /// The end of the cache line, kept as it is there (one copy, read only by `matches` and
-    /// `moves`, so that a plain `list` does not pay for it): what `--search` looks in besides
-    /// the id and title, its parts separated by `SEP`, escaped; then, tab-separated, each
-    /// visit a change ended, oldest first: its step, the time and the held times.
+    /// The end of the cache line, kept as it is there (one copy, read only by `matches`,
+    /// `field` and `moves`, so that a plain `list` does not pay for it): what `--search` looks
+    /// in besides the id, title and fields, its parts separated by `SEP`, escaped; then the
+    /// fields, each `name` `NAME_SEP` `value`, separated by `SEP`, escaped; then,
+    /// tab-separated, each visit a change ended, oldest first: its step, the time and the held
+    /// times.
     tail: String,
 }
 
@@ -64,6 +66,8 @@ impl Rare {
 
 /// Between the parts of the search text: not a character a word searched for can hold.
 const SEP: char = '\u{1f}';
+/// Between a field's name and its value in the cache line.
+const NAME_SEP: char = '\u{1e}';
 
 impl From<&Request> for Summary {
     fn from(r: &Request) -> Summary {
@@ -86,6 +90,7 @@ impl From<&Request> for Summary {
             .boxed(),
             tail: tail(
                 &search_text(r),
+                &fields_text(r),
                 visits.iter().map(|(e, held)| (&e.step, e.at, held)),
             ),
         }
@@ -95,9 +100,12 @@ impl From<&Request> for Summary {
 /// The cache line's end (see `Summary::tail`) for `search` text and the `moves`.
 fn tail<'a>(
     search: &str,
+    fields: &str,
     moves: impl Iterator<Item = (&'a String, DateTime<FixedOffset>, &'a Vec<Held>)>,
 ) -> String {
     let mut tail = escape(search).into_owned();
+    tail.push('\t');
+    tail += &escape(fields);
     for (step, at, held) in moves {
         let (step, at) = (escape(step), time::encode(at));
         tail += &format!("\t{step}\t{at}\t{}", encode_held(held));
@@ -105,11 +113,20 @@ fn tail<'a>(
     tail
 }
 
-/// What `--search` looks in besides the id and title: the field values, the outside
-/// requester, and every note (comments, reasons), output and edited value of the history.
+/// The request's fields as the cache keeps them (see `Summary::tail`).
+fn fields_text(r: &Request) -> String {
+    let pairs: Vec<String> = r
+        .fields
+        .iter()
+        .map(|(name, value)| format!("{name}{NAME_SEP}{value}"))
+        .collect();
+    pairs.join(&SEP.to_string())
+}
+
+/// What `--search` looks in besides the id, title and fields: the outside requester, and
+/// every note (comments, reasons), output and edited value of the history.
 fn search_text(r: &Request) -> String {
     let mut parts: Vec<Cow<str>> = Vec::new();
-    parts.extend(r.fields.values().map(|v| Cow::Owned(v.to_string())));
     if let Some(o) = &r.on_behalf_of {
         parts.extend([o.name.as_str().into(), o.contact.as_str().into()]);
     }
@@ -138,7 +155,7 @@ impl Summary {
     /// Each visit to a step a change ended, oldest first: the step, when the change ended it,
     /// and the times the request was held there.
     pub fn moves(&self) -> impl Iterator<Item = (Cow<'_, str>, DateTime<FixedOffset>, Vec<Held>)> {
-        let mut f = self.tail.split('\t').skip(1);
+        let mut f = self.tail.split('\t').skip(2);
         std::iter::from_fn(move || {
             let (step, at, held) = (f.next()?, f.next()?, f.next()?);
             let at = time::decode(at).unwrap_or_default();
@@ -150,12 +167,38 @@ impl Summary {
     /// `buf` (kept between calls to spare allocations).
     pub fn matches(&self, words: &[String], buf: &mut String) -> bool {
         buf.clear();
-        let search = self.tail.split('\t').next().unwrap_or_default();
-        for text in [&self.id, &self.title, &*unescape(search)] {
+        let mut parts = self.tail.split('\t');
+        let (search, fields) = (parts.next().unwrap_or_default(), parts.next());
+        let fields = unescape(fields.unwrap_or_default());
+        let values = fields
+            .split(SEP)
+            .filter_map(|pair| pair.split_once(NAME_SEP).map(|(_, v)| v));
+        for text in [self.id.as_str(), &self.title, &unescape(search)]
+            .into_iter()
+            .chain(values)
+        {
             fold::fold_into(text, buf);
             buf.push(SEP);
         }
         words.iter().all(|w| buf.contains(w.as_str()))
+    }
+
+    /// Every time the request was held, at any step (the last one open while it is held).
+    pub fn all_held(&self) -> Vec<Held> {
+        self.moves()
+            .flat_map(|(_, _, held)| held)
+            .chain(self.rare().held.iter().cloned())
+            .collect()
+    }
+
+    /// The value of field `name`, as text (decoded from the cache line on each call).
+    pub fn field(&self, name: &str) -> Option<String> {
+        let fields = self.tail.split('\t').nth(1)?;
+        unescape(fields)
+            .split(SEP)
+            .filter_map(|pair| pair.split_once(NAME_SEP))
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
     }
 }
 
@@ -537,12 +580,26 @@ until = "2026-12-01"
             ("a\tstep".to_string(), t, held.clone()),
         ];
         let s = Summary {
-            tail: tail("a\tsearch", moves.iter().map(|(s, at, h)| (s, *at, h))),
+            tail: tail(
+                "a\tsearch",
+                "kategori\u{1e}sandi",
+                moves.iter().map(|(s, at, h)| (s, *at, h)),
+            ),
             ..s
         };
         let mut buf = String::new();
         assert!(!s.matches(&["tsearch".into()], &mut buf));
         assert!(s.matches(&["search".into(), "newline".into()], &mut buf));
+        assert!(
+            s.matches(&["sandi".into()], &mut buf),
+            "field values are searched"
+        );
+        assert!(
+            !s.matches(&["kategori".into()], &mut buf),
+            "field names are not"
+        );
+        assert_eq!(s.field("kategori").as_deref(), Some("sandi"));
+        assert_eq!(s.field("lain"), None);
         let read: Vec<_> = s
             .moves()
             .map(|(s, at, h)| (s.into_owned(), at, h))

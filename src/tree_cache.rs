@@ -37,7 +37,7 @@ struct Entry<T> {
 }
 
 /// The first line of a cache file: the format, the sop that wrote it, the stamp.
-const MAGIC: &str = concat!("sop-cache 3 ", env!("CARGO_PKG_VERSION"), " ");
+const MAGIC: &str = concat!("sop-cache 4 ", env!("CARGO_PKG_VERSION"), " ");
 
 /// From this many changed files on, they are read on every core.
 const PARALLEL_FROM: usize = 256;

@@ -32,6 +32,8 @@ pub struct RequestView<'a> {
     pub title: &'a str,
     pub status: &'a str,
     pub step: Option<StepView>,
+    /// The procedure's service time for this request, if it gives one.
+    pub service: Option<Service>,
     pub fields: &'a Fields,
     pub asset: Option<&'a str>,
     pub requester: &'a str,
@@ -55,6 +57,9 @@ pub struct RequestView<'a> {
 pub struct Current<'a> {
     pub id: &'a str,
     pub step: Option<&'a Step>,
+    /// The roles that may act at the step for this request (none when the procedure no
+    /// longer has the step).
+    roles: &'a [String],
     pub due: Option<DateTime<FixedOffset>>,
     pub overdue: bool,
 }
@@ -62,9 +67,12 @@ pub struct Current<'a> {
 impl<'a> Current<'a> {
     /// The roles that may act at the step (none when the procedure no longer has it).
     pub fn roles(&self) -> &'a [String] {
-        self.step.map_or(&[], |s| s.role.list())
+        self.roles
     }
 }
+
+/// A request's field values, as text, by name: what a time or role that goes by a field reads.
+pub type Values<'v> = &'v dyn Fn(&str) -> Option<String>;
 
 /// `step` is the current step id (none when finished), `since` when the request arrived there,
 /// `held` the times it was held there since (`Request::visits`; the last one open while held).
@@ -72,6 +80,7 @@ pub fn current<'a>(
     step: Option<&'a str>,
     since: DateTime<FixedOffset>,
     held: &[Held],
+    values: Values,
     p: Option<&'a Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
@@ -80,14 +89,49 @@ pub fn current<'a>(
     let step = p.and_then(|p| p.step(id));
     let is_held = held.last().is_some_and(|h| h.to.is_none());
     let due = step
-        .and_then(|s| s.time)
+        .and_then(|s| s.time_for(values))
         .filter(|_| !is_held)
         .map(|t| due(config, since, t, held));
     Some(Current {
         id,
         step,
+        roles: step.map_or(&[], |s| s.role.for_request(values)),
         due,
         overdue: due.is_some_and(|d| d < now),
+    })
+}
+
+/// The whole procedure's service time (*jangka waktu penyelesaian*) for one request.
+#[derive(Debug, Clone, Serialize)]
+pub struct Service {
+    /// As the documents write it: `1 hari`, `3 x 24 jam`.
+    pub time: String,
+    /// `created` plus the service time, and the time the request was held.
+    pub due: DateTime<FixedOffset>,
+    /// Open (not held, not finished) and past `due`.
+    pub overdue: bool,
+}
+
+/// The service time of procedure `p` for a request created at `created`, held at the times
+/// `held` (all of them, the last open while it is held), open or not; none when the procedure
+/// gives no service time (for this request's values).
+#[allow(clippy::too_many_arguments)]
+pub fn service(
+    p: Option<&Procedure>,
+    created: DateTime<FixedOffset>,
+    held: &[Held],
+    open: bool,
+    values: Values,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> Option<Service> {
+    let time = p?.service_time.as_ref()?.for_request(values)?;
+    let is_held = held.last().is_some_and(|h| h.to.is_none());
+    let due = due(config, created, time, held);
+    Some(Service {
+        time: time.to_string(),
+        due,
+        overdue: open && !is_held && due < now,
     })
 }
 
@@ -124,11 +168,12 @@ fn step_view(
     step: Option<&str>,
     since: DateTime<FixedOffset>,
     held: &[Held],
+    values: Values,
     p: Option<&Procedure>,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Option<StepView> {
-    let c = current(step, since, held, p, config, now)?;
+    let c = current(step, since, held, values, p, config, now)?;
     let roles = c.roles().to_vec();
     Some(StepView {
         id: c.id.to_string(),
@@ -149,6 +194,13 @@ pub fn request_view<'a>(
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> RequestView<'a> {
+    let values = |name: &str| req.fields.get(name).map(|v| v.to_string());
+    let (visits, held_now) = req.visits();
+    let all_held: Vec<Held> = visits
+        .into_iter()
+        .flat_map(|(_, held)| held)
+        .chain(held_now.iter().cloned())
+        .collect();
     RequestView {
         id: &req.id,
         procedure: &req.procedure,
@@ -158,8 +210,18 @@ pub fn request_view<'a>(
         step: step_view(
             req.step.as_deref(),
             req.step_since(),
-            &req.visits().1,
+            &held_now,
+            &values,
             p,
+            config,
+            now,
+        ),
+        service: service(
+            p,
+            req.created,
+            &all_held,
+            req.is_open(),
+            &values,
             config,
             now,
         ),

@@ -61,6 +61,8 @@ struct Row<'a> {
     created: chrono::DateTime<chrono::FixedOffset>,
     due: Option<chrono::DateTime<chrono::FixedOffset>>,
     overdue: bool,
+    /// When the procedure's service time runs out, if it gives one.
+    service_due: Option<chrono::DateTime<chrono::FixedOffset>>,
     assignee: Option<&'a str>,
     hold: Option<&'a Hold>,
     on_behalf_of: Option<&'a Outsider>,
@@ -153,10 +155,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             procedures.insert(req.procedure.clone(), p);
         }
         let p = procedures[&req.procedure].as_ref();
+        let values = |name: &str| req.field(name);
         let current = view::current(
             req.step.as_deref(),
             req.since,
             &req.rare().held,
+            &values,
             p,
             &loaded.config,
             loaded.now,
@@ -180,7 +184,22 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 continue;
             }
         }
-        let overdue = current.is_some_and(|c| c.overdue);
+        let service = p.filter(|p| p.service_time.is_some()).and_then(|p| {
+            let held = req.all_held();
+            let open = req.status == crate::request::OPEN;
+            let config = &loaded.config;
+            view::service(
+                Some(p),
+                req.created,
+                &held,
+                open,
+                &values,
+                config,
+                loaded.now,
+            )
+        });
+        let overdue =
+            current.is_some_and(|c| c.overdue) || service.as_ref().is_some_and(|s| s.overdue);
         if args.overdue && !overdue {
             continue;
         }
@@ -195,6 +214,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             requester: &req.requester,
             created: req.created,
             overdue,
+            service_due: service.map(|s| s.due),
             assignee: req.rare().assignee.as_deref(),
             hold: req.rare().hold.as_ref(),
             on_behalf_of: req.rare().on_behalf_of.as_ref(),

@@ -17,6 +17,7 @@ use crate::output;
 use crate::people::{self, People};
 use crate::procedure::lint::{self, Finding};
 use crate::procedure::{self, Kind, Procedure};
+use crate::stdtime::Timing;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -154,6 +155,9 @@ struct StepView<'a> {
     output: &'a str,
     note: &'a str,
     time: Option<String>,
+    /// A time by a request field: `{"field", "times": {value: ISO time or null}}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_by: Option<TimeBy>,
     next: IndexMap<&'a str, &'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     outcome: Option<&'a str>,
@@ -180,6 +184,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             output: &s.output,
             note: &s.note,
             time: s.time.map(|t| t.iso()),
+            time_by: s.timing.as_ref().and_then(timing_by),
             next: p
                 .exits(s)
                 .into_iter()
@@ -272,13 +277,16 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             format!("{}{}", s.activity, if marked { " *" } else { "" }),
             roles.join(" / "),
             s.inputs.join(", "),
-            s.time.map(|t| t.to_string()).unwrap_or_default(),
+            s.timing.as_ref().map(written).unwrap_or_default(),
             s.output.clone(),
             leads,
         ]);
     }
     writeln!(out, "{t}")?;
     writeln!(out, "Total: {}", p.total())?;
+    if let Some(t) = &p.service_time {
+        writeln!(out, "Jangka waktu penyelesaian: {}", written(t))?;
+    }
     let inferred: Vec<String> = p
         .steps
         .iter()
@@ -301,6 +309,39 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         }
     }
     Ok(())
+}
+
+#[derive(Serialize)]
+struct TimeBy {
+    field: String,
+    times: IndexMap<String, Option<String>>,
+}
+
+fn timing_by(t: &Timing) -> Option<TimeBy> {
+    match t {
+        Timing::Fixed(_) => None,
+        Timing::ByField { field, times } => Some(TimeBy {
+            field: field.clone(),
+            times: times
+                .iter()
+                .map(|(v, t)| (v.clone(), t.map(|t| t.iso())))
+                .collect(),
+        }),
+    }
+}
+
+/// A time as the documents write it: `3 menit`, or `by kategori: sandi 30 menit, …`.
+fn written(t: &Timing) -> String {
+    match t {
+        Timing::Fixed(t) => t.to_string(),
+        Timing::ByField { field, times } => {
+            let each: Vec<String> = times
+                .iter()
+                .map(|(v, t)| format!("{v} {}", t.map_or("N/A".to_string(), |t| t.to_string())))
+                .collect();
+            format!("by {field}: {}", each.join(", "))
+        }
+    }
 }
 
 /// "4" for a numbered step, else its id.

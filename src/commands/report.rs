@@ -38,6 +38,21 @@ struct ProcedureReport {
     requests: usize,
     by_status: BTreeMap<String, usize>,
     steps: Vec<StepReport>,
+    /// The procedure's service time (*jangka waktu penyelesaian*), when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service: Option<ServiceReport>,
+}
+
+/// How requests kept the procedure's service time, counted from `sop new` (held time not
+/// counted).
+#[derive(Serialize, Default)]
+struct ServiceReport {
+    /// Requests finished (completed, rejected, cancelled, …) in the period.
+    finished: usize,
+    /// Of those, finished after their service time.
+    breaches: usize,
+    /// Open now and past their service time.
+    overdue_now: usize,
 }
 
 #[derive(Serialize)]
@@ -170,7 +185,15 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                         s.overdue_now.to_string(),
                     ]);
                 }
-                writeln!(out, "{t}\n")?;
+                writeln!(out, "{t}")?;
+                if let Some(s) = &r.service {
+                    writeln!(
+                        out,
+                        "service time: {} finished, {} after their service time; {} open past it",
+                        s.finished, s.breaches, s.overdue_now
+                    )?;
+                }
+                writeln!(out)?;
             }
             Ok(())
         }
@@ -192,12 +215,14 @@ fn report(
     let mut breaches = vec![0; p.steps.len()];
     let mut overdue = vec![0; p.steps.len()];
     let place = |id: &str| p.steps.iter().position(|s| s.id() == id);
+    let mut service = ServiceReport::default();
     for r in reqs {
         *by_status.entry(r.status.clone()).or_insert(0) += 1;
+        let values = |name: &str| r.field(name);
         let mut arrived = None;
         for (step, done, held) in r.moves() {
             if let (Some(arrived), Some(i)) = (arrived, place(&step)) {
-                let standard = p.steps[i].time;
+                let standard = p.steps[i].time_for(&values);
                 if standard.is_some_and(|t| done > view::due(config, arrived, t, &held)) {
                     breaches[i] += 1;
                 }
@@ -209,10 +234,25 @@ fn report(
             }
             arrived = Some(done);
         }
+        if p.service_time.is_some() {
+            let open = r.status == crate::request::OPEN;
+            let finished = r
+                .step
+                .is_none()
+                .then(|| r.moves().last().map(|m| m.1))
+                .flatten();
+            let held = r.all_held();
+            if let Some(s) = view::service(Some(p), r.created, &held, open, &values, config, now) {
+                service.overdue_now += usize::from(s.overdue);
+                service.breaches += usize::from(finished.is_some_and(|f| f > s.due));
+                service.finished += usize::from(finished.is_some());
+            }
+        }
         let now_at = view::current(
             r.step.as_deref(),
             r.since,
             &r.rare().held,
+            &values,
             Some(p),
             config,
             now,
@@ -247,6 +287,7 @@ fn report(
         requests: reqs.len(),
         by_status,
         steps,
+        service: p.service_time.is_some().then_some(service),
     }
 }
 

@@ -55,7 +55,11 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "asset      {asset}")?;
     }
     if let Some(step) = &view.step {
-        let due = step.due.map_or("no standard time".to_string(), |d| {
+        let no_due = match req.hold {
+            Some(_) => "clock stopped while held",
+            None => "no standard time",
+        };
+        let due = step.due.map_or(no_due.to_string(), |d| {
             format!(
                 "due {}{}",
                 d.format("%Y-%m-%d %H:%M"),
@@ -73,6 +77,19 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(who) = &req.assignee {
         writeln!(out, "assigned   {who}")?;
+    }
+    if let Some(service) = &view.service {
+        let state = match (service.overdue, req.is_open()) {
+            (true, _) => " (OVERDUE)",
+            (false, false) if req.hold.is_some() => " (clock stopped while held)",
+            _ => "",
+        };
+        writeln!(
+            out,
+            "service    {}, due {}{state}",
+            service.time,
+            service.due.format("%Y-%m-%d %H:%M")
+        )?;
     }
     if !req.fields.is_empty() {
         let mut t = output::table(&["field", "value"], ctx.color);

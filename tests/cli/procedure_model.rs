@@ -401,3 +401,63 @@ fn check_wants_a_time_and_a_role_for_every_choice() {
             "step 'tangani': its time goes by field 'jenis', which the procedure does not declare",
         ));
 }
+
+#[test]
+fn times_and_the_service_time_go_by_the_category() {
+    let office = office_with("procedures/bantuan.toml", BANTUAN);
+    let run = |who: &str, args: &[&str], at: &str| -> String {
+        let mut cmd = office.sop_cmd();
+        cmd.env("SOP_NOW", at).args(["--as", who]).args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = |who: &str, args: &[&str], at: &str| -> Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&run(who, &all, at)).unwrap()
+    };
+    // Monday 30 November 2026, 09:00.
+    let at = "2026-11-30T09:00:00+07:00";
+    let sandi = run(
+        "dimas",
+        &["new", "bantuan", "--field", "kategori=sandi"],
+        at,
+    );
+    let perangkat = run(
+        "dimas",
+        &["new", "bantuan", "--field", "kategori=perangkat"],
+        at,
+    );
+    let (sandi, perangkat) = (sandi.trim(), perangkat.trim());
+    run("dimas", &["advance", sandi], at);
+    run("dimas", &["advance", perangkat], at);
+    let shown = json("dimas", &["show", sandi], at);
+    assert_eq!(shown["step"]["due"], "2026-11-30T09:30:00+07:00");
+    assert_eq!(shown["service"]["due"], "2026-11-30T10:00:00+07:00");
+    assert_eq!(shown["service"]["time"], "1 jam");
+    let shown = json("dimas", &["show", perangkat], at);
+    assert_eq!(shown["step"]["due"], "2026-12-03T09:00:00+07:00");
+    assert_eq!(shown["service"]["due"], "2026-12-07T09:00:00+07:00");
+    // At 09:45 the password step is late; at 10:30 the service time is too.
+    let late = json("dewi", &["list", "--overdue"], "2026-11-30T09:45:00+07:00");
+    assert_eq!(late.as_array().unwrap().len(), 1);
+    assert_eq!(late[0]["id"], sandi);
+    assert_eq!(late[0]["service_due"], "2026-11-30T10:00:00+07:00");
+    run("dewi", &["advance", sandi], "2026-11-30T10:30:00+07:00");
+    let report = json(
+        "rizky",
+        &["report", "--procedure", "bantuan"],
+        "2026-11-30T10:30:00+07:00",
+    );
+    let service = &report[0]["service"];
+    assert_eq!(service["finished"], 1, "{report:#}");
+    assert_eq!(service["breaches"], 1, "{report:#}");
+    assert_eq!(service["overdue_now"], 0, "{report:#}");
+    let tangani = &report[0]["steps"][1];
+    assert_eq!(tangani["breaches"], 1, "{report:#}");
+}
