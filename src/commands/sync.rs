@@ -227,7 +227,7 @@ impl Side<'_> {
             self.commits(&format!("HEAD..{}", self.theirs), &files),
         );
         let (remote, branch) = (self.remote, self.branch);
-        eprintln!("changed here and on {remote}/{branch}: {}", records.join(", "));
+        eprintln!("the commits that changed {} on each side:", records.join(", "));
         for (side, commits) in [("here: ", &here), ("there:", &there)] {
             for c in commits {
                 eprintln!("  {side} {c}");
@@ -236,9 +236,9 @@ impl Side<'_> {
         let local = count(self.workdir, &[&format!("{}..HEAD", self.theirs)]).unwrap_or(0);
         let theirs = &self.theirs[..12.min(self.theirs.len())];
         let drop = if local == here.len() {
-            format!("`git reset --hard {theirs}` (which drops your commits listed under here:)")
+            format!("`git reset --hard {theirs}` (it drops your commits listed as here:)")
         } else {
-            format!("drop your commits listed under here: with `git rebase -i {theirs}` (mark them drop)")
+            format!("drop your commits listed as here: with `git rebase -i {theirs}` (mark them drop)")
         };
         let show = records.first().map(String::as_str).unwrap_or("ID");
         conflict!(

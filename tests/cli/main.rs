@@ -15,6 +15,7 @@ mod lifecycle;
 mod limits;
 mod no_panic;
 mod one_truth;
+mod pipes;
 mod procedure_model;
 mod properties;
 mod race;
