@@ -90,7 +90,12 @@ mod tests {
     use super::*;
 
     fn row<'a>(cells: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |c| cells.iter().find(|(k, _)| *k == c).map(|(_, v)| v.to_string())
+        move |c| {
+            cells
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]
@@ -112,7 +117,9 @@ mod tests {
 
     #[test]
     fn unknown_columns_are_refused() {
-        assert!(Key::parse("serial,colour").unwrap_err().contains("'colour'"));
+        assert!(Key::parse("serial,colour")
+            .unwrap_err()
+            .contains("'colour'"));
         assert!(Key::parse("serial,").is_err());
         assert!(Key::parse("id").unwrap().is_id(&(0, vec![])));
     }

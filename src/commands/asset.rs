@@ -291,7 +291,14 @@ fn import_once(
     let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
     let rows = validate_rows(rows, key, &people, &mut problems);
     let rows = unique_in_file(rows, key, a.allow_duplicates, &mut problems);
-    let plan = plan(&loaded, actor, &rows, key, a.allow_duplicates, &mut problems)?;
+    let plan = plan(
+        &loaded,
+        actor,
+        &rows,
+        key,
+        a.allow_duplicates,
+        &mut problems,
+    )?;
     drop(rows); // the plan holds every value now
     if !problems.is_empty() {
         return Err(report(&a.file, problems));
@@ -470,10 +477,7 @@ fn unique_in_file(
         if let Some((identity, first)) = found.iter().find_map(|i| Some((i, seen.get(i)?))) {
             problems.push(Problem {
                 line,
-                message: format!(
-                    "repeats {} of line {first}: {rule}",
-                    key.describe(identity)
-                ),
+                message: format!("repeats {} of line {first}: {rule}", key.describe(identity)),
             });
             continue;
         }
@@ -488,6 +492,9 @@ type Matched = Result<(u64, Option<Asset>), (u64, String)>;
 
 /// A row that will update an asset: its line, the row, the asset's id.
 type ToUpdate<'r> = (u64, &'r Row, String);
+
+/// A row that will register a new asset: its line and the row.
+type ToCreate<'r> = (u64, &'r Row);
 
 /// Matches rows to existing assets by key (else checks they are new) and works out each
 /// one's change.
@@ -505,7 +512,10 @@ fn plan(
             if !allow_duplicates {
                 refuse_registered(loaded, rows, problems)?;
             }
-            (Vec::new(), rows.iter().map(|(line, row)| (*line, row)).collect())
+            (
+                Vec::new(),
+                rows.iter().map(|(line, row)| (*line, row)).collect(),
+            )
         }
     };
     let stamp = stamp(loaded, actor, "import");
@@ -552,14 +562,16 @@ fn plan(
 
 /// The rows `--key` matches to one registered asset each, and the rows it matches to none
 /// (new assets); a row matching several, or an id matching none, is a problem.
-#[allow(clippy::type_complexity)]
 fn match_key<'r>(
     loaded: &Loaded,
     rows: &'r [(u64, Row)],
     key: &Key,
     problems: &mut Vec<Problem>,
-) -> Result<(Vec<ToUpdate<'r>>, Vec<(u64, &'r Row)>)> {
-    let wanted = rows.iter().filter_map(|(_, r)| key.first(cell(r))).collect();
+) -> Result<(Vec<ToUpdate<'r>>, Vec<ToCreate<'r>>)> {
+    let wanted = rows
+        .iter()
+        .filter_map(|(_, r)| key.first(cell(r)))
+        .collect();
     let existing = registered(loaded, key, &wanted)?;
     let (mut matched, mut unmatched) = (Vec::new(), Vec::new());
     for (line, row) in rows {

@@ -214,8 +214,8 @@ impl Side<'_> {
     /// Undoes a rebase that stopped on a conflict, and says which records were changed on
     /// both sides, by which commits, and how to keep one side's version.
     fn refuse_conflict(&self) -> anyhow::Error {
-        let files = git_out(self.workdir, &["diff", "--name-only", "--diff-filter=U"])
-            .unwrap_or_default();
+        let files =
+            git_out(self.workdir, &["diff", "--name-only", "--diff-filter=U"]).unwrap_or_default();
         let _ = Command::new("git")
             .current_dir(self.workdir)
             .args(["rebase", "--abort"])
@@ -227,7 +227,10 @@ impl Side<'_> {
             self.commits(&format!("HEAD..{}", self.theirs), &files),
         );
         let (remote, branch) = (self.remote, self.branch);
-        eprintln!("the commits that changed {} on each side:", records.join(", "));
+        eprintln!(
+            "the commits that changed {} on each side:",
+            records.join(", ")
+        );
         for (side, commits) in [("here: ", &here), ("there:", &there)] {
             for c in commits {
                 eprintln!("  {side} {c}");
@@ -238,7 +241,9 @@ impl Side<'_> {
         let drop = if local == here.len() {
             format!("`git reset --hard {theirs}` (it drops your commits listed as here:)")
         } else {
-            format!("drop your commits listed as here: with `git rebase -i {theirs}` (mark them drop)")
+            format!(
+                "drop your commits listed as here: with `git rebase -i {theirs}` (mark them drop)"
+            )
         };
         let show = records.first().map(String::as_str).unwrap_or("ID");
         conflict!(
@@ -248,7 +253,6 @@ impl Side<'_> {
         .hint(format!(
             "to keep the server's version, {drop}, then `sop sync`; to keep yours, do the same, then make your change again with sop on the request as the server has it (`sop show {show}`), then `sop sync`"
         ))
-        .into()
     }
 
     /// `0123456789ab subject` of each commit of `range` that changed one of `files`.

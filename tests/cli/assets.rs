@@ -720,19 +720,36 @@ fn importing_the_same_file_again_without_a_key_is_refused_unless_duplicates_are_
             "{err}"
         );
     }
-    assert!(err.contains("--key serial,licence,kode_barang+nup"), "{err}");
+    assert!(
+        err.contains("--key serial,licence,kode_barang+nup"),
+        "{err}"
+    );
     assert!(err.contains("--allow-duplicates"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
     assert_eq!(office.snapshot(), before);
     // A new row with a licence or kode barang + NUP already taken is refused too.
     add(
         &office,
-        &["--kind", "software", "--name", "Office", "--licence", "LIC-9"],
+        &[
+            "--kind",
+            "software",
+            "--name",
+            "Office",
+            "--licence",
+            "LIC-9",
+        ],
     );
     add(
         &office,
         &[
-            "--kind", "hardware", "--name", "Meja", "--kode-barang", "1.3.2", "--nup", "0007",
+            "--kind",
+            "hardware",
+            "--name",
+            "Meja",
+            "--kode-barang",
+            "1.3.2",
+            "--nup",
+            "0007",
         ],
     );
     let other = office.input_file(
@@ -742,7 +759,11 @@ software,Office 2,LIC-9,,\n\
 hardware,Meja 2,,1.3.2,0007\n\
 hardware,Meja 3,,1.3.2,0008\n",
     );
-    let err = stderr(&office.sop("eko", &["asset", "import", path(&other)]).code(3));
+    let err = stderr(
+        &office
+            .sop("eko", &["asset", "import", path(&other)])
+            .code(3),
+    );
     assert!(err.contains("other.csv line 2: licence 'LIC-9' is already registered"));
     assert!(err.contains("other.csv line 3: kode_barang+nup '1.3.2+0007' is already registered"));
     assert!(!err.contains("line 4"), "{err}");
@@ -755,7 +776,11 @@ hardware,Meja 3,,1.3.2,0008\n",
         .success()
         .stdout("3 created, 0 updated, 0 unchanged\n");
     assert_eq!(
-        office.json("eko", &["asset", "list"]).as_array().unwrap().len(),
+        office
+            .json("eko", &["asset", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
         8
     );
     assert_eq!(office.status(), "");
@@ -827,7 +852,10 @@ data,Basis data,,,9.9.9,0001\n";
             .sop("eko", &["asset", "import", path(&file), "--key", "serial"])
             .code(3),
     );
-    assert!(err.contains("sw.csv line 2: has no value for the key (serial)"), "{err}");
+    assert!(
+        err.contains("sw.csv line 2: has no value for the key (serial)"),
+        "{err}"
+    );
     office
         .sop(
             "eko",
@@ -839,17 +867,33 @@ data,Basis data,,,9.9.9,0001\n";
     let half = office.input_file("half.csv", b"kind,name,kode_barang\ndata,X,9.9.9\n");
     let err = stderr(
         &office
-            .sop("eko", &["asset", "import", path(&half), "--key", "kode_barang+nup"])
+            .sop(
+                "eko",
+                &["asset", "import", path(&half), "--key", "kode_barang+nup"],
+            )
             .code(3),
     );
-    assert!(err.contains("has no value for the key (kode_barang+nup)"), "{err}");
+    assert!(
+        err.contains("has no value for the key (kode_barang+nup)"),
+        "{err}"
+    );
     office
-        .sop("eko", &["asset", "import", path(&half), "--key", "serial,colour"])
+        .sop(
+            "eko",
+            &["asset", "import", path(&half), "--key", "serial,colour"],
+        )
         .code(3);
     office
         .sop(
             "eko",
-            &["asset", "import", path(&half), "--key", "serial", "--allow-duplicates"],
+            &[
+                "asset",
+                "import",
+                path(&half),
+                "--key",
+                "serial",
+                "--allow-duplicates",
+            ],
         )
         .code(2);
     assert_eq!(office.status(), "");

@@ -36,7 +36,13 @@ fn a_closed_pipe_is_quiet_and_exits_0_for_every_command_and_format() {
     office
         .sop(
             "putri",
-            &["comment", &id, "salinan", "--attach", note.to_str().unwrap()],
+            &[
+                "comment",
+                &id,
+                "salinan",
+                "--attach",
+                note.to_str().unwrap(),
+            ],
         )
         .success();
     let mut csv = String::from("kind,name,serial\n");

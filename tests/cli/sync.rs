@@ -38,9 +38,9 @@ fn offices_exchange_requests_made_offline() {
     let (a, b, _server) = two_offices();
     let from_a = a.new_request("putri", "email", EMAIL);
     let from_b = b.new_request("dimas", "email", EMAIL);
-    a.sop("putri", &["sync"])
-        .success()
-        .stdout(contains("origin/main: pulled 0, pushed 1 commit(s); now at "));
+    a.sop("putri", &["sync"]).success().stdout(contains(
+        "origin/main: pulled 0, pushed 1 commit(s); now at ",
+    ));
     b.sop("dimas", &["sync"])
         .success()
         .stdout(contains("pulled 1, pushed 1 commit(s)"));
@@ -86,9 +86,18 @@ fn the_same_request_changed_in_both_offices_is_a_conflict() {
     assert!(err.contains("the rebase was undone"), "{err}");
     assert!(err.contains("  here:  "), "{err}");
     assert!(err.contains("  there: "), "{err}");
-    assert!(err.contains("hint: to keep the server's version, `git reset --hard "), "{err}");
+    assert!(
+        err.contains("hint: to keep the server's version, `git reset --hard "),
+        "{err}"
+    );
     assert!(err.contains("to keep yours"), "{err}");
-    for git_advice in ["rebase --continue", "--abort", "--skip", "Resolve all conflicts", "CONFLICT"] {
+    for git_advice in [
+        "rebase --continue",
+        "--abort",
+        "--skip",
+        "Resolve all conflicts",
+        "CONFLICT",
+    ] {
         assert!(!err.contains(git_advice), "{git_advice}: {err}");
     }
     // Following the hint: the server's version is kept, and the next sync goes through.
@@ -128,7 +137,8 @@ fn the_first_sync_fills_an_empty_server_and_makes_its_branch_the_default() {
         "refs/heads/main"
     );
     assert_eq!(
-        a.git(&["rev-parse", "--abbrev-ref", "main@{upstream}"]).trim(),
+        a.git(&["rev-parse", "--abbrev-ref", "main@{upstream}"])
+            .trim(),
         "origin/main"
     );
     // A fresh clone is on main, with the records.
