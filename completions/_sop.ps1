@@ -384,13 +384,14 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;asset;import' {
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Update the asset whose COLUMN equals the row''s (e.g. serial, or id) instead of registering a new one')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)')
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'The input''s format (default: JSON lines when it starts with ''{'', else CSV)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for commands that print records')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--allow-duplicates', '--allow-duplicates', [CompletionResultType]::ParameterName, 'Without --key: register rows even when their serial, licence or kode_barang+nup is an asset''s already, or another row''s of the file')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate only: report what would happen and write nothing')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -583,7 +583,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__import)
-            opts="-C -h --key --dry-run --input-format --records --as --format --color --help"
+            opts="-C -h --key --allow-duplicates --dry-run --input-format --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

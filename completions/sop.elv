@@ -350,13 +350,14 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;asset;import'= {
-            cand --key 'Update the asset whose COLUMN equals the row''s (e.g. serial, or id) instead of registering a new one'
+            cand --key 'Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)'
             cand --input-format 'The input''s format (default: JSON lines when it starts with ''{'', else CSV)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
             cand --format 'Output format for commands that print records'
             cand --color 'When to use colour'
+            cand --allow-duplicates 'Without --key: register rows even when their serial, licence or kode_barang+nup is an asset''s already, or another row''s of the file'
             cand --dry-run 'Validate only: report what would happen and write nothing'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

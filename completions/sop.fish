@@ -392,7 +392,7 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l key -d 'Update the asset whose COLUMN equals the row\'s (e.g. serial, or id) instead of registering a new one' -r
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l key -d 'Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l input-format -d 'The input\'s format (default: JSON lines when it starts with \'{\', else CSV)' -r -f -a "csv\t''
 jsonl\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
@@ -405,6 +405,7 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l allow-duplicates -d 'Without --key: register rows even when their serial, licence or kode_barang+nup is an asset\'s already, or another row\'s of the file'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate only: report what would happen and write nothing'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l status -r

@@ -4,10 +4,11 @@
 //! that changed since the last reading are parsed.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 
+use crate::asset_key::{Identity, Key};
 use crate::git::Git;
 use crate::invalid;
 use crate::tree_cache::{escape, unescape, Cached, TreeCache};
@@ -73,22 +74,22 @@ impl Rows {
         self.0.values()
     }
 
-    /// Value → ids of the assets whose `column` holds one of the `wanted` values.
-    pub fn find(
-        &self,
-        column: &str,
-        wanted: &std::collections::HashSet<&str>,
-    ) -> HashMap<String, Vec<String>> {
-        let mut found: HashMap<String, Vec<String>> = HashMap::new();
+    /// Each of the `wanted` identities that registered assets have under `key` (every
+    /// alternative they hold, not only their first), with their ids: one pass over the
+    /// register, one hash lookup a row and alternative.
+    pub fn find(&self, key: &Key, wanted: &HashSet<Identity>) -> HashMap<Identity, Vec<String>> {
+        let mut found: HashMap<Identity, Vec<String>> = HashMap::new();
+        if wanted.is_empty() {
+            return found;
+        }
         for row in self.0.values() {
-            let Some(value) = row.get(column).filter(|v| wanted.contains(v.as_ref())) else {
-                continue;
-            };
-            if let Some(id) = row.get("id") {
-                found
-                    .entry(value.into_owned())
-                    .or_default()
-                    .push(id.into_owned());
+            for identity in key.all(|c| row.get(c).map(Cow::into_owned)) {
+                if !wanted.contains(&identity) {
+                    continue;
+                }
+                if let Some(id) = row.get("id") {
+                    found.entry(identity).or_default().push(id.into_owned());
+                }
             }
         }
         for ids in found.values_mut() {

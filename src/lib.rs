@@ -6,6 +6,7 @@
 //! `trailers`); the rest is private to the crate.
 
 pub mod asset;
+mod asset_key;
 mod asset_rows;
 mod attachment;
 mod audit;

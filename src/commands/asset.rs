@@ -1,6 +1,6 @@
 //! `sop asset add|import|list|show`: the asset register.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::asset::{self, Asset, Row, Stamp};
+use crate::asset_key::{Identity, Key, IDENTITIES};
 use crate::asset_rows::{self, Rows};
 use crate::cli::Format;
 use crate::context::{Context, Loaded};
@@ -82,10 +83,15 @@ pub struct AddArgs {
 pub struct ImportArgs {
     /// A CSV or JSON-lines file, or - for standard input.
     pub file: String,
-    /// Update the asset whose COLUMN equals the row's (e.g. serial, or id) instead of
-    /// registering a new one.
-    #[arg(long, value_name = "COLUMN")]
+    /// Update the asset a row names instead of registering a new one: a column (serial, or
+    /// id), or several in order of preference, each row matched by the first it has a value
+    /// for, `+` joining columns that match together (serial,licence,kode_barang+nup).
+    #[arg(long, value_name = "COLUMNS")]
     pub key: Option<String>,
+    /// Without --key: register rows even when their serial, licence or kode_barang+nup is
+    /// an asset's already, or another row's of the file.
+    #[arg(long, conflicts_with = "key")]
+    pub allow_duplicates: bool,
     /// Validate only: report what would happen and write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -247,16 +253,12 @@ struct ImportSummary<'a> {
 }
 
 fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
-    if let Some(key) = &a.key {
-        if !asset::known_column(key) {
-            return Err(invalid!(
-                "--key {key}: no such column; use one of {} or attr.NAME",
-                asset::COLUMNS.join(", ")
-            ));
-        }
-    }
+    let key = match &a.key {
+        Some(text) => Some(Key::parse(text).map_err(|e| invalid!("--key {text}: {e}"))?),
+        None => None,
+    };
     let mut input = Some(read_input(&a.file, a.input_format)?);
-    retry_moved(|| import_once(ctx, &a, &mut input, out))
+    retry_moved(|| import_once(ctx, &a, key.as_ref(), &mut input, out))
 }
 
 /// `import` of the rows read, or None when HEAD moved between reading the rules and taking
@@ -265,6 +267,7 @@ fn import(ctx: &Context, a: ImportArgs, out: &mut dyn Write) -> Result<()> {
 fn import_once(
     ctx: &Context,
     a: &ImportArgs,
+    key: Option<&Key>,
     input: &mut Option<import::Input>,
     out: &mut dyn Write,
 ) -> Result<Option<()>> {
@@ -286,8 +289,16 @@ fn import_once(
         .take()
         .expect("only the attempt that holds the lock reads the rows, and it is the last");
     let people = |who: &str| loaded.people.find(who).map(|p| p.id.clone());
-    let rows = validate_rows(rows, a.key.as_deref(), &people, &mut problems);
-    let plan = plan(&loaded, actor, &rows, a.key.as_deref(), &mut problems)?;
+    let rows = validate_rows(rows, key, &people, &mut problems);
+    let rows = unique_in_file(rows, key, a.allow_duplicates, &mut problems);
+    let plan = plan(
+        &loaded,
+        actor,
+        &rows,
+        key,
+        a.allow_duplicates,
+        &mut problems,
+    )?;
     drop(rows); // the plan holds every value now
     if !problems.is_empty() {
         return Err(report(&a.file, problems));
@@ -387,15 +398,14 @@ fn read_input(file: &str, format: Option<InputFormat>) -> Result<import::Input> 
     }
 }
 
-/// Validates every row, and the key column: present on every row, unique in the input.
+/// Validates every row; an id only with a key that has it.
 fn validate_rows(
     raw: Vec<RawRow>,
-    key: Option<&str>,
+    key: Option<&Key>,
     people: asset::People,
     problems: &mut Vec<Problem>,
 ) -> Vec<(u64, Row)> {
     let mut rows = Vec::with_capacity(raw.len());
-    let mut seen: HashMap<String, u64> = HashMap::new();
     let mut unknown: BTreeSet<String> = BTreeSet::new();
     for r in raw {
         let row = match asset::validate(&r.cells, people) {
@@ -414,72 +424,100 @@ fn validate_rows(
                 continue;
             }
         };
-        if row.get("id").is_some() && key != Some("id") {
+        if row.get("id").is_some() && !key.is_some_and(|k| k.has("id")) {
             problems.push(Problem {
                 line: r.line,
                 message: "has an id: sop chooses ids for new assets; to update assets by id, use --key id".into(),
             });
             continue;
         }
-        if let Some(key) = key {
-            let Some(value) = row.get(key) else {
-                problems.push(Problem {
-                    line: r.line,
-                    message: format!("has no value in the key column '{key}'"),
-                });
-                continue;
-            };
-            if let Some(first) = seen.insert(value.to_string(), r.line) {
-                problems.push(Problem {
-                    line: r.line,
-                    message: format!(
-                        "repeats {key} '{value}' of line {first}: each key once per file"
-                    ),
-                });
-                continue;
-            }
-        }
         rows.push((r.line, row));
     }
     rows
 }
 
+/// A row's values, as `Key` asks for them.
+fn cell(row: &Row) -> impl Fn(&str) -> Option<String> + '_ {
+    |column| row.get(column).map(str::to_string)
+}
+
+/// Refuses rows that name the asset an earlier row of the file names: with `--key`, by the
+/// identity each row is matched by (which every row must have); without, by any of serial,
+/// licence and kode_barang+nup, unless duplicates are allowed.
+fn unique_in_file(
+    rows: Vec<(u64, Row)>,
+    key: Option<&Key>,
+    allow_duplicates: bool,
+    problems: &mut Vec<Problem>,
+) -> Vec<(u64, Row)> {
+    if key.is_none() && allow_duplicates {
+        return rows;
+    }
+    let identities = Key::identities();
+    let mut seen: HashMap<Identity, u64> = HashMap::new();
+    let mut unique = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let (key, found, rule) = match key {
+            Some(key) => match key.first(cell(&row)) {
+                Some(identity) => (key, vec![identity], "each key once per file"),
+                None => {
+                    problems.push(Problem {
+                        line,
+                        message: format!("has no value for the key ({key})"),
+                    });
+                    continue;
+                }
+            },
+            None => (
+                &identities,
+                identities.all(cell(&row)),
+                "a file registers each asset once (--allow-duplicates registers it again)",
+            ),
+        };
+        if let Some((identity, first)) = found.iter().find_map(|i| Some((i, seen.get(i)?))) {
+            problems.push(Problem {
+                line,
+                message: format!("repeats {} of line {first}: {rule}", key.describe(identity)),
+            });
+            continue;
+        }
+        seen.extend(found.into_iter().map(|i| (i, line)));
+        unique.push((line, row));
+    }
+    unique
+}
+
 /// A matched row's asset when the row changes it, or the line and why it cannot.
 type Matched = Result<(u64, Option<Asset>), (u64, String)>;
 
-/// Matches rows to existing assets by key and works out each one's change.
+/// A row that will update an asset: its line, the row, the asset's id.
+type ToUpdate<'r> = (u64, &'r Row, String);
+
+/// A row that will register a new asset: its line and the row.
+type ToCreate<'r> = (u64, &'r Row);
+
+/// Matches rows to existing assets by key (else checks they are new) and works out each
+/// one's change.
 fn plan(
     loaded: &Loaded,
     actor: &Person,
     rows: &[(u64, Row)],
-    key: Option<&str>,
+    key: Option<&Key>,
+    allow_duplicates: bool,
     problems: &mut Vec<Problem>,
 ) -> Result<Plan> {
-    let existing: HashMap<String, Vec<String>> = match key {
-        Some(key) => registered(loaded, key, rows.iter().filter_map(|(_, r)| r.get(key)))?,
-        None => HashMap::new(),
-    };
-    let mut matched = Vec::new();
-    let mut unmatched = Vec::new();
-    for (line, row) in rows {
-        match key.and_then(|k| Some((k, existing.get(row.get(k)?)?))) {
-            None if key == Some("id") => problems.push(Problem {
-                line: *line,
-                message: format!("no asset {}", row.get("id").unwrap_or_default()),
-            }),
-            None => unmatched.push((*line, row)),
-            Some((_, ids)) if ids.len() == 1 => matched.push((*line, row, ids[0].as_str())),
-            Some((k, ids)) => problems.push(Problem {
-                line: *line,
-                message: format!(
-                    "{k} '{}' matches {} assets ({}): --key needs a column that is unique in the register",
-                    row.get(k).unwrap_or_default(),
-                    ids.len(),
-                    ids.join(", ")
-                ),
-            }),
+    let (matched, unmatched) = match key {
+        Some(key) => match_key(loaded, rows, key, problems)?,
+        None => {
+            if !allow_duplicates {
+                refuse_registered(loaded, rows, problems)?;
+            }
+            (
+                Vec::new(),
+                rows.iter().map(|(line, row)| (*line, row)).collect(),
+            )
         }
-    }
+    };
     let stamp = stamp(loaded, actor, "import");
     let mut plan = Plan::default();
     for r in update(&loaded.records, &matched, &stamp) {
@@ -522,8 +560,82 @@ fn plan(
     Ok(plan)
 }
 
+/// The rows `--key` matches to one registered asset each, and the rows it matches to none
+/// (new assets); a row matching several, or an id matching none, is a problem.
+fn match_key<'r>(
+    loaded: &Loaded,
+    rows: &'r [(u64, Row)],
+    key: &Key,
+    problems: &mut Vec<Problem>,
+) -> Result<(Vec<ToUpdate<'r>>, Vec<ToCreate<'r>>)> {
+    let wanted = rows
+        .iter()
+        .filter_map(|(_, r)| key.first(cell(r)))
+        .collect();
+    let existing = registered(loaded, key, &wanted)?;
+    let (mut matched, mut unmatched) = (Vec::new(), Vec::new());
+    for (line, row) in rows {
+        let Some(identity) = key.first(cell(row)) else {
+            continue; // refused by `unique_in_file`
+        };
+        let message = match existing.get(&identity) {
+            None if key.is_id(&identity) => {
+                format!("no asset {}", row.get("id").unwrap_or_default())
+            }
+            None => {
+                unmatched.push((*line, row));
+                continue;
+            }
+            Some(ids) if ids.len() == 1 => {
+                matched.push((*line, row, ids[0].clone()));
+                continue;
+            }
+            Some(ids) => format!(
+                "{} matches {} assets ({}): --key needs a column that is unique in the register",
+                key.describe(&identity),
+                ids.len(),
+                ids.join(", ")
+            ),
+        };
+        problems.push(Problem {
+            line: *line,
+            message,
+        });
+    }
+    Ok((matched, unmatched))
+}
+
+/// Without `--key`: refuses rows with a serial, licence or kode_barang+nup a registered
+/// asset already has.
+fn refuse_registered(
+    loaded: &Loaded,
+    rows: &[(u64, Row)],
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
+    let key = Key::identities();
+    let wanted = rows.iter().flat_map(|(_, r)| key.all(cell(r))).collect();
+    let existing = registered(loaded, &key, &wanted)?;
+    for (line, row) in rows {
+        let taken = key.all(cell(row)).into_iter().find_map(|identity| {
+            let ids = existing.get(&identity)?;
+            Some((identity, ids))
+        });
+        if let Some((identity, ids)) = taken {
+            problems.push(Problem {
+                line: *line,
+                message: format!(
+                    "{} is already registered ({}): to update it, import with --key {IDENTITIES}; to register it again, --allow-duplicates",
+                    key.describe(&identity),
+                    ids.join(", ")
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Applies each matched row to its asset, read in parallel.
-fn update(records: &Records, matched: &[(u64, &Row, &str)], stamp: &Stamp) -> Vec<Matched> {
+fn update(records: &Records, matched: &[ToUpdate], stamp: &Stamp) -> Vec<Matched> {
     matched
         .par_iter()
         .map(|(line, row, id)| {
@@ -536,17 +648,23 @@ fn update(records: &Records, matched: &[(u64, &Row, &str)], stamp: &Stamp) -> Ve
         .collect()
 }
 
-/// Each of the `values` that registered assets hold in column `key`, with their ids.
-fn registered<'v>(
+/// Each of the `wanted` identities registered assets have under `key`, with their ids; the
+/// register is read (through its cache) only when some row has an identity.
+fn registered(
     loaded: &Loaded,
-    key: &str,
-    values: impl Iterator<Item = &'v str>,
-) -> Result<HashMap<String, Vec<String>>> {
+    key: &Key,
+    wanted: &HashSet<Identity>,
+) -> Result<HashMap<Identity, Vec<String>>> {
+    if wanted.is_empty() {
+        return Ok(HashMap::new());
+    }
     let (rows, errors) = Rows::head(&loaded.git)?;
     if let Some(e) = errors.into_iter().next() {
-        return Err(e.context("an asset file cannot be read, so --key cannot be checked"));
+        return Err(e.context(
+            "an asset file cannot be read, so the rows cannot be matched to the register",
+        ));
     }
-    Ok(rows.find(key, &values.collect()))
+    Ok(rows.find(key, wanted))
 }
 
 /// Every problem on stderr, by line; the error says nothing was written.

@@ -2,7 +2,7 @@
 //! remotes and transports work unchanged.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, Result};
@@ -39,15 +39,19 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .context("running git fetch")?;
     let fetch_error = String::from_utf8_lossy(&fetched.stderr).trim().to_string();
     if fetch_error.contains("couldn't find remote ref") {
-        // A new shared repository: nothing to take in yet.
-        return push(&workdir, &remote, &branch, 0, &before, out);
+        // A new shared repository, or a branch new to it: nothing to take in yet.
+        return first_push(&workdir, &remote, &branch, out);
     }
     if !fetched.status.success() {
-        return Err(conflict!("fetching from {remote} failed: {fetch_error}"));
+        return Err(conflict!(
+            "fetching from {remote} failed: {}",
+            without_hints(&fetch_error)
+        ));
     }
+    let theirs = git_out(&workdir, &["rev-parse", "FETCH_HEAD"])?;
     // What arrives is verified before it is taken in, as the server's hook would.
     let scope = Scope {
-        range: Some(format!("{before}..FETCH_HEAD")),
+        range: Some(format!("{before}..{theirs}")),
         requests: Vec::new(),
     };
     let findings = audit::verify(&git, &scope)?.findings;
@@ -73,7 +77,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let mut rebase = Command::new("git");
     rebase
         .current_dir(&workdir)
-        .args(["rebase", "--quiet", "FETCH_HEAD"]);
+        .args(["rebase", "--quiet", &theirs]);
     // A rebase re-commits local commits: the acting person is their committer (authors stay).
     let people = crate::people::People::load(&records.root)?;
     if let Ok(actor) = ctx.actor(&people, &git) {
@@ -81,62 +85,209 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             .env("GIT_COMMITTER_NAME", &actor.name)
             .env("GIT_COMMITTER_EMAIL", &actor.email);
     }
+    // git's own output, and its advice to resolve and `git rebase --continue`, is kept from
+    // the user: sop undoes the rebase and says what to do in its own words.
     let pulled = rebase.output().context("running git rebase")?;
     if !pulled.status.success() {
-        let rebasing = git.rebase_in_progress();
-        if rebasing {
-            let _ = Command::new("git")
-                .current_dir(&workdir)
-                .args(["rebase", "--abort"])
-                .output();
+        if git.rebase_in_progress() {
+            let side = Side {
+                workdir: &workdir,
+                remote: &remote,
+                branch: &branch,
+                theirs: &theirs,
+            };
+            return Err(side.refuse_conflict());
         }
         return Err(conflict!(
-            "taking in {remote}/{branch} failed{}: {}",
-            if rebasing {
-                " (the same records were changed here and there; the rebase was undone, your branch is as it was)"
-            } else {
-                ""
-            },
-            String::from_utf8_lossy(&pulled.stderr).trim()
-        )
-        .hint("look at `git log HEAD..FETCH_HEAD`: a request changed on both sides must be settled by hand (keep one side's commits, redo the other's with sop)"));
+            "taking in {remote}/{branch} failed: {}",
+            without_hints(&String::from_utf8_lossy(&pulled.stderr))
+        ));
     }
-    let after_pull = git_out(&workdir, &["rev-parse", "HEAD"])?;
-    let incoming = count(&workdir, &format!("{before}..FETCH_HEAD")).unwrap_or(0);
-    push(&workdir, &remote, &branch, incoming, &after_pull, out)
+    let incoming = count(&workdir, &[&format!("{before}..{theirs}")])?;
+    let outgoing = count(&workdir, &[&format!("{theirs}..HEAD")])?;
+    push(&workdir, &remote, &branch)?;
+    report(&workdir, &remote, &branch, (incoming, outgoing), out)
 }
 
-fn push(
-    workdir: &Path,
-    remote: &str,
-    branch: &str,
-    incoming: usize,
-    head: &str,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let pushed = Command::new("git")
-        .current_dir(workdir)
-        .args([
-            "push",
-            "--quiet",
-            remote,
-            &format!("HEAD:refs/heads/{branch}"),
-        ])
+/// The first push of the branch to the server: everything the server has not seen goes. A
+/// server that had no branch at all gets this one as its default (see `default_branch`).
+fn first_push(workdir: &Path, remote: &str, branch: &str, out: &mut dyn Write) -> Result<()> {
+    let empty = git_out(workdir, &["ls-remote", "--heads", remote])?.is_empty();
+    let outgoing = count(workdir, &["HEAD", "--not", &format!("--remotes={remote}")])?;
+    push(workdir, remote, branch)?;
+    if empty {
+        default_branch(workdir, remote, branch)?;
+    }
+    report(workdir, remote, branch, (0, outgoing), out)
+}
+
+/// Pushes the branch under its own name; sets it to track the remote's when it tracks
+/// nothing yet.
+fn push(workdir: &Path, remote: &str, branch: &str) -> Result<()> {
+    let tracks = git_out(workdir, &["config", &format!("branch.{branch}.remote")]).is_ok();
+    let mut push = Command::new("git");
+    push.current_dir(workdir).args(["push", "--quiet"]);
+    if !tracks {
+        push.arg("--set-upstream");
+    }
+    let pushed = push
+        .args([remote, &format!("refs/heads/{branch}:refs/heads/{branch}")])
         .output()
         .context("running git push")?;
     if !pushed.status.success() {
         return Err(conflict!(
             "pushing to {remote} was refused: {}",
-            String::from_utf8_lossy(&pushed.stderr).trim()
+            without_hints(&String::from_utf8_lossy(&pushed.stderr))
         )
         .hint("run `sop sync` again to take in what arrived meanwhile; if the server's verify hook refused it, `sop verify` shows why"));
     }
+    Ok(())
+}
+
+/// Makes the branch the server's default, so that a `git clone` of it checks the branch out.
+///
+/// `git init --bare` names a default branch (`init.defaultBranch`, else `master`) before
+/// any exists, and no push changes it: a server whose HEAD names a branch nobody pushed
+/// gives clones an empty work tree ("remote HEAD refers to nonexistent ref"). Hosting
+/// services make the first branch pushed the default; a bare repository on a path sop can
+/// reach has its HEAD set here; any other server is told the one command to run on it.
+fn default_branch(workdir: &Path, remote: &str, branch: &str) -> Result<()> {
+    let head = git_out(workdir, &["ls-remote", "--symref", remote, "HEAD"])?;
+    let wanted = format!("refs/heads/{branch}");
+    if head
+        .lines()
+        .any(|l| l.strip_prefix("ref: ").and_then(|r| r.split('\t').next()) == Some(&wanted))
+    {
+        return Ok(());
+    }
+    match local_repository(workdir, remote) {
+        Some(path) => {
+            let path = path.to_string_lossy();
+            git_out(workdir, &["--git-dir", &path, "symbolic-ref", "HEAD", &wanted])?;
+        }
+        None => eprintln!(
+            "note: {remote} has no default branch, so a `git clone` of it checks nothing out; on the server, run `git --git-dir=PATH/TO/REPOSITORY.git symbolic-ref HEAD {wanted}` (on a hosting service: make {branch} the default branch in the repository's settings)"
+        ),
+    }
+    Ok(())
+}
+
+/// The git folder of `remote` when it is a repository on this machine (a path or a
+/// `file://` URL), not a server reached over a network.
+fn local_repository(workdir: &Path, remote: &str) -> Option<PathBuf> {
+    let url = git_out(workdir, &["remote", "get-url", remote]).unwrap_or_else(|_| remote.into());
+    let path = workdir.join(url.strip_prefix("file://").unwrap_or(&url));
+    let git_dir = if path.join("HEAD").is_file() {
+        path
+    } else {
+        path.join(".git")
+    };
+    git_dir.join("HEAD").is_file().then_some(git_dir)
+}
+
+/// `origin/main: pulled 2, pushed 1 commit(s); now at 0123456789ab`.
+fn report(
+    workdir: &Path,
+    remote: &str,
+    branch: &str,
+    (pulled, pushed): (usize, usize),
+    out: &mut dyn Write,
+) -> Result<()> {
+    let head = git_out(workdir, &["rev-parse", "HEAD"])?;
     writeln!(
         out,
-        "{remote}/{branch}: pulled {incoming} commit(s), now at {}",
+        "{remote}/{branch}: pulled {pulled}, pushed {pushed} commit(s); now at {}",
         &head[..12]
     )?;
     Ok(())
+}
+
+/// Where a refused rebase happened: this branch, and the server's commit it met.
+struct Side<'a> {
+    workdir: &'a Path,
+    remote: &'a str,
+    branch: &'a str,
+    theirs: &'a str,
+}
+
+impl Side<'_> {
+    /// Undoes a rebase that stopped on a conflict, and says which records were changed on
+    /// both sides, by which commits, and how to keep one side's version.
+    fn refuse_conflict(&self) -> anyhow::Error {
+        let files =
+            git_out(self.workdir, &["diff", "--name-only", "--diff-filter=U"]).unwrap_or_default();
+        let _ = Command::new("git")
+            .current_dir(self.workdir)
+            .args(["rebase", "--abort"])
+            .output();
+        let files: Vec<&str> = files.lines().collect();
+        let records: Vec<String> = files.iter().map(|f| record_name(f)).collect();
+        let (here, there) = (
+            self.commits(&format!("{}..HEAD", self.theirs), &files),
+            self.commits(&format!("HEAD..{}", self.theirs), &files),
+        );
+        let (remote, branch) = (self.remote, self.branch);
+        eprintln!(
+            "the commits that changed {} on each side:",
+            records.join(", ")
+        );
+        for (side, commits) in [("here: ", &here), ("there:", &there)] {
+            for c in commits {
+                eprintln!("  {side} {c}");
+            }
+        }
+        let local = count(self.workdir, &[&format!("{}..HEAD", self.theirs)]).unwrap_or(0);
+        let theirs = &self.theirs[..12.min(self.theirs.len())];
+        let drop = if local == here.len() {
+            format!("`git reset --hard {theirs}` (it drops your commits listed as here:)")
+        } else {
+            format!(
+                "drop your commits listed as here: with `git rebase -i {theirs}` (mark them drop)"
+            )
+        };
+        let show = records.first().map(String::as_str).unwrap_or("ID");
+        conflict!(
+            "{} changed both here and on {remote}/{branch}: nothing was taken in, your branch is as it was (the rebase was undone)",
+            records.join(", ")
+        )
+        .hint(format!(
+            "to keep the server's version, {drop}, then `sop sync`; to keep yours, do the same, then make your change again with sop on the request as the server has it (`sop show {show}`), then `sop sync`"
+        ))
+    }
+
+    /// `0123456789ab subject` of each commit of `range` that changed one of `files`.
+    fn commits(&self, range: &str, files: &[&str]) -> Vec<String> {
+        let mut args = vec!["log", "--format=%h %s", "--abbrev=12", range, "--"];
+        args.extend(files);
+        git_out(self.workdir, &args)
+            .map(|text| text.lines().map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// A request's or asset's id for its file, else the file's path.
+fn record_name(path: &str) -> String {
+    let p = Path::new(path);
+    let record = ["requests/", "assets/"]
+        .iter()
+        .any(|d| path.starts_with(d) || path.contains(&format!("/{d}")));
+    match p.file_stem() {
+        Some(stem) if record && p.extension().is_some_and(|e| e == "toml") => {
+            stem.to_string_lossy().into_owned()
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// git's message without its `hint:` lines, which name git commands that may not apply.
+fn without_hints(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("hint:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 fn git_out(dir: &Path, args: &[&str]) -> Result<String> {
@@ -149,11 +300,14 @@ fn git_out(dir: &Path, args: &[&str]) -> Result<String> {
         out.status.success(),
         "git {} failed: {}",
         args.join(" "),
-        String::from_utf8_lossy(&out.stderr).trim()
+        without_hints(&String::from_utf8_lossy(&out.stderr))
     );
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-fn count(dir: &Path, range: &str) -> Result<usize> {
-    Ok(git_out(dir, &["rev-list", "--count", range])?.parse()?)
+/// `git rev-list --count ARGS…`.
+fn count(dir: &Path, args: &[&str]) -> Result<usize> {
+    let mut all = vec!["rev-list", "--count"];
+    all.extend(args);
+    Ok(git_out(dir, &all)?.parse()?)
 }

@@ -700,3 +700,201 @@ fn a_key_that_is_not_unique_in_the_register_is_refused() {
     );
     assert_eq!(office.snapshot(), before);
 }
+
+#[test]
+fn importing_the_same_file_again_without_a_key_is_refused_unless_duplicates_are_allowed() {
+    let office = Office::example();
+    let file = office.input_file("good.csv", GOOD.as_bytes());
+    office
+        .sop("eko", &["asset", "import", path(&file)])
+        .success()
+        .stdout("3 created, 0 updated, 0 unchanged\n");
+    let before = office.snapshot();
+    let failed = office.sop("eko", &["asset", "import", path(&file)]).code(3);
+    let err = stderr(&failed);
+    for (line, serial) in [(2, "SN-1"), (3, "SN-2"), (4, "SN-3")] {
+        assert!(
+            err.contains(&format!(
+                "good.csv line {line}: serial '{serial}' is already registered (AST-"
+            )),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("--key serial,licence,kode_barang+nup"),
+        "{err}"
+    );
+    assert!(err.contains("--allow-duplicates"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert_eq!(office.snapshot(), before);
+    // A new row with a licence or kode barang + NUP already taken is refused too.
+    add(
+        &office,
+        &[
+            "--kind",
+            "software",
+            "--name",
+            "Office",
+            "--licence",
+            "LIC-9",
+        ],
+    );
+    add(
+        &office,
+        &[
+            "--kind",
+            "hardware",
+            "--name",
+            "Meja",
+            "--kode-barang",
+            "1.3.2",
+            "--nup",
+            "0007",
+        ],
+    );
+    let other = office.input_file(
+        "other.csv",
+        b"kind,name,licence,kode_barang,nup\n\
+software,Office 2,LIC-9,,\n\
+hardware,Meja 2,,1.3.2,0007\n\
+hardware,Meja 3,,1.3.2,0008\n",
+    );
+    let err = stderr(
+        &office
+            .sop("eko", &["asset", "import", path(&other)])
+            .code(3),
+    );
+    assert!(err.contains("other.csv line 2: licence 'LIC-9' is already registered"));
+    assert!(err.contains("other.csv line 3: kode_barang+nup '1.3.2+0007' is already registered"));
+    assert!(!err.contains("line 4"), "{err}");
+    // --allow-duplicates registers them again.
+    office
+        .sop(
+            "eko",
+            &["asset", "import", path(&file), "--allow-duplicates"],
+        )
+        .success()
+        .stdout("3 created, 0 updated, 0 unchanged\n");
+    assert_eq!(
+        office
+            .json("eko", &["asset", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        8
+    );
+    assert_eq!(office.status(), "");
+}
+
+#[test]
+fn rows_of_one_file_naming_the_same_asset_are_named() {
+    let office = Office::example();
+    let file = office.input_file(
+        "twice.csv",
+        b"kind,name,serial,licence\n\
+hardware,A,S1,\n\
+software,B,,L1\n\
+hardware,C,S1,\n\
+software,D,,L1\n",
+    );
+    let before = office.snapshot();
+    let err = stderr(&office.sop("eko", &["asset", "import", path(&file)]).code(3));
+    assert!(
+        err.contains("twice.csv line 4: repeats serial 'S1' of line 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("twice.csv line 5: repeats licence 'L1' of line 3"),
+        "{err}"
+    );
+    assert_eq!(office.snapshot(), before);
+    office
+        .sop(
+            "eko",
+            &["asset", "import", path(&file), "--allow-duplicates"],
+        )
+        .success()
+        .stdout("4 created, 0 updated, 0 unchanged\n");
+}
+
+#[test]
+fn a_key_of_several_columns_matches_each_row_by_the_first_it_has() {
+    let office = Office::example();
+    let first = "kind,name,serial,licence,kode_barang,nup\n\
+hardware,Laptop,SN-1,,,\n\
+software,Antivirus,,LIC-42,,\n\
+data,Basis data,,,9.9.9,0001\n";
+    let file = office.input_file("first.csv", first.as_bytes());
+    let key = "serial,licence,kode_barang+nup";
+    office
+        .sop("eko", &["asset", "import", path(&file), "--key", key])
+        .success()
+        .stdout("3 created, 0 updated, 0 unchanged\n");
+    let changed = first
+        .replace("Laptop", "Laptop Asus")
+        .replace("Antivirus", "Antivirus Pro")
+        .replace("Basis data", "Basis data kepegawaian");
+    let file = office.input_file("changed.csv", changed.as_bytes());
+    office
+        .sop("eko", &["asset", "import", path(&file), "--key", key])
+        .success()
+        .stdout("0 created, 3 updated, 0 unchanged\n");
+    let software = office.json("eko", &["asset", "list", "--kind", "software"]);
+    assert_eq!(software.as_array().unwrap().len(), 1);
+    assert_eq!(software[0]["name"], "Antivirus Pro");
+    let data = office.json("eko", &["asset", "list", "--kind", "data"]);
+    assert_eq!(data[0]["name"], "Basis data kepegawaian");
+    // --key serial alone cannot match rows without a serial; serial,licence can.
+    let software_only = "kind,name,licence\nsoftware,Antivirus Plus,LIC-42\n";
+    let file = office.input_file("sw.csv", software_only.as_bytes());
+    let err = stderr(
+        &office
+            .sop("eko", &["asset", "import", path(&file), "--key", "serial"])
+            .code(3),
+    );
+    assert!(
+        err.contains("sw.csv line 2: has no value for the key (serial)"),
+        "{err}"
+    );
+    office
+        .sop(
+            "eko",
+            &["asset", "import", path(&file), "--key", "serial,licence"],
+        )
+        .success()
+        .stdout("0 created, 1 updated, 0 unchanged\n");
+    // A row with only half of a `+` group has no value for it.
+    let half = office.input_file("half.csv", b"kind,name,kode_barang\ndata,X,9.9.9\n");
+    let err = stderr(
+        &office
+            .sop(
+                "eko",
+                &["asset", "import", path(&half), "--key", "kode_barang+nup"],
+            )
+            .code(3),
+    );
+    assert!(
+        err.contains("has no value for the key (kode_barang+nup)"),
+        "{err}"
+    );
+    office
+        .sop(
+            "eko",
+            &["asset", "import", path(&half), "--key", "serial,colour"],
+        )
+        .code(3);
+    office
+        .sop(
+            "eko",
+            &[
+                "asset",
+                "import",
+                path(&half),
+                "--key",
+                "serial",
+                "--allow-duplicates",
+            ],
+        )
+        .code(2);
+    assert_eq!(office.status(), "");
+}

@@ -16,6 +16,7 @@ mod limits;
 mod list_search;
 mod no_panic;
 mod one_truth;
+mod pipes;
 mod procedure_model;
 mod properties;
 mod race;
