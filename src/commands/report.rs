@@ -222,7 +222,7 @@ fn report(
         let mut arrived = None;
         for (step, done, held) in r.moves() {
             if let (Some(arrived), Some(i)) = (arrived, place(&step)) {
-                let standard = p.steps[i].time_for(&values);
+                let standard = p.steps[i].time_for(values);
                 if standard.is_some_and(|t| done > view::due(config, arrived, t, &held)) {
                     breaches[i] += 1;
                 }
