@@ -225,8 +225,18 @@ impl<'r> Auditor<'r> {
             self.check_register(&mut found, &rules, &claims, &asset_changes);
         }
         let mut attached = HashSet::new();
+        let primary = claims.trailers.request.as_deref();
+        let is_linked =
+            |id: &str| Some(id) != primary && claims.trailers.linked.iter().any(|l| l == id);
+        let linked: Vec<&RecordChange> = records
+            .iter()
+            .filter(|c| matches!(&c.place, Place::Request(id) if is_linked(id)))
+            .collect();
         for c in &records {
             if let Place::Request(id) = &c.place {
+                if is_linked(id) {
+                    continue;
+                }
                 let at = At {
                     parent: &snap,
                     commit: &commit,
@@ -239,6 +249,7 @@ impl<'r> Auditor<'r> {
                     id,
                     c,
                     &asset_changes,
+                    &linked,
                 ));
             }
         }
@@ -301,6 +312,8 @@ impl<'r> Auditor<'r> {
             let named_asset = |c: &RecordChange| match &c.place {
                 Place::Asset(a) => claims.trailers.assets.contains(a),
                 Place::Attachment(_) => true,
+                // Judged with the change that wrote them (`compare_linked`).
+                Place::Request(r) => claims.trailers.linked.contains(r),
                 _ => false,
             };
             let extra: Vec<&str> = records
@@ -439,6 +452,7 @@ impl<'r> Auditor<'r> {
         id: &str,
         c: &RecordChange,
         asset_changes: &[&RecordChange],
+        linked: &[&RecordChange],
     ) -> Vec<String> {
         let snap = at.parent;
         let mut add = |problem: String| found.add(Some(id.to_string()), problem);
@@ -497,16 +511,27 @@ impl<'r> Auditor<'r> {
                 return Vec::new();
             }
         };
-        let outcome = replay(
-            snap,
-            rules,
-            &procedure,
-            before.as_ref(),
-            &after,
-            entry,
-            actor,
-            asset_changes,
-        );
+        let outcome = {
+            let loader = std::cell::RefCell::new(&mut self.loader);
+            let procedures = |id: &str| {
+                let mut loader = loader.borrow_mut();
+                loader
+                    .procedure(snap, rules, id)
+                    .map_err(|e| format!("{e:#}"))
+            };
+            replay(
+                snap,
+                rules,
+                &procedure,
+                &procedures,
+                before.as_ref(),
+                &after,
+                entry,
+                actor,
+                asset_changes,
+                linked,
+            )
+        };
         match outcome {
             Err(refusal) => add(format!(
                 "is not a legal {} by {}: {refusal}",
@@ -524,12 +549,47 @@ impl<'r> Auditor<'r> {
                 for problem in self.compare_assets(&expected.assets, asset_changes) {
                     add(problem);
                 }
+                for problem in self.compare_linked(&expected.linked, linked) {
+                    add(problem);
+                }
                 for problem in story(claims, &expected, actor, before.as_ref()) {
                     add(problem);
                 }
             }
         }
         attached
+    }
+
+    /// Findings where the other request files a change wrote through call steps differ from
+    /// what sop writes.
+    fn compare_linked(&self, expected: &[Request], linked: &[&RecordChange]) -> Vec<String> {
+        let mut problems = Vec::new();
+        for req in expected {
+            let path = layout::request(&req.id);
+            let written = linked
+                .iter()
+                .find(|c| c.rel == path)
+                .and_then(|c| c.change.new);
+            match written.map(|b| self.read_request(&path, b)) {
+                None => problems.push(format!(
+                    "should also change request {} but does not",
+                    req.id
+                )),
+                Some(Err(e)) => problems.push(format!("writes a file sop cannot read: {e:#}")),
+                Some(Ok(actual)) if actual != *req => problems.push(format!(
+                    "writes request {} differently from what its call step writes ({} differ(s))",
+                    req.id,
+                    differences(req, &actual).join(", ")
+                )),
+                Some(Ok(_)) => {}
+            }
+        }
+        for c in linked {
+            if !expected.iter().any(|r| layout::request(&r.id) == c.rel) {
+                problems.push(format!("changes {}, which this change does not", c.rel));
+            }
+        }
+        problems
     }
 
     /// Findings where the commit's asset files differ from what sop writes.
@@ -718,11 +778,13 @@ fn replay(
     snap: &Snapshot,
     rules: &Rules,
     procedure: &Procedure,
+    procedures: &dyn Fn(&str) -> Result<std::rc::Rc<Procedure>, String>,
     before: Option<&Request>,
     after: &Request,
     entry: &Entry,
     actor: &Person,
     asset_changes: &[&RecordChange],
+    linked: &[&RecordChange],
 ) -> Result<Outcome, engine::Refusal> {
     let mut added: Vec<String> = asset_changes
         .iter()
@@ -742,19 +804,38 @@ fn replay(
         }
     }
     let mut added = added.into_iter();
+    // Requests the commit adds: this one when it is new, then those its call steps started.
+    let mut new_requests: Vec<String> = linked
+        .iter()
+        .filter(|c| c.change.old.is_none())
+        .filter_map(|c| match &c.place {
+            Place::Request(id) => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    new_requests.sort();
+    if before.is_none() {
+        new_requests.insert(0, after.id.clone());
+    }
     let mut ids = |prefix: &str| {
         if prefix == crate::asset::PREFIX {
-            added.next().unwrap_or_else(|| "(none added)".to_string())
-        } else {
-            after.id.clone()
+            return added.next().unwrap_or_else(|| "(none added)".to_string());
+        }
+        let own = |id: &String| id.strip_prefix(prefix).is_some_and(|r| r.starts_with('-'));
+        match new_requests.iter().position(own) {
+            Some(i) => new_requests.remove(i),
+            None => "(none added)".to_string(),
         }
     };
     let assets = |id: &str| crate::change::read_asset(snap, id).map_err(|e| format!("{e:#}"));
+    let requests = |id: &str| crate::change::find_request(snap, id).map_err(|e| format!("{e:#}"));
     let world = World {
         procedure,
         config: &rules.config,
         people: &rules.people,
         assets: &assets,
+        procedures,
+        requests: &requests,
         now: entry.at,
     };
     let edited = |name: &str| entry.edits.iter().find(|e| e.name == name);
@@ -819,7 +900,7 @@ fn story(
     if said.request.is_none() {
         problems.push("was committed without sop (the commit has no Sop-Request trailer)".into());
     } else {
-        let want = crate::change::trailers(&expected.request, &expected.assets);
+        let want = crate::change::trailers(expected);
         let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "nothing".into());
         let step = |v: &Option<(String, String)>| {
             v.as_ref()
@@ -847,6 +928,7 @@ fn story(
             ),
             // The order of registered assets is the order of their random ids: a set.
             ("Sop-Asset", sorted(&said.assets), sorted(&want.assets)),
+            ("Sop-Linked", sorted(&said.linked), sorted(&want.linked)),
         ] {
             if said != want {
                 problems.push(format!(
@@ -919,6 +1001,8 @@ fn differences(expected: &Request, actual: &Request) -> Vec<&'static str> {
     cmp(expected.hold == actual.hold, "hold");
     cmp(expected.attachments == actual.attachments, "attachments");
     cmp(expected.on_behalf_of == actual.on_behalf_of, "on_behalf_of");
+    cmp(expected.parent == actual.parent, "parent");
+    cmp(expected.children == actual.children, "children");
     cmp(expected.id == actual.id, "id");
     out
 }
@@ -990,11 +1074,14 @@ mod tests {
                 assignee: None,
                 fields: Default::default(),
                 on_behalf_of: None,
+                parent: None,
+                children: Vec::new(),
                 hold: None,
                 attachments: vec![],
                 history: vec![entry],
             },
             assets: vec![],
+            linked: vec![],
         }
     }
 
@@ -1022,7 +1109,7 @@ mod tests {
         let expected = outcome("uli", AT);
         let message = format!(
             "EML-1 advance: Isi\n\n{}",
-            crate::change::trailers(&expected.request, &[]).render()
+            crate::change::trailers(&expected).render()
         );
         let c = claims(&message, "ULI@x.id", AT);
         assert!(story(&c, &expected, &person("uli"), None).is_empty());

@@ -77,11 +77,21 @@ pub fn run(ctx: &Context, target: Target, mut change: Change, attach: &[Spec]) -
     let now = ctx.now(&rules.config)?;
     let actor = ctx.actor(&rules.people, &git)?;
     let assets = |id: &str| read_asset(&snap, id).map_err(|e| format!("{e:#}"));
+    let loader = std::cell::RefCell::new(loader);
+    let procedures = |id: &str| {
+        let mut loader = loader.borrow_mut();
+        loader
+            .procedure(&snap, &rules, id)
+            .map_err(|e| format!("{e:#}"))
+    };
+    let requests = |id: &str| find_request(&snap, id).map_err(|e| format!("{e:#}"));
     let world = World {
         procedure: &procedure,
         config: &rules.config,
         people: &rules.people,
         assets: &assets,
+        procedures: &procedures,
+        requests: &requests,
         now,
     };
     let mut ids = |prefix: &str| fresh_id(&snap, &records, prefix);
@@ -107,6 +117,15 @@ pub fn read_request(snap: &Snapshot, id: &str) -> Result<Request> {
         invalid!("no request {id} in the committed records").hint("`sop list` shows them")
     })?;
     parse_request(std::path::Path::new(&rel), &text)
+}
+
+/// The request `id` as the snapshot has it, if it has one.
+pub fn find_request(snap: &Snapshot, id: &str) -> Result<Option<Request>> {
+    let rel = layout::request(id);
+    match snap.text(&rel)? {
+        Some((_, text)) => Ok(Some(parse_request(std::path::Path::new(&rel), &text)?)),
+        None => Ok(None),
+    }
 }
 
 /// The asset `id` as the snapshot has it, if it has one.
@@ -152,6 +171,12 @@ fn files(
         path: layout::request(&req.id).into(),
         content: Some(req.to_toml().into_bytes()),
     }];
+    for other in &outcome.linked {
+        files.push(FileChange {
+            path: layout::request(&other.id).into(),
+            content: Some(other.to_toml().into_bytes()),
+        });
+    }
     for asset in &outcome.assets {
         files.push(FileChange {
             path: layout::asset(&asset.id).into(),
@@ -228,12 +253,13 @@ pub fn message(outcome: &Outcome, before: Option<&Request>, procedure: &Procedur
         msg += &format!("\n{}\n", body.join("\n\n"));
     }
     msg.push('\n');
-    msg += &trailers(req, &outcome.assets).render();
+    msg += &trailers(outcome).render();
     msg
 }
 
 /// The trailers a request's last change carries.
-pub fn trailers(req: &Request, assets: &[Asset]) -> Trailers {
+pub fn trailers(outcome: &Outcome) -> Trailers {
+    let (req, assets) = (&outcome.request, &outcome.assets);
     let entry = req.history.last().expect("a changed request has history");
     let from = match entry.action {
         Action::Create => Trailers::none(),
@@ -252,6 +278,7 @@ pub fn trailers(req: &Request, assets: &[Asset]) -> Trailers {
             .filter(|_| entry.on_behalf)
             .map(|o| one_line(&o.to_string())),
         assets: assets.iter().map(|a| a.id.clone()).collect(),
+        linked: outcome.linked.iter().map(|r| r.id.clone()).collect(),
     }
 }
 

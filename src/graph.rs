@@ -91,6 +91,7 @@ pub fn mermaid(p: &Procedure, config: &Config) -> String {
             let text = label(s);
             let shape = match s.kind {
                 Kind::Task => format!("[\"{text}\"]"),
+                Kind::Call => format!("[[\"{text}\"]]"),
                 Kind::Approval | Kind::Decision => format!("{{\"{text}\"}}"),
                 Kind::End | Kind::Start => format!("([\"{text}\"])"),
             };
@@ -137,6 +138,7 @@ pub fn dot(p: &Procedure, config: &Config) -> String {
         for (i, s) in steps {
             let shape = match s.kind {
                 Kind::Task => "box",
+                Kind::Call => "box3d",
                 Kind::Approval | Kind::Decision => "diamond",
                 Kind::End | Kind::Start => "oval",
             };

@@ -38,6 +38,12 @@ pub struct Request {
     /// requester's steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<Outsider>,
+    /// The request whose `call` step started this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The requests this one's `call` steps started, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<String>,
     /// Why the request is held, while its status is `held`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold: Option<Hold>,
@@ -152,6 +158,12 @@ pub struct Entry {
     /// The files attached with this change.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// The request this change started by arriving at a `call` step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child: Option<String>,
+    /// `return`: the request that ended (started by this one's `call` step).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<String>,
     /// A requester's step done by staff for the outside requester (`on_behalf_of`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub on_behalf: bool,
@@ -177,6 +189,8 @@ pub enum Action {
     Hold,
     /// Open a held request again, or a finished one whose end may be resumed.
     Resume,
+    /// The request a `call` step started has ended: this one leads on by its outcome.
+    Return,
 }
 
 impl Action {
@@ -193,6 +207,7 @@ impl Action {
             Action::Unassign => "unassign",
             Action::Hold => "hold",
             Action::Resume => "resume",
+            Action::Return => "return",
         }
     }
 }
@@ -216,6 +231,8 @@ impl Entry {
             assignee: None,
             until: None,
             attachments: Vec::new(),
+            child: None,
+            ended: None,
             on_behalf: false,
         }
     }
@@ -226,6 +243,7 @@ impl Entry {
     pub fn moves(&self) -> bool {
         match self.action {
             Action::Create | Action::Advance | Action::Approve | Action::Reject => true,
+            Action::Return => true,
             Action::Cancel => true,
             Action::Resume => self.to.as_deref() != Some(self.step.as_str()),
             _ => false,
@@ -314,6 +332,8 @@ mod tests {
             assignee: None,
             fields: Fields::new(),
             on_behalf_of: None,
+            parent: None,
+            children: Vec::new(),
             hold: None,
             attachments: Vec::new(),
             history: Vec::new(),

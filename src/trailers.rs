@@ -10,6 +10,7 @@
 //! Sop-Acting-For: kadis        (a stand-in only)
 //! Sop-On-Behalf-Of: Budi <0812…> (a requester's step done for an outside requester)
 //! Sop-Asset: AST-…             (one per asset the change writes)
+//! Sop-Linked: EML-…            (one per other request a call step makes it write)
 //! ```
 //!
 //! Asset register commits (`sop asset add|import`) carry `Sop-Action: asset-add` or
@@ -29,6 +30,9 @@ pub struct Trailers {
     /// The outside requester a requester's step was done for.
     pub on_behalf_of: Option<String>,
     pub assets: Vec<String>,
+    /// The other requests the commit writes through call steps (a sub-request it started, a
+    /// parent it led on).
+    pub linked: Vec<String>,
 }
 
 const NONE: &str = "-";
@@ -67,6 +71,9 @@ impl Trailers {
         for v in &self.assets {
             line("Sop-Asset", v);
         }
+        for v in &self.linked {
+            line("Sop-Linked", v);
+        }
         out
     }
 
@@ -99,6 +106,7 @@ impl Trailers {
                 "Sop-Acting-For" => found.acting_for = Some(value),
                 "Sop-On-Behalf-Of" => found.on_behalf_of = Some(value),
                 "Sop-Asset" => found.assets.push(value),
+                "Sop-Linked" => found.linked.push(value),
                 _ => {}
             }
         }
@@ -136,6 +144,7 @@ mod tests {
             acting_for: Some("kadis".into()),
             on_behalf_of: Some("Budi Santoso <0812 3456 7890>".into()),
             assets: vec!["AST-1".into(), "AST-2".into()],
+            linked: vec!["EML-2".into()],
         }
     }
 

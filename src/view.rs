@@ -46,6 +46,10 @@ pub struct RequestView<'a> {
     pub hold: Option<&'a Hold>,
     /// Every file attached to the request, in the order they were added.
     pub attachments: &'a [Attachment],
+    /// The request whose call step started this one.
+    pub parent: Option<&'a str>,
+    /// The requests this one's call steps started.
+    pub children: &'a [String],
     pub history: &'a [Entry],
 }
 
@@ -233,6 +237,8 @@ pub fn request_view<'a>(
         assignee: req.assignee.as_deref(),
         hold: req.hold.as_ref(),
         attachments: &req.attachments,
+        parent: req.parent.as_deref(),
+        children: &req.children,
         history: &req.history,
     }
 }

@@ -344,6 +344,57 @@ fn written(t: &Timing) -> String {
     }
 }
 
+/// Across procedures: every `call` names a procedure that exists, and no procedure calls
+/// itself through others (a request would start requests without end).
+fn check_calls(root: &Path, ids: &[String]) -> Vec<Finding> {
+    let loaded: Vec<Procedure> = ids
+        .iter()
+        .filter_map(|id| Procedure::load(root, id).ok())
+        .collect();
+    let calls = |p: &Procedure| -> Vec<(String, usize)> {
+        p.steps
+            .iter()
+            .filter_map(|s| s.call.as_ref())
+            .map(|c| (c.get_ref().clone(), c.span().start))
+            .collect()
+    };
+    let mut findings = Vec::new();
+    for p in &loaded {
+        for (target, at) in calls(p) {
+            let finding = |message| Finding {
+                file: p.file.display().to_string(),
+                line: p.line_of(at),
+                message,
+            };
+            if !ids.contains(&target) {
+                findings.push(finding(format!("calls unknown procedure '{target}'")));
+                continue;
+            }
+            // Does `target` lead back to `p`?
+            let mut seen = vec![target.clone()];
+            let mut queue = vec![target.clone()];
+            while let Some(id) = queue.pop() {
+                let Some(q) = loaded.iter().find(|q| q.id() == id) else {
+                    continue;
+                };
+                for (next, _) in calls(q) {
+                    if !seen.contains(&next) {
+                        seen.push(next.clone());
+                        queue.push(next);
+                    }
+                }
+            }
+            if seen.iter().any(|s| s == p.id()) {
+                findings.push(finding(format!(
+                    "calls '{target}', which calls '{}' again: a circle of calls never ends",
+                    p.id()
+                )));
+            }
+        }
+    }
+    findings
+}
+
 /// "4" for a numbered step, else its id.
 fn number_of(p: &Procedure, id: &str) -> String {
     match p.step(id).and_then(|s| s.number.as_ref()) {
@@ -374,6 +425,7 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
             Err(e) => findings.push(parse_finding(&format!("procedures/{id}.toml"), &e)),
         }
     }
+    findings.extend(check_calls(root, &ids));
     match People::load(root) {
         Ok(people) => findings.extend(
             people::lint(&people, config)

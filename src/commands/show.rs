@@ -78,6 +78,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     if let Some(who) = &req.assignee {
         writeln!(out, "assigned   {who}")?;
     }
+    if let Some(parent) = &req.parent {
+        writeln!(out, "part of    {parent}")?;
+    }
+    if !req.children.is_empty() {
+        writeln!(out, "started    {}", req.children.join(", "))?;
+    }
     if let Some(service) = &view.service {
         let state = match (service.overdue, req.is_open()) {
             (true, _) => " (OVERDUE)",

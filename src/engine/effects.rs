@@ -242,6 +242,8 @@ set = { status = "in-use" }
             fields: [("jumlah".to_string(), crate::field::Value::Integer(2))].into(),
             assignee: None,
             on_behalf_of: None,
+            parent: None,
+            children: Vec::new(),
             hold: None,
             attachments: Vec::new(),
             history: vec![crate::request::Entry {

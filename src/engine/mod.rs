@@ -4,6 +4,7 @@
 //! passed in. `sop` runs it to make a change and `sop verify` replays it to judge one.
 
 mod actions;
+mod calls;
 mod effects;
 mod refusal;
 
@@ -26,6 +27,10 @@ pub struct World<'a> {
     pub people: &'a People,
     /// The asset register as of the same commit: an asset by id, if there is one.
     pub assets: &'a dyn Fn(&str) -> Result<Option<Asset>, String>,
+    /// The other procedures as of the same commit, by id (what a `call` step starts).
+    pub procedures: &'a dyn Fn(&str) -> Result<std::rc::Rc<Procedure>, String>,
+    /// The other requests as of the same commit, by id (the parent a sub-request returns to).
+    pub requests: &'a dyn Fn(&str) -> Result<Option<Request>, String>,
     pub now: DateTime<FixedOffset>,
 }
 
@@ -89,6 +94,9 @@ pub struct Outcome {
     /// The assets the change writes: the request's asset when a step changes it, and every
     /// asset it registers.
     pub assets: Vec<Asset>,
+    /// The other requests the change writes through `call` steps: a sub-request it started,
+    /// or the parent an ended sub-request led on.
+    pub linked: Vec<Request>,
 }
 
 /// Fresh ids: given a prefix, an id not used yet. `sop` draws random ones; `verify` hands
@@ -118,7 +126,13 @@ pub fn change(
         request.attachments.extend(attachments);
     }
     let assets = effects::apply(world, &mut request, ids)?;
-    Ok(Outcome { request, assets })
+    let mut outcome = Outcome {
+        request,
+        assets,
+        linked: Vec::new(),
+    };
+    calls::settle(world, actor, ids, &mut outcome)?;
+    Ok(outcome)
 }
 
 impl World<'_> {
@@ -169,6 +183,8 @@ impl World<'_> {
             assignee: None,
             fields: given.clone(),
             on_behalf_of: change.on_behalf_of,
+            parent: None,
+            children: Vec::new(),
             hold: None,
             attachments: Vec::new(),
             history: Vec::new(),
@@ -236,6 +252,9 @@ impl World<'_> {
             Action::Hold => return self.hold(next, step, actor, change),
             _ => {}
         }
+        if step.kind == Kind::Call {
+            return Err(Refusal::Invalid(calls::waiting(req, step)));
+        }
         self.check_kind(req, step, change.action)?;
         if matches!(change.action, Action::Approve | Action::Reject)
             && actor.id == req.requester
@@ -291,6 +310,7 @@ impl World<'_> {
         change: Change,
     ) -> Result<Request, Refusal> {
         let reason = require_reason(&change.note, Action::Cancel)?;
+        self.check_no_open_child(&req, step)?;
         let admin = &self.config.policy.admin_role;
         let for_outsider = req.on_behalf_of.is_some() && self.may_act_on_behalf(actor);
         if actor.id != req.requester && !self.is_admin(actor) && !for_outsider {
@@ -315,7 +335,7 @@ impl World<'_> {
         let right = match step.kind {
             Kind::Task | Kind::Decision => action == Action::Advance,
             Kind::Approval => matches!(action, Action::Approve | Action::Reject),
-            Kind::End | Kind::Start => false,
+            Kind::End | Kind::Start | Kind::Call => false,
         };
         if right {
             return Ok(());
@@ -957,6 +977,14 @@ to = 2026-11-30
         Ok(None)
     }
 
+    fn no_procedures(id: &str) -> Result<std::rc::Rc<Procedure>, String> {
+        Err(format!("no procedure '{id}'"))
+    }
+
+    fn no_requests(_: &str) -> Result<Option<Request>, String> {
+        Ok(None)
+    }
+
     impl Fixture {
         fn world(&self) -> World<'_> {
             World {
@@ -964,6 +992,8 @@ to = 2026-11-30
                 config: &self.config,
                 people: &self.people,
                 assets: &no_assets,
+                procedures: &no_procedures,
+                requests: &no_requests,
                 now: DateTime::parse_from_rfc3339("2026-11-23T09:00:00+07:00").unwrap(),
             }
         }

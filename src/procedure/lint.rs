@@ -136,7 +136,7 @@ fn check_roles(p: &Procedure, config: &Config, report: &mut dyn FnMut(usize, Str
                 );
             }
         }
-        let needs_role = !matches!(s.kind, Kind::End) && !s.is_automatic();
+        let needs_role = !matches!(s.kind, Kind::End | Kind::Call) && !s.is_automatic();
         if needs_role && s.role.list().is_empty() {
             report(at, format!("step '{}' has no role: who does it?", s.id()));
         }
@@ -190,6 +190,30 @@ fn check_kinds(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
             s.outcome.is_some() && s.kind != Kind::End,
             "an end",
         );
+        misplaced("call", s.call.is_some() && s.kind != Kind::Call, "a call");
+        misplaced("with", !s.with.is_empty() && s.kind != Kind::Call, "a call");
+        misplaced(
+            "outcomes",
+            !s.outcomes.is_empty() && s.kind != Kind::Call,
+            "a call",
+        );
+        if s.kind == Kind::Call {
+            if s.call.is_none() {
+                report(at, format!("call '{id}' names no procedure (call = \"…\")"));
+            }
+            if !s.outcomes.contains_key("completed") {
+                report(
+                    at,
+                    format!("call '{id}' has no way on when the request it starts is completed (outcomes.completed)"),
+                );
+            }
+            if !s.role.list().is_empty() || !s.fields.is_empty() {
+                report(
+                    at,
+                    format!("call '{id}' is done by nobody: it takes no role and no fields"),
+                );
+            }
+        }
         match s.kind {
             Kind::Approval if s.approve.is_none() || s.reject.is_none() => report(
                 at,

@@ -113,6 +113,9 @@ pub enum Kind {
     End,
     /// The document's start row ("Mulai"): no one acts; a new request passes on at once.
     Start,
+    /// A sub-procedure: arriving here starts a request of procedure `call`, and the request
+    /// waits until that one ends, then leads on by its outcome (`outcomes`).
+    Call,
 }
 
 impl fmt::Display for Kind {
@@ -123,6 +126,7 @@ impl fmt::Display for Kind {
             Kind::Decision => "decision",
             Kind::End => "end",
             Kind::Start => "start",
+            Kind::Call => "call",
         })
     }
 }
@@ -262,6 +266,16 @@ pub struct Step {
     pub assign_from: Option<String>,
     /// An end that `sop resume` may reopen: the step the request goes back to.
     pub resume: Option<Spanned<String>>,
+    /// `call`: the procedure whose request this step starts.
+    pub call: Option<Spanned<String>>,
+    /// `call`: the new request's form fields, each a template of this request's values
+    /// (`{field}`, `{requester}`, `{request}`), as in asset effects.
+    #[serde(default)]
+    pub with: IndexMap<String, String>,
+    /// `call`: where the request goes when the one it started ends, by that one's status
+    /// (`completed`, `rejected`, `cancelled`, …).
+    #[serde(default)]
+    pub outcomes: IndexMap<String, Spanned<String>>,
     /// Not written in the document: the office inferred this step (or end), and why.
     pub inferred: Option<String>,
     /// Ways out of this step the document leaves unsaid, by exit label (`reject`, `tidak`,
@@ -456,6 +470,7 @@ impl Procedure {
                 .filter_map(|(k, t)| t.as_ref().map(|t| (k, t)))
                 .collect(),
             Kind::Decision => step.options.iter().map(|(k, t)| (k.as_str(), t)).collect(),
+            Kind::Call => step.outcomes.iter().map(|(k, t)| (k.as_str(), t)).collect(),
             Kind::End => Vec::new(),
         }
     }

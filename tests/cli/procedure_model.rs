@@ -461,3 +461,174 @@ fn times_and_the_service_time_go_by_the_category() {
     let tangani = &report[0]["steps"][1];
     assert_eq!(tangani["breaches"], 1, "{report:#}");
 }
+
+/// A service with a sub-procedure: the account request must first go through the email SOP.
+const AKUN: &str = r#"
+id = "akun"
+prefix = "AKN"
+name = "Layanan Akun Aplikasi"
+version = 1
+
+[[fields]]
+name = "nama"
+required = true
+
+[[fields]]
+name = "email"
+type = "email"
+required = true
+
+[[steps]]
+id = "isi"
+number = 1
+activity = "Mengisi permohonan akun"
+role = "pemohon"
+
+[[steps]]
+id = "minta-email"
+number = 2
+activity = "Permintaan email dinas (SOP Permintaan Email)"
+kind = "call"
+call = "email"
+with = { nama_lengkap = "{nama}", email_diminta = "{email}" }
+outcomes = { completed = "aktifkan", rejected = "ditolak", cancelled = "ditolak" }
+
+[[steps]]
+id = "aktifkan"
+number = 3
+activity = "Mengaktifkan akun aplikasi"
+role = "helpdesk"
+
+[[steps]]
+id = "selesai"
+activity = "Akun aktif"
+kind = "end"
+
+[[steps]]
+id = "ditolak"
+activity = "Permohonan tidak dapat diproses"
+kind = "end"
+outcome = "rejected"
+"#;
+
+#[test]
+fn a_parent_and_its_sub_request_are_walked_together() {
+    let office = office_with("procedures/akun.toml", AKUN);
+    office.sop("rizky", &["procedure", "check"]).success();
+    let id = office.new_request("dimas", "akun", &["nama=Dimas", "email=dimas@kota.go.id"]);
+    office.sop("dimas", &["advance", &id]).success();
+    // One commit: the account request waits at the call step, and the email request starts.
+    let commit = office.last_commit();
+    let parent = office.json("dimas", &["show", &id]);
+    assert_eq!(parent["step"]["id"], "minta-email");
+    let child = parent["children"][0].as_str().unwrap().to_string();
+    assert!(child.starts_with("EML-"), "{parent:#}");
+    assert_eq!(
+        commit.trailer("Sop-Linked").as_deref(),
+        Some(child.as_str())
+    );
+    assert_eq!(commit.files.len(), 2, "{commit:?}");
+    let email = office.json("dimas", &["show", &child]);
+    assert_eq!(email["parent"], id.as_str());
+    assert_eq!(email["requester"], "dimas");
+    assert_eq!(email["fields"]["email_diminta"], "dimas@kota.go.id");
+    // Nobody acts at the call step, and the parent is not cancelled under an open child.
+    office
+        .sop("dewi", &["advance", &id])
+        .code(3)
+        .stderr(contains(format!("waits at step 'minta-email' for {child}")));
+    office
+        .sop("dimas", &["cancel", &id, "--reason", "batal"])
+        .code(3)
+        .stderr(contains(format!("cancel {child} first")));
+    office
+        .sop("rizky", &["show", &id])
+        .success()
+        .stdout(contains(format!("started    {child}")));
+    // The email request is walked; its end leads the account request on, in the same commit.
+    office.sop("dimas", &["advance", &child]).success();
+    office.sop("dewi", &["advance", &child]).success();
+    office.sop("sri", &["approve", &child]).success();
+    office.sop("budi", &["advance", &child]).success();
+    let commit = office.last_commit();
+    assert_eq!(commit.trailer("Sop-Linked").as_deref(), Some(id.as_str()));
+    let parent = office.json("dimas", &["show", &id]);
+    assert_eq!(parent["step"]["id"], "aktifkan");
+    let last = parent["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["action"], "return");
+    assert_eq!(last["option"], "completed");
+    assert_eq!(last["ended"], child.as_str());
+    office.sop("dewi", &["advance", &id]).success();
+    assert_eq!(office.json("dimas", &["show", &id])["status"], "completed");
+    office.sop("rizky", &["verify"]).success();
+}
+
+#[test]
+fn a_sub_request_written_by_hand_is_flagged_and_circles_of_calls_are_checked() {
+    let office = office_with("procedures/akun.toml", AKUN);
+    let id = office.new_request("dimas", "akun", &["nama=Dimas", "email=dimas@kota.go.id"]);
+    office.sop("dimas", &["advance", &id]).success();
+    let child = office.json("dimas", &["show", &id])["children"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    office.sop("dimas", &["advance", &child]).success();
+    // The commit that advanced the child also "leads the parent on" by hand.
+    office.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    let file = office.request_file(&id);
+    let text = office
+        .read(&file)
+        .replacen("step = \"minta-email\"", "step = \"aktifkan\"", 1);
+    std::fs::write(&file, text).unwrap();
+    let message = office.git(&["log", "-1", "--format=%B", "ORIG_HEAD"]);
+    let message = message.trim_end().to_string() + &format!("\nSop-Linked: {id}\n");
+    office.git_as(
+        "Dimas Saputra",
+        "dimas@diskominfo.example.go.id",
+        &["commit", "-qam", &message],
+    );
+    let out = office
+        .sop("rizky", &["verify", "--format", "json"])
+        .code(6)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    let problems: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["problem"].as_str().unwrap())
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("which this change does not")),
+        "{problems:#?}"
+    );
+    // A circle of calls, and a call to a procedure that does not exist.
+    let circle = office.read("procedures/email.toml").replacen(
+        "[[steps]]\nid = \"buat-akun\"",
+        "[[steps]]\nid = \"lagi\"\nactivity = \"Akun lagi\"\nkind = \"call\"\ncall = \"akun\"\noutcomes = { completed = \"buat-akun\" }\n\n[[steps]]\nid = \"buat-akun\"",
+        1,
+    );
+    std::fs::write(office.path("procedures/email.toml"), circle).unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("calls 'akun', which calls 'email' again"));
+    std::fs::write(
+        office.path("procedures/akun.toml"),
+        AKUN.replacen("call = \"email\"", "call = \"surel\"", 1),
+    )
+    .unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("calls unknown procedure 'surel'"));
+}
