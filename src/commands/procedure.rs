@@ -283,7 +283,9 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         ]);
     }
     writeln!(out, "{t}")?;
-    writeln!(out, "Total: {}", p.total())?;
+    if p.steps.iter().any(|s| s.timing.is_some()) {
+        writeln!(out, "Total: {}", p.total())?;
+    }
     if let Some(t) = &p.service_time {
         writeln!(out, "Jangka waktu penyelesaian: {}", written(t))?;
     }
