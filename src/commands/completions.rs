@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Print a shell completion script.
@@ -18,7 +17,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     let mut script = Vec::new();
     clap_complete::generate(
         args.shell,
-        &mut crate::cli::Cli::command(),
+        &mut crate::cli::command(),
         "sop",
         &mut script,
     );
