@@ -83,10 +83,19 @@ pub fn unknown_value(option: &str, given: &str, valid: &[String]) -> anyhow::Err
         Code::Usage,
         format!(
             "{option} '{given}' is not known here: it takes {}",
-            valid.join(", ")
+            one_of(valid)
         ),
     )
     .into()
+}
+
+/// `a, b or c`.
+fn one_of(values: &[String]) -> String {
+    match values {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// The ids of the procedures HEAD holds, sorted.
@@ -191,7 +200,7 @@ fn refuse_format(name: &str, formats: &[Format], given: Format) -> anyhow::Error
             let names: Vec<String> = formats.iter().map(|f| format_name(*f)).collect();
             format!(
                 "{name} cannot print --format {given}: it prints {}",
-                names.join(", ")
+                one_of(&names)
             )
         }
     };
