@@ -31,18 +31,42 @@ fn completion_files_are_fresh() {
 }
 
 /// The man pages of `sop` and of every subcommand (`man/sop-procedure-show.1`), rendered by
-/// clap_mangen from the command line itself.
+/// clap_mangen from the command line itself, with the examples of `--help` as an EXAMPLES
+/// section (kept as lines, not filled into a paragraph).
 fn man_pages() -> Vec<(String, Vec<u8>)> {
     fn walk(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
-        let man = clap_mangen::Man::new(cmd.clone());
+        let examples = cmd.get_after_help().map(|a| a.to_string());
+        let man = clap_mangen::Man::new(cmd.clone().after_help(None::<&str>))
+            .source(format!("sop {}", env!("CARGO_PKG_VERSION")))
+            .manual("sop Manual");
         let mut page = Vec::new();
         man.render(&mut page).unwrap();
-        pages.push((man.get_filename(), page));
+        let mut page = String::from_utf8(page).unwrap();
+        if let Some(examples) = examples {
+            let mut section = String::from(".SH EXAMPLES\n.nf\n");
+            for line in examples.lines().skip(1) {
+                let line = line.trim_start().replace('\\', "\\e").replace('-', "\\-");
+                let line = match line.starts_with(['.', '\'']) {
+                    true => format!("\\&{line}"),
+                    false => line,
+                };
+                section += &format!("{line}\n");
+            }
+            section += ".fi\n";
+            match page.find(".SH VERSION") {
+                Some(at) => page.insert_str(at, &section),
+                None => page += &section,
+            }
+        }
+        pages.push((man.get_filename(), page.into_bytes()));
         for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
             walk(sub, pages);
         }
     }
-    let mut cmd = sop::cli::command();
+    let mut cmd = sop::cli::command()
+        .disable_help_subcommand(true)
+        .mut_subcommand("procedure", |c| c.disable_help_subcommand(true))
+        .mut_subcommand("asset", |c| c.disable_help_subcommand(true));
     cmd.build();
     let mut pages = Vec::new();
     walk(&cmd, &mut pages);
