@@ -83,7 +83,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         "advance",
         &[
             "sop --as putri advance EML-7K3",
-            "sop --as dewi advance INS-4QZ --choose datacenter --note \"server di datacenter\"",
+            "sop --as ratna advance IPL-4QZ --choose datacenter --note \"dipasang di datacenter\"",
         ],
     ),
     (
@@ -106,8 +106,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         "comment",
         &["sop --as dewi comment EML-7K3 \"menunggu konfirmasi atasan\""],
     ),
-    ("assign", &["sop --as dewi assign EML-7K3 budi"]),
-    ("unassign", &["sop --as dewi unassign EML-7K3"]),
+    ("assign", &["sop --as budi assign EML-7K3 yoga"]),
+    ("unassign", &["sop --as budi unassign EML-7K3"]),
     (
         "hold",
         &["sop --as budi hold EML-7K3 --reason \"menunggu lisensi\" --until 2026-12-15"],
@@ -307,7 +307,10 @@ mod tests {
                 "examples for `sop {path}`, which is no command"
             );
             for line in *lines {
-                assert!(line.starts_with("sop ") || line.contains("$(sop "), "{line}");
+                assert!(
+                    line.starts_with("sop ") || line.contains("$(sop "),
+                    "{line}"
+                );
             }
         }
     }

@@ -258,7 +258,11 @@ fn check_filters(
             let Ok(p) = crate::rules::procedure_as_is(&snap, &id) else {
                 continue;
             };
-            for s in p.steps.iter().filter(|s| s.kind == crate::procedure::Kind::End) {
+            for s in p
+                .steps
+                .iter()
+                .filter(|s| s.kind == crate::procedure::Kind::End)
+            {
                 statuses.push(s.outcome().to_string());
             }
         }

@@ -286,7 +286,11 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     writeln!(out, "{t}")?;
     writeln!(out, "Total: {}", p.total())?;
     if let Some(t) = fields_table(&p.fields, None, ctx.color) {
-        writeln!(out, "\nForm fields (sop new {} --field NAME=VALUE):\n{t}", p.id())?;
+        writeln!(
+            out,
+            "\nForm fields (sop new {} --field NAME=VALUE):\n{t}",
+            p.id()
+        )?;
     }
     let at_steps: Vec<(&str, &Field)> = p
         .steps
@@ -297,7 +301,10 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         let steps: Vec<&str> = at_steps.iter().map(|(s, _)| *s).collect();
         let fields: Vec<Field> = at_steps.iter().map(|(_, f)| (*f).clone()).collect();
         if let Some(t) = fields_table(&fields, Some(&steps), ctx.color) {
-            writeln!(out, "\nFields recorded at steps (sop advance ID --field NAME=VALUE):\n{t}")?;
+            writeln!(
+                out,
+                "\nFields recorded at steps (sop advance ID --field NAME=VALUE):\n{t}"
+            )?;
         }
     }
     if let Some(t) = &p.service_time {

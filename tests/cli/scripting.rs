@@ -71,7 +71,11 @@ fn top_help_groups_the_commands_and_the_global_options() {
     assert!(at("--records") > at("Global options:"), "{text}");
     assert!(!text.contains("\nCommands:"), "{text}");
     // procedure graph's default is mermaid, and its help says no other
-    let graph = stdout(&office.sop("rizky", &["procedure", "graph", "--help"]).success());
+    let graph = stdout(
+        &office
+            .sop("rizky", &["procedure", "graph", "--help"])
+            .success(),
+    );
     assert!(!graph.contains("[default: table]"), "{graph}");
     assert!(graph.contains("mermaid"), "{graph}");
 }
@@ -113,12 +117,21 @@ fn format_id_prints_one_id_per_line_for_every_listing() {
             )
             .success(),
     );
-    assert_eq!(lines("eko", &["asset", "list"]), vec![asset.trim().to_string()]);
+    assert_eq!(
+        lines("eko", &["asset", "list"]),
+        vec![asset.trim().to_string()]
+    );
     let note = office.input_file("catatan.txt", b"catatan rapat\n");
     office
         .sop(
             "dewi",
-            &["comment", &email, "lihat berkas", "--attach", note.to_str().unwrap()],
+            &[
+                "comment",
+                &email,
+                "lihat berkas",
+                "--attach",
+                note.to_str().unwrap(),
+            ],
         )
         .success();
     assert_eq!(lines("dewi", &["attachment", &email]), vec!["catatan.txt"]);
@@ -189,7 +202,14 @@ fn unknown_filter_values_are_usage_errors_listing_the_valid_ones() {
         .code(2)
         .stdout("");
     let text = stderr(&failed);
-    for status in ["open", "held", "cancelled", "completed", "rejected", "dikembalikan"] {
+    for status in [
+        "open",
+        "held",
+        "cancelled",
+        "completed",
+        "rejected",
+        "dikembalikan",
+    ] {
         assert!(text.contains(status), "{status}: {text}");
     }
     office
@@ -231,10 +251,7 @@ fn a_format_a_command_cannot_print_is_a_usage_error() {
             vec!["procedure", "graph", "email", "--format", "table"],
             "mermaid or dot",
         ),
-        (
-            vec!["report", "--format", "id"],
-            "table, json or csv",
-        ),
+        (vec!["report", "--format", "id"], "table, json or csv"),
         (vec!["advance", &id, "--format", "csv"], "table, json or id"),
         (vec!["list", "--format", "dot"], "procedure graph"),
         (vec!["sync", "--format", "json"], "one kind of output"),
@@ -301,7 +318,11 @@ fn csv_times_are_rfc3339_to_the_second() {
 #[test]
 fn procedure_show_and_new_help_list_the_form_fields() {
     let office = Office::example();
-    let shown = stdout(&office.sop("rizky", &["procedure", "show", "email"]).success());
+    let shown = stdout(
+        &office
+            .sop("rizky", &["procedure", "show", "email"])
+            .success(),
+    );
     let form = &shown[shown.find("Form fields").expect(&shown)..];
     for text in [
         "name",

@@ -95,7 +95,8 @@ fn man_pages_are_fresh() {
         }
     }
     assert!(
-        pages.iter().any(|(n, _)| n == "sop-new.1") && pages.iter().any(|(n, _)| n == "sop-procedure-show.1"),
+        pages.iter().any(|(n, _)| n == "sop-new.1")
+            && pages.iter().any(|(n, _)| n == "sop-procedure-show.1"),
         "{:?}",
         pages.iter().map(|(n, _)| n).collect::<Vec<_>>()
     );
