@@ -264,7 +264,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -279,7 +279,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__advance)
-            opts="-C -h --output --note --choose --field --attach --records --as --format --color --help"
+            opts="-q -C -h --output --note --choose --field --attach --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,7 +318,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -333,7 +333,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__approve)
-            opts="-C -h --note --field --attach --records --as --format --color --help"
+            opts="-q -C -h --note --field --attach --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,7 +364,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -398,7 +398,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -413,7 +413,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__add)
-            opts="-C -h --kind --name --status --kode-barang --nup --serial --licence --location --holder --unit --acquired --value --attr --records --as --format --color --help"
+            opts="-q -C -h --kind --name --status --kode-barang --nup --serial --licence --location --holder --unit --acquired --value --attr --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,7 +484,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -610,7 +610,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -660,7 +660,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -694,7 +694,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -709,7 +709,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__assign)
-            opts="-C -h --note --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,7 +732,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -774,7 +774,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -789,7 +789,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__cancel)
-            opts="-C -h --reason --records --as --format --color --help"
+            opts="-q -C -h --reason --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,7 +812,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -827,7 +827,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__comment)
-            opts="-C -h --attach --records --as --format --color --help"
+            opts="-q -C -h --attach --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -850,7 +850,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -884,7 +884,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -899,7 +899,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__edit)
-            opts="-C -h --field --title --note --attach --records --as --format --color --help"
+            opts="-q -C -h --field --title --note --attach --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,7 +934,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1397,7 +1397,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__hold)
-            opts="-C -h --reason --until --records --as --format --color --help"
+            opts="-q -C -h --reason --until --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1424,7 +1424,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1458,7 +1458,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1516,7 +1516,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1550,7 +1550,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1565,7 +1565,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__new)
-            opts="-C -h --title --field --asset --for --attach --records --as --format --color --help"
+            opts="-q -h -C --title --field --asset --for --attach --quiet --help --records --as --format --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1604,7 +1604,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1638,7 +1638,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1672,7 +1672,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1706,7 +1706,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1824,7 +1824,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1858,7 +1858,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1873,7 +1873,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__reject)
-            opts="-C -h --reason --attach --records --as --format --color --help"
+            opts="-q -C -h --reason --attach --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1900,7 +1900,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1946,7 +1946,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1961,7 +1961,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__resume)
-            opts="-C -h --note --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1984,7 +1984,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2018,7 +2018,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2056,7 +2056,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2071,7 +2071,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__unassign)
-            opts="-C -h --note --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,7 +2094,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2132,7 +2132,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
                     return 0
                     ;;
                 --color)

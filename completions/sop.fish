@@ -26,9 +26,10 @@ end
 
 complete -c sop -n "__fish_sop_needs_command" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_needs_command" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -61,9 +62,10 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "completions" -d 'Print a sh
 complete -c sop -n "__fish_sop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand init" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -73,9 +75,10 @@ complete -c sop -n "__fish_sop_using_subcommand init" -l example -d 'Copy the sh
 complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -89,9 +92,10 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_s
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -100,9 +104,10 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -111,9 +116,10 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -122,9 +128,10 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -143,15 +150,17 @@ complete -c sop -n "__fish_sop_using_subcommand new" -l for -d 'Open it for a re
 complete -c sop -n "__fish_sop_using_subcommand new" -l attach -d 'Attach a file (FIELD=FILE fills the procedure\'s file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand new" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand new" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand new" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand new" -s h -l help -d 'Print help; with PROCEDURE, also the procedure\'s form fields'
 complete -c sop -n "__fish_sop_using_subcommand advance" -l output -d 'What the step produced (its output)' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l choose -d 'At a decision step: the option taken' -r
@@ -159,53 +168,61 @@ complete -c sop -n "__fish_sop_using_subcommand advance" -l field -d 'A field th
 complete -c sop -n "__fish_sop_using_subcommand advance" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand advance" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand advance" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand advance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand approve" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand approve" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand approve" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand reject" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand reject" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand reject" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand cancel" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand edit" -l field -d 'A field to correct, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -l title -d 'A new title' -r
@@ -213,81 +230,94 @@ complete -c sop -n "__fish_sop_using_subcommand edit" -l note -d 'Why, for the h
 complete -c sop -n "__fish_sop_using_subcommand edit" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand edit" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand edit" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand comment" -l attach -d 'Attach a file to the comment; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand comment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand comment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand comment" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand assign" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand assign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand assign" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand assign" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand assign" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand assign" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand unassign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand unassign" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand unassign" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand unassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand hold" -l reason -d 'What the request waits for (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand hold" -l until -d 'The day the hold is expected to end, YYYY-MM-DD' -r
 complete -c sop -n "__fish_sop_using_subcommand hold" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand hold" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand hold" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand hold" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand hold" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand resume" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand resume" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand resume" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand resume" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand resume" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand resume" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -297,9 +327,10 @@ complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print hel
 complete -c sop -n "__fish_sop_using_subcommand attachment" -s o -l output -d 'Write the file here instead of to standard output' -r -F
 complete -c sop -n "__fish_sop_using_subcommand attachment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand attachment" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -315,9 +346,10 @@ complete -c sop -n "__fish_sop_using_subcommand list" -l requester -d 'Only requ
 complete -c sop -n "__fish_sop_using_subcommand list" -l assignee -d 'Only requests whose current step is assigned to this person (id or email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -331,9 +363,10 @@ complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only reques
 complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD)' -r
 complete -c sop -n "__fish_sop_using_subcommand report" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -343,9 +376,10 @@ complete -c sop -n "__fish_sop_using_subcommand report" -s h -l help -d 'Print h
 complete -c sop -n "__fish_sop_using_subcommand sync" -l remote -d 'The remote (default: the branch\'s upstream remote, else origin)' -r
 complete -c sop -n "__fish_sop_using_subcommand sync" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand sync" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand sync" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand sync" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -354,9 +388,10 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -383,23 +418,26 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l attr -d 'A free attribute, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the asset id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l key -d 'Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l input-format -d 'The input\'s format (default: JSON lines when it starts with \'{\', else CSV)' -r -f -a "csv\t''
 jsonl\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -414,9 +452,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l location -d 'Assets whose location contains this text (any case)' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -425,9 +464,10 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -441,9 +481,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand log" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand log" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand log" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand log" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -453,9 +494,10 @@ complete -c sop -n "__fish_sop_using_subcommand log" -s h -l help -d 'Print help
 complete -c sop -n "__fish_sop_using_subcommand verify" -l range -d 'Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted' -r
 complete -c sop -n "__fish_sop_using_subcommand verify" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand verify" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand verify" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand verify" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -464,9 +506,10 @@ never\t''"
 complete -c sop -n "__fish_sop_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
-json\t''
-csv\t''
+complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''

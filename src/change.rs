@@ -219,10 +219,12 @@ fn unique_names(files: &mut [Attachment], before: Option<&Request>) {
             .map(|n| format!("{stem}-{n}{ext}"))
             .find(|n| !taken.contains(n))
             .expect("some number is free");
-        eprintln!(
-            "warning: the request already has a file named {}: this one is attached as {name}",
-            file.name
-        );
+        if !crate::output::quiet() {
+            eprintln!(
+                "warning: the request already has a file named {}: this one is attached as {name}",
+                file.name
+            );
+        }
         taken.insert(name.clone());
         file.name = name;
     }
@@ -318,10 +320,17 @@ fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> an
                 .map(|n| format!("--attach {n}=FILE"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            Some(match (files.is_empty(), texts.is_empty()) {
-                (true, _) => "give them with --field NAME=VALUE".into(),
+            let give = match (files.is_empty(), texts.is_empty()) {
+                (true, _) => "give them with --field NAME=VALUE".to_string(),
                 (false, true) => format!("attach the file(s) with {attach}"),
                 (false, false) => format!("give them with --field NAME=VALUE and {attach}"),
+            };
+            Some(match req {
+                None => format!(
+                    "{give}; `sop procedure show {}` lists the form fields",
+                    procedure.id()
+                ),
+                Some(_) => give,
             })
         }
         Refusal::WrongKind { kind, options, .. } => Some(match kind {

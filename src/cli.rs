@@ -16,20 +16,34 @@ pub struct Cli {
         long = "records",
         global = true,
         value_name = "DIR",
-        env = "SOP_RECORDS"
+        env = "SOP_RECORDS",
+        help_heading = "Global options"
     )]
     pub records: Option<PathBuf>,
 
     /// Act as this person (id or email in people.toml; default $SOP_ACTOR, else git's user.email).
-    #[arg(long = "as", global = true, value_name = "PERSON", env = "SOP_ACTOR")]
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "PERSON",
+        env = "SOP_ACTOR",
+        help_heading = "Global options"
+    )]
     pub actor: Option<String>,
 
-    /// Output format for commands that print records.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: table; mermaid for `sop procedure graph`). A command refuses
+    /// (exit 2) a format it cannot print.
+    #[arg(long, global = true, value_enum, help_heading = "Global options")]
+    pub format: Option<Format>,
 
     /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -38,9 +52,15 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people: tables and sentences.
     Table,
+    /// One JSON document (docs/contract.md).
     Json,
+    /// A header row, then one row per record.
     Csv,
+    /// One id per line: of requests, assets, procedures; file names for `sop attachment`,
+    /// commit ids for `sop log`; the id alone for a change.
+    Id,
     /// Flowchart text for `sop procedure graph` (Mermaid).
     Mermaid,
     /// Flowchart text for `sop procedure graph` (Graphviz).
@@ -94,10 +114,15 @@ pub enum Command {
     Completions(commands::completions::Args),
 }
 
+/// sop's command line, with its help (the commands by group, the examples).
+pub fn command() -> clap::Command {
+    crate::help::apply(Cli::command())
+}
+
 /// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
 pub fn parse() -> (Cli, ArgMatches) {
     refuse_non_utf8_args();
-    let matches = Cli::command().get_matches();
+    let matches = command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     (cli, matches)
 }

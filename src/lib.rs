@@ -23,6 +23,7 @@ pub mod field;
 mod fold;
 mod git;
 mod graph;
+mod help;
 pub mod import;
 mod layout;
 mod limits;

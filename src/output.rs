@@ -6,6 +6,32 @@ use anyhow::Result;
 use comfy_table::{presets, Table};
 use serde::Serialize;
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `-q`: nothing on stderr but errors (warnings are left out too).
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `-q` was given: warnings and progress are left out.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A time as CSV prints it: RFC 3339 to the second, with the office's offset
+/// (`2026-11-24T09:00:00+07:00`).
+pub fn csv_time(t: chrono::DateTime<chrono::FixedOffset>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// One id per line (`--format id`).
+pub fn ids<'a>(out: &mut dyn Write, ids: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    for id in ids {
+        writeln!(out, "{id}")?;
+    }
+    Ok(())
+}
+
 /// A table with the house style; plain when there is no colour (pipes, NO_COLOR).
 pub fn table(header: &[&str], color: bool) -> Table {
     let mut t = Table::new();

@@ -211,6 +211,9 @@ fn read_at_most(path: &Path, max: u64) -> Option<Vec<u8>> {
 
 /// Warns on stderr about each rule file of `rels` with uncommitted changes.
 pub fn warn_uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) {
+    if crate::output::quiet() {
+        return;
+    }
     for rel in uncommitted(snap, root, rels) {
         eprintln!(
             "warning: {rel} has changes that are not committed; sop uses the committed version (commit it with git to use it)"

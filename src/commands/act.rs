@@ -36,6 +36,9 @@ pub struct AdvanceArgs {
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
     #[arg(long = "attach", value_name = "[FIELD=]FILE")]
     pub attach: Vec<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,6 +54,9 @@ pub struct ApproveArgs {
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
     #[arg(long = "attach", value_name = "[FIELD=]FILE")]
     pub attach: Vec<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,6 +69,9 @@ pub struct RejectArgs {
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
     #[arg(long = "attach", value_name = "[FIELD=]FILE")]
     pub attach: Vec<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -72,6 +81,9 @@ pub struct ReasonArgs {
     /// Why (required).
     #[arg(long)]
     pub reason: String,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,6 +102,9 @@ pub struct EditArgs {
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
     #[arg(long = "attach", value_name = "[FIELD=]FILE")]
     pub attach: Vec<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,6 +116,9 @@ pub struct CommentArgs {
     /// Attach a file to the comment; repeat for several.
     #[arg(long = "attach", value_name = "FILE")]
     pub attach: Vec<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -112,6 +130,9 @@ pub struct AssignArgs {
     /// A note for the history.
     #[arg(long)]
     pub note: Option<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,6 +142,9 @@ pub struct NoteArgs {
     /// A note for the history.
     #[arg(long)]
     pub note: Option<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -133,6 +157,9 @@ pub struct HoldArgs {
     /// The day the hold is expected to end, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 pub fn edit(ctx: &Context, a: EditArgs, out: &mut dyn Write) -> Result<()> {
@@ -249,6 +276,7 @@ fn act(
             out,
             &request_view(next, Some(procedure), &done.config, done.now),
         )?,
+        Format::Id => writeln!(out, "{}", next.id)?,
         _ => {
             let entry = next.history.last().expect("just added");
             let now_at = match next.step.as_deref().and_then(|s| procedure.step(s)) {

@@ -77,6 +77,9 @@ pub struct AddArgs {
     /// A free attribute, NAME=VALUE; repeat for several.
     #[arg(long = "attr", value_name = "NAME=VALUE")]
     pub attrs: Vec<String>,
+    /// Print only the asset id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -195,6 +198,7 @@ fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()
     tx.commit(&[file(&new)], &super::signature(actor, loaded.now)?, &msg)?;
     match ctx.format {
         Format::Json => output::json(out, &new)?,
+        Format::Id => writeln!(out, "{}", new.id)?,
         _ => {
             writeln!(out, "{}", new.id)?;
             eprintln!("registered {} ({}, {})", new.id, new.name, new.status);
@@ -753,6 +757,10 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
         Format::Json => {
             let list: Vec<_> = rows.iter().map(|r| asset_rows::json(r)).collect();
             output::json(out, &list)
+        }
+        Format::Id => {
+            let ids: Vec<String> = rows.iter().map(|r| get(r, "id")).collect();
+            output::ids(out, ids.iter().map(String::as_str))
         }
         Format::Csv => {
             let attrs: BTreeSet<&str> = rows

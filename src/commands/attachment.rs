@@ -151,6 +151,7 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
         .collect();
     match ctx.format {
         Format::Json => output::json(out, &rows),
+        Format::Id => output::ids(out, rows.iter().map(|r| r.name)),
         Format::Csv => output::csv(
             out,
             &[
@@ -172,7 +173,7 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
                     r.sha256.to_string(),
                     r.step.unwrap_or_default().to_string(),
                     r.by.unwrap_or_default().to_string(),
-                    r.at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    r.at.map(output::csv_time).unwrap_or_default(),
                 ]
             }),
         ),

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Print a shell completion script.
@@ -16,12 +15,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     // clap_complete panics when its writer fails, and a reader closing the pipe early is no
     // error: the script (a few KiB) is made in memory and written here.
     let mut script = Vec::new();
-    clap_complete::generate(
-        args.shell,
-        &mut crate::cli::Cli::command(),
-        "sop",
-        &mut script,
-    );
+    clap_complete::generate(args.shell, &mut crate::cli::command(), "sop", &mut script);
     out.write_all(&script)?;
     Ok(())
 }

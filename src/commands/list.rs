@@ -133,6 +133,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     };
     let filter = Filter::new(&args, &loaded.people)?;
     let (summaries, errors) = summary::all(&loaded.git)?;
+    check_filters(&args, &loaded, &summaries)?;
     let mut buf = String::new();
     let mut requests: Vec<&Summary> = summaries
         .values()
@@ -234,6 +235,59 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// Refuses (exit 2) a `--status`, `--procedure` or `--role` that no request could have,
+/// listing the values each takes: the statuses are `open`, `held`, `cancelled`, every end
+/// outcome of the committed procedures and any status a request has; the procedures are the
+/// committed ones and any a request names; the roles are sop.toml's.
+fn check_filters(
+    args: &Args,
+    loaded: &crate::context::Loaded,
+    requests: &crate::tree_cache::TreeCache<Summary>,
+) -> Result<()> {
+    let procedures = || -> Result<Vec<String>> {
+        let mut ids = super::committed_procedures(&loaded.git)?;
+        ids.extend(requests.values().map(|r| r.procedure.clone()));
+        ids.sort();
+        ids.dedup();
+        Ok(ids)
+    };
+    if let Some(given) = &args.status {
+        let mut statuses: Vec<String> = ["open", "held", "cancelled"].map(String::from).into();
+        let snap = loaded.git.head_snapshot()?;
+        for id in super::committed_procedures(&loaded.git)? {
+            let Ok(p) = crate::rules::procedure_as_is(&snap, &id) else {
+                continue;
+            };
+            for s in p
+                .steps
+                .iter()
+                .filter(|s| s.kind == crate::procedure::Kind::End)
+            {
+                statuses.push(s.outcome().to_string());
+            }
+        }
+        statuses.extend(requests.values().map(|r| r.status.clone()));
+        let mut seen = std::collections::HashSet::new();
+        statuses.retain(|s| seen.insert(s.clone()));
+        if !statuses.contains(given) {
+            return Err(super::unknown_value("--status", given, &statuses));
+        }
+    }
+    if let Some(given) = &args.procedure {
+        let ids = procedures()?;
+        if !ids.contains(given) {
+            return Err(super::unknown_value("--procedure", given, &ids));
+        }
+    }
+    if let Some(given) = &args.role {
+        let roles: Vec<String> = loaded.config.roles.keys().cloned().collect();
+        if !roles.contains(given) {
+            return Err(super::unknown_value("--role", given, &roles));
+        }
+    }
+    Ok(())
+}
+
 /// The columns every format shows first (`Row::cells`), then `more`.
 fn columns<'a>(more: &[&'a str]) -> Vec<&'a str> {
     let first = ["id", "procedure", "title", "status", "step", "role"];
@@ -271,6 +325,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     ];
     match ctx.format {
         Format::Json => output::json(out, &rows),
+        Format::Id => output::ids(out, rows.iter().map(|r| r.id)),
         Format::Csv => output::csv(
             out,
             &columns(&more),
@@ -279,12 +334,12 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 let hold = r.hold;
                 cells.extend([
                     r.requester.to_string(),
-                    r.created.to_rfc3339(),
-                    r.due.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                    output::csv_time(r.created),
+                    r.due.map(output::csv_time).unwrap_or_default(),
                     r.overdue.to_string(),
                     r.assignee.unwrap_or_default().to_string(),
                     hold.map(|h| h.reason.clone()).unwrap_or_default(),
-                    hold.map(|h| h.since.to_rfc3339()).unwrap_or_default(),
+                    hold.map(|h| output::csv_time(h.since)).unwrap_or_default(),
                     hold.and_then(|h| h.until)
                         .map(|d| d.to_string())
                         .unwrap_or_default(),

@@ -229,12 +229,18 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     };
     match ctx.format {
         Format::Json => output::json(out, &rows),
+        Format::Id => {
+            // One commit may add several entries: its id once.
+            let mut commits: Vec<&str> = rows.iter().map(|r| r.commit.as_str()).collect();
+            commits.dedup();
+            output::ids(out, commits)
+        }
         Format::Csv => output::csv(
             out,
             &["at", "by", "action", "step", "note", "commit", "signature"],
             rows.iter().map(|r| {
                 vec![
-                    r.at.to_rfc3339(),
+                    output::csv_time(r.at),
                     by(r),
                     r.action.clone(),
                     step(r),

@@ -25,18 +25,32 @@ use crate::git::Signature;
 use crate::people::Person;
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
-    let graph = matches!(
-        cli.command,
-        Command::Procedure(procedure::Command::Graph { .. })
-    );
-    if matches!(cli.format, Format::Mermaid | Format::Dot) && !graph {
+    if let Command::New(a) = &cli.command {
+        if a.help {
+            let ctx = Context::new(cli.records, cli.actor, Format::Table, cli.color);
+            return new::help(&ctx, a.procedure.as_deref(), out);
+        }
+    }
+    let (name, formats) = formats(&cli.command);
+    let quiet = quiet(&cli.command);
+    let format = match cli.format {
+        None => formats[0],
+        Some(f) if formats.contains(&f) => f,
+        Some(f) => return Err(refuse_format(name, formats, f)),
+    };
+    if quiet && matches!(format, Format::Json | Format::Csv) {
         return Err(Failure::new(
             Code::Usage,
-            "--format mermaid and --format dot are for `sop procedure graph` only",
+            format!(
+                "-q prints only the id: it does not go with --format {}",
+                format_name(format)
+            ),
         )
         .into());
     }
-    let ctx = Context::new(cli.records, cli.actor, cli.format, cli.color);
+    let format = if quiet { Format::Id } else { format };
+    crate::output::set_quiet(quiet);
+    let ctx = Context::new(cli.records, cli.actor, format, cli.color);
     match cli.command {
         Command::Init(args) => init::run(&ctx, args, out),
         Command::Procedure(cmd) => procedure::run(&ctx, cmd, out),
@@ -63,7 +77,134 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// Exit 2 for a value of a filter no record could have, listing the values it takes.
+pub fn unknown_value(option: &str, given: &str, valid: &[String]) -> anyhow::Error {
+    Failure::new(
+        Code::Usage,
+        format!(
+            "{option} '{given}' is not known here: it takes {}",
+            one_of(valid)
+        ),
+    )
+    .into()
+}
+
+/// `a, b or c`.
+fn one_of(values: &[String]) -> String {
+    match values {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The ids of the procedures HEAD holds, sorted.
+pub fn committed_procedures(git: &crate::git::Git) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = git
+        .head_files(std::path::Path::new(crate::layout::PROCEDURES))?
+        .into_iter()
+        .filter_map(|(rel, _)| {
+            let id = rel.strip_suffix(".toml")?;
+            (!id.contains('/')).then(|| id.to_string())
+        })
+        .collect();
+    ids.sort();
+    Ok(ids)
+}
+
 /// The git identity of a person at `now`.
 pub fn signature(person: &Person, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Signature> {
     Signature::new(&person.name, &person.email, now)
+}
+
+/// The command's name for messages, and the formats it can print, its default first.
+pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
+    use Format::{Csv, Dot, Id, Json, Mermaid, Table};
+    const CHANGE: &[Format] = &[Table, Json, Id];
+    const LISTING: &[Format] = &[Table, Json, Csv, Id];
+    const RECORD: &[Format] = &[Table, Json];
+    const TEXT: &[Format] = &[Table];
+    match command {
+        Command::Init(_) => ("sop init", TEXT),
+        Command::Procedure(p) => match p {
+            procedure::Command::List => ("sop procedure list", LISTING),
+            procedure::Command::Show { .. } => ("sop procedure show", RECORD),
+            procedure::Command::Check => ("sop procedure check", RECORD),
+            procedure::Command::Graph { .. } => ("sop procedure graph", &[Mermaid, Dot]),
+        },
+        Command::New(_) => ("sop new", CHANGE),
+        Command::Advance(_) => ("sop advance", CHANGE),
+        Command::Approve(_) => ("sop approve", CHANGE),
+        Command::Reject(_) => ("sop reject", CHANGE),
+        Command::Cancel(_) => ("sop cancel", CHANGE),
+        Command::Edit(_) => ("sop edit", CHANGE),
+        Command::Comment(_) => ("sop comment", CHANGE),
+        Command::Assign(_) => ("sop assign", CHANGE),
+        Command::Unassign(_) => ("sop unassign", CHANGE),
+        Command::Hold(_) => ("sop hold", CHANGE),
+        Command::Resume(_) => ("sop resume", CHANGE),
+        Command::Show(_) => ("sop show", RECORD),
+        Command::Attachment(a) if a.name.is_some() => ("sop attachment ID NAME", TEXT),
+        Command::Attachment(_) => ("sop attachment", LISTING),
+        Command::List(_) => ("sop list", LISTING),
+        Command::Report(_) => ("sop report", &[Table, Json, Csv]),
+        Command::Sync(_) => ("sop sync", TEXT),
+        Command::Asset(a) => match a {
+            asset::Command::Add(_) => ("sop asset add", CHANGE),
+            asset::Command::Import(_) => ("sop asset import", RECORD),
+            asset::Command::List(_) => ("sop asset list", LISTING),
+            asset::Command::Show { .. } => ("sop asset show", RECORD),
+        },
+        Command::Log(_) => ("sop log", LISTING),
+        Command::Verify(_) => ("sop verify", &[Table, Json, Csv]),
+        Command::Completions(_) => ("sop completions", TEXT),
+    }
+}
+
+/// `-q`: a changing command prints only the id.
+fn quiet(command: &Command) -> bool {
+    match command {
+        Command::New(a) => a.quiet,
+        Command::Advance(a) => a.quiet,
+        Command::Approve(a) => a.quiet,
+        Command::Reject(a) => a.quiet,
+        Command::Cancel(a) => a.quiet,
+        Command::Edit(a) => a.quiet,
+        Command::Comment(a) => a.quiet,
+        Command::Assign(a) => a.quiet,
+        Command::Unassign(a) => a.quiet,
+        Command::Hold(a) => a.quiet,
+        Command::Resume(a) => a.quiet,
+        Command::Asset(asset::Command::Add(a)) => a.quiet,
+        _ => false,
+    }
+}
+
+fn format_name(f: Format) -> String {
+    use clap::ValueEnum;
+    f.to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+/// Exit 2 for a format the command cannot print, naming those it can.
+fn refuse_format(name: &str, formats: &[Format], given: Format) -> anyhow::Error {
+    let given = format_name(given);
+    let message = match formats {
+        [Format::Table] => {
+            format!("{name} prints one kind of output: --format {given} is not for it")
+        }
+        _ if matches!(given.as_str(), "mermaid" | "dot") => {
+            format!("--format {given} is for `sop procedure graph` only")
+        }
+        _ => {
+            let names: Vec<String> = formats.iter().map(|f| format_name(*f)).collect();
+            format!(
+                "{name} cannot print --format {given}: it prints {}",
+                one_of(&names)
+            )
+        }
+    };
+    Failure::new(Code::Usage, message)
+        .hint("leave out --format, or give one of the formats named")
+        .into()
 }

@@ -15,10 +15,16 @@ use crate::output;
 use crate::request::{Action, Outsider};
 
 /// Create a request at the first step of a procedure.
+///
+/// The request starts at the procedure's first step, with the form fields given by --field;
+/// `sop new PROCEDURE --help` lists the procedure's form fields. On success the new id is
+/// printed on stdout (and a line about it on stderr), so `id=$(sop new …)` works.
 #[derive(Debug, clap::Args)]
+#[command(disable_help_flag = true)]
 pub struct Args {
     /// The procedure id (`sop procedure list`).
-    pub procedure: String,
+    #[arg(required_unless_present = "help")]
+    pub procedure: Option<String>,
     /// A title (default: the procedure's name).
     #[arg(long)]
     pub title: Option<String>,
@@ -34,6 +40,12 @@ pub struct Args {
     /// Attach a file (FIELD=FILE fills the procedure's file field FIELD); repeat for several.
     #[arg(long = "attach", value_name = "[FIELD=]FILE")]
     pub attach: Vec<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print help; with PROCEDURE, also the procedure's form fields.
+    #[arg(short = 'h', long = "help")]
+    pub help: bool,
 }
 
 #[derive(Serialize)]
@@ -51,6 +63,9 @@ struct StepRef {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    let Some(procedure) = args.procedure else {
+        return help(ctx, None, out);
+    };
     let change = Change {
         title: args.title,
         asset: args
@@ -64,7 +79,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let done = change::run(
         ctx,
         Target::New {
-            procedure: &args.procedure,
+            procedure: &procedure,
         },
         change,
         &crate::attachment::specs(&args.attach),
@@ -84,6 +99,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 }),
             },
         )?,
+        Format::Id => writeln!(out, "{}", req.id)?,
         _ => {
             writeln!(out, "{}", req.id)?;
             if let Some(s) = step {
@@ -97,6 +113,29 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// `sop new [PROCEDURE] --help`: the command's help, then the procedure's form fields (read
+/// as `sop procedure show` reads it).
+pub fn help(ctx: &Context, procedure: Option<&str>, out: &mut dyn Write) -> Result<()> {
+    let mut cmd = crate::cli::command();
+    cmd.build();
+    let text = cmd
+        .find_subcommand_mut("new")
+        .expect("sop new exists")
+        .render_long_help();
+    write!(out, "{text}")?;
+    let Some(id) = procedure else {
+        return Ok(());
+    };
+    let records = ctx.records()?;
+    let p = crate::procedure::Procedure::load(&records.root, id)?;
+    writeln!(out, "\nForm fields of {id} ({}):", p.name)?;
+    match super::procedure::fields_table(&p.fields, None, ctx.color) {
+        Some(t) => writeln!(out, "{t}")?,
+        None => writeln!(out, "  (none)")?,
     }
     Ok(())
 }

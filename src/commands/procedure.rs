@@ -89,6 +89,7 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
         .collect();
     match ctx.format {
         Format::Json => output::json(out, &summaries),
+        Format::Id => output::ids(out, summaries.iter().map(|s| s.id)),
         Format::Csv => output::csv(
             out,
             &["id", "prefix", "name", "version", "draft", "steps", "total"],
@@ -286,6 +287,28 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if p.steps.iter().any(|s| s.timing.is_some()) {
         writeln!(out, "Total: {}", p.total())?;
     }
+    if let Some(t) = fields_table(&p.fields, None, ctx.color) {
+        writeln!(
+            out,
+            "\nForm fields (sop new {} --field NAME=VALUE):\n{t}",
+            p.id()
+        )?;
+    }
+    let at_steps: Vec<(&str, &Field)> = p
+        .steps
+        .iter()
+        .flat_map(|s| s.fields.iter().map(move |f| (s.id(), f)))
+        .collect();
+    if !at_steps.is_empty() {
+        let steps: Vec<&str> = at_steps.iter().map(|(s, _)| *s).collect();
+        let fields: Vec<Field> = at_steps.iter().map(|(_, f)| (*f).clone()).collect();
+        if let Some(t) = fields_table(&fields, Some(&steps), ctx.color) {
+            writeln!(
+                out,
+                "\nFields recorded at steps (sop advance ID --field NAME=VALUE):\n{t}"
+            )?;
+        }
+    }
     if let Some(t) = &p.service_time {
         writeln!(out, "Jangka waktu penyelesaian: {}", written(t))?;
     }
@@ -311,6 +334,47 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         }
     }
     Ok(())
+}
+
+/// Fields as a table: name, label, type, required, pattern, choices (and the step each is
+/// recorded at, when `steps` is given); None when there are none.
+pub fn fields_table(
+    fields: &[Field],
+    steps: Option<&[&str]>,
+    color: bool,
+) -> Option<comfy_table::Table> {
+    if fields.is_empty() {
+        return None;
+    }
+    let mut header = vec!["name", "label", "type", "required", "pattern", "choices"];
+    if steps.is_some() {
+        header.insert(0, "step");
+    }
+    let mut t = output::table(&header, color);
+    for (i, f) in fields.iter().enumerate() {
+        let kind = serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        let choices = match (f.choices.is_empty(), f.types.is_empty()) {
+            (false, _) => f.choices.join(", "),
+            (true, false) => format!("files: {}", f.types.join(", ")),
+            (true, true) => String::new(),
+        };
+        let mut row = vec![
+            f.name.clone(),
+            f.label.clone(),
+            kind,
+            if f.required { "yes" } else { "no" }.to_string(),
+            f.pattern.clone().unwrap_or_default(),
+            choices,
+        ];
+        if let Some(steps) = steps {
+            row.insert(0, steps.get(i).copied().unwrap_or_default().to_string());
+        }
+        t.add_row(row);
+    }
+    Some(t)
 }
 
 #[derive(Serialize)]

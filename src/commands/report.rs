@@ -80,6 +80,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         eprintln!("warning: {e:#}");
     }
     let unreadable = errors.len();
+    if let Some(given) = &args.procedure {
+        let mut ids = super::committed_procedures(&loaded.git)?;
+        ids.extend(summaries.values().map(|r| r.procedure.clone()));
+        ids.sort();
+        ids.dedup();
+        if !ids.contains(given) {
+            return Err(super::unknown_value("--procedure", given, &ids));
+        }
+    }
     let requests: Vec<&Summary> = summaries
         .values()
         .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))

@@ -22,6 +22,7 @@ mod properties;
 mod race;
 mod report;
 mod requests;
+mod scripting;
 mod shipped;
 mod sync;
 mod walks;

@@ -219,11 +219,14 @@ impl Records {
         reads
             .into_iter()
             .map(|args| {
-                let graph = args.starts_with(&["procedure", "graph"]);
-                let formats: &[&str] = if graph {
-                    &["table", "mermaid", "dot"]
-                } else {
-                    &["table", "json", "csv"]
+                // The formats each command prints (others are refused, exit 2).
+                let formats: &[&str] = match args.as_slice() {
+                    ["procedure", "graph", ..] => &["mermaid", "dot"],
+                    ["show", ..] | ["procedure", "show" | "check", ..] | ["asset", "show", ..] => {
+                        &["table", "json"]
+                    }
+                    ["report"] | ["verify"] => &["table", "json", "csv"],
+                    _ => &["table", "json", "csv", "id"],
                 };
                 let format = formats[rng.random_range(0..formats.len())];
                 let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();

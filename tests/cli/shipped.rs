@@ -30,6 +30,79 @@ fn completion_files_are_fresh() {
     assert!(stale.is_empty(), "completions/{stale:?} were stale and have been regenerated: run `cargo test` again and commit them");
 }
 
+/// The man pages of `sop` and of every subcommand (`man/sop-procedure-show.1`), rendered by
+/// clap_mangen from the command line itself, with the examples of `--help` as an EXAMPLES
+/// section (kept as lines, not filled into a paragraph).
+fn man_pages() -> Vec<(String, Vec<u8>)> {
+    fn walk(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
+        let examples = cmd.get_after_help().map(|a| a.to_string());
+        let man = clap_mangen::Man::new(cmd.clone().after_help(None::<&str>))
+            .source(format!("sop {}", env!("CARGO_PKG_VERSION")))
+            .manual("sop Manual");
+        let mut page = Vec::new();
+        man.render(&mut page).unwrap();
+        let mut page = String::from_utf8(page).unwrap();
+        if let Some(examples) = examples {
+            let mut section = String::from(".SH EXAMPLES\n.nf\n");
+            for line in examples.lines().skip(1) {
+                let line = line.trim_start().replace('\\', "\\e").replace('-', "\\-");
+                let line = match line.starts_with(['.', '\'']) {
+                    true => format!("\\&{line}"),
+                    false => line,
+                };
+                section += &format!("{line}\n");
+            }
+            section += ".fi\n";
+            match page.find(".SH VERSION") {
+                Some(at) => page.insert_str(at, &section),
+                None => page += &section,
+            }
+        }
+        pages.push((man.get_filename(), page.into_bytes()));
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            walk(sub, pages);
+        }
+    }
+    let mut cmd = sop::cli::command()
+        .disable_help_subcommand(true)
+        .mut_subcommand("procedure", |c| c.disable_help_subcommand(true))
+        .mut_subcommand("asset", |c| c.disable_help_subcommand(true));
+    cmd.build();
+    let mut pages = Vec::new();
+    walk(&cmd, &mut pages);
+    pages
+}
+
+/// Regenerates `man/` and fails when a page was stale, missing or left over.
+#[test]
+fn man_pages_are_fresh() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pages = man_pages();
+    let mut stale = Vec::new();
+    for (name, page) in &pages {
+        let path = dir.join(name);
+        if std::fs::read(&path).ok().as_deref() != Some(page.as_slice()) {
+            std::fs::write(&path, page).unwrap();
+            stale.push(name.clone());
+        }
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        if name.ends_with(".1") && !pages.iter().any(|(n, _)| *n == name) {
+            std::fs::remove_file(dir.join(&name)).unwrap();
+            stale.push(name);
+        }
+    }
+    assert!(
+        pages.iter().any(|(n, _)| n == "sop-new.1")
+            && pages.iter().any(|(n, _)| n == "sop-procedure-show.1"),
+        "{:?}",
+        pages.iter().map(|(n, _)| n).collect::<Vec<_>>()
+    );
+    assert!(stale.is_empty(), "man/{stale:?} were stale and have been regenerated: run `cargo test` again and commit them");
+}
+
 #[test]
 fn example_records_parse_and_pass_the_lint() {
     let office = Office::example();
