@@ -248,8 +248,16 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         ],
         ctx.color,
     );
+    let mut row = None;
     for (s, v) in p.steps.iter().zip(&steps) {
-        let no = s.number.as_ref().map_or("-".to_string(), |n| n.to_string());
+        // A row with several actors is numbered once, on its first step.
+        let same_row = s.number.is_some() && s.number == row;
+        row = s.number.clone();
+        let no = match (&s.number, same_row) {
+            (_, true) => "\"".to_string(),
+            (Some(n), false) => n.to_string(),
+            (None, false) => "-".to_string(),
+        };
         let roles: Vec<&str> = s
             .role
             .list()

@@ -159,7 +159,8 @@ fn numbers_inferences_and_the_service_header_are_shown_as_written() {
         .stdout(contains("Sub Koordinator menyetujui hasil *"))
         .stdout(contains("setujui (reject): dokumen tidak menyebut"))
         .stdout(contains("3 x 24 jam"))
-        .stdout(contains("1 jam 30 menit"));
+        .stdout(contains("1 jam 30 menit"))
+        .stdout(contains("\"    Staf TI memperbaiki"));
     let graph = office
         .sop("rizky", &["procedure", "graph", "layanan"])
         .success()
@@ -631,4 +632,57 @@ fn a_sub_request_written_by_hand_is_flagged_and_circles_of_calls_are_checked() {
         .sop("rizky", &["procedure", "check"])
         .code(3)
         .stdout(contains("calls unknown procedure 'surel'"));
+}
+
+#[test]
+fn a_procedure_with_only_a_service_time_goes_overdue() {
+    // A standar pelayanan: "jangka waktu penyelesaian 1 hari kerja", no time per step.
+    let text = BANTUAN
+        .replacen(
+            "service_time = { by = \"kategori\", sandi = \"1 jam\", perangkat = \"1 minggu\" }",
+            "service_time = \"1 hari kerja\"",
+            1,
+        )
+        .replacen(
+            "time = { by = \"kategori\", sandi = \"30 menit\", perangkat = \"3 hari kerja\" }\n",
+            "",
+            1,
+        );
+    let office = office_with("procedures/bantuan.toml", &text);
+    office.sop("rizky", &["procedure", "check"]).success();
+    office
+        .sop("rizky", &["procedure", "show", "bantuan"])
+        .success()
+        .stdout(contains("Jangka waktu penyelesaian: 1 hari"))
+        .stdout(contains("Total:").not());
+    let run = |who: &str, args: &[&str], at: &str| -> String {
+        let mut cmd = office.sop_cmd();
+        cmd.env("SOP_NOW", at).args(["--as", who]).args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Friday 27 November 2026, 14:00: due Monday 14:00.
+    let id = run(
+        "dimas",
+        &["new", "bantuan", "--field", "kategori=sandi"],
+        "2026-11-27T14:00:00+07:00",
+    );
+    let id = id.trim();
+    let list = |at: &str| -> Value {
+        serde_json::from_str(&run("dewi", &["list", "--overdue", "--format", "json"], at)).unwrap()
+    };
+    assert_eq!(list("2026-11-30T13:59:00+07:00"), serde_json::json!([]));
+    let late = list("2026-11-30T14:01:00+07:00");
+    assert_eq!(late[0]["id"], id);
+    assert_eq!(late[0]["service_due"], "2026-11-30T14:00:00+07:00");
+    assert_eq!(late[0]["due"], Value::Null, "no step time");
+    run("rizky", &["show", id], "2026-11-30T14:01:00+07:00")
+        .contains("service    1 hari, due 2026-11-30 14:00 (OVERDUE)")
+        .then_some(())
+        .expect("show names the late service time");
 }
