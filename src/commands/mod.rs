@@ -36,6 +36,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         )
         .into());
     }
+    let doc = matches!(cli.command, Command::Procedure(procedure::Command::Doc { .. }));
+    if matches!(cli.format, Format::Svg | Format::Pdf | Format::Html) && !doc {
+        return Err(Failure::new(
+            Code::Usage,
+            "--format svg, pdf and html are for `sop procedure doc` only",
+        )
+        .into());
+    }
     let ctx = Context::new(cli.records, cli.actor, cli.format, cli.color);
     match cli.command {
         Command::Init(args) => init::run(&ctx, args, out),
