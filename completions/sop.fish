@@ -30,7 +30,10 @@ complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format for co
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -65,35 +68,45 @@ complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output forma
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand init" -l example -d 'Copy the shipped procedures and sample people of a Dinas Kominfo'
 complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l color -d 'When to use colour' -r -f -a "auto\t''
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "list" -d 'The procedures of this office'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "list" -d 'The procedures of this office'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "doc" -d 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -104,7 +117,10 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -115,7 +131,10 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -126,15 +145,34 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l output -d 'Write the document to this file (through a temporary file and a rename)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l format -d 'Output format for commands that print records' -r -f -a "table\t''
+json\t''
+csv\t''
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "doc" -d 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand new" -l title -d 'A title (default: the procedure\'s name)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l field -d 'A form field, NAME=VALUE; repeat for several' -r
@@ -147,7 +185,10 @@ complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -163,7 +204,10 @@ complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output fo
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -177,7 +221,10 @@ complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output fo
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -190,7 +237,10 @@ complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output for
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -202,7 +252,10 @@ complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output for
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -217,7 +270,10 @@ complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output forma
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -229,7 +285,10 @@ complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output fo
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -241,7 +300,10 @@ complete -c sop -n "__fish_sop_using_subcommand assign" -l format -d 'Output for
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -253,7 +315,10 @@ complete -c sop -n "__fish_sop_using_subcommand unassign" -l format -d 'Output f
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -266,7 +331,10 @@ complete -c sop -n "__fish_sop_using_subcommand hold" -l format -d 'Output forma
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -278,7 +346,10 @@ complete -c sop -n "__fish_sop_using_subcommand resume" -l format -d 'Output for
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -289,7 +360,10 @@ complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output forma
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -301,7 +375,10 @@ complete -c sop -n "__fish_sop_using_subcommand attachment" -l format -d 'Output
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -319,7 +396,10 @@ complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output forma
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -335,7 +415,10 @@ complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output for
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -347,7 +430,10 @@ complete -c sop -n "__fish_sop_using_subcommand sync" -l format -d 'Output forma
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -358,7 +444,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subco
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -387,7 +476,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -401,7 +493,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -418,7 +513,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -429,7 +527,10 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -445,7 +546,10 @@ complete -c sop -n "__fish_sop_using_subcommand log" -l format -d 'Output format
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -457,7 +561,10 @@ complete -c sop -n "__fish_sop_using_subcommand verify" -l format -d 'Output for
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -468,7 +575,10 @@ complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Outpu
 json\t''
 csv\t''
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -500,6 +610,7 @@ complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "doc" -d 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "add" -d 'Register one asset'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "list" -d 'Assets as committed, filtered'

@@ -36,7 +36,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         )
         .into());
     }
-    let doc = matches!(cli.command, Command::Procedure(procedure::Command::Doc { .. }));
+    let doc = matches!(
+        cli.command,
+        Command::Procedure(procedure::Command::Doc { .. })
+    );
     if matches!(cli.format, Format::Svg | Format::Pdf | Format::Html) && !doc {
         return Err(Failure::new(
             Code::Usage,

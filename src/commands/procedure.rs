@@ -79,17 +79,25 @@ fn doc(
     out: &mut dyn Write,
 ) -> Result<()> {
     if format == Format::Pdf && output.is_none() && std::io::stdout().is_terminal() {
-        return Err(crate::invalid!("a PDF is not written to a terminal")
-            .hint(format!(
+        return Err(
+            crate::invalid!("a PDF is not written to a terminal").hint(format!(
                 "write it to a file: sop procedure doc {} --format pdf --output {}.pdf",
                 p.id(),
                 p.id()
-            )));
+            )),
+        );
     }
     let bytes = match format {
         Format::Pdf => crate::document::pdf(p, config)?,
         Format::Html => crate::document::html(p, config).into_bytes(),
-        _ => crate::document::svg(p, config).into_bytes(),
+        Format::Svg | Format::Table => crate::document::svg(p, config).into_bytes(),
+        Format::Json | Format::Csv | Format::Mermaid | Format::Dot => {
+            return Err(Failure::new(
+                Code::Usage,
+                "`sop procedure doc` writes --format svg (the default), pdf or html",
+            )
+            .into())
+        }
     };
     match output {
         Some(path) => write_replacing(path, &bytes),

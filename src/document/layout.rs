@@ -557,7 +557,9 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
     let mut rows: Vec<Row> = Vec::new();
     for (i, s) in p.steps.iter().enumerate() {
         let same = match (rows.last(), &s.number) {
-            (Some(last), Some(n)) => last.steps.last().and_then(|(_, l)| l.number.as_ref()) == Some(n),
+            (Some(last), Some(n)) => {
+                last.steps.last().and_then(|(_, l)| l.number.as_ref()) == Some(n)
+            }
             _ => false,
         };
         if same {
@@ -585,7 +587,11 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 kegiatan = format!("{kegiatan}\n(ditafsirkan: {why})");
             }
         }
-        let inputs = joined(steps.iter().flat_map(|(_, s)| s.inputs.iter().map(String::as_str)));
+        let inputs = joined(
+            steps
+                .iter()
+                .flat_map(|(_, s)| s.inputs.iter().map(String::as_str)),
+        );
         let times: Vec<String> = steps
             .iter()
             .filter_map(|(_, s)| s.timing.as_ref().map(written))
@@ -598,11 +604,17 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
         row.time = font::wrap(&time, SIZE, false, inner(cols.time));
         row.output = font::wrap(&output, SIZE, false, inner(cols.output));
         row.note = font::wrap(&note, SIZE, false, inner(cols.note));
-        let lines = [&row.kegiatan, &row.inputs, &row.time, &row.output, &row.note]
-            .iter()
-            .map(|l| l.len())
-            .max()
-            .unwrap_or(1);
+        let lines = [
+            &row.kegiatan,
+            &row.inputs,
+            &row.time,
+            &row.output,
+            &row.note,
+        ]
+        .iter()
+        .map(|l| l.len())
+        .max()
+        .unwrap_or(1);
         let symbol_room = if steps.iter().any(|(_, s)| shape_of(s) == Shape::Diamond) {
             46.0
         } else {
@@ -723,7 +735,12 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 let right = b.cx() > a.cx();
                 let pts = vec![(a.side(right), a.cy()), (b.side(!right), b.cy())];
                 pages[a.page].items.push(arrow(pts, true));
-                label_at(&mut pages[a.page], &label, a.side(right) + 2.0, a.cy() - 2.0);
+                label_at(
+                    &mut pages[a.page],
+                    &label,
+                    a.side(right) + 2.0,
+                    a.cy() - 2.0,
+                );
             } else if rb == ra + 1 && is_last_in_row && is_first_in_row && !bottom_used {
                 bottom_used = true;
                 if a.page == b.page {
@@ -741,9 +758,10 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                     connector += 1;
                     let tag = connector_tag(connector);
                     let foot = row_y[ra] + rows[ra].height + STRIP / 2.0;
-                    pages[a.page]
-                        .items
-                        .push(arrow(vec![(a.cx(), a.bottom()), (a.cx(), foot - 7.0)], true));
+                    pages[a.page].items.push(arrow(
+                        vec![(a.cx(), a.bottom()), (a.cx(), foot - 7.0)],
+                        true,
+                    ));
                     off_page(&mut pages[a.page], a.cx(), foot, &tag, b.page + 2);
                     let head = rows_top_of(b.page) - STRIP / 2.0;
                     off_page(&mut pages[b.page], b.cx(), head, &tag, a.page + 2);
@@ -777,7 +795,8 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 } else {
                     connector += 1;
                     let tag = connector_tag(connector);
-                    let ax = a.side(right) + out * 16.0;
+                    // Beyond the exit's label.
+                    let ax = a.side(right) + out * (16.0 + font::width(&label, 6.5, true));
                     pages[a.page].items.push(arrow(
                         vec![(a.side(right), a.cy()), (ax - out * 7.0, a.cy())],
                         true,
@@ -830,20 +849,63 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
         );
         let center = |c: (f32, f32)| c.0 + c.1 / 2.0;
         let text_y = |top: f32, h: f32, lines: usize| top + (h - text_height(lines, SIZE)) / 2.0;
-        for (c, label) in [(cols.no, "No"), (cols.kegiatan, "Kegiatan"), (cols.note, "Keterangan")] {
-            page.lines(center(c), text_y(y0, head_h, 1), SIZE, true, Anchor::Middle, &[label.to_string()]);
+        for (c, label) in [
+            (cols.no, "No"),
+            (cols.kegiatan, "Kegiatan"),
+            (cols.note, "Keterangan"),
+        ] {
+            page.lines(
+                center(c),
+                text_y(y0, head_h, 1),
+                SIZE,
+                true,
+                Anchor::Middle,
+                &[label.to_string()],
+            );
         }
         let roles_x = cols.roles[0].0;
         let roles_w: f32 = cols.roles.iter().map(|c| c.1).sum();
-        page.lines(roles_x + roles_w / 2.0, text_y(y0, top_h, 1), SIZE, true, Anchor::Middle, &["Pelaksana".to_string()]);
+        page.lines(
+            roles_x + roles_w / 2.0,
+            text_y(y0, top_h, 1),
+            SIZE,
+            true,
+            Anchor::Middle,
+            &["Pelaksana".to_string()],
+        );
         let mutu_x = cols.inputs.0;
         let mutu_w = cols.inputs.1 + cols.time.1 + cols.output.1;
-        page.lines(mutu_x + mutu_w / 2.0, text_y(y0, top_h, 1), SIZE, true, Anchor::Middle, &["Mutu Baku".to_string()]);
+        page.lines(
+            mutu_x + mutu_w / 2.0,
+            text_y(y0, top_h, 1),
+            SIZE,
+            true,
+            Anchor::Middle,
+            &["Mutu Baku".to_string()],
+        );
         for (c, lines) in cols.roles.iter().zip(&role_lines) {
-            page.lines(center(*c), text_y(y0 + top_h, sub_h, lines.len()), SIZE, true, Anchor::Middle, lines);
+            page.lines(
+                center(*c),
+                text_y(y0 + top_h, sub_h, lines.len()),
+                SIZE,
+                true,
+                Anchor::Middle,
+                lines,
+            );
         }
-        for (c, label) in [(cols.inputs, "Kelengkapan"), (cols.time, "Waktu"), (cols.output, "Output")] {
-            page.lines(center(c), text_y(y0 + top_h, sub_h, 1), SIZE, true, Anchor::Middle, &[label.to_string()]);
+        for (c, label) in [
+            (cols.inputs, "Kelengkapan"),
+            (cols.time, "Waktu"),
+            (cols.output, "Output"),
+        ] {
+            page.lines(
+                center(c),
+                text_y(y0 + top_h, sub_h, 1),
+                SIZE,
+                true,
+                Anchor::Middle,
+                &[label.to_string()],
+            );
         }
         // Rows of this page.
         let here: Vec<usize> = (0..rows.len()).filter(|&r| page_of_row[r] == n).collect();
@@ -851,12 +913,54 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
         for &r in &here {
             let row = &rows[r];
             let top = row_y[r];
-            page.lines(center(cols.no), top + PAD, SIZE, false, Anchor::Middle, &[row.number.clone()]);
-            page.lines(cols.kegiatan.0 + PAD, top + PAD, SIZE, false, Anchor::Start, &row.kegiatan);
-            page.lines(cols.inputs.0 + PAD, top + PAD, SIZE, false, Anchor::Start, &row.inputs);
-            page.lines(center(cols.time), top + PAD, SIZE, false, Anchor::Middle, &row.time);
-            page.lines(cols.output.0 + PAD, top + PAD, SIZE, false, Anchor::Start, &row.output);
-            page.lines(cols.note.0 + PAD, top + PAD, SIZE, false, Anchor::Start, &row.note);
+            page.lines(
+                center(cols.no),
+                top + PAD,
+                SIZE,
+                false,
+                Anchor::Middle,
+                &[row.number.clone()],
+            );
+            page.lines(
+                cols.kegiatan.0 + PAD,
+                top + PAD,
+                SIZE,
+                false,
+                Anchor::Start,
+                &row.kegiatan,
+            );
+            page.lines(
+                cols.inputs.0 + PAD,
+                top + PAD,
+                SIZE,
+                false,
+                Anchor::Start,
+                &row.inputs,
+            );
+            page.lines(
+                center(cols.time),
+                top + PAD,
+                SIZE,
+                false,
+                Anchor::Middle,
+                &row.time,
+            );
+            page.lines(
+                cols.output.0 + PAD,
+                top + PAD,
+                SIZE,
+                false,
+                Anchor::Start,
+                &row.output,
+            );
+            page.lines(
+                cols.note.0 + PAD,
+                top + PAD,
+                SIZE,
+                false,
+                Anchor::Start,
+                &row.note,
+            );
             bottom = top + row.height;
             page.line(vec![(left, bottom), (right, bottom)], 0.5);
         }
@@ -866,20 +970,44 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             // The total standard time.
             let top = bottom;
             page.line(vec![(left, top), (right, top)], 0.8);
-            page.lines(cols.kegiatan.0 + PAD, top + PAD + 2.0, SIZE, true, Anchor::Start, &["Jumlah waktu baku".to_string()]);
-            page.lines(center(cols.time), top + PAD + 2.0, SIZE, true, Anchor::Middle, &total_lines);
+            page.lines(
+                cols.kegiatan.0 + PAD,
+                top + PAD + 2.0,
+                SIZE,
+                true,
+                Anchor::Start,
+                &["Jumlah waktu baku".to_string()],
+            );
+            page.lines(
+                center(cols.time),
+                top + PAD + 2.0,
+                SIZE,
+                true,
+                Anchor::Middle,
+                &total_lines,
+            );
             table_bottom = top + total_h;
         }
         // Grid: the outer frame, the header's lines, the column lines.
         page.rect(left, y0, right - left, table_bottom - y0, 0.9);
         page.line(vec![(left, y0 + head_h), (right, y0 + head_h)], 0.9);
-        page.line(vec![(roles_x, y0 + top_h), (roles_x + roles_w, y0 + top_h)], 0.5);
-        page.line(vec![(mutu_x, y0 + top_h), (mutu_x + mutu_w, y0 + top_h)], 0.5);
+        page.line(
+            vec![(roles_x, y0 + top_h), (roles_x + roles_w, y0 + top_h)],
+            0.5,
+        );
+        page.line(
+            vec![(mutu_x, y0 + top_h), (mutu_x + mutu_w, y0 + top_h)],
+            0.5,
+        );
         let full = [cols.kegiatan.0, roles_x, mutu_x, cols.note.0];
         for x in full {
             page.line(vec![(x, y0), (x, table_bottom)], 0.5);
         }
-        let last_line = if last_page { table_bottom - total_h } else { table_bottom };
+        let last_line = if last_page {
+            table_bottom - total_h
+        } else {
+            table_bottom
+        };
         for c in cols.roles.iter().skip(1) {
             page.line(vec![(c.0, y0 + top_h), (c.0, last_line)], 0.5);
         }

@@ -1,7 +1,8 @@
 //! The document as PDF, made in process: each page's SVG is read by usvg with the shipped
 //! font, turned into a PDF form by svg2pdf (text stays text, the font subset embedded), and
-//! the forms are put on A4 landscape pages. No dates or random ids are written, so the same
-//! procedure gives the same bytes.
+//! the forms are put on A4 landscape pages. No dates or ids are written; the bytes still vary
+//! from run to run in the order svg2pdf writes a page's two fonts (a hash map's), not in
+//! what the pages show.
 
 use std::collections::HashMap;
 use std::sync::Arc;
