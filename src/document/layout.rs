@@ -744,8 +744,9 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             } else if rb == ra + 1 && is_last_in_row && is_first_in_row && !bottom_used {
                 bottom_used = true;
                 if a.page == b.page {
-                    // Turn at the row line, clear of a label under a decision.
-                    let mid = row_y[rb].max(a.bottom() + 10.0).min(b.y - 4.0);
+                    // Turn inside the target's row, above its symbol: clear of the row line
+                    // and of a label under a decision.
+                    let mid = row_y[rb] + (b.y - row_y[rb]) / 2.0;
                     let mut pts = vec![(a.cx(), a.bottom())];
                     if (a.cx() - b.cx()).abs() > 0.5 {
                         pts.push((a.cx(), mid));
@@ -919,7 +920,7 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 SIZE,
                 false,
                 Anchor::Middle,
-                &[row.number.clone()],
+                std::slice::from_ref(&row.number),
             );
             page.lines(
                 cols.kegiatan.0 + PAD,

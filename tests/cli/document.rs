@@ -227,7 +227,7 @@ fn example_pdfs_are_fresh() {
         );
         assert!(out.stdout.is_empty());
         // svg2pdf writes a page's fonts in hash-map order, so the bytes vary from run to run:
-        // the example is stale when its pages or its text differ.
+        // the example is stale when its pages, its text or its drawing differ.
         let new = std::fs::read(&file).unwrap();
         let path = dir.join(format!("sop-{id}.pdf"));
         let same = std::fs::read(&path).is_ok_and(|old| pdf_content(&old) == pdf_content(&new));
@@ -241,10 +241,23 @@ fn example_pdfs_are_fresh() {
     );
 }
 
-/// A PDF's page count and text, or none when it does not parse.
-fn pdf_content(bytes: &[u8]) -> Option<(usize, String)> {
-    let pages = lopdf::Document::load_mem(bytes).ok()?.get_pages().len();
-    Some((pages, pdf_extract::extract_text_from_mem(bytes).ok()?))
+/// What a PDF shows: its page count, its text and the drawing of each page (the pages' form
+/// streams, decompressed, in order); none when it does not parse.
+fn pdf_content(bytes: &[u8]) -> Option<(usize, String, Vec<Vec<u8>>)> {
+    let doc = lopdf::Document::load_mem(bytes).ok()?;
+    let mut forms: Vec<Vec<u8>> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Form"))
+        .map(|s| {
+            s.decompressed_content()
+                .unwrap_or_else(|_| s.content.clone())
+        })
+        .collect();
+    forms.sort();
+    let text = pdf_extract::extract_text_from_mem(bytes).ok()?;
+    Some((doc.get_pages().len(), text, forms))
 }
 
 #[test]
