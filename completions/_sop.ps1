@@ -78,6 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One procedure''s flow: each step, who does it, what it needs and where it leads')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)')
+            [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -121,11 +122,23 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'sop;procedure;doc' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the document to this file (through a temporary file and a rename)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sop;procedure;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The procedures of this office')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One procedure''s flow: each step, who does it, what it needs and where it leads')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)')
+            [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -139,6 +152,9 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;procedure;help;graph' {
+            break
+        }
+        'sop;procedure;help;doc' {
             break
         }
         'sop;procedure;help;help' {
@@ -533,6 +549,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One procedure''s flow: each step, who does it, what it needs and where it leads')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)')
+            [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)')
             break
         }
         'sop;help;procedure;list' {
@@ -545,6 +562,9 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;help;procedure;graph' {
+            break
+        }
+        'sop;help;procedure;doc' {
             break
         }
         'sop;help;new' {

@@ -199,6 +199,9 @@ _sop() {
             sop__subcmd__help__subcmd__procedure,check)
                 cmd="sop__subcmd__help__subcmd__procedure__subcmd__check"
                 ;;
+            sop__subcmd__help__subcmd__procedure,doc)
+                cmd="sop__subcmd__help__subcmd__procedure__subcmd__doc"
+                ;;
             sop__subcmd__help__subcmd__procedure,graph)
                 cmd="sop__subcmd__help__subcmd__procedure__subcmd__graph"
                 ;;
@@ -210,6 +213,9 @@ _sop() {
                 ;;
             sop__subcmd__procedure,check)
                 cmd="sop__subcmd__procedure__subcmd__check"
+                ;;
+            sop__subcmd__procedure,doc)
+                cmd="sop__subcmd__procedure__subcmd__doc"
                 ;;
             sop__subcmd__procedure,graph)
                 cmd="sop__subcmd__procedure__subcmd__graph"
@@ -225,6 +231,9 @@ _sop() {
                 ;;
             sop__subcmd__procedure__subcmd__help,check)
                 cmd="sop__subcmd__procedure__subcmd__help__subcmd__check"
+                ;;
+            sop__subcmd__procedure__subcmd__help,doc)
+                cmd="sop__subcmd__procedure__subcmd__help__subcmd__doc"
                 ;;
             sop__subcmd__procedure__subcmd__help,graph)
                 cmd="sop__subcmd__procedure__subcmd__help__subcmd__graph"
@@ -264,7 +273,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -318,7 +327,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -364,7 +373,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -398,7 +407,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -484,7 +493,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -610,7 +619,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -660,7 +669,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -694,7 +703,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -732,7 +741,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -774,7 +783,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -812,7 +821,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -850,7 +859,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -884,7 +893,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -934,7 +943,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1229,7 +1238,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__procedure)
-            opts="list show check graph"
+            opts="list show check graph doc"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1252,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__procedure__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__help__subcmd__procedure__subcmd__doc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1424,7 +1447,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1458,7 +1481,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1516,7 +1539,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1550,7 +1573,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1604,7 +1627,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1619,7 +1642,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure)
-            opts="-C -h --records --as --format --color --help list show check graph help"
+            opts="-C -h --records --as --format --color --help list show check graph doc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1638,7 +1661,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1672,7 +1695,45 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__procedure__subcmd__doc)
+            opts="-C -h --output --records --as --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1706,7 +1767,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1721,7 +1782,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__help)
-            opts="list show check graph help"
+            opts="list show check graph doc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,6 +1796,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__procedure__subcmd__help__subcmd__doc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1824,7 +1899,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1858,7 +1933,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1900,7 +1975,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1946,7 +2021,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1984,7 +2059,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2018,7 +2093,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2056,7 +2131,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2094,7 +2169,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2132,7 +2207,7 @@ _sop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv id mermaid dot" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -73,6 +73,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
             cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
             cand graph 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+            cand doc 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;procedure;list'= {
@@ -111,11 +112,22 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;procedure;doc'= {
+            cand --output 'Write the document to this file (through a temporary file and a rename)'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;procedure;help'= {
             cand list 'The procedures of this office'
             cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
             cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
             cand graph 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+            cand doc 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;procedure;help;list'= {
@@ -125,6 +137,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;procedure;help;check'= {
         }
         &'sop;procedure;help;graph'= {
+        }
+        &'sop;procedure;help;doc'= {
         }
         &'sop;procedure;help;help'= {
         }
@@ -485,6 +499,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand show 'One procedure''s flow: each step, who does it, what it needs and where it leads'
             cand check 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
             cand graph 'One procedure''s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+            cand doc 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
         }
         &'sop;help;procedure;list'= {
         }
@@ -493,6 +508,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;procedure;check'= {
         }
         &'sop;help;procedure;graph'= {
+        }
+        &'sop;help;procedure;doc'= {
         }
         &'sop;help;new'= {
         }

@@ -31,7 +31,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -67,29 +70,36 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand init" -l example -d 'Copy the shipped procedures and sample people of a Dinas Kominfo'
 complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -l color -d 'When to use colour' -r -f -a "auto\t''
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "list" -d 'The procedures of this office'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "list" -d 'The procedures of this office'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "doc" -d 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
@@ -97,7 +107,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -109,7 +122,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -121,7 +137,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -133,15 +152,35 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l output -d 'Write the document to this file (through a temporary file and a rename)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "doc" -d 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand new" -l title -d 'A title (default: the procedure\'s name)' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -l field -d 'A form field, NAME=VALUE; repeat for several' -r
@@ -155,7 +194,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -173,7 +215,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -189,7 +234,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -204,7 +252,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -218,7 +269,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -235,7 +289,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -249,7 +306,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -263,7 +323,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -277,7 +340,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -292,7 +358,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -306,7 +375,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -319,7 +391,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -332,7 +407,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -351,7 +429,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -368,7 +449,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -381,7 +465,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -393,7 +480,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -423,7 +513,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -439,7 +532,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -457,7 +553,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -469,7 +568,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -486,7 +588,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -499,7 +604,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -511,7 +619,10 @@ json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
-dot\t'Flowchart text for `sop procedure graph` (Graphviz)'"
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
+html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -543,6 +654,7 @@ complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "graph" -d 'One procedure\'s flowchart with a swimlane per role (--format mermaid, the default, or dot)'
+complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "doc" -d 'The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "add" -d 'Register one asset'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from asset" -f -a "list" -d 'Assets as committed, filtered'

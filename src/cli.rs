@@ -65,6 +65,12 @@ pub enum Format {
     Mermaid,
     /// Flowchart text for `sop procedure graph` (Graphviz).
     Dot,
+    /// The SOP document for `sop procedure doc` (SVG, the pages one under another).
+    Svg,
+    /// The SOP document for `sop procedure doc` (PDF, A4 landscape).
+    Pdf,
+    /// The SOP document for `sop procedure doc` (HTML, printable).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -72,6 +72,13 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "procedure doc",
+        &[
+            "sop procedure doc email --format pdf --output sop-email.pdf",
+            "sop procedure doc perbaikan-aset --format html > perbaikan-aset.html",
+        ],
+    ),
+    (
         "new",
         &[
             "sop new email --field nama_lengkap=\"Dimas\" --field email_diminta=dimas@kota.go.id",

@@ -2,7 +2,7 @@
 //!
 //! The library behind the `sop` binary (`src/main.rs`). Public are the modules the binary
 //! needs (`cli`, `commands`, `error`) and the parsers the fuzz targets in `fuzz/` drive
-//! (`procedure`, `config`, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
+//! (`procedure`, `config`, with `document` for the SOP document's tests, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
 //! `trailers`); the rest is private to the crate.
 
 pub mod asset;
@@ -17,6 +17,7 @@ pub mod commands;
 pub mod config;
 mod context;
 mod dates;
+pub mod document;
 mod engine;
 pub mod error;
 pub mod field;

@@ -119,7 +119,7 @@ pub fn signature(person: &Person, now: chrono::DateTime<chrono::FixedOffset>) ->
 
 /// The command's name for messages, and the formats it can print, its default first.
 pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
-    use Format::{Csv, Dot, Id, Json, Mermaid, Table};
+    use Format::{Csv, Dot, Html, Id, Json, Mermaid, Pdf, Svg, Table};
     const CHANGE: &[Format] = &[Table, Json, Id];
     const LISTING: &[Format] = &[Table, Json, Csv, Id];
     const RECORD: &[Format] = &[Table, Json];
@@ -131,6 +131,7 @@ pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
             procedure::Command::Show { .. } => ("sop procedure show", RECORD),
             procedure::Command::Check => ("sop procedure check", RECORD),
             procedure::Command::Graph { .. } => ("sop procedure graph", &[Mermaid, Dot]),
+            procedure::Command::Doc { .. } => ("sop procedure doc", &[Svg, Pdf, Html]),
         },
         Command::New(_) => ("sop new", CHANGE),
         Command::Advance(_) => ("sop advance", CHANGE),

@@ -1,16 +1,16 @@
 //! `sop procedure list|show|check`: the SOP catalogue.
 
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::cli::Format;
 use crate::config::Config;
 use crate::context::Context;
-use crate::error::{Code, Failure};
+use crate::error::{Code, Failure, Hint as _};
 use crate::field::Field;
 use crate::graph;
 use crate::output;
@@ -35,6 +35,15 @@ pub enum Command {
         /// The procedure id.
         id: String,
     },
+    /// The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow
+    /// table (--format svg, pdf or html; svg by default).
+    Doc {
+        /// The procedure id.
+        id: String,
+        /// Write the document to this file (through a temporary file and a rename).
+        #[arg(long, value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+    },
 }
 
 pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
@@ -53,7 +62,74 @@ pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
             out.write_all(text.as_bytes())?;
             Ok(())
         }
+        Command::Doc { id, output } => {
+            let p = Procedure::load(&records.root, &id)?;
+            doc(ctx.format, &p, &config, output.as_deref(), out)
+        }
     }
+}
+
+/// `sop procedure doc`: the document in the format asked (SVG unless PDF or HTML), to a file
+/// or to standard output; PDF goes to standard output only when it is not a terminal.
+fn doc(
+    format: Format,
+    p: &Procedure,
+    config: &Config,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if format == Format::Pdf && output.is_none() && std::io::stdout().is_terminal() {
+        return Err(
+            crate::invalid!("a PDF is not written to a terminal").hint(format!(
+                "write it to a file: sop procedure doc {} --format pdf --output {}.pdf",
+                p.id(),
+                p.id()
+            )),
+        );
+    }
+    let bytes = match format {
+        Format::Pdf => crate::document::pdf(p, config)?,
+        Format::Html => crate::document::html(p, config).into_bytes(),
+        Format::Svg | Format::Table => crate::document::svg(p, config).into_bytes(),
+        // `commands::formats` lets only svg, pdf and html through.
+        Format::Json | Format::Csv | Format::Mermaid | Format::Dot | Format::Id => {
+            return Err(Failure::new(
+                Code::Usage,
+                "`sop procedure doc` writes --format svg (the default), pdf or html",
+            )
+            .into())
+        }
+    };
+    match output {
+        Some(path) => write_replacing(path, &bytes),
+        None => Ok(out.write_all(&bytes)?),
+    }
+}
+
+/// Writes `path` through a temporary file beside it and a rename: a reader sees the old
+/// document or the new, never half of one.
+fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // A document is for reading: the usual mode of a new file, not a temporary one's.
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -8,6 +8,7 @@ mod audit;
 mod bench_harness;
 mod caches;
 mod crash;
+mod document;
 mod errors;
 mod fuzz_regressions;
 mod hardening;

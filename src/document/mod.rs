@@ -1,0 +1,29 @@
+//! The SOP AP document (*Standar Operasional Prosedur Administrasi Pemerintahan*) as
+//! Permenpan RB 35/2012 lays it out: the identity page, then the flow table with its five
+//! symbols. `layout` computes the pages as plain data; `svg`, `html` and `pdf` write them.
+
+pub mod font;
+pub mod html;
+pub mod layout;
+pub mod pdf;
+pub mod svg;
+
+use anyhow::Result;
+
+use crate::config::Config;
+use crate::procedure::Procedure;
+
+/// The document as one SVG, its pages one under another.
+pub fn svg(p: &Procedure, config: &Config) -> String {
+    svg::document(&layout::layout(p, config))
+}
+
+/// The document as one HTML page, ready to print on A4 landscape.
+pub fn html(p: &Procedure, config: &Config) -> String {
+    html::document(&layout::layout(p, config))
+}
+
+/// The document as PDF.
+pub fn pdf(p: &Procedure, config: &Config) -> Result<Vec<u8>> {
+    pdf::document(&layout::layout(p, config))
+}

@@ -1,0 +1,216 @@
+//! The laid-out document as SVG text: one `<svg>` per page, or all pages one under another.
+
+use std::fmt::Write as _;
+
+use super::font::FAMILY;
+use super::layout::{Anchor, Document, Item, Page, Shape, PAGE_H, PAGE_W};
+
+/// Space between pages in the one-file SVG.
+const GAP: f32 = 24.0;
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A number as SVG writes it: two decimals at most, no trailing zeros.
+fn n(v: f32) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+fn head(out: &mut String, w: f32, h: f32, title: &str) {
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FAMILY}, Arial, Helvetica, sans-serif\">",
+        w = n(w),
+        h = n(h)
+    );
+    let _ = writeln!(out, "<title>{}</title>", esc(title));
+}
+
+fn page_body(out: &mut String, page: &Page) {
+    let _ = writeln!(
+        out,
+        "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        n(PAGE_W),
+        n(PAGE_H)
+    );
+    for item in &page.items {
+        match item {
+            Item::Line {
+                points,
+                width,
+                dashed,
+                arrow,
+            } => {
+                let pts: Vec<String> = points
+                    .iter()
+                    .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
+                    .collect();
+                let dash = if *dashed {
+                    " stroke-dasharray=\"3 2\""
+                } else {
+                    ""
+                };
+                let class = if *arrow { "flow" } else { "grid" };
+                let _ = writeln!(
+                    out,
+                    "<polyline class=\"{class}\" points=\"{}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"{}\"{dash}/>",
+                    pts.join(" "),
+                    n(*width)
+                );
+                if *arrow && points.len() >= 2 {
+                    let (x1, y1) = points[points.len() - 2];
+                    let (x2, y2) = points[points.len() - 1];
+                    let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(0.001);
+                    let (ux, uy) = ((x2 - x1) / len, (y2 - y1) / len);
+                    let (l, w) = (5.0, 2.2);
+                    let (bx, by) = (x2 - ux * l, y2 - uy * l);
+                    let _ = writeln!(
+                        out,
+                        "<polygon points=\"{},{} {},{} {},{}\" fill=\"#000000\"/>",
+                        n(x2),
+                        n(y2),
+                        n(bx - uy * w),
+                        n(by + ux * w),
+                        n(bx + uy * w),
+                        n(by - ux * w)
+                    );
+                }
+            }
+            Item::Symbol {
+                shape,
+                x,
+                y,
+                w,
+                h,
+                dashed,
+            } => {
+                let dash = if *dashed {
+                    " stroke-dasharray=\"3 2\""
+                } else {
+                    ""
+                };
+                let style = format!("fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1\"{dash}");
+                let _ = match shape {
+                    Shape::Rect => writeln!(
+                        out,
+                        "<rect class=\"symbol\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
+                        n(*x), n(*y), n(*w), n(*h)
+                    ),
+                    Shape::Capsule => writeln!(
+                        out,
+                        "<rect class=\"symbol\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {style}/>",
+                        n(*x), n(*y), n(*w), n(*h), n(h / 2.0)
+                    ),
+                    Shape::Diamond => writeln!(
+                        out,
+                        "<polygon class=\"symbol\" points=\"{},{} {},{} {},{} {},{}\" {style}/>",
+                        n(x + w / 2.0), n(*y),
+                        n(x + w), n(y + h / 2.0),
+                        n(x + w / 2.0), n(y + h),
+                        n(*x), n(y + h / 2.0)
+                    ),
+                    Shape::OffPage => writeln!(
+                        out,
+                        "<polygon class=\"connector\" points=\"{},{} {},{} {},{} {},{} {},{}\" {style}/>",
+                        n(*x), n(*y),
+                        n(x + w), n(*y),
+                        n(x + w), n(y + h * 0.65),
+                        n(x + w / 2.0), n(y + h),
+                        n(*x), n(y + h * 0.65)
+                    ),
+                };
+            }
+            Item::Fill { x, y, w, h, color } => {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{color}\"/>",
+                    n(*x),
+                    n(*y),
+                    n(*w),
+                    n(*h)
+                );
+            }
+            Item::Text {
+                x,
+                y,
+                size,
+                bold,
+                anchor,
+                text,
+            } => {
+                if text.is_empty() {
+                    continue;
+                }
+                let weight = if *bold { " font-weight=\"bold\"" } else { "" };
+                let anchor = match anchor {
+                    Anchor::Start => "",
+                    Anchor::Middle => " text-anchor=\"middle\"",
+                };
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor}>{}</text>",
+                    n(*x),
+                    n(*y),
+                    n(*size),
+                    esc(text)
+                );
+            }
+        }
+    }
+}
+
+/// Each page as its own SVG document.
+pub fn pages(doc: &Document) -> Vec<String> {
+    doc.pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let mut out = String::new();
+            head(
+                &mut out,
+                PAGE_W,
+                PAGE_H,
+                &format!("{} ({}/{})", doc.title, i + 1, doc.pages.len()),
+            );
+            page_body(&mut out, page);
+            out.push_str("</svg>\n");
+            out
+        })
+        .collect()
+}
+
+/// The whole document in one SVG: the pages one under another.
+pub fn document(doc: &Document) -> String {
+    let count = doc.pages.len() as f32;
+    let height = count * PAGE_H + (count - 1.0).max(0.0) * GAP;
+    let mut out = String::new();
+    head(&mut out, PAGE_W, height, &doc.title);
+    for (i, page) in doc.pages.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<g class=\"page\" transform=\"translate(0,{})\">",
+            n(i as f32 * (PAGE_H + GAP))
+        );
+        page_body(&mut out, page);
+        out.push_str("</g>\n");
+    }
+    out.push_str("</svg>\n");
+    out
+}
