@@ -83,7 +83,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(commands::init::Args),
-    /// The SOP catalogue: list, show, check.
+    /// The SOP catalogue: list, show, check, graph, doc.
     #[command(subcommand)]
     Procedure(commands::procedure::Command),
     New(commands::new::Args),
@@ -95,7 +95,7 @@ pub enum Command {
     Reject(commands::act::RejectArgs),
     /// Withdraw an open request, with a reason.
     Cancel(commands::act::ReasonArgs),
-    /// Correct a request's fields or title (at a step you may act on, or one it was returned to).
+    /// Correct a request's fields or title at a step you may act on (such as a returned form).
     Edit(commands::act::EditArgs),
     /// Add a comment to a request's history, without moving it.
     Comment(commands::act::CommentArgs),
