@@ -37,6 +37,10 @@ fn label(s: &Step) -> String {
         Some(why) => format!("{text} (ditafsirkan: {why})"),
         None => text,
     };
+    let text = match &s.role_inferred {
+        Some(_) => format!("{text} (pelaku ditafsirkan)"),
+        None => text,
+    };
     text.replace('"', "'")
 }
 

@@ -243,6 +243,8 @@ struct StepView<'a> {
     fields: &'a [Field],
     /// Why the office inferred this step, which the document does not write; null when written.
     inferred: Option<&'a str>,
+    /// Why the office inferred who does this step; null when the document says.
+    role_inferred: Option<&'a str>,
     /// Exits the document leaves unsaid, by label, with why.
     inferred_exits: &'a IndexMap<String, String>,
 }
@@ -271,6 +273,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             by_field: s.by_field.as_deref(),
             fields: &s.fields,
             inferred: s.inferred.as_deref(),
+            role_inferred: s.role_inferred.as_deref(),
             inferred_exits: &s.inferred_exits,
         })
         .collect();
@@ -357,10 +360,11 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             }
         };
         let marked = !s.inferred_exits.is_empty() || s.inferred.is_some();
+        let role_mark = if s.role_inferred.is_some() { " *" } else { "" };
         t.add_row(vec![
             no,
             format!("{}{}", s.activity, if marked { " *" } else { "" }),
-            roles.join(" / "),
+            format!("{}{role_mark}", roles.join(" / ")),
             s.inputs.join(", "),
             s.timing.as_ref().map(written).unwrap_or_default(),
             s.output.clone(),
@@ -403,7 +407,12 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             let step = s
                 .inferred
                 .iter()
-                .map(move |why| format!("{}: {why}", s.id()));
+                .map(move |why| format!("{}: {why}", s.id()))
+                .chain(
+                    s.role_inferred
+                        .iter()
+                        .map(move |why| format!("{} (pelaku): {why}", s.id())),
+                );
             let exits = s
                 .inferred_exits
                 .iter()

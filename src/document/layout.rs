@@ -586,6 +586,9 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             if let Some(why) = &s.inferred {
                 kegiatan = format!("{kegiatan}\n(ditafsirkan: {why})");
             }
+            if let Some(why) = &s.role_inferred {
+                kegiatan = format!("{kegiatan}\n(pelaku ditafsirkan: {why})");
+            }
         }
         let inputs = joined(
             steps

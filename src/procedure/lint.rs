@@ -362,6 +362,12 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
                 );
             }
         }
+        if s.role_inferred.is_some() && s.role.list().is_empty() {
+            report(
+                at,
+                format!("step '{id}' says its role was inferred, but names no role"),
+            );
+        }
         let exits: Vec<&str> = p.exits(s).into_iter().map(|(l, _)| l).collect();
         for label in s.inferred_exits.keys() {
             if !exits.contains(&label.as_str()) {

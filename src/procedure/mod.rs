@@ -276,6 +276,9 @@ pub struct Step {
     /// (`completed`, `rejected`, `cancelled`, …).
     #[serde(default)]
     pub outcomes: IndexMap<String, Spanned<String>>,
+    /// The document does not say (or no longer shows) who does this step: the office
+    /// inferred its `role`, and why.
+    pub role_inferred: Option<String>,
     /// Not written in the document: the office inferred this step (or end), and why.
     pub inferred: Option<String>,
     /// Ways out of this step the document leaves unsaid, by exit label (`reject`, `tidak`,

@@ -58,8 +58,8 @@ fn office_with_a_day_at_the_helpdesk() -> Office {
     let office = Office::example();
     office.edit(
         "procedures/email.toml",
-        "time = \"2 menit\"\nnote = \"Kolom pelaku",
-        "time = \"1 hari\"\nnote = \"Kolom pelaku",
+        "time = \"2 menit\"\nrole_inferred = \"Kolom pelaku",
+        "time = \"1 hari\"\nrole_inferred = \"Kolom pelaku",
     );
     office.git(&["commit", "-qam", "terima-fpe: one working day"]);
     office

@@ -686,3 +686,32 @@ fn a_procedure_with_only_a_service_time_goes_overdue() {
         .then_some(())
         .expect("show names the late service time");
 }
+
+#[test]
+fn a_role_the_office_inferred_is_marked() {
+    let office = Office::example();
+    let v = office.json("rizky", &["procedure", "show", "email"]);
+    let terima = &v["steps"][1];
+    assert_eq!(terima["id"], "terima-fpe");
+    assert!(
+        terima["role_inferred"]
+            .as_str()
+            .is_some_and(|w| w.contains("ditafsirkan Helpdesk")),
+        "{terima:#}"
+    );
+    assert_eq!(v["steps"][0]["role_inferred"], Value::Null);
+    office
+        .sop("rizky", &["procedure", "show", "email"])
+        .success()
+        .stdout(contains("Helpdesk *"))
+        .stdout(contains("terima-fpe (pelaku): Kolom pelaku tidak terbaca"));
+    let svg = office
+        .sop("rizky", &["procedure", "doc", "email"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(svg)
+        .unwrap()
+        .contains("pelaku ditafsirkan"));
+}
