@@ -683,6 +683,19 @@ mod tests {
     }
 
     #[test]
+    fn an_inferred_role_needs_a_role() {
+        let src = format!(
+            "{HEAD}[[steps]]\nid = \"a\"\nactivity = \"A\"\nkind = \"decision\"\nby_field = \"x\"\noptions = {{ y = \"e\" }}\nrole_inferred = \"tidak terbaca\"\n\
+             [[steps]]\nid = \"e\"\nactivity = \"E\"\nkind = \"end\"\n"
+        );
+        let found = lint(&src).join("\n");
+        assert!(
+            found.contains("step 'a' says its role was inferred, but names no role"),
+            "{found}"
+        );
+    }
+
+    #[test]
     fn office_keys_are_linted() {
         let src = format!(
             "{HEAD}on_behalf = [\"satpam\"]\n\
