@@ -130,8 +130,9 @@ pub fn help(ctx: &Context, procedure: Option<&str>, out: &mut dyn Write) -> Resu
     let Some(id) = procedure else {
         return Ok(());
     };
-    let records = ctx.records()?;
-    let p = crate::procedure::Procedure::load(&records.root, id)?;
+    // The form `sop new` asks for is the committed procedure's, not the work tree's.
+    let (_, git) = ctx.open()?;
+    let p = crate::rules::procedure_as_is(&git.head_snapshot()?, id)?;
     writeln!(out, "\nForm fields of {id} ({}):", p.name)?;
     match super::procedure::fields_table(&p.fields, None, ctx.color) {
         Some(t) => writeln!(out, "{t}")?,

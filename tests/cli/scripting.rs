@@ -361,4 +361,13 @@ fn procedure_show_and_new_help_list_the_form_fields() {
         .sop("rizky", &["new", "emial", "--help"])
         .code(3)
         .stderr(contains("emial"));
+    // The form shown is the committed one, which `sop new` asks for: not an uncommitted edit.
+    office.edit(
+        "procedures/email.toml",
+        "name = \"nama_lengkap\"",
+        "name = \"nama_belum_disahkan\"",
+    );
+    let help = stdout(&office.sop("rizky", &["new", "email", "--help"]).success());
+    assert!(help.contains("nama_lengkap"), "{help}");
+    assert!(!help.contains("nama_belum_disahkan"), "{help}");
 }
