@@ -265,11 +265,12 @@ impl Request {
     /// When the request arrived at its current step: the last change that moved it (a
     /// comment, an edit, an assignment or a hold leaves it where it was).
     pub fn step_since(&self) -> DateTime<FixedOffset> {
-        self.history
-            .iter()
-            .rev()
-            .find(|e| e.moves())
-            .map_or(self.created, |e| e.at)
+        self.last_move().map_or(self.created, |e| e.at)
+    }
+
+    /// The last change that moved the request (see `Entry::moves`).
+    pub fn last_move(&self) -> Option<&Entry> {
+        self.history.iter().rev().find(|e| e.moves())
     }
 
     /// Each visit to a step that a change ended (oldest first): the moving entry, with the

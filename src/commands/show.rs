@@ -142,6 +142,11 @@ fn steps_table(
         &["", "no", "activity", "role", "time", "done", "due"],
         ctx.color,
     );
+    // The end step a finished request came to rest at.
+    let ended_at = req
+        .last_move()
+        .and_then(|e| e.to.as_deref())
+        .filter(|_| req.step.is_none());
     for s in &p.steps {
         let done = req
             .history
@@ -149,9 +154,7 @@ fn steps_table(
             .filter(|e| e.step == s.id() && e.action != Action::Create && e.moves())
             .count();
         let here = current.filter(|c| c.id == s.id());
-        let last_move = req.history.iter().rev().find(|e| e.moves());
-        let reached_end =
-            last_move.and_then(|e| e.to.as_deref()) == Some(s.id()) && req.step.is_none();
+        let reached_end = ended_at == Some(s.id());
         let mark = match (here, reached_end, done) {
             (Some(_), _, _) => "▶",
             (_, true, _) => "■",

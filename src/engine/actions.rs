@@ -266,10 +266,7 @@ impl World<'_> {
     ) -> Result<Request, Refusal> {
         let p = self.procedure;
         let end = req
-            .history
-            .iter()
-            .rev()
-            .find(|e| e.moves())
+            .last_move()
             .and_then(|e| e.to.as_deref())
             .and_then(|to| p.step(to))
             .filter(|s| s.kind == Kind::End);
@@ -333,10 +330,7 @@ impl World<'_> {
 /// The step a request is at, or for a finished one the step it finished at.
 fn where_it_is(req: &Request) -> String {
     req.step.clone().unwrap_or_else(|| {
-        req.history
-            .iter()
-            .rev()
-            .find(|e| e.moves())
+        req.last_move()
             .map(|e| e.to.clone().unwrap_or_else(|| e.step.clone()))
             .unwrap_or_default()
     })
