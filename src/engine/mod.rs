@@ -1014,6 +1014,15 @@ to = 2026-11-30
         fn new_request(&self) -> Request {
             self.create(&[("alasan", "perlu")]).unwrap()
         }
+        /// `req`, at `isi`, walked to `data`: uli fills the form, sri chooses the data
+        /// centre, kas approves.
+        fn to_data(&self, req: &Request) -> Request {
+            let r = self.act(req, "uli", Action::Advance, |_| {}).unwrap();
+            let r = self
+                .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
+                .unwrap();
+            self.act(&r, "kas", Action::Approve, |_| {}).unwrap()
+        }
         fn act(
             &self,
             req: &Request,
@@ -1264,12 +1273,7 @@ to = 2026-11-30
             r#"options = { dc = "selesai", user = "selesai" }"#,
             r#"options = { dc = "rute", user = "rute" }"#,
         );
-        let r = fx.new_request();
-        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
-        let r = fx
-            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
-            .unwrap();
-        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let r = fx.to_data(&fx.new_request());
         let err = fx
             .act(&r, "sri", Action::Advance, |c| {
                 c.fields = vec![("seri".into(), "1".into())]
@@ -1310,12 +1314,7 @@ to = 2026-11-30
             r#"options = { dc = "selesai", user = "selesai" }"#,
             r#"options = { user = "selesai" }"#,
         );
-        let r = fx.new_request();
-        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
-        let r = fx
-            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
-            .unwrap();
-        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let r = fx.to_data(&fx.new_request());
         let err = fx
             .act(&r, "sri", Action::Advance, |c| {
                 c.fields = vec![("seri".into(), "1".into())]
@@ -1496,11 +1495,7 @@ to = 2026-11-30
             .unwrap_err();
         assert!(err.to_string().contains("changes nothing"), "{err}");
         // At `data`, staff may change seri but not the form's alasan.
-        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
-        let r = fx
-            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
-            .unwrap();
-        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let r = fx.to_data(&r);
         let err = fx
             .act(&r, "sri", Action::Edit, |c| {
                 c.fields = vec![("alasan".into(), "x".into())]
@@ -1516,6 +1511,30 @@ to = 2026-11-30
                 c.fields = vec![("seri".into(), "SN9".into())]
             })
             .is_ok());
+    }
+
+    #[test]
+    fn a_step_names_the_fields_it_may_change() {
+        let fx = edited(
+            "activity = \"Mendata\"\nrole = \"staf\"",
+            "activity = \"Mendata\"\nrole = \"staf\"\nedits = [\"alasan\"]",
+        );
+        let r = fx.to_data(&fx.new_request());
+        let r = fx
+            .act(&r, "sri", Action::Edit, |c| {
+                c.fields = vec![("alasan".into(), "diperbaiki staf".into())]
+            })
+            .unwrap();
+        assert_eq!(r.fields["alasan"], Value::Text("diperbaiki staf".into()));
+        let err = fx
+            .act(&r, "sri", Action::Edit, |c| {
+                c.fields = vec![("seri".into(), "SN1".into())]
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&err, Refusal::Frozen { name, editable, .. } if name == "seri" && editable == &["alasan"]),
+            "{err}"
+        );
     }
 
     #[test]
@@ -1611,11 +1630,7 @@ to = 2026-11-30
         let r = fx
             .create(&[("alasan", "x"), ("teknisi", "sri@x.id")])
             .unwrap();
-        let r = fx.act(&r, "uli", Action::Advance, |_| {}).unwrap();
-        let r = fx
-            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
-            .unwrap();
-        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let r = fx.to_data(&r);
         assert_eq!(r.step.as_deref(), Some("data"));
         assert_eq!(r.assignee.as_deref(), Some("sri"));
     }
@@ -1757,11 +1772,7 @@ to = 2026-11-30
             "[[steps.fields]]\nname = \"seri\"\nrequired = true",
             "[[steps.fields]]\nname = \"seri\"\nrequired = true\n[[steps.fields]]\nname = \"sandi\"\ntype = \"secret\"\nrequired = true\npattern = \".{8,}\"",
         );
-        let r = at_lokasi(&fx);
-        let r = fx
-            .act(&r, "sri", Action::Advance, |c| c.option = Some("dc".into()))
-            .unwrap();
-        let r = fx.act(&r, "kas", Action::Approve, |_| {}).unwrap();
+        let r = fx.to_data(&fx.new_request());
         let seri = || ("seri".to_string(), "1".to_string());
         let err = fx
             .act(&r, "sri", Action::Advance, |c| c.fields = vec![seri()])
