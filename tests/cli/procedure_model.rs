@@ -239,17 +239,7 @@ fn calendar_hours_run_through_the_weekend_and_working_days_skip_it() {
     assert_ne!(with_holiday, sop_toml, "sop.toml lists no holidays yet");
     std::fs::write(office.path("sop.toml"), with_holiday).unwrap();
     office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qam", "holiday"]);
-    let run = |args: &[&str], at: &str| {
-        let mut cmd = office.sop_cmd();
-        cmd.env("SOP_NOW", at).args(["--as", "dimas"]).args(args);
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str], at: &str| office.sop_at("dimas", args, at);
     let id = run(
         &["new", "layanan", "--field", "keluhan=x"],
         "2026-11-27T09:00:00+07:00",
@@ -265,10 +255,7 @@ fn calendar_hours_run_through_the_weekend_and_working_days_skip_it() {
         step_due("2026-11-27T09:05:00+07:00"),
         "2026-11-30T09:00:00+07:00"
     );
-    let mut dewi = office.sop_cmd();
-    dewi.env("SOP_NOW", "2026-11-27T10:00:00+07:00")
-        .args(["--as", "dewi", "advance", id]);
-    assert!(dewi.output().unwrap().status.success());
+    office.sop_at("dewi", &["advance", id], "2026-11-27T10:00:00+07:00");
     // `periksa`: 1 working day from Friday 10:00 skips the weekend and Monday's holiday.
     assert_eq!(
         step_due("2026-11-27T10:05:00+07:00"),
@@ -279,17 +266,7 @@ fn calendar_hours_run_through_the_weekend_and_working_days_skip_it() {
 #[test]
 fn the_shipped_holiday_file_counts_in_working_days() {
     let office = office_with_layanan();
-    let run = |who: &str, args: &[&str], at: &str| {
-        let mut cmd = office.sop_cmd();
-        cmd.env("SOP_NOW", at).args(["--as", who]).args(args);
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |who: &str, args: &[&str], at: &str| office.sop_at(who, args, at);
     let at = "2026-12-23T10:00:00+07:00";
     let id = run("dimas", &["new", "layanan", "--field", "keluhan=x"], at);
     let id = id.trim();
@@ -406,17 +383,7 @@ fn check_wants_a_time_and_a_role_for_every_choice() {
 #[test]
 fn times_and_the_service_time_go_by_the_category() {
     let office = office_with("procedures/bantuan.toml", BANTUAN);
-    let run = |who: &str, args: &[&str], at: &str| -> String {
-        let mut cmd = office.sop_cmd();
-        cmd.env("SOP_NOW", at).args(["--as", who]).args(args);
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |who: &str, args: &[&str], at: &str| office.sop_at(who, args, at);
     let json = |who: &str, args: &[&str], at: &str| -> Value {
         let mut all = args.to_vec();
         all.extend(["--format", "json"]);
@@ -655,17 +622,7 @@ fn a_procedure_with_only_a_service_time_goes_overdue() {
         .success()
         .stdout(contains("Jangka waktu penyelesaian: 1 hari"))
         .stdout(contains("Total:").not());
-    let run = |who: &str, args: &[&str], at: &str| -> String {
-        let mut cmd = office.sop_cmd();
-        cmd.env("SOP_NOW", at).args(["--as", who]).args(args);
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |who: &str, args: &[&str], at: &str| office.sop_at(who, args, at);
     // Friday 27 November 2026, 14:00: due Monday 14:00.
     let id = run(
         "dimas",

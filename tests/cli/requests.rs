@@ -28,6 +28,19 @@ fn returned(office: &Office) -> String {
     id
 }
 
+/// An email request by putri, approved: at buat-akun, staf-ti's step.
+fn approved(office: &Office) -> String {
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    office.sop("putri", &["advance", &id]).success();
+    office.sop("dewi", &["advance", &id]).success();
+    office.sop("sri", &["approve", &id]).success();
+    id
+}
+
 /// `sop verify --format json`: exit code and findings.
 fn verify(office: &Office) -> (i32, Vec<Value>) {
     let out = office
@@ -37,6 +50,29 @@ fn verify(office: &Office) -> (i32, Vec<Value>) {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let code = out.status.code().unwrap();
     (code, report["findings"].as_array().unwrap().clone())
+}
+
+/// A change at terima-fpe that dimas writes by hand: `write` turns the request file's text
+/// (and the change's time) into the new text, committed by dimas with the trailers sop would
+/// give `action`. Verify must find it: its one finding's problem.
+fn forged_by_dimas(
+    office: &Office,
+    id: &str,
+    action: &str,
+    write: impl FnOnce(String, &str) -> String,
+) -> String {
+    let file = office.request_file(id);
+    office.wait(chrono::Duration::minutes(1));
+    let at = office.now().to_rfc3339();
+    std::fs::write(&file, write(office.read(&file), &at)).unwrap();
+    let message = format!(
+        "{id} {action}: x\n\nSop-Request: {id}\nSop-Procedure: email@1\nSop-Action: {action}\nSop-Step: terima-fpe -> terima-fpe\nSop-Actor: dimas\n"
+    );
+    office.git_as(DIMAS.0, DIMAS.1, &["commit", "-qam", &message]);
+    let (code, findings) = verify(office);
+    assert_eq!(code, 6, "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    findings[0]["problem"].as_str().unwrap().to_string()
 }
 
 fn clean(office: &Office) {
@@ -123,27 +159,16 @@ fn a_frozen_field_is_refused_and_a_hand_edit_of_it_is_flagged() {
     office.sop("dimas", &["edit", &id, "--title", "x"]).code(4);
     assert_eq!(office.snapshot(), before);
     // Made by hand with sop's trailers, verify flags it.
-    let file = office.request_file(&id);
-    let at = office.now() + chrono::Duration::minutes(1);
-    office.wait(chrono::Duration::minutes(1));
-    let text = office.read(&file).replacen(
-        "nama_lengkap = \"Dimas Saputra\"",
-        "nama_lengkap = \"Orang Lain\"",
-        1,
-    );
-    let entry = format!(
-        "\n[[history]]\nstep = \"terima-fpe\"\naction = \"edit\"\nby = \"dimas\"\nat = \"{}\"\nto = \"terima-fpe\"\n\n[[history.edits]]\nname = \"nama_lengkap\"\nfrom = \"Dimas Saputra\"\nto = \"Orang Lain\"\n",
-        at.to_rfc3339()
-    );
-    std::fs::write(&file, format!("{text}{entry}")).unwrap();
-    let message = format!(
-        "{id} edit: x\n\nSop-Request: {id}\nSop-Procedure: email@1\nSop-Action: edit\nSop-Step: terima-fpe -> terima-fpe\nSop-Actor: dimas\n"
-    );
-    office.git_as(DIMAS.0, DIMAS.1, &["commit", "-qam", &message]);
-    let (code, findings) = verify(&office);
-    assert_eq!(code, 6, "{findings:#?}");
-    assert_eq!(findings.len(), 1, "{findings:#?}");
-    let problem = findings[0]["problem"].as_str().unwrap();
+    let problem = forged_by_dimas(&office, &id, "edit", |text, at| {
+        let text = text.replacen(
+            "nama_lengkap = \"Dimas Saputra\"",
+            "nama_lengkap = \"Orang Lain\"",
+            1,
+        );
+        format!(
+            "{text}\n[[history]]\nstep = \"terima-fpe\"\naction = \"edit\"\nby = \"dimas\"\nat = \"{at}\"\nto = \"terima-fpe\"\n\n[[history.edits]]\nname = \"nama_lengkap\"\nfrom = \"Dimas Saputra\"\nto = \"Orang Lain\"\n"
+        )
+    });
     assert!(
         problem.contains("is not a legal edit by dimas"),
         "{problem}"
@@ -185,14 +210,7 @@ fn a_comment_is_one_commit_shown_in_show_and_log_and_never_moves() {
 #[test]
 fn an_assigned_step_is_the_assignees_alone_until_unassigned() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
-    office.sop("putri", &["advance", &id]).success();
-    office.sop("dewi", &["advance", &id]).success();
-    office.sop("sri", &["approve", &id]).success();
+    let id = approved(&office);
     // buat-akun is staf-ti's: budi gives it to yoga.
     office.sop("putri", &["assign", &id, "yoga"]).code(4);
     office
@@ -378,14 +396,7 @@ fn an_outside_requester_is_served_end_to_end_by_staff_on_their_behalf() {
 #[test]
 fn a_secret_field_never_reaches_a_file_or_a_commit() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
-    office.sop("putri", &["advance", &id]).success();
-    office.sop("dewi", &["advance", &id]).success();
-    office.sop("sri", &["approve", &id]).success();
+    let id = approved(&office);
     const SECRET: &str = "Sandi-Awal-9f3kQ";
     office
         .sop(
@@ -457,27 +468,13 @@ fn each_new_action_replays_clean_and_a_forged_one_is_flagged() {
     office.sop("dewi", &["unassign", &id]).success();
     clean(&office);
     // A hold written by hand by someone who does not hold helpdesk.
-    let file = office.request_file(&id);
-    let at = office.now() + chrono::Duration::minutes(1);
-    office.wait(chrono::Duration::minutes(1));
-    let text = office
-        .read(&file)
-        .replacen("status = \"open\"", "status = \"held\"", 1);
-    let (head, history) = text.split_once("\n[[history]]").unwrap();
-    let text = format!(
-        "{head}\n[hold]\nreason = \"tunda\"\nsince = \"{}\"\n\n[[history]]{history}\n[[history]]\nstep = \"terima-fpe\"\naction = \"hold\"\nby = \"dimas\"\nat = \"{}\"\nto = \"terima-fpe\"\nnote = \"tunda\"\n",
-        at.to_rfc3339(),
-        at.to_rfc3339()
-    );
-    std::fs::write(&file, text).unwrap();
-    let message = format!(
-        "{id} hold: x\n\nSop-Request: {id}\nSop-Procedure: email@1\nSop-Action: hold\nSop-Step: terima-fpe -> terima-fpe\nSop-Actor: dimas\n"
-    );
-    office.git_as(DIMAS.0, DIMAS.1, &["commit", "-qam", &message]);
-    let (code, findings) = verify(&office);
-    assert_eq!(code, 6, "{findings:#?}");
-    assert_eq!(findings.len(), 1, "{findings:#?}");
-    let problem = findings[0]["problem"].as_str().unwrap();
+    let problem = forged_by_dimas(&office, &id, "hold", |text, at| {
+        let text = text.replacen("status = \"open\"", "status = \"held\"", 1);
+        let (head, history) = text.split_once("\n[[history]]").unwrap();
+        format!(
+            "{head}\n[hold]\nreason = \"tunda\"\nsince = \"{at}\"\n\n[[history]]{history}\n[[history]]\nstep = \"terima-fpe\"\naction = \"hold\"\nby = \"dimas\"\nat = \"{at}\"\nto = \"terima-fpe\"\nnote = \"tunda\"\n"
+        )
+    });
     assert!(
         problem.contains("is not a legal hold by dimas") && problem.contains("may not do step"),
         "{problem}"

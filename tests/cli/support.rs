@@ -94,6 +94,25 @@ impl Office {
             .append_context("command", format!("sop --as {who} {}", args.join(" ")))
     }
 
+    /// `sop --as WHO ARGS…` with the clock at `at` (RFC 3339), which must succeed: its stdout.
+    pub fn sop_at(&self, who: &str, args: &[&str], at: &str) -> String {
+        let out = self
+            .sop_cmd()
+            .env("SOP_NOW", at)
+            .arg("--as")
+            .arg(who)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "sop --as {who} {} at {at}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// `sop --as WHO ARGS…` with `input` on standard input.
     pub fn sop_stdin(&self, who: &str, args: &[&str], input: &[u8]) -> Assert {
         use std::io::Write;
