@@ -114,6 +114,24 @@ fn new_with_form(office: &Office, form: &std::path::Path) -> String {
     v["id"].as_str().unwrap().to_string()
 }
 
+/// `sop new berkas` with `form` as its form, which must be refused as invalid (exit 3).
+fn new_refused(office: &Office, form: &std::path::Path) -> assert_cmd::assert::Assert {
+    let attach = format!("formulir={}", form.display());
+    office
+        .sop(
+            "putri",
+            &[
+                "new",
+                "berkas",
+                "--field",
+                "keperluan=x",
+                "--attach",
+                &attach,
+            ],
+        )
+        .code(3)
+}
+
 /// `sop verify --format json`: exit code and findings.
 fn verify(office: &Office) -> (i32, Vec<Value>) {
     let out = office
@@ -278,20 +296,7 @@ fn over_the_size_limit_is_refused() {
     let office = office_with("[attachments]\nmax_file_mb = 1\nmax_request_mb = 2\n");
     let before = office.snapshot();
     let big = office.input_file("big.pdf", &pdf_bytes(1024 * 1024 + 1, 4));
-    let attach = format!("formulir={}", big.display());
-    let a = office
-        .sop(
-            "putri",
-            &[
-                "new",
-                "berkas",
-                "--field",
-                "keperluan=x",
-                "--attach",
-                &attach,
-            ],
-        )
-        .code(3);
+    let a = new_refused(&office, &big);
     let err = stderr(&a);
     assert!(err.contains("over the limit of 1 MiB per file"), "{err}");
     assert!(err.contains("max_file_mb"), "{err}");
@@ -330,19 +335,7 @@ fn a_file_of_another_type_is_refused() {
     let office = office();
     let before = office.snapshot();
     let png = office.input_file("form.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    let a = office
-        .sop(
-            "putri",
-            &[
-                "new",
-                "berkas",
-                "--field",
-                "keperluan=x",
-                "--attach",
-                &format!("formulir={}", png.display()),
-            ],
-        )
-        .code(3);
+    let a = new_refused(&office, &png);
     let err = stderr(&a);
     assert!(
         err.contains("attachment 'form.png' is image/png, but field 'formulir' takes only pdf"),
@@ -350,19 +343,7 @@ fn a_file_of_another_type_is_refused() {
     );
     // A name does not make a type: bytes that are no PDF, named .pdf.
     let fake = office.input_file("fake.pdf", &[0u8, 1, 2, 3, 0xff]);
-    let a = office
-        .sop(
-            "putri",
-            &[
-                "new",
-                "berkas",
-                "--field",
-                "keperluan=x",
-                "--attach",
-                &format!("formulir={}", fake.display()),
-            ],
-        )
-        .code(3);
+    let a = new_refused(&office, &fake);
     assert!(stderr(&a).contains("application/octet-stream"));
     assert_eq!(office.snapshot(), before);
     // The procedure's own types, for a file that fills no field.
