@@ -273,6 +273,16 @@ impl Request {
         self.history.iter().rev().find(|e| e.moves())
     }
 
+    /// Every time the request was held, at any step (the last one open while it is held).
+    pub fn all_held(&self) -> Vec<Held> {
+        let (visits, now) = self.visits();
+        visits
+            .into_iter()
+            .flat_map(|(_, held)| held)
+            .chain(now)
+            .collect()
+    }
+
     /// Each visit to a step that a change ended (oldest first): the moving entry, with the
     /// times the request was held during the visit; then the held times of the current visit.
     /// A hold lasts until the resume of the held request, or until a change moves it on.

@@ -313,17 +313,6 @@ impl fmt::Display for StdTime {
     }
 }
 
-/// Serde `deserialize_with` for an optional `time = "…"` key: a present key must parse; a
-/// text that says there is no standard time ("N/A", "tergantung …") is none.
-pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StdTime>, D::Error> {
-    let text = String::deserialize(d)?;
-    match Written::parse(&text) {
-        Some(Written::Time(t)) => Ok(Some(t)),
-        Some(Written::NoTime(_)) => Ok(None),
-        None => Err(serde::de::Error::custom(bad_time(&text))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,12 +199,7 @@ pub fn request_view<'a>(
     now: DateTime<FixedOffset>,
 ) -> RequestView<'a> {
     let values = |name: &str| req.fields.get(name).map(|v| v.to_string());
-    let (visits, held_now) = req.visits();
-    let all_held: Vec<Held> = visits
-        .into_iter()
-        .flat_map(|(_, held)| held)
-        .chain(held_now.iter().cloned())
-        .collect();
+    let held_now = req.visits().1;
     RequestView {
         id: &req.id,
         procedure: &req.procedure,
@@ -223,7 +218,7 @@ pub fn request_view<'a>(
         service: service(
             p,
             req.created,
-            &all_held,
+            &req.all_held(),
             req.is_open(),
             &values,
             config,
