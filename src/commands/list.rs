@@ -244,37 +244,19 @@ fn check_filters(
     loaded: &crate::context::Loaded,
     requests: &crate::tree_cache::TreeCache<Summary>,
 ) -> Result<()> {
-    let procedures = || -> Result<Vec<String>> {
-        let mut ids = super::committed_procedures(&loaded.git)?;
-        ids.extend(requests.values().map(|r| r.procedure.clone()));
-        ids.sort();
-        ids.dedup();
-        Ok(ids)
-    };
     if let Some(given) = &args.status {
-        let mut statuses: Vec<String> = ["open", "held", "cancelled"].map(String::from).into();
-        let snap = loaded.git.head_snapshot()?;
-        for id in super::committed_procedures(&loaded.git)? {
-            let Ok(p) = crate::rules::procedure_as_is(&snap, &id) else {
-                continue;
-            };
-            for s in p
-                .steps
-                .iter()
-                .filter(|s| s.kind == crate::procedure::Kind::End)
-            {
-                statuses.push(s.outcome().to_string());
+        // A status some request has is known without reading a procedure.
+        let common = ["open", "held", "cancelled"].contains(&given.as_str())
+            || requests.values().any(|r| &r.status == given);
+        if !common {
+            let statuses = known_statuses(loaded, requests)?;
+            if !statuses.contains(given) {
+                return Err(super::unknown_value("--status", given, &statuses));
             }
-        }
-        statuses.extend(requests.values().map(|r| r.status.clone()));
-        let mut seen = std::collections::HashSet::new();
-        statuses.retain(|s| seen.insert(s.clone()));
-        if !statuses.contains(given) {
-            return Err(super::unknown_value("--status", given, &statuses));
         }
     }
     if let Some(given) = &args.procedure {
-        let ids = procedures()?;
+        let ids = super::known_procedures(&loaded.git, requests)?;
         if !ids.contains(given) {
             return Err(super::unknown_value("--procedure", given, &ids));
         }
@@ -286,6 +268,30 @@ fn check_filters(
         }
     }
     Ok(())
+}
+
+/// `open`, `held`, `cancelled`, every end outcome of the committed procedures, and any status
+/// a request has, each once.
+fn known_statuses(
+    loaded: &crate::context::Loaded,
+    requests: &crate::tree_cache::TreeCache<Summary>,
+) -> Result<Vec<String>> {
+    let mut statuses: Vec<String> = ["open", "held", "cancelled"].map(String::from).into();
+    let snap = loaded.git.head_snapshot()?;
+    for id in super::committed_procedures(&loaded.git)? {
+        let Ok(p) = crate::rules::procedure_as_is(&snap, &id) else {
+            continue;
+        };
+        let ends = p
+            .steps
+            .iter()
+            .filter(|s| s.kind == crate::procedure::Kind::End);
+        statuses.extend(ends.map(|s| s.outcome().to_string()));
+    }
+    statuses.extend(requests.values().map(|r| r.status.clone()));
+    let mut seen = std::collections::HashSet::new();
+    statuses.retain(|s| seen.insert(s.clone()));
+    Ok(statuses)
 }
 
 /// The columns every format shows first (`Row::cells`), then `more`.

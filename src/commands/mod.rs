@@ -112,6 +112,19 @@ pub fn committed_procedures(git: &crate::git::Git) -> Result<Vec<String>> {
     Ok(ids)
 }
 
+/// The procedures a `--procedure` filter may name: the committed ones, and any a request
+/// names (one whose file is gone since).
+pub fn known_procedures(
+    git: &crate::git::Git,
+    requests: &crate::tree_cache::TreeCache<crate::summary::Summary>,
+) -> Result<Vec<String>> {
+    let mut ids = committed_procedures(git)?;
+    ids.extend(requests.values().map(|r| r.procedure.clone()));
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}
+
 /// The git identity of a person at `now`.
 pub fn signature(person: &Person, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Signature> {
     Signature::new(&person.name, &person.email, now)

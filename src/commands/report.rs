@@ -81,10 +81,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let unreadable = errors.len();
     if let Some(given) = &args.procedure {
-        let mut ids = super::committed_procedures(&loaded.git)?;
-        ids.extend(summaries.values().map(|r| r.procedure.clone()));
-        ids.sort();
-        ids.dedup();
+        let ids = super::known_procedures(&loaded.git, &summaries)?;
         if !ids.contains(given) {
             return Err(super::unknown_value("--procedure", given, &ids));
         }
