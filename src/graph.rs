@@ -268,8 +268,9 @@ fn label(s: &Step, numbered: bool, extras: &Extras) -> String {
         (Some(n), true) => format!("{n}. {}", s.activity),
         _ => s.activity.clone(),
     };
-    if s.kind == Kind::End {
-        text = format!("{text} [{}]", status_label(s.outcome()));
+    let outcome = status_label(s.outcome());
+    if s.kind == Kind::End && outcome != s.activity.to_lowercase() {
+        text = format!("{text} [{outcome}]");
     }
     if let Some(called) = &s.call {
         text = format!("{text} (sub-prosedur: {})", extras.called_name(called.get_ref()));
@@ -450,7 +451,7 @@ pub fn dot(p: &Procedure, config: &Config, extras: &Extras) -> String {
     let mut out = format!(
         "digraph \"{}\" {{\n  graph [label=\"{}\", labelloc=t, fontname=\"{FONT}\", rankdir=TB, newrank=true, nodesep=0.3, ranksep=0.4];\n  node [shape=box, fontname=\"{FONT}\", fontsize=10];\n  edge [fontname=\"{FONT}\", fontsize=9];\n",
         p.id().replace('"', "\\\""),
-        dot_label(std::slice::from_ref(&f.title))
+        dot_label(&wrap(&f.title, WRAP * 2))
     );
     let node = |out: &mut String, indent: &str, i: usize| {
         let s = &p.steps[i];

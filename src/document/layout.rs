@@ -692,14 +692,16 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
                 step: Some(s.id().to_string()),
             });
             if let (Mark::Here, Some(t)) = (mark, &extras.trail) {
-                // Where the request is, and how it stands there.
+                // Where the request is, and how it stands there: left of the symbol, clear
+                // of the exits' labels on its right and below it.
+                let tag = t.state.to_uppercase();
                 pg.items.push(Item::Text {
-                    x: spot.x + w + 2.0,
+                    x: spot.x - 2.0 - font::width(&tag, 5.5, true),
                     y: spot.y + 4.0,
                     size: 5.5,
                     bold: true,
                     anchor: Anchor::Start,
-                    text: t.state.to_uppercase(),
+                    text: tag,
                     color: HERE_STROKE,
                 });
             }

@@ -10,6 +10,7 @@ mod caches;
 mod crash;
 mod document;
 mod errors;
+mod graphs;
 mod fuzz_regressions;
 mod hardening;
 mod lifecycle;
