@@ -13,7 +13,7 @@ use crate::procedure::Procedure;
 use crate::request::{Action, Request};
 use crate::view::{entry_action, entry_by, entry_details, request_view, StepView};
 
-/// One request: fields, current step with its due time, and history.
+/// One request: fields, current step with its due time, and history; or its flow (--graph).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The request id, or a unique start of it.
