@@ -31,7 +31,10 @@ pub struct Extras {
 
 impl Extras {
     /// The names of the procedures `p`'s call steps start, each as `name` finds it.
-    pub fn called(p: &Procedure, name: impl Fn(&str) -> Option<String>) -> BTreeMap<String, String> {
+    pub fn called(
+        p: &Procedure,
+        name: impl Fn(&str) -> Option<String>,
+    ) -> BTreeMap<String, String> {
         p.steps
             .iter()
             .filter_map(|s| s.call.as_ref())
@@ -59,7 +62,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let mut word: Vec<char> = word.chars().collect();
             loop {
                 let len = line.chars().count();
-                let room = if len == 0 { width } else { width.saturating_sub(len + 1) };
+                let room = if len == 0 {
+                    width
+                } else {
+                    width.saturating_sub(len + 1)
+                };
                 if word.len() <= room {
                     if len > 0 {
                         line.push(' ');
@@ -273,7 +280,10 @@ fn label(s: &Step, numbered: bool, extras: &Extras) -> String {
         text = format!("{text} [{outcome}]");
     }
     if let Some(called) = &s.call {
-        text = format!("{text} (sub-prosedur: {})", extras.called_name(called.get_ref()));
+        text = format!(
+            "{text} (sub-prosedur: {})",
+            extras.called_name(called.get_ref())
+        );
     }
     if let Some(why) = &s.inferred {
         text = format!("{text} (ditafsirkan: {why})");
@@ -630,7 +640,12 @@ pub fn trail(req: &Request, p: &Procedure) -> Trail {
 
 /// The exits from `from` (by `way`, or any when none is given) through automatic steps to
 /// `to`, as (step, exit, step) hops; none when the flow has no such way.
-fn route(p: &Procedure, from: &str, way: Option<&str>, to: &str) -> Option<Vec<(String, String, String)>> {
+fn route(
+    p: &Procedure,
+    from: &str,
+    way: Option<&str>,
+    to: &str,
+) -> Option<Vec<(String, String, String)>> {
     fn walk(
         p: &Procedure,
         at: &str,
@@ -650,7 +665,8 @@ fn route(p: &Procedure, from: &str, way: Option<&str>, to: &str) -> Option<Vec<(
             hops.push((at.to_string(), w.to_string(), target.get_ref().clone()));
             let next = p.step(target.get_ref());
             if target.get_ref() == to
-                || next.is_some_and(|n| n.is_automatic() && walk(p, n.id(), None, to, depth + 1, hops))
+                || next
+                    .is_some_and(|n| n.is_automatic() && walk(p, n.id(), None, to, depth + 1, hops))
             {
                 return true;
             }

@@ -49,7 +49,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         let p = crate::rules::procedure_as_is(&snap, &req.procedure)?;
         let extras = graph::Extras {
             called: graph::Extras::called(&p, |id| {
-                crate::rules::procedure_as_is(&snap, id).ok().map(|c| c.name)
+                crate::rules::procedure_as_is(&snap, id)
+                    .ok()
+                    .map(|c| c.name)
             }),
             trail: Some(graph::trail(&req, &p)),
         };

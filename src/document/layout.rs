@@ -765,12 +765,7 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
                 let right = b.cx() > a.cx();
                 let pts = vec![(a.side(right), a.cy()), (b.side(!right), b.cy())];
                 pages[a.page].items.push(arrow(pts, true));
-                label_at(
-                    &mut pages[a.page],
-                    label,
-                    a.side(right) + 2.0,
-                    a.cy() - 2.0,
-                );
+                label_at(&mut pages[a.page], label, a.side(right) + 2.0, a.cy() - 2.0);
             } else if rb == ra + 1 && is_last_in_row && is_first_in_row && !bottom_used {
                 bottom_used = true;
                 if a.page == b.page {

@@ -70,11 +70,7 @@ fn page_body(out: &mut String, page: &Page) {
                 mark,
             } => {
                 let stroke = ink(*mark);
-                let trail = if *mark == Mark::Plain {
-                    ""
-                } else {
-                    " trail"
-                };
+                let trail = if *mark == Mark::Plain { "" } else { " trail" };
                 let pts: Vec<String> = points
                     .iter()
                     .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
@@ -140,7 +136,8 @@ fn page_body(out: &mut String, page: &Page) {
                     Mark::Trail => " trail",
                     Mark::Here => " here",
                 };
-                let style = format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}");
+                let style =
+                    format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}");
                 let _ = match shape {
                     Shape::Rect => writeln!(
                         out,

@@ -549,7 +549,8 @@ impl Procedure {
                         .and_then(|j| at[j])
                 } else {
                     self.steps.iter().enumerate().find_map(|(j, from)| {
-                        let leads_here = self.exits(from).iter().any(|(_, t)| t.get_ref() == s.id());
+                        let leads_here =
+                            self.exits(from).iter().any(|(_, t)| t.get_ref() == s.id());
                         if leads_here {
                             at[j]
                         } else {

@@ -191,8 +191,15 @@ fn mermaid_of_the_shipped_procedures_speaks_indonesian_and_wraps() {
     }
     // Approvals say Ya / Tidak; decisions their options as written.
     let email = stdout(&office, "rizky", &["procedure", "graph", "email"]);
-    assert!(email.contains("-->|\"Ya\"|") && email.contains("-->|\"Tidak\"|"), "{email}");
-    let ipl = stdout(&office, "rizky", &["procedure", "graph", "instalasi-piranti-lunak"]);
+    assert!(
+        email.contains("-->|\"Ya\"|") && email.contains("-->|\"Tidak\"|"),
+        "{email}"
+    );
+    let ipl = stdout(
+        &office,
+        "rizky",
+        &["procedure", "graph", "instalasi-piranti-lunak"],
+    );
     assert!(ipl.contains("|\"Tidak lengkap\"|"), "{ipl}");
     // The inferred end and the automatic route sit inside the lanes of the steps before them,
     // dashed; the end and the start are stadiums, decisions diamonds.
@@ -236,19 +243,25 @@ fn either_or_roles_rows_and_calls_in_mermaid() {
         "{text}"
     );
     let tangani = node_of(&text, "3. Menangani gangguan");
-    assert_eq!(lanes[1].1, [tangani.clone()]);
+    assert_eq!(lanes[1].1, [tangani.as_str()]);
     // The start goes with the step it passes to; the call and the inferred end with the
     // approval that leads to them.
     let start = node_of(&text, "1. Mulai");
     let call = node_of(&text, "5. Permintaan email dinas");
     let end = node_of(&text, "Selesai");
     assert!(lanes[0].1.contains(&start), "{text}");
-    assert!(lanes[3].1.contains(&call) && lanes[3].1.contains(&end), "{text}");
+    assert!(
+        lanes[3].1.contains(&call) && lanes[3].1.contains(&end),
+        "{text}"
+    );
     // The call is a subroutine naming the procedure it starts.
     let call_line = text.lines().find(|l| l.trim().starts_with(&call)).unwrap();
     assert!(call_line.contains("[[\""), "{call_line}");
     let label = unescape(&call_line.replace("<br/>", " "));
-    assert!(label.contains("sub-prosedur: Permintaan Email (email)"), "{label}");
+    assert!(
+        label.contains("sub-prosedur: Permintaan Email (email)"),
+        "{label}"
+    );
     // Row 4 of two actors: its number once, the row named.
     let periksa = node_of(&text, "4. Helpdesk memeriksa");
     let setujui = node_of(&text, "Sub Koordinator menyetujui");
@@ -258,10 +271,22 @@ fn either_or_roles_rows_and_calls_in_mermaid() {
         "{text}"
     );
     // Its exits: Ya to the call, Tidak back; the call's by the email request's status.
-    assert!(text.contains(&format!("{setujui} -->|\"Ya\"| {call}")), "{text}");
-    assert!(text.contains(&format!("{setujui} -->|\"Tidak\"| {tangani}")), "{text}");
-    assert!(text.contains(&format!("{call} -.->|\"Selesai\"| {end}")), "{text}");
-    assert!(text.contains(&format!("{call} -.->|\"Ditolak\"| {end}")), "{text}");
+    assert!(
+        text.contains(&format!("{setujui} -->|\"Ya\"| {call}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{setujui} -->|\"Tidak\"| {tangani}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{call} -.->|\"Selesai\"| {end}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{call} -.->|\"Ditolak\"| {end}")),
+        "{text}"
+    );
 }
 
 /// What can be checked of dot text without Graphviz: braces balance outside strings and
@@ -312,7 +337,12 @@ fn check_dot(text: &str) -> (BTreeSet<String>, Vec<(String, String)>) {
         }
         if let Some(group) = t.strip_prefix("{ rank=same;") {
             let ids = group.split('}').next().unwrap();
-            named.extend(ids.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from));
+            named.extend(
+                ids.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
             continue;
         }
         let stmt = t.split('[').next().unwrap().trim().trim_end_matches(';');
@@ -328,7 +358,10 @@ fn check_dot(text: &str) -> (BTreeSet<String>, Vec<(String, String)>) {
         }
     }
     for id in named {
-        assert!(declared.contains(&id), "{id} is used but not declared\n{text}");
+        assert!(
+            declared.contains(&id),
+            "{id} is used but not declared\n{text}"
+        );
     }
     (declared, edges)
 }
@@ -339,7 +372,11 @@ fn dot_parses_and_orders_its_lanes() {
     let mut ids = shipped_ids();
     ids.push("bantuan".into());
     for id in &ids {
-        let text = stdout(&office, "rizky", &["procedure", "graph", id, "--format", "dot"]);
+        let text = stdout(
+            &office,
+            "rizky",
+            &["procedure", "graph", id, "--format", "dot"],
+        );
         let (declared, edges) = check_dot(&text);
         let steps = declared.iter().filter(|d| d.starts_with('s')).count();
         let p = sop::procedure::Procedure::parse(
@@ -364,14 +401,27 @@ fn dot_parses_and_orders_its_lanes() {
         let lanes = text.matches("subgraph cluster_lane").count();
         if lanes > 1 {
             let chain: Vec<String> = (0..lanes).map(|n| format!("lane{n}")).collect();
-            assert!(text.contains(&format!("{} [style=invis];", chain.join(" -> "))), "{id}");
+            assert!(
+                text.contains(&format!("{} [style=invis];", chain.join(" -> "))),
+                "{id}"
+            );
             assert!(edges.iter().any(|(a, b)| a == "lane0" && b == "lane1"));
         }
-        assert!(!text.contains("approve") && !text.contains("reject"), "{id}");
+        assert!(
+            !text.contains("approve") && !text.contains("reject"),
+            "{id}"
+        );
     }
-    let text = stdout(&office, "rizky", &["procedure", "graph", "bantuan", "--format", "dot"]);
+    let text = stdout(
+        &office,
+        "rizky",
+        &["procedure", "graph", "bantuan", "--format", "dot"],
+    );
     // The row of two actors on one rank, its number once.
-    assert!(text.contains("{ rank=same; s3; s4; }  // baris 4"), "{text}");
+    assert!(
+        text.contains("{ rank=same; s3; s4; }  // baris 4"),
+        "{text}"
+    );
     assert_eq!(text.matches("label=\"4. ").count(), 1, "{text}");
     // The call: a predefined process (a box with double sides), naming the procedure.
     let call = text.lines().find(|l| l.trim().starts_with("s5 [")).unwrap();
@@ -380,17 +430,27 @@ fn dot_parses_and_orders_its_lanes() {
         "{call}"
     );
     assert!(
-        call.replace("<BR/>", " ").contains("Permintaan Email (email)"),
+        call.replace("<BR/>", " ")
+            .contains("Permintaan Email (email)"),
         "{call}"
     );
     // Start and end rounded (Graphviz's capsule), the approval a diamond, the inferred end
     // dashed and inside the approver's lane.
-    assert!(text.contains("s0 [style=\"rounded\", label=\"1. Mulai\"]"), "{text}");
-    assert!(text.contains("s6 [style=\"rounded,dashed\", label=\"Selesai"), "{text}");
+    assert!(
+        text.contains("s0 [style=\"rounded\", label=\"1. Mulai\"]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("s6 [style=\"rounded,dashed\", label=\"Selesai"),
+        "{text}"
+    );
     assert!(text.contains("s4 [shape=diamond"), "{text}");
     let lane3 = text.split("subgraph cluster_lane3").nth(1).unwrap();
     let lane3 = lane3.split("\n  }").next().unwrap();
-    assert!(lane3.contains("    s6 [") && lane3.contains("    s5 ["), "{lane3}");
+    assert!(
+        lane3.contains("    s6 [") && lane3.contains("    s5 ["),
+        "{lane3}"
+    );
     assert!(text.contains("s4 -> s5 [label=\"Ya\"]"), "{text}");
     assert!(text.contains("s4 -> s2 [label=\"Tidak\"]"), "{text}");
 }
@@ -495,12 +555,21 @@ fn show_graph_mermaid_marks_the_trail_and_where_the_request_is() {
     assert!(text.contains(&format!("title: \"{id}: Permintaan Email\"")));
     assert!(text.contains("classDef dilalui fill:") && text.contains("classDef sekarang fill:"));
     assert_eq!(classed(&text, "dilalui"), [isi.clone(), terima.clone()]);
-    assert_eq!(classed(&text, "sekarang"), [setuju.clone()]);
+    assert_eq!(classed(&text, "sekarang"), [setuju.as_str()]);
     assert!(text.contains("● sekarang"), "{text}");
     // The exits taken, numbered in the order taken, and drawn in the trail's colour.
-    assert!(text.contains(&format!("{isi} -->|\"[1, 4]\"| {terima}")), "{text}");
-    assert!(text.contains(&format!("{terima} -->|\"[2, 5]\"| {setuju}")), "{text}");
-    assert!(text.contains(&format!("{setuju} -->|\"Tidak [3]\"| {isi}")), "{text}");
+    assert!(
+        text.contains(&format!("{isi} -->|\"[1, 4]\"| {terima}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{terima} -->|\"[2, 5]\"| {setuju}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{setuju} -->|\"Tidak [3]\"| {isi}")),
+        "{text}"
+    );
     assert!(text.contains(&format!("{setuju} -->|\"Ya\"| ")), "{text}");
     let edges: Vec<&str> = text.lines().filter(|l| l.contains("-->")).collect();
     let taken: Vec<String> = edges
@@ -515,7 +584,10 @@ fn show_graph_mermaid_marks_the_trail_and_where_the_request_is() {
         .unwrap();
     assert_eq!(
         style.trim(),
-        format!("linkStyle {} stroke:#2b8a3e,stroke-width:3px", taken.join(","))
+        format!(
+            "linkStyle {} stroke:#2b8a3e,stroke-width:3px",
+            taken.join(",")
+        )
     );
     // Read-only: nothing changed.
     assert_eq!(office.status(), "");
@@ -536,8 +608,8 @@ fn show_graph_marks_held_and_finished_requests() {
     let text = stdout(&office, "rizky", &["show", &id, "--graph", "mermaid"]);
     let isi = node_of(&text, "1. Mengisi Form");
     let terima = node_of(&text, "2. Menerima FPE");
-    assert_eq!(classed(&text, "dilalui"), [isi.clone()]);
-    assert_eq!(classed(&text, "sekarang"), [terima.clone()]);
+    assert_eq!(classed(&text, "dilalui"), [isi.as_str()]);
+    assert_eq!(classed(&text, "sekarang"), [terima.as_str()]);
     assert!(text.contains("● ditahan"), "{text}");
     office.sop("dewi", &["resume", &id]).success();
     office.sop("dewi", &["advance", &id]).success();
@@ -545,7 +617,7 @@ fn show_graph_marks_held_and_finished_requests() {
     office.sop("budi", &["advance", &id]).success();
     let text = stdout(&office, "rizky", &["show", &id, "--graph", "mermaid"]);
     let end = node_of(&text, "5. Data kredensial");
-    assert_eq!(classed(&text, "sekarang"), [end.clone()]);
+    assert_eq!(classed(&text, "sekarang"), [end.as_str()]);
     assert_eq!(classed(&text, "dilalui").len(), 4, "{text}");
     assert!(text.contains("● selesai"), "{text}");
     assert!(text.contains("|\"Ya [3]\"|"), "{text}");
@@ -561,11 +633,68 @@ fn show_graph_marks_held_and_finished_requests() {
 }
 
 #[test]
+fn show_graph_follows_the_start_and_the_decisions_sop_takes() {
+    // The start passes a new request on at once: its exit is the first move.
+    let office = office_with_bantuan();
+    let id = office.new_request("dimas", "bantuan", &["nama=Dimas", "email=d@kota.go.id"]);
+    let text = stdout(&office, "rizky", &["show", &id, "--graph", "mermaid"]);
+    let start = node_of(&text, "1. Mulai");
+    let lapor = node_of(&text, "2. Melaporkan");
+    assert!(
+        text.contains(&format!("{start} -->|\"[1]\"| {lapor}")),
+        "{text}"
+    );
+    assert_eq!(classed(&text, "dilalui"), [start]);
+    assert_eq!(classed(&text, "sekarang"), [lapor]);
+    // A change that passes a decision sop takes itself (the route by `lokasi`) draws both
+    // exits, the automatic one too.
+    let id = office.new_request(
+        "dimas",
+        "instalasi-piranti-lunak",
+        &["nama_piranti_lunak=QGIS"],
+    );
+    for (who, choose) in [
+        ("budi", None),
+        ("ratna", Some("user")),
+        ("dimas", None),
+        ("budi", Some("lengkap")),
+        ("budi", None),
+        ("budi", Some("berhasil")),
+        ("budi", Some("berhasil")),
+        ("ratna", Some("tidak-perlu")),
+    ] {
+        let mut args = vec!["advance", id.as_str()];
+        if let Some(option) = choose {
+            args.extend(["--choose", option]);
+        }
+        office.sop(who, &args).success();
+    }
+    let text = stdout(&office, "rizky", &["show", &id, "--graph", "mermaid"]);
+    let decide = node_of(&text, "9. Memutuskan");
+    let route = node_of(&text, "Menyelesaikan instalasi");
+    let end = node_of(&text, "12. Instalasi selesai");
+    assert!(
+        text.contains(&format!("{decide} -.->|\"Tidak perlu [8]\"| {route}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{route} -->|\"User [9]\"| {end}")),
+        "{text}"
+    );
+    assert!(classed(&text, "dilalui").contains(&route), "{text}");
+    assert_eq!(classed(&text, "sekarang"), [end]);
+    assert_eq!(classed(&text, "dilalui").len(), 9, "{text}");
+}
+
+#[test]
 fn show_graph_refuses_a_format_and_an_unknown_kind() {
     let office = Office::example();
     let id = walked(&office);
     office
-        .sop("rizky", &["show", &id, "--graph", "svg", "--format", "json"])
+        .sop(
+            "rizky",
+            &["show", &id, "--graph", "svg", "--format", "json"],
+        )
         .code(2)
         .stderr(predicates::str::contains("does not go with --format"));
     office
@@ -616,7 +745,6 @@ fn show_graph_svg_renders_the_trail_at_the_symbols() {
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap.save_png("/tmp/trail-debug.png").unwrap();
     // The centre of each step's symbol, in the whole SVG (its page moved down).
     let centre = |step: &str| -> (f32, f32) {
         let n = tree
@@ -655,7 +783,11 @@ fn show_graph_svg_renders_the_trail_at_the_symbols() {
             .unwrap();
         [px.red(), px.green(), px.blue()]
     };
-    assert_eq!(colour("persetujuan"), rgb(HERE_FILL), "where the request is");
+    assert_eq!(
+        colour("persetujuan"),
+        rgb(HERE_FILL),
+        "where the request is"
+    );
     assert_eq!(colour("isi-form"), rgb(VISITED_FILL));
     assert_eq!(colour("terima-fpe"), rgb(VISITED_FILL));
     assert_eq!(colour("buat-akun"), [255, 255, 255], "not reached");
@@ -688,7 +820,13 @@ fn snapshots_of_one_mermaid_and_one_dot() {
     let dot = stdout(
         &office,
         "rizky",
-        &["procedure", "graph", "instalasi-piranti-lunak", "--format", "dot"],
+        &[
+            "procedure",
+            "graph",
+            "instalasi-piranti-lunak",
+            "--format",
+            "dot",
+        ],
     );
     fresh(
         &dir.join("graph-instalasi-piranti-lunak.dot"),
