@@ -569,6 +569,12 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
             if let Some(why) = &s.role_inferred {
                 kegiatan = format!("{kegiatan}\n(pelaku ditafsirkan: {why})");
             }
+            // The symbol stands in the first role's column: name them all.
+            let roles = s.role.list();
+            if roles.len() > 1 {
+                let names: Vec<&str> = roles.iter().map(|r| p.role_label(config, r)).collect();
+                kegiatan = format!("{kegiatan}\n(pelaksana: {})", names.join(" atau "));
+            }
         }
         let inputs = joined(
             steps

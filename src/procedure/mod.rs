@@ -534,29 +534,40 @@ impl Procedure {
     /// without a role) goes where the step it passes to is (the start) or one that leads to
     /// it; one still without a place stays `None`.
     pub fn placed_by_neighbours<T: Copy>(&self, own: Vec<Option<T>>) -> Vec<Option<T>> {
-        let index = |id: &str| self.steps.iter().position(|s| s.id() == id);
+        let index: std::collections::HashMap<&str, usize> = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id(), i))
+            .collect();
+        // For each step: the step it passes to (the start), else those that lead to it.
+        let mut from: Vec<Vec<usize>> = vec![Vec::new(); self.steps.len()];
+        for (j, s) in self.steps.iter().enumerate() {
+            let targets = self
+                .exits(s)
+                .into_iter()
+                .filter_map(|(_, t)| index.get(t.get_ref().as_str()).copied());
+            if s.kind == Kind::Start {
+                if let Some(t) = targets.clone().next() {
+                    from[j].insert(0, t);
+                }
+            }
+            for t in targets {
+                if self.steps[t].kind != Kind::Start {
+                    from[t].push(j);
+                }
+            }
+        }
         let mut at = own;
         for _ in 0..self.steps.len() {
             let mut changed = false;
-            for (i, s) in self.steps.iter().enumerate() {
+            for i in 0..self.steps.len() {
                 if at[i].is_some() {
                     continue;
                 }
-                let found = if s.kind == Kind::Start {
-                    self.exits(s)
-                        .first()
-                        .and_then(|(_, t)| index(t.get_ref()))
-                        .and_then(|j| at[j])
-                } else {
-                    self.steps.iter().enumerate().find_map(|(j, from)| {
-                        let leads_here =
-                            self.exits(from).iter().any(|(_, t)| t.get_ref() == s.id());
-                        if leads_here {
-                            at[j]
-                        } else {
-                            None
-                        }
-                    })
+                let found = match self.steps[i].kind {
+                    Kind::Start => from[i].first().and_then(|&j| at[j]),
+                    _ => from[i].iter().find_map(|&j| at[j]),
                 };
                 if found.is_some() {
                     at[i] = found;

@@ -487,6 +487,11 @@ fn the_sop_document_draws_a_call_as_a_predefined_process_and_a_row_once() {
         text.contains("Sub-prosedur: SOP Permintaan Email") && text.contains("(email)"),
         "{text}"
     );
+    // The step either role may do: in the first role's column, both named in Kegiatan.
+    assert!(
+        text.contains("(pelaksana: Helpdesk atau Staf TI)"),
+        "{text}"
+    );
     // Row 4: both actors' symbols, at one height, the number written once.
     let centre_y = |step: &str| {
         let n = tree
