@@ -685,7 +685,7 @@ mod tests {
     #[test]
     fn wrap_keeps_lines_within_the_width() {
         assert_eq!(wrap("satu dua tiga", 8), ["satu dua", "tiga"]);
-        assert_eq!(wrap("", 8), [""]);
+        assert!(wrap("", 8).is_empty());
         assert_eq!(wrap("abcdefghijkl x", 5), ["abcde", "fghij", "kl x"]);
         assert_eq!(wrap("a\nb", 5), ["a", "b"]);
         for line in wrap(&"kata panjang sekali ".repeat(20), 12) {
