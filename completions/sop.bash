@@ -2074,12 +2074,16 @@ _sop() {
             return 0
             ;;
         sop__subcmd__show)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --graph --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --graph)
+                    COMPREPLY=($(compgen -W "mermaid svg" -- "${cur}"))
+                    return 0
+                    ;;
                 --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -40,7 +40,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand unassign 'Give the current step back to every holder of its role'
             cand hold 'Put a request on hold (its clock stops) while it waits on something outside the office'
             cand resume 'Resume a held request, or one whose end the procedure lets be resumed'
-            cand show 'One request: fields, current step with its due time, and history'
+            cand show 'One request: fields, current step with its due time, and history; or its flow (--graph)'
             cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'
@@ -290,6 +290,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sop;show'= {
+            cand --graph 'Print the procedure''s flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document''s flow table)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
@@ -481,7 +482,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand unassign 'Give the current step back to every holder of its role'
             cand hold 'Put a request on hold (its clock stops) while it waits on something outside the office'
             cand resume 'Resume a held request, or one whose end the procedure lets be resumed'
-            cand show 'One request: fields, current step with its due time, and history'
+            cand show 'One request: fields, current step with its due time, and history; or its flow (--graph)'
             cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches'

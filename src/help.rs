@@ -128,6 +128,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "sop show EML-7K3",
             "sop show EML-7K3 --format json | jq '.step'",
+            "sop show EML-7K3 --graph svg > jalur.svg     # the flow with the path it took",
+            "sop show EML-7K3 --graph mermaid > jalur.mmd",
         ],
     ),
     (

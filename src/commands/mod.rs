@@ -207,6 +207,9 @@ fn refuse_format(name: &str, formats: &[Format], given: Format) -> anyhow::Error
         [Format::Table] => {
             format!("{name} prints one kind of output: --format {given} is not for it")
         }
+        _ if name == "sop show" && matches!(given.as_str(), "mermaid" | "svg") => {
+            format!("sop show draws a request's flow with --graph {given}, not --format")
+        }
         _ if matches!(given.as_str(), "mermaid" | "dot") => {
             format!("--format {given} is for `sop procedure graph` only")
         }

@@ -11,19 +11,26 @@ pub mod svg;
 use anyhow::Result;
 
 use crate::config::Config;
+use crate::graph::Extras;
 use crate::procedure::Procedure;
 
 /// The document as one SVG, its pages one under another.
-pub fn svg(p: &Procedure, config: &Config) -> String {
-    svg::document(&layout::layout(p, config))
+pub fn svg(p: &Procedure, config: &Config, extras: &Extras) -> String {
+    svg::document(&layout::layout(p, config, extras))
 }
 
 /// The document as one HTML page, ready to print on A4 landscape.
-pub fn html(p: &Procedure, config: &Config) -> String {
-    html::document(&layout::layout(p, config))
+pub fn html(p: &Procedure, config: &Config, extras: &Extras) -> String {
+    html::document(&layout::layout(p, config, extras))
 }
 
 /// The document as PDF.
-pub fn pdf(p: &Procedure, config: &Config) -> Result<Vec<u8>> {
-    pdf::document(&layout::layout(p, config))
+pub fn pdf(p: &Procedure, config: &Config, extras: &Extras) -> Result<Vec<u8>> {
+    pdf::document(&layout::layout(p, config, extras))
+}
+
+/// The flow table alone as one SVG, with the request's trail in `extras` highlighted (`sop
+/// show --graph svg`).
+pub fn flow_svg(p: &Procedure, config: &Config, extras: &Extras) -> String {
+    svg::document(&layout::flow_only(p, config, extras))
 }

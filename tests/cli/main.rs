@@ -11,6 +11,7 @@ mod crash;
 mod document;
 mod errors;
 mod fuzz_regressions;
+mod graphs;
 mod hardening;
 mod lifecycle;
 mod limits;
