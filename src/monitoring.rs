@@ -681,6 +681,145 @@ mod tests {
         s.parse().unwrap()
     }
 
+    const PROCEDURE: &str = r#"
+id = "t"
+prefix = "TT"
+name = "Uji"
+version = 1
+
+[[steps]]
+id = "a"
+number = 1
+activity = "Mengisi"
+role = "pemohon"
+time = "30 menit"
+
+[[steps]]
+id = "b"
+number = 2
+activity = "Memeriksa"
+role = "pemohon"
+time = "30 menit"
+
+[[steps]]
+id = "c"
+activity = "Selesai"
+kind = "end"
+"#;
+
+    /// Created on Monday 2 November 2026 at 09:00, done at step a at 09:10, then at step b:
+    /// `rest` is the history after that.
+    fn request(status: &str, step: Option<&str>, rest: &str) -> Summary {
+        let step = step.map_or(String::new(), |s| format!("step = \"{s}\"\n"));
+        let text = format!(
+            r#"id = "TT-1"
+procedure = "t"
+version = 1
+title = "uji"
+status = "{status}"
+{step}requester = "putri"
+created = "2026-11-02T09:00:00+07:00"
+
+[[history]]
+step = "a"
+action = "create"
+by = "putri"
+at = "2026-11-02T09:00:00+07:00"
+to = "a"
+
+[[history]]
+step = "a"
+action = "advance"
+by = "putri"
+at = "2026-11-02T09:10:00+07:00"
+to = "b"
+{rest}"#
+        );
+        Summary::from(&crate::request::Request::from_toml(&text).unwrap())
+    }
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    /// Figures of the first days of November, seen on 10 November.
+    fn first_days(r: &Summary) -> Figures {
+        let p = Procedure::parse(PROCEDURE, std::path::Path::new("procedures/t.toml")).unwrap();
+        let period = Period {
+            since: d("2026-11-01"),
+            until: d("2026-11-04"),
+        };
+        let a = assess(
+            &[(p, vec![r])],
+            &Config::default(),
+            period,
+            t("2026-11-10T12:00:00+07:00"),
+        );
+        a.rows[0].figures.clone()
+    }
+
+    #[test]
+    fn a_request_waiting_past_the_end_is_overdue_and_late_unless_held() {
+        let waiting = first_days(&request("open", Some("b"), ""));
+        assert_eq!(
+            (waiting.requests, waiting.steps_done, waiting.steps_within),
+            (1, 1, 1)
+        );
+        assert_eq!((waiting.overdue_at_end, waiting.late_requests), (1, 1));
+        let hold = r#"
+[[history]]
+step = "b"
+action = "hold"
+by = "putri"
+at = "2026-11-02T09:20:00+07:00"
+to = "b"
+note = "menunggu"
+
+[[history]]
+step = "b"
+action = "resume"
+by = "putri"
+at = "2026-11-09T09:00:00+07:00"
+to = "b"
+"#;
+        let held = first_days(&request("open", Some("b"), hold));
+        assert_eq!(
+            (held.overdue_at_end, held.late_requests),
+            (0, 0),
+            "held over the period's end: its clock stood still"
+        );
+        // Resumed, and done 15 minutes later: 10 + 15 working minutes at b, within its 30.
+        let done = format!(
+            "{hold}
+[[history]]
+step = \"b\"
+action = \"advance\"
+by = \"putri\"
+at = \"2026-11-09T09:15:00+07:00\"
+to = \"c\"
+"
+        );
+        let r = request("completed", None, &done);
+        let p = Procedure::parse(PROCEDURE, std::path::Path::new("procedures/t.toml")).unwrap();
+        let november = Period {
+            since: d("2026-11-01"),
+            until: d("2026-11-30"),
+        };
+        let a = assess(
+            &[(p, vec![&r])],
+            &Config::default(),
+            november,
+            t("2026-12-01T12:00:00+07:00"),
+        );
+        let f = &a.rows[0].figures;
+        assert_eq!(
+            (f.finished, f.steps_done, f.steps_timed, f.steps_within),
+            (1, 2, 2, 2)
+        );
+        assert_eq!((f.late_requests, f.overdue_at_end), (0, 0));
+        assert_eq!(a.rows[0].judgement, Judgement::Good);
+    }
+
     #[test]
     fn a_period_touches_its_months_each_clipped() {
         let p = Period {
@@ -751,7 +890,7 @@ mod tests {
         };
         assert_eq!(
             step_name(&s),
-            "langkah a (Membuat akun email dan password untuk User sesuai permintaan …)"
+            "langkah a (Membuat akun email dan password untuk User sesuai …)"
         );
     }
 }
