@@ -246,10 +246,12 @@ pub fn assess(
     let mut month_rows: Vec<Vec<MonthRow>> = vec![Vec::new(); months.len()];
     for (no, (p, requests)) in procedures.iter().enumerate() {
         let read: Vec<Read> = requests.iter().map(|r| read(p, r, config, rule)).collect();
-        let mut breaches = vec![(0usize, 0usize); p.steps.len()];
-        let mut late = Vec::new();
-        let figures = count(p, &read, whole, config, Some((&mut breaches, &mut late)));
-        rows.push(row(no + 1, p, rule, figures, &breaches, late));
+        let mut named = Named {
+            breaches: vec![(0, 0); p.steps.len()],
+            late: Vec::new(),
+        };
+        let figures = count(p, &read, whole, config, Some(&mut named));
+        rows.push(row(no + 1, p, rule, figures, named));
         for (i, (m, window)) in months.iter().enumerate() {
             let figures = count(p, &read, *window, config, None);
             if figures.requests > 0 {
@@ -323,14 +325,22 @@ fn read<'s>(p: &Procedure, r: &'s Summary, config: &Config, rule: config::Monito
     }
 }
 
-/// The figures of one window; for the whole period also each step's (breaches, timed) and the
+/// What the whole period counts besides its figures: for the action and the note.
+struct Named {
+    /// By the step's place in the procedure: (done late, done with a standard time).
+    breaches: Vec<(usize, usize)>,
+    /// The ids of the requests past their limit.
+    late: Vec<String>,
+}
+
+/// The figures of one window; for the whole period (`named`) also each step's breaches and the
 /// late requests' ids.
 fn count(
     p: &Procedure,
     reads: &[Read],
     w: Window,
     config: &Config,
-    mut period: Option<(&mut Vec<(usize, usize)>, &mut Vec<String>)>,
+    mut named: Option<&mut Named>,
 ) -> Figures {
     let mut f = Figures::default();
     if w.at < w.start {
@@ -350,16 +360,16 @@ fn count(
             if v.timed {
                 f.steps_timed += 1;
                 f.steps_within += usize::from(!v.late);
-                if let Some((breaches, _)) = period.as_mut() {
-                    breaches[v.place].1 += 1;
-                    breaches[v.place].0 += usize::from(v.late);
+                if let Some(n) = named.as_mut() {
+                    n.breaches[v.place].1 += 1;
+                    n.breaches[v.place].0 += usize::from(v.late);
                 }
             }
         }
         if r.limit.is_some_and(|limit| late(r, limit, w.at, config)) {
             f.late_requests += 1;
-            if let Some((_, ids)) = period.as_mut() {
-                ids.push(r.r.id.clone());
+            if let Some(n) = named.as_mut() {
+                n.late.push(r.r.id.clone());
             }
         }
         f.overdue_at_end += usize::from(overdue_at(p, r, w.at, config));
@@ -430,14 +440,8 @@ fn overdue_at(p: &Procedure, r: &Read, at: DateTime<FixedOffset>, config: &Confi
 /// At most this many steps are named in an action, and request ids in a note.
 const NAMED: usize = 3;
 
-fn row(
-    no: usize,
-    p: &Procedure,
-    rule: config::Monitoring,
-    figures: Figures,
-    breaches: &[(usize, usize)],
-    late: Vec<String>,
-) -> Row {
+fn row(no: usize, p: &Procedure, rule: config::Monitoring, figures: Figures, named: Named) -> Row {
+    let Named { breaches, late } = named;
     let (timed, within) = (figures.steps_timed, figures.steps_within);
     let judgement = if timed == 0 && late.is_empty() {
         Judgement::NoData
@@ -449,7 +453,7 @@ fn row(
     let mut breaching: Vec<StepBreaches> = p
         .steps
         .iter()
-        .zip(breaches)
+        .zip(&breaches)
         .filter(|(_, (b, _))| *b > 0)
         .map(|(s, (b, t))| StepBreaches {
             id: s.id().to_string(),
@@ -460,7 +464,7 @@ fn row(
         })
         .collect();
     // Most breaches first; the sort is stable, so ties keep the procedure's order.
-    breaching.sort_by(|a, b| b.breaches.cmp(&a.breaches));
+    breaching.sort_by_key(|s| std::cmp::Reverse(s.breaches));
     let fixed = p
         .steps
         .iter()
