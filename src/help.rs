@@ -149,7 +149,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         "report",
         &[
             "sop report --since 2026-01-01 --until 2026-12-31",
-            "# Tabel 7 (Monitoring Pelaksanaan SOP AP) of a semester, to sign",
+            "sop report --monitoring                # Tabel 7, Monitoring Pelaksanaan SOP AP",
             "sop --as hasan report --monitoring --since 2026-01-01 --until 2026-06-30 --format pdf --output monitoring.pdf",
         ],
     ),
