@@ -1990,7 +1990,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__report)
-            opts="-C -h --procedure --since --until --records --as --format --color --help"
+            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2005,6 +2005,10 @@ _sop() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -33,8 +33,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -56,7 +56,7 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "resume" -d 'Resume a held r
 complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
 complete -c sop -n "__fish_sop_needs_command" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_needs_command" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_needs_command" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
@@ -72,8 +72,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -88,8 +88,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -109,8 +109,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -124,8 +124,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -139,8 +139,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -154,8 +154,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -170,8 +170,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -196,8 +196,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -217,8 +217,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -236,8 +236,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -254,8 +254,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -271,8 +271,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -291,8 +291,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -308,8 +308,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -325,8 +325,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -342,8 +342,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -360,8 +360,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -377,8 +377,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -395,8 +395,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -411,8 +411,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -433,8 +433,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -442,8 +442,9 @@ complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests 
 complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
 complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand report" -l procedure -d 'Only this procedure' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD)' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period\'s first day (default: the first day of the month eleven months before --until\'s)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the period\'s last day (default: today)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l output -d 'Write the monitoring to this file (through a temporary file and a rename)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
@@ -453,11 +454,12 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand report" -l monitoring -d 'Tabel 7 "Monitoring Pelaksanaan SOP AP": each procedure judged "berjalan dengan baik" or not by sop.toml\'s [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)'
 complete -c sop -n "__fish_sop_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand sync" -l remote -d 'The remote (default: the branch\'s upstream remote, else origin)' -r
 complete -c sop -n "__fish_sop_using_subcommand sync" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
@@ -469,8 +471,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -484,8 +486,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -517,8 +519,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -536,8 +538,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -557,8 +559,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -572,8 +574,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -592,8 +594,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -608,8 +610,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -623,8 +625,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -645,7 +647,7 @@ complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcom
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'

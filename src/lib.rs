@@ -28,6 +28,7 @@ mod help;
 pub mod import;
 mod layout;
 mod limits;
+mod monitoring;
 mod output;
 mod people;
 pub mod procedure;

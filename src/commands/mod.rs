@@ -7,6 +7,7 @@ pub mod completions;
 pub mod init;
 pub mod list;
 pub mod log;
+pub mod monitoring;
 pub mod new;
 pub mod procedure;
 pub mod report;
@@ -161,6 +162,9 @@ pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         Command::Attachment(a) if a.name.is_some() => ("sop attachment ID NAME", TEXT),
         Command::Attachment(_) => ("sop attachment", LISTING),
         Command::List(_) => ("sop list", LISTING),
+        Command::Report(a) if a.monitoring => {
+            ("sop report --monitoring", &[Table, Json, Csv, Pdf, Html])
+        }
         Command::Report(_) => ("sop report", &[Table, Json, Csv]),
         Command::Sync(_) => ("sop sync", TEXT),
         Command::Asset(a) => match a {

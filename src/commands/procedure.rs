@@ -120,7 +120,7 @@ fn doc(
 
 /// Writes `path` through a temporary file beside it and a rename: a reader sees the old
 /// document or the new, never half of one.
-fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -16,6 +16,7 @@ mod hardening;
 mod lifecycle;
 mod limits;
 mod list_search;
+mod monitoring;
 mod no_panic;
 mod one_truth;
 mod pipes;
