@@ -73,6 +73,11 @@ pub const ATTACHMENT_REQUEST_MB: u64 = 50;
 /// An attachment's name, in characters: 200, as a title.
 pub const ATTACHMENT_NAME_CHARS: usize = 200;
 
+/// A terminal's width for tables, in columns: 1,000 (`COLUMNS`, `SOP_TERMINAL_WIDTH`). A
+/// wider value counts as 1,000: a table fitted to it is already whole on any real screen, and
+/// the width bounds the lines sop pads.
+pub const TERMINAL_COLUMNS: usize = 1000;
+
 /// "4 KiB" for a byte count: limits are whole KiB or MiB.
 pub fn size(bytes: u64) -> String {
     const KIB: u64 = 1024;

@@ -261,8 +261,12 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                     "commit",
                     "signature",
                 ],
-                ctx.color,
+                ctx.look,
             );
+            t.keep(&["at", "action", "commit", "signature"])
+                .cut("by", 8)
+                .cut("step", 10)
+                .wrap("note / reason", 16);
             for r in rows {
                 t.add_row(vec![
                     r.at.format("%Y-%m-%d %H:%M").to_string(),

@@ -184,8 +184,9 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
         _ => {
             let mut t = output::table(
                 &["id", "prefix", "name", "version", "steps", "total time"],
-                ctx.color,
+                ctx.look,
             );
+            t.keep(&["id", "prefix", "version", "steps"]);
             for p in &procedures {
                 let name = if p.draft {
                     format!("{} (draft)", p.name)
@@ -325,8 +326,9 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         &[
             "no", "activity", "role", "inputs", "time", "output", "leads to",
         ],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["no"]);
     let mut row = None;
     for (s, v) in p.steps.iter().zip(&steps) {
         // A row with several actors is numbered once, on its first step.
@@ -375,7 +377,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if p.steps.iter().any(|s| s.timing.is_some()) {
         writeln!(out, "Total: {}", p.total())?;
     }
-    if let Some(t) = fields_table(&p.fields, None, ctx.color) {
+    if let Some(t) = fields_table(&p.fields, None, ctx.look) {
         writeln!(
             out,
             "\nForm fields (sop new {} --field NAME=VALUE):\n{t}",
@@ -390,7 +392,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if !at_steps.is_empty() {
         let steps: Vec<&str> = at_steps.iter().map(|(s, _)| *s).collect();
         let fields: Vec<Field> = at_steps.iter().map(|(_, f)| (*f).clone()).collect();
-        if let Some(t) = fields_table(&fields, Some(&steps), ctx.color) {
+        if let Some(t) = fields_table(&fields, Some(&steps), ctx.look) {
             writeln!(
                 out,
                 "\nFields recorded at steps (sop advance ID --field NAME=VALUE):\n{t}"
@@ -434,8 +436,8 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
 pub fn fields_table(
     fields: &[Field],
     steps: Option<&[&str]>,
-    color: bool,
-) -> Option<comfy_table::Table> {
+    look: output::Look,
+) -> Option<output::Table> {
     if fields.is_empty() {
         return None;
     }
@@ -443,7 +445,8 @@ pub fn fields_table(
     if steps.is_some() {
         header.insert(0, "step");
     }
-    let mut t = output::table(&header, color);
+    let mut t = output::table(&header, look);
+    t.keep(&["name", "type", "required"]);
     for (i, f) in fields.iter().enumerate() {
         let kind = serde_json::to_value(f.kind)
             .ok()

@@ -158,14 +158,14 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                     .iter()
                     .map(|(s, n)| format!("{s} {n}"))
                     .collect();
-                writeln!(
-                    out,
+                let heading = format!(
                     "{} ({}): {} request(s): {}",
                     r.name,
                     r.procedure,
                     r.requests,
                     counts.join(", ")
-                )?;
+                );
+                writeln!(out, "{}", ctx.look.fill(&heading))?;
                 let mut t = output::table(
                     &[
                         "no",
@@ -177,19 +177,35 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                         "breaches",
                         "overdue now",
                     ],
-                    ctx.color,
+                    ctx.look,
                 );
+                t.keep(&[
+                    "no",
+                    "standard",
+                    "done",
+                    "median",
+                    "max",
+                    "breaches",
+                    "overdue now",
+                ]);
                 for s in &r.steps {
-                    t.add_row(vec![
-                        s.number.as_ref().map_or("-".into(), |n| n.to_string()),
-                        s.activity.clone(),
-                        s.standard.clone().unwrap_or_default(),
-                        s.done.to_string(),
-                        s.median_minutes.map(human).unwrap_or_default(),
-                        s.max_minutes.map(human).unwrap_or_default(),
-                        s.breaches.to_string(),
-                        s.overdue_now.to_string(),
-                    ]);
+                    let paint = match s.overdue_now {
+                        0 => output::Paint::None,
+                        _ => output::Paint::Red,
+                    };
+                    t.add_painted(
+                        vec![
+                            s.number.as_ref().map_or("-".into(), |n| n.to_string()),
+                            s.activity.clone(),
+                            s.standard.clone().unwrap_or_default(),
+                            s.done.to_string(),
+                            s.median_minutes.map(human).unwrap_or_default(),
+                            s.max_minutes.map(human).unwrap_or_default(),
+                            s.breaches.to_string(),
+                            s.overdue_now.to_string(),
+                        ],
+                        paint,
+                    );
                 }
                 writeln!(out, "{t}")?;
                 if let Some(s) = &r.service {
