@@ -147,7 +147,7 @@ fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
     ))
 }
 
-fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
+pub fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     retry_moved(|| add_once(ctx, &a, out))
 }
 

@@ -360,7 +360,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             // A held request's status is `held: why`: the word stays whole, the reason is cut.
             let status = rows.iter().map(|r| r.status.len()).max().unwrap_or(0);
             t.keep(&["id", "created", "due"])
-                .cut("title", 20)
+                .cut("title", 24)
                 .cut("status", status)
                 .cut("procedure", 8)
                 .cut("step", 10)

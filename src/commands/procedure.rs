@@ -186,7 +186,9 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
                 &["id", "prefix", "name", "version", "steps", "total time"],
                 ctx.look,
             );
-            t.keep(&["id", "prefix", "version", "steps"]);
+            t.keep(&["id", "prefix", "version", "steps", "total time"])
+                .wrap("name", 16)
+                .optional(&["version", "prefix"]);
             for p in &procedures {
                 let name = if p.draft {
                     format!("{} (draft)", p.name)
@@ -307,7 +309,8 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         writeln!(out, "No. SOP: {}", p.sop.number)?;
     }
     if !p.sop.approved_by.is_empty() {
-        writeln!(out, "Disahkan oleh: {}", p.sop.approved_by)?;
+        let line = format!("Disahkan oleh: {}", p.sop.approved_by);
+        writeln!(out, "{}", ctx.look.fill(&line))?;
     }
     for (label, text) in [
         ("Biaya / Tarif", &p.sop.cost),
@@ -316,11 +319,11 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         ("Pengaduan", &p.sop.complaints),
     ] {
         if !text.is_empty() {
-            writeln!(out, "{label}: {text}")?;
+            writeln!(out, "{}", ctx.look.fill(&format!("{label}: {text}")))?;
         }
     }
     if !p.about.is_empty() {
-        writeln!(out, "{}", p.about)?;
+        writeln!(out, "{}", ctx.look.fill(&p.about))?;
     }
     let mut t = output::table(
         &[
@@ -328,7 +331,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         ],
         ctx.look,
     );
-    t.keep(&["no"]);
+    t.keep(&["no", "time"]).optional(&["inputs"]);
     let mut row = None;
     for (s, v) in p.steps.iter().zip(&steps) {
         // A row with several actors is numbered once, on its first step.

@@ -155,8 +155,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         ctx.look,
     );
     t.keep(&["at", "action"])
-        .cut("by", 8)
         .cut("step", 10)
+        .cut("by", 8)
         .cut("to", 10)
         .wrap("note / output", 24)
         .optional(&["to"]);
@@ -188,8 +188,8 @@ fn steps_table(
         ctx.look,
     );
     t.keep(&["", "no", "done", "due"])
-        .wrap("activity", 16)
         .cut("role", 8)
+        .wrap("activity", 16)
         .optional(&["time"]);
     // The end step a finished request came to rest at.
     let ended_at = req

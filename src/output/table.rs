@@ -145,6 +145,9 @@ struct Column {
     fit: Fit,
     /// Left out on a narrow terminal, lowest first.
     optional: Option<usize>,
+    /// Which columns give way first on a narrow terminal: the highest (the last named by
+    /// `cut` or `wrap`; those never named before them).
+    yields: usize,
 }
 
 /// A table: built row by row, printed with `write_to` (or `{}`).
@@ -164,6 +167,7 @@ impl Table {
                     header: h.to_string(),
                     fit: Fit::Wrap(WRAP_MIN),
                     optional: None,
+                    yields: usize::MAX,
                 })
                 .collect(),
             rows: Vec::new(),
@@ -185,20 +189,35 @@ impl Table {
     }
 
     /// This column is cut to one line ending in "…" on a narrow terminal, down to `min`
-    /// columns (or its header's width).
+    /// columns (or its header's width). Columns cut or wrapped give way in the reverse order
+    /// of these calls: name the one that matters most first. Columns never named give way
+    /// before them, all alike.
     pub fn cut(&mut self, name: &str, min: usize) -> &mut Table {
-        self.column(name).fit = Fit::Cut(min);
+        let rank = self.named();
+        let column = self.column(name);
+        column.fit = Fit::Cut(min);
+        column.yields = rank;
         self
     }
 
-    /// This column is wrapped on a narrow terminal, down to `min` columns.
+    /// This column is wrapped on a narrow terminal, down to `min` columns (see `cut` for
+    /// which gives way first).
     pub fn wrap(&mut self, name: &str, min: usize) -> &mut Table {
-        self.column(name).fit = Fit::Wrap(min);
+        let rank = self.named();
+        let column = self.column(name);
+        column.fit = Fit::Wrap(min);
+        column.yields = rank;
         self
+    }
+
+    /// How many columns `cut` or `wrap` named before.
+    fn named(&self) -> usize {
+        let named = self.columns.iter().filter(|c| c.yields != usize::MAX);
+        named.count()
     }
 
     /// These columns are left out, the first named first, when a terminal is too narrow for
-    /// the table even with its texts cut and wrapped. `--wide` and pipes show them.
+    /// the table: each is shown whole, or not at all. `--wide` and pipes show them.
     pub fn optional(&mut self, names: &[&str]) -> &mut Table {
         for (rank, name) in names.iter().enumerate() {
             self.column(name).optional = Some(rank);
@@ -366,10 +385,11 @@ impl Table {
     }
 
     /// The columns shown on a terminal `width` wide, and their widths: every column whole if
-    /// it fits; else optional columns left out until the rest fits with its texts at their
-    /// narrowest, then the column with the most room above its narrowest given up a column
-    /// at a time until the table fits. A table that does not fit even so is as narrow as it
-    /// can be (the terminal wraps it).
+    /// it fits; else the columns that are not optional, and each optional one, the last
+    /// named first, that fits whole beside them at their narrowest; then columns narrowed
+    /// until the table fits — the one that gives way first (`cut`) down to its narrowest
+    /// before the next, columns alike by turns, the widest first. A table that does not fit
+    /// even so is as narrow as it can be (the terminal wraps it).
     fn fit(&self, natural: &[usize], width: usize) -> (Vec<usize>, Vec<usize>) {
         let overhead = |n: usize| 2 * n + 2;
         let mut shown: Vec<usize> = (0..self.columns.len()).collect();
@@ -379,8 +399,13 @@ impl Table {
         if total(&shown, &|i| natural[i]) <= width {
             return (shown.clone(), shown.iter().map(|&i| natural[i]).collect());
         }
+        // An optional column is shown whole or not at all: the others at their narrowest
+        // must leave room for it.
         let floors: Vec<usize> = (0..self.columns.len())
-            .map(|i| self.floor(i, natural[i]))
+            .map(|i| match self.columns[i].optional {
+                Some(_) => natural[i],
+                None => self.floor(i, natural[i]),
+            })
             .collect();
         let mut optional: Vec<(usize, usize)> = self
             .columns
@@ -389,20 +414,23 @@ impl Table {
             .filter_map(|(i, c)| Some((c.optional?, i)))
             .collect();
         optional.sort();
-        for (_, i) in optional {
-            if total(&shown, &|i| floors[i]) <= width {
-                break;
+        shown.retain(|&i| self.columns[i].optional.is_none());
+        for &(_, i) in optional.iter().rev() {
+            let mut with = shown.clone();
+            with.push(i);
+            if total(&with, &|i| floors[i]) <= width {
+                with.sort_unstable();
+                shown = with;
             }
-            shown.retain(|&s| s != i);
         }
         let mut widths: Vec<usize> = shown.iter().map(|&i| natural[i]).collect();
         let mut excess = total(&shown, &|i| natural[i]).saturating_sub(width);
         while excess > 0 {
-            let rooms = widths.iter().zip(&shown).map(|(w, &i)| w - floors[i]);
-            let Some((k, _)) = rooms
-                .enumerate()
-                .filter(|(_, r)| *r > 0)
-                .max_by_key(|(_, r)| *r)
+            let room = |k: usize| widths[k] - floors[shown[k]];
+            let yields = |k: usize| self.columns[shown[k]].yields;
+            let Some(k) = (0..shown.len())
+                .filter(|&k| room(k) > 0)
+                .max_by_key(|&k| (yields(k), room(k)))
             else {
                 break;
             };
