@@ -191,6 +191,10 @@ mod tests {
                 "an attached file's name",
                 format!("{ATTACHMENT_NAME_CHARS} characters"),
             ),
+            (
+                "a terminal's width for tables",
+                format!("{} columns", thousands(TERMINAL_COLUMNS)),
+            ),
         ];
         for (what, limit) in rows {
             let row = section

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             .service
             .as_ref()
             .is_some_and(|s| s.overdue && req.is_open());
-    let paint = output::Paint::request(&req.status, false);
+    let paint = output::Paint::request(&req.status, overdue);
     let line = |out: &mut dyn Write, label: &str, value: String, paint| -> Result<()> {
         writeln!(out, "{}", look.labelled(label, LABEL, &value, paint))?;
         Ok(())
@@ -63,11 +63,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             h.reason,
             h.until.map_or(String::new(), |d| format!(" (until {d})"))
         ),
-        None if overdue => format!("{} (OVERDUE)", req.status),
         None => req.status.clone(),
     };
-    let status_paint = if overdue { output::Paint::Red } else { paint };
-    line(out, "status", status, status_paint)?;
+    line(out, "status", status, paint)?;
     let requester = match &req.on_behalf_of {
         Some(o) => format!("{o} (outside; opened by {})", req.requester),
         None => req.requester.clone(),
@@ -154,10 +152,11 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         &["at", "by", "action", "step", "to", "note / output"],
         ctx.look,
     );
-    t.keep(&["at", "action"])
+    t.keep(&["at"])
         .cut("step", 10)
         .cut("by", 8)
         .cut("to", 10)
+        .wrap("action", 7)
         .wrap("note / output", 24)
         .optional(&["to"]);
     for e in &req.history {
