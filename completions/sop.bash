@@ -1990,7 +1990,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__report)
-            opts="-C -h --procedure --since --until --records --as --format --color --wide --help"
+            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2005,6 +2005,10 @@ _sop() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2074,12 +2078,16 @@ _sop() {
             return 0
             ;;
         sop__subcmd__show)
-            opts="-C -h --records --as --format --color --wide --help"
+            opts="-C -h --graph --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --graph)
+                    COMPREPLY=($(compgen -W "mermaid svg" -- "${cur}"))
+                    return 0
+                    ;;
                 --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -33,8 +33,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -54,10 +54,10 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "assign" -d 'Give the curren
 complete -c sop -n "__fish_sop_needs_command" -f -a "unassign" -d 'Give the current step back to every holder of its role'
 complete -c sop -n "__fish_sop_needs_command" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
 complete -c sop -n "__fish_sop_needs_command" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
-complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
 complete -c sop -n "__fish_sop_needs_command" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_needs_command" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_needs_command" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
@@ -73,8 +73,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -91,8 +91,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -113,8 +113,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -129,8 +129,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -145,8 +145,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -161,8 +161,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -178,8 +178,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -205,8 +205,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -227,8 +227,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -247,8 +247,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -266,8 +266,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -284,8 +284,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -305,8 +305,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -323,8 +323,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -341,8 +341,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -359,8 +359,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -378,8 +378,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -396,14 +396,16 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand resume" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand resume" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand show" -l graph -d 'Print the procedure\'s flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document\'s flow table)' -r -f -a "mermaid\t'Mermaid flowchart text with a swimlane per role'
+svg\t'The flow table of the SOP document, as one SVG'"
 complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
@@ -413,8 +415,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -430,8 +432,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -453,8 +455,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -463,8 +465,9 @@ complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open r
 complete -c sop -n "__fish_sop_using_subcommand list" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand report" -l procedure -d 'Only this procedure' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD)' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period\'s first day (default: the first day of the month eleven months before --until\'s)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the period\'s last day (default: today)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l output -d 'Write the monitoring to this file (through a temporary file and a rename)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
@@ -474,11 +477,12 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand report" -l monitoring -d 'Tabel 7 "Monitoring Pelaksanaan SOP AP": each procedure judged "berjalan dengan baik" or not by sop.toml\'s [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)'
 complete -c sop -n "__fish_sop_using_subcommand report" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand sync" -l remote -d 'The remote (default: the branch\'s upstream remote, else origin)' -r
@@ -491,8 +495,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -507,8 +511,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -541,8 +545,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -561,8 +565,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -583,8 +587,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -599,8 +603,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -620,8 +624,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -637,8 +641,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -653,8 +657,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'The SOP document for `sop procedure doc` (PDF, A4 landscape)'
-html\t'The SOP document for `sop procedure doc` (HTML, printable)'"
+pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -673,10 +677,10 @@ complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcom
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'

@@ -73,9 +73,11 @@ pub enum Format {
     Dot,
     /// The SOP document for `sop procedure doc` (SVG, the pages one under another).
     Svg,
-    /// The SOP document for `sop procedure doc` (PDF, A4 landscape).
+    /// A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for
+    /// `sop report --monitoring`.
     Pdf,
-    /// The SOP document for `sop procedure doc` (HTML, printable).
+    /// A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for
+    /// `sop report --monitoring`.
     Html,
 }
 

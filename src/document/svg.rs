@@ -3,7 +3,17 @@
 use std::fmt::Write as _;
 
 use super::font::FAMILY;
-use super::layout::{Anchor, Document, Item, Page, Shape, PAGE_H, PAGE_W};
+use super::layout::{Anchor, Document, Item, Mark, Page, Shape, PAGE_H, PAGE_W};
+use crate::graph::{HERE_FILL, HERE_STROKE, TRAIL_STROKE, VISITED_FILL};
+
+/// The stroke colour of a mark.
+fn ink(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Plain => "#000000",
+        Mark::Trail => TRAIL_STROKE,
+        Mark::Here => HERE_STROKE,
+    }
+}
 
 /// Space between pages in the one-file SVG.
 const GAP: f32 = 24.0;
@@ -57,7 +67,10 @@ fn page_body(out: &mut String, page: &Page) {
                 width,
                 dashed,
                 arrow,
+                mark,
             } => {
+                let stroke = ink(*mark);
+                let trail = if *mark == Mark::Plain { "" } else { " trail" };
                 let pts: Vec<String> = points
                     .iter()
                     .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
@@ -70,7 +83,7 @@ fn page_body(out: &mut String, page: &Page) {
                 let class = if *arrow { "flow" } else { "grid" };
                 let _ = writeln!(
                     out,
-                    "<polyline class=\"{class}\" points=\"{}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"{}\"{dash}/>",
+                    "<polyline class=\"{class}{trail}\" points=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{}\"{dash}/>",
                     pts.join(" "),
                     n(*width)
                 );
@@ -83,7 +96,7 @@ fn page_body(out: &mut String, page: &Page) {
                     let (bx, by) = (x2 - ux * l, y2 - uy * l);
                     let _ = writeln!(
                         out,
-                        "<polygon points=\"{},{} {},{} {},{}\" fill=\"#000000\"/>",
+                        "<polygon points=\"{},{} {},{} {},{}\" fill=\"{stroke}\"/>",
                         n(x2),
                         n(y2),
                         n(bx - uy * w),
@@ -100,27 +113,60 @@ fn page_body(out: &mut String, page: &Page) {
                 w,
                 h,
                 dashed,
+                mark,
+                step,
             } => {
                 let dash = if *dashed {
                     " stroke-dasharray=\"3 2\""
                 } else {
                     ""
                 };
-                let style = format!("fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1\"{dash}");
+                let (fill, width) = match mark {
+                    Mark::Plain => ("#ffffff", "1"),
+                    Mark::Trail => (VISITED_FILL, "1.5"),
+                    Mark::Here => (HERE_FILL, "2.5"),
+                };
+                let stroke = ink(*mark);
+                let data = match step {
+                    Some(id) => format!(" data-step=\"{}\"", esc(id)),
+                    None => String::new(),
+                };
+                let class = match mark {
+                    Mark::Plain => "",
+                    Mark::Trail => " trail",
+                    Mark::Here => " here",
+                };
+                let style =
+                    format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}");
                 let _ = match shape {
                     Shape::Rect => writeln!(
                         out,
-                        "<rect class=\"symbol\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
+                        "<rect class=\"symbol{class}\"{data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
                         n(*x), n(*y), n(*w), n(*h)
                     ),
+                    Shape::Predefined => {
+                        // A rectangle with a second line inside each side.
+                        let inset = (w / 10.0).clamp(2.5, 5.0);
+                        let _ = writeln!(
+                            out,
+                            "<rect class=\"symbol call{class}\"{data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
+                            n(*x), n(*y), n(*w), n(*h)
+                        );
+                        writeln!(
+                            out,
+                            "<path d=\"M{},{}V{}M{},{}V{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
+                            n(x + inset), n(*y), n(y + h),
+                            n(x + w - inset), n(*y), n(y + h)
+                        )
+                    }
                     Shape::Capsule => writeln!(
                         out,
-                        "<rect class=\"symbol\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {style}/>",
+                        "<rect class=\"symbol{class}\"{data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {style}/>",
                         n(*x), n(*y), n(*w), n(*h), n(h / 2.0)
                     ),
                     Shape::Diamond => writeln!(
                         out,
-                        "<polygon class=\"symbol\" points=\"{},{} {},{} {},{} {},{}\" {style}/>",
+                        "<polygon class=\"symbol{class}\"{data} points=\"{},{} {},{} {},{} {},{}\" {style}/>",
                         n(x + w / 2.0), n(*y),
                         n(x + w), n(y + h / 2.0),
                         n(x + w / 2.0), n(y + h),
@@ -128,7 +174,7 @@ fn page_body(out: &mut String, page: &Page) {
                     ),
                     Shape::OffPage => writeln!(
                         out,
-                        "<polygon class=\"connector\" points=\"{},{} {},{} {},{} {},{} {},{}\" {style}/>",
+                        "<polygon class=\"connector{class}\" points=\"{},{} {},{} {},{} {},{} {},{}\" {style}/>",
                         n(*x), n(*y),
                         n(x + w), n(*y),
                         n(x + w), n(y + h * 0.65),
@@ -154,6 +200,7 @@ fn page_body(out: &mut String, page: &Page) {
                 bold,
                 anchor,
                 text,
+                color,
             } => {
                 if text.is_empty() {
                     continue;
@@ -163,9 +210,14 @@ fn page_body(out: &mut String, page: &Page) {
                     Anchor::Start => "",
                     Anchor::Middle => " text-anchor=\"middle\"",
                 };
+                let fill = if *color == "#000000" {
+                    String::new()
+                } else {
+                    format!(" fill=\"{color}\"")
+                };
                 let _ = writeln!(
                     out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor}>{}</text>",
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor}{fill}>{}</text>",
                     n(*x),
                     n(*y),
                     n(*size),
