@@ -260,7 +260,7 @@ fn table(ctx: &Context, out: &mut dyn Write, header: &Header, a: &Assessment) ->
         ],
         ctx.look,
     );
-    t.keep(&["No", "Penilaian"]);
+    t.keep(&["No"]);
     for r in &a.rows {
         t.add_row(vec![
             r.no.to_string(),

@@ -309,14 +309,14 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             },
         );
     }
-    writeln!(
-        out,
+    let title = format!(
         "{} ({}) v{}{}",
         p.name,
         p.id(),
         p.version,
         if p.draft { " DRAFT" } else { "" }
-    )?;
+    );
+    writeln!(out, "{}", ctx.look.fill(&title))?;
     if !p.sop.number.is_empty() {
         writeln!(out, "No. SOP: {}", p.sop.number)?;
     }
@@ -440,7 +440,8 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if !inferred.is_empty() {
         writeln!(out, "* ditafsirkan kantor, tidak tertulis di dokumen SOP:")?;
         for line in inferred {
-            writeln!(out, "  {line}")?;
+            let line = ctx.look.labelled("", 2, &line, output::Paint::None);
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
@@ -461,7 +462,10 @@ pub fn fields_table(
         header.insert(0, "step");
     }
     let mut t = output::table(&header, look);
-    t.keep(&["name", "type", "required"]);
+    t.keep(&["name", "type", "required"]).optional(&["pattern"]);
+    if steps.is_some() {
+        t.keep(&["step"]);
+    }
     for (i, f) in fields.iter().enumerate() {
         let kind = serde_json::to_value(f.kind)
             .ok()

@@ -198,15 +198,11 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                     ],
                     ctx.look,
                 );
-                t.keep(&[
-                    "no",
-                    "standard",
-                    "done",
-                    "median",
-                    "max",
-                    "breaches",
-                    "overdue now",
-                ]);
+                // Durations in words wrap between words on a narrow terminal.
+                t.keep(&["no", "standard", "done", "breaches", "overdue now"])
+                    .wrap("activity", 10)
+                    .wrap("median", 10)
+                    .wrap("max", 10);
                 for s in &r.steps {
                     let paint = match s.overdue_now {
                         0 => output::Paint::None,

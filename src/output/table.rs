@@ -124,18 +124,24 @@ impl Paint {
 /// How a column gives way on a narrow terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fit {
-    /// Never narrower than its widest cell: ids, dates, statuses, numbers.
+    /// Never narrower than its widest cell: ids, dates, statuses, numbers (its header may
+    /// wrap).
     Keep,
     /// Cut to one line ending in "…", down to this many columns.
     Cut(usize),
-    /// Wrapped over lines, down to this many columns (or its longest word, up to
-    /// `LONGEST_WORD`, so that ids and dates stay whole).
+    /// Wrapped over lines, down to this many columns (or its longest word with a digit, up
+    /// to `LONGEST_WORD`, so that ids and dates stay whole; `LONGEST_PROSE_WORD` for other
+    /// words).
     Wrap(usize),
 }
 
-/// A word up to this wide is never broken in a wrapped column: ids and dates with their time
-/// are shorter.
+/// A word with a digit up to this wide is never broken in a wrapped column: ids, and dates
+/// with their time, are shorter.
 const LONGEST_WORD: usize = 24;
+
+/// A word without digits longer than this may be broken in a wrapped column on a narrow
+/// terminal (`Perbaikan/Pemeliharaan`): it is prose, not an id.
+const LONGEST_PROSE_WORD: usize = 10;
 
 /// The narrowest a wrapped column becomes by default.
 const WRAP_MIN: usize = 10;
@@ -302,7 +308,7 @@ impl Table {
         let header: Vec<Vec<String>> = shown
             .iter()
             .zip(&widths)
-            .map(|(&i, &w)| vec![cut(&self.columns[i].header, w)])
+            .map(|(&i, &w)| wrap(&self.columns[i].header, w))
             .collect();
         self.box_lines(&mut text, &header, &widths, Paint::None);
         text += &format!("╞{}╡\n", "═".repeat(inner));
@@ -365,23 +371,28 @@ impl Table {
         widest.unwrap_or(0).max(column.header.width())
     }
 
-    /// The narrowest a column becomes on a narrow terminal.
+    /// The narrowest a column becomes on a narrow terminal: a kept column as its widest
+    /// cell, the others down to their least; the header wraps, but no word of it is broken.
     fn floor(&self, i: usize, natural: usize) -> usize {
         let column = &self.columns[i];
+        let cells = || self.rows.iter().map(|(cells, _)| &cells[i]);
         let least = match column.fit {
-            Fit::Keep => return natural,
+            Fit::Keep => {
+                let lines = cells().flat_map(|c| c.split('\n'));
+                lines.map(|l| l.width()).max().unwrap_or(0)
+            }
             Fit::Cut(min) => min,
             Fit::Wrap(min) => {
-                let cells = self.rows.iter().map(|(cells, _)| &cells[i]);
-                let word = cells
-                    .flat_map(|c| words(c))
-                    .map(|w| w.width())
-                    .max()
-                    .unwrap_or(0);
-                min.max(word.min(LONGEST_WORD))
+                let whole = |w: &str| match w.bytes().any(|b| b.is_ascii_digit()) {
+                    true => w.width().min(LONGEST_WORD),
+                    false => w.width().min(LONGEST_PROSE_WORD),
+                };
+                let words = cells().flat_map(|c| words(c));
+                min.max(words.map(|w| whole(&w)).max().unwrap_or(0))
             }
         };
-        least.max(column.header.width()).min(natural)
+        let header = words(&column.header).iter().map(|w| w.width()).max();
+        least.max(header.unwrap_or(0)).min(natural)
     }
 
     /// The columns shown on a terminal `width` wide, and their widths: every column whole if
