@@ -129,18 +129,18 @@ enum Fit {
     Keep,
     /// Cut to one line ending in "…", down to this many columns.
     Cut(usize),
-    /// Wrapped over lines, down to this many columns (or its longest word with a digit, up
-    /// to `LONGEST_WORD`, so that ids and dates stay whole; `LONGEST_PROSE_WORD` for other
-    /// words).
+    /// Wrapped over lines, down to this many columns (or its longest word with a digit or a
+    /// hyphen, up to `LONGEST_WORD`, so that ids and dates stay whole; `LONGEST_PROSE_WORD`
+    /// for other words).
     Wrap(usize),
 }
 
-/// A word with a digit up to this wide is never broken in a wrapped column: ids, and dates
-/// with their time, are shorter.
+/// A word with a digit or a hyphen up to this wide is never broken in a wrapped column: ids,
+/// step ids, and dates with their time, are shorter.
 const LONGEST_WORD: usize = 24;
 
-/// A word without digits longer than this may be broken in a wrapped column on a narrow
-/// terminal (`Perbaikan/Pemeliharaan`): it is prose, not an id.
+/// A word without digits or hyphens longer than this may be broken in a wrapped column on a
+/// narrow terminal (`Perbaikan/Pemeliharaan`): it is prose, not an id.
 const LONGEST_PROSE_WORD: usize = 10;
 
 /// The narrowest a wrapped column becomes by default.
@@ -383,7 +383,8 @@ impl Table {
             }
             Fit::Cut(min) => min,
             Fit::Wrap(min) => {
-                let whole = |w: &str| match w.bytes().any(|b| b.is_ascii_digit()) {
+                let token = |w: &str| w.bytes().any(|b| b.is_ascii_digit() || b == b'-');
+                let whole = |w: &str| match token(w) {
                     true => w.width().min(LONGEST_WORD),
                     false => w.width().min(LONGEST_PROSE_WORD),
                 };
@@ -694,6 +695,27 @@ mod tests {
         );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn wrapped_columns_keep_ids_and_dates_whole_but_may_break_long_prose_words() {
+        let look = Look {
+            layout: Layout::Fit(25),
+            color: false,
+        };
+        let mut t = Table::new(&["no", "note"], look);
+        t.keep(&["no"]);
+        t.add_row(vec![
+            "1".into(),
+            "Lihat EML-ABCDEFGHJK, 2026-11-23 09:05, Perbaikan/Pemeliharaan".into(),
+        ]);
+        let text = render(&t);
+        assert!(text.contains("EML-ABCDEFGHJK,"), "{text}");
+        assert!(text.contains("2026-11-23 09:05"), "{text}");
+        assert!(!text.contains("Perbaikan/Pemeliharaan"), "{text}");
+        for line in text.lines() {
+            assert!(line.width() <= 25, "{line:?}");
+        }
     }
 
     #[test]
