@@ -254,7 +254,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
+            opts="-C -h -V --records --as --format --color --wide --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -288,7 +288,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__advance)
-            opts="-q -C -h --output --note --choose --field --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --output --note --choose --field --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,7 +342,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__approve)
-            opts="-q -C -h --note --field --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --field --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,7 +388,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset)
-            opts="-C -h --records --as --format --color --help add import list show help"
+            opts="-C -h --records --as --format --color --wide --help add import list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,7 +422,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__add)
-            opts="-q -C -h --kind --name --status --kode-barang --nup --serial --licence --location --holder --unit --acquired --value --attr --quiet --records --as --format --color --help"
+            opts="-q -C -h --kind --name --status --kode-barang --nup --serial --licence --location --holder --unit --acquired --value --attr --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,7 +592,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__import)
-            opts="-C -h --key --allow-duplicates --dry-run --input-format --records --as --format --color --help"
+            opts="-C -h --key --allow-duplicates --dry-run --input-format --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -634,7 +634,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__list)
-            opts="-C -h --status --kind --holder --location --records --as --format --color --help"
+            opts="-C -h --status --kind --holder --location --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -684,7 +684,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__show)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,7 +718,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__assign)
-            opts="-q -C -h --note --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,7 +756,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__attachment)
-            opts="-o -C -h --output --force --records --as --format --color --help"
+            opts="-o -C -h --output --force --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,7 +798,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__cancel)
-            opts="-q -C -h --reason --quiet --records --as --format --color --help"
+            opts="-q -C -h --reason --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,7 +836,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__comment)
-            opts="-q -C -h --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,7 +874,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__completions)
-            opts="-C -h --records --as --format --color --help bash elvish fish powershell zsh"
+            opts="-C -h --records --as --format --color --wide --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,7 +908,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__edit)
-            opts="-q -C -h --field --title --note --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --field --title --note --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,7 +1420,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__hold)
-            opts="-q -C -h --reason --until --quiet --records --as --format --color --help"
+            opts="-q -C -h --reason --until --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1462,7 +1462,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__init)
-            opts="-C -h --example --records --as --format --color --help"
+            opts="-C -h --example --demo --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,7 +1496,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__list)
-            opts="-C -h --status --procedure --role --mine --overdue --search --requester --assignee --records --as --format --color --help"
+            opts="-C -h --status --procedure --role --mine --overdue --search --requester --assignee --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1554,7 +1554,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__log)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1588,7 +1588,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__new)
-            opts="-q -h -C --title --field --asset --for --attach --quiet --help --records --as --format --color"
+            opts="-q -h -C --title --field --asset --for --attach --quiet --help --records --as --format --color --wide"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1642,7 +1642,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure)
-            opts="-C -h --records --as --format --color --help list show check graph doc help"
+            opts="-C -h --records --as --format --color --wide --help list show check graph doc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,7 +1676,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__check)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1710,7 +1710,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__doc)
-            opts="-C -h --output --records --as --format --color --help"
+            opts="-C -h --output --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1748,7 +1748,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__graph)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1880,7 +1880,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__list)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1914,7 +1914,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__show)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1948,7 +1948,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__reject)
-            opts="-q -C -h --reason --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --reason --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +1990,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__report)
-            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --help"
+            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2040,7 +2040,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__resume)
-            opts="-q -C -h --note --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2078,7 +2078,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__show)
-            opts="-C -h --graph --records --as --format --color --help"
+            opts="-C -h --graph --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2116,7 +2116,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__sync)
-            opts="-C -h --remote --records --as --format --color --help"
+            opts="-C -h --remote --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2154,7 +2154,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__unassign)
-            opts="-q -C -h --note --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,7 +2192,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__verify)
-            opts="-C -h --range --records --as --format --color --help"
+            opts="-C -h --range --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -17,6 +17,7 @@ pub mod commands;
 pub mod config;
 mod context;
 mod dates;
+mod demo;
 pub mod document;
 mod engine;
 pub mod error;

@@ -160,7 +160,7 @@ fn numbers_inferences_and_the_service_header_are_shown_as_written() {
         .stdout(contains("setujui (reject): dokumen tidak menyebut"))
         .stdout(contains("3 x 24 jam"))
         .stdout(contains("1 jam 30 menit"))
-        .stdout(contains("\"    Staf TI memperbaiki"));
+        .stdout(predicates::str::is_match("\n\"  +Staf TI memperbaiki").unwrap());
     let graph = office
         .sop("rizky", &["procedure", "graph", "layanan"])
         .success()
