@@ -31,8 +31,8 @@ pub struct Cli {
     )]
     pub actor: Option<String>,
 
-    /// Output format (default: table; mermaid for `sop procedure graph`). A command refuses
-    /// (exit 2) a format it cannot print.
+    /// Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure
+    /// doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print.
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub format: Option<Format>,
 
@@ -67,9 +67,10 @@ pub enum Format {
     Dot,
     /// The SOP document for `sop procedure doc` (SVG, the pages one under another).
     Svg,
-    /// The SOP document for `sop procedure doc` (PDF, A4 landscape).
+    /// A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout
+    /// (`sop print`, A4 portrait).
     Pdf,
-    /// The SOP document for `sop procedure doc` (HTML, printable).
+    /// A document as HTML, printable: `sop procedure doc`, `sop print`.
     Html,
 }
 
@@ -108,6 +109,7 @@ pub enum Command {
     /// Resume a held request, or one whose end the procedure lets be resumed.
     Resume(commands::act::NoteArgs),
     Show(commands::show::Args),
+    Print(commands::print::Args),
     Attachment(commands::attachment::Args),
     List(commands::list::Args),
     Report(commands::report::Args),

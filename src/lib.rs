@@ -30,6 +30,7 @@ mod layout;
 mod limits;
 mod output;
 mod people;
+pub mod printout;
 pub mod procedure;
 pub mod request;
 mod rules;

@@ -73,6 +73,22 @@ pub const ATTACHMENT_REQUEST_MB: u64 = 50;
 /// An attachment's name, in characters: 200, as a title.
 pub const ATTACHMENT_NAME_CHARS: usize = 200;
 
+/// A document template under `templates/`, in bytes: 256 KiB. A berita acara is a page or
+/// two of HTML, a few KB; a template is written by hand.
+pub const TEMPLATE_FILE_BYTES: u64 = 256 * 1024;
+
+/// Files under `templates/` a printout reads, at most: 256. Every one is read (and checked
+/// against `TEMPLATE_FILE_BYTES`) before the template runs, since a template may include
+/// any of them.
+pub const TEMPLATE_FILES: usize = 256;
+
+/// What one printout's template writes, in bytes: 1 MiB of HTML, some hundreds of pages. The
+/// form of a request at the largest request file (1 MiB) fits.
+pub const PRINT_OUTPUT_BYTES: usize = 1024 * 1024;
+
+/// Pages of one printout: 500.
+pub const PRINT_PAGES: usize = 500;
+
 /// "4 KiB" for a byte count: limits are whole KiB or MiB.
 pub fn size(bytes: u64) -> String {
     const KIB: u64 = 1024;

@@ -18,6 +18,7 @@ mod list_search;
 mod no_panic;
 mod one_truth;
 mod pipes;
+mod print;
 mod procedure_model;
 mod properties;
 mod race;
