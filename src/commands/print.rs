@@ -20,8 +20,13 @@ use crate::output;
 use crate::printout::{self, data, template};
 use crate::procedure::Procedure;
 
-/// Print a request: its form filled in, history and signature blocks, or a step's document
-/// (--step); A4, with a QR code of the request and the printed commit for `sop verify`.
+/// A request on paper (PDF or HTML): its form and history, or a step's berita acara
+///
+/// A4 pages: the request form filled in, the steps done with who (name, NIP, role, Plh),
+/// when, output, note and commit, and signature blocks; or, with --step, the document the
+/// step's template writes. Every page names the request and the commit of the printed state
+/// and carries a QR code of both (`sop:ID@COMMIT`): `sop verify ID` must pass and the commit
+/// must be in `sop log ID`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The request id, or a unique start of it.

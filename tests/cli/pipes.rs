@@ -82,6 +82,8 @@ fn a_closed_pipe_is_quiet_and_exits_0_for_every_command_and_format() {
     runs.push(vec!["procedure", "graph", "email"]);
     runs.push(vec!["procedure", "graph", "email", "--format", "dot"]);
     runs.push(vec!["completions", "bash"]);
+    runs.push(vec!["print", &id, "--format", "html"]);
+    runs.push(vec!["print", &id]);
     for args in runs {
         // With the pipe open, the command succeeds (a clean `verify` or `procedure check`
         // table prints nothing on stdout; the others something).
