@@ -37,7 +37,8 @@ fn head(out: &mut String, w: f32, h: f32, title: &str, kerning: bool) {
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FAMILY}, Arial, Helvetica, sans-serif\"{}>",
-        if kerning { "" } else { " font-kerning=\"none\"" },
+        // usvg reads font-kerning from style only.
+        if kerning { "" } else { " style=\"font-kerning: none\"" },
         w = n(w),
         h = n(h)
     );
