@@ -43,11 +43,11 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Give the current step back to every holder of its role')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put a request on hold (its clock stops) while it waits on something outside the office')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a held request, or one whose end the procedure lets be resumed')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: fields, current step with its due time, and history')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: fields, current step with its due time, and history; or its flow (--graph)')
             [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'A request on paper (PDF or HTML): its form and history, or a step''s berita acara')
             [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'The files attached to a request (with NAME: that file''s content)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
             [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A request''s history with the commit of each change and its signature status')
@@ -320,6 +320,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;show' {
+            [CompletionResult]::new('--graph', '--graph', [CompletionResultType]::ParameterName, 'Print the procedure''s flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document''s flow table)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
@@ -374,13 +375,15 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
         }
         'sop;report' {
             [CompletionResult]::new('--procedure', '--procedure', [CompletionResultType]::ParameterName, 'Only this procedure')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests created on or after this date (YYYY-MM-DD)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests created on or before this date (YYYY-MM-DD)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period''s first day (default: the first day of the month eleven months before --until''s)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the period''s last day (default: today)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the monitoring to this file (through a temporary file and a rename)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--monitoring', '--monitoring', [CompletionResultType]::ParameterName, 'Tabel 7 "Monitoring Pelaksanaan SOP AP": each procedure judged "berjalan dengan baik" or not by sop.toml''s [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -542,11 +545,11 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Give the current step back to every holder of its role')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put a request on hold (its clock stops) while it waits on something outside the office')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a held request, or one whose end the procedure lets be resumed')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: fields, current step with its due time, and history')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: fields, current step with its due time, and history; or its flow (--graph)')
             [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'A request on paper (PDF or HTML): its form and history, or a step''s berita acara')
             [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'The files attached to a request (with NAME: that file''s content)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
             [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A request''s history with the commit of each change and its signature status')

@@ -2052,7 +2052,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__report)
-            opts="-C -h --procedure --since --until --records --as --format --color --help"
+            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2067,6 +2067,10 @@ _sop() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2136,12 +2140,16 @@ _sop() {
             return 0
             ;;
         sop__subcmd__show)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --graph --records --as --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --graph)
+                    COMPREPLY=($(compgen -W "mermaid svg" -- "${cur}"))
+                    return 0
+                    ;;
                 --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

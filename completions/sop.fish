@@ -33,8 +33,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -53,11 +53,11 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "assign" -d 'Give the curren
 complete -c sop -n "__fish_sop_needs_command" -f -a "unassign" -d 'Give the current step back to every holder of its role'
 complete -c sop -n "__fish_sop_needs_command" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
 complete -c sop -n "__fish_sop_needs_command" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
-complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "print" -d 'A request on paper (PDF or HTML): its form and history, or a step\'s berita acara'
 complete -c sop -n "__fish_sop_needs_command" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
 complete -c sop -n "__fish_sop_needs_command" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_needs_command" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_needs_command" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
@@ -73,8 +73,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -89,8 +89,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -110,8 +110,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,8 +125,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -140,8 +140,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -155,8 +155,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -171,8 +171,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -197,8 +197,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -218,8 +218,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -237,8 +237,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -255,8 +255,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -272,8 +272,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -292,8 +292,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -309,8 +309,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -326,8 +326,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -343,8 +343,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -361,8 +361,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -378,13 +378,15 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand resume" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand show" -l graph -d 'Print the procedure\'s flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document\'s flow table)' -r -f -a "mermaid\t'Mermaid flowchart text with a swimlane per role'
+svg\t'The flow table of the SOP document, as one SVG'"
 complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
@@ -394,8 +396,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -411,8 +413,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand print" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -427,8 +429,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -449,8 +451,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -458,8 +460,9 @@ complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests 
 complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
 complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand report" -l procedure -d 'Only this procedure' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD)' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period\'s first day (default: the first day of the month eleven months before --until\'s)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the period\'s last day (default: today)' -r
+complete -c sop -n "__fish_sop_using_subcommand report" -l output -d 'Write the monitoring to this file (through a temporary file and a rename)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
@@ -469,11 +472,12 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand report" -l monitoring -d 'Tabel 7 "Monitoring Pelaksanaan SOP AP": each procedure judged "berjalan dengan baik" or not by sop.toml\'s [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)'
 complete -c sop -n "__fish_sop_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand sync" -l remote -d 'The remote (default: the branch\'s upstream remote, else origin)' -r
 complete -c sop -n "__fish_sop_using_subcommand sync" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
@@ -485,8 +489,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -500,8 +504,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -533,8 +537,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -552,8 +556,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -573,8 +577,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -588,8 +592,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -608,8 +612,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -624,8 +628,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -639,8 +643,8 @@ id\t'One id per line: of requests, assets, procedures; file names for `sop attac
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout (`sop print`, A4 portrait)'
-html\t'A document as HTML, printable: `sop procedure doc`, `sop print`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -658,11 +662,11 @@ complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcom
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "print" -d 'A request on paper (PDF or HTML): its form and history, or a step\'s berita acara'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'

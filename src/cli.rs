@@ -67,10 +67,11 @@ pub enum Format {
     Dot,
     /// The SOP document for `sop procedure doc` (SVG, the pages one under another).
     Svg,
-    /// A document as PDF: the SOP document (`sop procedure doc`, A4 landscape), a printout
-    /// (`sop print`, A4 portrait).
+    /// A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report
+    /// --monitoring` (A4 landscape), a request's printout for `sop print` (A4 portrait).
     Pdf,
-    /// A document as HTML, printable: `sop procedure doc`, `sop print`.
+    /// A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop
+    /// report --monitoring`, a request's printout for `sop print`.
     Html,
 }
 

@@ -29,6 +29,67 @@ pub struct Config {
     /// How large attached files may be.
     #[serde(default)]
     pub attachments: AttachmentLimits,
+    /// How `sop report --monitoring` judges a procedure.
+    #[serde(default)]
+    pub monitoring: Monitoring,
+}
+
+/// `[monitoring]`: the rule by which `sop report --monitoring` (Tabel 7) judges that a
+/// procedure *berjalan dengan baik* (docs/monitoring.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(try_from = "MonitoringKeys")]
+pub struct Monitoring {
+    /// The least share, in percent (0–100), of the steps with a standard time finished in the
+    /// period that were finished within it.
+    pub within_standard: u8,
+    /// No request may take longer than this many times its procedure's total standard time
+    /// (1 to `limits::MONITORING_MAX_FACTOR`).
+    pub max_factor: u32,
+}
+
+impl Default for Monitoring {
+    fn default() -> Self {
+        Monitoring {
+            within_standard: 80,
+            max_factor: 2,
+        }
+    }
+}
+
+/// `[monitoring]` as written, checked into `Monitoring`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MonitoringKeys {
+    within_standard: Option<i64>,
+    max_factor: Option<i64>,
+}
+
+impl TryFrom<MonitoringKeys> for Monitoring {
+    type Error = String;
+
+    fn try_from(keys: MonitoringKeys) -> Result<Monitoring, String> {
+        let default = Monitoring::default();
+        let within_standard = match keys.within_standard {
+            None => default.within_standard,
+            Some(p) => u8::try_from(p).ok().filter(|p| *p <= 100).ok_or_else(|| {
+                format!("[monitoring] within_standard = {p}: give a percentage from 0 to 100")
+            })?,
+        };
+        let most = crate::limits::MONITORING_MAX_FACTOR;
+        let max_factor = match keys.max_factor {
+            None => default.max_factor,
+            Some(f) => u32::try_from(f)
+                .ok()
+                .filter(|f| (1..=most).contains(f))
+                .ok_or_else(|| {
+                    format!("[monitoring] max_factor = {f}: give a whole number from 1 to {most}")
+                })?,
+        };
+        Ok(Monitoring {
+            within_standard,
+            max_factor,
+        })
+    }
 }
 
 /// `[attachments]`: the most one attached file, and all the files of one request together,
@@ -78,6 +139,7 @@ impl Default for Config {
             calendar: crate::calendar::Calendar::default(),
             roles: IndexMap::new(),
             attachments: AttachmentLimits::default(),
+            monitoring: Monitoring::default(),
         }
     }
 }

@@ -129,6 +129,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "sop show EML-7K3",
             "sop show EML-7K3 --format json | jq '.step'",
+            "sop show EML-7K3 --graph svg > jalur.svg     # the flow with the path it took",
+            "sop show EML-7K3 --graph mermaid > jalur.mmd",
         ],
     ),
     (
@@ -156,7 +158,11 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "report",
-        &["sop report --since 2026-01-01 --until 2026-12-31"],
+        &[
+            "sop report --since 2026-01-01 --until 2026-12-31",
+            "sop report --monitoring                # Tabel 7, Monitoring Pelaksanaan SOP AP",
+            "sop --as hasan report --monitoring --since 2026-01-01 --until 2026-06-30 --format pdf --output monitoring.pdf",
+        ],
     ),
     ("sync", &["sop sync", "sop sync --remote origin"]),
     ("asset", &["sop asset list", "sop asset show AST-78N"]),

@@ -2,7 +2,7 @@
 //!
 //! The library behind the `sop` binary (`src/main.rs`). Public are the modules the binary
 //! needs (`cli`, `commands`, `error`) and the parsers the fuzz targets in `fuzz/` drive
-//! (`procedure`, `config`, with `document` for the SOP document's tests, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
+//! (`procedure`, `config`, with `document` and `graph` for the drawings' tests, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
 //! `trailers`); the rest is private to the crate.
 
 pub mod asset;
@@ -23,11 +23,12 @@ pub mod error;
 pub mod field;
 mod fold;
 mod git;
-mod graph;
+pub mod graph;
 mod help;
 pub mod import;
 mod layout;
 mod limits;
+mod monitoring;
 mod output;
 mod people;
 pub mod printout;

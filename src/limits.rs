@@ -89,6 +89,16 @@ pub const PRINT_OUTPUT_BYTES: usize = 1024 * 1024;
 /// Pages of one printout: 500.
 pub const PRINT_PAGES: usize = 500;
 
+/// `max_factor` under `[monitoring]` in sop.toml: at most 100. The rule says how many times a
+/// procedure's total standard time a request may take before the procedure is judged *tidak
+/// berjalan dengan baik*; offices use 2 or 3, and a factor past 100 judges nothing.
+pub const MONITORING_MAX_FACTOR: u32 = 100;
+
+/// The months one `sop report --monitoring` covers (`--since` to `--until`): 120, ten years.
+/// Each request is looked at once for each month it was open in the period, so the period
+/// bounds the work; offices judge a year, a semester or a quarter at a time.
+pub const MONITORING_MONTHS: u32 = 120;
+
 /// "4 KiB" for a byte count: limits are whole KiB or MiB.
 pub fn size(bytes: u64) -> String {
     const KIB: u64 = 1024;

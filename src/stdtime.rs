@@ -313,6 +313,25 @@ impl fmt::Display for StdTime {
     }
 }
 
+/// A measured duration, in minutes, in the words standard times are written in: the one style
+/// of every duration people read (`sop report`, the monitoring table), never ISO 8601:
+/// `3 menit`, `2 jam 5 menit`, `1 hari 2 jam`. A day here is 24 hours of the clock, not a
+/// working day; once there are days the minutes are left out. A negative duration (a clock
+/// set back on some clone) keeps its sign: `-3 menit`.
+pub fn duration(minutes: i64) -> String {
+    if minutes < 0 {
+        return format!("-{}", duration(minutes.saturating_neg()));
+    }
+    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (d, h, m) {
+        (0, 0, m) => format!("{m} menit"),
+        (0, h, 0) => format!("{h} jam"),
+        (0, h, m) => format!("{h} jam {m} menit"),
+        (d, 0, _) => format!("{d} hari"),
+        (d, h, _) => format!("{d} hari {h} jam"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,6 +427,22 @@ mod tests {
                 calendar: 2
             }
         );
+    }
+
+    #[test]
+    fn durations_read_as_the_documents_write_times() {
+        for (minutes, text) in [
+            (0, "0 menit"),
+            (3, "3 menit"),
+            (60, "1 jam"),
+            (125, "2 jam 5 menit"),
+            (1440, "1 hari"),
+            (1440 + 120 + 7, "1 hari 2 jam"),
+            (-3, "-3 menit"),
+            (i64::MIN, "-6405119470038038 hari 18 jam"),
+        ] {
+            assert_eq!(duration(minutes), text, "{minutes}");
+        }
     }
 
     #[test]

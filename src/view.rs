@@ -167,6 +167,60 @@ pub fn due(
     cal.due(since, time)
 }
 
+/// A visit to a step that a change ended, as `sop report` and its monitoring table count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    /// The step's place in the procedure.
+    pub place: usize,
+    /// When the change that moved the request there was made.
+    pub arrived: DateTime<FixedOffset>,
+    /// When the change that moved it on was made.
+    pub done: DateTime<FixedOffset>,
+    /// From arriving to that change, less the (calendar) time it was held there, in whole
+    /// minutes.
+    pub minutes: i64,
+    /// Whether the step has a standard time for this request.
+    pub timed: bool,
+    /// Later than the standard time allows (`due`, the standard extended by the holds).
+    pub late: bool,
+}
+
+/// Each visit to a step of `p` that a change ended, oldest first, from a request's moves
+/// (`Summary::moves`: the step each moving change was made at, when, and the times the
+/// request was held there). A visit begins when the previous moving change was made (the
+/// first one, `create`, begins the first visit); visits to steps the procedure no longer has
+/// are left out. The one reading of step times for `sop report` and the monitoring table.
+pub fn visits<S: AsRef<str>, H: AsRef<[Held]>>(
+    p: &Procedure,
+    moves: impl IntoIterator<Item = (S, DateTime<FixedOffset>, H)>,
+    values: Values,
+    config: &Config,
+) -> Vec<Visit> {
+    let mut visits = Vec::new();
+    let mut arrived = None;
+    for (step, done, held) in moves {
+        let place = p.steps.iter().position(|s| s.id() == step.as_ref());
+        if let (Some(arrived), Some(place)) = (arrived, place) {
+            let standard = p.steps[place].time_for(values);
+            let held = held.as_ref();
+            let held_seconds: i64 = held
+                .iter()
+                .filter_map(|h| Some((h.to? - h.from).num_seconds()))
+                .sum();
+            visits.push(Visit {
+                place,
+                arrived,
+                done,
+                minutes: ((done - arrived).num_seconds() - held_seconds) / 60,
+                timed: standard.is_some(),
+                late: standard.is_some_and(|t| done > due(config, arrived, t, held)),
+            });
+        }
+        arrived = Some(done);
+    }
+    visits
+}
+
 /// The current step of an open request, with its due time.
 fn step_view(
     step: Option<&str>,

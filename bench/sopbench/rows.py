@@ -162,6 +162,9 @@ ROWS = [
         Side("`sop report`", lambda b: b.sop("report"))),
     Row("report-cold", "`sop report` cold (no cache)", "read",
         Side("`sop report`", lambda b: b.sop("report"), prep=lambda b: b.remove(CACHES))),
+    Row("monitoring-warm", "`sop report --monitoring` warm (Tabel 7, twelve months)", "read",
+        Side("`sop report --monitoring`",
+             lambda b: b.sop("report", "--monitoring", "--format", "csv"))),
     Row("verify-range", "`sop verify --range` of 100 commits", "read",
         Side("`sop verify --range HEAD~100..HEAD`", lambda b: b.sop("verify", "--range", b.range)),
         Side("`git log -p HEAD~100..HEAD`", lambda b: ["git", "log", "-p", b.range])),
@@ -207,4 +210,4 @@ ROWS = [
 # Read rows run in this order within a round: each cold run just before its warm ones (the
 # filtered lists are warm: they follow `sop list`, which leaves its cache).
 READ_ORDER = ["list-cold", "list-warm", "open-email", "overdue", "search", "report-cold",
-              "report-warm", "show", "log-first", "log-warm", "verify-range", "verify-all"]
+              "report-warm", "monitoring-warm", "show", "log-first", "log-warm", "verify-range", "verify-all"]

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod init;
 pub mod list;
 pub mod log;
+pub mod monitoring;
 pub mod new;
 pub mod print;
 pub mod procedure;
@@ -164,6 +165,9 @@ pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         Command::Attachment(a) if a.name.is_some() => ("sop attachment ID NAME", TEXT),
         Command::Attachment(_) => ("sop attachment", LISTING),
         Command::List(_) => ("sop list", LISTING),
+        Command::Report(a) if a.monitoring => {
+            ("sop report --monitoring", &[Table, Json, Csv, Pdf, Html])
+        }
         Command::Report(_) => ("sop report", &[Table, Json, Csv]),
         Command::Sync(_) => ("sop sync", TEXT),
         Command::Asset(a) => match a {
@@ -209,6 +213,9 @@ fn refuse_format(name: &str, formats: &[Format], given: Format) -> anyhow::Error
     let message = match formats {
         [Format::Table] => {
             format!("{name} prints one kind of output: --format {given} is not for it")
+        }
+        _ if name == "sop show" && matches!(given.as_str(), "mermaid" | "svg") => {
+            format!("sop show draws a request's flow with --graph {given}, not --format")
         }
         _ if matches!(given.as_str(), "mermaid" | "dot") => {
             format!("--format {given} is for `sop procedure graph` only")

@@ -55,17 +55,28 @@ pub fn run(ctx: &Context, cmd: Command, out: &mut dyn Write) -> Result<()> {
         Command::Check => check(ctx, &records.root, &config, out),
         Command::Graph { id } => {
             let p = Procedure::load(&records.root, &id)?;
+            let extras = extras(&records.root, &p);
             let text = match ctx.format {
-                Format::Dot => graph::dot(&p, &config),
-                _ => graph::mermaid(&p, &config),
+                Format::Dot => graph::dot(&p, &config, &extras),
+                _ => graph::mermaid(&p, &config, &extras),
             };
             out.write_all(text.as_bytes())?;
             Ok(())
         }
         Command::Doc { id, output } => {
             let p = Procedure::load(&records.root, &id)?;
-            doc(ctx.format, &p, &config, output.as_deref(), out)
+            let extras = extras(&records.root, &p);
+            doc(ctx.format, &p, &config, &extras, output.as_deref(), out)
         }
+    }
+}
+
+/// What the drawings of `p` name besides it: the procedures its call steps start, as the
+/// work tree has them.
+fn extras(root: &Path, p: &Procedure) -> graph::Extras {
+    graph::Extras {
+        called: graph::Extras::called(p, |id| Procedure::load(root, id).ok().map(|c| c.name)),
+        trail: None,
     }
 }
 
@@ -75,6 +86,7 @@ fn doc(
     format: Format,
     p: &Procedure,
     config: &Config,
+    extras: &graph::Extras,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -86,9 +98,9 @@ fn doc(
         ))?;
     }
     let bytes = match format {
-        Format::Pdf => crate::document::pdf(p, config)?,
-        Format::Html => crate::document::html(p, config).into_bytes(),
-        Format::Svg | Format::Table => crate::document::svg(p, config).into_bytes(),
+        Format::Pdf => crate::document::pdf(p, config, extras)?,
+        Format::Html => crate::document::html(p, config, extras).into_bytes(),
+        Format::Svg | Format::Table => crate::document::svg(p, config, extras).into_bytes(),
         // `commands::formats` lets only svg, pdf and html through.
         Format::Json | Format::Csv | Format::Mermaid | Format::Dot | Format::Id => {
             return Err(Failure::new(

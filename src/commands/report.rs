@@ -14,21 +14,34 @@ use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::output;
 use crate::procedure::Procedure;
+use crate::stdtime::duration;
 use crate::summary::{self, Summary};
 use crate::view;
 
-/// Counts per status and, per step, time taken against the standard time, with breaches.
+/// Counts per status and, per step, time taken against the standard time, with breaches; with
+/// --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per
+/// month.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only this procedure.
     #[arg(long)]
     pub procedure: Option<String>,
-    /// Only requests created on or after this date (YYYY-MM-DD).
+    /// Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the
+    /// period's first day (default: the first day of the month eleven months before --until's).
     #[arg(long)]
     pub since: Option<NaiveDate>,
-    /// Only requests created on or before this date (YYYY-MM-DD).
+    /// Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the
+    /// period's last day (default: today).
     #[arg(long)]
     pub until: Option<NaiveDate>,
+    /// Tabel 7 "Monitoring Pelaksanaan SOP AP": each procedure judged "berjalan dengan baik"
+    /// or not by sop.toml's [monitoring] rule, from the steps finished in the period, with a
+    /// recap per month (--format table, json, csv, pdf or html).
+    #[arg(long)]
+    pub monitoring: bool,
+    /// Write the monitoring to this file (through a temporary file and a rename).
+    #[arg(long, value_name = "FILE", requires = "monitoring")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +75,9 @@ struct StepReport {
     activity: String,
     /// ISO 8601, working days for days.
     standard: Option<String>,
+    /// The standard time as the documents write it, for the table.
+    #[serde(skip)]
+    written: Option<String>,
     /// Times the step was completed.
     done: usize,
     median_minutes: Option<i64>,
@@ -73,6 +89,9 @@ struct StepReport {
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    if args.monitoring {
+        return super::monitoring::run(ctx, args, out);
+    }
     let loaded = ctx.load()?;
     let snap = loaded.git.head_snapshot()?;
     let (summaries, errors) = summary::all(&loaded.git)?;
@@ -183,10 +202,10 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                     t.add_row(vec![
                         s.number.as_ref().map_or("-".into(), |n| n.to_string()),
                         s.activity.clone(),
-                        s.standard.clone().unwrap_or_default(),
+                        s.written.clone().unwrap_or_default(),
                         s.done.to_string(),
-                        s.median_minutes.map(human).unwrap_or_default(),
-                        s.max_minutes.map(human).unwrap_or_default(),
+                        s.median_minutes.map(duration).unwrap_or_default(),
+                        s.max_minutes.map(duration).unwrap_or_default(),
                         s.breaches.to_string(),
                         s.overdue_now.to_string(),
                     ]);
@@ -225,20 +244,9 @@ fn report(
     for r in reqs {
         *by_status.entry(r.status.clone()).or_insert(0) += 1;
         let values = |name: &str| r.field(name);
-        let mut arrived = None;
-        for (step, done, held) in r.moves() {
-            if let (Some(arrived), Some(i)) = (arrived, place(&step)) {
-                let standard = p.steps[i].time_for(values);
-                if standard.is_some_and(|t| done > view::due(config, arrived, t, &held)) {
-                    breaches[i] += 1;
-                }
-                let held: i64 = held
-                    .iter()
-                    .filter_map(|h| Some((h.to? - h.from).num_seconds()))
-                    .sum();
-                durations[i].push(((done - arrived).num_seconds() - held) / 60);
-            }
-            arrived = Some(done);
+        for v in view::visits(p, r.moves(), &values, config) {
+            durations[v.place].push(v.minutes);
+            breaches[v.place] += usize::from(v.late);
         }
         if p.service_time.is_some() {
             let open = r.status == crate::request::OPEN;
@@ -279,6 +287,7 @@ fn report(
                 number: s.number.clone(),
                 activity: s.activity.clone(),
                 standard: s.time.map(|t| t.iso()),
+                written: s.time.map(|t| t.to_string()),
                 done: d.len(),
                 median_minutes: d.get(d.len() / 2).copied(),
                 max_minutes: d.last().copied(),
@@ -294,15 +303,5 @@ fn report(
         by_status,
         steps,
         service: p.service_time.is_some().then_some(service),
-    }
-}
-
-/// `7m`, `3h 5m`, `2d 1h` (calendar time).
-fn human(minutes: i64) -> String {
-    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    match (d, h) {
-        (0, 0) => format!("{m}m"),
-        (0, _) => format!("{h}h {m}m"),
-        _ => format!("{d}d {h}h"),
     }
 }

@@ -6,23 +6,62 @@ use anyhow::Result;
 
 use crate::cli::Format;
 use crate::context::Context;
+use crate::error::{Code, Failure};
+use crate::graph;
 use crate::output;
 use crate::procedure::Procedure;
 use crate::request::{Action, Request};
 use crate::view::{entry_action, entry_by, entry_details, request_view, StepView};
 
-/// One request: fields, current step with its due time, and history.
+/// One request: fields, current step with its due time, and history; or its flow (--graph).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The request id, or a unique start of it.
     pub id: String,
+    /// Print the procedure's flow instead, with the path this request took and where it is
+    /// highlighted: `mermaid` (flowchart text) or `svg` (the SOP document's flow table).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub graph: Option<Graph>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Graph {
+    /// Mermaid flowchart text with a swimlane per role.
+    Mermaid,
+    /// The flow table of the SOP document, as one SVG.
+    Svg,
 }
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+    if args.graph.is_some() && ctx.format != Format::Table {
+        return Err(Failure::new(
+            Code::Usage,
+            "`sop show --graph` prints the flow itself: it does not go with --format",
+        )
+        .hint("leave out --format, or --graph")
+        .into());
+    }
     let loaded = ctx.load()?;
     let id = loaded.records.resolve(&args.id)?;
     let snap = loaded.git.head_snapshot()?;
     let req = crate::change::read_request(&snap, &id)?;
+    if let Some(kind) = args.graph {
+        let p = crate::rules::procedure_as_is(&snap, &req.procedure)?;
+        let extras = graph::Extras {
+            called: graph::Extras::called(&p, |id| {
+                crate::rules::procedure_as_is(&snap, id)
+                    .ok()
+                    .map(|c| c.name)
+            }),
+            trail: Some(graph::trail(&req, &p)),
+        };
+        let text = match kind {
+            Graph::Mermaid => graph::mermaid(&p, &loaded.config, &extras),
+            Graph::Svg => crate::document::flow_svg(&p, &loaded.config, &extras),
+        };
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    }
     let procedure = crate::rules::procedure_as_is(&snap, &req.procedure).ok();
     let view = request_view(&req, procedure.as_ref(), &loaded.config, loaded.now);
     if ctx.format == Format::Json {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::font;
 use crate::config::Config;
+use crate::graph::{Extras, HERE_FILL, HERE_STROKE, TRAIL_STROKE, VISITED_FILL};
 use crate::procedure::{Kind, Procedure, Step};
 use crate::stdtime::Timing;
 
@@ -39,8 +40,20 @@ pub enum Shape {
     Rect,
     /// A decision.
     Diamond,
+    /// A sub-procedure (*predefined process*): a rectangle with double sides.
+    Predefined,
     /// The off-page connector.
     OffPage,
+}
+
+/// How a symbol or an arrow is inked: plain, or on a request's trail (`sop show --graph
+/// svg`): passed, or where the request is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mark {
+    #[default]
+    Plain,
+    Trail,
+    Here,
 }
 
 #[derive(Debug, Clone)]
@@ -51,8 +64,9 @@ pub enum Item {
         width: f32,
         dashed: bool,
         arrow: bool,
+        mark: Mark,
     },
-    /// A flowchart symbol in its box.
+    /// A flowchart symbol in its box; `step` is the id of the step it stands for.
     Symbol {
         shape: Shape,
         x: f32,
@@ -60,6 +74,8 @@ pub enum Item {
         w: f32,
         h: f32,
         dashed: bool,
+        mark: Mark,
+        step: Option<String>,
     },
     /// A filled rectangle (a header cell's shading).
     Fill {
@@ -85,6 +101,7 @@ pub enum Item {
         bold: bool,
         anchor: Anchor,
         text: String,
+        color: &'static str,
     },
 }
 
@@ -146,6 +163,7 @@ impl Page {
             bold,
             anchor,
             text: text.to_string(),
+            color: "#000000",
         });
     }
 
@@ -163,6 +181,7 @@ impl Page {
             width,
             dashed: false,
             arrow: false,
+            mark: Mark::Plain,
         });
     }
 
@@ -181,9 +200,19 @@ fn text_height(lines: usize, size: f32) -> f32 {
 }
 
 /// Lays out a procedure's document.
-pub fn layout(p: &Procedure, config: &Config) -> Document {
+pub fn layout(p: &Procedure, config: &Config, extras: &Extras) -> Document {
     let mut pages = vec![identity(p, config)];
-    pages.extend(flow(p, config));
+    pages.extend(flow(p, config, extras, 2));
+    finish(p, pages)
+}
+
+/// The flow table alone (`sop show --graph svg`), with the trail of `extras` highlighted.
+pub fn flow_only(p: &Procedure, config: &Config, extras: &Extras) -> Document {
+    finish(p, flow(p, config, extras, 1))
+}
+
+/// Numbers the pages and marks a draft's.
+fn finish(p: &Procedure, mut pages: Vec<Page>) -> Document {
     let n = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let label = format!("Halaman {} dari {n}", i + 1);
@@ -438,24 +467,6 @@ impl Columns {
     }
 }
 
-/// The label the office writes on an exit: Ya / Tidak for an approval, the option as
-/// written (dashes as spaces) for a decision, none for a task.
-fn exit_label(step: &Step, way: &str) -> String {
-    match (step.kind, way) {
-        (Kind::Approval, "approve") => "Ya".into(),
-        (Kind::Approval, "reject") => "Tidak".into(),
-        (Kind::Decision, w) => {
-            let w = w.replace(['-', '_'], " ");
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => w,
-            }
-        }
-        _ => String::new(),
-    }
-}
-
 fn written(t: &Timing) -> String {
     match t {
         Timing::Fixed(t) => t.to_string(),
@@ -484,8 +495,7 @@ fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
 /// an automatic decision, an end without a role) the column of the step it passes to (the
 /// start) or comes from.
 fn step_columns(p: &Procedure, roles: &[&str]) -> Vec<usize> {
-    let index = |id: &str| p.steps.iter().position(|s| s.id() == id);
-    let mut col: Vec<Option<usize>> = p
+    let own = p
         .steps
         .iter()
         .map(|s| {
@@ -495,44 +505,18 @@ fn step_columns(p: &Procedure, roles: &[&str]) -> Vec<usize> {
                 .and_then(|r| roles.iter().position(|x| x == r))
         })
         .collect();
-    for _ in 0..p.steps.len() {
-        let mut changed = false;
-        for (i, s) in p.steps.iter().enumerate() {
-            if col[i].is_some() {
-                continue;
-            }
-            let found = if s.kind == Kind::Start {
-                p.exits(s)
-                    .first()
-                    .and_then(|(_, t)| index(t.get_ref()))
-                    .and_then(|j| col[j])
-            } else {
-                p.steps.iter().enumerate().find_map(|(j, from)| {
-                    let leads_here = p.exits(from).iter().any(|(_, t)| t.get_ref() == s.id());
-                    if leads_here {
-                        col[j]
-                    } else {
-                        None
-                    }
-                })
-            };
-            if found.is_some() {
-                col[i] = found;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    col.into_iter().map(|c| c.unwrap_or(0)).collect()
+    p.placed_by_neighbours(own)
+        .into_iter()
+        .map(|c| c.unwrap_or(0))
+        .collect()
 }
 
 fn shape_of(s: &Step) -> Shape {
     match s.kind {
         Kind::Start | Kind::End => Shape::Capsule,
         Kind::Approval | Kind::Decision => Shape::Diamond,
-        Kind::Task | Kind::Call => Shape::Rect,
+        Kind::Task => Shape::Rect,
+        Kind::Call => Shape::Predefined,
     }
 }
 
@@ -565,7 +549,8 @@ impl Spot {
     }
 }
 
-fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
+/// The flow pages; the first is page `first` of the document.
+fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Page> {
     let roles = p.roles();
     let labels: Vec<String> = if roles.is_empty() {
         vec!["Pelaksana".to_string()]
@@ -579,29 +564,24 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
     let step_col = step_columns(p, &roles);
 
     // Rows: consecutive steps that share a number are one row.
-    let mut rows: Vec<Row> = Vec::new();
-    for (i, s) in p.steps.iter().enumerate() {
-        let same = match (rows.last(), &s.number) {
-            (Some(last), Some(n)) => {
-                last.steps.last().and_then(|(_, l)| l.number.as_ref()) == Some(n)
-            }
-            _ => false,
-        };
-        if same {
-            rows.last_mut().expect("a row").steps.push((i, s));
-        } else {
-            rows.push(Row {
-                steps: vec![(i, s)],
-                number: s.number.as_ref().map(|n| n.to_string()).unwrap_or_default(),
-                kegiatan: Vec::new(),
-                inputs: Vec::new(),
-                time: Vec::new(),
-                output: Vec::new(),
-                note: Vec::new(),
-                height: 0.0,
-            });
-        }
-    }
+    let mut rows: Vec<Row> = p
+        .rows()
+        .into_iter()
+        .map(|steps| Row {
+            number: p.steps[steps[0]]
+                .number
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            steps: steps.into_iter().map(|i| (i, &p.steps[i])).collect(),
+            kegiatan: Vec::new(),
+            inputs: Vec::new(),
+            time: Vec::new(),
+            output: Vec::new(),
+            note: Vec::new(),
+            height: 0.0,
+        })
+        .collect();
     let inner = |c: (f32, f32)| c.1 - 2.0 * PAD;
     for row in &mut rows {
         let steps = &row.steps;
@@ -613,6 +593,12 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             }
             if let Some(why) = &s.role_inferred {
                 kegiatan = format!("{kegiatan}\n(pelaku ditafsirkan: {why})");
+            }
+            // The symbol stands in the first role's column: name them all.
+            let roles = s.role.list();
+            if roles.len() > 1 {
+                let names: Vec<&str> = roles.iter().map(|r| p.role_label(config, r)).collect();
+                kegiatan = format!("{kegiatan}\n(pelaksana: {})", names.join(" atau "));
             }
         }
         let inputs = joined(
@@ -626,7 +612,18 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             .collect();
         let time = joined(times.iter().map(String::as_str));
         let output = joined(steps.iter().map(|(_, s)| s.output.as_str()));
-        let note = joined(steps.iter().map(|(_, s)| s.note.as_str()));
+        // A call step names the procedure it starts.
+        let calls: Vec<String> = steps
+            .iter()
+            .filter_map(|(_, s)| s.call.as_ref())
+            .map(|c| format!("Sub-prosedur: SOP {}", extras.called_name(c.get_ref())))
+            .collect();
+        let note = joined(
+            steps
+                .iter()
+                .map(|(_, s)| s.note.as_str())
+                .chain(calls.iter().map(String::as_str)),
+        );
         row.kegiatan = font::wrap(&kegiatan, SIZE, false, inner(cols.kegiatan));
         row.inputs = font::wrap(&inputs, SIZE, false, inner(cols.inputs));
         row.time = font::wrap(&time, SIZE, false, inner(cols.time));
@@ -710,6 +707,11 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             };
             spots.insert(i, spot);
             let pg = &mut pages[spot.page];
+            let mark = match &extras.trail {
+                Some(t) if t.is_here(s.id()) => Mark::Here,
+                Some(t) if t.visited(s.id()) => Mark::Trail,
+                _ => Mark::Plain,
+            };
             pg.items.push(Item::Symbol {
                 shape,
                 x: spot.x,
@@ -717,7 +719,23 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 w,
                 h,
                 dashed: s.inferred.is_some(),
+                mark,
+                step: Some(s.id().to_string()),
             });
+            if let (Mark::Here, Some(t)) = (mark, &extras.trail) {
+                // Where the request is, and how it stands there: left of the symbol, clear
+                // of the exits' labels on its right and below it.
+                let tag = t.state.to_uppercase();
+                pg.items.push(Item::Text {
+                    x: spot.x - 2.0 - font::width(&tag, 5.5, true),
+                    y: spot.y + 4.0,
+                    size: 5.5,
+                    bold: true,
+                    anchor: Anchor::Start,
+                    text: tag,
+                    color: HERE_STROKE,
+                });
+            }
             pg.symbols.push(Placed {
                 step: s.id().to_string(),
                 column: step_col[i],
@@ -749,12 +767,27 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
             let (a, b) = (spots[&from], spots[&to]);
             let (ra, rb) = (row_of[&from], row_of[&to]);
             let dashed = s.inferred_exits.contains_key(way) || p.steps[to].inferred.is_some();
-            let label = exit_label(s, way);
+            let mut label = s.exit_label(way);
+            // On a request's trail: the moves that took this exit, in order.
+            let taken = extras
+                .trail
+                .as_ref()
+                .map(|t| t.order(s.id(), way))
+                .unwrap_or_default();
+            let mark = if taken.is_empty() {
+                Mark::Plain
+            } else {
+                let order: Vec<String> = taken.iter().map(usize::to_string).collect();
+                label = format!("{label} [{}]", order.join(", ")).trim().to_string();
+                Mark::Trail
+            };
+            let label = (label.as_str(), mark);
             let arrow = |points: Vec<(f32, f32)>, arrow: bool| Item::Line {
                 points,
-                width: 0.8,
+                width: if mark == Mark::Plain { 0.8 } else { 1.6 },
                 dashed,
                 arrow,
+                mark,
             };
             let is_last_in_row = rows[ra].steps.last().map(|&(i, _)| i) == Some(from);
             let is_first_in_row = rows[rb].steps.first().map(|&(i, _)| i) == Some(to);
@@ -763,12 +796,7 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 let right = b.cx() > a.cx();
                 let pts = vec![(a.side(right), a.cy()), (b.side(!right), b.cy())];
                 pages[a.page].items.push(arrow(pts, true));
-                label_at(
-                    &mut pages[a.page],
-                    &label,
-                    a.side(right) + 2.0,
-                    a.cy() - 2.0,
-                );
+                label_at(&mut pages[a.page], label, a.side(right) + 2.0, a.cy() - 2.0);
             } else if rb == ra + 1 && is_last_in_row && is_first_in_row && !bottom_used {
                 bottom_used = true;
                 if a.page == b.page {
@@ -791,14 +819,14 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                         vec![(a.cx(), a.bottom()), (a.cx(), foot - 7.0)],
                         true,
                     ));
-                    off_page(&mut pages[a.page], a.cx(), foot, &tag, b.page + 2);
+                    off_page(&mut pages[a.page], a.cx(), foot, &tag, b.page + first, mark);
                     let head = rows_top_of(b.page) - STRIP / 2.0;
-                    off_page(&mut pages[b.page], b.cx(), head, &tag, a.page + 2);
+                    off_page(&mut pages[b.page], b.cx(), head, &tag, a.page + first, mark);
                     pages[b.page]
                         .items
                         .push(arrow(vec![(b.cx(), head + 7.0), (b.cx(), b.y)], true));
                 }
-                label_at(&mut pages[a.page], &label, a.cx() + 3.0, a.bottom() + 7.0);
+                label_at(&mut pages[a.page], label, a.cx() + 3.0, a.bottom() + 7.0);
             } else {
                 // Round the side: out to a lane beside the symbols, up or down, and in.
                 let right = side_exits % 2 == 0;
@@ -825,14 +853,14 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                     connector += 1;
                     let tag = connector_tag(connector);
                     // Beyond the exit's label.
-                    let ax = a.side(right) + out * (16.0 + font::width(&label, 6.5, true));
+                    let ax = a.side(right) + out * (16.0 + font::width(label.0, 6.5, true));
                     pages[a.page].items.push(arrow(
                         vec![(a.side(right), a.cy()), (ax - out * 7.0, a.cy())],
                         true,
                     ));
-                    off_page(&mut pages[a.page], ax, a.cy(), &tag, b.page + 2);
+                    off_page(&mut pages[a.page], ax, a.cy(), &tag, b.page + first, mark);
                     let bx = b.side(right) + out * 16.0;
-                    off_page(&mut pages[b.page], bx, b.cy(), &tag, a.page + 2);
+                    off_page(&mut pages[b.page], bx, b.cy(), &tag, a.page + first, mark);
                     pages[b.page].items.push(arrow(
                         vec![(bx - out * 7.0, b.cy()), (b.side(right), b.cy())],
                         true,
@@ -841,9 +869,9 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
                 let lx = if right {
                     a.side(true) + 2.0
                 } else {
-                    a.x - 2.0 - font::width(&label, 6.5, true)
+                    a.x - 2.0 - font::width(label.0, 6.5, true)
                 };
-                label_at(&mut pages[a.page], &label, lx, a.cy() - 2.5);
+                label_at(&mut pages[a.page], label, lx, a.cy() - 2.5);
             }
         }
     }
@@ -856,7 +884,11 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
         } else {
             format!("Prosedur Operasi Standar: {name} (No. {})", p.sop.number)
         };
-        let title = font::wrap(&title, 9.0, true, PAGE_W - 2.0 * MARGIN)
+        let legend_w = match &extras.trail {
+            Some(t) => legend(page, t),
+            None => 0.0,
+        };
+        let title = font::wrap(&title, 9.0, true, PAGE_W - 2.0 * MARGIN - legend_w)
             .into_iter()
             .next()
             .unwrap_or_default();
@@ -1056,9 +1088,71 @@ fn flow(p: &Procedure, config: &Config) -> Vec<Page> {
     pages
 }
 
-fn label_at(page: &mut Page, label: &str, x: f32, y: f32) {
+/// The key to a request's trail at the top right of a flow page: the request, the colours
+/// of the steps passed and of where it is, the order of the moves. Returns its width.
+fn legend(page: &mut Page, t: &crate::graph::Trail) -> f32 {
+    let size = 7.0;
+    let sw = 9.0;
+    let parts: [(Option<(&'static str, Mark)>, String); 4] = [
+        (None, format!("Jalur {}:", t.request)),
+        (Some((VISITED_FILL, Mark::Trail)), "dilalui".to_string()),
+        (Some((HERE_FILL, Mark::Here)), t.state.clone()),
+        (None, "[n] urutan langkah".to_string()),
+    ];
+    let width: f32 = parts
+        .iter()
+        .map(|(swatch, text)| {
+            font::width(text, size, false) + 6.0 + if swatch.is_some() { sw + 3.0 } else { 0.0 }
+        })
+        .sum();
+    let mut x = PAGE_W - MARGIN - width;
+    let base = MARGIN + 9.0;
+    for (swatch, text) in parts {
+        if let Some((fill, mark)) = swatch {
+            page.items.push(Item::Fill {
+                x,
+                y: base - 7.0,
+                w: sw,
+                h: 7.5,
+                color: fill,
+            });
+            page.items.push(Item::Line {
+                points: vec![
+                    (x, base - 7.0),
+                    (x + sw, base - 7.0),
+                    (x + sw, base + 0.5),
+                    (x, base + 0.5),
+                    (x, base - 7.0),
+                ],
+                width: 0.8,
+                dashed: false,
+                arrow: false,
+                mark,
+            });
+            x += sw + 3.0;
+        }
+        page.text(x, base, size, false, Anchor::Start, &text);
+        x += font::width(&text, size, false) + 6.0;
+    }
+    width + 8.0
+}
+
+/// An exit's label, in the trail's colour when the request took the exit.
+fn label_at(page: &mut Page, (label, mark): (&str, Mark), x: f32, y: f32) {
     if !label.is_empty() {
-        page.text(x, y, 6.5, true, Anchor::Start, label);
+        page.items.push(Item::Text {
+            x,
+            y,
+            size: 6.5,
+            bold: true,
+            anchor: Anchor::Start,
+            text: label.to_string(),
+            color: if mark == Mark::Plain {
+                "#000000"
+            } else {
+                TRAIL_STROKE
+            },
+        });
     }
 }
 
@@ -1074,7 +1168,7 @@ fn connector_tag(n: u8) -> String {
 
 /// The off-page connector centred at (x, y), with its letter and the page it goes to or
 /// comes from.
-fn off_page(page: &mut Page, x: f32, y: f32, tag: &str, other_page: usize) {
+fn off_page(page: &mut Page, x: f32, y: f32, tag: &str, other_page: usize, mark: Mark) {
     let (w, h) = (14.0, 14.0);
     page.items.push(Item::Symbol {
         shape: Shape::OffPage,
@@ -1083,6 +1177,8 @@ fn off_page(page: &mut Page, x: f32, y: f32, tag: &str, other_page: usize) {
         w,
         h,
         dashed: false,
+        mark,
+        step: None,
     });
     page.text(x, y + 1.5, 6.5, true, Anchor::Middle, tag);
     page.text(

@@ -3,7 +3,17 @@
 use std::fmt::Write as _;
 
 use super::font::FAMILY;
-use super::layout::{Anchor, Document, Item, Page, Shape};
+use super::layout::{Anchor, Document, Item, Mark, Page, Shape};
+use crate::graph::{HERE_FILL, HERE_STROKE, TRAIL_STROKE, VISITED_FILL};
+
+/// The stroke colour of a mark.
+fn ink(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Plain => "#000000",
+        Mark::Trail => TRAIL_STROKE,
+        Mark::Here => HERE_STROKE,
+    }
+}
 
 /// Space between pages in the one-file SVG.
 const GAP: f32 = 24.0;
@@ -59,7 +69,10 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                 width,
                 dashed,
                 arrow,
+                mark,
             } => {
+                let stroke = ink(*mark);
+                let trail = if *mark == Mark::Plain { "" } else { " trail" };
                 let pts: Vec<String> = points
                     .iter()
                     .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
@@ -72,7 +85,7 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                 let class = if *arrow { "flow" } else { "grid" };
                 let _ = writeln!(
                     out,
-                    "<polyline class=\"{class}\" points=\"{}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"{}\"{dash}/>",
+                    "<polyline class=\"{class}{trail}\" points=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{}\"{dash}/>",
                     pts.join(" "),
                     n(*width)
                 );
@@ -85,7 +98,7 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                     let (bx, by) = (x2 - ux * l, y2 - uy * l);
                     let _ = writeln!(
                         out,
-                        "<polygon points=\"{},{} {},{} {},{}\" fill=\"#000000\"/>",
+                        "<polygon points=\"{},{} {},{} {},{}\" fill=\"{stroke}\"/>",
                         n(x2),
                         n(y2),
                         n(bx - uy * w),
@@ -102,27 +115,60 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                 w,
                 h,
                 dashed,
+                mark,
+                step,
             } => {
                 let dash = if *dashed {
                     " stroke-dasharray=\"3 2\""
                 } else {
                     ""
                 };
-                let style = format!("fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1\"{dash}");
+                let (fill, width) = match mark {
+                    Mark::Plain => ("#ffffff", "1"),
+                    Mark::Trail => (VISITED_FILL, "1.5"),
+                    Mark::Here => (HERE_FILL, "2.5"),
+                };
+                let stroke = ink(*mark);
+                let data = match step {
+                    Some(id) => format!(" data-step=\"{}\"", esc(id)),
+                    None => String::new(),
+                };
+                let class = match mark {
+                    Mark::Plain => "",
+                    Mark::Trail => " trail",
+                    Mark::Here => " here",
+                };
+                let style =
+                    format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}");
                 let _ = match shape {
                     Shape::Rect => writeln!(
                         out,
-                        "<rect class=\"symbol\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
+                        "<rect class=\"symbol{class}\"{data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
                         n(*x), n(*y), n(*w), n(*h)
                     ),
+                    Shape::Predefined => {
+                        // A rectangle with a second line inside each side.
+                        let inset = (w / 10.0).clamp(2.5, 5.0);
+                        let _ = writeln!(
+                            out,
+                            "<rect class=\"symbol call{class}\"{data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {style}/>",
+                            n(*x), n(*y), n(*w), n(*h)
+                        );
+                        writeln!(
+                            out,
+                            "<path d=\"M{},{}V{}M{},{}V{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
+                            n(x + inset), n(*y), n(y + h),
+                            n(x + w - inset), n(*y), n(y + h)
+                        )
+                    }
                     Shape::Capsule => writeln!(
                         out,
-                        "<rect class=\"symbol\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {style}/>",
+                        "<rect class=\"symbol{class}\"{data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {style}/>",
                         n(*x), n(*y), n(*w), n(*h), n(h / 2.0)
                     ),
                     Shape::Diamond => writeln!(
                         out,
-                        "<polygon class=\"symbol\" points=\"{},{} {},{} {},{} {},{}\" {style}/>",
+                        "<polygon class=\"symbol{class}\"{data} points=\"{},{} {},{} {},{} {},{}\" {style}/>",
                         n(x + w / 2.0), n(*y),
                         n(x + w), n(y + h / 2.0),
                         n(x + w / 2.0), n(y + h),
@@ -130,7 +176,7 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                     ),
                     Shape::OffPage => writeln!(
                         out,
-                        "<polygon class=\"connector\" points=\"{},{} {},{} {},{} {},{} {},{}\" {style}/>",
+                        "<polygon class=\"connector{class}\" points=\"{},{} {},{} {},{} {},{} {},{}\" {style}/>",
                         n(*x), n(*y),
                         n(x + w), n(*y),
                         n(x + w), n(y + h * 0.65),
@@ -166,6 +212,7 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                 bold,
                 anchor,
                 text,
+                color,
             } => {
                 if text.is_empty() {
                     continue;
@@ -175,9 +222,14 @@ fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
                     Anchor::Start => "",
                     Anchor::Middle => " text-anchor=\"middle\"",
                 };
+                let fill = if *color == "#000000" {
+                    String::new()
+                } else {
+                    format!(" fill=\"{color}\"")
+                };
                 let _ = writeln!(
                     out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor}>{}</text>",
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor}{fill}>{}</text>",
                     n(*x),
                     n(*y),
                     n(*size),

@@ -2,14 +2,27 @@
 //!
 //! libgit2 parses every entry into a struct, sorts, and writes every entry back: at 100,000
 //! records that round trip was most of a change's cost. A change touches a handful of paths,
-//! so this module scans the file once, copies every untouched entry's bytes as they are,
-//! splices in the changed ones, and marks the cached trees (`TREE`) along the changed paths
-//! as invalid, as git does. Versions 2, 3 and 4 (path compression) are kept as found.
+//! so this module maps the file (no copy), scans it once for where each entry is, and then
+//! either
 //!
-//! Extensions: `TREE` is kept (its entries on the changed paths invalidated), `REUC` is kept
-//! as it is; the other optional ones describe the entries' layout or the work tree
-//! (`EOIE`, `IEOT`, `UNTR`, `FSMN`, …) and are dropped, which git allows — it rebuilds them
-//! when it wants them. A required extension (a lower-case signature: split or sparse
+//! - **patches it in place** (`in_place`) when every change rewrites an entry that is there
+//!   (the usual `advance`, `approve`, …): the entry's stat data and object id, and the cached
+//!   tree ids (`TREE`) of the folders on its path, are overwritten where they are — a few
+//!   dozen bytes, whatever the size of the index; or
+//! - **writes it anew** (`patched`) when a path comes or goes: every untouched entry's bytes
+//!   copied as they are, the changed ones spliced in.
+//!
+//! Either way the cached trees stay valid: a folder's node whose tree id was that of the
+//! change's parent commit gets the new commit's tree id (and its entry count), as `git
+//! commit` would leave it; a node that was already invalid stays so, and any other node on a
+//! changed path is invalidated, as git does. The trailing checksum is written as zeros (git's
+//! `index.skipHash`, which git since 2.40 and libgit2 read) unless the repository sets
+//! `index.skipHash = false`; then every change writes the index anew, hashed.
+//!
+//! Extensions: `TREE` as above, `REUC` kept as it is; the other optional ones describe the
+//! entries' layout or the work tree (`EOIE`, `IEOT`, `UNTR`, `FSMN`, …): an in-place patch
+//! moves no entry, so they stay true; a new index drops them, which git allows — it rebuilds
+//! them when it wants them. A required extension (a lower-case signature: split or sparse
 //! indexes) is refused. The format: git's Documentation/gitformat-index.txt.
 
 use std::collections::BTreeMap;
@@ -28,9 +41,9 @@ const EXTENDED: u16 = 0x4000;
 const NAME_MASK: u16 = 0x0fff;
 const STAGE_MASK: u16 = 0x3000;
 
-/// An index file's bytes, read once, and where each entry is in them.
+/// An index file's bytes, mapped once, and where each entry is in them.
 pub struct IndexFile {
-    bytes: Vec<u8>,
+    bytes: Bytes,
     version: u32,
     count: u32,
     entries: Vec<Raw>,
@@ -57,6 +70,28 @@ pub struct Stat {
     pub size: u32,
 }
 
+/// The index's bytes: the file mapped, or bytes in memory (an empty index, tests).
+enum Bytes {
+    Mapped(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(m) => m,
+            Bytes::Owned(v) => v,
+        }
+    }
+}
+
+/// The tree ids of the folders on a change's paths ("" is the root), before and after it:
+/// what keeps the cached trees (`TREE`) of those folders valid.
+#[derive(Default)]
+pub struct Folders(pub BTreeMap<String, (Option<Oid>, Option<Oid>)>);
+
 /// One entry as found in the file.
 struct Raw {
     /// Byte range of the whole entry.
@@ -70,6 +105,28 @@ struct Raw {
 }
 
 impl IndexFile {
+    /// The index file at `path`, mapped; an empty index when there is none (a new repository).
+    ///
+    /// Only while holding git's `index.lock`: git replaces its index by renaming a new file
+    /// into place, and sop patches it in place only under that lock, so the mapped bytes do
+    /// not change under the reader.
+    pub fn open(path: &std::path::Path) -> Result<IndexFile> {
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return IndexFile::parse(Vec::new())
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if file.metadata()?.len() == 0 {
+            return IndexFile::parse(Vec::new());
+        }
+        // SAFETY: the file does not change while mapped (see above); a file truncated by
+        // someone ignoring git's lock is the one case left, as for git itself.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        IndexFile::from_bytes(Bytes::Mapped(map))
+    }
+
     /// The index at `bytes`; an empty index when there are none (a new repository).
     pub fn parse(bytes: Vec<u8>) -> Result<IndexFile> {
         if bytes.is_empty() {
@@ -79,6 +136,10 @@ impl IndexFile {
             empty.extend([0u8; HASH]);
             return IndexFile::parse(empty);
         }
+        IndexFile::from_bytes(Bytes::Owned(bytes))
+    }
+
+    fn from_bytes(bytes: Bytes) -> Result<IndexFile> {
         ensure!(
             bytes.len() >= 12 + HASH && &bytes[..4] == b"DIRC",
             "not a git index"
@@ -160,8 +221,14 @@ impl IndexFile {
     }
 
     /// The index with `changes` (path → new entry, or None to remove it) made, as bytes to
-    /// write: every other entry copied as it was.
-    pub fn patched(&self, changes: &BTreeMap<String, Option<NewEntry>>) -> Result<Vec<u8>> {
+    /// write: every other entry copied as it was; the checksum git's SHA-1 when `hash`, else
+    /// zeros.
+    pub fn patched(
+        &self,
+        changes: &BTreeMap<String, Option<NewEntry>>,
+        folders: &Folders,
+        hash: bool,
+    ) -> Result<Vec<u8>> {
         let (entries, entries_end) = (&self.entries, self.entries_end);
         let v4 = self.version == 4;
         let mut out = Vec::with_capacity(self.bytes.len() + 256 * changes.len());
@@ -245,11 +312,104 @@ impl IndexFile {
             }
         }
         out[8..12].copy_from_slice(&count.to_be_bytes());
-        let paths: Vec<&str> = changes.keys().map(String::as_str).collect();
-        self.extensions(&mut out, entries_end, &paths)?;
-        let hash = Sha1::digest(&out);
-        out.extend_from_slice(&hash);
+        let counts = self.count_changes(changes);
+        self.extensions(&mut out, entries_end, folders, &counts)?;
+        if hash {
+            let sum = Sha1::digest(&out);
+            out.extend_from_slice(&sum);
+        } else {
+            out.extend_from_slice(&[0; HASH]);
+        }
         Ok(out)
+    }
+
+    /// The writes that make `changes` in this file where it is — (offset, bytes), in the
+    /// order to make them — when every change rewrites one entry that is there and the cached
+    /// trees on its path stay valid or were invalid already; None when the index must be
+    /// written anew. The checksum becomes zeros first, so that the file is valid at every step
+    /// for readers that check it.
+    ///
+    /// Each write stays within one page, so that a kill cannot tear it; between writes, the
+    /// index is one git reads without harm, and the journal finishes the job (tx.rs).
+    pub fn in_place(
+        &self,
+        changes: &BTreeMap<String, Option<NewEntry>>,
+        folders: &Folders,
+    ) -> Option<Vec<(usize, Vec<u8>)>> {
+        let b = &self.bytes;
+        let mut writes = Vec::new();
+        let sum_at = b.len() - HASH;
+        if b[sum_at..].iter().any(|&c| c != 0) {
+            writes.push((sum_at, vec![0; HASH]));
+        }
+        let counts = self.count_changes(changes);
+        let mut at = self.entries_end;
+        while at + 8 <= sum_at {
+            let sig = &b[at..at + 4];
+            let size = u32::from_be_bytes(b[at + 4..at + 8].try_into().ok()?) as usize;
+            let data = at + 8;
+            if data + size > sum_at || sig[0].is_ascii_lowercase() {
+                return None;
+            }
+            if sig == b"TREE" {
+                let tree = &b[data..data + size];
+                for node in tree_nodes(tree).ok()? {
+                    match node.fate(tree, folders, &counts) {
+                        Fate::Keep => {}
+                        Fate::Valid { count, id } if count == node.count => {
+                            let id_at = node.id_at.expect("a valid node has an id");
+                            writes.push((data + id_at, id.as_bytes().to_vec()));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            at = data + size;
+        }
+        for (path, change) in changes {
+            let e = change.as_ref()?;
+            let i = self.only_entry(path)?;
+            let raw = &self.entries[i];
+            if raw.flags & !NAME_MASK != 0 {
+                return None;
+            }
+            let mut bytes = Vec::with_capacity(STAT + HASH);
+            put_stat(&mut bytes, &e.stat);
+            bytes.extend_from_slice(e.id.as_bytes());
+            writes.push((raw.start, bytes));
+        }
+        let one_page = |(at, bytes): &(usize, Vec<u8>)| at / PAGE == (at + bytes.len() - 1) / PAGE;
+        writes.iter().all(one_page).then_some(writes)
+    }
+
+    /// The one entry at `path` (stage 0, no other stage beside it).
+    fn only_entry(&self, path: &str) -> Option<usize> {
+        let entries = &self.entries;
+        let i = entries
+            .binary_search_by(|e| self.path_of(e).cmp(path.as_bytes()).then(stage(e).cmp(&0)))
+            .ok()?;
+        let same = |j: usize| {
+            entries
+                .get(j)
+                .is_some_and(|e| self.path_of(e) == path.as_bytes())
+        };
+        (!same(i + 1) && (i == 0 || !same(i - 1))).then_some(i)
+    }
+
+    /// How many entries each folder on the changed paths gains (or loses) by `changes`.
+    fn count_changes(&self, changes: &BTreeMap<String, Option<NewEntry>>) -> BTreeMap<String, i64> {
+        let mut counts = BTreeMap::new();
+        for (path, change) in changes {
+            let was = self
+                .entries
+                .binary_search_by(|e| self.path_of(e).cmp(path.as_bytes()))
+                .is_ok();
+            let delta = i64::from(change.is_some()) - i64::from(was);
+            for dir in folders_of(path) {
+                *counts.entry(dir.to_string()).or_insert(0) += delta;
+            }
+        }
+        counts
     }
 
     /// An entry's path: rebuilt (v4) or in place.
@@ -264,12 +424,7 @@ impl IndexFile {
     /// A new entry at `path`, after `prev` (v4's path compression).
     fn encode(&self, out: &mut Vec<u8>, path: &[u8], e: &NewEntry, prev: &[u8]) {
         let start = out.len();
-        let s = &e.stat;
-        for v in [
-            s.ctime.0, s.ctime.1, s.mtime.0, s.mtime.1, s.dev, s.ino, s.mode, s.uid, s.gid, s.size,
-        ] {
-            out.extend(v.to_be_bytes());
-        }
+        put_stat(out, &e.stat);
         out.extend_from_slice(e.id.as_bytes());
         let flags = (path.len().min(NAME_MASK as usize)) as u16;
         out.extend(flags.to_be_bytes());
@@ -297,9 +452,15 @@ impl IndexFile {
         }
     }
 
-    /// The extensions after the entries: TREE with the changed paths invalidated, REUC as it
-    /// is, the rest dropped.
-    fn extensions(&self, out: &mut Vec<u8>, mut at: usize, paths: &[&str]) -> Result<()> {
+    /// The extensions after the entries: TREE brought up to date (see the module's comment),
+    /// REUC as it is, the rest dropped.
+    fn extensions(
+        &self,
+        out: &mut Vec<u8>,
+        mut at: usize,
+        folders: &Folders,
+        counts: &BTreeMap<String, i64>,
+    ) -> Result<()> {
         let b = &self.bytes;
         let limit = b.len() - HASH;
         while at + 8 <= limit {
@@ -309,7 +470,7 @@ impl IndexFile {
             ensure!(data + size <= limit, "a git index extension is cut short");
             match sig {
                 b"TREE" => {
-                    let tree = invalidate_tree(&b[data..data + size], paths)?;
+                    let tree = retree(&b[data..data + size], folders, counts)?;
                     out.extend_from_slice(b"TREE");
                     out.extend((tree.len() as u32).to_be_bytes());
                     out.extend_from_slice(&tree);
@@ -369,65 +530,142 @@ fn put_varint(out: &mut Vec<u8>, mut value: usize) {
     out.extend_from_slice(&buf[pos..]);
 }
 
-/// The TREE extension with the node of every folder on `paths` invalid (entry count -1, no
-/// object id), as git invalidates a path it changes; other nodes kept as they are.
-fn invalidate_tree(data: &[u8], paths: &[&str]) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(data.len());
-    let mut at = 0;
-    let dirs: Vec<Vec<&str>> = paths
-        .iter()
-        .map(|p| {
-            let mut parts: Vec<&str> = p.split('/').collect();
-            parts.pop();
-            parts
-        })
-        .collect();
-    let prefixes: Vec<&[&str]> = dirs.iter().map(Vec::as_slice).collect();
-    if !data.is_empty() {
-        node(data, &mut at, &mut out, &prefixes, true)?;
+/// The page size writes in place stay within.
+const PAGE: usize = 4096;
+
+fn put_stat(out: &mut Vec<u8>, s: &Stat) {
+    for v in [
+        s.ctime.0, s.ctime.1, s.mtime.0, s.mtime.1, s.dev, s.ino, s.mode, s.uid, s.gid, s.size,
+    ] {
+        out.extend(v.to_be_bytes());
     }
-    Ok(out)
 }
 
-/// One node of the cached trees and its subtrees. `on` are the remaining folder names of the
-/// changed paths that pass through this node; `hit` whether a changed path passes through.
-fn node(data: &[u8], at: &mut usize, out: &mut Vec<u8>, on: &[&[&str]], hit: bool) -> Result<()> {
-    let name_end = *at + nul(&data[*at..])?;
-    let header_end = name_end
-        + data[name_end..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .ok_or_else(|| anyhow::anyhow!("a bad TREE extension"))?;
-    let header = std::str::from_utf8(&data[name_end + 1..header_end])?;
-    let (count, subtrees) = header
-        .split_once(' ')
-        .ok_or_else(|| anyhow::anyhow!("a bad TREE extension"))?;
-    let count: i64 = count.parse()?;
-    let subtrees: usize = subtrees.parse()?;
-    out.extend_from_slice(&data[*at..=name_end]);
-    *at = header_end + 1;
-    if hit {
-        out.extend_from_slice(format!("-1 {subtrees}\n").as_bytes());
-    } else {
-        out.extend_from_slice(&data[name_end + 1..=header_end]);
-    }
-    if count >= 0 {
-        if !hit {
-            out.extend_from_slice(&data[*at..*at + HASH]);
+/// The folders `path` is in, the root ("") first: `a/b/c` is in "", "a" and "a/b".
+pub(super) fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::once("").chain(path.match_indices('/').map(|(i, _)| &path[..i]))
+}
+
+/// The folder `dir` is in (None for the root).
+fn parent_of(dir: &str) -> Option<&str> {
+    (!dir.is_empty()).then(|| dir.rsplit_once('/').map_or("", |(p, _)| p))
+}
+
+/// One folder's node in the cached trees (`TREE`): where its parts are in the extension.
+struct TreeNode {
+    /// The folder, repository-relative ("" for the root).
+    dir: String,
+    /// Its name and NUL start here; its header line ("count subtrees\n") at `header`.
+    start: usize,
+    header: usize,
+    /// Where its tree id is: none when the node is invalid (count -1).
+    id_at: Option<usize>,
+    end: usize,
+    count: i64,
+    subtrees: usize,
+}
+
+/// What a change does to a node.
+enum Fate {
+    Keep,
+    Valid { count: i64, id: Oid },
+    Invalid,
+}
+
+impl TreeNode {
+    /// A node on no changed path is kept, as is one already invalid. One whose tree was that of
+    /// the change's parent (or, finishing a change a kill interrupted, already the new one)
+    /// takes the new tree — unless a folder below it comes or goes, which changes its list of
+    /// subtrees. Any other node on a changed path is invalidated.
+    fn fate(&self, data: &[u8], folders: &Folders, counts: &BTreeMap<String, i64>) -> Fate {
+        let Some(&(old, new)) = folders.0.get(&self.dir) else {
+            return Fate::Keep;
+        };
+        let Some(id_at) = self.id_at else {
+            return Fate::Keep;
+        };
+        let id = Oid::from_bytes(&data[id_at..id_at + HASH]).ok();
+        let delta = counts.get(&self.dir).copied().unwrap_or(0);
+        let same_subtrees = !folders.0.iter().any(|(dir, (o, n))| {
+            parent_of(dir) == Some(self.dir.as_str()) && (o.is_none() || n.is_none())
+        });
+        match new {
+            Some(new) if same_subtrees && (id == old || (id == Some(new) && delta == 0)) => {
+                Fate::Valid {
+                    count: self.count + delta,
+                    id: new,
+                }
+            }
+            _ => Fate::Invalid,
         }
-        *at += HASH;
     }
-    for _ in 0..subtrees {
-        let name_end = *at + nul(&data[*at..])?;
-        let name = std::str::from_utf8(&data[*at..name_end])?;
-        let below: Vec<&[&str]> = on
-            .iter()
-            .filter(|p| p.first() == Some(&name))
-            .map(|p| &p[1..])
-            .collect();
-        node(data, at, out, &below, !below.is_empty())?;
+}
+
+/// The nodes of a TREE extension, in their order (a folder before its subtrees).
+fn tree_nodes(data: &[u8]) -> Result<Vec<TreeNode>> {
+    let bad = || anyhow::anyhow!("a bad TREE extension");
+    let mut nodes = Vec::new();
+    // The folders whose subtrees are still to come, and how many.
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut at = 0;
+    while at < data.len() {
+        while open.last().is_some_and(|(_, left)| *left == 0) {
+            open.pop();
+        }
+        let parent = match open.last_mut() {
+            Some((dir, left)) => {
+                *left -= 1;
+                Some(dir.clone())
+            }
+            None if nodes.is_empty() => None,
+            None => return Err(bad()),
+        };
+        let name_end = at + nul(&data[at..])?;
+        let name = std::str::from_utf8(&data[at..name_end])?;
+        let header = name_end + 1;
+        let line_end = header + memchr::memchr(b'\n', &data[header..]).ok_or_else(bad)?;
+        let (count, subtrees) = std::str::from_utf8(&data[header..line_end])?
+            .split_once(' ')
+            .ok_or_else(bad)?;
+        let (count, subtrees): (i64, usize) = (count.parse()?, subtrees.parse()?);
+        let id_at = (count >= 0).then_some(line_end + 1);
+        let end = line_end + 1 + id_at.map_or(0, |_| HASH);
+        ensure!(end <= data.len(), bad());
+        let dir = match parent.as_deref() {
+            None => String::new(),
+            Some("") => name.to_string(),
+            Some(p) => format!("{p}/{name}"),
+        };
+        open.push((dir.clone(), subtrees));
+        nodes.push(TreeNode {
+            dir,
+            start: at,
+            header,
+            id_at,
+            end,
+            count,
+            subtrees,
+        });
+        at = end;
     }
-    Ok(())
+    Ok(nodes)
+}
+
+/// The TREE extension after a change: each node as its `fate` says.
+fn retree(data: &[u8], folders: &Folders, counts: &BTreeMap<String, i64>) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len());
+    for node in tree_nodes(data)? {
+        out.extend_from_slice(&data[node.start..node.header]);
+        match node.fate(data, folders, counts) {
+            Fate::Keep => out.extend_from_slice(&data[node.header..node.end]),
+            Fate::Valid { count, id } => {
+                out.extend_from_slice(format!("{count} {}\n", node.subtrees).as_bytes());
+                out.extend_from_slice(id.as_bytes());
+            }
+            Fate::Invalid => out.extend_from_slice(format!("-1 {}\n", node.subtrees).as_bytes()),
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -500,6 +738,32 @@ mod tests {
                 .collect()
         }
 
+        /// The tree ids before and after of every folder on `paths`, as tx.rs gives them.
+        fn folders<'p>(
+            repo: &Repository,
+            old: Oid,
+            new: Oid,
+            paths: impl Iterator<Item = &'p String>,
+        ) -> Folders {
+            let id = |root: Oid, dir: &str| {
+                let tree = repo.find_tree(root).unwrap();
+                if dir.is_empty() {
+                    return Some(root);
+                }
+                tree.get_path(std::path::Path::new(dir))
+                    .ok()
+                    .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+                    .map(|e| e.id())
+            };
+            let mut out = Folders::default();
+            for path in paths {
+                for dir in folders_of(path) {
+                    out.0.insert(dir.to_string(), (id(old, dir), id(new, dir)));
+                }
+            }
+            out
+        }
+
         fn path_strategy() -> impl Strategy<Value = String> {
             // A few folders deep, names that share prefixes (v4's compression) and sort
             // around each other ("a", "a-b", "a/b").
@@ -512,11 +776,146 @@ mod tests {
             .prop_map(|parts| parts.join("/"))
         }
 
+        /// A repository whose index holds `files` (path → content) with every cached tree
+        /// valid; its path, and the root tree.
+        fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, Repository, Oid) {
+            let dir = tempfile::tempdir().unwrap();
+            let repo = Repository::init(dir.path()).unwrap();
+            let mut index = repo.index().unwrap();
+            for (i, (path, content)) in files.iter().enumerate() {
+                let id = repo.blob(content.as_bytes()).unwrap();
+                index.add(&entry(path, id, i as u32 + 1)).unwrap();
+            }
+            let root = index.write_tree().unwrap();
+            index.write().unwrap();
+            (dir, repo, root)
+        }
+
+        /// The valid cached trees of an index file: folder → tree id.
+        fn cached_trees(bytes: &[u8]) -> BTreeMap<String, Oid> {
+            let file = IndexFile::parse(bytes.to_vec()).unwrap();
+            let at = file.entries_end;
+            assert_eq!(&bytes[at..at + 4], b"TREE");
+            let size = u32::from_be_bytes(bytes[at + 4..at + 8].try_into().unwrap()) as usize;
+            let data = &bytes[at + 8..at + 8 + size];
+            tree_nodes(data)
+                .unwrap()
+                .into_iter()
+                .filter_map(|n| {
+                    Some((
+                        n.dir,
+                        Oid::from_bytes(&data[n.id_at?..n.id_at? + HASH]).unwrap(),
+                    ))
+                })
+                .collect()
+        }
+
+        /// Rewriting a file that is there is patched where it is: the entry and the cached
+        /// trees on its path take the new ids, the checksum becomes zeros, and libgit2 reads
+        /// the result as the index git would write.
+        #[test]
+        fn a_rewritten_file_is_patched_in_place() {
+            let (dir, repo, old_root) =
+                indexed(&[("a/x", "x"), ("a/y", "y"), ("b/z", "z"), ("c", "c")]);
+            let path = dir.path().join(".git/index");
+            let before = std::fs::read(&path).unwrap();
+            let file = IndexFile::open(&path).unwrap();
+            let mut expected = Index::open(&path).unwrap();
+            let id = repo.blob(b"x, changed").unwrap();
+            let e = entry("a/x", id, 99);
+            expected.add(&e).unwrap();
+            let new_root = expected.write_tree_to(&repo).unwrap();
+            let changes = BTreeMap::from([(
+                "a/x".to_string(),
+                Some(NewEntry {
+                    id,
+                    stat: stat_of(&e),
+                }),
+            )]);
+            let folders = folders(&repo, old_root, new_root, changes.keys());
+            let writes = file.in_place(&changes, &folders).expect("in place");
+            // The checksum, the root's and a's trees, the entry.
+            assert_eq!(
+                writes.len(),
+                4,
+                "{:?}",
+                writes.iter().map(|w| w.0).collect::<Vec<_>>()
+            );
+            let mut bytes = before.clone();
+            for (at, b) in &writes {
+                bytes[*at..*at + b.len()].copy_from_slice(b);
+            }
+            assert_eq!(bytes.len(), before.len());
+            assert_eq!(&bytes[bytes.len() - HASH..], &[0; HASH]);
+            let trees = cached_trees(&bytes);
+            assert_eq!(trees[""], new_root);
+            let new_tree = repo.find_tree(new_root).unwrap();
+            let a = new_tree.get_path(std::path::Path::new("a")).unwrap().id();
+            assert_eq!(trees["a"], a);
+            assert_eq!(trees["b"], cached_trees(&before)["b"], "b is untouched");
+            let out = dir.path().join("patched");
+            std::fs::write(&out, &bytes).unwrap();
+            let mut got = Index::open(&out).unwrap();
+            assert_eq!(listing(&got), listing(&expected));
+            assert_eq!(got.write_tree_to(&repo).unwrap(), new_root);
+        }
+
+        /// A folder whose cached tree is not the parent commit's (the user staged something
+        /// there) cannot keep a valid tree: the index is written anew with that node, and the
+        /// root's, invalid; a folder off the path keeps its tree.
+        #[test]
+        fn a_folder_with_staged_work_is_invalidated() {
+            let (dir, repo, old_root) = indexed(&[("a/x", "x"), ("a/y", "y"), ("b/z", "z")]);
+            let path = dir.path().join(".git/index");
+            // The user stages a/y: the index's cached trees now differ from the commit's.
+            let mut index = repo.index().unwrap();
+            let staged = repo.blob(b"y, staged").unwrap();
+            index.add(&entry("a/y", staged, 7)).unwrap();
+            index.write_tree().unwrap();
+            index.write().unwrap();
+            let before = std::fs::read(&path).unwrap();
+            let file = IndexFile::open(&path).unwrap();
+            // sop's commit is made from the parent commit's tree, not the index.
+            let id = repo.blob(b"x, changed").unwrap();
+            let e = entry("a/x", id, 99);
+            let mut commit_index = Index::new().unwrap();
+            let old = repo.find_tree(old_root).unwrap();
+            commit_index.read_tree(&old).unwrap();
+            commit_index.add(&e).unwrap();
+            let new_root = commit_index.write_tree_to(&repo).unwrap();
+            let changes = BTreeMap::from([(
+                "a/x".to_string(),
+                Some(NewEntry {
+                    id,
+                    stat: stat_of(&e),
+                }),
+            )]);
+            let folders = folders(&repo, old_root, new_root, changes.keys());
+            assert!(file.in_place(&changes, &folders).is_none());
+            let bytes = file.patched(&changes, &folders, true).unwrap();
+            let trees = cached_trees(&bytes);
+            assert!(
+                !trees.contains_key("a") && !trees.contains_key(""),
+                "{trees:?}"
+            );
+            assert_eq!(trees["b"], cached_trees(&before)["b"]);
+            let out = dir.path().join("patched");
+            std::fs::write(&out, &bytes).unwrap();
+            let got = Index::open(&out).unwrap();
+            let ids: Vec<Oid> = got.iter().map(|e| e.id).collect();
+            assert!(
+                ids.contains(&staged) && ids.contains(&id),
+                "the staged work is kept"
+            );
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(32))]
             #[test]
             fn patching_gives_what_libgit2_gives(
                 version in 2u32..=4,
+                in_place in any::<bool>(),
+                hash in any::<bool>(),
                 start in proptest::collection::btree_set(path_strategy(), 0..40),
                 changes in proptest::collection::vec((path_strategy(), any::<bool>(), 1u32..1000), 0..6),
             ) {
@@ -535,7 +934,7 @@ mod tests {
                     index.add(&entry(p, id, i as u32 + 1)).unwrap();
                 }
                 index.set_version(version).unwrap();
-                index.write_tree().unwrap(); // fills the cached trees (TREE)
+                let old_root = index.write_tree().unwrap(); // fills the cached trees (TREE)
                 index.write().unwrap();
                 let path = dir.path().join(".git/index");
                 let file = IndexFile::parse(std::fs::read(&path).unwrap()).unwrap();
@@ -559,7 +958,22 @@ mod tests {
                         let _ = expected.remove_path(std::path::Path::new(p));
                     }
                 }
-                let bytes = file.patched(&wanted).unwrap();
+                let new_root = expected.write_tree_to(&repo).unwrap();
+                let folders = folders(&repo, old_root, new_root, wanted.keys());
+                let bytes = if in_place {
+                    match file.in_place(&wanted, &folders) {
+                        Some(writes) => {
+                            let mut bytes = std::fs::read(&path).unwrap();
+                            for (at, b) in writes {
+                                bytes[at..at + b.len()].copy_from_slice(&b);
+                            }
+                            bytes
+                        }
+                        None => file.patched(&wanted, &folders, hash).unwrap(),
+                    }
+                } else {
+                    file.patched(&wanted, &folders, hash).unwrap()
+                };
                 let out = dir.path().join("patched");
                 std::fs::write(&out, &bytes).unwrap();
                 let mut got = Index::open(&out).unwrap();

@@ -20,7 +20,7 @@ use anyhow::{Context as _, Result};
 use git2::{ObjectType, Oid, Repository, Tree};
 use serde::{Deserialize, Serialize};
 
-use super::index::{IndexFile, NewEntry, Stat};
+use super::index::{folders_of, Folders, IndexFile, NewEntry, Stat};
 use super::locks::SopLock;
 use super::{Git, Signature, Snapshot};
 use crate::error::Hint;
@@ -237,7 +237,9 @@ impl<'a> Tx<'a> {
                     let _ = fs::remove_file(temp_beside(&self.workdir.join(path)));
                 }
                 self.write_files(&files)?;
-                self.write_index(&files)?;
+                let commit = self.git.repo.find_commit(Oid::from_str(&journal.commit)?)?;
+                let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
+                self.write_index(&files, parent.as_ref(), &commit.tree()?)?;
                 eprintln!(
                     "sop: finished writing commit {} that an interrupted sop command left half-done",
                     &journal.commit[..12]
@@ -286,13 +288,8 @@ impl<'a> Tx<'a> {
         let mut slot = self.index.borrow_mut();
         if slot.is_none() {
             let path = self.git.git_dir.join("index");
-            let bytes = match fs::read(&path) {
-                Ok(b) => b,
-                Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
-                Err(e) => return Err(e).context("reading the git index"),
-            };
-            let index = IndexFile::parse(bytes)
-                .map_err(|e| invalid!("cannot read the git index: {e:#}"))?;
+            let index =
+                IndexFile::open(&path).map_err(|e| invalid!("cannot read the git index: {e:#}"))?;
             *slot = Some(std::rc::Rc::new(index));
         }
         Ok(slot.as_ref().expect("just set").clone())
@@ -379,7 +376,7 @@ impl<'a> Tx<'a> {
         // The commit is made. From here a failure must not lose it: the journal stays until
         // the work tree and index match, and the next sop command finishes the job.
         self.write_files(&changes)
-            .and_then(|()| self.write_index(&changes))
+            .and_then(|()| self.write_index(&changes, base.as_ref(), &tree))
             .with_context(|| {
                 format!("commit {commit} was made, but updating the work tree failed; the next sop command will finish it")
             })?;
@@ -512,9 +509,15 @@ impl<'a> Tx<'a> {
         })
     }
 
-    /// Writes the index with sop's entries changed — every other entry copied as it was —
-    /// through a recorded temporary file renamed into place.
-    fn write_index(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<()> {
+    /// Writes the index with sop's entries changed — in place when it can (see index.rs),
+    /// else every other entry copied as it was, through a recorded temporary file renamed
+    /// into place. `old` and `new` are the trees of the change's parent and commit.
+    fn write_index(
+        &self,
+        files: &[(String, Option<Vec<u8>>)],
+        old: Option<&Tree>,
+        new: &Tree,
+    ) -> Result<()> {
         let index = self.index()?;
         let mut changes = std::collections::BTreeMap::new();
         for (path, content) in files {
@@ -532,17 +535,74 @@ impl<'a> Tx<'a> {
             };
             changes.insert(path.clone(), entry);
         }
+        let folders = folders(old, new, changes.keys())?;
+        let hash = !skips_hash(&self.git.repo);
+        let path = self.git.git_dir.join("index");
+        if let Some(writes) = index.in_place(&changes, &folders).filter(|_| !hash) {
+            return patch_file(&path, &writes).context("writing the git index");
+        }
         let bytes = index
-            .patched(&changes)
+            .patched(&changes, &folders, hash)
             .map_err(|e| invalid!("cannot write the git index: {e:#}"))?;
         self.record(INDEX_TMP)?;
         fs::write(&self.index_tmp, &bytes).context("writing the git index")?;
-        fs::rename(&self.index_tmp, self.git.git_dir.join("index"))
-            .context("replacing the git index")?;
+        fs::rename(&self.index_tmp, &path).context("replacing the git index")?;
         self.release(INDEX_TMP)?;
         crash_point("after-index");
         Ok(())
     }
+}
+
+/// Makes `writes` (offset, bytes) in the file at `path`, in order.
+fn patch_file(path: &Path, writes: &[(usize, Vec<u8>)]) -> Result<()> {
+    use std::os::unix::fs::FileExt;
+    let file = OpenOptions::new().write(true).open(path)?;
+    for (i, (at, bytes)) in writes.iter().enumerate() {
+        file.write_all_at(bytes, *at as u64)?;
+        if i == 0 {
+            crash_point("in-index");
+        }
+    }
+    crash_point("after-index");
+    Ok(())
+}
+
+/// The tree ids, before and after a change, of every folder on `paths`.
+fn folders<'p>(
+    old: Option<&Tree>,
+    new: &Tree,
+    paths: impl Iterator<Item = &'p String>,
+) -> Result<Folders> {
+    let id = |tree: Option<&Tree>, dir: &str| -> Result<Option<Oid>> {
+        let Some(tree) = tree else { return Ok(None) };
+        if dir.is_empty() {
+            return Ok(Some(tree.id()));
+        }
+        match tree.get_path(Path::new(dir)) {
+            Ok(e) if e.kind() == Some(ObjectType::Tree) => Ok(Some(e.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    };
+    let mut out = Folders::default();
+    for path in paths {
+        for dir in folders_of(path) {
+            if !out.0.contains_key(dir) {
+                out.0
+                    .insert(dir.to_string(), (id(old, dir)?, id(Some(new), dir)?));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the index's checksum may be left as zeros (git's `index.skipHash`): unless the
+/// repository says `index.skipHash = false`.
+fn skips_hash(repo: &Repository) -> bool {
+    repo.config()
+        .and_then(|c| c.get_bool("index.skipHash"))
+        .unwrap_or(true)
 }
 
 impl Drop for Tx<'_> {

@@ -8,7 +8,10 @@ use std::rc::Rc;
 
 use super::markup::{Align, Block, Cell, Inline, Markup, Style, Table, VAlign};
 use crate::document::font;
-use crate::document::layout::{Anchor, Document, Item, Page};
+use crate::document::layout::{Anchor, Document, Item, Mark, Page};
+
+/// The colour of text.
+const INK: &str = "#000000";
 
 /// A4 portrait, in points.
 pub const PAGE_W: f32 = 595.0;
@@ -152,6 +155,7 @@ fn line(points: Vec<(f32, f32)>, width: f32) -> Item {
         width,
         dashed: false,
         arrow: false,
+        mark: Mark::Plain,
     }
 }
 
@@ -191,6 +195,7 @@ fn decorate(items: &mut Vec<Item>, footer: &Footer, page: usize, pages: usize) {
             bold: false,
             anchor: Anchor::Start,
             text: l.clone(),
+            color: INK,
         });
     }
 }
@@ -518,6 +523,7 @@ fn line_frag(l: &Line, align: Align, width: f32, base: f32) -> Frag {
             bold: seg.style.bold,
             anchor: Anchor::Start,
             text: seg.text.clone(),
+            color: INK,
         });
         if seg.style.underline {
             let uy = baseline + seg.style.size * 0.12;
@@ -566,6 +572,7 @@ fn list(ordered: bool, start: usize, items: &[Vec<Block>], size: f32, width: f32
             bold: false,
             anchor: Anchor::Start,
             text: marker,
+            color: INK,
         });
         if i > 0 {
             first.before = first.before.max(size * 0.2);

@@ -401,6 +401,40 @@ impl Step {
     pub fn outcome(&self) -> &str {
         self.outcome.as_deref().unwrap_or("completed")
     }
+
+    /// The label the office writes on a way out of this step: *Ya* / *Tidak* for an
+    /// approval, the option as written (dashes as spaces, capitalised) for a decision, the
+    /// sub-request's status in Indonesian for a call; none for a task's one way on.
+    pub fn exit_label(&self, way: &str) -> String {
+        match (self.kind, way) {
+            (Kind::Approval, "approve") => "Ya".into(),
+            (Kind::Approval, "reject") => "Tidak".into(),
+            (Kind::Decision, w) => capitalised(&w.replace(['-', '_'], " ")),
+            (Kind::Call, w) => capitalised(&status_label(w)),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A request's status as the office says it: `selesai`, `ditolak`, `dibatalkan`, `ditahan`,
+/// `berjalan`; an office's own outcome as written (dashes as spaces).
+pub fn status_label(status: &str) -> String {
+    match status {
+        "completed" => "selesai".into(),
+        "rejected" => "ditolak".into(),
+        "cancelled" => "dibatalkan".into(),
+        "held" => "ditahan".into(),
+        "open" => "berjalan".into(),
+        other => other.replace(['-', '_'], " "),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 impl Procedure {
@@ -479,6 +513,75 @@ impl Procedure {
             Kind::Call => step.outcomes.iter().map(|(k, t)| (k.as_str(), t)).collect(),
             Kind::End => Vec::new(),
         }
+    }
+
+    /// The rows of the document, each the positions of its steps: consecutive steps that
+    /// share a number are one row (one row, several actors); every other step is a row.
+    pub fn rows(&self) -> Vec<Vec<usize>> {
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        for (i, s) in self.steps.iter().enumerate() {
+            let same = match (rows.last().and_then(|r| r.last()), &s.number) {
+                (Some(&last), Some(n)) => self.steps[last].number.as_ref() == Some(n),
+                _ => false,
+            };
+            match rows.last_mut() {
+                Some(row) if same => row.push(i),
+                _ => rows.push(vec![i]),
+            }
+        }
+        rows
+    }
+
+    /// Where each step is drawn (a lane, a column), given where the steps with a role are
+    /// (`own`, by position): a step no one acts at (the start, an automatic decision, an end
+    /// without a role) goes where the step it passes to is (the start) or one that leads to
+    /// it; one still without a place stays `None`.
+    pub fn placed_by_neighbours<T: Copy>(&self, own: Vec<Option<T>>) -> Vec<Option<T>> {
+        let index: std::collections::HashMap<&str, usize> = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id(), i))
+            .collect();
+        // For each step: the step it passes to (the start), else those that lead to it.
+        let mut from: Vec<Vec<usize>> = vec![Vec::new(); self.steps.len()];
+        for (j, s) in self.steps.iter().enumerate() {
+            let targets = self
+                .exits(s)
+                .into_iter()
+                .filter_map(|(_, t)| index.get(t.get_ref().as_str()).copied());
+            if s.kind == Kind::Start {
+                if let Some(t) = targets.clone().next() {
+                    from[j].insert(0, t);
+                }
+            }
+            for t in targets {
+                if self.steps[t].kind != Kind::Start {
+                    from[t].push(j);
+                }
+            }
+        }
+        let mut at = own;
+        for _ in 0..self.steps.len() {
+            let mut changed = false;
+            for i in 0..self.steps.len() {
+                if at[i].is_some() {
+                    continue;
+                }
+                let found = match self.steps[i].kind {
+                    Kind::Start => from[i].first().and_then(|&j| at[j]),
+                    _ => from[i].iter().find_map(|&j| at[j]),
+                };
+                if found.is_some() {
+                    at[i] = found;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        at
     }
 
     fn following(&self, step: &Step) -> Option<&Step> {

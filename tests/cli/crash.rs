@@ -23,6 +23,8 @@ const POINTS: &[(&str, bool)] = &[
     ("after-ref-lock", false),
     ("after-ref", true),
     ("after-file", true),
+    // An index patched in place: killed between two of its writes.
+    ("in-index", true),
     ("after-index", true),
 ];
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use sop::config::Config;
 use sop::document::{self, font, layout};
+use sop::graph::Extras;
 use sop::procedure::{self, Kind, Procedure};
 
 use crate::support::Office;
@@ -51,7 +52,7 @@ fn svg_documents_are_well_formed_and_hold_every_step_and_column() {
     let all = shipped();
     assert_eq!(all.len(), 10);
     for (p, config) in &all {
-        let svg = document::svg(p, config);
+        let svg = document::svg(p, config, &Extras::default());
         let text = squeeze(&svg_text(&svg));
         for s in &p.steps {
             if let Some(n) = &s.number {
@@ -86,7 +87,7 @@ fn svg_documents_are_well_formed_and_hold_every_step_and_column() {
         ] {
             assert!(text.contains(head), "{}: no {head}", p.id());
         }
-        let doc = layout::layout(p, config);
+        let doc = layout::layout(p, config, &Extras::default());
         let labels: Vec<String> = p
             .roles()
             .iter()
@@ -127,7 +128,7 @@ fn symbols_render_in_their_role_columns() {
     };
     let scale = 2.0;
     for (p, config) in &shipped() {
-        let doc = layout::layout(p, config);
+        let doc = layout::layout(p, config, &Extras::default());
         for (page, svg) in doc.pages.iter().zip(document::svg::pages(&doc)).skip(1) {
             let tree = usvg::Tree::from_str(&svg, &options).unwrap();
             let mut pixmap = tiny_skia::Pixmap::new(
@@ -171,7 +172,8 @@ fn symbols_render_in_their_role_columns() {
                 let shape_ok = match step.kind {
                     Kind::Start | Kind::End => sym.shape == layout::Shape::Capsule,
                     Kind::Approval | Kind::Decision => sym.shape == layout::Shape::Diamond,
-                    Kind::Task | Kind::Call => sym.shape == layout::Shape::Rect,
+                    Kind::Task => sym.shape == layout::Shape::Rect,
+                    Kind::Call => sym.shape == layout::Shape::Predefined,
                 };
                 assert!(shape_ok, "{} {}: wrong symbol", p.id(), sym.step);
             }
@@ -263,10 +265,10 @@ fn pdf_content(bytes: &[u8]) -> Option<(usize, String, Vec<Vec<u8>>)> {
 #[test]
 fn pdfs_parse_as_a4_landscape_with_the_activities_in_their_text() {
     for (p, config) in &shipped() {
-        let bytes = document::pdf(p, config).unwrap();
+        let bytes = document::pdf(p, config, &Extras::default()).unwrap();
         let pdf = lopdf::Document::load_mem(&bytes).unwrap();
         let pages = pdf.get_pages();
-        let expected = layout::layout(p, config).pages.len();
+        let expected = layout::layout(p, config, &Extras::default()).pages.len();
         assert_eq!(pages.len(), expected, "{}", p.id());
         for id in pages.values() {
             let page = pdf.get_dictionary(*id).unwrap();

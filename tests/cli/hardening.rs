@@ -170,7 +170,9 @@ fn files_keep_ordinary_modes() {
 }
 
 /// sop patches git's index in place of rewriting it (issue 9): git must see a clean, whole
-/// index after every change, whatever the index version.
+/// index after every change, whatever the index version. A change to a request that is there
+/// overwrites its entry where it is (the file keeps its size, the checksum is zeros, as git's
+/// `index.skipHash` writes it), and the cached trees stay valid.
 #[test]
 fn the_patched_index_is_one_git_trusts() {
     for version in ["2", "3", "4"] {
@@ -183,7 +185,27 @@ fn the_patched_index_is_one_git_trusts() {
             "email",
             &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
         );
+        office.git(&["write-tree"]);
+        let before = std::fs::metadata(office.path(".git/index")).unwrap();
         office.sop("putri", &["advance", &id]).success();
+        let index = std::fs::read(office.path(".git/index")).unwrap();
+        assert_eq!(
+            index.len() as u64,
+            before.len(),
+            "v{version}: patched in place"
+        );
+        assert_eq!(
+            &index[index.len() - 20..],
+            &[0u8; 20],
+            "v{version}: no checksum"
+        );
+        assert_eq!(
+            std::os::unix::fs::MetadataExt::ino(
+                &std::fs::metadata(office.path(".git/index")).unwrap()
+            ),
+            std::os::unix::fs::MetadataExt::ino(&before),
+            "v{version}: the same file, not a new one"
+        );
         assert_eq!(office.status(), "", "index v{version}");
         assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
         assert_eq!(

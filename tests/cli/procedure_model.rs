@@ -168,8 +168,11 @@ fn numbers_inferences_and_the_service_header_are_shown_as_written() {
         .stdout
         .clone();
     let graph = String::from_utf8(graph).unwrap();
-    assert!(graph.contains("s5 -.->|reject (ditafsirkan:"), "{graph}");
-    assert!(graph.contains("style s6 stroke-dasharray"), "{graph}");
+    assert!(
+        graph.contains("s5 -.->|\"Tidak (ditafsirkan: dokumen"),
+        "{graph}"
+    );
+    assert!(graph.contains("class s6 ditafsirkan"), "{graph}");
     assert!(graph.contains("s0([\"1. Mulai\"])"), "{graph}");
     let dot = office
         .sop(

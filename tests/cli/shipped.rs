@@ -256,9 +256,9 @@ fn procedure_graph_draws_swimlanes_and_every_way_out() {
         .clone();
     let mermaid = String::from_utf8(out).unwrap();
     assert!(mermaid.contains("flowchart TD"), "{mermaid}");
-    assert!(mermaid.contains("subgraph lane2[\"Sub Koordinator KIP\"]\n    s2{\"3. Memberi persetujuan atas permintaan\"}"), "{mermaid}");
-    assert!(mermaid.contains("s2 -->|approve| s3"), "{mermaid}");
-    assert!(mermaid.contains("s2 -->|reject| s0"), "{mermaid}");
+    assert!(mermaid.contains("subgraph lane2[\"Sub Koordinator KIP\"]\n    s2{\"3. Memberi persetujuan atas<br/>permintaan\"}"), "{mermaid}");
+    assert!(mermaid.contains("s2 -->|\"Ya\"| s3"), "{mermaid}");
+    assert!(mermaid.contains("s2 -->|\"Tidak\"| s0"), "{mermaid}");
     let out = office
         .sop(
             "rizky",
@@ -280,8 +280,8 @@ fn procedure_graph_draws_swimlanes_and_every_way_out() {
         "{dot}"
     );
     assert!(dot.contains("label=\"Sub Koordinator IIDC\";"), "{dot}");
-    assert!(dot.contains("[label=\"datacenter\"]"), "{dot}");
-    assert!(dot.contains("[label=\"belum-tepat\"]"), "{dot}");
+    assert!(dot.contains("[label=\"Datacenter\"]"), "{dot}");
+    assert!(dot.contains("[label=\"Belum tepat\"]"), "{dot}");
     office
         .sop("rizky", &["list", "--format", "dot"])
         .code(2)

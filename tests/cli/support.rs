@@ -251,10 +251,13 @@ impl Office {
             })
             .collect();
         files.sort();
+        // git status first: it may refresh the index (writing its checksum where sop writes
+        // zeros), which is git's doing, not the command's under test.
+        let status = self.status();
         Snapshot {
             head: self.head(),
             index: std::fs::read(self.root.join(".git/index")).unwrap_or_default(),
-            status: self.status(),
+            status,
             files,
         }
     }
