@@ -552,3 +552,39 @@ fn procedure_check_reports_a_missing_or_broken_template() {
         .code(3)
         .stdout(contains("template '../sop.toml' is not under templates/"));
 }
+
+#[test]
+fn an_outside_requester_signs_the_form_by_name() {
+    let office = Office::example();
+    let id = stdout(
+        office
+            .sop(
+                "fajar",
+                &[
+                    "new",
+                    "video-conference",
+                    "-q",
+                    "--for",
+                    "Bu Siti Aminah <0812-555>",
+                    "--field",
+                    "acara=Rapat koordinasi kelurahan",
+                    "--field",
+                    "tanggal=2026-12-01",
+                ],
+            )
+            .success(),
+    )
+    .trim()
+    .to_string();
+    let text = squeeze(&pdf_text(&print_pdf(&office, "fajar", &[&id])));
+    for want in [
+        "Pemohon:BuSitiAminah(diluarkantor,0812-555)",
+        "Rapatkoordinasikelurahan",
+        "Pemohon/OPD",
+        // The requester's block carries the outside requester's name, not the staff's.
+        "BuSitiAminah",
+        "FajarNugroho",
+    ] {
+        assert!(text.contains(want), "no {want} in {text}");
+    }
+}
