@@ -61,6 +61,9 @@ _sop() {
             sop,new)
                 cmd="sop__subcmd__new"
                 ;;
+            sop,print)
+                cmd="sop__subcmd__print"
+                ;;
             sop,procedure)
                 cmd="sop__subcmd__procedure"
                 ;;
@@ -160,6 +163,9 @@ _sop() {
             sop__subcmd__help,new)
                 cmd="sop__subcmd__help__subcmd__new"
                 ;;
+            sop__subcmd__help,print)
+                cmd="sop__subcmd__help__subcmd__print"
+                ;;
             sop__subcmd__help,procedure)
                 cmd="sop__subcmd__help__subcmd__procedure"
                 ;;
@@ -254,7 +260,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --wide --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
+            opts="-C -h -V --records --as --format --color --wide --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -958,7 +964,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help)
-            opts="init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
+            opts="init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1224,6 +1230,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__help__subcmd__print)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1611,6 +1631,48 @@ _sop() {
                     return 0
                     ;;
                 --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__print)
+            opts="-C -h --step --output --records --as --format --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --step)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -26,15 +26,15 @@ end
 
 complete -c sop -n "__fish_sop_needs_command" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_needs_command" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_needs_command" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -55,6 +55,7 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "unassign" -d 'Give the curr
 complete -c sop -n "__fish_sop_needs_command" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
 complete -c sop -n "__fish_sop_needs_command" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
 complete -c sop -n "__fish_sop_needs_command" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
+complete -c sop -n "__fish_sop_needs_command" -f -a "print" -d 'A request on paper (PDF or HTML): its form and history, or a step\'s berita acara'
 complete -c sop -n "__fish_sop_needs_command" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "list" -d 'Requests, newest first'
 complete -c sop -n "__fish_sop_needs_command" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
@@ -66,15 +67,15 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "completions" -d 'Print a sh
 complete -c sop -n "__fish_sop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand init" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -84,15 +85,15 @@ complete -c sop -n "__fish_sop_using_subcommand init" -l wide -d 'Tables on a te
 complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -106,15 +107,15 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_s
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -122,15 +123,15 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -138,15 +139,15 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -154,15 +155,15 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -171,15 +172,15 @@ complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subco
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l output -d 'Write the document to this file (through a temporary file and a rename)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -198,15 +199,15 @@ complete -c sop -n "__fish_sop_using_subcommand new" -l for -d 'Open it for a re
 complete -c sop -n "__fish_sop_using_subcommand new" -l attach -d 'Attach a file (FIELD=FILE fills the procedure\'s file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand new" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand new" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand new" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -220,15 +221,15 @@ complete -c sop -n "__fish_sop_using_subcommand advance" -l field -d 'A field th
 complete -c sop -n "__fish_sop_using_subcommand advance" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand advance" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand advance" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -240,15 +241,15 @@ complete -c sop -n "__fish_sop_using_subcommand approve" -l field -d 'A field th
 complete -c sop -n "__fish_sop_using_subcommand approve" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand approve" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand approve" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -259,15 +260,15 @@ complete -c sop -n "__fish_sop_using_subcommand reject" -l reason -d 'Why (requi
 complete -c sop -n "__fish_sop_using_subcommand reject" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand reject" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand reject" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -277,15 +278,15 @@ complete -c sop -n "__fish_sop_using_subcommand reject" -s h -l help -d 'Print h
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -298,15 +299,15 @@ complete -c sop -n "__fish_sop_using_subcommand edit" -l note -d 'Why, for the h
 complete -c sop -n "__fish_sop_using_subcommand edit" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand edit" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand edit" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -316,15 +317,15 @@ complete -c sop -n "__fish_sop_using_subcommand edit" -s h -l help -d 'Print hel
 complete -c sop -n "__fish_sop_using_subcommand comment" -l attach -d 'Attach a file to the comment; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand comment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand comment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand comment" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -334,15 +335,15 @@ complete -c sop -n "__fish_sop_using_subcommand comment" -s h -l help -d 'Print 
 complete -c sop -n "__fish_sop_using_subcommand assign" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand assign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand assign" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand assign" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand assign" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -352,15 +353,15 @@ complete -c sop -n "__fish_sop_using_subcommand assign" -s h -l help -d 'Print h
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand unassign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand unassign" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -371,15 +372,15 @@ complete -c sop -n "__fish_sop_using_subcommand hold" -l reason -d 'What the req
 complete -c sop -n "__fish_sop_using_subcommand hold" -l until -d 'The day the hold is expected to end, YYYY-MM-DD' -r
 complete -c sop -n "__fish_sop_using_subcommand hold" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand hold" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand hold" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand hold" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -389,15 +390,15 @@ complete -c sop -n "__fish_sop_using_subcommand hold" -s h -l help -d 'Print hel
 complete -c sop -n "__fish_sop_using_subcommand resume" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand resume" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand resume" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand resume" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand resume" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -408,32 +409,50 @@ complete -c sop -n "__fish_sop_using_subcommand show" -l graph -d 'Print the pro
 svg\t'The flow table of the SOP document, as one SVG'"
 complete -c sop -n "__fish_sop_using_subcommand show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand show" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand attachment" -s o -l output -d 'Write the file here instead of to standard output' -r -F
-complete -c sop -n "__fish_sop_using_subcommand attachment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
-complete -c sop -n "__fish_sop_using_subcommand attachment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand attachment" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand print" -l step -d 'Print the document of this step (the template its procedure names, such as a berita acara), not the request form' -r
+complete -c sop -n "__fish_sop_using_subcommand print" -l output -d 'Write the printout to this file (through a temporary file and a rename)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand print" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand print" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand print" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
+complete -c sop -n "__fish_sop_using_subcommand print" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sop -n "__fish_sop_using_subcommand print" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
+complete -c sop -n "__fish_sop_using_subcommand print" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sop -n "__fish_sop_using_subcommand attachment" -s o -l output -d 'Write the file here instead of to standard output' -r -F
+complete -c sop -n "__fish_sop_using_subcommand attachment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+json\t'One JSON document (docs/contract.md)'
+csv\t'A header row, then one row per record'
+id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
+mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
+dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
+svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -448,15 +467,15 @@ complete -c sop -n "__fish_sop_using_subcommand list" -l requester -d 'Only requ
 complete -c sop -n "__fish_sop_using_subcommand list" -l assignee -d 'Only requests whose current step is assigned to this person (id or email)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -470,15 +489,15 @@ complete -c sop -n "__fish_sop_using_subcommand report" -l until -d 'Only reques
 complete -c sop -n "__fish_sop_using_subcommand report" -l output -d 'Write the monitoring to this file (through a temporary file and a rename)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand report" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand report" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -488,15 +507,15 @@ complete -c sop -n "__fish_sop_using_subcommand report" -s h -l help -d 'Print h
 complete -c sop -n "__fish_sop_using_subcommand sync" -l remote -d 'The remote (default: the branch\'s upstream remote, else origin)' -r
 complete -c sop -n "__fish_sop_using_subcommand sync" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand sync" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand sync" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand sync" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -504,15 +523,15 @@ complete -c sop -n "__fish_sop_using_subcommand sync" -l wide -d 'Tables on a te
 complete -c sop -n "__fish_sop_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -538,15 +557,15 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l attr -d 'A free attribute, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -558,15 +577,15 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 jsonl\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -580,15 +599,15 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l location -d 'Assets whose location contains this text (any case)' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -596,15 +615,15 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -617,15 +636,15 @@ complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcomman
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand log" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand log" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand log" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand log" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -634,15 +653,15 @@ complete -c sop -n "__fish_sop_using_subcommand log" -s h -l help -d 'Print help
 complete -c sop -n "__fish_sop_using_subcommand verify" -l range -d 'Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted' -r
 complete -c sop -n "__fish_sop_using_subcommand verify" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand verify" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand verify" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand verify" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -650,43 +669,44 @@ complete -c sop -n "__fish_sop_using_subcommand verify" -l wide -d 'Tables on a 
 complete -c sop -n "__fish_sop_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
-complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
+complete -c sop -n "__fish_sop_using_subcommand completions" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'
 json\t'One JSON document (docs/contract.md)'
 csv\t'A header row, then one row per record'
 id\t'One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change'
 mermaid\t'Flowchart text for `sop procedure graph` (Mermaid)'
 dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
-pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
-html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
+pdf\t'A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request\'s printout for `sop print` (A4 portrait)'
+html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request\'s printout for `sop print`'"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check, graph, doc'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "edit" -d 'Correct a request\'s fields or title at a step you may act on (such as a returned form)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "comment" -d 'Add a comment to a request\'s history, without moving it'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "assign" -d 'Give the current step to one person who holds its role'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check, graph, doc'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "new" -d 'Create a request at the first step of a procedure'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "advance" -d 'Complete the current task or decision step and move on'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "approve" -d 'Approve the current approval step'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "reject" -d 'Reject the current approval step, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "cancel" -d 'Withdraw an open request, with a reason'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "edit" -d 'Correct a request\'s fields or title at a step you may act on (such as a returned form)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "comment" -d 'Add a comment to a request\'s history, without moving it'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "assign" -d 'Give the current step to one person who holds its role'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "unassign" -d 'Give the current step back to every holder of its role'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "hold" -d 'Put a request on hold (its clock stops) while it waits on something outside the office'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "resume" -d 'Resume a held request, or one whose end the procedure lets be resumed'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "show" -d 'One request: fields, current step with its due time, and history; or its flow (--graph)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "print" -d 'A request on paper (PDF or HTML): its form and history, or a step\'s berita acara'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "attachment" -d 'The files attached to a request (with NAME: that file\'s content)'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "list" -d 'Requests, newest first'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "report" -d 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "sync" -d 'Pull (rebase) from the shared repository and push this office\'s changes'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "asset" -d 'The asset register: add, import, list, show'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "log" -d 'A request\'s history with the commit of each change and its signature status'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
 complete -c sop -n "__fish_sop_using_subcommand help; and __fish_seen_subcommand_from procedure" -f -a "check" -d 'Lint every procedure, sop.toml and people.toml; exit 3 on any finding'

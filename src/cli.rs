@@ -31,8 +31,8 @@ pub struct Cli {
     )]
     pub actor: Option<String>,
 
-    /// Output format (default: table; mermaid for `sop procedure graph`). A command refuses
-    /// (exit 2) a format it cannot print.
+    /// Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure
+    /// doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print.
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub format: Option<Format>,
 
@@ -73,11 +73,11 @@ pub enum Format {
     Dot,
     /// The SOP document for `sop procedure doc` (SVG, the pages one under another).
     Svg,
-    /// A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for
-    /// `sop report --monitoring`.
+    /// A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report
+    /// --monitoring` (A4 landscape), a request's printout for `sop print` (A4 portrait).
     Pdf,
-    /// A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for
-    /// `sop report --monitoring`.
+    /// A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop
+    /// report --monitoring`, a request's printout for `sop print`.
     Html,
 }
 
@@ -116,6 +116,7 @@ pub enum Command {
     /// Resume a held request, or one whose end the procedure lets be resumed.
     Resume(commands::act::NoteArgs),
     Show(commands::show::Args),
+    Print(commands::print::Args),
     Attachment(commands::attachment::Args),
     List(commands::list::Args),
     Report(commands::report::Args),

@@ -25,6 +25,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
             "hold",
             "resume",
             "show",
+            "print",
             "list",
             "attachment",
         ],
@@ -131,6 +132,14 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "sop show EML-7K3 --format json | jq '.step'",
             "sop show EML-7K3 --graph svg > jalur.svg     # the flow with the path it took",
             "sop show EML-7K3 --graph mermaid > jalur.mmd",
+        ],
+    ),
+    (
+        "print",
+        &[
+            "sop print GUN-7K3 --output GUN-7K3.pdf     # the form, its history and signature blocks",
+            "sop print GUN-7K3 --step serahkan-aset --output bast.pdf   # the step's berita acara",
+            "sop print HPS-4QZ --step pelaksanaan --format html > ba-penghapusan.html",
         ],
     ),
     (

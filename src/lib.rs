@@ -32,6 +32,7 @@ mod limits;
 mod monitoring;
 mod output;
 mod people;
+pub mod printout;
 pub mod procedure;
 pub mod request;
 mod rules;

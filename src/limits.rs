@@ -78,6 +78,22 @@ pub const ATTACHMENT_NAME_CHARS: usize = 200;
 /// the width bounds the lines sop pads.
 pub const TERMINAL_COLUMNS: usize = 1000;
 
+/// A document template under `templates/`, in bytes: 256 KiB. A berita acara is a page or
+/// two of HTML, a few KB; a template is written by hand.
+pub const TEMPLATE_FILE_BYTES: u64 = 256 * 1024;
+
+/// Files under `templates/` a printout reads, at most: 256. Every one is read (and checked
+/// against `TEMPLATE_FILE_BYTES`) before the template runs, since a template may include
+/// any of them.
+pub const TEMPLATE_FILES: usize = 256;
+
+/// What one printout's template writes, in bytes: 1 MiB of HTML, some hundreds of pages. The
+/// form of a request at the largest request file (1 MiB) fits.
+pub const PRINT_OUTPUT_BYTES: usize = 1024 * 1024;
+
+/// Pages of one printout: 500.
+pub const PRINT_PAGES: usize = 500;
+
 /// `max_factor` under `[monitoring]` in sop.toml: at most 100. The rule says how many times a
 /// procedure's total standard time a request may take before the procedure is judged *tidak
 /// berjalan dengan baik*; offices use 2 or 3, and a factor past 100 judges nothing.

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 mod table;
@@ -72,5 +72,42 @@ pub fn csv(
         w.write_record(&row)?;
     }
     w.flush()?;
+    Ok(())
+}
+
+/// Refuses (exit 3) to write a PDF to a terminal, with `example` as the hint's command.
+pub fn refuse_pdf_terminal(example: &str) -> Result<()> {
+    use crate::error::Hint as _;
+    use std::io::IsTerminal as _;
+    if std::io::stdout().is_terminal() {
+        return Err(crate::invalid!("a PDF is not written to a terminal")
+            .hint(format!("write it to a file: {example}")));
+    }
+    Ok(())
+}
+
+/// Writes `path` through a temporary file beside it and a rename: a reader sees the old
+/// document or the new, never half of one.
+pub fn write_replacing(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // A document is for reading: the usual mode of a new file, not a temporary one's.
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }

@@ -27,7 +27,7 @@ pub struct People {
 pub struct Person {
     pub id: String,
     pub name: String,
-    #[allow(dead_code)] // part of the file's schema; no command prints it yet
+    /// Nomor Induk Pegawai, as printouts show it.
     pub nip: Option<String>,
     pub email: String,
     #[serde(default)]

@@ -91,6 +91,30 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// The commit that added each of request `id`'s history entries (`history` entries as HEAD
+/// has them), by index, None where no commit of the request's history added it (a history
+/// rewritten by hand); and the commits that changed the request, oldest first.
+pub fn entry_commits(git: &Git, id: &str, history: usize) -> Result<(Vec<Option<Oid>>, Vec<Oid>)> {
+    let rel = layout::request(id);
+    let commits = git.commits_of_request(id)?;
+    let mut by_entry = vec![None; history];
+    let mut known = 0;
+    for &oid in &commits {
+        let snap = git.commit_info(oid)?.snapshot()?;
+        let len = match snap.text(&rel)? {
+            Some((_, text)) => parse_request(std::path::Path::new(&rel), &text)
+                .map(|r| r.history.len())
+                .unwrap_or(known),
+            None => 0,
+        };
+        for slot in by_entry.iter_mut().take(len.min(history)).skip(known) {
+            *slot = Some(oid);
+        }
+        known = len;
+    }
+    Ok((by_entry, commits))
+}
+
 /// The rows of one commit: one per history entry it added, or one saying what it did instead.
 fn rows_of(
     git: &Git,

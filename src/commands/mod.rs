@@ -9,6 +9,7 @@ pub mod list;
 pub mod log;
 pub mod monitoring;
 pub mod new;
+pub mod print;
 pub mod procedure;
 pub mod report;
 pub mod show;
@@ -67,6 +68,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Hold(args) => act::hold(&ctx, args, out),
         Command::Resume(args) => act::resume(&ctx, args, out),
         Command::Show(args) => show::run(&ctx, args, out),
+        Command::Print(args) => print::run(&ctx, args, out),
         Command::Attachment(args) => attachment::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
@@ -159,6 +161,7 @@ pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         Command::Hold(_) => ("sop hold", CHANGE),
         Command::Resume(_) => ("sop resume", CHANGE),
         Command::Show(_) => ("sop show", RECORD),
+        Command::Print(_) => ("sop print", &[Pdf, Html]),
         Command::Attachment(a) if a.name.is_some() => ("sop attachment ID NAME", TEXT),
         Command::Attachment(_) => ("sop attachment", LISTING),
         Command::List(_) => ("sop list", LISTING),

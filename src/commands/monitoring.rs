@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     };
     let bytes = render(ctx, &header, &assessment)?;
     match &args.output {
-        Some(path) => super::procedure::write_replacing(path, &bytes)?,
+        Some(path) => crate::output::write_replacing(path, &bytes)?,
         None => out.write_all(&bytes)?,
     }
     if !errors.is_empty() {

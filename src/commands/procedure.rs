@@ -1,16 +1,16 @@
 //! `sop procedure list|show|check`: the SOP catalogue.
 
-use std::io::{IsTerminal as _, Write};
+use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::cli::Format;
 use crate::config::Config;
 use crate::context::Context;
-use crate::error::{Code, Failure, Hint as _};
+use crate::error::{Code, Failure};
 use crate::field::Field;
 use crate::graph;
 use crate::output;
@@ -90,14 +90,12 @@ fn doc(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    if format == Format::Pdf && output.is_none() && std::io::stdout().is_terminal() {
-        return Err(
-            crate::invalid!("a PDF is not written to a terminal").hint(format!(
-                "write it to a file: sop procedure doc {} --format pdf --output {}.pdf",
-                p.id(),
-                p.id()
-            )),
-        );
+    if format == Format::Pdf && output.is_none() {
+        output::refuse_pdf_terminal(&format!(
+            "sop procedure doc {} --format pdf --output {}.pdf",
+            p.id(),
+            p.id()
+        ))?;
     }
     let bytes = match format {
         Format::Pdf => crate::document::pdf(p, config, extras)?,
@@ -113,35 +111,9 @@ fn doc(
         }
     };
     match output {
-        Some(path) => write_replacing(path, &bytes),
+        Some(path) => output::write_replacing(path, &bytes),
         None => Ok(out.write_all(&bytes)?),
     }
-}
-
-/// Writes `path` through a temporary file beside it and a rename: a reader sees the old
-/// document or the new, never half of one.
-pub(super) fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        // A document is for reading: the usual mode of a new file, not a temporary one's.
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -576,6 +548,81 @@ fn check_calls(root: &Path, ids: &[String]) -> Vec<Finding> {
     findings
 }
 
+/// Every step's `template` is a file of the work tree's `templates/` that parses, with the
+/// templates it includes, and writes HTML a printout can show (checked by rendering it with
+/// no data); the same for the office's own `templates/formulir.html`, if it has one.
+fn check_templates(root: &Path, ids: &[String]) -> Vec<Finding> {
+    use crate::printout::{markup, template};
+    let source = worktree_templates(root);
+    let mut findings = Vec::new();
+    let mut check = |name: &str, file: String, line: usize, what: String| {
+        let finding = |message| Finding {
+            file: file.clone(),
+            line,
+            message,
+        };
+        if let Err(why) = template::check(source.clone(), name) {
+            findings.push(finding(format!("{what}: {why}")));
+            return;
+        }
+        if let Some(html) = template::dry_run(source.clone(), name) {
+            if let Err(why) = markup::parse(&html) {
+                findings.push(finding(format!(
+                    "{what}: {}/{name} writes HTML a printout cannot show: {why}",
+                    template::FOLDER
+                )));
+            }
+        }
+    };
+    for id in ids {
+        let Ok(p) = Procedure::load(root, id) else {
+            continue;
+        };
+        for s in &p.steps {
+            let Some(t) = &s.template else { continue };
+            // A name lint refuses is reported by the lint.
+            let Ok(name) = template::step_template_name(t.get_ref()) else {
+                continue;
+            };
+            check(
+                name,
+                p.file.display().to_string(),
+                p.line_of(t.span().start),
+                format!("step '{}': template", s.id()),
+            );
+        }
+    }
+    let form = format!("{}/{}", template::FOLDER, template::FORM);
+    if root.join(&form).exists() {
+        check(template::FORM, form, 1, "the request form".into());
+    }
+    findings
+}
+
+/// The templates of the work tree's `templates/`, for `procedure check`: each within
+/// `limits::TEMPLATE_FILE_BYTES`, UTF-8, and not a symbolic link.
+fn worktree_templates(root: &Path) -> crate::printout::template::Source {
+    use crate::printout::template::FOLDER;
+    let root = root.to_path_buf();
+    std::sync::Arc::new(move |name: &str| {
+        let rel = format!("{FOLDER}/{name}");
+        let path = root.join(&rel);
+        match std::fs::symlink_metadata(&path) {
+            Err(_) => return Ok(None),
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(format!(
+                    "{rel} is a symbolic link: sop reads no file through one"
+                ))
+            }
+            Ok(m) if !m.is_file() => return Ok(None),
+            Ok(_) => {}
+        }
+        crate::config::read_text(&root, &rel, crate::limits::TEMPLATE_FILE_BYTES)
+            .map(Some)
+            .map_err(|e| format!("{e:#}"))
+    })
+}
+
 /// "4" for a numbered step, else its id.
 fn number_of(p: &Procedure, id: &str) -> String {
     match p.step(id).and_then(|s| s.number.as_ref()) {
@@ -607,6 +654,7 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
         }
     }
     findings.extend(check_calls(root, &ids));
+    findings.extend(check_templates(root, &ids));
     match People::load(root) {
         Ok(people) => findings.extend(
             people::lint(&people, config)

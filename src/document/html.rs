@@ -1,5 +1,6 @@
 //! The document as one HTML file: the SVG pages inline, the shipped font embedded, and print
-//! CSS that puts each on its own A4 landscape sheet.
+//! CSS that puts each on its own A4 sheet (landscape for the SOP document, portrait for a
+//! printout).
 
 use std::fmt::Write as _;
 
@@ -49,12 +50,17 @@ pub fn document(doc: &Document) -> String {
             base64(data)
         );
     }
-    out.push_str(
-        "@page { size: A4 landscape; margin: 0; }\n\
-         html, body { margin: 0; padding: 0; background: #808080; }\n\
-         .page { width: 297mm; height: 210mm; margin: 8mm auto; background: #ffffff; overflow: hidden; }\n\
-         .page svg { display: block; width: 297mm; height: 210mm; }\n\
-         @media print {\n  html, body { background: none; }\n  .page { margin: 0; break-after: page; }\n  .page:last-child { break-after: auto; }\n}\n\
+    let (orientation, w, h) = match doc.portrait() {
+        true => ("portrait", 210, 297),
+        false => ("landscape", 297, 210),
+    };
+    let _ = write!(
+        out,
+        "@page {{ size: A4 {orientation}; margin: 0; }}\n\
+         html, body {{ margin: 0; padding: 0; background: #808080; }}\n\
+         .page {{ width: {w}mm; height: {h}mm; margin: 8mm auto; background: #ffffff; overflow: hidden; }}\n\
+         .page svg {{ display: block; width: {w}mm; height: {h}mm; }}\n\
+         @media print {{\n  html, body {{ background: none; }}\n  .page {{ margin: 0; break-after: page; }}\n  .page:last-child {{ break-after: auto; }}\n}}\n\
          </style>\n</head>\n<body>\n",
     );
     for page in super::svg::pages(doc) {

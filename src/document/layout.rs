@@ -85,6 +85,14 @@ pub enum Item {
         h: f32,
         color: &'static str,
     },
+    /// A filled shape (a QR code's modules): the SVG path `d`, drawn in units of `scale`
+    /// points from (x, y).
+    Path {
+        x: f32,
+        y: f32,
+        scale: f32,
+        d: String,
+    },
     /// One line of text; `y` is its baseline.
     Text {
         x: f32,
@@ -130,6 +138,20 @@ pub struct Page {
 pub struct Document {
     pub title: String,
     pub pages: Vec<Page>,
+    /// The page size in points: A4 landscape (`PAGE_W` × `PAGE_H`) or portrait.
+    pub width: f32,
+    pub height: f32,
+    /// Whether text is set with the font's kerning. Without it a line is exactly as wide as
+    /// `font::width` measures it: a printout justifies lines and underlines runs by those
+    /// widths.
+    pub kerning: bool,
+}
+
+impl Document {
+    /// Whether the pages are taller than wide.
+    pub fn portrait(&self) -> bool {
+        self.height > self.width
+    }
 }
 
 impl Page {
@@ -153,7 +175,7 @@ impl Page {
         }
     }
 
-    fn line(&mut self, points: Vec<(f32, f32)>, width: f32) {
+    pub(crate) fn line(&mut self, points: Vec<(f32, f32)>, width: f32) {
         self.items.push(Item::Line {
             points,
             width,
@@ -210,6 +232,9 @@ fn finish(p: &Procedure, mut pages: Vec<Page>) -> Document {
     Document {
         title: p.name.clone(),
         pages,
+        width: PAGE_W,
+        height: PAGE_H,
+        kerning: true,
     }
 }
 

@@ -222,6 +222,9 @@ pub fn layout(header: &Header, a: &Assessment) -> Document {
     Document {
         title: TITLE.to_string(),
         pages: done,
+        width: PAGE_W,
+        height: PAGE_H,
+        kerning: true,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The document as PDF, made in process: each page's SVG is read by usvg with the shipped
 //! font, turned into a PDF form by svg2pdf (text stays text, the font subset embedded), and
-//! the forms are put on A4 landscape pages. No dates or ids are written; the bytes still vary
+//! the forms are put on A4 pages (landscape for the SOP document, portrait for a printout). No dates or ids are written; the bytes still vary
 //! from run to run in the order svg2pdf writes a page's two fonts (a hash map's), not in
 //! what the pages show.
 
@@ -11,11 +11,11 @@ use anyhow::{anyhow, Result};
 use pdf_writer::{Content, Name, Pdf, Rect, Ref, TextStr};
 
 use super::font;
-use super::layout::{Document, PAGE_H, PAGE_W};
+use super::layout::Document;
 
-/// A4 landscape in points.
-const A4_W: f32 = 841.89;
-const A4_H: f32 = 595.28;
+/// A4's sides in points.
+const A4_LONG: f32 = 841.89;
+const A4_SHORT: f32 = 595.28;
 
 fn options() -> usvg::Options<'static> {
     let mut db = usvg::fontdb::Database::new();
@@ -30,6 +30,11 @@ fn options() -> usvg::Options<'static> {
 }
 
 pub fn document(doc: &Document) -> Result<Vec<u8>> {
+    let (a4_w, a4_h) = match doc.portrait() {
+        true => (A4_SHORT, A4_LONG),
+        false => (A4_LONG, A4_SHORT),
+    };
+    debug_assert!((doc.width - a4_w).abs() < 1.0 && (doc.height - a4_h).abs() < 1.0);
     let options = options();
     let mut alloc = Ref::new(1);
     let catalog = alloc.bump();
@@ -51,7 +56,7 @@ pub fn document(doc: &Document) -> Result<Vec<u8>> {
         let name = Name(b"P");
         {
             let mut p = pdf.page(page);
-            p.media_box(Rect::new(0.0, 0.0, A4_W, A4_H));
+            p.media_box(Rect::new(0.0, 0.0, a4_w, a4_h));
             p.parent(tree_ref);
             p.contents(content);
             p.resources().x_objects().pair(name, form);
@@ -59,13 +64,12 @@ pub fn document(doc: &Document) -> Result<Vec<u8>> {
         let mut c = Content::new();
         // The form is one point square: scale it to the page.
         c.save_state();
-        c.transform([A4_W, 0.0, 0.0, A4_H, 0.0, 0.0]);
+        c.transform([a4_w, 0.0, 0.0, a4_h, 0.0, 0.0]);
         c.x_object(name);
         c.restore_state();
         pdf.stream(content, &c.finish());
         page_refs.push(page);
         chunks.push(chunk);
-        debug_assert!((PAGE_W - A4_W).abs() < 1.0 && (PAGE_H - A4_H).abs() < 1.0);
     }
     pdf.catalog(catalog).pages(tree_ref);
     pdf.pages(tree_ref)

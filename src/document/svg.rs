@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::font::FAMILY;
-use super::layout::{Anchor, Document, Item, Mark, Page, Shape, PAGE_H, PAGE_W};
+use super::layout::{Anchor, Document, Item, Mark, Page, Shape};
 use crate::graph::{HERE_FILL, HERE_STROKE, TRAIL_STROKE, VISITED_FILL};
 
 /// The stroke colour of a mark.
@@ -43,22 +43,24 @@ fn n(v: f32) -> String {
     }
 }
 
-fn head(out: &mut String, w: f32, h: f32, title: &str) {
+fn head(out: &mut String, w: f32, h: f32, title: &str, kerning: bool) {
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FAMILY}, Arial, Helvetica, sans-serif\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FAMILY}, Arial, Helvetica, sans-serif\"{}>",
+        // usvg reads font-kerning from style only.
+        if kerning { "" } else { " style=\"font-kerning: none\"" },
         w = n(w),
         h = n(h)
     );
     let _ = writeln!(out, "<title>{}</title>", esc(title));
 }
 
-fn page_body(out: &mut String, page: &Page) {
+fn page_body(out: &mut String, page: &Page, w: f32, h: f32) {
     let _ = writeln!(
         out,
         "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
-        n(PAGE_W),
-        n(PAGE_H)
+        n(w),
+        n(h)
     );
     for item in &page.items {
         match item {
@@ -193,6 +195,16 @@ fn page_body(out: &mut String, page: &Page) {
                     n(*h)
                 );
             }
+            Item::Path { x, y, scale, d } => {
+                let _ = writeln!(
+                    out,
+                    "<path transform=\"translate({},{}) scale({})\" d=\"{}\" fill=\"#000000\"/>",
+                    n(*x),
+                    n(*y),
+                    n(*scale),
+                    esc(d)
+                );
+            }
             Item::Text {
                 x,
                 y,
@@ -237,11 +249,12 @@ pub fn pages(doc: &Document) -> Vec<String> {
             let mut out = String::new();
             head(
                 &mut out,
-                PAGE_W,
-                PAGE_H,
+                doc.width,
+                doc.height,
                 &format!("{} ({}/{})", doc.title, i + 1, doc.pages.len()),
+                doc.kerning,
             );
-            page_body(&mut out, page);
+            page_body(&mut out, page, doc.width, doc.height);
             out.push_str("</svg>\n");
             out
         })
@@ -251,16 +264,16 @@ pub fn pages(doc: &Document) -> Vec<String> {
 /// The whole document in one SVG: the pages one under another.
 pub fn document(doc: &Document) -> String {
     let count = doc.pages.len() as f32;
-    let height = count * PAGE_H + (count - 1.0).max(0.0) * GAP;
+    let height = count * doc.height + (count - 1.0).max(0.0) * GAP;
     let mut out = String::new();
-    head(&mut out, PAGE_W, height, &doc.title);
+    head(&mut out, doc.width, height, &doc.title, doc.kerning);
     for (i, page) in doc.pages.iter().enumerate() {
         let _ = writeln!(
             out,
             "<g class=\"page\" transform=\"translate(0,{})\">",
-            n(i as f32 * (PAGE_H + GAP))
+            n(i as f32 * (doc.height + GAP))
         );
-        page_body(&mut out, page);
+        page_body(&mut out, page, doc.width, doc.height);
         out.push_str("</g>\n");
     }
     out.push_str("</svg>\n");

@@ -217,6 +217,11 @@ impl Git {
         Ok(files)
     }
 
+    /// A blob's size in bytes, without reading it.
+    pub fn blob_len(&self, id: Oid) -> Result<u64> {
+        Ok(self.repo.odb()?.read_header(id)?.0 as u64)
+    }
+
     pub fn read_blob(&self, id: Oid) -> Result<Vec<u8>> {
         Ok(self.repo.find_blob(id)?.content().to_vec())
     }

@@ -39,6 +39,7 @@ pub fn check(p: &Procedure, config: &Config) -> Vec<Finding> {
         check_office_keys,
         check_attachment_types,
         check_by_field,
+        check_templates,
     ];
     let mut findings = Vec::new();
     let file = p.file.display().to_string();
@@ -643,6 +644,18 @@ fn literal(column: &str, value: &str) -> Result<(), String> {
             .map(drop)
             .map_err(|_| format!("count must be a whole number, not '{value}'")),
         _ => Ok(()),
+    }
+}
+
+/// A step's `template` names a file under `templates/` whose name a printout can load:
+/// `.html`, no `..`, letters, digits, `.`, `_`, `-` and `/`. Whether the file is there and
+/// parses is `sop procedure check`'s business, which reads the files.
+fn check_templates(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)) {
+    for s in &p.steps {
+        let Some(t) = &s.template else { continue };
+        if let Err(why) = crate::printout::template::step_template_name(t.get_ref()) {
+            report(t.span().start, format!("step '{}': template {why}", s.id()));
+        }
     }
 }
 

@@ -285,6 +285,9 @@ pub struct Step {
     /// `done`), each with why the office drew it so.
     #[serde(default)]
     pub inferred_exits: IndexMap<String, String>,
+    /// The document `sop print ID --step STEP` prints for this step (a *berita acara*): a
+    /// template in the records directory's `templates/` (`templates/berita-acara.html`).
+    pub template: Option<Spanned<String>>,
 }
 
 /// A step's row number as the document writes it: a whole number or text such as `4a`. In

@@ -21,6 +21,7 @@ mod monitoring;
 mod no_panic;
 mod one_truth;
 mod pipes;
+mod print;
 mod procedure_model;
 mod properties;
 mod race;

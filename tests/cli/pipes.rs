@@ -93,6 +93,8 @@ fn a_closed_pipe_is_quiet_and_exits_0_for_every_command_and_format() {
     runs.push(vec!["procedure", "graph", "email"]);
     runs.push(vec!["procedure", "graph", "email", "--format", "dot"]);
     runs.push(vec!["completions", "bash"]);
+    runs.push(vec!["print", &id, "--format", "html"]);
+    runs.push(vec!["print", &id]);
     // Piped, and as on a terminal of 80 columns (the fitted box).
     for env in [&[][..], &[("SOP_TERMINAL_WIDTH", "80")]] {
         for args in &runs {
