@@ -209,6 +209,55 @@ pub fn all(git: &Git) -> Result<(TreeCache<Summary>, Vec<anyhow::Error>)> {
 
 const CACHE: &str = "sop-cache-requests.tsv";
 
+/// The first columns of a committed request, read from its cache line without decoding the
+/// rest: what a completion shows of 100,000 requests in a few milliseconds (`briefs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brief<'a> {
+    pub id: Cow<'a, str>,
+    pub procedure: Cow<'a, str>,
+    pub title: Cow<'a, str>,
+    pub status: Cow<'a, str>,
+    /// The current step; none once the request is finished.
+    pub step: Option<Cow<'a, str>>,
+    created: &'a str,
+}
+
+impl<'a> Brief<'a> {
+    /// The columns up to `created` of a cache value (`Summary::encode`).
+    fn read(value: &'a [u8]) -> Option<Brief<'a>> {
+        let end = memchr::memchr_iter(b'\t', value)
+            .nth(6)
+            .unwrap_or(value.len());
+        let mut f = std::str::from_utf8(&value[..end]).ok()?.split('\t');
+        let mut text = || f.next().map(unescape);
+        let (id, procedure, title, status, step) = (text()?, text()?, text()?, text()?, text()?);
+        let _requester = text()?;
+        Some(Brief {
+            id,
+            procedure,
+            title,
+            status,
+            step: Some(step).filter(|s| !s.is_empty()),
+            created: f.next()?,
+        })
+    }
+
+    pub fn created(&self) -> Option<DateTime<FixedOffset>> {
+        time::decode(self.created)
+    }
+}
+
+/// The text of the list cache, up to date with HEAD (brought up to date as `all` does when it
+/// is not), for `briefs`.
+pub fn brief_text(git: &Git) -> Result<Vec<u8>> {
+    TreeCache::<Summary>::head_text(git, "requests", CACHE, parse)
+}
+
+/// Every committed request that could be read, briefly, from the text of `brief_text`.
+pub fn briefs(text: &[u8]) -> impl Iterator<Item = Brief<'_>> {
+    crate::tree_cache::values_in(text).filter_map(Brief::read)
+}
+
 fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path}: not UTF-8"))?;
     Ok(Summary::from(&store::parse_request(Path::new(path), text)?))

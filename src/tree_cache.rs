@@ -74,6 +74,26 @@ impl<T: Cached> TreeCache<T> {
         Ok(cache.with_errors())
     }
 
+    /// The text of cache file `name` as `head` keeps it, up to date with HEAD, for a reader
+    /// that wants a few columns of many values (`values_in`) without decoding every one: read
+    /// as it is when it is stamped with HEAD's folder and whole; else brought up to date (and
+    /// written back) by `head`. Completions read the request list this way (`summary::briefs`).
+    pub fn head_text(
+        git: &Git,
+        dir: &str,
+        name: &str,
+        parse: impl Fn(&str, &[u8]) -> Result<T> + Sync,
+    ) -> Result<Vec<u8>> {
+        let tree = git.head_folder_id(Path::new(dir))?;
+        if let Ok(bytes) = std::fs::read(git.private_file(name)) {
+            if is_whole(&bytes, tree) {
+                return Ok(bytes);
+            }
+        }
+        let (cache, _) = TreeCache::head(git, dir, name, parse)?;
+        Ok(cache.encode(tree).into_bytes())
+    }
+
     fn build(
         git: &Git,
         dir: &str,
@@ -191,6 +211,46 @@ impl<T: Cached> TreeCache<T> {
         let entries = entries.into_iter().collect();
         Some((stamp, TreeCache { entries }))
     }
+}
+
+/// Whether cache text `bytes` is of this version, stamped with `tree`, and whole (its `end N`
+/// counts its lines), without decoding its values.
+fn is_whole(bytes: &[u8], tree: Option<Oid>) -> bool {
+    let stamp = tree.map_or("-".to_string(), |id| id.to_string());
+    let head = format!("{MAGIC}{stamp}\n");
+    let Some(body) = bytes.strip_prefix(head.as_bytes()) else {
+        return false;
+    };
+    let Some(body) = body.strip_suffix(b"\n") else {
+        return false;
+    };
+    let (lines, last) = match memchr::memrchr(b'\n', body) {
+        Some(at) => (
+            memchr::memchr_iter(b'\n', &body[..at]).count() + 1,
+            &body[at + 1..],
+        ),
+        None => (0, body),
+    };
+    let count = last
+        .strip_prefix(b"end ")
+        .and_then(|n| std::str::from_utf8(n).ok())
+        .and_then(|n| n.parse::<usize>().ok());
+    count == Some(lines)
+}
+
+/// The value of each file that could be read in cache text (from `head_text`), still encoded
+/// (`Cached::encode`), in the order of the files' paths; lines that are not values are
+/// skipped.
+pub fn values_in(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text).filter_map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        // The first line (the stamp) and the last (`end N`) hold no tab.
+        let mut tabs = memchr::memchr_iter(b'\t', line);
+        let (_, second) = (tabs.next()?, tabs.next()?);
+        line[second + 1..].strip_prefix(b"=")
+    })
 }
 
 /// Makes a text safe for a tab-separated cache line.

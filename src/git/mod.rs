@@ -49,6 +49,16 @@ pub struct Git {
 impl Git {
     /// The repository holding the records directory `root`.
     pub fn open(root: &Path) -> Result<Git> {
+        let git = Git::open_as_is(root)?;
+        // A killed sop may have left locks or a half-written change: every command clears
+        // them, reading ones included, when no other sop is at work.
+        git.recover_if_abandoned()?;
+        Ok(git)
+    }
+
+    /// The repository holding `root`, leaving what a killed sop left for the next command to
+    /// clear (`open`): for completions, which only read HEAD and its caches.
+    pub fn open_as_is(root: &Path) -> Result<Git> {
         let repo = Repository::discover(root).map_err(|e| {
             invalid!(
                 "{} is not inside a git repository: {}",
@@ -70,11 +80,7 @@ impl Git {
             .strip_prefix(&workdir)
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let git = Git::new(repo, Some(workdir), prefix);
-        // A killed sop may have left locks or a half-written change: every command clears
-        // them, reading ones included, when no other sop is at work.
-        git.recover_if_abandoned()?;
-        Ok(git)
+        Ok(Git::new(repo, Some(workdir), prefix))
     }
 
     /// The repository holding `dir`, made first (its branch named main) when there is none.
