@@ -76,11 +76,12 @@ impl Rows {
         Ok((Rows(cache), errors))
     }
 
-    /// The text of the cache, up to date with HEAD (brought up to date as `head` does when it
-    /// is not), for reading a few columns of every row (`tree_cache::values_in`, `column_of`)
-    /// without copying each.
+    /// The text of the cache, up to date with HEAD, for reading a few columns of every row
+    /// (`tree_cache::values_in`, `column_of`) without copying each; an error when that takes
+    /// reading more than `limits::COMPLETION_READS` asset files (`TreeCache::head_text`).
     pub fn head_text(git: &Git) -> Result<Vec<u8>> {
-        TreeCache::<Row>::head_text(git, "assets", CACHE, parse)
+        let most = crate::limits::COMPLETION_READS;
+        TreeCache::<Row>::head_text(git, "assets", CACHE, parse, most)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Row> {

@@ -278,8 +278,8 @@ fn request_ids(which: Requests, word: &OsStr) -> Result<Vec<CompletionCandidate>
     let mut procedures = Procedures::new(&snap);
     let text = summary::brief_text(&office.git)?;
     let mut found = Vec::new();
-    for r in summary::briefs(&text) {
-        if !starts_with(&r.id, &word) || !wanted(which, &r, &mut procedures) {
+    for r in summary::briefs(&text, &word) {
+        if !wanted(which, &r, &mut procedures) {
             continue;
         }
         let help = match r.status.as_ref() {
@@ -370,7 +370,7 @@ fn named_request(office: &Office) -> Result<(String, Option<String>, String)> {
         .as_deref()
         .ok_or_else(|| anyhow!("no request id"))?;
     let text = summary::brief_text(&office.git)?;
-    let mut found = summary::briefs(&text).filter(|r| starts_with(&r.id, given.trim()));
+    let mut found = summary::briefs(&text, given.trim());
     let r = found.next().ok_or_else(|| anyhow!("no such request"))?;
     if found.next().is_some() {
         return Err(anyhow!("ambiguous request id"));
@@ -455,7 +455,7 @@ fn request_statuses(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let office = Office::open()?;
     let text = summary::brief_text(&office.git)?;
     let mut have: Vec<String> = Vec::new();
-    for r in summary::briefs(&text) {
+    for r in summary::briefs(&text, "") {
         if !have.iter().any(|s| *s == r.status) {
             have.push(r.status.into_owned());
         }

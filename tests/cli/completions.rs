@@ -460,3 +460,34 @@ fn zsh_completes_through_the_glue() {
         vec![format!("sop approve {id}"), "sop --as putri".to_string()]
     );
 }
+
+/// A completion reads at most 500 record files to bring a cache up to date
+/// (`limits::COMPLETION_READS`): with more (here 501 assets and no cache yet) it offers
+/// nothing and builds no cache; once a listing has made the cache, it offers them all.
+#[test]
+fn a_completion_never_reads_more_than_500_records() {
+    let office = Office::example();
+    let mut csv = String::from("kind,name,serial\n");
+    for n in 0..501 {
+        csv += &format!("hardware,PC {n},SN-{n}\n");
+    }
+    office.import_assets(&csv);
+    let cache = office.path(".git/sop-cache-assets.tsv");
+    let _ = std::fs::remove_file(&cache);
+    assert!(values(&office, &["asset", "show", "AST"]).is_empty());
+    assert!(!cache.exists(), "a completion built the whole cache");
+    office
+        .sop("eko", &["asset", "list", "--format", "id"])
+        .success();
+    assert_eq!(values(&office, &["asset", "show", "AST"]).len(), 501);
+    // one more changed file is patched in
+    office
+        .sop(
+            "eko",
+            &[
+                "asset", "add", "--kind", "hardware", "--name", "PC baru", "-q",
+            ],
+        )
+        .success();
+    assert_eq!(values(&office, &["asset", "show", "AST"]).len(), 502);
+}
