@@ -1,11 +1,13 @@
-//! `sop completions SHELL`: the completion script; the same files ship in `completions/`.
+//! `sop completions SHELL`: the static completion script; the same files ship in
+//! `completions/`. Live values come from `COMPLETE=SHELL sop` (`crate::complete`).
 
 use std::io::Write;
 
 use anyhow::Result;
 use clap_complete::Shell;
 
-/// Print a shell completion script.
+/// Print a static shell completion script: commands, options and fixed values. For live
+/// values too (request ids, people, procedures, …), load `COMPLETE=SHELL sop` instead.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     pub shell: Shell,
