@@ -6,8 +6,10 @@ use std::io::Write;
 use anyhow::Result;
 use clap_complete::Shell;
 
-/// Print a static shell completion script: commands, options and fixed values. For live
-/// values too (request ids, people, procedures, …), load `COMPLETE=SHELL sop` instead.
+/// Print a static completion script (live values: `COMPLETE=SHELL sop`).
+///
+/// The static script completes commands, options and fixed values. For live values too
+/// (request ids, people, procedures, …), load the glue `COMPLETE=SHELL sop` prints instead.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     pub shell: Shell,
