@@ -61,16 +61,17 @@ fn at_approval(office: &Office, title: &str) -> String {
     id
 }
 
-/// Four email requests, oldest first: at the approval step, at the form (a task), cancelled at
-/// the approval step, and held at it.
-struct Four {
+/// Five email requests, oldest first: at the approval step, at the form (a task), cancelled
+/// at the approval step, held at it, and completed.
+struct Five {
     approval: String,
     form: String,
     cancelled: String,
     held: String,
+    completed: String,
 }
 
-fn four(office: &Office) -> Four {
+fn five(office: &Office) -> Five {
     let approval = at_approval(office, "Akun Putri");
     let form = new_email(office, "Akun kedua");
     let cancelled = at_approval(office, "Akun batal");
@@ -81,18 +82,22 @@ fn four(office: &Office) -> Four {
     office
         .sop("sri", &["hold", &held, "--reason", "menunggu SK"])
         .success();
-    Four {
+    let completed = at_approval(office, "Akun selesai");
+    office.sop("sri", &["approve", &completed]).success();
+    office.sop("budi", &["advance", &completed]).success();
+    Five {
         approval,
         form,
         cancelled,
         held,
+        completed,
     }
 }
 
 #[test]
 fn approve_completes_only_open_requests_at_an_approval_step() {
     let office = Office::example();
-    let r = four(&office);
+    let r = five(&office);
     let before = office.snapshot();
 
     assert_eq!(
@@ -130,11 +135,12 @@ fn approve_completes_only_open_requests_at_an_approval_step() {
             format!("{}\tAkun ditahan [held]", r.held),
             format!("{}\tAkun kedua", r.form),
             format!("{}\tAkun Putri", r.approval),
+            format!("{}\tAkun selesai [completed]", r.completed),
             format!("{}\tAkun batal [cancelled]", r.cancelled),
         ]
     );
-    assert_eq!(values(&office, &["log", "E"]).len(), 4);
-    assert_eq!(values(&office, &["verify", &r.form, "E"]).len(), 4);
+    assert_eq!(values(&office, &["log", "E"]).len(), 5);
+    assert_eq!(values(&office, &["verify", &r.form, "E"]).len(), 5);
     // a completion writes nothing but sop's caches in the git folder
     assert_eq!(office.snapshot(), before);
 }
@@ -167,7 +173,7 @@ fn as_completes_person_ids_with_their_names() {
 #[test]
 fn statuses_procedures_and_roles_complete_to_what_the_filters_take() {
     let office = Office::example();
-    four(&office);
+    five(&office);
     let statuses = values(&office, &["list", "--status", ""]);
     assert_eq!(
         statuses,
@@ -302,6 +308,15 @@ fn outside_a_records_directory_nothing_is_offered_and_it_exits_0() {
     assert_eq!(
         values(&office, &["-C", root, "approve", "E"]),
         vec![id.clone()]
+    );
+    // or by $SOP_RECORDS
+    let mut cmd = office.sop_cmd();
+    cmd.env("COMPLETE", "fish")
+        .env("SOP_RECORDS", root)
+        .args(["--", "sop", "approve", "E"]);
+    assert_eq!(
+        lines(cmd, &["approve", "E"]),
+        vec![format!("{id}\tAkun Putri")]
     );
     // also after the word being completed (bash and zsh pass the whole line)
     let mut cmd = office.sop_cmd();
