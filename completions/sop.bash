@@ -254,7 +254,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
+            opts="-C -h -V --records --as --format --color --wide --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,7 +294,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__advance)
-            opts="-q -C -h --output --note --choose --field --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --output --note --choose --field --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,7 +365,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__approve)
-            opts="-q -C -h --note --field --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --field --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,7 +428,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset)
-            opts="-C -h --records --as --format --color --help add import list show help"
+            opts="-C -h --records --as --format --color --wide --help add import list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,7 +468,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__add)
-            opts="-q -C -h --kind --name --status --kode-barang --nup --serial --licence --location --holder --unit --acquired --value --attr --quiet --records --as --format --color --help"
+            opts="-q -C -h --kind --name --status --kode-barang --nup --serial --licence --location --holder --unit --acquired --value --attr --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,7 +644,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__import)
-            opts="-C -h --key --allow-duplicates --dry-run --input-format --records --as --format --color --help"
+            opts="-C -h --key --allow-duplicates --dry-run --input-format --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,7 +692,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__list)
-            opts="-C -h --status --kind --holder --location --records --as --format --color --help"
+            opts="-C -h --status --kind --holder --location --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,7 +748,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__asset__subcmd__show)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -788,7 +788,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__assign)
-            opts="-q -C -h --note --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -832,7 +832,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__attachment)
-            opts="-o -C -h --output --force --records --as --format --color --help"
+            opts="-o -C -h --output --force --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -902,7 +902,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__cancel)
-            opts="-q -C -h --reason --quiet --records --as --format --color --help"
+            opts="-q -C -h --reason --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,7 +946,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__comment)
-            opts="-q -C -h --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1001,7 +1001,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__completions)
-            opts="-C -h --records --as --format --color --help bash elvish fish powershell zsh"
+            opts="-C -h --records --as --format --color --wide --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,7 +1041,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__edit)
-            opts="-q -C -h --field --title --note --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --field --title --note --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1570,7 +1570,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__hold)
-            opts="-q -C -h --reason --until --quiet --records --as --format --color --help"
+            opts="-q -C -h --reason --until --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1618,7 +1618,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__init)
-            opts="-C -h --example --records --as --format --color --help"
+            opts="-C -h --example --demo --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1658,7 +1658,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__list)
-            opts="-C -h --status --procedure --role --mine --overdue --search --requester --assignee --records --as --format --color --help"
+            opts="-C -h --status --procedure --role --mine --overdue --search --requester --assignee --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1722,7 +1722,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__log)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1762,7 +1762,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__new)
-            opts="-q -h -C --title --field --asset --for --attach --quiet --help --records --as --format --color"
+            opts="-q -h -C --title --field --asset --for --attach --quiet --help --records --as --format --color --wide"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1833,7 +1833,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure)
-            opts="-C -h --records --as --format --color --help list show check graph doc help"
+            opts="-C -h --records --as --format --color --wide --help list show check graph doc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,7 +1873,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__check)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1913,7 +1913,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__doc)
-            opts="-C -h --output --records --as --format --color --help"
+            opts="-C -h --output --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1968,7 +1968,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__graph)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,7 +2106,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__list)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2146,7 +2146,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__procedure__subcmd__show)
-            opts="-C -h --records --as --format --color --help"
+            opts="-C -h --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2186,7 +2186,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__reject)
-            opts="-q -C -h --reason --attach --quiet --records --as --format --color --help"
+            opts="-q -C -h --reason --attach --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2245,7 +2245,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__report)
-            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --help"
+            opts="-C -h --procedure --since --until --monitoring --output --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,7 +2312,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__resume)
-            opts="-q -C -h --note --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2356,7 +2356,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__show)
-            opts="-C -h --graph --records --as --format --color --help"
+            opts="-C -h --graph --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2400,7 +2400,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__sync)
-            opts="-C -h --remote --records --as --format --color --help"
+            opts="-C -h --remote --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2444,7 +2444,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__unassign)
-            opts="-q -C -h --note --quiet --records --as --format --color --help"
+            opts="-q -C -h --note --quiet --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2488,7 +2488,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__verify)
-            opts="-C -h --range --records --as --format --color --help"
+            opts="-C -h --range --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

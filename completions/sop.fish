@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_sop_global_optspecs
-    string join \n C/records= as= format= color= h/help V/version
+    string join \n C/records= as= format= color= wide h/help V/version
 end
 
 function __fish_sop_needs_command
@@ -35,9 +35,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_needs_command" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_needs_command" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_needs_command" -s V -l version -d 'Print version'
 complete -c sop -n "__fish_sop_needs_command" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
@@ -74,10 +75,12 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand init" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand init" -l example -d 'Copy the shipped procedures and sample people of a Dinas Kominfo'
+complete -c sop -n "__fish_sop_using_subcommand init" -l demo -d 'With --example: also a month of the office\'s requests (several procedures, every status, some overdue) and assets, each made as a change of its own by the person who acted, to try `sop list`, `show` and `report` on'
+complete -c sop -n "__fish_sop_using_subcommand init" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -90,9 +93,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and not __fish_seen_subcommand_from list show check graph doc help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
@@ -111,9 +115,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -126,9 +131,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -141,9 +147,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -156,9 +163,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from graph" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l output -d 'Write the document to this file (through a temporary file and a rename)' -r -F
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -172,9 +180,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from doc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "list" -d 'The procedures of this office'
 complete -c sop -n "__fish_sop_using_subcommand procedure; and __fish_seen_subcommand_from help" -f -a "show" -d 'One procedure\'s flow: each step, who does it, what it needs and where it leads'
@@ -198,11 +207,12 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand new" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand new" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
 complete -c sop -n "__fish_sop_using_subcommand new" -s h -l help -d 'Print help; with PROCEDURE, also the procedure\'s form fields'
+complete -c sop -n "__fish_sop_using_subcommand new" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand advance" -l output -d 'What the step produced (its output)' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand advance" -l choose -d 'At a decision step: the option taken' -r
@@ -219,10 +229,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand advance" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand advance" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand advance" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand advance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand approve" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand approve" -l field -d 'A field the step records, NAME=VALUE; repeat for several' -r
@@ -238,10 +249,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand approve" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand approve" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand approve" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand reject" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand reject" -l attach -d 'Attach a file (FIELD=FILE fills the file field FIELD); repeat for several' -r -F
@@ -256,10 +268,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand reject" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand reject" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand reject" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand cancel" -l reason -d 'Why (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -273,10 +286,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand cancel" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand edit" -l field -d 'A field to correct, NAME=VALUE; repeat for several' -r
 complete -c sop -n "__fish_sop_using_subcommand edit" -l title -d 'A new title' -r
@@ -293,10 +307,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand edit" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand edit" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand edit" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand comment" -l attach -d 'Attach a file to the comment; repeat for several' -r -F
 complete -c sop -n "__fish_sop_using_subcommand comment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -310,10 +325,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand comment" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand comment" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand comment" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand assign" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand assign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -327,10 +343,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand assign" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand assign" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand assign" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand unassign" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand unassign" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -344,10 +361,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand unassign" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand unassign" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand unassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand hold" -l reason -d 'What the request waits for (required)' -r
 complete -c sop -n "__fish_sop_using_subcommand hold" -l until -d 'The day the hold is expected to end, YYYY-MM-DD' -r
@@ -362,10 +380,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand hold" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand hold" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand hold" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand resume" -l note -d 'A note for the history' -r
 complete -c sop -n "__fish_sop_using_subcommand resume" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -379,10 +398,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand resume" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand resume" -s q -l quiet -d 'Print only the request id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand resume" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand show" -l graph -d 'Print the procedure\'s flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document\'s flow table)' -r -f -a "mermaid\t'Mermaid flowchart text with a swimlane per role'
 svg\t'The flow table of the SOP document, as one SVG'"
@@ -397,9 +417,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand show" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand attachment" -s o -l output -d 'Write the file here instead of to standard output' -r -F
 complete -c sop -n "__fish_sop_using_subcommand attachment" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -413,10 +434,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand attachment" -l force -d 'With --output: replace a file that is already there'
+complete -c sop -n "__fish_sop_using_subcommand attachment" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand attachment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand list" -l status -d 'Only requests with this status (open, completed, rejected, cancelled, …)' -r
 complete -c sop -n "__fish_sop_using_subcommand list" -l procedure -d 'Only requests of this procedure' -r
@@ -435,11 +457,12 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand list" -l mine -d 'Only requests I made, or whose current step is assigned to me, or is unassigned and I may do it'
 complete -c sop -n "__fish_sop_using_subcommand list" -l overdue -d 'Only open requests past the due time of their current step'
+complete -c sop -n "__fish_sop_using_subcommand list" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand report" -l procedure -d 'Only this procedure' -r
 complete -c sop -n "__fish_sop_using_subcommand report" -l since -d 'Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period\'s first day (default: the first day of the month eleven months before --until\'s)' -r
@@ -456,10 +479,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand report" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand report" -l monitoring -d 'Tabel 7 "Monitoring Pelaksanaan SOP AP": each procedure judged "berjalan dengan baik" or not by sop.toml\'s [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)'
+complete -c sop -n "__fish_sop_using_subcommand report" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand sync" -l remote -d 'The remote (default: the branch\'s upstream remote, else origin)' -r
 complete -c sop -n "__fish_sop_using_subcommand sync" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -473,9 +497,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand sync" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand sync" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -488,9 +513,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "add" -d 'Register one asset'
 complete -c sop -n "__fish_sop_using_subcommand asset; and not __fish_seen_subcommand_from add import list show help" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
@@ -521,10 +547,11 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the asset id on stdout, nothing on stderr but errors'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l key -d 'Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)' -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l input-format -d 'The input\'s format (default: JSON lines when it starts with \'{\', else CSV)' -r -f -a "csv\t''
@@ -540,11 +567,12 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l allow-duplicates -d 'Without --key: register rows even when their serial, licence or kode_barang+nup is an asset\'s already, or another row\'s of the file'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate only: report what would happen and write nothing'
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l status -r
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l kind -r
@@ -561,9 +589,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -576,9 +605,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register one asset'
 complete -c sop -n "__fish_sop_using_subcommand asset; and __fish_seen_subcommand_from help" -f -a "import" -d 'Register or update many assets from CSV (with a header row) or JSON lines, in one commit'
@@ -596,9 +626,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand log" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand log" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand verify" -l range -d 'Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted' -r
 complete -c sop -n "__fish_sop_using_subcommand verify" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
@@ -612,9 +643,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand verify" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand verify" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand completions" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
@@ -627,9 +659,10 @@ dot\t'Flowchart text for `sop procedure graph` (Graphviz)'
 svg\t'The SOP document for `sop procedure doc` (SVG, the pages one under another)'
 pdf\t'A document in PDF, A4 landscape: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'
 html\t'A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`'"
-complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c sop -n "__fish_sop_using_subcommand completions" -l color -d 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sop -n "__fish_sop_using_subcommand completions" -l wide -d 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
 complete -c sop -n "__fish_sop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "init" -d 'Make a records directory (and a git repository, when not inside one)'
 complete -c sop -n "__fish_sop_using_subcommand help; and not __fish_seen_subcommand_from init procedure new advance approve reject cancel edit comment assign unassign hold resume show attachment list report sync asset log verify completions help" -f -a "procedure" -d 'The SOP catalogue: list, show, check, graph, doc'

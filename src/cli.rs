@@ -38,7 +38,8 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub format: Option<Format>,
 
-    /// When to use colour.
+    /// When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal
+    /// unless NO_COLOR is set. Colour never changes the layout.
     #[arg(
         long,
         global = true,
@@ -47,6 +48,11 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub color: ColorChoice,
+
+    /// Tables on a terminal: every column and every cell whole, even wider than the terminal
+    /// (without it they are fitted to its width). Piped tables are always whole.
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub wide: bool,
 
     #[command(subcommand)]
     pub command: Command,

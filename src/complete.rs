@@ -231,6 +231,7 @@ fn context() -> Context {
         None,
         Format::Table,
         ColorChoice::Never,
+        false,
     )
 }
 

@@ -11,6 +11,8 @@ use crate::cli::{ColorChoice, Format};
 use crate::config::Config;
 use crate::git::{Git, Oid};
 use crate::layout;
+use crate::limits::TERMINAL_COLUMNS;
+use crate::output::{Layout, Look};
 use crate::people::{People, Person};
 use crate::rules::{warn_uncommitted, Loader};
 use crate::store::Records;
@@ -20,7 +22,10 @@ pub struct Context {
     records_arg: Option<PathBuf>,
     actor_arg: Option<String>,
     pub format: Format,
-    pub color: bool,
+    /// How tables are laid out and coloured.
+    pub look: Look,
+    /// The time to act at instead of the clock: `sop init --demo` back-dates its changes.
+    at: Option<DateTime<FixedOffset>>,
 }
 
 impl Context {
@@ -29,19 +34,27 @@ impl Context {
         actor: Option<String>,
         format: Format,
         color: ColorChoice,
+        wide: bool,
     ) -> Context {
-        let color = match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
-            }
-        };
         Context {
             records_arg: records,
             actor_arg: actor,
             format,
-            color,
+            look: look(color, wide),
+            at: None,
+        }
+    }
+
+    /// A context for one change by `actor` at `at` in the records directory `records`, its
+    /// output read by the caller: how `sop init --demo` makes each of its changes through the
+    /// same code as the commands.
+    pub fn acting(records: &std::path::Path, actor: &str, at: DateTime<FixedOffset>) -> Context {
+        Context {
+            records_arg: Some(records.to_path_buf()),
+            actor_arg: Some(actor.to_string()),
+            format: Format::Id,
+            look: Look::PLAIN,
+            at: Some(at),
         }
     }
 
@@ -60,6 +73,9 @@ impl Context {
     /// Now, in the office's timezone. `SOP_NOW` (RFC 3339) fixes the clock, for tests and replays.
     pub fn now(&self, config: &Config) -> Result<DateTime<FixedOffset>> {
         let offset = config.offset()?;
+        if let Some(at) = self.at {
+            return Ok(at.with_timezone(&offset));
+        }
         match std::env::var("SOP_NOW") {
             Ok(s) => Ok(DateTime::parse_from_rfc3339(&s)
                 .map_err(|e| invalid!("SOP_NOW={s} is not an RFC 3339 time: {e}"))?
@@ -162,4 +178,49 @@ pub struct Loaded {
     pub now: DateTime<FixedOffset>,
     /// The commit the rules were read from.
     pub head: Option<Oid>,
+}
+
+/// How tables look: fitted to the terminal standard output goes to (or whole with `--wide`),
+/// plain columns when it goes elsewhere; coloured with `--color always`, or `auto` on a
+/// terminal unless `NO_COLOR` is set (to anything but nothing). Colour never changes the layout.
+fn look(color: ColorChoice, wide: bool) -> Look {
+    let width = terminal_width();
+    let layout = match width {
+        None => Layout::Plain,
+        Some(_) if wide => Layout::Wide,
+        Some(w) => Layout::Fit(w),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => width.is_some() && !no_color,
+    };
+    Look { layout, color }
+}
+
+/// The width of the terminal standard output goes to; None when it is not a terminal.
+/// `SOP_TERMINAL_WIDTH=N` says it is one, N columns wide (for tests, and for tools such as
+/// `watch` that read sop through a pipe); else a terminal's width is `COLUMNS`, else what the
+/// terminal says, else 80. A width is a whole number from 1 up; above `TERMINAL_COLUMNS` it
+/// counts as that; anything else is ignored.
+fn terminal_width() -> Option<usize> {
+    let columns = |name: &str| {
+        let text = std::env::var(name).ok()?;
+        let width = text.trim().parse::<usize>().ok().filter(|w| *w > 0)?;
+        Some(width.min(TERMINAL_COLUMNS))
+    };
+    if let Some(width) = columns("SOP_TERMINAL_WIDTH") {
+        return Some(width);
+    }
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let asked = || terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    Some(
+        columns("COLUMNS")
+            .or_else(asked)
+            .unwrap_or(80)
+            .min(TERMINAL_COLUMNS),
+    )
 }

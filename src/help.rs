@@ -45,6 +45,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         "init",
         &[
             "sop init --example /tmp/office   # the shipped SOPs of a Dinas Kominfo, to try sop",
+            "sop init --example --demo ~/sop-demo   # … with a month of their requests to look at",
             "sop init                         # an empty records directory here",
         ],
     ),
@@ -145,6 +146,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "sop --as dewi list --mine",
             "sop list --status open --procedure email --format id",
             "sop list --overdue --format csv > terlambat.csv",
+            "sop list --wide                  # every column, whole titles, past the terminal's edge",
+            "sop list | awk -F '  +' 'NR > 1 {print $1, $4}'   # piped: plain columns",
         ],
     ),
     (

@@ -18,6 +18,7 @@ pub mod complete;
 pub mod config;
 mod context;
 mod dates;
+mod demo;
 pub mod document;
 mod engine;
 pub mod error;

@@ -80,6 +80,11 @@ pub const ATTACHMENT_REQUEST_MB: u64 = 50;
 /// An attachment's name, in characters: 200, as a title.
 pub const ATTACHMENT_NAME_CHARS: usize = 200;
 
+/// A terminal's width for tables, in columns: 1,000 (`COLUMNS`, `SOP_TERMINAL_WIDTH`). A
+/// wider value counts as 1,000: a table fitted to it is already whole on any real screen, and
+/// the width bounds the lines sop pads.
+pub const TERMINAL_COLUMNS: usize = 1000;
+
 /// `max_factor` under `[monitoring]` in sop.toml: at most 100. The rule says how many times a
 /// procedure's total standard time a request may take before the procedure is judged *tidak
 /// berjalan dengan baik*; offices use 2 or 3, and a factor past 100 judges nothing.
@@ -202,6 +207,10 @@ mod tests {
             (
                 "an attached file's name",
                 format!("{ATTACHMENT_NAME_CHARS} characters"),
+            ),
+            (
+                "a terminal's width for tables",
+                format!("{} columns", thousands(TERMINAL_COLUMNS)),
             ),
         ];
         for (what, limit) in rows {

@@ -3,8 +3,11 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{presets, Table};
 use serde::Serialize;
+
+mod table;
+
+pub use table::{Layout, Look, Paint, Table};
 
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
@@ -32,77 +35,9 @@ pub fn ids<'a>(out: &mut dyn Write, ids: impl IntoIterator<Item = &'a str>) -> R
     Ok(())
 }
 
-/// A table with the house style; plain when there is no colour (pipes, NO_COLOR).
-pub fn table(header: &[&str], color: bool) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_BORDERS_ONLY);
-    if !color {
-        t.force_no_tty();
-    } else {
-        t.enforce_styling();
-    }
-    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-    t.set_header(header.to_vec());
-    t
-}
-
-/// The rows of a long table, in the house style of `table` without colour: written as they
-/// are, without building a `Table` (which costs seconds at 100,000 rows). Used where there is
-/// no terminal to fit: with one (`color`), or a cell of several lines, `table` lays it out.
-pub fn long_table(
-    out: &mut dyn Write,
-    header: &[&str],
-    rows: &[Vec<String>],
-    color: bool,
-) -> Result<()> {
-    if color || rows.iter().flatten().any(|c| c.contains('\n')) {
-        let mut t = table(header, color);
-        for r in rows {
-            t.add_row(r.clone());
-        }
-        writeln!(out, "{t}")?;
-        return Ok(());
-    }
-    use unicode_width::UnicodeWidthStr;
-    // Each cell's width, measured once: the widest of each column, then each cell's padding.
-    let cell_widths: Vec<usize> = rows.iter().flatten().map(|c| c.width()).collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for (i, w) in cell_widths.iter().enumerate() {
-        let column = &mut widths[i % header.len()];
-        *column = (*column).max(*w);
-    }
-    let inner = widths
-        .iter()
-        .map(|w| w + 3)
-        .sum::<usize>()
-        .saturating_sub(1);
-    let line = |out: &mut dyn Write, cells: &[(&str, usize)]| -> Result<()> {
-        let mut text = String::from("│");
-        for (i, ((cell, width), column)) in cells.iter().zip(&widths).enumerate() {
-            text += if i == 0 { " " } else { "  " };
-            text += cell;
-            text.extend(std::iter::repeat_n(' ', column - width + 1));
-        }
-        text += "│\n";
-        out.write_all(text.as_bytes())?;
-        Ok(())
-    };
-    writeln!(out, "┌{}┐", "─".repeat(inner))?;
-    let head: Vec<(&str, usize)> = header.iter().map(|h| (*h, h.width())).collect();
-    line(out, &head)?;
-    writeln!(out, "╞{}╡", "═".repeat(inner))?;
-    let mut measured = cell_widths.chunks(header.len());
-    for r in rows {
-        let w = measured.next().unwrap_or_default();
-        let cells: Vec<(&str, usize)> = r
-            .iter()
-            .map(String::as_str)
-            .zip(w.iter().copied())
-            .collect();
-        line(out, &cells)?;
-    }
-    writeln!(out, "└{}┘", "─".repeat(inner))?;
-    Ok(())
+/// A table for people: laid out as `look` says (docs/contract.md, "Tables").
+pub fn table(header: &[&str], look: Look) -> Table {
+    Table::new(header, look)
 }
 
 /// A time to the minute, as tables show it (`2026-11-23 09:05`); chrono's `format` parses its
@@ -138,42 +73,4 @@ pub fn csv(
     }
     w.flush()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn laid_out_by_comfy(header: &[&str], rows: &[Vec<String>]) -> String {
-        let mut t = table(header, false);
-        for r in rows {
-            t.add_row(r.clone());
-        }
-        format!("{t}\n")
-    }
-
-    /// Without a terminal, the long table is byte for byte what comfy-table prints: wide
-    /// characters, empty cells, cells wider than their header, and no rows at all.
-    #[test]
-    fn long_tables_are_laid_out_as_comfy_table_lays_them_out() {
-        let header = ["id", "judul", "langkah"];
-        let cases: Vec<Vec<Vec<String>>> = vec![
-            vec![],
-            vec![vec!["EML-1".into(), "Permintaan Email".into(), "".into()]],
-            vec![
-                vec!["EML-2".into(), "Ruang 会议 rapat".into(), "isi-form".into()],
-                vec!["".into(), "é".into(), "persetujuan-kepala-dinas".into()],
-                vec!["AST-XYZ".into(), "".into(), "x".into()],
-            ],
-        ];
-        for rows in cases {
-            let mut ours = Vec::new();
-            long_table(&mut ours, &header, &rows, false).unwrap();
-            assert_eq!(
-                String::from_utf8(ours).unwrap(),
-                laid_out_by_comfy(&header, &rows),
-                "{rows:?}"
-            );
-        }
-    }
 }

@@ -149,7 +149,7 @@ fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
     ))
 }
 
-fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
+pub fn add(ctx: &Context, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     retry_moved(|| add_once(ctx, &a, out))
 }
 
@@ -783,8 +783,14 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
                 &[
                     "id", "kind", "name", "status", "holder", "location", "serial",
                 ],
-                ctx.color,
+                ctx.look,
             );
+            t.keep(&["id", "kind", "status"])
+                .cut("name", 16)
+                .cut("holder", 8)
+                .cut("location", 10)
+                .cut("serial", 10)
+                .optional(&["serial", "location", "holder"]);
             for r in rows {
                 let serial = r.get("serial").or(r.get("licence"));
                 t.add_row(vec![
@@ -847,8 +853,9 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     }
     let mut t = output::table(
         &["at", "by", "action", "request", "status", "set"],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["at", "action", "request", "status"]).cut("by", 8);
     for e in &a.history {
         let status = match e.from {
             Some(from) => format!("{from} -> {}", e.status),
@@ -871,7 +878,11 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out, "\n{t}")?;
     if !requests.is_empty() {
-        let mut t = output::table(&["request", "procedure", "title", "status"], ctx.color);
+        let mut t = output::table(&["request", "procedure", "title", "status"], ctx.look);
+        t.keep(&["request", "status"])
+            .cut("procedure", 10)
+            .cut("title", 16)
+            .optional(&["procedure"]);
         for r in requests {
             t.add_row(vec![
                 r.id,

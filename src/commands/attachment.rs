@@ -191,13 +191,20 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
 }
 
 /// The attached files as a table: also `sop show`'s.
-pub fn table(ctx: &Context, files: &[Attachment], req: &Request) -> comfy_table::Table {
+pub fn table(ctx: &Context, files: &[Attachment], req: &Request) -> output::Table {
     let mut t = output::table(
         &[
             "name", "field", "size", "type", "sha256", "step", "by", "at",
         ],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["size", "sha256", "at"])
+        .cut("name", 12)
+        .cut("field", 8)
+        .cut("type", 10)
+        .cut("step", 8)
+        .cut("by", 8)
+        .optional(&["field", "type", "step", "by"]);
     for a in files {
         let entry = req.history.iter().find(|e| e.attachments.contains(a));
         t.add_row(vec![

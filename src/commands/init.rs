@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result};
 
 use crate::config::Config;
 use crate::context::Context;
+use crate::error::Hint;
 use crate::git::{FileChange, Git};
 use crate::invalid;
 use crate::people::{People, Person};
@@ -22,6 +23,11 @@ pub struct Args {
     /// Copy the shipped procedures and sample people of a Dinas Kominfo.
     #[arg(long)]
     pub example: bool,
+    /// With --example: also a month of the office's requests (several procedures, every
+    /// status, some overdue) and assets, each made as a change of its own by the person who
+    /// acted, to try `sop list`, `show` and `report` on.
+    #[arg(long, requires = "example")]
+    pub demo: bool,
 }
 
 const SOP_TOML: &str = r#"# sop configuration: see `sop --help` and docs/procedures.md
@@ -47,15 +53,14 @@ admin = "Administrator sop"
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let dir = args
         .dir
+        .clone()
         .or_else(|| ctx.records_arg().map(Path::to_path_buf))
         .unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let dir = dir.canonicalize()?;
+    let subject = subject(&args);
     if dir.join("sop.toml").exists() {
-        return Err(invalid!(
-            "{} is already a records directory (it has sop.toml)",
-            dir.display()
-        ));
+        return again(&dir, &subject, out);
     }
     let git = Git::init(&dir)?;
     let files: Vec<(String, Vec<u8>)> = if args.example {
@@ -80,6 +85,13 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let people: People = parse_file(&files, "people.toml").unwrap_or_default();
     let config: Config = parse_file(&files, "sop.toml").unwrap_or_default();
     let author = author(ctx, &people, &git);
+    let now = ctx.now(&config)?;
+    // The demo's month starts with the records directory: its commit comes first.
+    let demo = match args.demo {
+        true => Some(with_holidays(&files)?),
+        false => None,
+    };
+    let when = demo.as_ref().map_or(now, |c| crate::demo::start(c, now));
     let tx = git.begin()?;
     let changes: Vec<FileChange> = files
         .iter()
@@ -88,30 +100,105 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             content: Some(c.clone()),
         })
         .collect();
-    let now = ctx.now(&config)?;
-    let sig = super::signature(&author, now)?;
+    let sig = super::signature(&author, when)?;
     let trailers = crate::trailers::Trailers {
         action: Some("init".into()),
         actor: Some(author.id.clone()),
         ..Default::default()
     };
-    let message = format!(
-        "sop init{}\n\n{}",
-        if args.example { " --example" } else { "" },
-        trailers.render()
-    );
+    let message = format!("{subject}\n\n{}", trailers.render());
     tx.commit(&changes, &sig, &message)?;
     let procedures = files
         .iter()
         .filter(|(p, _)| p.starts_with("procedures/"))
         .count();
+    let made = match &demo {
+        Some(config) => Some(crate::demo::run(&dir, config, now).with_context(|| {
+            format!(
+                "the example office in {} is made, but not all its demo requests: remove the folder and run `{subject}` again",
+                dir.display()
+            )
+        })?),
+        None => None,
+    };
+    writeln!(out, "{}", dir.display())?;
+    match made {
+        Some(made) => eprintln!(
+            "initialised records directory {} with {procedures} procedure(s) and a month of demo work: {} request(s), {} asset(s), {} change(s); next: sop -C {} list",
+            dir.display(),
+            made.requests,
+            made.assets,
+            made.changes,
+            dir.display()
+        ),
+        None => eprintln!(
+            "initialised records directory {} with {procedures} procedure(s); next: sop -C {} procedure list",
+            dir.display(),
+            dir.display()
+        ),
+    }
+    Ok(())
+}
+
+/// The init commit's subject, which also says which init made a records directory:
+/// `sop init`, `sop init --example`, `sop init --example --demo`.
+fn subject(args: &Args) -> String {
+    let mut subject = String::from("sop init");
+    if args.example {
+        subject += " --example";
+    }
+    if args.demo {
+        subject += " --demo";
+    }
+    subject
+}
+
+/// `sop init` on a records directory: one that the same `sop init` made is left as it is (so
+/// the quick start can be run again); any other is refused.
+fn again(dir: &Path, subject: &str, out: &mut dyn Write) -> Result<()> {
+    let made_by = Git::open(dir).ok().and_then(|git| {
+        let history = git.history().ok()?;
+        history.into_iter().find_map(|id| {
+            let commit = git.commit_info(id).ok()?;
+            let message = commit.message();
+            let init = message.lines().any(|l| l == "Sop-Action: init");
+            init.then(|| commit.summary())
+        })
+    });
+    if made_by.as_deref() != Some(subject) {
+        return Err(invalid!(
+            "{} is already a records directory (it has sop.toml){}: sop init leaves it as it is",
+            dir.display(),
+            match made_by {
+                Some(other) => format!(", made by `{other}`"),
+                None => String::new(),
+            }
+        )
+        .hint(format!("give `{subject}` a new folder")));
+    }
     writeln!(out, "{}", dir.display())?;
     eprintln!(
-        "initialised records directory {} with {procedures} procedure(s); next: sop -C {} procedure list",
+        "{} is already the records directory `{subject}` makes: left as it is (for a fresh one, give a new folder); next: sop -C {} list",
         dir.display(),
         dir.display()
     );
     Ok(())
+}
+
+/// sop.toml about to be written, with the holiday files it names: the demo's calendar.
+fn with_holidays(files: &[(String, Vec<u8>)]) -> Result<Config> {
+    let text = |name: &str| -> Result<String> {
+        let (_, content) = files
+            .iter()
+            .find(|(p, _)| p == name)
+            .ok_or_else(|| anyhow::anyhow!("the example has no {name}"))?;
+        Ok(String::from_utf8(content.clone())?)
+    };
+    let mut config = Config::parse(&text("sop.toml")?)?;
+    for rel in config.calendar.holiday_files.clone() {
+        config.add_holidays(&rel, &text(&rel)?)?;
+    }
+    Ok(config)
 }
 
 /// One of the files about to be written, parsed.

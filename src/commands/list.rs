@@ -356,23 +356,31 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             }),
         ),
         _ => {
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    let mut cells = r.cells();
-                    if let Some(h) = r.hold {
-                        cells[3] = held(h);
-                    }
-                    cells.extend([
-                        r.assignee.unwrap_or_default().to_string(),
-                        output::minute(r.created),
-                        format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
-                    ]);
-                    cells
-                })
-                .collect();
             let header = columns(&["assignee", "created", "due"]);
-            output::long_table(out, &header, &cells, ctx.color)?;
+            let mut t = output::table(&header, ctx.look);
+            // A held request's status is `held: why`: the word stays whole, the reason is cut.
+            let status = rows.iter().map(|r| r.status.len()).max().unwrap_or(0);
+            t.keep(&["id", "created", "due"])
+                .cut("title", 24)
+                .cut("status", status)
+                .cut("procedure", 8)
+                .cut("step", 10)
+                .cut("role", 8)
+                .cut("assignee", 8)
+                .optional(&["created", "assignee", "procedure", "role", "step"]);
+            for r in rows {
+                let mut cells = r.cells();
+                if let Some(h) = r.hold {
+                    cells[3] = held(h);
+                }
+                cells.extend([
+                    r.assignee.unwrap_or_default().to_string(),
+                    output::minute(r.created),
+                    format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
+                ]);
+                t.add_painted(cells, output::Paint::request(r.status, r.overdue));
+            }
+            t.write_to(out)?;
             eprintln!("{} request(s)", rows.len());
             Ok(())
         }

@@ -262,8 +262,13 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                     "commit",
                     "signature",
                 ],
-                ctx.color,
+                ctx.look,
             );
+            t.keep(&["at", "action", "commit", "signature"])
+                .cut("step", 8)
+                .cut("by", 8)
+                .wrap("note / reason", 14)
+                .optional(&["signature"]);
             for r in rows {
                 t.add_row(vec![
                     r.at.format("%Y-%m-%d %H:%M").to_string(),

@@ -28,7 +28,7 @@ use crate::people::Person;
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     if let Command::New(a) = &cli.command {
         if a.help {
-            let ctx = Context::new(cli.records, cli.actor, Format::Table, cli.color);
+            let ctx = Context::new(cli.records, cli.actor, Format::Table, cli.color, cli.wide);
             return new::help(&ctx, a.procedure.as_deref(), out);
         }
     }
@@ -51,7 +51,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     }
     let format = if quiet { Format::Id } else { format };
     crate::output::set_quiet(quiet);
-    let ctx = Context::new(cli.records, cli.actor, format, cli.color);
+    let ctx = Context::new(cli.records, cli.actor, format, cli.color, cli.wide);
     match cli.command {
         Command::Init(args) => init::run(&ctx, args, out),
         Command::Procedure(cmd) => procedure::run(&ctx, cmd, out),

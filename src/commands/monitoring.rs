@@ -258,8 +258,9 @@ fn table(ctx: &Context, out: &mut dyn Write, header: &Header, a: &Assessment) ->
             "Catatan hasil penilaian",
             "Tindakan yang harus diambil",
         ],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["No"]);
     for r in &a.rows {
         t.add_row(vec![
             r.no.to_string(),
@@ -287,8 +288,9 @@ fn table(ctx: &Context, out: &mut dyn Write, header: &Header, a: &Assessment) ->
             "Melewati batas",
             "Terlambat akhir bulan",
         ],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["Bulan", "Ditangani", "Masuk", "Selesai", "Melewati batas"]);
     for m in &a.months {
         let f = &m.figures;
         t.add_row(vec![

@@ -134,7 +134,7 @@ pub fn help(ctx: &Context, procedure: Option<&str>, out: &mut dyn Write) -> Resu
     let (_, git) = ctx.open()?;
     let p = crate::rules::procedure_as_is(&git.head_snapshot()?, id)?;
     writeln!(out, "\nForm fields of {id} ({}):", p.name)?;
-    match super::procedure::fields_table(&p.fields, None, ctx.color) {
+    match super::procedure::fields_table(&p.fields, None, ctx.look) {
         Some(t) => writeln!(out, "{t}")?,
         None => writeln!(out, "  (none)")?,
     }

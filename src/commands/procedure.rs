@@ -199,8 +199,11 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
         _ => {
             let mut t = output::table(
                 &["id", "prefix", "name", "version", "steps", "total time"],
-                ctx.color,
+                ctx.look,
             );
+            t.keep(&["id", "prefix", "version", "steps", "total time"])
+                .wrap("name", 16)
+                .optional(&["version", "prefix"]);
             for p in &procedures {
                 let name = if p.draft {
                     format!("{} (draft)", p.name)
@@ -309,19 +312,20 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             },
         );
     }
-    writeln!(
-        out,
+    let title = format!(
         "{} ({}) v{}{}",
         p.name,
         p.id(),
         p.version,
         if p.draft { " DRAFT" } else { "" }
-    )?;
+    );
+    writeln!(out, "{}", ctx.look.fill(&title))?;
     if !p.sop.number.is_empty() {
         writeln!(out, "No. SOP: {}", p.sop.number)?;
     }
     if !p.sop.approved_by.is_empty() {
-        writeln!(out, "Disahkan oleh: {}", p.sop.approved_by)?;
+        let line = format!("Disahkan oleh: {}", p.sop.approved_by);
+        writeln!(out, "{}", ctx.look.fill(&line))?;
     }
     for (label, text) in [
         ("Biaya / Tarif", &p.sop.cost),
@@ -330,18 +334,19 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         ("Pengaduan", &p.sop.complaints),
     ] {
         if !text.is_empty() {
-            writeln!(out, "{label}: {text}")?;
+            writeln!(out, "{}", ctx.look.fill(&format!("{label}: {text}")))?;
         }
     }
     if !p.about.is_empty() {
-        writeln!(out, "{}", p.about)?;
+        writeln!(out, "{}", ctx.look.fill(&p.about))?;
     }
     let mut t = output::table(
         &[
             "no", "activity", "role", "inputs", "time", "output", "leads to",
         ],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["no", "time"]).optional(&["inputs"]);
     let mut row = None;
     for (s, v) in p.steps.iter().zip(&steps) {
         // A row with several actors is numbered once, on its first step.
@@ -390,7 +395,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if p.steps.iter().any(|s| s.timing.is_some()) {
         writeln!(out, "Total: {}", p.total())?;
     }
-    if let Some(t) = fields_table(&p.fields, None, ctx.color) {
+    if let Some(t) = fields_table(&p.fields, None, ctx.look) {
         writeln!(
             out,
             "\nForm fields (sop new {} --field NAME=VALUE):\n{t}",
@@ -405,7 +410,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if !at_steps.is_empty() {
         let steps: Vec<&str> = at_steps.iter().map(|(s, _)| *s).collect();
         let fields: Vec<Field> = at_steps.iter().map(|(_, f)| (*f).clone()).collect();
-        if let Some(t) = fields_table(&fields, Some(&steps), ctx.color) {
+        if let Some(t) = fields_table(&fields, Some(&steps), ctx.look) {
             writeln!(
                 out,
                 "\nFields recorded at steps (sop advance ID --field NAME=VALUE):\n{t}"
@@ -438,7 +443,8 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
     if !inferred.is_empty() {
         writeln!(out, "* ditafsirkan kantor, tidak tertulis di dokumen SOP:")?;
         for line in inferred {
-            writeln!(out, "  {line}")?;
+            let line = ctx.look.labelled("", 2, &line, output::Paint::None);
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
@@ -449,8 +455,8 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
 pub fn fields_table(
     fields: &[Field],
     steps: Option<&[&str]>,
-    color: bool,
-) -> Option<comfy_table::Table> {
+    look: output::Look,
+) -> Option<output::Table> {
     if fields.is_empty() {
         return None;
     }
@@ -458,7 +464,11 @@ pub fn fields_table(
     if steps.is_some() {
         header.insert(0, "step");
     }
-    let mut t = output::table(&header, color);
+    let mut t = output::table(&header, look);
+    t.keep(&["name", "type", "required"]).optional(&["pattern"]);
+    if steps.is_some() {
+        t.keep(&["step"]);
+    }
     for (i, f) in fields.iter().enumerate() {
         let kind = serde_json::to_value(f.kind)
             .ok()

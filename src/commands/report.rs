@@ -177,14 +177,14 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                     .iter()
                     .map(|(s, n)| format!("{s} {n}"))
                     .collect();
-                writeln!(
-                    out,
+                let heading = format!(
                     "{} ({}): {} request(s): {}",
                     r.name,
                     r.procedure,
                     r.requests,
                     counts.join(", ")
-                )?;
+                );
+                writeln!(out, "{}", ctx.look.fill(&heading))?;
                 let mut t = output::table(
                     &[
                         "no",
@@ -196,19 +196,31 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                         "breaches",
                         "overdue now",
                     ],
-                    ctx.color,
+                    ctx.look,
                 );
+                // Durations in words wrap between words on a narrow terminal.
+                t.keep(&["no", "standard", "done", "breaches", "overdue now"])
+                    .wrap("activity", 10)
+                    .wrap("median", 10)
+                    .wrap("max", 10);
                 for s in &r.steps {
-                    t.add_row(vec![
-                        s.number.as_ref().map_or("-".into(), |n| n.to_string()),
-                        s.activity.clone(),
-                        s.written.clone().unwrap_or_default(),
-                        s.done.to_string(),
-                        s.median_minutes.map(duration).unwrap_or_default(),
-                        s.max_minutes.map(duration).unwrap_or_default(),
-                        s.breaches.to_string(),
-                        s.overdue_now.to_string(),
-                    ]);
+                    let paint = match s.overdue_now {
+                        0 => output::Paint::None,
+                        _ => output::Paint::Red,
+                    };
+                    t.add_painted(
+                        vec![
+                            s.number.as_ref().map_or("-".into(), |n| n.to_string()),
+                            s.activity.clone(),
+                            s.written.clone().unwrap_or_default(),
+                            s.done.to_string(),
+                            s.median_minutes.map(duration).unwrap_or_default(),
+                            s.max_minutes.map(duration).unwrap_or_default(),
+                            s.breaches.to_string(),
+                            s.overdue_now.to_string(),
+                        ],
+                        paint,
+                    );
                 }
                 writeln!(out, "{t}")?;
                 if let Some(s) = &r.service {

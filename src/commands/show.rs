@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::context::Context;
@@ -32,6 +33,9 @@ pub enum Graph {
     /// The flow table of the SOP document, as one SVG.
     Svg,
 }
+
+/// The width of the labels of the request's lines (`procedure  `, `status     `).
+const LABEL: usize = 11;
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     if args.graph.is_some() && ctx.format != Format::Table {
@@ -69,30 +73,52 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         return output::json(out, &view);
     }
     let name = procedure.as_ref().map_or("", |p| p.name.as_str());
-    writeln!(out, "{}  {}", req.id, req.title)?;
+    let look = ctx.look;
+    let overdue = view.step.as_ref().is_some_and(|s| s.overdue)
+        || view
+            .service
+            .as_ref()
+            .is_some_and(|s| s.overdue && req.is_open());
+    let paint = output::Paint::request(&req.status, overdue);
+    let line = |out: &mut dyn Write, label: &str, value: String, paint| -> Result<()> {
+        writeln!(out, "{}", look.labelled(label, LABEL, &value, paint))?;
+        Ok(())
+    };
     writeln!(
         out,
-        "procedure  {} ({name}) v{}",
-        req.procedure, req.version
+        "{}",
+        look.labelled(&req.id, req.id.width() + 2, &req.title, output::Paint::None)
     )?;
-    match &req.hold {
-        Some(h) => writeln!(
-            out,
-            "status     {} since {}: {}{}",
+    line(
+        out,
+        "procedure",
+        format!("{} ({name}) v{}", req.procedure, req.version),
+        output::Paint::None,
+    )?;
+    let status = match &req.hold {
+        Some(h) => format!(
+            "{} since {}: {}{}",
             req.status,
             h.since.format("%Y-%m-%d %H:%M"),
             h.reason,
             h.until.map_or(String::new(), |d| format!(" (until {d})"))
-        )?,
-        None => writeln!(out, "status     {}", req.status)?,
-    }
-    match &req.on_behalf_of {
-        Some(o) => writeln!(out, "requester  {o} (outside; opened by {})", req.requester)?,
-        None => writeln!(out, "requester  {}", req.requester)?,
-    }
-    writeln!(out, "created    {}", req.created.format("%Y-%m-%d %H:%M"))?;
+        ),
+        None => req.status.clone(),
+    };
+    line(out, "status", status, paint)?;
+    let requester = match &req.on_behalf_of {
+        Some(o) => format!("{o} (outside; opened by {})", req.requester),
+        None => req.requester.clone(),
+    };
+    line(out, "requester", requester, output::Paint::None)?;
+    line(
+        out,
+        "created",
+        req.created.format("%Y-%m-%d %H:%M").to_string(),
+        output::Paint::None,
+    )?;
     if let Some(asset) = &req.asset {
-        writeln!(out, "asset      {asset}")?;
+        line(out, "asset", asset.clone(), output::Paint::None)?;
     }
     if let Some(step) = &view.step {
         let no_due = match req.hold {
@@ -106,23 +132,28 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
                 if step.overdue { " (OVERDUE)" } else { "" }
             )
         });
-        writeln!(
-            out,
-            "step       {} {} [{}], since {}, {due}",
+        let text = format!(
+            "{} {} [{}], since {}, {due}",
             step.id,
             step.activity,
             step.role,
             step.since.format("%Y-%m-%d %H:%M")
-        )?;
+        );
+        let paint = if step.overdue {
+            output::Paint::Red
+        } else {
+            output::Paint::None
+        };
+        line(out, "step", text, paint)?;
     }
     if let Some(who) = &req.assignee {
-        writeln!(out, "assigned   {who}")?;
+        line(out, "assigned", who.clone(), output::Paint::None)?;
     }
     if let Some(parent) = &req.parent {
-        writeln!(out, "part of    {parent}")?;
+        line(out, "part of", parent.clone(), output::Paint::None)?;
     }
     if !req.children.is_empty() {
-        writeln!(out, "started    {}", req.children.join(", "))?;
+        line(out, "started", req.children.join(", "), output::Paint::None)?;
     }
     if let Some(service) = &view.service {
         let state = match (service.overdue, req.is_open()) {
@@ -130,15 +161,21 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             (false, false) if req.hold.is_some() => " (clock stopped while held)",
             _ => "",
         };
-        writeln!(
-            out,
-            "service    {}, due {}{state}",
+        let text = format!(
+            "{}, due {}{state}",
             service.time,
             service.due.format("%Y-%m-%d %H:%M")
-        )?;
+        );
+        let paint = if service.overdue {
+            output::Paint::Red
+        } else {
+            output::Paint::None
+        };
+        line(out, "service", text, paint)?;
     }
     if !req.fields.is_empty() {
-        let mut t = output::table(&["field", "value"], ctx.color);
+        let mut t = output::table(&["field", "value"], ctx.look);
+        t.keep(&["field"]);
         for (k, v) in &req.fields {
             t.add_row(vec![k.clone(), v.to_string()]);
         }
@@ -153,8 +190,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let mut t = output::table(
         &["at", "by", "action", "step", "to", "note / output"],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["at"])
+        .cut("step", 10)
+        .cut("by", 8)
+        .cut("to", 10)
+        .wrap("action", 7)
+        .wrap("note / output", 24)
+        .optional(&["to"]);
     for e in &req.history {
         let (by, action, text) = (entry_by(e, Some(&req)), entry_action(e), entry_details(e));
         t.add_row(vec![
@@ -177,11 +221,15 @@ fn steps_table(
     p: &Procedure,
     req: &Request,
     current: Option<&StepView>,
-) -> comfy_table::Table {
+) -> output::Table {
     let mut t = output::table(
         &["", "no", "activity", "role", "time", "done", "due"],
-        ctx.color,
+        ctx.look,
     );
+    t.keep(&["", "no", "done", "due"])
+        .cut("role", 8)
+        .wrap("activity", 16)
+        .optional(&["time"]);
     // The end step a finished request came to rest at.
     let ended_at = req
         .last_move()
@@ -215,19 +263,26 @@ fn steps_table(
                 )
             })
             .unwrap_or_default();
-        t.add_row(vec![
-            mark.to_string(),
-            s.number.as_ref().map_or("-".into(), |n| n.to_string()),
-            s.activity.clone(),
-            s.role.list().join("/"),
-            s.time.map(|t| t.to_string()).unwrap_or_default(),
-            if done > 0 {
-                done.to_string()
-            } else {
-                String::new()
-            },
-            due,
-        ]);
+        let paint = match here {
+            Some(c) if c.overdue => output::Paint::Red,
+            _ => output::Paint::None,
+        };
+        t.add_painted(
+            vec![
+                mark.to_string(),
+                s.number.as_ref().map_or("-".into(), |n| n.to_string()),
+                s.activity.clone(),
+                s.role.list().join("/"),
+                s.time.map(|t| t.to_string()).unwrap_or_default(),
+                if done > 0 {
+                    done.to_string()
+                } else {
+                    String::new()
+                },
+                due,
+            ],
+            paint,
+        );
     }
     t
 }

@@ -82,7 +82,8 @@ fn print(ctx: &Context, checked: usize, findings: &[Finding], out: &mut dyn Writ
             if findings.is_empty() {
                 return Ok(());
             }
-            let mut t = output::table(&["commit", "request", "problem"], ctx.color);
+            let mut t = output::table(&["commit", "request", "problem"], ctx.look);
+            t.keep(&["commit", "request"]);
             for f in findings {
                 t.add_row(vec![
                     f.commit[..12].to_string(),

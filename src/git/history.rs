@@ -8,6 +8,12 @@
 //! `sop-commits-by-request.head`. Each use first indexes only the commits made since (by sop,
 //! git or a pull); a rewritten history (HEAD no longer descends from the indexed commit)
 //! rebuilds it. It is a cache: deleting it is always safe.
+//!
+//! A commit sop made names the requests it wrote in its trailers (`Sop-Request`,
+//! `Sop-Linked`), and `sop verify` holds every such commit to exactly those files (audit.rs,
+//! `check_scope`); the index takes them from there, reading only the commit. Any other commit
+//! — a merge, a commit made by hand — is read from its trees. Building the index for a long
+//! history in a fresh clone so reads commits, not the trees of every commit.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -33,11 +39,14 @@ pub struct PathChange {
 }
 
 /// Tunes libgit2 for reading much history: keep the big shard trees in the cache (it keeps
-/// none over 4 KB by default).
+/// none over 4 KB by default), and no commit: each is read once or twice, and storing
+/// 100,000s of them in a full cache (evicting, probing past the holes evictions leave) was
+/// a third of indexing a history's commits.
 pub fn tune_for_history() {
     // SAFETY: plain libgit2 global options, set before any object is read.
     unsafe {
         let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
+        let _ = git2::opts::set_cache_object_limit(ObjectType::Commit, 0);
         let _ = git2::opts::set_cache_max_size(cache_bytes());
     }
 }
@@ -349,9 +358,11 @@ impl<'r> Index<'r> {
             Some(h) => h,
             None => return Ok(()),
         };
+        // The index's head counts only beside its index: either file may be deleted alone.
         let indexed = std::fs::read_to_string(&self.head_file)
             .ok()
-            .and_then(|s| Oid::from_str(s.trim()).ok());
+            .and_then(|s| Oid::from_str(s.trim()).ok())
+            .filter(|_| self.file.exists());
         if indexed == Some(head) {
             return Ok(());
         }
@@ -398,6 +409,12 @@ impl<'r> Index<'r> {
             let mut lines = String::new();
             for oid in run {
                 let commit = git.repo.find_commit(*oid)?;
+                if let Some(ids) = named_requests(&commit) {
+                    for id in ids {
+                        lines += &format!("{id} {oid}\n");
+                    }
+                    continue;
+                }
                 for c in request_changes(git, &commit, prefix)? {
                     if let Some(id) = request_id(prefix, &c.path) {
                         lines += &format!("{id} {oid}\n");
@@ -408,6 +425,19 @@ impl<'r> Index<'r> {
         })?;
         Ok(runs.concat())
     }
+}
+
+/// The requests a commit sop made says it wrote: its `Sop-Request` and `Sop-Linked`
+/// trailers. None for a merge or a commit without `Sop-Request`, whose changes are read from
+/// its trees.
+fn named_requests(commit: &git2::Commit) -> Option<Vec<String>> {
+    if commit.parent_count() != 1 {
+        return None;
+    }
+    let message = String::from_utf8_lossy(commit.message_raw_bytes());
+    let trailers = crate::trailers::Trailers::parse(&message);
+    let request = trailers.request?;
+    Some(std::iter::once(request).chain(trailers.linked).collect())
 }
 
 #[cfg(test)]

@@ -47,6 +47,8 @@ pub struct IndexFile {
     version: u32,
     count: u32,
     entries: Vec<Raw>,
+    /// Version 4: every entry's path, rebuilt, one after another.
+    v4_paths: Vec<u8>,
     /// Where the entries end and the extensions begin.
     entries_end: usize,
 }
@@ -92,16 +94,25 @@ impl std::ops::Deref for Bytes {
 #[derive(Default)]
 pub struct Folders(pub BTreeMap<String, (Option<Oid>, Option<Oid>)>);
 
-/// One entry as found in the file.
+/// One entry as found in the file: byte positions, small, as a large index has 100,000s.
 struct Raw {
     /// Byte range of the whole entry.
-    start: usize,
-    end: usize,
-    /// Version 4: the path, rebuilt from its compressed form. Versions 2 and 3 read it in
-    /// place (`name`), without a copy per entry.
-    path: Vec<u8>,
-    name: (usize, usize),
+    start: u32,
+    end: u32,
+    /// Where its path is: in the file (versions 2 and 3), or in `IndexFile::v4_paths`, where
+    /// version 4's compressed paths are rebuilt.
+    name: (u32, u32),
     flags: u16,
+}
+
+impl Raw {
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 impl IndexFile {
@@ -155,18 +166,22 @@ impl IndexFile {
             version,
             count,
             entries: Vec::new(),
+            v4_paths: Vec::new(),
             entries_end: 12,
         };
-        (index.entries, index.entries_end) = index.scan()?;
+        (index.entries, index.v4_paths, index.entries_end) = index.scan()?;
         Ok(index)
     }
 
-    /// Every entry in order, and where the entries end.
-    fn scan(&self) -> Result<(Vec<Raw>, usize)> {
+    /// Every entry in order, version 4's paths, and where the entries end.
+    fn scan(&self) -> Result<(Vec<Raw>, Vec<u8>, usize)> {
         let b = &self.bytes;
+        ensure!(b.len() < u32::MAX as usize, "the git index is over 4 GB");
         let limit = b.len() - HASH;
         let mut at = 12;
-        let mut prev: Vec<u8> = Vec::new();
+        let mut paths: Vec<u8> = Vec::new();
+        // Version 4: where the previous path is in `paths`.
+        let mut prev = (0, 0);
         let mut out = Vec::with_capacity(self.count as usize);
         for _ in 0..self.count {
             let start = at;
@@ -177,33 +192,44 @@ impl IndexFile {
                 ensure!(self.version >= 3, "an extended entry in a version 2 index");
                 at += 2;
             }
-            let (path, name) = if self.version == 4 {
+            let name = if self.version == 4 {
                 let (strip, used) = varint(&b[at..limit])?;
                 at += used;
                 let end = at + nul(&b[at..limit])?;
-                ensure!(strip <= prev.len(), "a bad path in the git index");
-                let mut path = prev[..prev.len() - strip].to_vec();
-                path.extend_from_slice(&b[at..end]);
+                let (from, to) = prev;
+                ensure!(strip <= to - from, "a bad path in the git index");
+                let kept = paths.len();
+                paths.extend_from_within(from..to - strip);
+                paths.extend_from_slice(&b[at..end]);
                 at = end + 1;
-                prev.clone_from(&path);
-                (path, (0, 0))
+                prev = (kept, paths.len());
+                prev
             } else {
-                let end = at + nul(&b[at..limit])?;
+                // The flags hold the path's length, up to 0xfff; a longer one ends at a NUL.
+                let len = (flags & NAME_MASK) as usize;
+                let end = if len < NAME_MASK as usize && b.get(at + len) == Some(&0) {
+                    at + len
+                } else {
+                    at + nul(&b[at..limit])?
+                };
                 let name = (at, end);
                 // NUL padding to a multiple of eight bytes, at least one.
                 at = start + padded(end - start);
-                (Vec::new(), name)
+                name
             };
             ensure!(at <= limit, "the git index is cut short");
+            ensure!(
+                paths.len() < u32::MAX as usize,
+                "the git index's paths are over 4 GB"
+            );
             out.push(Raw {
-                start,
-                end: at,
-                path,
-                name,
+                start: start as u32,
+                end: at as u32,
+                name: (name.0 as u32, name.1 as u32),
                 flags,
             });
         }
-        Ok((out, at))
+        Ok((out, paths, at))
     }
 
     /// The blob staged at `path` (stage 0), if any.
@@ -213,7 +239,7 @@ impl IndexFile {
             .binary_search_by(|e| self.path_of(e).cmp(path.as_bytes()).then(stage(e).cmp(&0)));
         Ok(match found {
             Ok(i) => {
-                let at = entries[i].start + STAT;
+                let at = entries[i].start() + STAT;
                 Some(Oid::from_bytes(&self.bytes[at..at + HASH])?)
             }
             Err(_) => None,
@@ -258,7 +284,7 @@ impl IndexFile {
             if replacing == Some(raw_path) {
                 // The other stages of a path just replaced (a conflict sop resolves).
                 if v4 {
-                    prev_in.clone_from(&raw.path);
+                    set(&mut prev_in, raw_path);
                 }
                 continue;
             }
@@ -287,22 +313,22 @@ impl IndexFile {
                 }
                 replacing = Some(raw_path);
                 if v4 {
-                    prev_in.clone_from(&raw.path);
+                    set(&mut prev_in, raw_path);
                 }
                 continue;
             }
             count += 1;
             if !v4 {
-                run = Some(run.map_or((raw.start, raw.end), |(from, _)| (from, raw.end)));
+                run = Some(run.map_or((raw.start(), raw.end()), |(from, _)| (from, raw.end())));
                 continue;
             }
             if prev_in == prev_out {
-                out.extend_from_slice(&self.bytes[raw.start..raw.end]);
+                out.extend_from_slice(&self.bytes[raw.start()..raw.end()]);
             } else {
                 self.reencode(&mut out, raw, &prev_out);
             }
-            prev_in.clone_from(&raw.path);
-            prev_out.clone_from(&raw.path);
+            set(&mut prev_in, raw_path);
+            set(&mut prev_out, raw_path);
         }
         flush(&mut out, &mut run);
         for (path, change) in pending {
@@ -353,7 +379,7 @@ impl IndexFile {
             }
             if sig == b"TREE" {
                 let tree = &b[data..data + size];
-                for node in tree_nodes(tree).ok()? {
+                for node in tree_nodes(tree, Some(folders)).ok()? {
                     match node.fate(tree, folders, &counts) {
                         Fate::Keep => {}
                         Fate::Valid { count, id } if count == node.count => {
@@ -376,7 +402,7 @@ impl IndexFile {
             let mut bytes = Vec::with_capacity(STAT + HASH);
             put_stat(&mut bytes, &e.stat);
             bytes.extend_from_slice(e.id.as_bytes());
-            writes.push((raw.start, bytes));
+            writes.push((raw.start(), bytes));
         }
         let one_page = |(at, bytes): &(usize, Vec<u8>)| at / PAGE == (at + bytes.len() - 1) / PAGE;
         writes.iter().all(one_page).then_some(writes)
@@ -414,10 +440,11 @@ impl IndexFile {
 
     /// An entry's path: rebuilt (v4) or in place.
     fn path_of<'a>(&'a self, raw: &'a Raw) -> &'a [u8] {
+        let (from, to) = (raw.name.0 as usize, raw.name.1 as usize);
         if self.version == 4 {
-            &raw.path
+            &self.v4_paths[from..to]
         } else {
-            &self.bytes[raw.name.0..raw.name.1]
+            &self.bytes[from..to]
         }
     }
 
@@ -435,7 +462,7 @@ impl IndexFile {
     fn reencode(&self, out: &mut Vec<u8>, raw: &Raw, prev: &[u8]) {
         let start = out.len();
         let fixed = FIXED + if raw.flags & EXTENDED != 0 { 2 } else { 0 };
-        out.extend_from_slice(&self.bytes[raw.start..raw.start + fixed]);
+        out.extend_from_slice(&self.bytes[raw.start()..raw.start() + fixed]);
         self.path(out, start, self.path_of(raw), prev);
     }
 
@@ -488,6 +515,12 @@ impl IndexFile {
     }
 }
 
+/// `to` holding a copy of `path`.
+fn set(to: &mut Vec<u8>, path: &[u8]) {
+    to.clear();
+    to.extend_from_slice(path);
+}
+
 fn stage(e: &Raw) -> u16 {
     (e.flags & STAGE_MASK) >> 12
 }
@@ -499,9 +532,7 @@ fn padded(len: usize) -> usize {
 }
 
 fn nul(b: &[u8]) -> Result<usize> {
-    b.iter()
-        .position(|&c| c == 0)
-        .ok_or_else(|| anyhow::anyhow!("a path in the git index has no end"))
+    memchr::memchr(0, b).ok_or_else(|| anyhow::anyhow!("a path in the git index has no end"))
 }
 
 /// git's varint of index v4 (offset encoding: each continuation adds one).
@@ -553,8 +584,9 @@ fn parent_of(dir: &str) -> Option<&str> {
 
 /// One folder's node in the cached trees (`TREE`): where its parts are in the extension.
 struct TreeNode {
-    /// The folder, repository-relative ("" for the root).
-    dir: String,
+    /// The folder, repository-relative ("" for the root); named only where a change may
+    /// reach it (see `tree_nodes`).
+    dir: Option<String>,
     /// Its name and NUL start here; its header line ("count subtrees\n") at `header`.
     start: usize,
     header: usize,
@@ -578,16 +610,19 @@ impl TreeNode {
     /// takes the new tree — unless a folder below it comes or goes, which changes its list of
     /// subtrees. Any other node on a changed path is invalidated.
     fn fate(&self, data: &[u8], folders: &Folders, counts: &BTreeMap<String, i64>) -> Fate {
-        let Some(&(old, new)) = folders.0.get(&self.dir) else {
+        let Some(dir) = &self.dir else {
+            return Fate::Keep;
+        };
+        let Some(&(old, new)) = folders.0.get(dir) else {
             return Fate::Keep;
         };
         let Some(id_at) = self.id_at else {
             return Fate::Keep;
         };
         let id = Oid::from_bytes(&data[id_at..id_at + HASH]).ok();
-        let delta = counts.get(&self.dir).copied().unwrap_or(0);
-        let same_subtrees = !folders.0.iter().any(|(dir, (o, n))| {
-            parent_of(dir) == Some(self.dir.as_str()) && (o.is_none() || n.is_none())
+        let delta = counts.get(dir).copied().unwrap_or(0);
+        let same_subtrees = !folders.0.iter().any(|(below, (o, n))| {
+            parent_of(below) == Some(dir.as_str()) && (o.is_none() || n.is_none())
         });
         match new {
             Some(new) if same_subtrees && (id == old || (id == Some(new) && delta == 0)) => {
@@ -601,12 +636,14 @@ impl TreeNode {
     }
 }
 
-/// The nodes of a TREE extension, in their order (a folder before its subtrees).
-fn tree_nodes(data: &[u8]) -> Result<Vec<TreeNode>> {
+/// The nodes of a TREE extension, in their order (a folder before its subtrees). A node is
+/// named only when `folders` holds its parent folder (a change may reach it), or always when
+/// `folders` is None: the thousands of other folders of a large index are passed over.
+fn tree_nodes(data: &[u8], folders: Option<&Folders>) -> Result<Vec<TreeNode>> {
     let bad = || anyhow::anyhow!("a bad TREE extension");
     let mut nodes = Vec::new();
     // The folders whose subtrees are still to come, and how many.
-    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut open: Vec<(Option<String>, usize)> = Vec::new();
     let mut at = 0;
     while at < data.len() {
         while open.last().is_some_and(|(_, left)| *left == 0) {
@@ -631,10 +668,13 @@ fn tree_nodes(data: &[u8]) -> Result<Vec<TreeNode>> {
         let id_at = (count >= 0).then_some(line_end + 1);
         let end = line_end + 1 + id_at.map_or(0, |_| HASH);
         ensure!(end <= data.len(), bad());
-        let dir = match parent.as_deref() {
-            None => String::new(),
-            Some("") => name.to_string(),
-            Some(p) => format!("{p}/{name}"),
+        let named = |p: &str| folders.is_none_or(|f| f.0.contains_key(p));
+        let dir = match &parent {
+            None => Some(String::new()),
+            Some(Some(p)) if !named(p) => None,
+            Some(Some(p)) if p.is_empty() => Some(name.to_string()),
+            Some(Some(p)) => Some(format!("{p}/{name}")),
+            Some(None) => None,
         };
         open.push((dir.clone(), subtrees));
         nodes.push(TreeNode {
@@ -654,7 +694,7 @@ fn tree_nodes(data: &[u8]) -> Result<Vec<TreeNode>> {
 /// The TREE extension after a change: each node as its `fate` says.
 fn retree(data: &[u8], folders: &Folders, counts: &BTreeMap<String, i64>) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len());
-    for node in tree_nodes(data)? {
+    for node in tree_nodes(data, Some(folders))? {
         out.extend_from_slice(&data[node.start..node.header]);
         match node.fate(data, folders, counts) {
             Fate::Keep => out.extend_from_slice(&data[node.header..node.end]),
@@ -798,12 +838,12 @@ mod tests {
             assert_eq!(&bytes[at..at + 4], b"TREE");
             let size = u32::from_be_bytes(bytes[at + 4..at + 8].try_into().unwrap()) as usize;
             let data = &bytes[at + 8..at + 8 + size];
-            tree_nodes(data)
+            tree_nodes(data, None)
                 .unwrap()
                 .into_iter()
                 .filter_map(|n| {
                     Some((
-                        n.dir,
+                        n.dir?,
                         Oid::from_bytes(&data[n.id_at?..n.id_at? + HASH]).unwrap(),
                     ))
                 })

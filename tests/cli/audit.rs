@@ -97,6 +97,41 @@ fn log(office: &Office, id: &str) -> Vec<Value> {
         .clone()
 }
 
+/// `sop log` finds sop's commits of a request by their trailers and any other commit that
+/// changed its file (one made by hand) by its trees; a deleted index is built anew the same.
+#[test]
+fn log_lists_sop_commits_and_commits_made_by_hand() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let created = office.head();
+    office.sop("putri", &["advance", &id]).success();
+    let advanced = office.head();
+    let file = office.request_file(&id);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text + "# diperiksa\n").unwrap();
+    office.git(&["add", "-A"]);
+    office.git_as(
+        "Rizky Ramadhan",
+        "rizky@diskominfo.example.go.id",
+        &["commit", "-qm", "a note by hand"],
+    );
+    let by_hand = office.head();
+    let expected = format!("{created}\n{advanced}\n{by_hand}\n");
+    for fresh in [false, true] {
+        if fresh {
+            std::fs::remove_file(office.path(".git/sop-commits-by-request")).unwrap();
+        }
+        office
+            .sop("rizky", &["log", &id, "--format", "id"])
+            .success()
+            .stdout(expected.clone());
+    }
+}
+
 #[test]
 fn the_example_records_verify_clean() {
     let office = Office::example();

@@ -48,7 +48,7 @@ fn show_marks_done_and_current_steps_with_the_due_time() {
     let out = String::from_utf8(out).unwrap();
     let line = |text: &str| {
         out.lines()
-            .find(|l| l.starts_with('│') && l.contains(text))
+            .find(|l| !l.starts_with("step ") && l.contains(text))
             .unwrap_or_else(|| panic!("{text}: {out}"))
             .to_string()
     };

@@ -5,10 +5,15 @@ use std::process::Stdio;
 
 use crate::support::Office;
 
-/// `sop --as rizky ARGS…` with its standard output closed before it writes: every write
-/// meets a broken pipe. Returns the exit code and stderr.
-fn with_stdout_closed(office: &Office, args: &[&str]) -> (Option<i32>, String) {
+/// `sop --as rizky ARGS…` with `env`, its standard output closed before it writes: every
+/// write meets a broken pipe. Returns the exit code and stderr.
+fn with_stdout_closed(
+    office: &Office,
+    env: &[(&str, &str)],
+    args: &[&str],
+) -> (Option<i32>, String) {
     let mut cmd = office.sop_cmd();
+    cmd.envs(env.iter().copied());
     cmd.arg("--as")
         .arg("rizky")
         .args(args)
@@ -77,19 +82,28 @@ fn a_closed_pipe_is_quiet_and_exits_0_for_every_command_and_format() {
             args.extend(["--format", format]);
             runs.push(args);
         }
+        // The table as a terminal gets it: boxed, whole with --wide, coloured.
+        for extra in [&["--wide"][..], &["--color", "always"]] {
+            let mut args = command.clone();
+            args.extend(extra);
+            runs.push(args);
+        }
     }
     runs.push(vec!["attachment", &id, "catatan.txt"]);
     runs.push(vec!["procedure", "graph", "email"]);
     runs.push(vec!["procedure", "graph", "email", "--format", "dot"]);
     runs.push(vec!["completions", "bash"]);
-    for args in runs {
-        // With the pipe open, the command succeeds (a clean `verify` or `procedure check`
-        // table prints nothing on stdout; the others something).
-        office.sop("rizky", &args).success();
-        let (code, stderr) = with_stdout_closed(&office, &args);
-        assert_eq!(code, Some(0), "{args:?}: {stderr}");
-        for noise in ["error", "Broken pipe", "panicked"] {
-            assert!(!stderr.contains(noise), "{args:?}: {stderr}");
+    // Piped, and as on a terminal of 80 columns (the fitted box).
+    for env in [&[][..], &[("SOP_TERMINAL_WIDTH", "80")]] {
+        for args in &runs {
+            // With the pipe open, the command succeeds (a clean `verify` or `procedure check`
+            // table prints nothing on stdout; the others something).
+            office.sop("rizky", args).success();
+            let (code, stderr) = with_stdout_closed(&office, env, args);
+            assert_eq!(code, Some(0), "{env:?} {args:?}: {stderr}");
+            for noise in ["error", "Broken pipe", "panicked"] {
+                assert!(!stderr.contains(noise), "{env:?} {args:?}: {stderr}");
+            }
         }
     }
     // The same through a shell, as people write it: sop's own exit status is 0 (kept in a
@@ -102,4 +116,18 @@ cat ../codes; grep -ci 'pipe\|error' ../err"#)
         .failure(); // grep finds nothing
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert_eq!(text, "table 0\ncsv 0\njson 0\n0\n");
+}
+
+/// `sop init --example --demo` prints the folder last: a closed pipe does not stop the office
+/// from being made whole.
+#[test]
+fn init_with_its_output_closed_still_makes_the_whole_demo() {
+    let office = Office::empty();
+    let dir = office.root.to_str().unwrap().to_string();
+    let (code, stderr) = with_stdout_closed(&office, &[], &["init", "--example", "--demo", &dir]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    let rows = office.json("rizky", &["list"]);
+    assert_eq!(rows.as_array().unwrap().len(), 34);
+    office.sop("rizky", &["verify"]).success();
 }

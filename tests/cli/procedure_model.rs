@@ -160,7 +160,7 @@ fn numbers_inferences_and_the_service_header_are_shown_as_written() {
         .stdout(contains("setujui (reject): dokumen tidak menyebut"))
         .stdout(contains("3 x 24 jam"))
         .stdout(contains("1 jam 30 menit"))
-        .stdout(contains("\"    Staf TI memperbaiki"));
+        .stdout(predicates::str::is_match("\n\"  +Staf TI memperbaiki").unwrap());
     let graph = office
         .sop("rizky", &["procedure", "graph", "layanan"])
         .success()
@@ -488,6 +488,7 @@ fn a_parent_and_its_sub_request_are_walked_together() {
     office.sop("rizky", &["procedure", "check"]).success();
     let id = office.new_request("dimas", "akun", &["nama=Dimas", "email=dimas@kota.go.id"]);
     office.sop("dimas", &["advance", &id]).success();
+    let started = office.head();
     // One commit: the account request waits at the call step, and the email request starts.
     let commit = office.last_commit();
     let parent = office.json("dimas", &["show", &id]);
@@ -522,7 +523,24 @@ fn a_parent_and_its_sub_request_are_walked_together() {
     office.sop("sri", &["approve", &child]).success();
     office.sop("budi", &["advance", &child]).success();
     let commit = office.last_commit();
+    let ended = office.head();
     assert_eq!(commit.trailer("Sop-Linked").as_deref(), Some(id.as_str()));
+    // Each request's log holds the commits that wrote it through the other (its Sop-Linked
+    // trailer), built anew too.
+    for fresh in [false, true] {
+        if fresh {
+            std::fs::remove_file(office.path(".git/sop-commits-by-request")).unwrap();
+        }
+        let log = |id: &str| {
+            office
+                .sop("rizky", &["log", id, "--format", "id"])
+                .success()
+        };
+        let parent_log = String::from_utf8(log(&id).get_output().stdout.clone()).unwrap();
+        let child_log = String::from_utf8(log(&child).get_output().stdout.clone()).unwrap();
+        assert!(parent_log.contains(&started) && parent_log.ends_with(&format!("{ended}\n")));
+        assert!(child_log.starts_with(&format!("{started}\n")) && child_log.contains(&ended));
+    }
     let parent = office.json("dimas", &["show", &id]);
     assert_eq!(parent["step"]["id"], "aktifkan");
     let last = parent["history"]

@@ -55,6 +55,19 @@ impl Office {
         office
     }
 
+    /// `sop init --example --demo` in a fresh repository: the example office with a month of
+    /// requests and assets up to the clock (Monday 2026-11-23 09:01).
+    pub fn demo() -> Office {
+        let office = Office::empty();
+        office
+            .sop_cmd()
+            .args(["init", "--example", "--demo"])
+            .arg(&office.root)
+            .assert()
+            .success();
+        office
+    }
+
     pub fn now(&self) -> DateTime<FixedOffset> {
         self.clock.get()
     }
