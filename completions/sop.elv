@@ -50,7 +50,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand asset 'The asset register: add, import, list, show'
             cand log 'A request''s history with the commit of each change and its signature status'
             cand verify 'Replay history and check every change; exit 6 when anything is wrong'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a static completion script (live values: `COMPLETE=SHELL sop`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;init'= {
@@ -539,7 +539,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand asset 'The asset register: add, import, list, show'
             cand log 'A request''s history with the commit of each change and its signature status'
             cand verify 'Replay history and check every change; exit 6 when anything is wrong'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a static completion script (live values: `COMPLETE=SHELL sop`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;help;init'= {

@@ -39,14 +39,24 @@ impl Row {
     }
 
     pub fn get(&self, column: &str) -> Option<Cow<'_, str>> {
-        self.0
-            .split('\t')
-            .find_map(|f| f.strip_prefix(column)?.strip_prefix('='))
-            .map(unescape)
+        column_of(&self.0, column)
     }
 }
 
+/// The value of `column` in a row as the cache keeps it (`Row`).
+pub fn column_of<'a>(row: &'a str, column: &str) -> Option<Cow<'a, str>> {
+    row.split('\t')
+        .find_map(|f| f.strip_prefix(column)?.strip_prefix('='))
+        .map(unescape)
+}
+
 pub struct Rows(TreeCache<Row>);
+
+fn parse(path: &str, bytes: &[u8]) -> Result<Row> {
+    let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path} is not UTF-8"))?;
+    let asset = crate::store::parse_asset(std::path::Path::new(path), text)?;
+    Ok(Row::new(&asset.row()))
+}
 
 impl Cached for Row {
     fn encode(&self) -> String {
@@ -62,12 +72,16 @@ impl Rows {
     /// The rows of every asset in HEAD, and the files that could not be read; updates the
     /// cache when it lacked some.
     pub fn head(git: &Git) -> Result<(Rows, Vec<anyhow::Error>)> {
-        let (cache, errors) = TreeCache::head(git, "assets", CACHE, |path, bytes| {
-            let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path} is not UTF-8"))?;
-            let asset = crate::store::parse_asset(std::path::Path::new(path), text)?;
-            Ok(Row::new(&asset.row()))
-        })?;
+        let (cache, errors) = TreeCache::head(git, "assets", CACHE, parse)?;
         Ok((Rows(cache), errors))
+    }
+
+    /// The text of the cache, up to date with HEAD, for reading a few columns of every row
+    /// (`tree_cache::values_in`, `column_of`) without copying each; an error when that takes
+    /// reading more than `limits::COMPLETION_READS` asset files (`TreeCache::head_text`).
+    pub fn head_text(git: &Git) -> Result<Vec<u8>> {
+        let most = crate::limits::COMPLETION_READS;
+        TreeCache::<Row>::head_text(git, "assets", CACHE, parse, most)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Row> {

@@ -16,6 +16,7 @@ pub struct Cli {
         long = "records",
         global = true,
         value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
         env = "SOP_RECORDS",
         help_heading = "Global options"
     )]
@@ -27,6 +28,7 @@ pub struct Cli {
         global = true,
         value_name = "PERSON",
         env = "SOP_ACTOR",
+        add = crate::complete::people(),
         help_heading = "Global options"
     )]
     pub actor: Option<String>,
@@ -114,7 +116,7 @@ pub enum Command {
     /// Put a request on hold (its clock stops) while it waits on something outside the office.
     Hold(commands::act::HoldArgs),
     /// Resume a held request, or one whose end the procedure lets be resumed.
-    Resume(commands::act::NoteArgs),
+    Resume(commands::act::ResumeArgs),
     Show(commands::show::Args),
     Print(commands::print::Args),
     Attachment(commands::attachment::Args),

@@ -198,7 +198,12 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "completions",
-        &["sop completions bash > ~/.local/share/bash-completion/completions/sop"],
+        &[
+            "sop completions bash > ~/.local/share/bash-completion/completions/sop   # static",
+            "source <(COMPLETE=bash sop)   # in ~/.bashrc: live values too (request ids, people…)",
+            "source <(COMPLETE=zsh sop)    # in ~/.zshrc, after compinit",
+            "COMPLETE=fish sop | source    # in ~/.config/fish/completions/sop.fish",
+        ],
     ),
 ];
 
@@ -332,8 +337,11 @@ mod tests {
                 "examples for `sop {path}`, which is no command"
             );
             for line in *lines {
+                // `COMPLETE=bash sop`: the glue of completions with live values
                 assert!(
-                    line.starts_with("sop ") || line.contains("$(sop "),
+                    line.starts_with("sop ")
+                        || line.contains("$(sop ")
+                        || line.contains("COMPLETE="),
                     "{line}"
                 );
             }

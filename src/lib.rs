@@ -14,6 +14,7 @@ mod calendar;
 mod change;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod config;
 mod context;
 mod dates;

@@ -48,6 +48,13 @@ pub const PROCEDURE_FILE_BYTES: u64 = 1024 * 1024;
 /// centuries.
 pub const RULES_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Record files a completion reads to bring a list cache up to date (`sop approve EM<TAB>`
+/// after changes made by sop, git or a pull): 500, a few tens of milliseconds. With more to
+/// read (a fresh clone of a large repository, a pull of many changes) the completion offers no
+/// request or asset ids until a listing (`sop list`, `sop asset list`) has brought the cache up
+/// to date: a TAB must answer at once, and it never reads every record.
+pub const COMPLETION_READS: usize = 500;
+
 /// A request field's value, in bytes of UTF-8: 4 KiB, as an import cell. A field is a short
 /// answer (a name, an address, a number, a reason in a sentence or two); longer text belongs
 /// in a document the request names.

@@ -3,9 +3,10 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use sop::{cli, commands, error};
+use sop::{cli, commands, complete, error};
 
 fn main() -> ExitCode {
+    complete::run_if_asked();
     let (cli, matches) = cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

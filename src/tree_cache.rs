@@ -74,6 +74,70 @@ impl<T: Cached> TreeCache<T> {
         Ok(cache.with_errors())
     }
 
+    /// The text of cache file `name` as `head` keeps it, up to date with HEAD, for a reader
+    /// that must stay fast (a completion) and wants a few columns of many values
+    /// (`values_in`): the values of files that did not change are neither decoded nor
+    /// encoded again. It reads at most `most` record files to bring the text up to date
+    /// (then writes it back); with more to read (no cache yet in a large repository, a pull
+    /// of many changes) it is an error, and `head` (`sop list`) is the one to do it.
+    pub fn head_text(
+        git: &Git,
+        dir: &str,
+        name: &str,
+        parse: impl Fn(&str, &[u8]) -> Result<T> + Sync,
+        most: usize,
+    ) -> Result<Vec<u8>> {
+        let too_many = || invalid!("the cache of {dir} needs more than {most} files read");
+        let tree = git.head_folder_id(Path::new(dir))?;
+        let file = git.private_file(name);
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let (changes, lines) = match whole(&bytes) {
+            Some((stamp, _)) if stamp == tree => return Ok(bytes),
+            Some((Some(stamp), lines)) => {
+                let changes = git.folder_changes(stamp, tree)?.ok_or_else(too_many)?;
+                let changes: Vec<_> = changes.into_iter().map(|c| (c.path, c.new)).collect();
+                (changes, lines)
+            }
+            _ => {
+                let files = git
+                    .head_files_up_to(Path::new(dir), most)?
+                    .ok_or_else(too_many)?;
+                let files = files.into_iter().map(|(p, id)| (p, Some(id))).collect();
+                (files, &[][..])
+            }
+        };
+        if changes.len() > most {
+            return Err(too_many());
+        }
+        let changed: std::collections::HashSet<String> =
+            changes.iter().map(|(path, _)| path.clone()).collect();
+        let mut fresh = TreeCache {
+            entries: BTreeMap::new(),
+        };
+        fresh.apply(git, dir, changes, &parse)?;
+        let mut text = header(tree).into_bytes();
+        let mut count = 0;
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', lines) {
+            let line = &lines[start..=end];
+            start = end + 1;
+            let path = &line[..memchr::memchr(b'\t', line).unwrap_or(0)];
+            let path = unescape(std::str::from_utf8(path).unwrap_or_default());
+            if !changed.contains(path.as_ref()) {
+                text.extend_from_slice(line);
+                count += 1;
+            }
+        }
+        for (path, entry) in &fresh.entries {
+            text.extend_from_slice(entry_line(path, entry).as_bytes());
+            count += 1;
+        }
+        text.extend_from_slice(format!("end {count}\n").as_bytes());
+        // A cache is only worth speed: one that cannot be written is patched again next time.
+        let _ = write_cache(&file, &text);
+        Ok(text)
+    }
+
     fn build(
         git: &Git,
         dir: &str,
@@ -149,14 +213,9 @@ impl<T: Cached> TreeCache<T> {
     /// `MAGIC stamp`, one line per file: `path TAB blob TAB =value` (or `!error`), and `end N`
     /// (N files), so that a file cut short is seen as damaged.
     fn encode(&self, stamp: Option<Oid>) -> String {
-        let stamp = stamp.map_or("-".to_string(), |id| id.to_string());
-        let mut text = format!("{MAGIC}{stamp}\n");
+        let mut text = header(stamp);
         for (path, entry) in &self.entries {
-            let value = match &entry.value {
-                Ok(v) => format!("={}", v.encode()),
-                Err(e) => format!("!{}", escape(e)),
-            };
-            text += &format!("{}\t{}\t{value}\n", escape(path), entry.blob);
+            text += &entry_line(path, entry);
         }
         text + &format!("end {}\n", self.entries.len())
     }
@@ -191,6 +250,56 @@ impl<T: Cached> TreeCache<T> {
         let entries = entries.into_iter().collect();
         Some((stamp, TreeCache { entries }))
     }
+}
+
+/// The first line of a cache file stamped with `stamp`.
+fn header(stamp: Option<Oid>) -> String {
+    let stamp = stamp.map_or("-".to_string(), |id| id.to_string());
+    format!("{MAGIC}{stamp}\n")
+}
+
+/// A file's line in the cache: `path TAB blob TAB =value` (or `!error`).
+fn entry_line<T: Cached>(path: &str, entry: &Entry<T>) -> String {
+    let value = match &entry.value {
+        Ok(v) => format!("={}", v.encode()),
+        Err(e) => format!("!{}", escape(e)),
+    };
+    format!("{}\t{}\t{value}\n", escape(path), entry.blob)
+}
+
+/// The stamp and the files' lines (each ending in a line break) of cache text `bytes`, when
+/// it is of this version and whole (its `end N` counts its lines); read without decoding a
+/// value.
+fn whole(bytes: &[u8]) -> Option<(Option<Oid>, &[u8])> {
+    let rest = bytes.strip_prefix(MAGIC.as_bytes())?;
+    let at = memchr::memchr(b'\n', rest)?;
+    let stamp = match std::str::from_utf8(&rest[..at]).ok()? {
+        "-" => None,
+        id => Some(Oid::from_str(id).ok()?),
+    };
+    let body = rest[at + 1..].strip_suffix(b"\n")?;
+    let (lines, last) = match memchr::memrchr(b'\n', body) {
+        Some(at) => (&body[..=at], &body[at + 1..]),
+        None => (&body[..0], body),
+    };
+    let count = std::str::from_utf8(last.strip_prefix(b"end ")?).ok()?;
+    let count = count.parse::<usize>().ok()?;
+    (memchr::memchr_iter(b'\n', lines).count() == count).then_some((stamp, lines))
+}
+
+/// The value of each file that could be read in cache text (from `head_text`), still encoded
+/// (`Cached::encode`), in the order of the files' paths; lines that are not values are
+/// skipped.
+pub fn values_in(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text).filter_map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        // The first line (the stamp) and the last (`end N`) hold no tab.
+        let mut tabs = memchr::memchr_iter(b'\t', line);
+        let (_, second) = (tabs.next()?, tabs.next()?);
+        line[second + 1..].strip_prefix(b"=")
+    })
 }
 
 /// Makes a text safe for a tab-separated cache line.
@@ -237,6 +346,29 @@ mod tests {
             let e = escape(text);
             assert!(!e.contains(['\t', '\n', '\r']), "{e}");
             assert_eq!(unescape(&e), text);
+        }
+    }
+
+    /// `whole` takes a cache of this version whose `end N` counts its lines, and nothing else;
+    /// `values_in` gives the values of the files that could be read.
+    #[test]
+    fn a_whole_cache_is_known_without_decoding_it() {
+        let id = Oid::from_str(&"ab".repeat(20)).unwrap();
+        let text = format!("{}p1\tb1\t=one\np2\tb2\t!bad\nend 2\n", header(Some(id)));
+        let (stamp, lines) = whole(text.as_bytes()).unwrap();
+        assert_eq!(stamp, Some(id));
+        assert_eq!(lines, b"p1\tb1\t=one\np2\tb2\t!bad\n");
+        let values: Vec<&[u8]> = values_in(text.as_bytes()).collect();
+        assert_eq!(values, vec![&b"one"[..]]);
+        let empty = format!("{}end 0\n", header(None));
+        assert_eq!(whole(empty.as_bytes()), Some((None, &b""[..])));
+        for bad in [
+            text.replace("end 2", "end 3"),
+            text[..text.len() - 3].to_string(),
+            text.replacen("sop-cache", "sop-cachf", 1),
+            String::new(),
+        ] {
+            assert_eq!(whole(bad.as_bytes()), None, "{bad:?}");
         }
     }
 }

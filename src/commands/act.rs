@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use crate::change::{self, Target};
 use crate::cli::Format;
+use crate::complete::{self, Requests};
 use crate::context::Context;
 use crate::engine::Change;
 use crate::error::Hint;
@@ -20,6 +21,7 @@ use crate::view::request_view;
 #[derive(Debug, clap::Args)]
 pub struct AdvanceArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Task))]
     pub id: String,
     /// What the step produced (its output).
     #[arg(long)]
@@ -28,13 +30,13 @@ pub struct AdvanceArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// At a decision step: the option taken.
-    #[arg(long, value_name = "OPTION")]
+    #[arg(long, value_name = "OPTION", add = complete::options())]
     pub choose: Option<String>,
     /// A field the step records, NAME=VALUE; repeat for several.
     #[arg(long = "field", value_name = "NAME=VALUE")]
     pub fields: Vec<String>,
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
-    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    #[arg(long = "attach", value_name = "[FIELD=]FILE", value_hint = clap::ValueHint::FilePath)]
     pub attach: Vec<String>,
     /// Print only the request id on stdout, nothing on stderr but errors.
     #[arg(short, long)]
@@ -44,6 +46,7 @@ pub struct AdvanceArgs {
 #[derive(Debug, clap::Args)]
 pub struct ApproveArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Approval))]
     pub id: String,
     /// A note for the history.
     #[arg(long)]
@@ -52,7 +55,7 @@ pub struct ApproveArgs {
     #[arg(long = "field", value_name = "NAME=VALUE")]
     pub fields: Vec<String>,
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
-    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    #[arg(long = "attach", value_name = "[FIELD=]FILE", value_hint = clap::ValueHint::FilePath)]
     pub attach: Vec<String>,
     /// Print only the request id on stdout, nothing on stderr but errors.
     #[arg(short, long)]
@@ -62,12 +65,13 @@ pub struct ApproveArgs {
 #[derive(Debug, clap::Args)]
 pub struct RejectArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Approval))]
     pub id: String,
     /// Why (required).
     #[arg(long)]
     pub reason: String,
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
-    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    #[arg(long = "attach", value_name = "[FIELD=]FILE", value_hint = clap::ValueHint::FilePath)]
     pub attach: Vec<String>,
     /// Print only the request id on stdout, nothing on stderr but errors.
     #[arg(short, long)]
@@ -77,6 +81,7 @@ pub struct RejectArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReasonArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Unfinished))]
     pub id: String,
     /// Why (required).
     #[arg(long)]
@@ -89,6 +94,7 @@ pub struct ReasonArgs {
 #[derive(Debug, clap::Args)]
 pub struct EditArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Unfinished))]
     pub id: String,
     /// A field to correct, NAME=VALUE; repeat for several.
     #[arg(long = "field", value_name = "NAME=VALUE")]
@@ -100,7 +106,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Attach a file (FIELD=FILE fills the file field FIELD); repeat for several.
-    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    #[arg(long = "attach", value_name = "[FIELD=]FILE", value_hint = clap::ValueHint::FilePath)]
     pub attach: Vec<String>,
     /// Print only the request id on stdout, nothing on stderr but errors.
     #[arg(short, long)]
@@ -110,11 +116,12 @@ pub struct EditArgs {
 #[derive(Debug, clap::Args)]
 pub struct CommentArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Any))]
     pub id: String,
     /// The comment.
     pub text: String,
     /// Attach a file to the comment; repeat for several.
-    #[arg(long = "attach", value_name = "FILE")]
+    #[arg(long = "attach", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub attach: Vec<String>,
     /// Print only the request id on stdout, nothing on stderr but errors.
     #[arg(short, long)]
@@ -124,8 +131,10 @@ pub struct CommentArgs {
 #[derive(Debug, clap::Args)]
 pub struct AssignArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Unfinished))]
     pub id: String,
     /// The person (id or email in people.toml) who holds the step's role.
+    #[arg(add = complete::holders())]
     pub person: String,
     /// A note for the history.
     #[arg(long)]
@@ -138,6 +147,20 @@ pub struct AssignArgs {
 #[derive(Debug, clap::Args)]
 pub struct NoteArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Unfinished))]
+    pub id: String,
+    /// A note for the history.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Print only the request id on stdout, nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
+    /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Resumable))]
     pub id: String,
     /// A note for the history.
     #[arg(long)]
@@ -150,6 +173,7 @@ pub struct NoteArgs {
 #[derive(Debug, clap::Args)]
 pub struct HoldArgs {
     /// The request id, or a unique start of it.
+    #[arg(add = complete::requests(Requests::Open))]
     pub id: String,
     /// What the request waits for (required).
     #[arg(long)]
@@ -217,7 +241,7 @@ pub fn hold(ctx: &Context, a: HoldArgs, out: &mut dyn Write) -> Result<()> {
     act(ctx, &a.id, change, &[], out)
 }
 
-pub fn resume(ctx: &Context, a: NoteArgs, out: &mut dyn Write) -> Result<()> {
+pub fn resume(ctx: &Context, a: ResumeArgs, out: &mut dyn Write) -> Result<()> {
     let change = Change {
         note: a.note,
         ..Change::new(Action::Resume)

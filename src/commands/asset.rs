@@ -36,6 +36,7 @@ pub enum Command {
     /// One asset: its columns, status history and the requests about it.
     Show {
         /// The asset id, or a unique start of it.
+        #[arg(add = crate::complete::assets())]
         id: String,
     },
 }
@@ -49,7 +50,7 @@ pub struct AddArgs {
     pub name: String,
     /// planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a
     /// holder, else in-stock).
-    #[arg(long)]
+    #[arg(long, add = crate::complete::asset_statuses())]
     pub status: Option<String>,
     /// Kode barang (BMD goods code).
     #[arg(long)]
@@ -64,7 +65,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub location: Option<String>,
     /// A person id or email from people.toml.
-    #[arg(long)]
+    #[arg(long, add = crate::complete::people())]
     pub holder: Option<String>,
     #[arg(long)]
     pub unit: Option<String>,
@@ -85,6 +86,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// A CSV or JSON-lines file, or - for standard input.
+    #[arg(value_hint = clap::ValueHint::FilePath)]
     pub file: String,
     /// Update the asset a row names instead of registering a new one: a column (serial, or
     /// id), or several in order of preference, each row matched by the first it has a value
@@ -105,12 +107,12 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    #[arg(long)]
+    #[arg(long, add = crate::complete::asset_statuses())]
     pub status: Option<String>,
     #[arg(long)]
     pub kind: Option<String>,
     /// A person id or email.
-    #[arg(long)]
+    #[arg(long, add = crate::complete::people())]
     pub holder: Option<String>,
     /// Assets whose location contains this text (any case).
     #[arg(long)]

@@ -17,11 +17,13 @@ use crate::{invalid, layout, output};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The request id, or a unique start of it.
+    #[arg(add = crate::complete::requests(crate::complete::Requests::Any))]
     pub id: String,
     /// The attached file to get back, by its name in the request.
+    #[arg(add = crate::complete::attachments())]
     pub name: Option<String>,
     /// Write the file here instead of to standard output.
-    #[arg(long, short = 'o', value_name = "PATH", requires = "name")]
+    #[arg(long, short = 'o', value_name = "PATH", requires = "name", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
     /// With --output: replace a file that is already there.
     #[arg(long, requires = "output")]

@@ -1,11 +1,15 @@
-//! `sop completions SHELL`: the completion script; the same files ship in `completions/`.
+//! `sop completions SHELL`: the static completion script; the same files ship in
+//! `completions/`. Live values come from `COMPLETE=SHELL sop` (`crate::complete`).
 
 use std::io::Write;
 
 use anyhow::Result;
 use clap_complete::Shell;
 
-/// Print a shell completion script.
+/// Print a static completion script (live values: `COMPLETE=SHELL sop`).
+///
+/// The static script completes commands, options and fixed values. For live values too
+/// (request ids, people, procedures, …), load the glue `COMPLETE=SHELL sop` prints instead.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     pub shell: Shell,

@@ -18,6 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/examples.rs"));
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Where (default: -C DIR, else the current folder).
+    #[arg(value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
     /// Copy the shipped procedures and sample people of a Dinas Kominfo.
     #[arg(long)]

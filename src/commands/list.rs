@@ -21,13 +21,13 @@ use crate::view;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only requests with this status (open, completed, rejected, cancelled, …).
-    #[arg(long)]
+    #[arg(long, add = crate::complete::statuses())]
     pub status: Option<String>,
     /// Only requests of this procedure.
-    #[arg(long)]
+    #[arg(long, add = crate::complete::procedures())]
     pub procedure: Option<String>,
     /// Only open requests whose current step is for this role.
-    #[arg(long)]
+    #[arg(long, add = crate::complete::roles())]
     pub role: Option<String>,
     /// Only requests I made, or whose current step is assigned to me, or is unassigned and I
     /// may do it.
@@ -42,10 +42,10 @@ pub struct Args {
     pub search: Option<String>,
     /// Only requests opened by this person (id or email), or for an outside requester whose
     /// name holds this text.
-    #[arg(long, value_name = "PERSON")]
+    #[arg(long, value_name = "PERSON", add = crate::complete::people())]
     pub requester: Option<String>,
     /// Only requests whose current step is assigned to this person (id or email).
-    #[arg(long, value_name = "PERSON")]
+    #[arg(long, value_name = "PERSON", add = crate::complete::people())]
     pub assignee: Option<String>,
 }
 
@@ -249,7 +249,8 @@ fn check_filters(
         let common = ["open", "held", "cancelled"].contains(&given.as_str())
             || requests.values().any(|r| &r.status == given);
         if !common {
-            let statuses = known_statuses(loaded, requests)?;
+            let have = requests.values().map(|r| r.status.clone());
+            let statuses = known_statuses(&loaded.git, have)?;
             if !statuses.contains(given) {
                 return Err(super::unknown_value("--status", given, &statuses));
             }
@@ -271,14 +272,14 @@ fn check_filters(
 }
 
 /// `open`, `held`, `cancelled`, every end outcome of the committed procedures, and any status
-/// a request has, each once.
-fn known_statuses(
-    loaded: &crate::context::Loaded,
-    requests: &crate::tree_cache::TreeCache<Summary>,
+/// a request has (`have`), each once: what `--status` takes (and completes to).
+pub fn known_statuses(
+    git: &crate::git::Git,
+    have: impl IntoIterator<Item = String>,
 ) -> Result<Vec<String>> {
     let mut statuses: Vec<String> = ["open", "held", "cancelled"].map(String::from).into();
-    let snap = loaded.git.head_snapshot()?;
-    for id in super::committed_procedures(&loaded.git)? {
+    let snap = git.head_snapshot()?;
+    for id in super::committed_procedures(git)? {
         let Ok(p) = crate::rules::procedure_as_is(&snap, &id) else {
             continue;
         };
@@ -288,7 +289,7 @@ fn known_statuses(
             .filter(|s| s.kind == crate::procedure::Kind::End);
         statuses.extend(ends.map(|s| s.outcome().to_string()));
     }
-    statuses.extend(requests.values().map(|r| r.status.clone()));
+    statuses.extend(have);
     let mut seen = std::collections::HashSet::new();
     statuses.retain(|s| seen.insert(s.clone()));
     Ok(statuses)

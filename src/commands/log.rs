@@ -21,6 +21,7 @@ use crate::store::parse_request;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The request id, or a unique start of it.
+    #[arg(add = crate::complete::requests(crate::complete::Requests::Any))]
     pub id: String,
 }
 

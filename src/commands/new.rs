@@ -23,7 +23,7 @@ use crate::request::{Action, Outsider};
 #[command(disable_help_flag = true)]
 pub struct Args {
     /// The procedure id (`sop procedure list`).
-    #[arg(required_unless_present = "help")]
+    #[arg(required_unless_present = "help", add = crate::complete::procedures())]
     pub procedure: Option<String>,
     /// A title (default: the procedure's name).
     #[arg(long)]
@@ -32,13 +32,13 @@ pub struct Args {
     #[arg(long = "field", value_name = "NAME=VALUE")]
     pub fields: Vec<String>,
     /// The asset this request is about.
-    #[arg(long)]
+    #[arg(long, add = crate::complete::assets())]
     pub asset: Option<String>,
     /// Open it for a requester outside people.toml: "Name <contact>" (a phone, an email).
     #[arg(long = "for", value_name = "NAME <CONTACT>")]
     pub on_behalf_of: Option<String>,
     /// Attach a file (FIELD=FILE fills the procedure's file field FIELD); repeat for several.
-    #[arg(long = "attach", value_name = "[FIELD=]FILE")]
+    #[arg(long = "attach", value_name = "[FIELD=]FILE", value_hint = clap::ValueHint::FilePath)]
     pub attach: Vec<String>,
     /// Print only the request id on stdout, nothing on stderr but errors.
     #[arg(short, long)]

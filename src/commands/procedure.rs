@@ -26,6 +26,7 @@ pub enum Command {
     /// One procedure's flow: each step, who does it, what it needs and where it leads.
     Show {
         /// The procedure id.
+        #[arg(add = crate::complete::procedures())]
         id: String,
     },
     /// Lint every procedure, sop.toml and people.toml; exit 3 on any finding.
@@ -33,15 +34,17 @@ pub enum Command {
     /// One procedure's flowchart with a swimlane per role (--format mermaid, the default, or dot).
     Graph {
         /// The procedure id.
+        #[arg(add = crate::complete::procedures())]
         id: String,
     },
     /// The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow
     /// table (--format svg, pdf or html; svg by default).
     Doc {
         /// The procedure id.
+        #[arg(add = crate::complete::procedures())]
         id: String,
         /// Write the document to this file (through a temporary file and a rename).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<std::path::PathBuf>,
     },
 }

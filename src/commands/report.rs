@@ -24,7 +24,7 @@ use crate::view;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only this procedure.
-    #[arg(long)]
+    #[arg(long, add = crate::complete::procedures())]
     pub procedure: Option<String>,
     /// Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the
     /// period's first day (default: the first day of the month eleven months before --until's).
@@ -40,7 +40,7 @@ pub struct Args {
     #[arg(long)]
     pub monitoring: bool,
     /// Write the monitoring to this file (through a temporary file and a rename).
-    #[arg(long, value_name = "FILE", requires = "monitoring")]
+    #[arg(long, value_name = "FILE", requires = "monitoring", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<std::path::PathBuf>,
 }
 

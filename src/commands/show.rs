@@ -18,6 +18,7 @@ use crate::view::{entry_action, entry_by, entry_details, request_view, StepView}
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The request id, or a unique start of it.
+    #[arg(add = crate::complete::requests(crate::complete::Requests::Any))]
     pub id: String,
     /// Print the procedure's flow instead, with the path this request took and where it is
     /// highlighted: `mermaid` (flowchart text) or `svg` (the SOP document's flow table).

@@ -16,6 +16,7 @@ use crate::output;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only these requests (ids, or unique starts of them in a work tree).
+    #[arg(add = crate::complete::requests(crate::complete::Requests::Any))]
     pub ids: Vec<String>,
     /// Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted.
     #[arg(long, value_name = "OLD..NEW")]

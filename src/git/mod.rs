@@ -49,6 +49,16 @@ pub struct Git {
 impl Git {
     /// The repository holding the records directory `root`.
     pub fn open(root: &Path) -> Result<Git> {
+        let git = Git::open_as_is(root)?;
+        // A killed sop may have left locks or a half-written change: every command clears
+        // them, reading ones included, when no other sop is at work.
+        git.recover_if_abandoned()?;
+        Ok(git)
+    }
+
+    /// The repository holding `root`, leaving what a killed sop left for the next command to
+    /// clear (`open`): for completions, which only read HEAD and its caches.
+    pub fn open_as_is(root: &Path) -> Result<Git> {
         let repo = Repository::discover(root).map_err(|e| {
             invalid!(
                 "{} is not inside a git repository: {}",
@@ -70,11 +80,7 @@ impl Git {
             .strip_prefix(&workdir)
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let git = Git::new(repo, Some(workdir), prefix);
-        // A killed sop may have left locks or a half-written change: every command clears
-        // them, reading ones included, when no other sop is at work.
-        git.recover_if_abandoned()?;
-        Ok(git)
+        Ok(Git::new(repo, Some(workdir), prefix))
     }
 
     /// The repository holding `dir`, made first (its branch named main) when there is none.
@@ -195,26 +201,39 @@ impl Git {
 
     /// Every file under the records folder `rel` in HEAD, with its blob id.
     pub fn head_files(&self, rel: &Path) -> Result<Vec<(String, Oid)>> {
+        Ok(self.head_files_up_to(rel, usize::MAX)?.unwrap_or_default())
+    }
+
+    /// `head_files`, or None as soon as there are more than `most` (the rest not walked).
+    pub fn head_files_up_to(&self, rel: &Path, most: usize) -> Result<Option<Vec<(String, Oid)>>> {
         let Some(root) = self.head_tree()? else {
-            return Ok(Vec::new());
+            return Ok(Some(Vec::new()));
         };
         let tree = match root.get_path(Path::new(&self.repo_path(rel))) {
             Ok(entry) if entry.kind() == Some(ObjectType::Tree) => {
                 self.repo.find_tree(entry.id())?
             }
-            Ok(_) => return Ok(Vec::new()),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(Vec::new()),
+            Ok(_) => return Ok(Some(Vec::new())),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(Some(Vec::new())),
             Err(e) => return Err(e.into()),
         };
-        let mut files = Vec::new();
-        tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        let (mut files, mut over) = (Vec::new(), false);
+        let walked = tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
             if entry.kind() == Some(ObjectType::Blob) {
+                if files.len() == most {
+                    over = true;
+                    return git2::TreeWalkResult::Abort;
+                }
                 let name = entry.name().unwrap_or_default();
                 files.push((format!("{dir}{name}"), entry.id()));
             }
             git2::TreeWalkResult::Ok
-        })?;
-        Ok(files)
+        });
+        if over {
+            return Ok(None);
+        }
+        walked?;
+        Ok(Some(files))
     }
 
     /// A blob's size in bytes, without reading it.

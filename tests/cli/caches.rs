@@ -234,3 +234,55 @@ fn a_stamped_cache_is_trusted_and_updated_by_what_changed() {
     let list = &readings(&office)[0];
     assert!(list.contains("PLANTED"), "{list}");
 }
+
+/// What completions leave in the caches (they patch the cache text without decoding it,
+/// `TreeCache::head_text`) is what every reading would have written: after sop's changes, a
+/// plain commit, a reset and a removal, a completion first, then the readings agree with a
+/// cold run.
+#[test]
+fn caches_patched_by_completions_are_invisible() {
+    let (office, ids) = office_with_history();
+    let complete = |office: &Office| {
+        for words in [&["show", ""][..], &["asset", "show", ""]] {
+            let out = office
+                .sop_cmd()
+                .env("COMPLETE", "fish")
+                .args(["--", "sop"])
+                .args(words)
+                .output()
+                .unwrap();
+            assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+        }
+    };
+    complete(&office);
+    assert_cache_invisible(&office, "a completion made the caches");
+
+    office.sop("putri", &["advance", &ids[2]]).success();
+    office.import_assets("kind,name,serial\nsoftware,LibreOffice,SN-3\n");
+    complete(&office);
+    assert_cache_invisible(&office, "a completion after sop's changes");
+
+    readings(&office);
+    let file = office.request_file(&ids[0]);
+    let rel = file.strip_prefix(&office.root).unwrap().to_owned();
+    office.edit(&rel, "title = \"", "title = \"Diubah tangan: ");
+    office.git(&["commit", "-qam", "a hand edit"]);
+    complete(&office);
+    assert_cache_invisible(&office, "a completion after a plain git commit");
+
+    readings(&office);
+    office.git(&["reset", "-q", "--hard", "HEAD~3"]);
+    complete(&office);
+    assert_cache_invisible(&office, "a completion after git reset --hard");
+
+    readings(&office);
+    office.git(&["rm", "-q", office.request_file(&ids[1]).to_str().unwrap()]);
+    std::fs::write(office.path("requests/EML/zz.toml"), "not = [toml").unwrap();
+    office.git(&["add", "-A"]);
+    office.git(&["commit", "-qm", "a removal and a broken file"]);
+    complete(&office);
+    assert_cache_invisible(
+        &office,
+        "a completion after a removal and an unreadable file",
+    );
+}

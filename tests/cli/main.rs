@@ -7,6 +7,7 @@ mod attachments;
 mod audit;
 mod bench_harness;
 mod caches;
+mod completions;
 mod crash;
 mod document;
 mod errors;
