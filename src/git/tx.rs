@@ -688,7 +688,7 @@ fn append(path: &Path, line: &str) -> Result<()> {
 /// Fault injection for the crash tests (debug builds only): `SOP_TEST_CRASH=NAME` kills the
 /// process at that point, as a power cut or `kill -9` would. The points, in order:
 /// `after-objects`, `after-journal`, `after-ref-lock`, `after-ref`, `after-file` (each file
-/// written), `after-index`.
+/// written), `in-index` (after the first write of an index patched in place), `after-index`.
 fn crash_point(name: &str) {
     if cfg!(debug_assertions) && std::env::var("SOP_TEST_CRASH").is_ok_and(|v| v == name) {
         std::process::abort();
