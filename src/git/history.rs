@@ -366,19 +366,11 @@ impl<'r> Index<'r> {
         if indexed == Some(head) {
             return Ok(());
         }
-        let mut walk = repo.revwalk()?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
-        walk.push(head)?;
         let keeps = match indexed {
             Some(old) => repo.graph_descendant_of(head, old).unwrap_or(false),
             None => false,
         };
-        if keeps {
-            walk.hide(indexed.expect("checked"))?;
-        }
-        let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
-        // Lines are written a slice of commits at a time, so that memory does not grow with
-        // the history: appended to the index, or to a new one renamed into place at the end.
+        // Appended to the index, or to a new one renamed into place at the end.
         let target = if keeps {
             self.file.clone()
         } else {
@@ -391,8 +383,21 @@ impl<'r> Index<'r> {
             .truncate(!keeps)
             .open(&target)
             .with_context(|| format!("opening {}", target.display()))?;
-        for slice in commits.chunks(INDEX_SLICE) {
-            file.write_all(self.lines(slice)?.as_bytes())?;
+        let stop = indexed.filter(|_| keeps);
+        if let Some(lines) = self.linear(head, stop)? {
+            file.write_all(lines.as_bytes())?;
+        } else {
+            let mut walk = repo.revwalk()?;
+            walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+            walk.push(head)?;
+            if let Some(old) = stop {
+                walk.hide(old)?;
+            }
+            let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
+            // A slice of commits at a time, so that memory does not grow with the history.
+            for slice in commits.chunks(INDEX_SLICE) {
+                file.write_all(self.lines(slice)?.as_bytes())?;
+            }
         }
         drop(file);
         if !keeps {
@@ -400,6 +405,46 @@ impl<'r> Index<'r> {
                 .with_context(|| format!("writing {}", self.file.display()))?;
         }
         write_atomic(&self.head_file, format!("{head}\n").as_bytes())
+    }
+
+    /// The index lines of the commits from `head` back to `stop` (left out), oldest first,
+    /// when that history is one line of commits — as sop and `sop sync`, which rebases, make
+    /// it: each commit read once, following its parent. None at the first merge: the caller
+    /// then walks the graph (`lines`).
+    fn linear(&self, head: Oid, stop: Option<Oid>) -> Result<Option<String>> {
+        let git = self.git;
+        let prefix = git.records_prefix();
+        let odb = git.repo.odb()?;
+        // Each commit's lines, newest first.
+        let mut found: Vec<String> = Vec::new();
+        let mut next = Some(head);
+        while let Some(oid) = next.filter(|o| Some(*o) != stop) {
+            let object = odb.read(oid)?;
+            let (parents, message) = commit_parts(object.data())?;
+            if parents.len() > 1 {
+                return Ok(None);
+            }
+            let mut lines = String::new();
+            match named_in(message).filter(|_| parents.len() == 1) {
+                Some(ids) => {
+                    for id in ids {
+                        lines += &format!("{id} {oid}\n");
+                    }
+                }
+                None => {
+                    let commit = git.repo.find_commit(oid)?;
+                    for c in request_changes(git, &commit, prefix)? {
+                        if let Some(id) = request_id(prefix, &c.path) {
+                            lines += &format!("{id} {oid}\n");
+                        }
+                    }
+                }
+            }
+            found.push(lines);
+            next = parents.first().copied();
+        }
+        found.reverse();
+        Ok(Some(found.concat()))
     }
 
     /// The index lines of `commits`, in their order; runs of commits in parallel.
@@ -434,10 +479,28 @@ fn named_requests(commit: &git2::Commit) -> Option<Vec<String>> {
     if commit.parent_count() != 1 {
         return None;
     }
-    let message = String::from_utf8_lossy(commit.message_raw_bytes());
-    let trailers = crate::trailers::Trailers::parse(&message);
+    named_in(commit.message_raw_bytes())
+}
+
+/// The requests a commit message's `Sop-Request` and `Sop-Linked` trailers name.
+fn named_in(message: &[u8]) -> Option<Vec<String>> {
+    let trailers = crate::trailers::Trailers::parse(&String::from_utf8_lossy(message));
     let request = trailers.request?;
     Some(std::iter::once(request).chain(trailers.linked).collect())
+}
+
+/// A raw commit object's parents and message: its header's `parent` lines, and what follows
+/// the blank line that ends the header.
+fn commit_parts(data: &[u8]) -> Result<(Vec<Oid>, &[u8])> {
+    let end = memchr::memmem::find(data, b"\n\n").unwrap_or(data.len());
+    let mut parents = Vec::new();
+    for line in data[..end].split(|&b| b == b'\n') {
+        if let Some(hex) = line.strip_prefix(b"parent ") {
+            let hex = std::str::from_utf8(hex).map_err(|_| anyhow::anyhow!("a damaged commit"))?;
+            parents.push(Oid::from_str(hex.trim())?);
+        }
+    }
+    Ok((parents, data.get(end + 2..).unwrap_or_default()))
 }
 
 #[cfg(test)]

@@ -132,6 +132,37 @@ fn log_lists_sop_commits_and_commits_made_by_hand() {
     }
 }
 
+/// A history with a merge is indexed by walking the graph: the same commits of a request.
+#[test]
+fn log_reads_a_history_with_a_merge() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let created = office.head();
+    office.git(&["branch", "side"]);
+    office.sop("putri", &["comment", &id, "catatan"]).success();
+    let commented = office.head();
+    office.git(&["switch", "-q", "side"]);
+    std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
+    office.git(&["add", "catatan.txt"]);
+    let rizky = ("Rizky Ramadhan", "rizky@diskominfo.example.go.id");
+    office.git_as(rizky.0, rizky.1, &["commit", "-qm", "an office file"]);
+    office.git(&["switch", "-q", "main"]);
+    office.git_as(
+        rizky.0,
+        rizky.1,
+        &["merge", "-q", "--no-ff", "-m", "merge", "side"],
+    );
+    let _ = std::fs::remove_file(office.path(".git/sop-commits-by-request"));
+    office
+        .sop("rizky", &["log", &id, "--format", "id"])
+        .success()
+        .stdout(format!("{created}\n{commented}\n"));
+}
+
 #[test]
 fn the_example_records_verify_clean() {
     let office = Office::example();
