@@ -413,33 +413,17 @@ impl<'r> Index<'r> {
     /// then walks the graph (`lines`).
     fn linear(&self, head: Oid, stop: Option<Oid>) -> Result<Option<String>> {
         let git = self.git;
-        let prefix = git.records_prefix();
         let odb = git.repo.odb()?;
         // Each commit's lines, newest first.
         let mut found: Vec<String> = Vec::new();
         let mut next = Some(head);
         while let Some(oid) = next.filter(|o| Some(*o) != stop) {
-            let object = odb.read(oid)?;
-            let (parents, message) = commit_parts(object.data())?;
+            let (parents, named) = read_commit(&odb, oid)?;
             if parents.len() > 1 {
                 return Ok(None);
             }
             let mut lines = String::new();
-            match named_in(message).filter(|_| parents.len() == 1) {
-                Some(ids) => {
-                    for id in ids {
-                        lines += &format!("{id} {oid}\n");
-                    }
-                }
-                None => {
-                    let commit = git.repo.find_commit(oid)?;
-                    for c in request_changes(git, &commit, prefix)? {
-                        if let Some(id) = request_id(prefix, &c.path) {
-                            lines += &format!("{id} {oid}\n");
-                        }
-                    }
-                }
-            }
+            add_lines(git, oid, named, &mut lines)?;
             found.push(lines);
             next = parents.first().copied();
         }
@@ -450,21 +434,11 @@ impl<'r> Index<'r> {
     /// The index lines of `commits`, in their order; runs of commits in parallel.
     fn lines(&self, commits: &[Oid]) -> Result<String> {
         let runs = self.git.in_parallel(commits, 256, |git, run| {
-            let prefix = git.records_prefix();
+            let odb = git.repo.odb()?;
             let mut lines = String::new();
             for oid in run {
-                let commit = git.repo.find_commit(*oid)?;
-                if let Some(ids) = named_requests(&commit) {
-                    for id in ids {
-                        lines += &format!("{id} {oid}\n");
-                    }
-                    continue;
-                }
-                for c in request_changes(git, &commit, prefix)? {
-                    if let Some(id) = request_id(prefix, &c.path) {
-                        lines += &format!("{id} {oid}\n");
-                    }
-                }
+                let (_, named) = read_commit(&odb, *oid)?;
+                add_lines(git, *oid, named, &mut lines)?;
             }
             Ok(lines)
         })?;
@@ -472,26 +446,12 @@ impl<'r> Index<'r> {
     }
 }
 
-/// The requests a commit sop made says it wrote: its `Sop-Request` and `Sop-Linked`
-/// trailers. None for a merge or a commit without `Sop-Request`, whose changes are read from
-/// its trees.
-fn named_requests(commit: &git2::Commit) -> Option<Vec<String>> {
-    if commit.parent_count() != 1 {
-        return None;
-    }
-    named_in(commit.message_raw_bytes())
-}
-
-/// The requests a commit message's `Sop-Request` and `Sop-Linked` trailers name.
-fn named_in(message: &[u8]) -> Option<Vec<String>> {
-    let trailers = crate::trailers::Trailers::parse(&String::from_utf8_lossy(message));
-    let request = trailers.request?;
-    Some(std::iter::once(request).chain(trailers.linked).collect())
-}
-
-/// A raw commit object's parents and message: its header's `parent` lines, and what follows
-/// the blank line that ends the header.
-fn commit_parts(data: &[u8]) -> Result<(Vec<Oid>, &[u8])> {
+/// Commit `oid`'s parents, and the requests it says it wrote when sop made it: its
+/// `Sop-Request` and `Sop-Linked` trailers, on a commit with one parent. None for a merge or
+/// a commit without `Sop-Request`, whose changes are read from its trees (`add_lines`).
+fn read_commit(odb: &git2::Odb, oid: Oid) -> Result<(Vec<Oid>, Option<Vec<String>>)> {
+    let object = odb.read(oid)?;
+    let data = object.data();
     let end = memchr::memmem::find(data, b"\n\n").unwrap_or(data.len());
     let mut parents = Vec::new();
     for line in data[..end].split(|&b| b == b'\n') {
@@ -500,7 +460,33 @@ fn commit_parts(data: &[u8]) -> Result<(Vec<Oid>, &[u8])> {
             parents.push(Oid::from_str(hex.trim())?);
         }
     }
-    Ok((parents, data.get(end + 2..).unwrap_or_default()))
+    let message = String::from_utf8_lossy(data.get(end + 2..).unwrap_or_default());
+    let trailers = crate::trailers::Trailers::parse(&message);
+    let named = trailers
+        .request
+        .filter(|_| parents.len() == 1)
+        .map(|request| std::iter::once(request).chain(trailers.linked).collect());
+    Ok((parents, named))
+}
+
+/// Appends commit `oid`'s index lines: one for each request `named`, or else for each
+/// request file its trees say it changed.
+fn add_lines(git: &Git, oid: Oid, named: Option<Vec<String>>, lines: &mut String) -> Result<()> {
+    let ids = match named {
+        Some(ids) => ids,
+        None => {
+            let prefix = git.records_prefix();
+            let commit = git.repo.find_commit(oid)?;
+            request_changes(git, &commit, prefix)?
+                .iter()
+                .filter_map(|c| request_id(prefix, &c.path))
+                .collect()
+        }
+    };
+    for id in ids {
+        *lines += &format!("{id} {oid}\n");
+    }
+    Ok(())
 }
 
 #[cfg(test)]
