@@ -215,8 +215,16 @@ pub fn subtree<'r>(repo: &'r Repository, tree: &Tree<'r>, path: &str) -> Result<
 
 /// The blob at `path` inside `tree`.
 pub fn blob_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
+    id_at(tree, path, ObjectType::Blob)
+}
+
+/// The id of the object of `kind` at `path` inside `tree` ("" for the tree itself).
+pub fn id_at(tree: &Tree, path: &str, kind: ObjectType) -> Result<Option<Oid>> {
+    if path.is_empty() {
+        return Ok((kind == ObjectType::Tree).then(|| tree.id()));
+    }
     match tree.get_path(Path::new(path)) {
-        Ok(e) if e.kind() == Some(ObjectType::Blob) => Ok(Some(e.id())),
+        Ok(e) if e.kind() == Some(kind) => Ok(Some(e.id())),
         Ok(_) => Ok(None),
         Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
         Err(e) => Err(e.into()),

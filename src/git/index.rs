@@ -94,6 +94,31 @@ impl std::ops::Deref for Bytes {
 #[derive(Default)]
 pub struct Folders(pub BTreeMap<String, (Option<Oid>, Option<Oid>)>);
 
+impl Folders {
+    /// The folders on `paths`, with their ids in the trees `old` (the change's parent's) and
+    /// `new` (its commit's).
+    pub fn of<'p>(
+        old: Option<&git2::Tree>,
+        new: &git2::Tree,
+        paths: impl Iterator<Item = &'p String>,
+    ) -> Result<Folders> {
+        let id = |tree: Option<&git2::Tree>, dir: &str| match tree {
+            Some(tree) => super::history::id_at(tree, dir, git2::ObjectType::Tree),
+            None => Ok(None),
+        };
+        let mut out = Folders::default();
+        for path in paths {
+            for dir in folders_of(path) {
+                if !out.0.contains_key(dir) {
+                    let ids = (id(old, dir)?, id(Some(new), dir)?);
+                    out.0.insert(dir.to_string(), ids);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// One entry as found in the file: byte positions, small, as a large index has 100,000s.
 struct Raw {
     /// Byte range of the whole entry.
@@ -573,7 +598,7 @@ fn put_stat(out: &mut Vec<u8>, s: &Stat) {
 }
 
 /// The folders `path` is in, the root ("") first: `a/b/c` is in "", "a" and "a/b".
-pub(super) fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+fn folders_of(path: &str) -> impl Iterator<Item = &str> {
     std::iter::once("").chain(path.match_indices('/').map(|(i, _)| &path[..i]))
 }
 
@@ -785,23 +810,8 @@ mod tests {
             new: Oid,
             paths: impl Iterator<Item = &'p String>,
         ) -> Folders {
-            let id = |root: Oid, dir: &str| {
-                let tree = repo.find_tree(root).unwrap();
-                if dir.is_empty() {
-                    return Some(root);
-                }
-                tree.get_path(std::path::Path::new(dir))
-                    .ok()
-                    .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-                    .map(|e| e.id())
-            };
-            let mut out = Folders::default();
-            for path in paths {
-                for dir in folders_of(path) {
-                    out.0.insert(dir.to_string(), (id(old, dir), id(new, dir)));
-                }
-            }
-            out
+            let old = repo.find_tree(old).unwrap();
+            Folders::of(Some(&old), &repo.find_tree(new).unwrap(), paths).unwrap()
         }
 
         fn path_strategy() -> impl Strategy<Value = String> {

@@ -20,7 +20,7 @@ use anyhow::{Context as _, Result};
 use git2::{ObjectType, Oid, Repository, Tree};
 use serde::{Deserialize, Serialize};
 
-use super::index::{folders_of, Folders, IndexFile, NewEntry, Stat};
+use super::index::{Folders, IndexFile, NewEntry, Stat};
 use super::locks::SopLock;
 use super::{Git, Signature, Snapshot};
 use crate::error::Hint;
@@ -535,11 +535,13 @@ impl<'a> Tx<'a> {
             };
             changes.insert(path.clone(), entry);
         }
-        let folders = folders(old, new, changes.keys())?;
+        let folders = Folders::of(old, new, changes.keys())?;
         let hash = !skips_hash(&self.git.repo);
         let path = self.git.git_dir.join("index");
-        if let Some(writes) = index.in_place(&changes, &folders).filter(|_| !hash) {
-            return patch_file(&path, &writes).context("writing the git index");
+        if !hash {
+            if let Some(writes) = index.in_place(&changes, &folders) {
+                return patch_file(&path, &writes).context("writing the git index");
+            }
         }
         let bytes = index
             .patched(&changes, &folders, hash)
@@ -565,36 +567,6 @@ fn patch_file(path: &Path, writes: &[(usize, Vec<u8>)]) -> Result<()> {
     }
     crash_point("after-index");
     Ok(())
-}
-
-/// The tree ids, before and after a change, of every folder on `paths`.
-fn folders<'p>(
-    old: Option<&Tree>,
-    new: &Tree,
-    paths: impl Iterator<Item = &'p String>,
-) -> Result<Folders> {
-    let id = |tree: Option<&Tree>, dir: &str| -> Result<Option<Oid>> {
-        let Some(tree) = tree else { return Ok(None) };
-        if dir.is_empty() {
-            return Ok(Some(tree.id()));
-        }
-        match tree.get_path(Path::new(dir)) {
-            Ok(e) if e.kind() == Some(ObjectType::Tree) => Ok(Some(e.id())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    };
-    let mut out = Folders::default();
-    for path in paths {
-        for dir in folders_of(path) {
-            if !out.0.contains_key(dir) {
-                out.0
-                    .insert(dir.to_string(), (id(old, dir)?, id(Some(new), dir)?));
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// Whether the index's checksum may be left as zeros (git's `index.skipHash`): unless the
