@@ -280,7 +280,7 @@ impl IndexFile {
         folders: &Folders,
         hash: bool,
     ) -> Result<Vec<u8>> {
-        let (entries, entries_end) = (&self.entries, self.entries_end);
+        let entries = &self.entries;
         let v4 = self.version == 4;
         let mut out = Vec::with_capacity(self.bytes.len() + 256 * changes.len());
         out.extend_from_slice(&self.bytes[..12]);
@@ -364,7 +364,7 @@ impl IndexFile {
         }
         out[8..12].copy_from_slice(&count.to_be_bytes());
         let counts = self.count_changes(changes);
-        self.extensions(&mut out, entries_end, folders, &counts)?;
+        self.write_extensions(&mut out, folders, &counts)?;
         if hash {
             let sum = Sha1::digest(&out);
             out.extend_from_slice(&sum);
@@ -394,28 +394,23 @@ impl IndexFile {
             writes.push((sum_at, vec![0; HASH]));
         }
         let counts = self.count_changes(changes);
-        let mut at = self.entries_end;
-        while at + 8 <= sum_at {
-            let sig = &b[at..at + 4];
-            let size = u32::from_be_bytes(b[at + 4..at + 8].try_into().ok()?) as usize;
-            let data = at + 8;
-            if data + size > sum_at || sig[0].is_ascii_lowercase() {
+        for ext in self.extensions().ok()? {
+            if ext.sig[0].is_ascii_lowercase() {
                 return None;
             }
-            if sig == b"TREE" {
-                let tree = &b[data..data + size];
+            if &ext.sig == b"TREE" {
+                let tree = &b[ext.data.clone()];
                 for node in tree_nodes(tree, Some(folders)).ok()? {
                     match node.fate(tree, folders, &counts) {
                         Fate::Keep => {}
                         Fate::Valid { count, id } if count == node.count => {
                             let id_at = node.id_at.expect("a valid node has an id");
-                            writes.push((data + id_at, id.as_bytes().to_vec()));
+                            writes.push((ext.data.start + id_at, id.as_bytes().to_vec()));
                         }
                         _ => return None,
                     }
                 }
             }
-            at = data + size;
         }
         for (path, change) in changes {
             let e = change.as_ref()?;
@@ -504,40 +499,60 @@ impl IndexFile {
         }
     }
 
-    /// The extensions after the entries: TREE brought up to date (see the module's comment),
-    /// REUC as it is, the rest dropped.
-    fn extensions(
-        &self,
-        out: &mut Vec<u8>,
-        mut at: usize,
-        folders: &Folders,
-        counts: &BTreeMap<String, i64>,
-    ) -> Result<()> {
+    /// The extensions after the entries, in order.
+    fn extensions(&self) -> Result<Vec<Extension>> {
         let b = &self.bytes;
         let limit = b.len() - HASH;
+        let mut at = self.entries_end;
+        let mut out = Vec::new();
         while at + 8 <= limit {
-            let sig = &b[at..at + 4];
             let size = u32::from_be_bytes(b[at + 4..at + 8].try_into()?) as usize;
             let data = at + 8;
             ensure!(data + size <= limit, "a git index extension is cut short");
-            match sig {
+            out.push(Extension {
+                sig: b[at..at + 4].try_into()?,
+                start: at,
+                data: data..data + size,
+            });
+            at = data + size;
+        }
+        Ok(out)
+    }
+
+    /// The extensions, written after a change: TREE brought up to date (see the module's
+    /// comment), REUC as it is, the rest dropped.
+    fn write_extensions(
+        &self,
+        out: &mut Vec<u8>,
+        folders: &Folders,
+        counts: &BTreeMap<String, i64>,
+    ) -> Result<()> {
+        for ext in self.extensions()? {
+            let b = &self.bytes;
+            match &ext.sig {
                 b"TREE" => {
-                    let tree = retree(&b[data..data + size], folders, counts)?;
+                    let tree = retree(&b[ext.data.clone()], folders, counts)?;
                     out.extend_from_slice(b"TREE");
                     out.extend((tree.len() as u32).to_be_bytes());
                     out.extend_from_slice(&tree);
                 }
-                b"REUC" => out.extend_from_slice(&b[at..data + size]),
+                b"REUC" => out.extend_from_slice(&b[ext.start..ext.data.end]),
                 s if s[0].is_ascii_lowercase() => bail!(
                     "the git index uses the extension '{}', which sop cannot write (a split or sparse index)",
                     String::from_utf8_lossy(s)
                 ),
                 _ => {}
             }
-            at = data + size;
         }
         Ok(())
     }
+}
+
+/// One extension after the entries: its signature, where it starts, and its data.
+struct Extension {
+    sig: [u8; 4],
+    start: usize,
+    data: std::ops::Range<usize>,
 }
 
 /// `to` holding a copy of `path`.
