@@ -114,22 +114,20 @@ fn log_lists_sop_commits_and_commits_made_by_hand() {
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text + "# diperiksa\n").unwrap();
     office.git(&["add", "-A"]);
-    office.git_as(
-        "Rizky Ramadhan",
-        "rizky@diskominfo.example.go.id",
-        &["commit", "-qm", "a note by hand"],
-    );
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qm", "a note by hand"]);
     let by_hand = office.head();
-    let expected = format!("{created}\n{advanced}\n{by_hand}\n");
-    for fresh in [false, true] {
-        if fresh {
-            std::fs::remove_file(office.path(".git/sop-commits-by-request")).unwrap();
-        }
-        office
-            .sop("rizky", &["log", &id, "--format", "id"])
-            .success()
-            .stdout(expected.clone());
-    }
+    let expected = [created, advanced, by_hand];
+    assert_logged(&office, &id, &expected);
+    std::fs::remove_file(office.path(".git/sop-commits-by-request")).unwrap();
+    assert_logged(&office, &id, &expected);
+}
+
+/// `sop log ID --format id` lists exactly `commits`, in order.
+fn assert_logged(office: &Office, id: &str, commits: &[String]) {
+    office
+        .sop("rizky", &["log", id, "--format", "id"])
+        .success()
+        .stdout(commits.iter().map(|c| format!("{c}\n")).collect::<String>());
 }
 
 /// A history with a merge is indexed by walking the graph: the same commits of a request.
@@ -148,19 +146,15 @@ fn log_reads_a_history_with_a_merge() {
     office.git(&["switch", "-q", "side"]);
     std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
     office.git(&["add", "catatan.txt"]);
-    let rizky = ("Rizky Ramadhan", "rizky@diskominfo.example.go.id");
-    office.git_as(rizky.0, rizky.1, &["commit", "-qm", "an office file"]);
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qm", "an office file"]);
     office.git(&["switch", "-q", "main"]);
     office.git_as(
-        rizky.0,
-        rizky.1,
+        RIZKY.0,
+        RIZKY.1,
         &["merge", "-q", "--no-ff", "-m", "merge", "side"],
     );
     let _ = std::fs::remove_file(office.path(".git/sop-commits-by-request"));
-    office
-        .sop("rizky", &["log", &id, "--format", "id"])
-        .success()
-        .stdout(format!("{created}\n{commented}\n"));
+    assert_logged(&office, &id, &[created, commented]);
 }
 
 #[test]
