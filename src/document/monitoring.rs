@@ -368,21 +368,26 @@ fn tabel7(pages: &mut Pages, a: &Assessment) {
     }
     if first {
         head(pages, &cols, &cells);
-        let y = pages.y;
-        let w: f32 = TABEL7.iter().sum();
-        let h = text_height(1, SIZE) + 2.0 * PAD;
-        pages.page.rect(MARGIN, y, w, h, 0.8);
-        cell(
-            &mut pages.page,
-            Col { x: MARGIN, w },
-            y,
-            &["Tidak ada prosedur untuk dinilai.".to_string()],
-            SIZE,
-            false,
-            true,
-        );
-        pages.y += h;
+        nothing(pages, &TABEL7, "Tidak ada prosedur untuk dinilai.");
     }
+}
+
+/// A row across the whole table with one centred line, where the table has nothing to list.
+fn nothing(pages: &mut Pages, widths: &[f32], message: &str) {
+    let w: f32 = widths.iter().sum();
+    let h = text_height(1, SIZE) + 2.0 * PAD;
+    pages.page.rect(MARGIN, pages.y, w, h, 0.8);
+    let lines = [message.to_string()];
+    cell(
+        &mut pages.page,
+        Col { x: MARGIN, w },
+        pages.y,
+        &lines,
+        SIZE,
+        false,
+        true,
+    );
+    pages.y += h;
 }
 
 /// Bulan | Prosedur | Ditangani | Masuk | Selesai | Langkah selesai | Dalam waktu baku |
@@ -431,19 +436,7 @@ fn recap(pages: &mut Pages, a: &Assessment) {
     pages.y += title_h - 10.0;
     head(pages, &cols, &cells);
     if a.months.is_empty() {
-        let w: f32 = RECAP.iter().sum();
-        let y = pages.y;
-        pages.page.rect(MARGIN, y, w, row_h, 0.8);
-        cell(
-            &mut pages.page,
-            Col { x: MARGIN, w },
-            y,
-            &["Belum ada data dalam periode ini.".to_string()],
-            SIZE,
-            false,
-            true,
-        );
-        pages.y += row_h;
+        nothing(pages, &RECAP, "Belum ada data dalam periode ini.");
         return;
     }
     // The month is named on its first row.
