@@ -954,63 +954,33 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
         );
         let center = |c: (f32, f32)| c.0 + c.1 / 2.0;
         let text_y = |top: f32, h: f32, lines: usize| top + (h - text_height(lines, SIZE)) / 2.0;
-        for (c, label) in [
-            (cols.no, "No"),
-            (cols.kegiatan, "Kegiatan"),
-            (cols.note, "Keterangan"),
-        ] {
-            page.lines(
-                center(c),
-                text_y(y0, head_h, 1),
-                SIZE,
-                true,
-                Anchor::Middle,
-                &[label.to_string()],
-            );
-        }
+        // A header cell's lines, centred in the cell `top` to `top + h` about `x`.
+        let head = |page: &mut Page, x: f32, top: f32, h: f32, lines: &[String]| {
+            let y = text_y(top, h, lines.len());
+            page.lines(x, y, SIZE, true, Anchor::Middle, lines);
+        };
         let roles_x = cols.roles[0].0;
         let roles_w: f32 = cols.roles.iter().map(|c| c.1).sum();
-        page.lines(
-            roles_x + roles_w / 2.0,
-            text_y(y0, top_h, 1),
-            SIZE,
-            true,
-            Anchor::Middle,
-            &["Pelaksana".to_string()],
-        );
         let mutu_x = cols.inputs.0;
         let mutu_w = cols.inputs.1 + cols.time.1 + cols.output.1;
-        page.lines(
-            mutu_x + mutu_w / 2.0,
-            text_y(y0, top_h, 1),
-            SIZE,
-            true,
-            Anchor::Middle,
-            &["Mutu Baku".to_string()],
-        );
+        for (x, top, h, label) in [
+            (center(cols.no), y0, head_h, "No"),
+            (center(cols.kegiatan), y0, head_h, "Kegiatan"),
+            (center(cols.note), y0, head_h, "Keterangan"),
+            (roles_x + roles_w / 2.0, y0, top_h, "Pelaksana"),
+            (mutu_x + mutu_w / 2.0, y0, top_h, "Mutu Baku"),
+        ] {
+            head(page, x, top, h, &[label.to_string()]);
+        }
         for (c, lines) in cols.roles.iter().zip(&role_lines) {
-            page.lines(
-                center(*c),
-                text_y(y0 + top_h, sub_h, lines.len()),
-                SIZE,
-                true,
-                Anchor::Middle,
-                lines,
-            );
+            head(page, center(*c), y0 + top_h, sub_h, lines);
         }
         for (c, label) in [
             (cols.inputs, "Kelengkapan"),
             (cols.time, "Waktu"),
             (cols.output, "Output"),
         ] {
-            page.lines(
-                center(c),
-                text_y(y0 + top_h, sub_h, 1),
-                SIZE,
-                true,
-                Anchor::Middle,
-                &[label.to_string()],
-            );
+            head(page, center(c), y0 + top_h, sub_h, &[label.to_string()]);
         }
         // Rows of this page.
         let here: Vec<usize> = (0..rows.len()).filter(|&r| page_of_row[r] == n).collect();
@@ -1018,54 +988,17 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
         for &r in &here {
             let row = &rows[r];
             let top = row_y[r];
-            page.lines(
-                center(cols.no),
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Middle,
-                std::slice::from_ref(&row.number),
-            );
-            page.lines(
-                cols.kegiatan.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.kegiatan,
-            );
-            page.lines(
-                cols.inputs.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.inputs,
-            );
-            page.lines(
-                center(cols.time),
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Middle,
-                &row.time,
-            );
-            page.lines(
-                cols.output.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.output,
-            );
-            page.lines(
-                cols.note.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.note,
-            );
+            let (start, middle) = (Anchor::Start, Anchor::Middle);
+            for (x, anchor, lines) in [
+                (center(cols.no), middle, std::slice::from_ref(&row.number)),
+                (cols.kegiatan.0 + PAD, start, &row.kegiatan),
+                (cols.inputs.0 + PAD, start, &row.inputs),
+                (center(cols.time), middle, &row.time),
+                (cols.output.0 + PAD, start, &row.output),
+                (cols.note.0 + PAD, start, &row.note),
+            ] {
+                page.lines(x, top + PAD, SIZE, false, anchor, lines);
+            }
             bottom = top + row.height;
             page.line(vec![(left, bottom), (right, bottom)], 0.5);
         }
