@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::config::Config;
+use crate::document::svg::esc;
 use crate::procedure::{status_label, Kind, Procedure, Roles, Step};
 use crate::request::{Action, Request};
 
@@ -442,15 +443,7 @@ fn dot_label(lines: &[String]) -> String {
 
 /// Text inside a Graphviz HTML-like label.
 fn dot_html(lines: &[String]) -> String {
-    let lines: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            l.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-        })
-        .collect();
+    let lines: Vec<String> = lines.iter().map(|l| esc(l)).collect();
     lines.join("<BR/>")
 }
 
