@@ -51,6 +51,23 @@ impl Extras {
             None => id.to_string(),
         }
     }
+
+    /// The label of exit `way` out of `step` as a drawing writes it: with the moves of the
+    /// trail that took the exit, in order (`Tidak [3]`, `[1, 4]`); and those moves, none
+    /// without a trail.
+    pub fn taken(&self, step: &str, way: &str, label: &str) -> (String, Vec<usize>) {
+        let taken = self
+            .trail
+            .as_ref()
+            .map(|t| t.order(step, way))
+            .unwrap_or_default();
+        if taken.is_empty() {
+            return (label.to_string(), taken);
+        }
+        let order: Vec<String> = taken.iter().map(usize::to_string).collect();
+        let label = format!("{label} [{}]", order.join(", "));
+        (label.trim().to_string(), taken)
+    }
 }
 
 /// Wraps `text` at spaces into lines of at most `width` characters; a word longer than that
@@ -220,15 +237,7 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras) -> Flow {
             if let Some(why) = inferred {
                 text = format!("{text} (ditafsirkan: {why})");
             }
-            let taken = extras
-                .trail
-                .as_ref()
-                .map(|t| t.order(s.id(), way))
-                .unwrap_or_default();
-            if !taken.is_empty() {
-                let order: Vec<String> = taken.iter().map(usize::to_string).collect();
-                text = format!("{text} [{}]", order.join(", "));
-            }
+            let (text, taken) = extras.taken(s.id(), way, &text);
             let text = text.trim();
             edges.push(Edge {
                 from,

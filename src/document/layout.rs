@@ -811,18 +811,11 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
             let (a, b) = (spots[&from], spots[&to]);
             let (ra, rb) = (row_of[&from], row_of[&to]);
             let dashed = s.inferred_exits.contains_key(way) || p.steps[to].inferred.is_some();
-            let mut label = s.exit_label(way);
             // On a request's trail: the moves that took this exit, in order.
-            let taken = extras
-                .trail
-                .as_ref()
-                .map(|t| t.order(s.id(), way))
-                .unwrap_or_default();
+            let (label, taken) = extras.taken(s.id(), way, &s.exit_label(way));
             let mark = if taken.is_empty() {
                 Mark::Plain
             } else {
-                let order: Vec<String> = taken.iter().map(usize::to_string).collect();
-                label = format!("{label} [{}]", order.join(", ")).trim().to_string();
                 Mark::Trail
             };
             let label = (label.as_str(), mark);
