@@ -5,14 +5,13 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 
 use sop::config::Config;
-use sop::document::{self, font, layout};
+use sop::document::{self, layout};
 use sop::graph::Extras;
 use sop::procedure::{self, Kind, Procedure};
 
-use crate::support::Office;
+use crate::support::{fontdb, fresh, Office};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-records")
@@ -106,13 +105,6 @@ fn svg_documents_are_well_formed_and_hold_every_step_and_column() {
     }
 }
 
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(font::REGULAR.to_vec());
-    db.load_font_data(font::BOLD.to_vec());
-    Arc::new(db)
-}
-
 /// Whether the pixel at (x, y) is dark (ink, not paper).
 fn dark(pixmap: &tiny_skia::Pixmap, x: f32, y: f32) -> bool {
     let (x, y) = (x.round() as u32, y.round() as u32);
@@ -178,15 +170,6 @@ fn symbols_render_in_their_role_columns() {
                 assert!(shape_ok, "{} {}: wrong symbol", p.id(), sym.step);
             }
         }
-    }
-}
-
-/// Regenerates a file from `bytes` and fails when it was stale, as the completions test does.
-fn fresh(path: &Path, bytes: &[u8], stale: &mut Vec<String>) {
-    if std::fs::read(path).ok().as_deref() != Some(bytes) {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-        stale.push(path.display().to_string());
     }
 }
 

@@ -5,12 +5,10 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Arc;
 
-use sop::document::font;
 use sop::graph::{HERE_FILL, VISITED_FILL, WRAP};
 
-use crate::support::Office;
+use crate::support::{fontdb, fresh, Office};
 
 const RIZKY: (&str, &str) = ("Rizky Ramadhan", "rizky@diskominfo.example.go.id");
 
@@ -711,13 +709,6 @@ fn show_graph_refuses_a_format_and_an_unknown_kind() {
         .code(3);
 }
 
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(font::REGULAR.to_vec());
-    db.load_font_data(font::BOLD.to_vec());
-    Arc::new(db)
-}
-
 /// `#rrggbb` as its three channels.
 fn rgb(hex: &str) -> [u8; 3] {
     let v = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
@@ -804,15 +795,6 @@ fn show_graph_svg_renders_the_trail_at_the_symbols() {
     assert_eq!(trail_lines, 3);
     assert!(svg.contains(">Tidak [3]</text>"), "{svg}");
     assert!(svg.contains(">[1, 4]</text>"));
-}
-
-/// Regenerates a file from `bytes` and fails when it was stale, as the completions test does.
-fn fresh(path: &Path, bytes: &[u8], stale: &mut Vec<String>) {
-    if std::fs::read(path).ok().as_deref() != Some(bytes) {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-        stale.push(path.display().to_string());
-    }
 }
 
 #[test]
