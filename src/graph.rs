@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::config::Config;
+use crate::document::svg::esc;
 use crate::procedure::{status_label, Kind, Procedure, Roles, Step};
 use crate::request::{Action, Request};
 
@@ -49,6 +50,23 @@ impl Extras {
             Some(name) => format!("{name} ({id})"),
             None => id.to_string(),
         }
+    }
+
+    /// The label of exit `way` out of `step` as a drawing writes it: with the moves of the
+    /// trail that took the exit, in order (`Tidak [3]`, `[1, 4]`); and those moves, none
+    /// without a trail.
+    pub fn taken(&self, step: &str, way: &str, label: &str) -> (String, Vec<usize>) {
+        let taken = self
+            .trail
+            .as_ref()
+            .map(|t| t.order(step, way))
+            .unwrap_or_default();
+        if taken.is_empty() {
+            return (label.to_string(), taken);
+        }
+        let order: Vec<String> = taken.iter().map(usize::to_string).collect();
+        let label = format!("{label} [{}]", order.join(", "));
+        (label.trim().to_string(), taken)
     }
 }
 
@@ -219,15 +237,7 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras) -> Flow {
             if let Some(why) = inferred {
                 text = format!("{text} (ditafsirkan: {why})");
             }
-            let taken = extras
-                .trail
-                .as_ref()
-                .map(|t| t.order(s.id(), way))
-                .unwrap_or_default();
-            if !taken.is_empty() {
-                let order: Vec<String> = taken.iter().map(usize::to_string).collect();
-                text = format!("{text} [{}]", order.join(", "));
-            }
+            let (text, taken) = extras.taken(s.id(), way, &text);
             let text = text.trim();
             edges.push(Edge {
                 from,
@@ -442,15 +452,7 @@ fn dot_label(lines: &[String]) -> String {
 
 /// Text inside a Graphviz HTML-like label.
 fn dot_html(lines: &[String]) -> String {
-    let lines: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            l.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-        })
-        .collect();
+    let lines: Vec<String> = lines.iter().map(|l| esc(l)).collect();
     lines.join("<BR/>")
 }
 

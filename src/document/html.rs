@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::font;
 use super::layout::Document;
+use super::svg::esc;
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -27,12 +28,6 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 pub fn document(doc: &Document) -> String {

@@ -16,10 +16,15 @@ use crate::stdtime::Timing;
 
 pub const PAGE_W: f32 = 842.0;
 pub const PAGE_H: f32 = 595.0;
-const MARGIN: f32 = 28.0;
+pub(super) const MARGIN: f32 = 28.0;
 /// Body text of the flow table.
 const SIZE: f32 = 7.5;
-const PAD: f32 = 3.5;
+/// A cell's padding.
+pub(super) const PAD: f32 = 3.5;
+/// Line height, as a share of the font size.
+pub(super) const LEADING: f32 = 1.2;
+/// The shading of a table's header cells.
+pub(crate) const SHADE: &str = "#e8e8e8";
 /// Room above and below the flow rows for off-page connectors.
 const STRIP: f32 = 24.0;
 /// One loop lane beside the symbols.
@@ -154,9 +159,12 @@ impl Document {
     }
 }
 
-impl Page {
-    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, anchor: Anchor, text: &str) {
-        self.items.push(Item::Text {
+/// The drawing primitives every layout (the SOP document, Tabel 7, a printout) makes its
+/// pages of.
+impl Item {
+    /// One line of black text; `y` is its baseline.
+    pub(crate) fn text(x: f32, y: f32, size: f32, bold: bool, anchor: Anchor, text: &str) -> Item {
+        Item::Text {
             x,
             y,
             size,
@@ -164,11 +172,52 @@ impl Page {
             anchor,
             text: text.to_string(),
             color: "#000000",
-        });
+        }
+    }
+
+    /// A plain line through `points`.
+    pub(crate) fn line(points: Vec<(f32, f32)>, width: f32) -> Item {
+        Item::Line {
+            points,
+            width,
+            dashed: false,
+            arrow: false,
+            mark: Mark::Plain,
+        }
+    }
+
+    /// A rectangle's outline.
+    pub(crate) fn rect(x: f32, y: f32, w: f32, h: f32, width: f32) -> Item {
+        Item::line(
+            vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)],
+            width,
+        )
+    }
+}
+
+impl Page {
+    pub(crate) fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        anchor: Anchor,
+        text: &str,
+    ) {
+        self.items.push(Item::text(x, y, size, bold, anchor, text));
     }
 
     /// Wrapped lines from the top of a cell (`y` is the cell's top plus padding).
-    fn lines(&mut self, x: f32, y: f32, size: f32, bold: bool, anchor: Anchor, lines: &[String]) {
+    pub(crate) fn lines(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        anchor: Anchor,
+        lines: &[String],
+    ) {
         for (i, l) in lines.iter().enumerate() {
             let base = y + size * 0.9 + i as f32 * size * LEADING;
             self.text(x, base, size, bold, anchor, l);
@@ -176,26 +225,20 @@ impl Page {
     }
 
     pub(crate) fn line(&mut self, points: Vec<(f32, f32)>, width: f32) {
-        self.items.push(Item::Line {
-            points,
-            width,
-            dashed: false,
-            arrow: false,
-            mark: Mark::Plain,
-        });
+        self.items.push(Item::line(points, width));
     }
 
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
-        self.line(
-            vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)],
-            width,
-        );
+    pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
+        self.items.push(Item::rect(x, y, w, h, width));
+    }
+
+    /// A filled rectangle: a header cell's shading.
+    pub(crate) fn fill(&mut self, x: f32, y: f32, w: f32, h: f32, color: &'static str) {
+        self.items.push(Item::Fill { x, y, w, h, color });
     }
 }
 
-const LEADING: f32 = 1.2;
-
-fn text_height(lines: usize, size: f32) -> f32 {
+pub(super) fn text_height(lines: usize, size: f32) -> f32 {
     lines as f32 * size * LEADING
 }
 
@@ -213,11 +256,8 @@ pub fn flow_only(p: &Procedure, config: &Config, extras: &Extras) -> Document {
 
 /// Numbers the pages and marks a draft's.
 fn finish(p: &Procedure, mut pages: Vec<Page>) -> Document {
-    let n = pages.len();
-    for (i, page) in pages.iter_mut().enumerate() {
-        let label = format!("Halaman {} dari {n}", i + 1);
-        let x = PAGE_W - MARGIN - font::width(&label, 7.0, false);
-        page.text(x, PAGE_H - MARGIN / 2.0, 7.0, false, Anchor::Start, &label);
+    number_pages(&mut pages);
+    for page in &mut pages {
         if p.draft {
             page.text(
                 MARGIN,
@@ -235,6 +275,16 @@ fn finish(p: &Procedure, mut pages: Vec<Page>) -> Document {
         width: PAGE_W,
         height: PAGE_H,
         kerning: true,
+    }
+}
+
+/// "Halaman 1 dari 3" at the foot of each landscape page, on the right.
+pub(super) fn number_pages(pages: &mut [Page]) {
+    let n = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let label = format!("Halaman {} dari {n}", i + 1);
+        let x = PAGE_W - MARGIN - font::width(&label, 7.0, false);
+        page.text(x, PAGE_H - MARGIN / 2.0, 7.0, false, Anchor::Start, &label);
     }
 }
 
@@ -383,13 +433,7 @@ fn identity_at(p: &Procedure, config: &Config, size: f32) -> (Page, f32) {
         let head_h = text_height(1, size) + 2.0 * PAD;
         let body_h = text_height(l_lines.len().max(r_lines.len()), size) + 2.0 * PAD;
         for (x, head, lines) in [(x0, l_head, &l_lines), (x0 + half, r_head, &r_lines)] {
-            page.items.push(Item::Fill {
-                x,
-                y,
-                w: half,
-                h: head_h,
-                color: "#e8e8e8",
-            });
+            page.fill(x, y, half, head_h, SHADE);
             page.rect(x, y, half, head_h, 0.8);
             page.rect(x, y + head_h, half, body_h, 0.8);
             page.text(
@@ -767,18 +811,11 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
             let (a, b) = (spots[&from], spots[&to]);
             let (ra, rb) = (row_of[&from], row_of[&to]);
             let dashed = s.inferred_exits.contains_key(way) || p.steps[to].inferred.is_some();
-            let mut label = s.exit_label(way);
             // On a request's trail: the moves that took this exit, in order.
-            let taken = extras
-                .trail
-                .as_ref()
-                .map(|t| t.order(s.id(), way))
-                .unwrap_or_default();
+            let (label, taken) = extras.taken(s.id(), way, &s.exit_label(way));
             let mark = if taken.is_empty() {
                 Mark::Plain
             } else {
-                let order: Vec<String> = taken.iter().map(usize::to_string).collect();
-                label = format!("{label} [{}]", order.join(", ")).trim().to_string();
                 Mark::Trail
             };
             let label = (label.as_str(), mark);
@@ -905,68 +942,38 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
                 y: y0,
                 w: right - left,
                 h: head_h,
-                color: "#e8e8e8",
+                color: SHADE,
             },
         );
         let center = |c: (f32, f32)| c.0 + c.1 / 2.0;
         let text_y = |top: f32, h: f32, lines: usize| top + (h - text_height(lines, SIZE)) / 2.0;
-        for (c, label) in [
-            (cols.no, "No"),
-            (cols.kegiatan, "Kegiatan"),
-            (cols.note, "Keterangan"),
-        ] {
-            page.lines(
-                center(c),
-                text_y(y0, head_h, 1),
-                SIZE,
-                true,
-                Anchor::Middle,
-                &[label.to_string()],
-            );
-        }
+        // A header cell's lines, centred in the cell `top` to `top + h` about `x`.
+        let head = |page: &mut Page, x: f32, top: f32, h: f32, lines: &[String]| {
+            let y = text_y(top, h, lines.len());
+            page.lines(x, y, SIZE, true, Anchor::Middle, lines);
+        };
         let roles_x = cols.roles[0].0;
         let roles_w: f32 = cols.roles.iter().map(|c| c.1).sum();
-        page.lines(
-            roles_x + roles_w / 2.0,
-            text_y(y0, top_h, 1),
-            SIZE,
-            true,
-            Anchor::Middle,
-            &["Pelaksana".to_string()],
-        );
         let mutu_x = cols.inputs.0;
         let mutu_w = cols.inputs.1 + cols.time.1 + cols.output.1;
-        page.lines(
-            mutu_x + mutu_w / 2.0,
-            text_y(y0, top_h, 1),
-            SIZE,
-            true,
-            Anchor::Middle,
-            &["Mutu Baku".to_string()],
-        );
+        for (x, top, h, label) in [
+            (center(cols.no), y0, head_h, "No"),
+            (center(cols.kegiatan), y0, head_h, "Kegiatan"),
+            (center(cols.note), y0, head_h, "Keterangan"),
+            (roles_x + roles_w / 2.0, y0, top_h, "Pelaksana"),
+            (mutu_x + mutu_w / 2.0, y0, top_h, "Mutu Baku"),
+        ] {
+            head(page, x, top, h, &[label.to_string()]);
+        }
         for (c, lines) in cols.roles.iter().zip(&role_lines) {
-            page.lines(
-                center(*c),
-                text_y(y0 + top_h, sub_h, lines.len()),
-                SIZE,
-                true,
-                Anchor::Middle,
-                lines,
-            );
+            head(page, center(*c), y0 + top_h, sub_h, lines);
         }
         for (c, label) in [
             (cols.inputs, "Kelengkapan"),
             (cols.time, "Waktu"),
             (cols.output, "Output"),
         ] {
-            page.lines(
-                center(c),
-                text_y(y0 + top_h, sub_h, 1),
-                SIZE,
-                true,
-                Anchor::Middle,
-                &[label.to_string()],
-            );
+            head(page, center(c), y0 + top_h, sub_h, &[label.to_string()]);
         }
         // Rows of this page.
         let here: Vec<usize> = (0..rows.len()).filter(|&r| page_of_row[r] == n).collect();
@@ -974,54 +981,17 @@ fn flow(p: &Procedure, config: &Config, extras: &Extras, first: usize) -> Vec<Pa
         for &r in &here {
             let row = &rows[r];
             let top = row_y[r];
-            page.lines(
-                center(cols.no),
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Middle,
-                std::slice::from_ref(&row.number),
-            );
-            page.lines(
-                cols.kegiatan.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.kegiatan,
-            );
-            page.lines(
-                cols.inputs.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.inputs,
-            );
-            page.lines(
-                center(cols.time),
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Middle,
-                &row.time,
-            );
-            page.lines(
-                cols.output.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.output,
-            );
-            page.lines(
-                cols.note.0 + PAD,
-                top + PAD,
-                SIZE,
-                false,
-                Anchor::Start,
-                &row.note,
-            );
+            let (start, middle) = (Anchor::Start, Anchor::Middle);
+            for (x, anchor, lines) in [
+                (center(cols.no), middle, std::slice::from_ref(&row.number)),
+                (cols.kegiatan.0 + PAD, start, &row.kegiatan),
+                (cols.inputs.0 + PAD, start, &row.inputs),
+                (center(cols.time), middle, &row.time),
+                (cols.output.0 + PAD, start, &row.output),
+                (cols.note.0 + PAD, start, &row.note),
+            ] {
+                page.lines(x, top + PAD, SIZE, false, anchor, lines);
+            }
             bottom = top + row.height;
             page.line(vec![(left, bottom), (right, bottom)], 0.5);
         }
@@ -1109,13 +1079,7 @@ fn legend(page: &mut Page, t: &crate::graph::Trail) -> f32 {
     let base = MARGIN + 9.0;
     for (swatch, text) in parts {
         if let Some((fill, mark)) = swatch {
-            page.items.push(Item::Fill {
-                x,
-                y: base - 7.0,
-                w: sw,
-                h: 7.5,
-                color: fill,
-            });
+            page.fill(x, base - 7.0, sw, 7.5, fill);
             page.items.push(Item::Line {
                 points: vec![
                     (x, base - 7.0),

@@ -6,18 +6,16 @@
 //! the assessor's signature block. The table's head is repeated on every page it runs onto.
 
 use super::font;
-use super::layout::{Anchor, Document, Item, Mark, Page, PAGE_H, PAGE_W};
+use super::layout::{
+    number_pages, text_height, Anchor, Document, Page, LEADING, MARGIN, PAD, PAGE_H, PAGE_W, SHADE,
+};
 use crate::monitoring::{self, Assessment, Header, Judgement};
 
-const MARGIN: f32 = 28.0;
 const SIZE: f32 = 8.0;
-const PAD: f32 = 3.5;
-const LEADING: f32 = 1.2;
 /// Room kept at the bottom of each page for its number.
 const FOOT: f32 = 16.0;
 /// The most lines a cell shows: a row always fits on a page.
 const MOST_LINES: usize = 30;
-const SHADE: &str = "#e8e8e8";
 /// The mark in the *Penilaian* column (in the shipped font).
 pub const MARK: &str = "√";
 
@@ -44,42 +42,6 @@ fn columns(widths: &[f32]) -> Vec<Col> {
         .collect()
 }
 
-fn text(page: &mut Page, x: f32, y: f32, size: f32, bold: bool, anchor: Anchor, t: &str) {
-    page.items.push(Item::Text {
-        x,
-        y,
-        size,
-        bold,
-        anchor,
-        text: t.to_string(),
-        color: "#000000",
-    });
-}
-
-fn rect(page: &mut Page, x: f32, y: f32, w: f32, h: f32) {
-    page.items.push(Item::Line {
-        points: vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)],
-        width: 0.8,
-        dashed: false,
-        arrow: false,
-        mark: Mark::Plain,
-    });
-}
-
-fn shade(page: &mut Page, x: f32, y: f32, w: f32, h: f32) {
-    page.items.push(Item::Fill {
-        x,
-        y,
-        w,
-        h,
-        color: SHADE,
-    });
-}
-
-fn height(lines: usize, size: f32) -> f32 {
-    lines as f32 * size * LEADING
-}
-
 /// `t` wrapped to a cell of width `w`, at most `MOST_LINES` lines (the last ending in `…`).
 fn wrap(t: &str, w: f32, bold: bool, size: f32) -> Vec<String> {
     let mut lines = font::wrap(t, size, bold, w - 2.0 * PAD);
@@ -95,14 +57,12 @@ fn wrap(t: &str, w: f32, bold: bool, size: f32) -> Vec<String> {
 /// Lines in a cell from its top; centred when `center`.
 #[allow(clippy::too_many_arguments)]
 fn cell(page: &mut Page, c: Col, top: f32, lines: &[String], size: f32, bold: bool, center: bool) {
-    for (i, l) in lines.iter().enumerate() {
-        let y = top + PAD + size * 0.9 + i as f32 * size * LEADING;
-        if center {
-            text(page, c.x + c.w / 2.0, y, size, bold, Anchor::Middle, l);
-        } else {
-            text(page, c.x + PAD, y, size, bold, Anchor::Start, l);
-        }
-    }
+    let (x, anchor) = if center {
+        (c.x + c.w / 2.0, Anchor::Middle)
+    } else {
+        (c.x + PAD, Anchor::Start)
+    };
+    page.lines(x, top + PAD, size, bold, anchor, lines);
 }
 
 /// The pages as they fill: a new one when what comes next does not fit.
@@ -139,12 +99,12 @@ fn head_height(cols: &[Col], cells: &[HeadCell]) -> (f32, f32) {
     for h in cells.iter().filter(|h| h.rows == 1) {
         let w: f32 = cols[h.at..h.at + h.span].iter().map(|c| c.w).sum();
         let n = wrap(h.label, w, true, SIZE).len();
-        row_h[h.row] = row_h[h.row].max(height(n, SIZE) + 2.0 * PAD);
+        row_h[h.row] = row_h[h.row].max(text_height(n, SIZE) + 2.0 * PAD);
     }
     let mut total = row_h[0] + row_h[1];
     for h in cells.iter().filter(|h| h.rows == 2) {
         let n = wrap(h.label, cols[h.at].w, true, SIZE).len();
-        total = total.max(height(n, SIZE) + 2.0 * PAD);
+        total = total.max(text_height(n, SIZE) + 2.0 * PAD);
     }
     if row_h[1] == 0.0 {
         (total, 0.0)
@@ -167,9 +127,9 @@ fn head(pages: &mut Pages, cols: &[Col], cells: &[HeadCell]) {
             _ => (y + first, total - first),
         };
         let lines = wrap(h.label, w, true, SIZE);
-        shade(&mut pages.page, x, top, w, hh);
-        rect(&mut pages.page, x, top, w, hh);
-        let inner = top + (hh - height(lines.len(), SIZE) - 2.0 * PAD) / 2.0;
+        pages.page.fill(x, top, w, hh, SHADE);
+        pages.page.rect(x, top, w, hh, 0.8);
+        let inner = top + (hh - text_height(lines.len(), SIZE) - 2.0 * PAD) / 2.0;
         cell(
             &mut pages.page,
             Col { x, w },
@@ -196,21 +156,9 @@ pub fn layout(header: &Header, a: &Assessment) -> Document {
     signature(&mut pages, header);
     pages.next();
     let mut done = pages.done;
-    let n = done.len();
-    for (i, page) in done.iter_mut().enumerate() {
-        let label = format!("Halaman {} dari {n}", i + 1);
-        let x = PAGE_W - MARGIN - font::width(&label, 7.0, false);
-        text(
-            page,
-            x,
-            PAGE_H - MARGIN / 2.0,
-            7.0,
-            false,
-            Anchor::Start,
-            &label,
-        );
-        text(
-            page,
+    number_pages(&mut done);
+    for page in &mut done {
+        page.text(
             MARGIN,
             PAGE_H - MARGIN / 2.0,
             7.0,
@@ -242,8 +190,7 @@ fn assessor(header: &Header) -> (String, String) {
 
 fn top(pages: &mut Pages, header: &Header) {
     let page = &mut pages.page;
-    text(
-        page,
+    page.text(
         PAGE_W / 2.0,
         pages.y + 12.0,
         12.0,
@@ -278,19 +225,12 @@ fn top(pages: &mut Pages, header: &Header) {
     for (label, value) in rows {
         let lines = font::wrap(&value, size, false, value_w);
         let y = pages.y + size;
-        text(&mut pages.page, MARGIN, y, size, true, Anchor::Start, label);
-        text(
-            &mut pages.page,
-            MARGIN + label_w,
-            y,
-            size,
-            false,
-            Anchor::Start,
-            ":",
-        );
+        pages.page.text(MARGIN, y, size, true, Anchor::Start, label);
+        pages
+            .page
+            .text(MARGIN + label_w, y, size, false, Anchor::Start, ":");
         for (i, l) in lines.iter().enumerate() {
-            text(
-                &mut pages.page,
+            pages.page.text(
                 MARGIN + label_w + 10.0,
                 y + i as f32 * size * LEADING,
                 size,
@@ -299,7 +239,7 @@ fn top(pages: &mut Pages, header: &Header) {
                 l,
             );
         }
-        pages.y += height(lines.len(), size) + 2.0;
+        pages.y += text_height(lines.len(), size) + 2.0;
     }
     pages.y += 8.0;
 }
@@ -388,7 +328,7 @@ fn tabel7(pages: &mut Pages, a: &Assessment) {
             .max()
             .unwrap_or(1)
             .max(no_data.len());
-        let h = height(lines, SIZE) + 2.0 * PAD;
+        let h = text_height(lines, SIZE) + 2.0 * PAD;
         if first || pages.room() < h {
             if !first || pages.room() < head_h + h {
                 pages.next();
@@ -401,13 +341,13 @@ fn tabel7(pages: &mut Pages, a: &Assessment) {
         for (i, c) in cols.iter().enumerate() {
             // The two Penilaian cells are one when the procedure is not judged.
             if r.judgement == Judgement::NoData && i == 2 {
-                rect(page, c.x, y, c.w + cols[3].w, h);
+                page.rect(c.x, y, c.w + cols[3].w, h, 0.8);
                 continue;
             }
             if r.judgement == Judgement::NoData && i == 3 {
                 continue;
             }
-            rect(page, c.x, y, c.w, h);
+            page.rect(c.x, y, c.w, h, 0.8);
         }
         cell(page, cols[0], y, &texts[0], SIZE, false, true);
         cell(page, cols[1], y, &texts[1], SIZE, false, false);
@@ -428,21 +368,26 @@ fn tabel7(pages: &mut Pages, a: &Assessment) {
     }
     if first {
         head(pages, &cols, &cells);
-        let y = pages.y;
-        let w: f32 = TABEL7.iter().sum();
-        let h = height(1, SIZE) + 2.0 * PAD;
-        rect(&mut pages.page, MARGIN, y, w, h);
-        cell(
-            &mut pages.page,
-            Col { x: MARGIN, w },
-            y,
-            &["Tidak ada prosedur untuk dinilai.".to_string()],
-            SIZE,
-            false,
-            true,
-        );
-        pages.y += h;
+        nothing(pages, &TABEL7, "Tidak ada prosedur untuk dinilai.");
     }
+}
+
+/// A row across the whole table with one centred line, where the table has nothing to list.
+fn nothing(pages: &mut Pages, widths: &[f32], message: &str) {
+    let w: f32 = widths.iter().sum();
+    let h = text_height(1, SIZE) + 2.0 * PAD;
+    pages.page.rect(MARGIN, pages.y, w, h, 0.8);
+    let lines = [message.to_string()];
+    cell(
+        &mut pages.page,
+        Col { x: MARGIN, w },
+        pages.y,
+        &lines,
+        SIZE,
+        false,
+        true,
+    );
+    pages.y += h;
 }
 
 /// Bulan | Prosedur | Ditangani | Masuk | Selesai | Langkah selesai | Dalam waktu baku |
@@ -475,13 +420,12 @@ fn recap(pages: &mut Pages, a: &Assessment) {
         .collect();
     let (head_h, _) = head_height(&cols, &cells);
     let title_h = 22.0;
-    let row_h = height(1, SIZE) + 2.0 * PAD;
+    let row_h = text_height(1, SIZE) + 2.0 * PAD;
     if pages.room() < title_h + head_h + row_h {
         pages.next();
     }
     pages.y += 10.0;
-    text(
-        &mut pages.page,
+    pages.page.text(
         MARGIN,
         pages.y + 10.0,
         10.0,
@@ -492,19 +436,7 @@ fn recap(pages: &mut Pages, a: &Assessment) {
     pages.y += title_h - 10.0;
     head(pages, &cols, &cells);
     if a.months.is_empty() {
-        let w: f32 = RECAP.iter().sum();
-        let y = pages.y;
-        rect(&mut pages.page, MARGIN, y, w, row_h);
-        cell(
-            &mut pages.page,
-            Col { x: MARGIN, w },
-            y,
-            &["Belum ada data dalam periode ini.".to_string()],
-            SIZE,
-            false,
-            true,
-        );
-        pages.y += row_h;
+        nothing(pages, &RECAP, "Belum ada data dalam periode ini.");
         return;
     }
     // The month is named on its first row.
@@ -533,14 +465,14 @@ fn recap(pages: &mut Pages, a: &Assessment) {
             .map(|(v, c)| wrap(v, c.w, false, SIZE))
             .collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-        let h = height(lines, SIZE) + 2.0 * PAD;
+        let h = text_height(lines, SIZE) + 2.0 * PAD;
         if pages.room() < h {
             pages.next();
             head(pages, &cols, &cells);
         }
         let y = pages.y;
         for (i, (c, lines)) in cols.iter().zip(&wrapped).enumerate() {
-            rect(&mut pages.page, c.x, y, c.w, h);
+            pages.page.rect(c.x, y, c.w, h, 0.8);
             cell(&mut pages.page, *c, y, lines, SIZE, false, i >= 2);
         }
         last_month = &m.month;
@@ -558,8 +490,7 @@ fn signature(pages: &mut Pages, header: &Header) {
     let x = PAGE_W - MARGIN - 220.0;
     let mut y = pages.y + 18.0 + size;
     let page = &mut pages.page;
-    text(
-        page,
+    page.text(
         x,
         y,
         size,
@@ -568,19 +499,11 @@ fn signature(pages: &mut Pages, header: &Header) {
         &monitoring::date_text(header.at.date_naive()),
     );
     y += size * LEADING;
-    text(page, x, y, size, false, Anchor::Start, "Penilai,");
+    page.text(x, y, size, false, Anchor::Start, "Penilai,");
     y += 40.0 + size * LEADING;
-    text(page, x, y, size, true, Anchor::Start, &name);
+    page.text(x, y, size, true, Anchor::Start, &name);
     y += size * LEADING;
-    text(
-        page,
-        x,
-        y,
-        size,
-        false,
-        Anchor::Start,
-        &format!("NIP. {nip}"),
-    );
+    page.text(x, y, size, false, Anchor::Start, &format!("NIP. {nip}"));
     pages.y = y + PAD;
 }
 

@@ -18,7 +18,9 @@ fn ink(mark: Mark) -> &'static str {
 /// Space between pages in the one-file SVG.
 const GAP: f32 = 24.0;
 
-fn esc(text: &str) -> String {
+/// Text as XML writes it in content and in a quoted attribute; also the HTML page's and
+/// Graphviz's HTML-like labels.
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

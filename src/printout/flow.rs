@@ -8,10 +8,7 @@ use std::rc::Rc;
 
 use super::markup::{Align, Block, Cell, Inline, Markup, Style, Table, VAlign};
 use crate::document::font;
-use crate::document::layout::{Anchor, Document, Item, Mark, Page};
-
-/// The colour of text.
-const INK: &str = "#000000";
+use crate::document::layout::{Anchor, Document, Item, Page, SHADE};
 
 /// A4 portrait, in points.
 pub const PAGE_W: f32 = 595.0;
@@ -149,21 +146,11 @@ fn shift(item: &Item, dx: f32, dy: f32) -> Item {
     item
 }
 
-fn line(points: Vec<(f32, f32)>, width: f32) -> Item {
-    Item::Line {
-        points,
-        width,
-        dashed: false,
-        arrow: false,
-        mark: Mark::Plain,
-    }
-}
-
 /// The footer of page `page` of `pages`: a rule, the lines of text, the page number, and the
 /// QR code at the right.
 fn decorate(items: &mut Vec<Item>, footer: &Footer, page: usize, pages: usize) {
     let top = PAGE_H - FOOT + 14.0;
-    items.push(line(vec![(LEFT, top), (PAGE_W - RIGHT, top)], 0.5));
+    items.push(Item::line(vec![(LEFT, top), (PAGE_W - RIGHT, top)], 0.5));
     let mut text_right = PAGE_W - RIGHT;
     if let Some(qr) = &footer.qr {
         let size = qr.width as f32 * MODULE;
@@ -188,15 +175,8 @@ fn decorate(items: &mut Vec<Item>, footer: &Footer, page: usize, pages: usize) {
         lines.extend(font::wrap(l, FOOT_SIZE, false, text_right - LEFT));
     }
     for (i, l) in lines.iter().enumerate() {
-        items.push(Item::Text {
-            x: LEFT,
-            y: top + 6.0 + FOOT_SIZE * ASCENT + i as f32 * FOOT_SIZE * LEADING,
-            size: FOOT_SIZE,
-            bold: false,
-            anchor: Anchor::Start,
-            text: l.clone(),
-            color: INK,
-        });
+        let y = top + 6.0 + FOOT_SIZE * ASCENT + i as f32 * FOOT_SIZE * LEADING;
+        items.push(Item::text(LEFT, y, FOOT_SIZE, false, Anchor::Start, l));
     }
 }
 
@@ -230,7 +210,7 @@ fn blocks(blocks: &[Block], width: f32) -> Vec<Frag> {
                 let y = h / 2.0;
                 let frag = Frag {
                     height: h,
-                    items: vec![line(vec![(0.0, y), (width, y)], *weight)],
+                    items: vec![Item::line(vec![(0.0, y), (width, y)], *weight)],
                     ..Frag::default()
                 };
                 (vec![frag], 2.0, 4.0)
@@ -516,18 +496,18 @@ fn line_frag(l: &Line, align: Align, width: f32, base: f32) -> Frag {
     }
     let mut items = Vec::new();
     for (x, seg) in runs {
-        items.push(Item::Text {
+        let style = seg.style;
+        items.push(Item::text(
             x,
-            y: baseline,
-            size: seg.style.size,
-            bold: seg.style.bold,
-            anchor: Anchor::Start,
-            text: seg.text.clone(),
-            color: INK,
-        });
+            baseline,
+            style.size,
+            style.bold,
+            Anchor::Start,
+            &seg.text,
+        ));
         if seg.style.underline {
             let uy = baseline + seg.style.size * 0.12;
-            items.push(line(vec![(x, uy), (x + seg.width, uy)], 0.6));
+            items.push(Item::line(vec![(x, uy), (x + seg.width, uy)], 0.6));
         }
     }
     Frag {
@@ -565,15 +545,10 @@ fn list(ordered: bool, start: usize, items: &[Vec<Block>], size: f32, width: f32
         } else {
             size * ASCENT
         };
-        first.items.push(Item::Text {
-            x: INDENT - 5.0 - font::width(&marker, size, false),
-            y: baseline,
-            size,
-            bold: false,
-            anchor: Anchor::Start,
-            text: marker,
-            color: INK,
-        });
+        let x = INDENT - 5.0 - font::width(&marker, size, false);
+        first
+            .items
+            .push(Item::text(x, baseline, size, false, Anchor::Start, &marker));
         if i > 0 {
             first.before = first.before.max(size * 0.2);
         }
@@ -726,7 +701,7 @@ fn row_frags(t: &Table, row: &[Cell], cols: &[f32], x0: f32, max: f32) -> Vec<Fr
                         y: 0.0,
                         w: l.w,
                         h: height,
-                        color: "#e8e8e8",
+                        color: SHADE,
                     });
                 }
                 let dy = PAD_Y
@@ -742,17 +717,7 @@ fn row_frags(t: &Table, row: &[Cell], cols: &[f32], x0: f32, max: f32) -> Vec<Fr
                 }
                 items.extend(content.iter().map(|it| shift(it, l.x + PAD_X, dy)));
                 if t.border {
-                    let (x, w) = (l.x, l.w);
-                    items.push(line(
-                        vec![
-                            (x, 0.0),
-                            (x + w, 0.0),
-                            (x + w, height),
-                            (x, height),
-                            (x, 0.0),
-                        ],
-                        0.6,
-                    ));
+                    items.push(Item::rect(l.x, 0.0, l.w, height, 0.6));
                 }
             }
             Frag {

@@ -1,18 +1,20 @@
 //! `sop procedure doc`: the SOP AP document of every shipped procedure as SVG (well-formed,
 //! every step and column in it, each symbol drawn in its role's column once rendered to
-//! pixels), as PDF (A4 landscape pages, text extractable) and HTML; snapshots of two SVGs and
-//! the example PDFs in docs/examples kept fresh.
+//! pixels, the arrows orthogonal and clear of the symbols, a long flow's off-page connectors
+//! in pairs naming each other's page), as PDF (A4 landscape pages, text extractable) and
+//! HTML; snapshots of two SVGs and the example PDFs in docs/examples kept fresh.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 
 use sop::config::Config;
-use sop::document::{self, font, layout};
+use sop::document;
+use sop::document::layout::{self, Item};
 use sop::graph::Extras;
 use sop::procedure::{self, Kind, Procedure};
 
-use crate::support::Office;
+use crate::support::{fontdb, fresh, Office};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-records")
@@ -106,13 +108,6 @@ fn svg_documents_are_well_formed_and_hold_every_step_and_column() {
     }
 }
 
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(font::REGULAR.to_vec());
-    db.load_font_data(font::BOLD.to_vec());
-    Arc::new(db)
-}
-
 /// Whether the pixel at (x, y) is dark (ink, not paper).
 fn dark(pixmap: &tiny_skia::Pixmap, x: f32, y: f32) -> bool {
     let (x, y) = (x.round() as u32, y.round() as u32);
@@ -167,8 +162,7 @@ fn symbols_render_in_their_role_columns() {
                     p.id(),
                     sym.step
                 );
-                // And nothing of it outside its column: paper just beyond the column's edges
-                // at the symbol's height, unless an arrow crosses there.
+                // The symbol the step's kind calls for.
                 let shape_ok = match step.kind {
                     Kind::Start | Kind::End => sym.shape == layout::Shape::Capsule,
                     Kind::Approval | Kind::Decision => sym.shape == layout::Shape::Diamond,
@@ -181,13 +175,123 @@ fn symbols_render_in_their_role_columns() {
     }
 }
 
-/// Regenerates a file from `bytes` and fails when it was stale, as the completions test does.
-fn fresh(path: &Path, bytes: &[u8], stale: &mut Vec<String>) {
-    if std::fs::read(path).ok().as_deref() != Some(bytes) {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-        stale.push(path.display().to_string());
+/// An arrow's segments that pass through a step's symbol other than at its ends.
+fn crossings(points: &[(f32, f32)], symbols: &[layout::Placed]) -> Vec<String> {
+    let mut out = Vec::new();
+    for seg in points.windows(2) {
+        let ((x1, y1), (x2, y2)) = (seg[0], seg[1]);
+        let (left, right) = (x1.min(x2), x1.max(x2));
+        let (top, bottom) = (y1.min(y2), y1.max(y2));
+        for s in symbols {
+            // Inside the box by more than a point: touching its edge is where an arrow ends.
+            let (sl, sr, st, sb) = (s.x + 1.0, s.x + s.w - 1.0, s.y + 1.0, s.y + s.h - 1.0);
+            if right > sl && left < sr && bottom > st && top < sb {
+                out.push(format!("{:?} through {}", seg, s.step));
+            }
+        }
     }
+    out
+}
+
+#[test]
+fn long_flows_go_on_by_paired_connectors_and_arrows_run_clear_of_the_symbols() {
+    let mut long = 0;
+    for (p, config) in &shipped() {
+        let doc = layout::layout(p, config, &Extras::default());
+        // Each connector's letter: the page it stands on and the page it names.
+        let mut ends: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut page_of: HashMap<&str, usize> = HashMap::new();
+        for (n, page) in doc.pages.iter().enumerate() {
+            let number = n + 1;
+            for s in &page.symbols {
+                page_of.insert(s.step.as_str(), number);
+            }
+            let texts: Vec<(f32, f32, &str)> = page
+                .items
+                .iter()
+                .filter_map(|it| match it {
+                    Item::Text { x, y, text, .. } => Some((*x, *y, text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            let text_at = |x: f32, y: f32| {
+                texts
+                    .iter()
+                    .find(|(tx, ty, _)| (tx - x).abs() < 0.01 && (ty - y).abs() < 0.01)
+                    .map(|t| t.2)
+            };
+            for it in &page.items {
+                match it {
+                    Item::Symbol {
+                        shape: layout::Shape::OffPage,
+                        x,
+                        y,
+                        w,
+                        h,
+                        ..
+                    } => {
+                        // The letter in it, the page it names beside it.
+                        let (cx, cy) = (x + w / 2.0, y + h / 2.0);
+                        let letter = text_at(cx, cy + 1.5).expect("a connector's letter");
+                        let other = text_at(x + w + 2.0, cy + 2.0)
+                            .and_then(|t| t.strip_prefix("hal. "))
+                            .and_then(|n| n.parse().ok())
+                            .expect("the page a connector names");
+                        ends.entry(letter.to_string())
+                            .or_default()
+                            .push((number, other));
+                    }
+                    Item::Line {
+                        points,
+                        arrow: true,
+                        ..
+                    } => {
+                        for seg in points.windows(2) {
+                            let ((x1, y1), (x2, y2)) = (seg[0], seg[1]);
+                            assert!(
+                                (x1 - x2).abs() < 0.01 || (y1 - y2).abs() < 0.01,
+                                "{} page {number}: a slanted arrow {points:?}",
+                                p.id()
+                            );
+                        }
+                        let through = crossings(points, &page.symbols);
+                        assert!(through.is_empty(), "{} page {number}: {through:?}", p.id());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // One pair of connectors for each arrow between two pages, each naming the other.
+        let across = p
+            .steps
+            .iter()
+            .flat_map(|s| {
+                p.exits(s)
+                    .into_iter()
+                    .map(move |(_, t)| (s.id(), t.get_ref()))
+            })
+            .filter(|(from, to)| {
+                page_of
+                    .get(to.as_str())
+                    .is_some_and(|b| page_of[from] != *b)
+            })
+            .count();
+        assert_eq!(ends.len(), across, "{}: {ends:?}", p.id());
+        for (letter, pair) in &ends {
+            let [(a, names_a), (b, names_b)] = pair[..] else {
+                panic!("{}: connector {letter} stands {} times", p.id(), pair.len());
+            };
+            assert!(
+                a != b && names_a == b && names_b == a,
+                "{}: connector {letter}: {pair:?}",
+                p.id()
+            );
+        }
+        if across > 0 {
+            long += 1;
+        }
+    }
+    assert!(long > 0, "no shipped flow runs onto a second page");
 }
 
 #[test]

@@ -5,12 +5,10 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Arc;
 
-use sop::document::font;
 use sop::graph::{HERE_FILL, VISITED_FILL, WRAP};
 
-use crate::support::Office;
+use crate::support::{fontdb, fresh, Office};
 
 const RIZKY: (&str, &str) = ("Rizky Ramadhan", "rizky@diskominfo.example.go.id");
 
@@ -91,6 +89,11 @@ fn office_with_bantuan() -> Office {
 fn stdout(office: &Office, who: &str, args: &[&str]) -> String {
     let out = office.sop(who, args).success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// Fails, showing `text`, unless `part` is in it.
+fn has(text: &str, part: &str) {
+    assert!(text.contains(part), "{part:?} not in\n{text}");
 }
 
 /// Mermaid's entity codes back to text, to count a label's characters.
@@ -200,7 +203,7 @@ fn mermaid_of_the_shipped_procedures_speaks_indonesian_and_wraps() {
         "rizky",
         &["procedure", "graph", "instalasi-piranti-lunak"],
     );
-    assert!(ipl.contains("|\"Tidak lengkap\"|"), "{ipl}");
+    has(&ipl, "|\"Tidak lengkap\"|");
     // The inferred end and the automatic route sit inside the lanes of the steps before them,
     // dashed; the end and the start are stadiums, decisions diamonds.
     let lanes = mermaid_lanes(&ipl);
@@ -214,8 +217,8 @@ fn mermaid_of_the_shipped_procedures_speaks_indonesian_and_wraps() {
     };
     assert_eq!(lane_of(&end).as_deref(), Some("Staf TI"));
     assert_eq!(lane_of(&route).as_deref(), Some("Sub Koordinator IIDC"));
-    assert!(ipl.contains(&format!("{end}([\"")), "{ipl}");
-    assert!(ipl.contains(&format!("{route}{{\"")), "{ipl}");
+    has(&ipl, &format!("{end}([\""));
+    has(&ipl, &format!("{route}{{\""));
     let dashed = ipl
         .lines()
         .find(|l| l.trim_start().starts_with("class ") && l.ends_with(" ditafsirkan"))
@@ -256,37 +259,19 @@ fn either_or_roles_rows_and_calls_in_mermaid() {
     );
     // The call is a subroutine naming the procedure it starts.
     let call_line = text.lines().find(|l| l.trim().starts_with(&call)).unwrap();
-    assert!(call_line.contains("[[\""), "{call_line}");
+    has(&call_line, "[[\"");
     let label = unescape(&call_line.replace("<br/>", " "));
-    assert!(
-        label.contains("sub-prosedur: Permintaan Email (email)"),
-        "{label}"
-    );
+    has(&label, "sub-prosedur: Permintaan Email (email)");
     // Row 4 of two actors: its number once, the row named.
     let periksa = node_of(&text, "4. Helpdesk memeriksa");
     let setujui = node_of(&text, "Sub Koordinator menyetujui");
     assert_eq!(text.matches("\"4. ").count(), 1, "{text}");
-    assert!(
-        text.contains(&format!("%% baris 4: {periksa}, {setujui}")),
-        "{text}"
-    );
+    has(&text, &format!("%% baris 4: {periksa}, {setujui}"));
     // Its exits: Ya to the call, Tidak back; the call's by the email request's status.
-    assert!(
-        text.contains(&format!("{setujui} -->|\"Ya\"| {call}")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("{setujui} -->|\"Tidak\"| {tangani}")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("{call} -.->|\"Selesai\"| {end}")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("{call} -.->|\"Ditolak\"| {end}")),
-        "{text}"
-    );
+    has(&text, &format!("{setujui} -->|\"Ya\"| {call}"));
+    has(&text, &format!("{setujui} -->|\"Tidak\"| {tangani}"));
+    has(&text, &format!("{call} -.->|\"Selesai\"| {end}"));
+    has(&text, &format!("{call} -.->|\"Ditolak\"| {end}"));
 }
 
 /// What can be checked of dot text without Graphviz: braces balance outside strings and
@@ -436,23 +421,17 @@ fn dot_parses_and_orders_its_lanes() {
     );
     // Start and end rounded (Graphviz's capsule), the approval a diamond, the inferred end
     // dashed and inside the approver's lane.
-    assert!(
-        text.contains("s0 [style=\"rounded\", label=\"1. Mulai\"]"),
-        "{text}"
-    );
-    assert!(
-        text.contains("s6 [style=\"rounded,dashed\", label=\"Selesai"),
-        "{text}"
-    );
-    assert!(text.contains("s4 [shape=diamond"), "{text}");
+    has(&text, "s0 [style=\"rounded\", label=\"1. Mulai\"]");
+    has(&text, "s6 [style=\"rounded,dashed\", label=\"Selesai");
+    has(&text, "s4 [shape=diamond");
     let lane3 = text.split("subgraph cluster_lane3").nth(1).unwrap();
     let lane3 = lane3.split("\n  }").next().unwrap();
     assert!(
         lane3.contains("    s6 [") && lane3.contains("    s5 ["),
         "{lane3}"
     );
-    assert!(text.contains("s4 -> s5 [label=\"Ya\"]"), "{text}");
-    assert!(text.contains("s4 -> s2 [label=\"Tidak\"]"), "{text}");
+    has(&text, "s4 -> s5 [label=\"Ya\"]");
+    has(&text, "s4 -> s2 [label=\"Tidak\"]");
 }
 
 #[test]
@@ -488,10 +467,7 @@ fn the_sop_document_draws_a_call_as_a_predefined_process_and_a_row_once() {
         "{text}"
     );
     // The step either role may do: in the first role's column, both named in Kegiatan.
-    assert!(
-        text.contains("(pelaksana: Helpdesk atau Staf TI)"),
-        "{text}"
-    );
+    has(&text, "(pelaksana: Helpdesk atau Staf TI)");
     // Row 4: both actors' symbols, at one height, the number written once.
     let centre_y = |step: &str| {
         let n = tree
@@ -561,21 +537,12 @@ fn show_graph_mermaid_marks_the_trail_and_where_the_request_is() {
     assert!(text.contains("classDef dilalui fill:") && text.contains("classDef sekarang fill:"));
     assert_eq!(classed(&text, "dilalui"), [isi.clone(), terima.clone()]);
     assert_eq!(classed(&text, "sekarang"), [setuju.as_str()]);
-    assert!(text.contains("● sekarang"), "{text}");
+    has(&text, "● sekarang");
     // The exits taken, numbered in the order taken, and drawn in the trail's colour.
-    assert!(
-        text.contains(&format!("{isi} -->|\"[1, 4]\"| {terima}")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("{terima} -->|\"[2, 5]\"| {setuju}")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("{setuju} -->|\"Tidak [3]\"| {isi}")),
-        "{text}"
-    );
-    assert!(text.contains(&format!("{setuju} -->|\"Ya\"| ")), "{text}");
+    has(&text, &format!("{isi} -->|\"[1, 4]\"| {terima}"));
+    has(&text, &format!("{terima} -->|\"[2, 5]\"| {setuju}"));
+    has(&text, &format!("{setuju} -->|\"Tidak [3]\"| {isi}"));
+    has(&text, &format!("{setuju} -->|\"Ya\"| "));
     let edges: Vec<&str> = text.lines().filter(|l| l.contains("-->")).collect();
     let taken: Vec<String> = edges
         .iter()
@@ -615,7 +582,7 @@ fn show_graph_marks_held_and_finished_requests() {
     let terima = node_of(&text, "2. Menerima FPE");
     assert_eq!(classed(&text, "dilalui"), [isi.as_str()]);
     assert_eq!(classed(&text, "sekarang"), [terima.as_str()]);
-    assert!(text.contains("● ditahan"), "{text}");
+    has(&text, "● ditahan");
     office.sop("dewi", &["resume", &id]).success();
     office.sop("dewi", &["advance", &id]).success();
     office.sop("sri", &["approve", &id]).success();
@@ -624,8 +591,8 @@ fn show_graph_marks_held_and_finished_requests() {
     let end = node_of(&text, "5. Data kredensial");
     assert_eq!(classed(&text, "sekarang"), [end.as_str()]);
     assert_eq!(classed(&text, "dilalui").len(), 4, "{text}");
-    assert!(text.contains("● selesai"), "{text}");
-    assert!(text.contains("|\"Ya [3]\"|"), "{text}");
+    has(&text, "● selesai");
+    has(&text, "|\"Ya [3]\"|");
     let svg = stdout(&office, "rizky", &["show", &id, "--graph", "svg"]);
     let tree = roxmltree::Document::parse(&svg).unwrap();
     let here: Vec<&str> = tree
@@ -645,10 +612,7 @@ fn show_graph_follows_the_start_and_the_decisions_sop_takes() {
     let text = stdout(&office, "rizky", &["show", &id, "--graph", "mermaid"]);
     let start = node_of(&text, "1. Mulai");
     let lapor = node_of(&text, "2. Melaporkan");
-    assert!(
-        text.contains(&format!("{start} -->|\"[1]\"| {lapor}")),
-        "{text}"
-    );
+    has(&text, &format!("{start} -->|\"[1]\"| {lapor}"));
     assert_eq!(classed(&text, "dilalui"), [start]);
     assert_eq!(classed(&text, "sekarang"), [lapor]);
     // A change that passes a decision sop takes itself (the route by `lokasi`) draws both
@@ -678,14 +642,11 @@ fn show_graph_follows_the_start_and_the_decisions_sop_takes() {
     let decide = node_of(&text, "9. Memutuskan");
     let route = node_of(&text, "Menyelesaikan instalasi");
     let end = node_of(&text, "12. Instalasi selesai");
-    assert!(
-        text.contains(&format!("{decide} -.->|\"Tidak perlu [8]\"| {route}")),
-        "{text}"
+    has(
+        &text,
+        &format!("{decide} -.->|\"Tidak perlu [8]\"| {route}"),
     );
-    assert!(
-        text.contains(&format!("{route} -->|\"User [9]\"| {end}")),
-        "{text}"
-    );
+    has(&text, &format!("{route} -->|\"User [9]\"| {end}"));
     assert!(classed(&text, "dilalui").contains(&route), "{text}");
     assert_eq!(classed(&text, "sekarang"), [end]);
     assert_eq!(classed(&text, "dilalui").len(), 9, "{text}");
@@ -709,13 +670,6 @@ fn show_graph_refuses_a_format_and_an_unknown_kind() {
     office
         .sop("rizky", &["show", "EML-NOPE", "--graph", "svg"])
         .code(3);
-}
-
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(font::REGULAR.to_vec());
-    db.load_font_data(font::BOLD.to_vec());
-    Arc::new(db)
 }
 
 /// `#rrggbb` as its three channels.
@@ -802,17 +756,8 @@ fn show_graph_svg_renders_the_trail_at_the_symbols() {
         .filter(|n| n.attribute("class") == Some("flow trail"))
         .count();
     assert_eq!(trail_lines, 3);
-    assert!(svg.contains(">Tidak [3]</text>"), "{svg}");
+    has(&svg, ">Tidak [3]</text>");
     assert!(svg.contains(">[1, 4]</text>"));
-}
-
-/// Regenerates a file from `bytes` and fails when it was stale, as the completions test does.
-fn fresh(path: &Path, bytes: &[u8], stale: &mut Vec<String>) {
-    if std::fs::read(path).ok().as_deref() != Some(bytes) {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-        stale.push(path.display().to_string());
-    }
 }
 
 #[test]

@@ -389,3 +389,21 @@ impl Office {
         std::fs::write(path, text.replacen(from, to, 1)).unwrap();
     }
 }
+
+/// Regenerates a file from `bytes`, noting it in `stale` when it was (the caller then fails):
+/// the SVG and Mermaid/dot snapshots and the example PDFs.
+pub fn fresh(path: &Path, bytes: &[u8], stale: &mut Vec<String>) {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        stale.push(path.display().to_string());
+    }
+}
+
+/// The shipped font for usvg, to render a document's SVG to pixels as the PDF writer reads it.
+pub fn fontdb() -> std::sync::Arc<usvg::fontdb::Database> {
+    let mut db = usvg::fontdb::Database::new();
+    db.load_font_data(sop::document::font::REGULAR.to_vec());
+    db.load_font_data(sop::document::font::BOLD.to_vec());
+    std::sync::Arc::new(db)
+}
