@@ -64,8 +64,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let Some(last) = commits.last().copied().or(snap.commit) else {
         return Err(invalid!("{id} has no commit yet"));
     };
-    let commit_at = git.commit_info(last)?.author_time();
-    let assets = assets(git, &snap, &req, &commits)?;
+    let printed = git.commit_info(last)?;
+    let commit_at = printed.author_time();
+    let assets = assets(git, &printed.snapshot()?, &req, &commits)?;
     let commits: Vec<Option<String>> = by_entry.iter().map(|c| c.map(|c| c.to_string())).collect();
     let commit = last.to_string();
     let data = data::build(&data::Input {
@@ -137,8 +138,8 @@ fn step_template(p: &Procedure, id: &str, step: &str) -> Result<String> {
         .to_string())
 }
 
-/// The assets the request touches, as HEAD has them: its own, then those its commits'
-/// `Sop-Asset` trailers name.
+/// The assets the request touches, as `snap` (the printed commit) has them: its own, then
+/// those its commits' `Sop-Asset` trailers name.
 fn assets(
     git: &Git,
     snap: &Snapshot,

@@ -258,6 +258,18 @@ fn a_berita_acara_renders_the_assets_fields_and_the_parties() {
         assert!(text.contains(&want), "no {want} in {text}");
     }
     assert!(text.contains(&squeeze(&format!("Permintaan {id}"))));
+    // The asset moved later, by a commit that is not the request's: the paper still shows it
+    // as the printed commit has it.
+    office.import_assets("serial,location\nPF3ABC12,Ruang Server\n");
+    let text = squeeze(&pdf_text(&print_pdf(
+        &office,
+        "putri",
+        &[&id, "--step", "serahkan-aset"],
+    )));
+    assert!(
+        text.contains("GudangTIK") && !text.contains("RuangServer"),
+        "{text}"
+    );
 }
 
 #[test]
