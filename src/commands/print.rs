@@ -168,15 +168,14 @@ fn assets(
 /// checked against `limits::TEMPLATE_FILE_BYTES` and for UTF-8; a file that fails is an error
 /// only when a template loads it.
 fn templates(git: &Git) -> Result<template::Source> {
-    let files = git.head_files(Path::new(template::FOLDER))?;
-    if files.len() > limits::TEMPLATE_FILES {
+    let Some(files) = git.head_files_up_to(Path::new(template::FOLDER), limits::TEMPLATE_FILES)?
+    else {
         return Err(invalid!(
-            "{}/ holds {} files, more than the {} a printout reads",
+            "{}/ holds more than the {} files a printout reads",
             template::FOLDER,
-            files.len(),
             limits::TEMPLATE_FILES
         ));
-    }
+    };
     let mut texts: HashMap<String, Result<String, String>> = HashMap::new();
     for (name, blob) in files {
         let rel = format!("{}/{name}", template::FOLDER);

@@ -534,6 +534,33 @@ fn templates_are_read_as_committed_and_refused_with_where_they_fail() {
         .stderr(contains("not a file name under templates/"));
 }
 
+/// `limits::TEMPLATE_FILES`: a printout reads at most 256 files of `templates/`.
+#[test]
+fn templates_beyond_the_files_a_printout_reads_are_refused() {
+    let office = Office::example();
+    let (_, id) = handover(&office);
+    let shipped = office.git(&["ls-files", "templates"]).lines().count();
+    let add = |from: usize, to: usize| {
+        for i in from..to {
+            std::fs::write(office.path(&format!("templates/x/{i}.html")), "<p>x</p>").unwrap();
+        }
+        office.git(&["add", "templates"]);
+        office.git_as(
+            "Rizky Ramadhan",
+            "rizky@diskominfo.example.go.id",
+            &["commit", "-qm", "templates"],
+        );
+    };
+    std::fs::create_dir_all(office.path("templates/x")).unwrap();
+    add(shipped, 256);
+    let print = || office.sop("putri", &["print", &id, "--format", "html"]);
+    print().success();
+    add(256, 257);
+    print()
+        .code(3)
+        .stderr(contains("templates/ holds more than the 256 files"));
+}
+
 #[test]
 fn procedure_check_reports_a_missing_or_broken_template() {
     let office = Office::example();
