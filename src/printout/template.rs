@@ -132,8 +132,13 @@ pub fn dry_run(source: Source, name: &str) -> Option<String> {
     template.render(Value::from(())).ok()
 }
 
-/// minijinja's message, with the template named as a path of the records directory.
+/// minijinja's message, with the template named as a path of the records directory: that of
+/// the innermost error (in the included template that fails, not the `include` around it).
 fn describe(e: &Error) -> String {
+    let mut e = e;
+    while let Some(inner) = std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>()) {
+        e = inner;
+    }
     let mut text = match e.detail() {
         Some(detail) => format!("{}: {detail}", e.kind()),
         None => e.kind().to_string(),
@@ -408,6 +413,25 @@ mod tests {
         assert!(e.contains("more than 1 MiB"), "{e}");
         let e = check(src, "missing.html").unwrap_err();
         assert!(e.contains("not found"), "{e}");
+    }
+
+    /// An error in an included template (a syntax error, running out of fuel), where it is, not
+    /// only that the include failed.
+    #[test]
+    fn a_failing_include_is_named_with_its_error() {
+        let src = source(&[
+            ("a.html", "<p>a</p>\n{% include 'kop.html' %}"),
+            ("kop.html", "<p>kop</p>\n{% if x %}<p>tidak ditutup</p>\n"),
+            ("b.html", "{% include 'loop.html' %}"),
+            (
+                "loop.html",
+                "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            ),
+        ]);
+        let e = render(src.clone(), "a.html", &()).unwrap_err();
+        assert!(e.starts_with("templates/kop.html:2: syntax error"), "{e}");
+        let e = render(src, "b.html", &()).unwrap_err();
+        assert!(e.contains("too much work"), "{e}");
     }
 
     #[test]
