@@ -118,28 +118,34 @@ pub fn render(source: Source, name: &str, data: &impl Serialize) -> Result<Strin
     String::from_utf8(out.bytes).map_err(|e| format!("{FOLDER}/{name}: {e}"))
 }
 
-/// Whether template `name` and every template it includes, imports or extends parse: the
-/// message of the first that does not.
-pub fn check(source: Source, name: &str) -> Result<(), String> {
+/// Checks template `name` without its data: it and every template it includes, imports or
+/// extends parse (those are found by rendering it once with no data, every value empty).
+/// Gives what that rendering wrote, to check the markup around the values; None when the
+/// template cannot run without its data. The error: the message of the first that fails.
+pub fn check(source: Source, name: &str) -> Result<Option<String>, String> {
     let env = environment(source);
-    env.get_template(name).map(|_| ()).map_err(|e| describe(&e))
+    let template = env.get_template(name).map_err(|e| describe(&e))?;
+    match template.render(Value::from(())) {
+        Ok(html) => Ok(Some(html)),
+        Err(e) => match innermost(&e).kind() {
+            ErrorKind::SyntaxError | ErrorKind::TemplateNotFound => Err(describe(&e)),
+            _ => Ok(None),
+        },
+    }
 }
 
-/// Renders `name` with no data (every value empty), to check the markup it writes around
-/// the values; None when it cannot be rendered without its data.
-pub fn dry_run(source: Source, name: &str) -> Option<String> {
-    let env = environment(source);
-    let template = env.get_template(name).ok()?;
-    template.render(Value::from(())).ok()
+/// The error an include failed with, the one inside it.
+fn innermost(mut e: &Error) -> &Error {
+    while let Some(inner) = std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>()) {
+        e = inner;
+    }
+    e
 }
 
 /// minijinja's message, with the template named as a path of the records directory: that of
 /// the innermost error (in the included template that fails, not the `include` around it).
 fn describe(e: &Error) -> String {
-    let mut e = e;
-    while let Some(inner) = std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>()) {
-        e = inner;
-    }
+    let e = innermost(e);
     let mut text = match e.detail() {
         Some(detail) => format!("{}: {detail}", e.kind()),
         None => e.kind().to_string(),

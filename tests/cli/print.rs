@@ -576,6 +576,14 @@ fn procedure_check_reports_a_missing_or_broken_template() {
         .sop("rizky", &["procedure", "check"])
         .code(3)
         .stdout(contains("writes HTML a printout cannot show"));
+    // A template it includes: the letterhead of every berita acara.
+    std::fs::write(office.path(rel), "{% include 'kop.html' %}<p>x</p>").unwrap();
+    std::fs::write(office.path("templates/kop.html"), "<p>kop</p>\n{% if x %}").unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("procedures/penghapusan-aset.toml:109: step 'pelaksanaan': template: templates/kop.html:2: syntax error"));
+    office.git(&["checkout", "templates/kop.html"]);
     std::fs::remove_file(office.path(rel)).unwrap();
     office
         .sop("rizky", &["procedure", "check"])
