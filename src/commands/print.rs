@@ -64,8 +64,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let Some(last) = commits.last().copied().or(snap.commit) else {
         return Err(invalid!("{id} has no commit yet"));
     };
-    let commit_at = git.commit_info(last)?.author_time();
-    let assets = assets(git, &snap, &req, &commits)?;
+    let printed = git.commit_info(last)?;
+    let commit_at = printed.author_time();
+    let assets = assets(git, &printed.snapshot()?, &req, &commits)?;
     let commits: Vec<Option<String>> = by_entry.iter().map(|c| c.map(|c| c.to_string())).collect();
     let commit = last.to_string();
     let data = data::build(&data::Input {
@@ -137,8 +138,8 @@ fn step_template(p: &Procedure, id: &str, step: &str) -> Result<String> {
         .to_string())
 }
 
-/// The assets the request touches, as HEAD has them: its own, then those its commits'
-/// `Sop-Asset` trailers name.
+/// The assets the request touches, as `snap` (the printed commit) has them: its own, then
+/// those its commits' `Sop-Asset` trailers name.
 fn assets(
     git: &Git,
     snap: &Snapshot,
@@ -167,15 +168,14 @@ fn assets(
 /// checked against `limits::TEMPLATE_FILE_BYTES` and for UTF-8; a file that fails is an error
 /// only when a template loads it.
 fn templates(git: &Git) -> Result<template::Source> {
-    let files = git.head_files(Path::new(template::FOLDER))?;
-    if files.len() > limits::TEMPLATE_FILES {
+    let Some(files) = git.head_files_up_to(Path::new(template::FOLDER), limits::TEMPLATE_FILES)?
+    else {
         return Err(invalid!(
-            "{}/ holds {} files, more than the {} a printout reads",
+            "{}/ holds more than the {} files a printout reads",
             template::FOLDER,
-            files.len(),
             limits::TEMPLATE_FILES
         ));
-    }
+    };
     let mut texts: HashMap<String, Result<String, String>> = HashMap::new();
     for (name, blob) in files {
         let rel = format!("{}/{name}", template::FOLDER);

@@ -555,26 +555,16 @@ fn check_calls(root: &Path, ids: &[String]) -> Vec<Finding> {
 /// templates it includes, and writes HTML a printout can show (checked by rendering it with
 /// no data); the same for the office's own `templates/formulir.html`, if it has one.
 fn check_templates(root: &Path, ids: &[String]) -> Vec<Finding> {
-    use crate::printout::{markup, template};
+    use crate::printout::{self, template};
     let source = worktree_templates(root);
     let mut findings = Vec::new();
     let mut check = |name: &str, file: String, line: usize, what: String| {
-        let finding = |message| Finding {
-            file: file.clone(),
-            line,
-            message,
-        };
-        if let Err(why) = template::check(source.clone(), name) {
-            findings.push(finding(format!("{what}: {why}")));
-            return;
-        }
-        if let Some(html) = template::dry_run(source.clone(), name) {
-            if let Err(why) = markup::parse(&html) {
-                findings.push(finding(format!(
-                    "{what}: {}/{name} writes HTML a printout cannot show: {why}",
-                    template::FOLDER
-                )));
-            }
+        if let Err(why) = printout::check(source.clone(), name) {
+            findings.push(Finding {
+                file,
+                line,
+                message: format!("{what}: {why}"),
+            });
         }
     };
     for id in ids {

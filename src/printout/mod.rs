@@ -41,12 +41,7 @@ pub fn printout(
     fallback_title: &str,
 ) -> Result<Document, String> {
     let html = template::render(source, name, data)?;
-    let markup = markup::parse(&html).map_err(|why| {
-        format!(
-            "{}/{name} writes HTML a printout cannot show: {why}",
-            template::FOLDER
-        )
-    })?;
+    let markup = read_markup(name, &html)?;
     let qr = qr::Qr::new(&data.print.qr)?;
     let at = format!(
         "{} {}",
@@ -63,4 +58,24 @@ pub fn printout(
         .unwrap_or_else(|| fallback_title.to_string());
     let title = format!("{title} ({})", data.print.id);
     flow::layout(&markup, &title, &footer, crate::limits::PRINT_PAGES)
+}
+
+/// Checks template `name` as far as it can be without a request (`sop procedure check`): it
+/// and what it includes parse, and the HTML it writes around the values is HTML a printout
+/// can show.
+pub fn check(source: template::Source, name: &str) -> Result<(), String> {
+    match template::check(source, name)? {
+        Some(html) => read_markup(name, &html).map(|_| ()),
+        None => Ok(()),
+    }
+}
+
+/// The HTML template `name` wrote, read back as blocks.
+fn read_markup(name: &str, html: &str) -> Result<markup::Markup, String> {
+    markup::parse(html).map_err(|why| {
+        format!(
+            "{}/{name} writes HTML a printout cannot show: {why}",
+            template::FOLDER
+        )
+    })
 }

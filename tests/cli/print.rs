@@ -258,6 +258,18 @@ fn a_berita_acara_renders_the_assets_fields_and_the_parties() {
         assert!(text.contains(&want), "no {want} in {text}");
     }
     assert!(text.contains(&squeeze(&format!("Permintaan {id}"))));
+    // The asset moved later, by a commit that is not the request's: the paper still shows it
+    // as the printed commit has it.
+    office.import_assets("serial,location\nPF3ABC12,Ruang Server\n");
+    let text = squeeze(&pdf_text(&print_pdf(
+        &office,
+        "putri",
+        &[&id, "--step", "serahkan-aset"],
+    )));
+    assert!(
+        text.contains("GudangTIK") && !text.contains("RuangServer"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -522,6 +534,33 @@ fn templates_are_read_as_committed_and_refused_with_where_they_fail() {
         .stderr(contains("not a file name under templates/"));
 }
 
+/// `limits::TEMPLATE_FILES`: a printout reads at most 256 files of `templates/`.
+#[test]
+fn templates_beyond_the_files_a_printout_reads_are_refused() {
+    let office = Office::example();
+    let (_, id) = handover(&office);
+    let shipped = office.git(&["ls-files", "templates"]).lines().count();
+    let add = |from: usize, to: usize| {
+        for i in from..to {
+            std::fs::write(office.path(&format!("templates/x/{i}.html")), "<p>x</p>").unwrap();
+        }
+        office.git(&["add", "templates"]);
+        office.git_as(
+            "Rizky Ramadhan",
+            "rizky@diskominfo.example.go.id",
+            &["commit", "-qm", "templates"],
+        );
+    };
+    std::fs::create_dir_all(office.path("templates/x")).unwrap();
+    add(shipped, 256);
+    let print = || office.sop("putri", &["print", &id, "--format", "html"]);
+    print().success();
+    add(256, 257);
+    print()
+        .code(3)
+        .stderr(contains("templates/ holds more than the 256 files"));
+}
+
 #[test]
 fn procedure_check_reports_a_missing_or_broken_template() {
     let office = Office::example();
@@ -537,6 +576,14 @@ fn procedure_check_reports_a_missing_or_broken_template() {
         .sop("rizky", &["procedure", "check"])
         .code(3)
         .stdout(contains("writes HTML a printout cannot show"));
+    // A template it includes: the letterhead of every berita acara.
+    std::fs::write(office.path(rel), "{% include 'kop.html' %}<p>x</p>").unwrap();
+    std::fs::write(office.path("templates/kop.html"), "<p>kop</p>\n{% if x %}").unwrap();
+    office
+        .sop("rizky", &["procedure", "check"])
+        .code(3)
+        .stdout(contains("procedures/penghapusan-aset.toml:109: step 'pelaksanaan': template: templates/kop.html:2: syntax error"));
+    office.git(&["checkout", "templates/kop.html"]);
     std::fs::remove_file(office.path(rel)).unwrap();
     office
         .sop("rizky", &["procedure", "check"])
