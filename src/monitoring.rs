@@ -14,6 +14,7 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::config::{self, Config};
+use crate::dates;
 use crate::procedure::{Kind, Procedure, RowNumber};
 use crate::request::Held;
 use crate::stdtime::StdTime;
@@ -632,41 +633,24 @@ fn action(judgement: Judgement, breaching: &[StepBreaches], late: &[String]) -> 
     }
 }
 
-/// Indonesian month names, for dates and the recap.
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
-/// `30 November 2026`.
-pub fn date_text(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
 /// `November 2026` for `2026-11`; the text itself when it is not a month.
 pub fn month_text(month: &str) -> String {
     let parsed = month
         .split_once('-')
         .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
     match parsed {
-        Some((y, m)) if (1..=12).contains(&m) => format!("{} {y}", MONTHS[m - 1]),
+        Some((y, m)) if (1..=12).contains(&m) => format!("{} {y}", dates::MONTHS[m - 1]),
         _ => month.to_string(),
     }
 }
 
 /// `1 November 2026 s.d. 30 November 2026`.
 pub fn period_text(p: Period) -> String {
-    format!("{} s.d. {}", date_text(p.since), date_text(p.until))
+    format!(
+        "{} s.d. {}",
+        dates::long_date(p.since),
+        dates::long_date(p.until)
+    )
 }
 
 /// The rule in words, for the document's header and the table's.
@@ -868,8 +852,7 @@ to = \"c\"
     }
 
     #[test]
-    fn dates_and_months_in_indonesian() {
-        assert_eq!(date_text(d("2026-11-30")), "30 November 2026");
+    fn months_in_indonesian() {
         assert_eq!(month_text("2027-01"), "Januari 2027");
         assert_eq!(month_text("2027-13"), "2027-13");
     }

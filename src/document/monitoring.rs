@@ -7,6 +7,7 @@
 
 use super::font;
 use super::layout::{Anchor, Document, Item, Mark, Page, PAGE_H, PAGE_W};
+use crate::dates;
 use crate::monitoring::{self, Assessment, Header, Judgement};
 
 const MARGIN: f32 = 28.0;
@@ -263,7 +264,7 @@ fn top(pages: &mut Pages, header: &Header) {
         ("Periode", monitoring::period_text(header.period)),
         (
             "Tanggal Penilaian",
-            monitoring::date_text(header.at.date_naive()),
+            dates::long_date(header.at.date_naive()),
         ),
         ("Nama Penilai", name),
         ("NIP", nip),
@@ -565,7 +566,7 @@ fn signature(pages: &mut Pages, header: &Header) {
         size,
         false,
         Anchor::Start,
-        &monitoring::date_text(header.at.date_naive()),
+        &dates::long_date(header.at.date_naive()),
     );
     y += size * LEADING;
     text(page, x, y, size, false, Anchor::Start, "Penilai,");
