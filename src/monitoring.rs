@@ -857,6 +857,35 @@ to = \"c\"
         assert_eq!(month_text("2027-13"), "2027-13");
     }
 
+    /// The rule compares counts, not the percentage shown: 79.96 % shows as 79,9 % and is
+    /// below 80 %; exactly 80 % meets it; a request past the limit fails it whatever the share.
+    #[test]
+    fn the_threshold_is_met_exactly_without_rounding() {
+        let p = Procedure::parse(PROCEDURE, std::path::Path::new("procedures/t.toml")).unwrap();
+        let rule = config::Monitoring::default();
+        assert_eq!(rule.within_standard, 80);
+        let judge = |within, timed, late: &[&str]| {
+            let figures = Figures {
+                steps_timed: timed,
+                steps_within: within,
+                within_percent: percent(within, timed),
+                ..Figures::default()
+            };
+            let named = Named {
+                breaches: vec![(0, 0); p.steps.len()],
+                late: late.iter().map(|s| s.to_string()).collect(),
+            };
+            row(1, &p, rule, figures, named)
+        };
+        assert_eq!(judge(4, 5, &[]).judgement, Judgement::Good);
+        let below = judge(1999, 2500, &[]);
+        assert_eq!(below.figures.within_percent, Some(79.9));
+        assert_eq!(below.judgement, Judgement::NotGood);
+        assert_eq!(judge(5, 5, &["TT-1"]).judgement, Judgement::NotGood);
+        assert_eq!(judge(0, 0, &["TT-1"]).judgement, Judgement::NotGood);
+        assert_eq!(judge(0, 0, &[]).judgement, Judgement::NoData);
+    }
+
     #[test]
     fn ids_past_three_are_counted_not_named() {
         let ids: Vec<String> = (1..=5).map(|i| format!("EML-{i}")).collect();
