@@ -353,6 +353,11 @@ fn the_rule_comes_from_sop_toml() {
         format!("{config}\n[monitoring]\nwithin_standard = 70\nmax_factor = 3\n"),
     )
     .unwrap();
+    assert_eq!(
+        monitoring(&w.office, PERIOD)["rule"],
+        serde_json::json!({"within_standard": 80, "max_factor": 2}),
+        "the rule is HEAD's, not the work tree's"
+    );
     w.office.git(&["commit", "-qam", "monitoring rule"]);
     let v = monitoring(&w.office, PERIOD);
     assert_eq!(
