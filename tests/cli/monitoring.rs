@@ -341,7 +341,6 @@ fn the_month_recap_counts_each_month_of_the_period() {
     assert_eq!(before["procedures"].as_array().unwrap().len(), 1);
     assert_eq!(row(&before, "email")["judgement"], "no_data");
     assert_eq!(before["months"], serde_json::json!([]));
-    let _ = (&w.email, &w.device);
 }
 
 #[test]
