@@ -536,11 +536,15 @@ fn note(
     limit: Option<&str>,
     late: &[String],
 ) -> String {
-    let mut parts = vec![format!(
+    if f.requests == 0 {
+        return "Belum ada data untuk dinilai: tidak ada permintaan yang ditangani dalam periode ini."
+            .into();
+    }
+    let handled = format!(
         "{} permintaan ditangani ({} masuk, {} selesai)",
         f.requests, f.started, f.finished
-    )];
-    parts.push(match f.within_percent {
+    );
+    let steps = match f.within_percent {
         Some(pct) => format!(
             "{} dari {} langkah ({}) selesai dalam waktu baku (batas {} %)",
             f.steps_within,
@@ -553,9 +557,9 @@ fn note(
             f.steps_done
         ),
         None => "tidak ada langkah yang selesai".to_string(),
-    });
+    };
     let limit = limit_text(rule.max_factor, limit);
-    parts.push(if !any_time {
+    let past = if !any_time {
         "prosedur tidak menetapkan waktu baku".to_string()
     } else if late.is_empty() {
         format!("tidak ada permintaan yang melewati {limit}")
@@ -565,12 +569,8 @@ fn note(
             late.len(),
             some_of(late)
         )
-    });
-    if f.requests == 0 {
-        return "Belum ada data untuk dinilai: tidak ada permintaan yang ditangani dalam periode ini."
-            .into();
-    }
-    let text = parts.join("; ");
+    };
+    let text = [handled, steps, past].join("; ");
     match judgement {
         Judgement::NoData => format!("Belum ada data untuk dinilai: {text}."),
         _ => format!("{text}."),
