@@ -556,6 +556,14 @@ fn formats_and_values_it_cannot_take_are_refused() {
     // Someone not in people.toml may read it: the assessor is left blank.
     let v = office.json("tamu@example.id", &["report", "--monitoring"]);
     assert_eq!(v["assessor"], Value::Null);
+    // Without --since and --until: twelve months, to today (the office's clock).
+    assert_eq!(v["since"], "2025-12-01");
+    assert_eq!(v["until"], "2026-11-23");
+    let v = office.json(
+        "rizky",
+        &["report", "--monitoring", "--until", "2026-03-15"],
+    );
+    assert_eq!(v["since"], "2025-04-01");
 }
 
 /// No human output prints a duration as ISO 8601 (`PT3M`, `P1D`): standard times are written
