@@ -808,6 +808,53 @@ to = \"c\"
         assert_eq!(a.rows[0].judgement, Judgement::Good);
     }
 
+    /// A step whose time goes by a field: each request's limit is its own (2 × (30 + 30)
+    /// minutes for `cepat`, 2 × (3 working days + 30 minutes) for `lama`), and the note and
+    /// `limit` give no amount.
+    #[test]
+    fn a_time_by_a_field_gives_each_request_its_own_limit() {
+        let text = PROCEDURE.replacen(
+            "time = \"30 menit\"",
+            "time = { by = \"kategori\", cepat = \"30 menit\", lama = \"3 hari kerja\" }",
+            1,
+        );
+        let waiting = |kategori: &str| {
+            request(
+                "open",
+                Some("b"),
+                &format!("\n[fields]\nkategori = \"{kategori}\"\n"),
+            )
+        };
+        let (fast, slow) = (waiting("cepat"), waiting("lama"));
+        let period = Period {
+            since: d("2026-11-01"),
+            until: d("2026-11-04"),
+        };
+        let now = t("2026-11-10T12:00:00+07:00");
+        let late = |r: &Summary| {
+            let p = Procedure::parse(&text, std::path::Path::new("procedures/t.toml")).unwrap();
+            let a = assess(&[(p, vec![r])], &Config::default(), period, now);
+            a.rows.into_iter().next().unwrap()
+        };
+        let fast = late(&fast);
+        assert_eq!(
+            (fast.figures.steps_timed, fast.figures.late_requests),
+            (1, 1)
+        );
+        assert_eq!(fast.limit, None);
+        assert!(
+            fast.note
+                .contains("1 permintaan melewati 2 × jumlah waktu baku: TT-1"),
+            "{}",
+            fast.note
+        );
+        let slow = late(&slow);
+        assert_eq!(
+            (slow.figures.steps_timed, slow.figures.late_requests),
+            (1, 0)
+        );
+    }
+
     #[test]
     fn a_period_touches_its_months_each_clipped() {
         let p = Period {
