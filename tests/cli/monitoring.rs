@@ -259,6 +259,42 @@ fn tabel7_judges_a_procedure_that_meets_the_rule_and_ones_that_do_not() {
     assert_eq!(w.office.status(), "", "a report writes nothing");
 }
 
+/// The monitoring counts the visits `sop report` counts (`view::visits`): over a period that
+/// holds every change, each procedure's steps done are the report's, and its late steps are
+/// the report's breaches.
+#[test]
+fn the_monitoring_counts_what_report_counts() {
+    let w = walked();
+    let v = monitoring(&w.office, PERIOD);
+    let report = w
+        .office
+        .sop_at("rizky", &["report", "--format", "json"], NOW);
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let procedures = report.as_array().unwrap();
+    assert_eq!(
+        procedures.len(),
+        3,
+        "email, perangkat-pribadi, video-conference"
+    );
+    for r in procedures {
+        let m = row(&v, r["procedure"].as_str().unwrap());
+        let steps = r["steps"].as_array().unwrap();
+        let done: u64 = steps.iter().map(|s| s["done"].as_u64().unwrap()).sum();
+        assert_eq!(m["steps_done"], done, "{}", r["procedure"]);
+        let late = |s: &Value| (s["id"].to_string(), s["breaches"].as_u64().unwrap());
+        let mut breaches: Vec<_> = steps.iter().map(late).filter(|(_, n)| *n > 0).collect();
+        let mut breaching: Vec<_> = m["breaching_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(late)
+            .collect();
+        breaches.sort();
+        breaching.sort();
+        assert_eq!(breaching, breaches, "{}", r["procedure"]);
+    }
+}
+
 #[test]
 fn the_month_recap_counts_each_month_of_the_period() {
     let w = walked();
