@@ -1,8 +1,9 @@
 //! Dates as the office's TOML files write them: a TOML date (`2026-01-31`) or a string
 //! (`"2026-01-31"`). Serde helpers shared by `people.toml` (stand-in windows) and `sop.toml`'s
-//! calendar (holidays); they sit here so neither file's module needs the other.
+//! calendar (holidays); they sit here so neither file's module needs the other. And dates as
+//! Indonesian documents write them (`24 November 2026`), for the printouts and the monitoring.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
 /// Serde `deserialize_with` for one date.
@@ -32,6 +33,37 @@ pub fn dates<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error
         .collect())
 }
 
+/// Indonesian day names, Monday first.
+pub const DAYS: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+
+/// Indonesian month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// `24 November 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +83,13 @@ mod tests {
         let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
         assert_eq!(days.one, day(1, 31));
         assert_eq!(days.many, vec![day(12, 25), day(12, 26)]);
+    }
+
+    #[test]
+    fn long_dates_are_written_in_indonesian() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(long_date(day(11, 30)), "30 November 2026");
+        assert_eq!(long_date(day(1, 5)), "5 Januari 2026");
     }
 
     #[test]

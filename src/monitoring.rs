@@ -14,6 +14,7 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::config::{self, Config};
+use crate::dates;
 use crate::procedure::{Kind, Procedure, RowNumber};
 use crate::request::Held;
 use crate::stdtime::StdTime;
@@ -535,11 +536,15 @@ fn note(
     limit: Option<&str>,
     late: &[String],
 ) -> String {
-    let mut parts = vec![format!(
+    if f.requests == 0 {
+        return "Belum ada data untuk dinilai: tidak ada permintaan yang ditangani dalam periode ini."
+            .into();
+    }
+    let handled = format!(
         "{} permintaan ditangani ({} masuk, {} selesai)",
         f.requests, f.started, f.finished
-    )];
-    parts.push(match f.within_percent {
+    );
+    let steps = match f.within_percent {
         Some(pct) => format!(
             "{} dari {} langkah ({}) selesai dalam waktu baku (batas {} %)",
             f.steps_within,
@@ -552,9 +557,9 @@ fn note(
             f.steps_done
         ),
         None => "tidak ada langkah yang selesai".to_string(),
-    });
+    };
     let limit = limit_text(rule.max_factor, limit);
-    parts.push(if !any_time {
+    let past = if !any_time {
         "prosedur tidak menetapkan waktu baku".to_string()
     } else if late.is_empty() {
         format!("tidak ada permintaan yang melewati {limit}")
@@ -564,12 +569,8 @@ fn note(
             late.len(),
             some_of(late)
         )
-    });
-    if f.requests == 0 {
-        return "Belum ada data untuk dinilai: tidak ada permintaan yang ditangani dalam periode ini."
-            .into();
-    }
-    let text = parts.join("; ");
+    };
+    let text = [handled, steps, past].join("; ");
     match judgement {
         Judgement::NoData => format!("Belum ada data untuk dinilai: {text}."),
         _ => format!("{text}."),
@@ -632,41 +633,24 @@ fn action(judgement: Judgement, breaching: &[StepBreaches], late: &[String]) -> 
     }
 }
 
-/// Indonesian month names, for dates and the recap.
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
-/// `30 November 2026`.
-pub fn date_text(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
 /// `November 2026` for `2026-11`; the text itself when it is not a month.
 pub fn month_text(month: &str) -> String {
     let parsed = month
         .split_once('-')
         .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
     match parsed {
-        Some((y, m)) if (1..=12).contains(&m) => format!("{} {y}", MONTHS[m - 1]),
+        Some((y, m)) if (1..=12).contains(&m) => format!("{} {y}", dates::MONTHS[m - 1]),
         _ => month.to_string(),
     }
 }
 
 /// `1 November 2026 s.d. 30 November 2026`.
 pub fn period_text(p: Period) -> String {
-    format!("{} s.d. {}", date_text(p.since), date_text(p.until))
+    format!(
+        "{} s.d. {}",
+        dates::long_date(p.since),
+        dates::long_date(p.until)
+    )
 }
 
 /// The rule in words, for the document's header and the table's.
@@ -824,6 +808,53 @@ to = \"c\"
         assert_eq!(a.rows[0].judgement, Judgement::Good);
     }
 
+    /// A step whose time goes by a field: each request's limit is its own (2 × (30 + 30)
+    /// minutes for `cepat`, 2 × (3 working days + 30 minutes) for `lama`), and the note and
+    /// `limit` give no amount.
+    #[test]
+    fn a_time_by_a_field_gives_each_request_its_own_limit() {
+        let text = PROCEDURE.replacen(
+            "time = \"30 menit\"",
+            "time = { by = \"kategori\", cepat = \"30 menit\", lama = \"3 hari kerja\" }",
+            1,
+        );
+        let waiting = |kategori: &str| {
+            request(
+                "open",
+                Some("b"),
+                &format!("\n[fields]\nkategori = \"{kategori}\"\n"),
+            )
+        };
+        let (fast, slow) = (waiting("cepat"), waiting("lama"));
+        let period = Period {
+            since: d("2026-11-01"),
+            until: d("2026-11-04"),
+        };
+        let now = t("2026-11-10T12:00:00+07:00");
+        let late = |r: &Summary| {
+            let p = Procedure::parse(&text, std::path::Path::new("procedures/t.toml")).unwrap();
+            let a = assess(&[(p, vec![r])], &Config::default(), period, now);
+            a.rows.into_iter().next().unwrap()
+        };
+        let fast = late(&fast);
+        assert_eq!(
+            (fast.figures.steps_timed, fast.figures.late_requests),
+            (1, 1)
+        );
+        assert_eq!(fast.limit, None);
+        assert!(
+            fast.note
+                .contains("1 permintaan melewati 2 × jumlah waktu baku: TT-1"),
+            "{}",
+            fast.note
+        );
+        let slow = late(&slow);
+        assert_eq!(
+            (slow.figures.steps_timed, slow.figures.late_requests),
+            (1, 0)
+        );
+    }
+
     #[test]
     fn a_period_touches_its_months_each_clipped() {
         let p = Period {
@@ -868,10 +899,38 @@ to = \"c\"
     }
 
     #[test]
-    fn dates_and_months_in_indonesian() {
-        assert_eq!(date_text(d("2026-11-30")), "30 November 2026");
+    fn months_in_indonesian() {
         assert_eq!(month_text("2027-01"), "Januari 2027");
         assert_eq!(month_text("2027-13"), "2027-13");
+    }
+
+    /// The rule compares counts, not the percentage shown: 79.96 % shows as 79,9 % and is
+    /// below 80 %; exactly 80 % meets it; a request past the limit fails it whatever the share.
+    #[test]
+    fn the_threshold_is_met_exactly_without_rounding() {
+        let p = Procedure::parse(PROCEDURE, std::path::Path::new("procedures/t.toml")).unwrap();
+        let rule = config::Monitoring::default();
+        assert_eq!(rule.within_standard, 80);
+        let judge = |within, timed, late: &[&str]| {
+            let figures = Figures {
+                steps_timed: timed,
+                steps_within: within,
+                within_percent: percent(within, timed),
+                ..Figures::default()
+            };
+            let named = Named {
+                breaches: vec![(0, 0); p.steps.len()],
+                late: late.iter().map(|s| s.to_string()).collect(),
+            };
+            row(1, &p, rule, figures, named)
+        };
+        assert_eq!(judge(4, 5, &[]).judgement, Judgement::Good);
+        let below = judge(1999, 2500, &[]);
+        assert_eq!(below.figures.within_percent, Some(79.9));
+        assert_eq!(below.judgement, Judgement::NotGood);
+        assert_eq!(judge(5, 5, &["TT-1"]).judgement, Judgement::NotGood);
+        assert_eq!(judge(0, 0, &["TT-1"]).judgement, Judgement::NotGood);
+        assert_eq!(judge(0, 0, &[]).judgement, Judgement::NoData);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::font;
 use super::layout::{
     number_pages, text_height, Anchor, Document, Page, LEADING, MARGIN, PAD, PAGE_H, PAGE_W, SHADE,
 };
+use crate::dates;
 use crate::monitoring::{self, Assessment, Header, Judgement};
 
 const SIZE: f32 = 8.0;
@@ -210,7 +211,7 @@ fn top(pages: &mut Pages, header: &Header) {
         ("Periode", monitoring::period_text(header.period)),
         (
             "Tanggal Penilaian",
-            monitoring::date_text(header.at.date_naive()),
+            dates::long_date(header.at.date_naive()),
         ),
         ("Nama Penilai", name),
         ("NIP", nip),
@@ -496,7 +497,7 @@ fn signature(pages: &mut Pages, header: &Header) {
         size,
         false,
         Anchor::Start,
-        &monitoring::date_text(header.at.date_naive()),
+        &dates::long_date(header.at.date_naive()),
     );
     y += size * LEADING;
     page.text(x, y, size, false, Anchor::Start, "Penilai,");

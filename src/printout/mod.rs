@@ -45,7 +45,7 @@ pub fn printout(
     let qr = qr::Qr::new(&data.print.qr)?;
     let at = format!(
         "{} {}",
-        template::long_date(data.print.at.date_naive()),
+        crate::dates::long_date(data.print.at.date_naive()),
         data.print.at.format("%H:%M")
     );
     let footer = flow::Footer {

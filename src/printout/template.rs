@@ -15,6 +15,7 @@ use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
+use crate::dates::{long_date, DAYS, MONTHS};
 use crate::limits;
 
 /// The folder templates live in, in the records directory.
@@ -186,24 +187,6 @@ impl std::io::Write for Bounded {
 // ---------------------------------------------------------------------------------------
 // Filters.
 
-const DAYS: [&str; 7] = [
-    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-];
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 enum Part {
     Date,
     Day,
@@ -236,16 +219,6 @@ fn date_text(v: &Value, part: Part) -> String {
             format!("{:02}:{:02}", t.hour(), t.minute())
         }),
     }
-}
-
-/// `24 November 2026`.
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
 }
 
 #[derive(Serialize)]

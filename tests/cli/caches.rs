@@ -15,7 +15,7 @@ hardware,PC Lenovo,SN-2,Ruang Server\n";
 
 /// What every cached reading prints, all read at one time (so overdue and due compare).
 fn readings(office: &Office) -> Vec<String> {
-    let runs: [&[&str]; 12] = [
+    let runs: [&[&str]; 13] = [
         &["list", "--format", "json"],
         &["list", "--format", "csv"],
         &["list"],
@@ -28,6 +28,7 @@ fn readings(office: &Office) -> Vec<String> {
         &["report", "--format", "json"],
         &["asset", "list", "--format", "json"],
         &["report", "--format", "csv"],
+        &["report", "--monitoring", "--format", "json"],
     ];
     runs.iter()
         .map(|args| {
@@ -118,6 +119,11 @@ fn every_reading_is_what_a_cold_run_gives() {
     assert!(first[2].contains("held: menunggu lagi"), "{}", first[2]);
     assert!(first[5].contains(&ids[3]) && first[6].contains(&ids[1]));
     assert!(first[7].contains("Bu Siti"), "{}", first[7]);
+    assert!(
+        first[12].contains("5 permintaan ditangani"),
+        "{}",
+        first[12]
+    );
     assert_cache_invisible(&office, "after sop's changes");
 
     // A change by sop after the caches were made: only that file is read again.

@@ -259,6 +259,42 @@ fn tabel7_judges_a_procedure_that_meets_the_rule_and_ones_that_do_not() {
     assert_eq!(w.office.status(), "", "a report writes nothing");
 }
 
+/// The monitoring counts the visits `sop report` counts (`view::visits`): over a period that
+/// holds every change, each procedure's steps done are the report's, and its late steps are
+/// the report's breaches.
+#[test]
+fn the_monitoring_counts_what_report_counts() {
+    let w = walked();
+    let v = monitoring(&w.office, PERIOD);
+    let report = w
+        .office
+        .sop_at("rizky", &["report", "--format", "json"], NOW);
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let procedures = report.as_array().unwrap();
+    assert_eq!(
+        procedures.len(),
+        3,
+        "email, perangkat-pribadi, video-conference"
+    );
+    for r in procedures {
+        let m = row(&v, r["procedure"].as_str().unwrap());
+        let steps = r["steps"].as_array().unwrap();
+        let done: u64 = steps.iter().map(|s| s["done"].as_u64().unwrap()).sum();
+        assert_eq!(m["steps_done"], done, "{}", r["procedure"]);
+        let late = |s: &Value| (s["id"].to_string(), s["breaches"].as_u64().unwrap());
+        let mut breaches: Vec<_> = steps.iter().map(late).filter(|(_, n)| *n > 0).collect();
+        let mut breaching: Vec<_> = m["breaching_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(late)
+            .collect();
+        breaches.sort();
+        breaching.sort();
+        assert_eq!(breaching, breaches, "{}", r["procedure"]);
+    }
+}
+
 #[test]
 fn the_month_recap_counts_each_month_of_the_period() {
     let w = walked();
@@ -341,7 +377,6 @@ fn the_month_recap_counts_each_month_of_the_period() {
     assert_eq!(before["procedures"].as_array().unwrap().len(), 1);
     assert_eq!(row(&before, "email")["judgement"], "no_data");
     assert_eq!(before["months"], serde_json::json!([]));
-    let _ = (&w.email, &w.device);
 }
 
 #[test]
@@ -353,6 +388,11 @@ fn the_rule_comes_from_sop_toml() {
         format!("{config}\n[monitoring]\nwithin_standard = 70\nmax_factor = 3\n"),
     )
     .unwrap();
+    assert_eq!(
+        monitoring(&w.office, PERIOD)["rule"],
+        serde_json::json!({"within_standard": 80, "max_factor": 2}),
+        "the rule is HEAD's, not the work tree's"
+    );
     w.office.git(&["commit", "-qam", "monitoring rule"]);
     let v = monitoring(&w.office, PERIOD);
     assert_eq!(
@@ -552,6 +592,14 @@ fn formats_and_values_it_cannot_take_are_refused() {
     // Someone not in people.toml may read it: the assessor is left blank.
     let v = office.json("tamu@example.id", &["report", "--monitoring"]);
     assert_eq!(v["assessor"], Value::Null);
+    // Without --since and --until: twelve months, to today (the office's clock).
+    assert_eq!(v["since"], "2025-12-01");
+    assert_eq!(v["until"], "2026-11-23");
+    let v = office.json(
+        "rizky",
+        &["report", "--monitoring", "--until", "2026-03-15"],
+    );
+    assert_eq!(v["since"], "2025-04-01");
 }
 
 /// No human output prints a duration as ISO 8601 (`PT3M`, `P1D`): standard times are written
