@@ -199,27 +199,23 @@ impl Table {
     /// of these calls: name the one that matters most first. Columns never named give way
     /// before them, all alike.
     pub fn cut(&mut self, name: &str, min: usize) -> &mut Table {
-        let rank = self.named();
-        let column = self.column(name);
-        column.fit = Fit::Cut(min);
-        column.yields = rank;
-        self
+        self.gives_way(name, Fit::Cut(min))
     }
 
     /// This column is wrapped on a narrow terminal, down to `min` columns (see `cut` for
     /// which gives way first).
     pub fn wrap(&mut self, name: &str, min: usize) -> &mut Table {
-        let rank = self.named();
-        let column = self.column(name);
-        column.fit = Fit::Wrap(min);
-        column.yields = rank;
-        self
+        self.gives_way(name, Fit::Wrap(min))
     }
 
-    /// How many columns `cut` or `wrap` named before.
-    fn named(&self) -> usize {
+    /// `cut` or `wrap`: the column gives way after those named before it.
+    fn gives_way(&mut self, name: &str, fit: Fit) -> &mut Table {
         let named = self.columns.iter().filter(|c| c.yields != usize::MAX);
-        named.count()
+        let rank = named.count();
+        let column = self.column(name);
+        column.fit = fit;
+        column.yields = rank;
+        self
     }
 
     /// These columns are left out, the first named first, when a terminal is too narrow for
