@@ -107,6 +107,15 @@ impl Paint {
         }
     }
 
+    /// Red when overdue (a step, a service time), else plain.
+    pub fn overdue(overdue: bool) -> Paint {
+        if overdue {
+            Paint::Red
+        } else {
+            Paint::None
+        }
+    }
+
     /// How a request is coloured: overdue red, held yellow, finished dim, open plain.
     pub fn request(status: &str, overdue: bool) -> Paint {
         if overdue {
