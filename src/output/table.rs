@@ -402,8 +402,9 @@ impl Table {
     }
 
     /// The columns shown on a terminal `width` wide, and their widths: every column whole if
-    /// it fits; else the columns that are not optional, and each optional one, the last
-    /// named first, that fits whole beside them at their narrowest; then columns narrowed
+    /// it fits; else the columns that are not optional, and the optional ones, the last named
+    /// first, as long as each fits whole beside them at their narrowest (so that a column
+    /// left out never leaves a less needed one shown); then columns narrowed
     /// until the table fits — the one that gives way first (`cut`) down to its narrowest
     /// before the next, columns alike by turns, the widest first. A table that does not fit
     /// even so is as narrow as it can be (the terminal wraps it).
@@ -435,10 +436,11 @@ impl Table {
         for &(_, i) in optional.iter().rev() {
             let mut with = shown.clone();
             with.push(i);
-            if total(&with, &|i| floors[i]) <= width {
-                with.sort_unstable();
-                shown = with;
+            if total(&with, &|i| floors[i]) > width {
+                break;
             }
+            with.sort_unstable();
+            shown = with;
         }
         let mut widths: Vec<usize> = shown.iter().map(|&i| natural[i]).collect();
         let mut excess = total(&shown, &|i| natural[i]).saturating_sub(width);
