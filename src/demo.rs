@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::{anyhow, bail, Context as _, Result};
 use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate, NaiveTime};
 use rand::{Rng, SeedableRng};
 
@@ -38,984 +38,486 @@ pub struct Made {
     pub changes: usize,
 }
 
-/// One change to a request, by a person (an id of the example people.toml).
-#[derive(Debug, Clone, Copy)]
-enum Act {
-    /// `sop advance`.
-    Advance(&'static str),
-    /// `sop advance --output TEXT`.
-    Output(&'static str, &'static str),
-    /// `sop advance --note TEXT`.
-    Note(&'static str, &'static str),
-    /// `sop advance --choose OPTION`.
-    Choose(&'static str, &'static str),
-    /// `sop advance --field NAME=VALUE…`.
-    Fields(&'static str, &'static [(&'static str, &'static str)]),
-    /// `sop approve [--note TEXT]` ("" for none).
-    Approve(&'static str, &'static str),
-    /// `sop reject --reason TEXT`.
-    Reject(&'static str, &'static str),
-    /// `sop cancel --reason TEXT`.
-    Cancel(&'static str, &'static str),
-    /// `sop edit --field NAME=VALUE… --note TEXT`.
-    Edit(
-        &'static str,
-        &'static [(&'static str, &'static str)],
-        &'static str,
-    ),
-    /// `sop comment TEXT`.
-    Comment(&'static str, &'static str),
-    /// `sop assign PERSON --note TEXT`.
-    Assign(&'static str, &'static str, &'static str),
-    /// `sop hold --reason TEXT --until (today + days)`.
-    Hold(&'static str, &'static str, u64),
-}
+/// The register, by the asset manager on the first morning of the month, an asset a line:
+/// `KIND | NAME | SERIAL | STATUS | LOCATION | HOLDER | ACQUIRED | VALUE` (`-`: none; the
+/// status then is `sop asset add`'s default).
+const ASSETS: &str = "
+hardware | PC Rakitan Helpdesk | PC-HD-0007 | - | Ruang Helpdesk Lt. 1 | dewi | 2021-03-15 | 8750000
+hardware | Printer Epson L3210 | EPS-L3210-118 | in-use | Ruang Sekretariat | - | 2022-07-04 | 2650000
+hardware | Proyektor Epson EB-X51 | EPS-EBX51-021 | in-use | Ruang Rapat Utama | - | 2020-11-20 | 6900000
+hardware | UPS APC Smart-UPS 3000VA | APC-SMT3000-090 | in-use | Data Center | - | 2019-05-02 | 21500000
+hardware | Switch Cisco Catalyst 2960 | CSC-2960-0412 | in-use | Ruang Server Lt. 2 | - | 2018-09-12 | 17800000
+hardware | Laptop Asus VivoBook 14 | ASU-VB14-0552 | - | Gudang Aset | - | 2024-02-19 | 9400000
+hardware | PC Dell OptiPlex 3020 | DL-OPX3020-011 | - | Gudang Aset | - | 2015-06-08 | 7200000
+hardware | PC Pentium Dual Core (rusak berat) | PC-LAMA-0003 | - | Gudang Aset | - | 2011-01-10 | 5100000
+";
 
-/// One request of the demo: who opens it, when, with what, and the changes after it, each
-/// some working minutes after the one before. A change that would fall after now is not
-/// made: the request waits at that step.
+/// The requests, in the order their times are drawn. A request is a line `PROCEDURE by
+/// PERSON, day N at HH:MM: TITLE` (opened N working days before today), then, indented:
+/// `for NAME, CONTACT` when it is opened for someone outside people.toml, `asset SERIAL` (an
+/// asset of `ASSETS`), its form's fields `NAME = VALUE` (`{+N}`: the day N days after it is
+/// opened), and its changes `MINUTES PERSON VERB[ ARGUMENT][: TEXT]`, each that many working
+/// minutes after the one before, with the fields it gives below it. A change is `sop VERB`
+/// with TEXT as its note or reason (`advance`, `approve`, `reject`, `cancel`, `edit`,
+/// `comment`), or `output` (`sop advance --output TEXT`), `choose OPTION` (`sop advance
+/// --choose`), `assign PERSON`, `hold DAYS` (`--until` that many days after today). A change
+/// that would fall after now is not made: the request waits at that step.
+const SCRIPT: &str = "
+email by dimas, day 20 at 08:40: Akun email dinas pegawai baru Bidang Aplikasi Informatika
+    nama_lengkap = Dimas Saputra
+    unit_kerja = Bidang Aplikasi Informatika
+    email_diminta = dimas.saputra@kota.go.id
+    2 dimas advance
+    35 dewi advance: FPE lengkap, diteruskan ke Sub Koordinator KIP
+    50 sri approve: Disetujui
+    120 budi output: Akun dibuat; kata sandi awal diserahkan langsung kepada pemohon
+
+email by lina, day 17 at 10:05: Email dinas untuk Pengguna Aset Subbagian Umum
+    nama_lengkap = Lina Marlina
+    nip = 199309282019032002
+    email_diminta = lina.marlina@kota.go.id
+    3 lina advance
+    20 dewi advance
+    45 hendra reject: Unit kerja belum diisi pada FPE; mohon dilengkapi lalu diajukan kembali
+    90 lina edit: Unit kerja dilengkapi
+        unit_kerja = Subbagian Umum dan Kepegawaian
+    2 lina advance
+    30 dewi advance
+    25 sri approve: Lengkap
+    200 yoga output: Akun dibuat
+
+email by dimas, day 12 at 10:30: Email kedua untuk keperluan pengadaan barang/jasa
+    nama_lengkap = Dimas Saputra
+    email_diminta = pengadaan.diskominfo@kota.go.id
+    2 dimas advance
+    60 dimas cancel: Tidak jadi diperlukan; memakai email unit yang sudah ada
+
+email by andi, day 9 at 13:15: Email tim tanggap insiden siber (CSIRT) Kota
+    nama_lengkap = Andi Pratama
+    unit_kerja = Bidang Persandian dan Keamanan Informasi
+    email_diminta = csirt@kota.go.id
+    2 andi advance
+    15 dewi advance
+    40 hendra approve
+    95 budi output: Akun dibuat, diteruskan ke anggota tim
+
+email by putri, day 6 at 08:50: Kotak surat bersama untuk Layanan Pengaduan Masyarakat
+    nama_lengkap = Putri Handayani
+    unit_kerja = Bidang Persandian dan Keamanan Informasi
+    email_diminta = pengaduan@kota.go.id
+    3 putri advance
+    15 dewi advance
+    30 sri approve
+    120 budi hold 7: Menunggu tambahan kuota kotak surat dari penyedia layanan email
+
+email by fajar, day 4 at 14:00: Email staf IIDC (pengganti alamat lama)
+    nama_lengkap = Fajar Nugroho
+    unit_kerja = Seksi Infrastruktur Internet dan Data Center
+    email_diminta = fajar@kota.go.id
+    3 fajar advance
+    25 dewi advance
+    40 sri reject: Alamat fajar@kota.go.id sudah dipakai pegawai lain; mohon ajukan alamat lain
+
+email by putri, day 2 at 13:10: Alamat email admin website Diskominfo
+    nama_lengkap = Putri Handayani
+    email_diminta = admin.web@kota.go.id
+    4 putri advance
+    30 dewi advance
+
+email by andi, day 1 at 09:30: Email untuk Sekretariat PPID
+    nama_lengkap = Andi Pratama
+    email_diminta = ppid@kota.go.id
+    2 andi advance
+    40 dewi advance
+    60 hendra approve
+    15 budi assign yoga: Yoga yang memegang server email minggu ini
+
+video-conference by putri, day 19 at 09:15: Rapat Koordinasi Evaluasi SPBE tingkat Kota
+    acara = Rapat Koordinasi Evaluasi SPBE
+    tanggal = {+2}
+    jam_mulai = 09:00
+    jam_selesai = 11:30
+    jumlah_peserta = 45
+    3 putri advance
+    20 fajar advance
+    35 ratna approve: Ruang dan kuota peserta tersedia
+    90 fajar advance
+        tautan_vc = https://vc.kota.go.id/rakor-spbe
+
+video-conference by fajar, day 15 at 10:00: Musrenbang Kecamatan Karawaci secara daring
+    for Sekretariat Kecamatan Karawaci, 021-5523456
+    acara = Musrenbang Kecamatan Karawaci
+    tanggal = {+3}
+    jam_mulai = 08:30
+    jumlah_peserta = 120
+    5 fajar advance: Surat resmi kecamatan diterima lewat TU
+    10 fajar advance
+    30 agus approve
+    60 fajar advance
+        tautan_vc = https://vc.kota.go.id/musrenbang-karawaci
+
+video-conference by dimas, day 11 at 13:00: Webinar literasi digital untuk pelajar SMP
+    acara = Webinar Literasi Digital
+    tanggal = {+4}
+    jam_mulai = 13:00
+    jam_selesai = 15:00
+    jumlah_peserta = 300
+    3 dimas advance
+    20 fajar advance
+    40 ratna reject: Jadwal bentrok dengan rapat pimpinan; mohon ajukan tanggal lain
+    240 dimas cancel: Kegiatan ditunda ke tahun anggaran berikutnya
+
+video-conference by andi, day 3 at 09:00: Sosialisasi keamanan informasi bagi OPD
+    acara = Sosialisasi Keamanan Informasi
+    tanggal = {+10}
+    jam_mulai = 09:00
+    jumlah_peserta = 80
+    3 andi advance
+    30 fajar advance
+    20 ratna approve
+    60 fajar hold 6: Menunggu konfirmasi jadwal narasumber dari BSSN
+    40 andi comment: Narasumber sudah konfirmasi lewat telepon, surat resmi menyusul
+
+video-conference by lina, day 1 at 10:20: Rapat daring dengan BPKAD tentang inventarisasi aset
+    acara = Rapat Inventarisasi Aset bersama BPKAD
+    tanggal = {+2}
+    jam_mulai = 10:00
+    jam_selesai = 12:00
+    3 lina advance
+    25 fajar advance
+    20 agus approve
+
+video-conference by putri, day 1 at 14:40: Bimbingan teknis aplikasi TTE bagi operator kelurahan
+    acara = Bimtek Tanda Tangan Elektronik
+    tanggal = {+7}
+    jam_mulai = 09:00
+    jumlah_peserta = 60
+    2 putri advance
+
+perangkat-pribadi by dimas, day 18 at 08:30: Laptop pribadi untuk lembur penyusunan laporan akhir tahun
+    unit_kerja = Bidang Aplikasi Informatika
+    keperluan = Menyusun laporan akhir tahun di luar jam kerja
+    5 dimas advance
+    5 dimas advance
+    15 andi advance
+    25 sri approve
+    20 budi advance
+    30 budi advance
+        jenis_perangkat = laptop
+        merek = Acer Aspire 5
+        nomor_seri = NXHS5SN0021
+        spesifikasi = Core i5, RAM 8 GB, SSD 512 GB, Windows 11
+    40 budi advance
+        hasil_scan = bersih
+        detail_scan = Pemindaian penuh antivirus kantor: 0 ancaman
+    20 budi advance
+        mac_address = 3C:52:82:1A:4F:9B
+        alamat_ip = 10.20.4.57
+        vlan = 40
+
+perangkat-pribadi by lina, day 8 at 13:30: Tablet pribadi untuk presentasi rapat
+    unit_kerja = Subbagian Umum dan Kepegawaian
+    keperluan = Presentasi rapat inventarisasi
+    4 lina advance
+    6 lina advance
+    20 andi advance
+    30 hendra reject: Tablet tidak dapat dipasangi antivirus yang ditetapkan; gunakan perangkat kantor
+
+perangkat-pribadi by putri, day 2 at 09:45: Laptop pribadi untuk pelatihan forensik digital
+    unit_kerja = Bidang Persandian dan Keamanan Informasi
+    keperluan = Pelatihan forensik digital selama dua minggu
+    5 putri advance
+    5 putri advance
+    20 andi advance
+    30 sri approve
+    25 budi advance
+
+perangkat-pribadi by fajar, day 1 at 15:10: Laptop pribadi untuk pemantauan jaringan malam hari
+    keperluan = Pemantauan jaringan saat piket malam
+    4 fajar advance
+    5 fajar advance
+    15 andi advance
+
+instalasi-piranti-lunak by putri, day 16 at 09:00: Instalasi LibreOffice di laptop Bidang Persandian
+    nama_piranti_lunak = LibreOffice
+    versi = 24.8
+    perangkat_tujuan = Laptop Bidang Persandian
+    lisensi = Open source (MPL 2.0)
+    30 budi advance: Installer dan checksum sudah diperiksa
+    20 ratna choose user
+    15 putri advance
+    10 budi choose lengkap
+    30 budi advance
+    10 budi choose berhasil
+    10 budi choose berhasil
+    15 ratna choose tidak-perlu
+
+instalasi-piranti-lunak by dimas, day 10 at 10:00: Instalasi QGIS Server untuk peta tematik
+    nama_piranti_lunak = QGIS Server
+    versi = 3.34 LTR
+    perangkat_tujuan = Server aplikasi SRV-APP-02
+    lisensi = GPL v2
+    25 yoga advance
+    10 agus choose datacenter
+    15 yoga choose lengkap
+    60 yoga advance
+    10 yoga choose berhasil
+    20 yoga choose gagal
+    30 yoga advance: Layanan WMS berhenti saat uji beban; SW di-uninstall dan server dikembalikan ke kondisi semula
+
+instalasi-piranti-lunak by fajar, day 7 at 08:30: Pemasangan agen pemantauan Zabbix di server Data Center
+    nama_piranti_lunak = Zabbix Agent 2
+    versi = 7.0
+    perangkat_tujuan = Seluruh server virtual Data Center
+    lisensi = AGPL v3
+    20 budi advance
+    10 agus choose datacenter
+    10 budi choose lengkap
+    45 budi advance
+    10 budi choose berhasil
+    10 budi choose berhasil
+    15 ratna choose perlu
+    60 budi advance
+    20 ratna choose belum-tepat
+    40 budi advance
+    15 ratna choose tepat
+
+instalasi-piranti-lunak by andi, day 5 at 10:40: Instalasi Wazuh agent di PC Bidang Persandian
+    nama_piranti_lunak = Wazuh Agent
+    versi = 4.9
+    perangkat_tujuan = PC staf Bidang Persandian
+    20 yoga advance
+    10 ratna choose user
+    30 andi advance
+    15 yoga choose tidak-lengkap
+
+instalasi-piranti-lunak by lina, day 2 at 08:45: Pembaruan aplikasi SIMBADA di PC Pengelola Aset
+    nama_piranti_lunak = SIMBADA
+    versi = 2025.2
+    perangkat_tujuan = PC Pengelola Aset
+    20 budi advance
+    10 ratna choose user
+    20 lina advance
+    10 budi choose lengkap
+    40 budi advance
+    10 budi choose berhasil
+    10 budi choose berhasil
+    20 agus choose perlu
+
+instalasi-piranti-lunak by dimas, day 1 at 11:00: Instalasi Inkscape untuk desain infografis
+    nama_piranti_lunak = Inkscape
+    versi = 1.4
+    lisensi = GPL v3
+    20 yoga advance
+
+perbaikan-aset by dewi, day 14 at 08:15: PC Helpdesk mati total, tidak mau menyala
+    asset PC-HD-0007
+    nama_aset = PC Rakitan Helpdesk
+    keterangan = Power supply diduga rusak
+    120 eko output: Telaahan: power supply rusak, perlu diganti 500 W
+    60 wahyu advance
+    40 siti approve
+    90 nurul advance
+    900 eko output: Power supply diganti, PC menyala normal
+    200 eko advance
+
+perbaikan-aset by wahyu, day 9 at 09:20: Printer Sekretariat hasil cetak bergaris
+    asset EPS-L3210-118
+    nama_aset = Printer Epson L3210
+    keterangan = Head printer perlu dibersihkan atau diganti
+    200 eko advance
+    30 wahyu advance
+    25 bambang approve
+    60 nurul advance
+
+perbaikan-aset by fajar, day 6 at 10:10: Baterai UPS Data Center drop
+    asset APC-SMT3000-090
+    nama_aset = UPS APC Smart-UPS 3000VA
+    keterangan = Runtime tinggal 4 menit pada beban normal
+    150 eko advance
+    30 wahyu advance
+    30 siti approve
+    40 wahyu advance
+    60 eko hold 9: Menunggu baterai pengganti dari vendor (PO sudah dikirim)
+
+perbaikan-aset by wahyu, day 3 at 08:20: Switch ruang server sering restart
+    asset CSC-2960-0412
+    nama_aset = Switch Cisco Catalyst 2960
+    240 eko advance
+    30 nurul advance
+
+perbaikan-aset by nurul, day 2 at 08:10: Pemeliharaan rutin proyektor Ruang Rapat Utama
+    asset EPS-EBX51-021
+    nama_aset = Proyektor Epson EB-X51
+    keterangan = Pembersihan filter dan pengecekan lampu
+    60 eko advance
+    20 nurul advance
+    20 bambang approve
+    30 wahyu advance
+
+penggunaan-aset by wahyu, day 13 at 09:00: Serah terima laptop untuk Pengguna Aset Subbagian Umum
+    asset ASU-VB14-0552
+    nama_aset = Laptop Asus VivoBook 14
+    pengguna_aset = lina
+    15 wahyu output: Berita Acara Serah Terima ditandatangani
+    700 lina output: Aplikasi kantor terpasang dan akun terhubung
+
+penghapusan-aset by eko, day 4 at 09:30: Penghapusan PC Pentium lama yang rusak berat
+    asset PC-LAMA-0003
+    nama_aset = PC Pentium Dual Core
+    keterangan = Rusak berat, suku cadang tidak tersedia
+    300 eko advance
+    25 wahyu advance
+
+pemindahtanganan-aset by nurul, day 5 at 13:00: Hibah PC Dell OptiPlex ke Kelurahan Sukasari
+    asset DL-OPX3020-011
+    nama_aset = PC Dell OptiPlex 3020
+    pihak_penerima = Kelurahan Sukasari
+    lokasi_baru = Kantor Kelurahan Sukasari
+    200 nurul advance
+    40 siti approve: Sesuai usulan
+
+perencanaan-aset by wahyu, day 21 at 09:00: Rencana pengadaan laptop staf Bidang Persandian TA 2027
+    nama_aset = Laptop staf
+    keterangan = Mengganti laptop tahun 2016
+    tahun_anggaran = 2027
+    240 wahyu output: Rencana kebutuhan 3 unit laptop
+    60 bambang approve
+    120 hasan approve: Masuk usulan RKA 2027
+    30 bambang advance
+    1400 wahyu advance
+        nama_barang = Laptop Lenovo ThinkPad E14 Gen 6
+        jenis_aset = hardware
+        jumlah = 3
+        nilai_satuan = 14500000
+
+perencanaan-aset by nurul, day 8 at 10:00: Rencana kebutuhan server cadangan Data Center TA 2027
+    nama_aset = Server cadangan
+    tahun_anggaran = 2027
+    200 nurul advance
+    50 siti approve
+    90 yanti reject: Spesifikasi dan harga perkiraan belum dilampirkan; mohon dilengkapi
+";
+
+/// One request of `SCRIPT`.
 struct Script {
     procedure: &'static str,
     by: &'static str,
-    /// Opened for someone outside people.toml (`sop new --for`).
-    outsider: Option<(&'static str, &'static str)>,
     title: &'static str,
-    /// Form fields; `{+N}` in a value is the day N days after the request is opened.
-    fields: &'static [(&'static str, &'static str)],
-    /// The serial of the demo asset the request is about.
-    asset: Option<&'static str>,
     /// Working days before today, and the time of day.
     day: u32,
-    at: &'static str,
-    acts: &'static [(u32, Act)],
+    at: NaiveTime,
+    /// Opened for someone outside people.toml (`sop new --for`).
+    outsider: Option<Outsider>,
+    /// The serial of the demo asset the request is about.
+    asset: Option<&'static str>,
+    /// Form fields; `{+N}` in a value is the day N days after the request is opened.
+    fields: Vec<(&'static str, &'static str)>,
+    acts: Vec<Act>,
 }
 
-/// An asset registered by the asset manager at the start of the month.
-struct Item {
-    kind: &'static str,
-    name: &'static str,
-    serial: &'static str,
-    status: Option<&'static str>,
-    location: &'static str,
-    holder: Option<&'static str>,
-    acquired: &'static str,
-    value: &'static str,
+/// One change of `SCRIPT` to a request.
+struct Act {
+    /// Working minutes after the change before.
+    minutes: u32,
+    by: &'static str,
+    change: Change,
+    /// `hold`: the days after today the hold is expected to end.
+    hold: Option<u64>,
 }
 
-const ASSETS: &[Item] = &[
-    Item {
-        kind: "hardware",
-        name: "PC Rakitan Helpdesk",
-        serial: "PC-HD-0007",
-        status: None,
-        location: "Ruang Helpdesk Lt. 1",
-        holder: Some("dewi"),
-        acquired: "2021-03-15",
-        value: "8750000",
-    },
-    Item {
-        kind: "hardware",
-        name: "Printer Epson L3210",
-        serial: "EPS-L3210-118",
-        status: Some("in-use"),
-        location: "Ruang Sekretariat",
-        holder: None,
-        acquired: "2022-07-04",
-        value: "2650000",
-    },
-    Item {
-        kind: "hardware",
-        name: "Proyektor Epson EB-X51",
-        serial: "EPS-EBX51-021",
-        status: Some("in-use"),
-        location: "Ruang Rapat Utama",
-        holder: None,
-        acquired: "2020-11-20",
-        value: "6900000",
-    },
-    Item {
-        kind: "hardware",
-        name: "UPS APC Smart-UPS 3000VA",
-        serial: "APC-SMT3000-090",
-        status: Some("in-use"),
-        location: "Data Center",
-        holder: None,
-        acquired: "2019-05-02",
-        value: "21500000",
-    },
-    Item {
-        kind: "hardware",
-        name: "Switch Cisco Catalyst 2960",
-        serial: "CSC-2960-0412",
-        status: Some("in-use"),
-        location: "Ruang Server Lt. 2",
-        holder: None,
-        acquired: "2018-09-12",
-        value: "17800000",
-    },
-    Item {
-        kind: "hardware",
-        name: "Laptop Asus VivoBook 14",
-        serial: "ASU-VB14-0552",
-        status: None,
-        location: "Gudang Aset",
-        holder: None,
-        acquired: "2024-02-19",
-        value: "9400000",
-    },
-    Item {
-        kind: "hardware",
-        name: "PC Dell OptiPlex 3020",
-        serial: "DL-OPX3020-011",
-        status: None,
-        location: "Gudang Aset",
-        holder: None,
-        acquired: "2015-06-08",
-        value: "7200000",
-    },
-    Item {
-        kind: "hardware",
-        name: "PC Pentium Dual Core (rusak berat)",
-        serial: "PC-LAMA-0003",
-        status: None,
-        location: "Gudang Aset",
-        holder: None,
-        acquired: "2011-01-10",
-        value: "5100000",
-    },
-];
+/// `SCRIPT`, read.
+fn scripts() -> Result<Vec<Script>> {
+    let mut scripts: Vec<Script> = Vec::new();
+    for line in SCRIPT.lines() {
+        let text = line.trim_start();
+        if text.is_empty() {
+            continue;
+        }
+        let bad = || anyhow!("the demo script's line {line:?}");
+        if !line.starts_with(' ') {
+            scripts.push(request(text).ok_or_else(bad)?);
+            continue;
+        }
+        let script = scripts.last_mut().ok_or_else(bad)?;
+        if text.starts_with(|c: char| c.is_ascii_digit()) {
+            script.acts.push(act_line(text).ok_or_else(bad)?);
+        } else if let Some((name, value)) = text.split_once(" = ") {
+            match script.acts.last_mut() {
+                Some(act) => act.change.fields.push((name.into(), value.into())),
+                None => script.fields.push((name, value)),
+            }
+        } else if let Some(serial) = text.strip_prefix("asset ") {
+            script.asset = Some(serial);
+        } else {
+            let outsider = text.strip_prefix("for ").ok_or_else(bad)?;
+            let (name, contact) = outsider.rsplit_once(", ").ok_or_else(bad)?;
+            script.outsider = Some(Outsider {
+                name: name.into(),
+                contact: contact.into(),
+            });
+        }
+    }
+    Ok(scripts)
+}
 
-use Act::*;
+/// `PROCEDURE by PERSON, day N at HH:MM: TITLE`.
+fn request(line: &'static str) -> Option<Script> {
+    let (head, title) = line.split_once(": ")?;
+    let (procedure, rest) = head.split_once(" by ")?;
+    let (by, rest) = rest.split_once(", day ")?;
+    let (day, at) = rest.split_once(" at ")?;
+    Some(Script {
+        procedure,
+        by,
+        title,
+        day: day.parse().ok()?,
+        at: NaiveTime::parse_from_str(at, "%H:%M").ok()?,
+        outsider: None,
+        asset: None,
+        fields: Vec::new(),
+        acts: Vec::new(),
+    })
+}
 
-const SCRIPTS: &[Script] = &[
-    // Permintaan Email
-    Script {
-        procedure: "email",
-        by: "dimas",
-        outsider: None,
-        title: "Akun email dinas pegawai baru Bidang Aplikasi Informatika",
-        fields: &[
-            ("nama_lengkap", "Dimas Saputra"),
-            ("unit_kerja", "Bidang Aplikasi Informatika"),
-            ("email_diminta", "dimas.saputra@kota.go.id"),
-        ],
-        asset: None,
-        day: 20,
-        at: "08:40",
-        acts: &[
-            (2, Advance("dimas")),
-            (35, Note("dewi", "FPE lengkap, diteruskan ke Sub Koordinator KIP")),
-            (50, Approve("sri", "Disetujui")),
-            (
-                120,
-                Output(
-                    "budi",
-                    "Akun dibuat; kata sandi awal diserahkan langsung kepada pemohon",
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "email",
-        by: "lina",
-        outsider: None,
-        title: "Email dinas untuk Pengguna Aset Subbagian Umum",
-        fields: &[
-            ("nama_lengkap", "Lina Marlina"),
-            ("nip", "199309282019032002"),
-            ("email_diminta", "lina.marlina@kota.go.id"),
-        ],
-        asset: None,
-        day: 17,
-        at: "10:05",
-        acts: &[
-            (3, Advance("lina")),
-            (20, Advance("dewi")),
-            (
-                45,
-                Reject(
-                    "hendra",
-                    "Unit kerja belum diisi pada FPE; mohon dilengkapi lalu diajukan kembali",
-                ),
-            ),
-            (
-                90,
-                Edit(
-                    "lina",
-                    &[("unit_kerja", "Subbagian Umum dan Kepegawaian")],
-                    "Unit kerja dilengkapi",
-                ),
-            ),
-            (2, Advance("lina")),
-            (30, Advance("dewi")),
-            (25, Approve("sri", "Lengkap")),
-            (200, Output("yoga", "Akun dibuat")),
-        ],
-    },
-    Script {
-        procedure: "email",
-        by: "dimas",
-        outsider: None,
-        title: "Email kedua untuk keperluan pengadaan barang/jasa",
-        fields: &[
-            ("nama_lengkap", "Dimas Saputra"),
-            ("email_diminta", "pengadaan.diskominfo@kota.go.id"),
-        ],
-        asset: None,
-        day: 12,
-        at: "10:30",
-        acts: &[
-            (2, Advance("dimas")),
-            (
-                60,
-                Cancel(
-                    "dimas",
-                    "Tidak jadi diperlukan; memakai email unit yang sudah ada",
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "email",
-        by: "andi",
-        outsider: None,
-        title: "Email tim tanggap insiden siber (CSIRT) Kota",
-        fields: &[
-            ("nama_lengkap", "Andi Pratama"),
-            ("unit_kerja", "Bidang Persandian dan Keamanan Informasi"),
-            ("email_diminta", "csirt@kota.go.id"),
-        ],
-        asset: None,
-        day: 9,
-        at: "13:15",
-        acts: &[
-            (2, Advance("andi")),
-            (15, Advance("dewi")),
-            (40, Approve("hendra", "")),
-            (95, Output("budi", "Akun dibuat, diteruskan ke anggota tim")),
-        ],
-    },
-    Script {
-        procedure: "email",
-        by: "putri",
-        outsider: None,
-        title: "Kotak surat bersama untuk Layanan Pengaduan Masyarakat",
-        fields: &[
-            ("nama_lengkap", "Putri Handayani"),
-            ("unit_kerja", "Bidang Persandian dan Keamanan Informasi"),
-            ("email_diminta", "pengaduan@kota.go.id"),
-        ],
-        asset: None,
-        day: 6,
-        at: "08:50",
-        acts: &[
-            (3, Advance("putri")),
-            (15, Advance("dewi")),
-            (30, Approve("sri", "")),
-            (
-                120,
-                Hold(
-                    "budi",
-                    "Menunggu tambahan kuota kotak surat dari penyedia layanan email",
-                    7,
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "email",
-        by: "fajar",
-        outsider: None,
-        title: "Email staf IIDC (pengganti alamat lama)",
-        fields: &[
-            ("nama_lengkap", "Fajar Nugroho"),
-            ("unit_kerja", "Seksi Infrastruktur Internet dan Data Center"),
-            ("email_diminta", "fajar@kota.go.id"),
-        ],
-        asset: None,
-        day: 4,
-        at: "14:00",
-        acts: &[
-            (3, Advance("fajar")),
-            (25, Advance("dewi")),
-            (
-                40,
-                Reject(
-                    "sri",
-                    "Alamat fajar@kota.go.id sudah dipakai pegawai lain; mohon ajukan alamat lain",
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "email",
-        by: "putri",
-        outsider: None,
-        title: "Alamat email admin website Diskominfo",
-        fields: &[
-            ("nama_lengkap", "Putri Handayani"),
-            ("email_diminta", "admin.web@kota.go.id"),
-        ],
-        asset: None,
-        day: 2,
-        at: "13:10",
-        acts: &[(4, Advance("putri")), (30, Advance("dewi"))],
-    },
-    Script {
-        procedure: "email",
-        by: "andi",
-        outsider: None,
-        title: "Email untuk Sekretariat PPID",
-        fields: &[
-            ("nama_lengkap", "Andi Pratama"),
-            ("email_diminta", "ppid@kota.go.id"),
-        ],
-        asset: None,
-        day: 1,
-        at: "09:30",
-        acts: &[
-            (2, Advance("andi")),
-            (40, Advance("dewi")),
-            (60, Approve("hendra", "")),
-            (
-                15,
-                Assign(
-                    "budi",
-                    "yoga",
-                    "Yoga yang memegang server email minggu ini",
-                ),
-            ),
-        ],
-    },
-    // Permintaan Layanan Video Conference
-    Script {
-        procedure: "video-conference",
-        by: "putri",
-        outsider: None,
-        title: "Rapat Koordinasi Evaluasi SPBE tingkat Kota",
-        fields: &[
-            ("acara", "Rapat Koordinasi Evaluasi SPBE"),
-            ("tanggal", "{+2}"),
-            ("jam_mulai", "09:00"),
-            ("jam_selesai", "11:30"),
-            ("jumlah_peserta", "45"),
-        ],
-        asset: None,
-        day: 19,
-        at: "09:15",
-        acts: &[
-            (3, Advance("putri")),
-            (20, Advance("fajar")),
-            (35, Approve("ratna", "Ruang dan kuota peserta tersedia")),
-            (
-                90,
-                Fields(
-                    "fajar",
-                    &[("tautan_vc", "https://vc.kota.go.id/rakor-spbe")],
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "video-conference",
-        by: "fajar",
-        outsider: Some(("Sekretariat Kecamatan Karawaci", "021-5523456")),
-        title: "Musrenbang Kecamatan Karawaci secara daring",
-        fields: &[
-            ("acara", "Musrenbang Kecamatan Karawaci"),
-            ("tanggal", "{+3}"),
-            ("jam_mulai", "08:30"),
-            ("jumlah_peserta", "120"),
-        ],
-        asset: None,
-        day: 15,
-        at: "10:00",
-        acts: &[
-            (5, Note("fajar", "Surat resmi kecamatan diterima lewat TU")),
-            (10, Advance("fajar")),
-            (30, Approve("agus", "")),
-            (
-                60,
-                Fields(
-                    "fajar",
-                    &[("tautan_vc", "https://vc.kota.go.id/musrenbang-karawaci")],
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "video-conference",
-        by: "dimas",
-        outsider: None,
-        title: "Webinar literasi digital untuk pelajar SMP",
-        fields: &[
-            ("acara", "Webinar Literasi Digital"),
-            ("tanggal", "{+4}"),
-            ("jam_mulai", "13:00"),
-            ("jam_selesai", "15:00"),
-            ("jumlah_peserta", "300"),
-        ],
-        asset: None,
-        day: 11,
-        at: "13:00",
-        acts: &[
-            (3, Advance("dimas")),
-            (20, Advance("fajar")),
-            (
-                40,
-                Reject(
-                    "ratna",
-                    "Jadwal bentrok dengan rapat pimpinan; mohon ajukan tanggal lain",
-                ),
-            ),
-            (
-                240,
-                Cancel("dimas", "Kegiatan ditunda ke tahun anggaran berikutnya"),
-            ),
-        ],
-    },
-    Script {
-        procedure: "video-conference",
-        by: "andi",
-        outsider: None,
-        title: "Sosialisasi keamanan informasi bagi OPD",
-        fields: &[
-            ("acara", "Sosialisasi Keamanan Informasi"),
-            ("tanggal", "{+10}"),
-            ("jam_mulai", "09:00"),
-            ("jumlah_peserta", "80"),
-        ],
-        asset: None,
-        day: 3,
-        at: "09:00",
-        acts: &[
-            (3, Advance("andi")),
-            (30, Advance("fajar")),
-            (20, Approve("ratna", "")),
-            (
-                60,
-                Hold(
-                    "fajar",
-                    "Menunggu konfirmasi jadwal narasumber dari BSSN",
-                    6,
-                ),
-            ),
-            (
-                40,
-                Comment(
-                    "andi",
-                    "Narasumber sudah konfirmasi lewat telepon, surat resmi menyusul",
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "video-conference",
-        by: "lina",
-        outsider: None,
-        title: "Rapat daring dengan BPKAD tentang inventarisasi aset",
-        fields: &[
-            ("acara", "Rapat Inventarisasi Aset bersama BPKAD"),
-            ("tanggal", "{+2}"),
-            ("jam_mulai", "10:00"),
-            ("jam_selesai", "12:00"),
-        ],
-        asset: None,
-        day: 1,
-        at: "10:20",
-        acts: &[
-            (3, Advance("lina")),
-            (25, Advance("fajar")),
-            (20, Approve("agus", "")),
-        ],
-    },
-    Script {
-        procedure: "video-conference",
-        by: "putri",
-        outsider: None,
-        title: "Bimbingan teknis aplikasi TTE bagi operator kelurahan",
-        fields: &[
-            ("acara", "Bimtek Tanda Tangan Elektronik"),
-            ("tanggal", "{+7}"),
-            ("jam_mulai", "09:00"),
-            ("jumlah_peserta", "60"),
-        ],
-        asset: None,
-        day: 1,
-        at: "14:40",
-        acts: &[(2, Advance("putri"))],
-    },
-    // Penggunaan Perangkat Pribadi
-    Script {
-        procedure: "perangkat-pribadi",
-        by: "dimas",
-        outsider: None,
-        title: "Laptop pribadi untuk lembur penyusunan laporan akhir tahun",
-        fields: &[
-            ("unit_kerja", "Bidang Aplikasi Informatika"),
-            ("keperluan", "Menyusun laporan akhir tahun di luar jam kerja"),
-        ],
-        asset: None,
-        day: 18,
-        at: "08:30",
-        acts: &[
-            (5, Advance("dimas")),
-            (5, Advance("dimas")),
-            (15, Advance("andi")),
-            (25, Approve("sri", "")),
-            (20, Advance("budi")),
-            (
-                30,
-                Fields(
-                    "budi",
-                    &[
-                        ("jenis_perangkat", "laptop"),
-                        ("merek", "Acer Aspire 5"),
-                        ("nomor_seri", "NXHS5SN0021"),
-                        ("spesifikasi", "Core i5, RAM 8 GB, SSD 512 GB, Windows 11"),
-                    ],
-                ),
-            ),
-            (
-                40,
-                Fields(
-                    "budi",
-                    &[
-                        ("hasil_scan", "bersih"),
-                        ("detail_scan", "Pemindaian penuh antivirus kantor: 0 ancaman"),
-                    ],
-                ),
-            ),
-            (
-                20,
-                Fields(
-                    "budi",
-                    &[
-                        ("mac_address", "3C:52:82:1A:4F:9B"),
-                        ("alamat_ip", "10.20.4.57"),
-                        ("vlan", "40"),
-                    ],
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "perangkat-pribadi",
-        by: "lina",
-        outsider: None,
-        title: "Tablet pribadi untuk presentasi rapat",
-        fields: &[
-            ("unit_kerja", "Subbagian Umum dan Kepegawaian"),
-            ("keperluan", "Presentasi rapat inventarisasi"),
-        ],
-        asset: None,
-        day: 8,
-        at: "13:30",
-        acts: &[
-            (4, Advance("lina")),
-            (6, Advance("lina")),
-            (20, Advance("andi")),
-            (
-                30,
-                Reject(
-                    "hendra",
-                    "Tablet tidak dapat dipasangi antivirus yang ditetapkan; gunakan perangkat kantor",
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "perangkat-pribadi",
-        by: "putri",
-        outsider: None,
-        title: "Laptop pribadi untuk pelatihan forensik digital",
-        fields: &[
-            ("unit_kerja", "Bidang Persandian dan Keamanan Informasi"),
-            ("keperluan", "Pelatihan forensik digital selama dua minggu"),
-        ],
-        asset: None,
-        day: 2,
-        at: "09:45",
-        acts: &[
-            (5, Advance("putri")),
-            (5, Advance("putri")),
-            (20, Advance("andi")),
-            (30, Approve("sri", "")),
-            (25, Advance("budi")),
-        ],
-    },
-    Script {
-        procedure: "perangkat-pribadi",
-        by: "fajar",
-        outsider: None,
-        title: "Laptop pribadi untuk pemantauan jaringan malam hari",
-        fields: &[("keperluan", "Pemantauan jaringan saat piket malam")],
-        asset: None,
-        day: 1,
-        at: "15:10",
-        acts: &[
-            (4, Advance("fajar")),
-            (5, Advance("fajar")),
-            (15, Advance("andi")),
-        ],
-    },
-    // Instalasi Piranti Lunak
-    Script {
-        procedure: "instalasi-piranti-lunak",
-        by: "putri",
-        outsider: None,
-        title: "Instalasi LibreOffice di laptop Bidang Persandian",
-        fields: &[
-            ("nama_piranti_lunak", "LibreOffice"),
-            ("versi", "24.8"),
-            ("perangkat_tujuan", "Laptop Bidang Persandian"),
-            ("lisensi", "Open source (MPL 2.0)"),
-        ],
-        asset: None,
-        day: 16,
-        at: "09:00",
-        acts: &[
-            (30, Note("budi", "Installer dan checksum sudah diperiksa")),
-            (20, Choose("ratna", "user")),
-            (15, Advance("putri")),
-            (10, Choose("budi", "lengkap")),
-            (30, Advance("budi")),
-            (10, Choose("budi", "berhasil")),
-            (10, Choose("budi", "berhasil")),
-            (15, Choose("ratna", "tidak-perlu")),
-        ],
-    },
-    Script {
-        procedure: "instalasi-piranti-lunak",
-        by: "dimas",
-        outsider: None,
-        title: "Instalasi QGIS Server untuk peta tematik",
-        fields: &[
-            ("nama_piranti_lunak", "QGIS Server"),
-            ("versi", "3.34 LTR"),
-            ("perangkat_tujuan", "Server aplikasi SRV-APP-02"),
-            ("lisensi", "GPL v2"),
-        ],
-        asset: None,
-        day: 10,
-        at: "10:00",
-        acts: &[
-            (25, Advance("yoga")),
-            (10, Choose("agus", "datacenter")),
-            (15, Choose("yoga", "lengkap")),
-            (60, Advance("yoga")),
-            (10, Choose("yoga", "berhasil")),
-            (
-                20,
-                Choose("yoga", "gagal"),
-            ),
-            (
-                30,
-                Note(
-                    "yoga",
-                    "Layanan WMS berhenti saat uji beban; SW di-uninstall dan server dikembalikan ke kondisi semula",
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "instalasi-piranti-lunak",
-        by: "fajar",
-        outsider: None,
-        title: "Pemasangan agen pemantauan Zabbix di server Data Center",
-        fields: &[
-            ("nama_piranti_lunak", "Zabbix Agent 2"),
-            ("versi", "7.0"),
-            ("perangkat_tujuan", "Seluruh server virtual Data Center"),
-            ("lisensi", "AGPL v3"),
-        ],
-        asset: None,
-        day: 7,
-        at: "08:30",
-        acts: &[
-            (20, Advance("budi")),
-            (10, Choose("agus", "datacenter")),
-            (10, Choose("budi", "lengkap")),
-            (45, Advance("budi")),
-            (10, Choose("budi", "berhasil")),
-            (10, Choose("budi", "berhasil")),
-            (15, Choose("ratna", "perlu")),
-            (60, Advance("budi")),
-            (20, Choose("ratna", "belum-tepat")),
-            (40, Advance("budi")),
-            (15, Choose("ratna", "tepat")),
-        ],
-    },
-    Script {
-        procedure: "instalasi-piranti-lunak",
-        by: "andi",
-        outsider: None,
-        title: "Instalasi Wazuh agent di PC Bidang Persandian",
-        fields: &[
-            ("nama_piranti_lunak", "Wazuh Agent"),
-            ("versi", "4.9"),
-            ("perangkat_tujuan", "PC staf Bidang Persandian"),
-        ],
-        asset: None,
-        day: 5,
-        at: "10:40",
-        acts: &[
-            (20, Advance("yoga")),
-            (10, Choose("ratna", "user")),
-            (30, Advance("andi")),
-            (
-                15,
-                Choose("yoga", "tidak-lengkap"),
-            ),
-        ],
-    },
-    Script {
-        procedure: "instalasi-piranti-lunak",
-        by: "lina",
-        outsider: None,
-        title: "Pembaruan aplikasi SIMBADA di PC Pengelola Aset",
-        fields: &[
-            ("nama_piranti_lunak", "SIMBADA"),
-            ("versi", "2025.2"),
-            ("perangkat_tujuan", "PC Pengelola Aset"),
-        ],
-        asset: None,
-        day: 2,
-        at: "08:45",
-        acts: &[
-            (20, Advance("budi")),
-            (10, Choose("ratna", "user")),
-            (20, Advance("lina")),
-            (10, Choose("budi", "lengkap")),
-            (40, Advance("budi")),
-            (10, Choose("budi", "berhasil")),
-            (10, Choose("budi", "berhasil")),
-            (20, Choose("agus", "perlu")),
-        ],
-    },
-    Script {
-        procedure: "instalasi-piranti-lunak",
-        by: "dimas",
-        outsider: None,
-        title: "Instalasi Inkscape untuk desain infografis",
-        fields: &[
-            ("nama_piranti_lunak", "Inkscape"),
-            ("versi", "1.4"),
-            ("lisensi", "GPL v3"),
-        ],
-        asset: None,
-        day: 1,
-        at: "11:00",
-        acts: &[(20, Advance("yoga"))],
-    },
-    // Perbaikan dan Pemeliharaan Aset
-    Script {
-        procedure: "perbaikan-aset",
-        by: "dewi",
-        outsider: None,
-        title: "PC Helpdesk mati total, tidak mau menyala",
-        fields: &[
-            ("nama_aset", "PC Rakitan Helpdesk"),
-            ("keterangan", "Power supply diduga rusak"),
-        ],
-        asset: Some("PC-HD-0007"),
-        day: 14,
-        at: "08:15",
-        acts: &[
-            (
-                120,
-                Output("eko", "Telaahan: power supply rusak, perlu diganti 500 W"),
-            ),
-            (60, Advance("wahyu")),
-            (40, Approve("siti", "")),
-            (90, Advance("nurul")),
-            (900, Output("eko", "Power supply diganti, PC menyala normal")),
-            (200, Advance("eko")),
-        ],
-    },
-    Script {
-        procedure: "perbaikan-aset",
-        by: "wahyu",
-        outsider: None,
-        title: "Printer Sekretariat hasil cetak bergaris",
-        fields: &[
-            ("nama_aset", "Printer Epson L3210"),
-            ("keterangan", "Head printer perlu dibersihkan atau diganti"),
-        ],
-        asset: Some("EPS-L3210-118"),
-        day: 9,
-        at: "09:20",
-        acts: &[
-            (200, Advance("eko")),
-            (30, Advance("wahyu")),
-            (25, Approve("bambang", "")),
-            (60, Advance("nurul")),
-        ],
-    },
-    Script {
-        procedure: "perbaikan-aset",
-        by: "fajar",
-        outsider: None,
-        title: "Baterai UPS Data Center drop",
-        fields: &[
-            ("nama_aset", "UPS APC Smart-UPS 3000VA"),
-            ("keterangan", "Runtime tinggal 4 menit pada beban normal"),
-        ],
-        asset: Some("APC-SMT3000-090"),
-        day: 6,
-        at: "10:10",
-        acts: &[
-            (150, Advance("eko")),
-            (30, Advance("wahyu")),
-            (30, Approve("siti", "")),
-            (40, Advance("wahyu")),
-            (
-                60,
-                Hold(
-                    "eko",
-                    "Menunggu baterai pengganti dari vendor (PO sudah dikirim)",
-                    9,
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "perbaikan-aset",
-        by: "wahyu",
-        outsider: None,
-        title: "Switch ruang server sering restart",
-        fields: &[("nama_aset", "Switch Cisco Catalyst 2960")],
-        asset: Some("CSC-2960-0412"),
-        day: 3,
-        at: "08:20",
-        acts: &[(240, Advance("eko")), (30, Advance("nurul"))],
-    },
-    Script {
-        procedure: "perbaikan-aset",
-        by: "nurul",
-        outsider: None,
-        title: "Pemeliharaan rutin proyektor Ruang Rapat Utama",
-        fields: &[
-            ("nama_aset", "Proyektor Epson EB-X51"),
-            ("keterangan", "Pembersihan filter dan pengecekan lampu"),
-        ],
-        asset: Some("EPS-EBX51-021"),
-        day: 2,
-        at: "08:10",
-        acts: &[
-            (60, Advance("eko")),
-            (20, Advance("nurul")),
-            (20, Approve("bambang", "")),
-            (30, Advance("wahyu")),
-        ],
-    },
-    // Penggunaan, Penghapusan, Pemindahtanganan, Perencanaan Aset
-    Script {
-        procedure: "penggunaan-aset",
-        by: "wahyu",
-        outsider: None,
-        title: "Serah terima laptop untuk Pengguna Aset Subbagian Umum",
-        fields: &[
-            ("nama_aset", "Laptop Asus VivoBook 14"),
-            ("pengguna_aset", "lina"),
-        ],
-        asset: Some("ASU-VB14-0552"),
-        day: 13,
-        at: "09:00",
-        acts: &[
-            (15, Output("wahyu", "Berita Acara Serah Terima ditandatangani")),
-            (700, Output("lina", "Aplikasi kantor terpasang dan akun terhubung")),
-        ],
-    },
-    Script {
-        procedure: "penghapusan-aset",
-        by: "eko",
-        outsider: None,
-        title: "Penghapusan PC Pentium lama yang rusak berat",
-        fields: &[
-            ("nama_aset", "PC Pentium Dual Core"),
-            ("keterangan", "Rusak berat, suku cadang tidak tersedia"),
-        ],
-        asset: Some("PC-LAMA-0003"),
-        day: 4,
-        at: "09:30",
-        acts: &[(300, Advance("eko")), (25, Advance("wahyu"))],
-    },
-    Script {
-        procedure: "pemindahtanganan-aset",
-        by: "nurul",
-        outsider: None,
-        title: "Hibah PC Dell OptiPlex ke Kelurahan Sukasari",
-        fields: &[
-            ("nama_aset", "PC Dell OptiPlex 3020"),
-            ("pihak_penerima", "Kelurahan Sukasari"),
-            ("lokasi_baru", "Kantor Kelurahan Sukasari"),
-        ],
-        asset: Some("DL-OPX3020-011"),
-        day: 5,
-        at: "13:00",
-        acts: &[
-            (200, Advance("nurul")),
-            (40, Approve("siti", "Sesuai usulan")),
-        ],
-    },
-    Script {
-        procedure: "perencanaan-aset",
-        by: "wahyu",
-        outsider: None,
-        title: "Rencana pengadaan laptop staf Bidang Persandian TA 2027",
-        fields: &[
-            ("nama_aset", "Laptop staf"),
-            ("keterangan", "Mengganti laptop tahun 2016"),
-            ("tahun_anggaran", "2027"),
-        ],
-        asset: None,
-        day: 21,
-        at: "09:00",
-        acts: &[
-            (240, Output("wahyu", "Rencana kebutuhan 3 unit laptop")),
-            (60, Approve("bambang", "")),
-            (120, Approve("hasan", "Masuk usulan RKA 2027")),
-            (30, Advance("bambang")),
-            (
-                1400,
-                Fields(
-                    "wahyu",
-                    &[
-                        ("nama_barang", "Laptop Lenovo ThinkPad E14 Gen 6"),
-                        ("jenis_aset", "hardware"),
-                        ("jumlah", "3"),
-                        ("nilai_satuan", "14500000"),
-                    ],
-                ),
-            ),
-        ],
-    },
-    Script {
-        procedure: "perencanaan-aset",
-        by: "nurul",
-        outsider: None,
-        title: "Rencana kebutuhan server cadangan Data Center TA 2027",
-        fields: &[
-            ("nama_aset", "Server cadangan"),
-            ("tahun_anggaran", "2027"),
-        ],
-        asset: None,
-        day: 8,
-        at: "10:00",
-        acts: &[
-            (200, Advance("nurul")),
-            (50, Approve("siti", "")),
-            (
-                90,
-                Reject(
-                    "yanti",
-                    "Spesifikasi dan harga perkiraan belum dilampirkan; mohon dilengkapi",
-                ),
-            ),
-        ],
-    },
-];
+/// `MINUTES PERSON VERB[ ARGUMENT][: TEXT]`.
+fn act_line(line: &'static str) -> Option<Act> {
+    let (head, text) = line.split_once(": ").unwrap_or((line, ""));
+    let text = Some(text.to_string()).filter(|t| !t.is_empty());
+    let mut words = head.split(' ');
+    let (minutes, by, verb) = (words.next()?.parse().ok()?, words.next()?, words.next()?);
+    let argument = words.next();
+    let action = match verb {
+        "advance" | "output" | "choose" => Action::Advance,
+        "approve" => Action::Approve,
+        "reject" => Action::Reject,
+        "cancel" => Action::Cancel,
+        "edit" => Action::Edit,
+        "comment" => Action::Comment,
+        "assign" => Action::Assign,
+        "hold" => Action::Hold,
+        _ => return None,
+    };
+    let mut change = Change::new(action);
+    match verb {
+        "output" => change.output = text,
+        _ => change.note = text,
+    }
+    let mut hold = None;
+    match (verb, argument, words.next()) {
+        ("choose", Some(option), None) => change.option = Some(option.into()),
+        ("assign", Some(person), None) => change.assignee = Some(person.into()),
+        ("hold", Some(days), None) => hold = Some(days.parse().ok()?),
+        (_, None, None) => {}
+        _ => return None,
+    }
+    Some(Act {
+        minutes,
+        by,
+        change,
+        hold,
+    })
+}
 
 /// The clock of the demo: the office's calendar, now, and the seeded variations.
 struct Clock<'a> {
@@ -1124,18 +626,18 @@ pub fn run(root: &Path, config: &Config, now: DateTime<FixedOffset>) -> Result<M
     let (open, _) = config.calendar.hours;
     let mut at = clock.at(first, open) + Duration::minutes(5);
     let mut assets = HashMap::new();
-    for item in ASSETS {
+    for line in ASSETS.lines().filter(|l| !l.is_empty()) {
         at = clock.after(at, 4);
-        let id = register(root, item, at)?;
-        assets.insert(item.serial, id);
+        let (serial, id) = register(root, line, at)?;
+        assets.insert(serial, id);
         made.assets += 1;
         made.changes += 1;
     }
+    let scripts = scripts()?;
     let mut plan = Vec::new();
-    for (i, script) in SCRIPTS.iter().enumerate() {
-        let time = NaiveTime::parse_from_str(script.at, "%H:%M").expect("a script's time");
+    for (i, script) in scripts.iter().enumerate() {
         let jitter = clock.rng.random_range(0..=10);
-        let mut at = clock.at(clock.day(script.day), time) + Duration::minutes(jitter);
+        let mut at = clock.at(clock.day(script.day), script.at) + Duration::minutes(jitter);
         if at > clock.until {
             continue;
         }
@@ -1144,8 +646,8 @@ pub fn run(root: &Path, config: &Config, now: DateTime<FixedOffset>) -> Result<M
             script: i,
             act: None,
         });
-        for (k, (minutes, _)) in script.acts.iter().enumerate() {
-            at = clock.after(at, *minutes);
+        for (k, act) in script.acts.iter().enumerate() {
+            at = clock.after(at, act.minutes);
             if at > clock.until {
                 break;
             }
@@ -1159,7 +661,7 @@ pub fn run(root: &Path, config: &Config, now: DateTime<FixedOffset>) -> Result<M
     plan.sort_by_key(|p| (p.at, p.script, p.act));
     let mut ids: HashMap<usize, String> = HashMap::new();
     for p in &plan {
-        let script = &SCRIPTS[p.script];
+        let script = &scripts[p.script];
         let done = match p.act {
             None => {
                 let asset = script.asset.map(|serial| assets[serial].clone());
@@ -1168,7 +670,7 @@ pub fn run(root: &Path, config: &Config, now: DateTime<FixedOffset>) -> Result<M
                 made.requests += 1;
                 Ok(())
             }
-            Some(k) => act(root, &ids[&p.script], script.acts[k].1, p.at, clock.until),
+            Some(k) => act(root, &ids[&p.script], &script.acts[k], p.at, clock.until),
         };
         done.with_context(|| {
             format!(
@@ -1183,28 +685,38 @@ pub fn run(root: &Path, config: &Config, now: DateTime<FixedOffset>) -> Result<M
     Ok(made)
 }
 
-/// `sop --as eko asset add …` at `at`: the new asset's id.
-fn register(root: &Path, item: &Item, at: DateTime<FixedOffset>) -> Result<String> {
-    let ctx = Context::acting(root, "eko", at);
+/// `sop --as eko asset add …` at `at`, for a line of `ASSETS`: its serial, and the new
+/// asset's id.
+fn register(
+    root: &Path,
+    line: &'static str,
+    at: DateTime<FixedOffset>,
+) -> Result<(&'static str, String)> {
+    let cells: Vec<&'static str> = line.split(" | ").collect();
+    let [kind, name, serial, status, location, holder, acquired, value] = cells[..] else {
+        bail!("the demo's asset line {line:?}");
+    };
+    let given = |cell: &str| Some(cell.to_string()).filter(|c| c != "-");
     let args = AddArgs {
-        kind: item.kind.into(),
-        name: item.name.into(),
-        status: item.status.map(String::from),
+        kind: kind.into(),
+        name: name.into(),
+        status: given(status),
         kode_barang: None,
         nup: None,
-        serial: Some(item.serial.into()),
+        serial: given(serial),
         licence: None,
-        location: Some(item.location.into()),
-        holder: item.holder.map(String::from),
+        location: given(location),
+        holder: given(holder),
         unit: Some("Dinas Komunikasi dan Informatika".into()),
-        acquired: Some(item.acquired.into()),
-        value: Some(item.value.into()),
+        acquired: given(acquired),
+        value: given(value),
         attrs: Vec::new(),
         quiet: true,
     };
+    let ctx = Context::acting(root, "eko", at);
     let mut out = Vec::new();
     crate::commands::asset::add(&ctx, args, &mut out)?;
-    Ok(String::from_utf8(out)?.trim().to_string())
+    Ok((serial, String::from_utf8(out)?.trim().to_string()))
 }
 
 /// `sop --as BY new PROCEDURE …` at `at`: the new request's id.
@@ -1225,10 +737,7 @@ fn open_request(
         title: Some(script.title.into()),
         asset,
         fields,
-        on_behalf_of: script.outsider.map(|(name, contact)| Outsider {
-            name: name.into(),
-            contact: contact.into(),
-        }),
+        on_behalf_of: script.outsider.clone(),
         ..Change::new(Action::Create)
     };
     let procedure = script.procedure;
@@ -1252,101 +761,13 @@ fn dated(value: &str, date: NaiveDate) -> String {
 fn act(
     root: &Path,
     id: &str,
-    act: Act,
+    act: &Act,
     at: DateTime<FixedOffset>,
     until: DateTime<FixedOffset>,
 ) -> Result<()> {
-    let text = |t: &str| Some(t.to_string()).filter(|t| !t.is_empty());
-    let pairs = |fields: &[(&str, &str)]| -> Vec<(String, String)> {
-        fields
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    };
-    let (who, change) = match act {
-        Advance(who) => (who, Change::new(Action::Advance)),
-        Output(who, output) => (
-            who,
-            Change {
-                output: text(output),
-                ..Change::new(Action::Advance)
-            },
-        ),
-        Note(who, note) => (
-            who,
-            Change {
-                note: text(note),
-                ..Change::new(Action::Advance)
-            },
-        ),
-        Choose(who, option) => (
-            who,
-            Change {
-                option: text(option),
-                ..Change::new(Action::Advance)
-            },
-        ),
-        Fields(who, fields) => (
-            who,
-            Change {
-                fields: pairs(fields),
-                ..Change::new(Action::Advance)
-            },
-        ),
-        Approve(who, note) => (
-            who,
-            Change {
-                note: text(note),
-                ..Change::new(Action::Approve)
-            },
-        ),
-        Reject(who, reason) => (
-            who,
-            Change {
-                note: text(reason),
-                ..Change::new(Action::Reject)
-            },
-        ),
-        Cancel(who, reason) => (
-            who,
-            Change {
-                note: text(reason),
-                ..Change::new(Action::Cancel)
-            },
-        ),
-        Edit(who, fields, note) => (
-            who,
-            Change {
-                fields: pairs(fields),
-                note: text(note),
-                ..Change::new(Action::Edit)
-            },
-        ),
-        Comment(who, note) => (
-            who,
-            Change {
-                note: text(note),
-                ..Change::new(Action::Comment)
-            },
-        ),
-        Assign(who, to, note) => (
-            who,
-            Change {
-                assignee: text(to),
-                note: text(note),
-                ..Change::new(Action::Assign)
-            },
-        ),
-        Hold(who, reason, days) => (
-            who,
-            Change {
-                note: text(reason),
-                until: Some(until.date_naive() + Days::new(days)),
-                ..Change::new(Action::Hold)
-            },
-        ),
-    };
-    let ctx = Context::acting(root, who, at);
+    let mut change = act.change.clone();
+    change.until = act.hold.map(|days| until.date_naive() + Days::new(days));
+    let ctx = Context::acting(root, act.by, at);
     change::run(&ctx, Target::Existing { given: id }, change, &[])?;
     Ok(())
 }

@@ -204,10 +204,7 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                     .wrap("median", 10)
                     .wrap("max", 10);
                 for s in &r.steps {
-                    let paint = match s.overdue_now {
-                        0 => output::Paint::None,
-                        _ => output::Paint::Red,
-                    };
+                    let paint = output::Paint::overdue(s.overdue_now > 0);
                     t.add_painted(
                         vec![
                             s.number.as_ref().map_or("-".into(), |n| n.to_string()),

@@ -139,12 +139,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             step.role,
             step.since.format("%Y-%m-%d %H:%M")
         );
-        let paint = if step.overdue {
-            output::Paint::Red
-        } else {
-            output::Paint::None
-        };
-        line(out, "step", text, paint)?;
+        line(out, "step", text, output::Paint::overdue(step.overdue))?;
     }
     if let Some(who) = &req.assignee {
         line(out, "assigned", who.clone(), output::Paint::None)?;
@@ -166,12 +161,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             service.time,
             service.due.format("%Y-%m-%d %H:%M")
         );
-        let paint = if service.overdue {
-            output::Paint::Red
-        } else {
-            output::Paint::None
-        };
-        line(out, "service", text, paint)?;
+        line(
+            out,
+            "service",
+            text,
+            output::Paint::overdue(service.overdue),
+        )?;
     }
     if !req.fields.is_empty() {
         let mut t = output::table(&["field", "value"], ctx.look);
@@ -263,10 +258,7 @@ fn steps_table(
                 )
             })
             .unwrap_or_default();
-        let paint = match here {
-            Some(c) if c.overdue => output::Paint::Red,
-            _ => output::Paint::None,
-        };
+        let paint = output::Paint::overdue(here.is_some_and(|c| c.overdue));
         t.add_painted(
             vec![
                 mark.to_string(),

@@ -107,6 +107,15 @@ impl Paint {
         }
     }
 
+    /// Red when overdue (a step, a service time), else plain.
+    pub fn overdue(overdue: bool) -> Paint {
+        if overdue {
+            Paint::Red
+        } else {
+            Paint::None
+        }
+    }
+
     /// How a request is coloured: overdue red, held yellow, finished dim, open plain.
     pub fn request(status: &str, overdue: bool) -> Paint {
         if overdue {
@@ -199,27 +208,23 @@ impl Table {
     /// of these calls: name the one that matters most first. Columns never named give way
     /// before them, all alike.
     pub fn cut(&mut self, name: &str, min: usize) -> &mut Table {
-        let rank = self.named();
-        let column = self.column(name);
-        column.fit = Fit::Cut(min);
-        column.yields = rank;
-        self
+        self.gives_way(name, Fit::Cut(min))
     }
 
     /// This column is wrapped on a narrow terminal, down to `min` columns (see `cut` for
     /// which gives way first).
     pub fn wrap(&mut self, name: &str, min: usize) -> &mut Table {
-        let rank = self.named();
-        let column = self.column(name);
-        column.fit = Fit::Wrap(min);
-        column.yields = rank;
-        self
+        self.gives_way(name, Fit::Wrap(min))
     }
 
-    /// How many columns `cut` or `wrap` named before.
-    fn named(&self) -> usize {
+    /// `cut` or `wrap`: the column gives way after those named before it.
+    fn gives_way(&mut self, name: &str, fit: Fit) -> &mut Table {
         let named = self.columns.iter().filter(|c| c.yields != usize::MAX);
-        named.count()
+        let rank = named.count();
+        let column = self.column(name);
+        column.fit = fit;
+        column.yields = rank;
+        self
     }
 
     /// These columns are left out, the first named first, when a terminal is too narrow for
@@ -397,8 +402,9 @@ impl Table {
     }
 
     /// The columns shown on a terminal `width` wide, and their widths: every column whole if
-    /// it fits; else the columns that are not optional, and each optional one, the last
-    /// named first, that fits whole beside them at their narrowest; then columns narrowed
+    /// it fits; else the columns that are not optional, and the optional ones, the last named
+    /// first, as long as each fits whole beside them at their narrowest (so that a column
+    /// left out never leaves a less needed one shown); then columns narrowed
     /// until the table fits — the one that gives way first (`cut`) down to its narrowest
     /// before the next, columns alike by turns, the widest first. A table that does not fit
     /// even so is as narrow as it can be (the terminal wraps it).
@@ -430,10 +436,11 @@ impl Table {
         for &(_, i) in optional.iter().rev() {
             let mut with = shown.clone();
             with.push(i);
-            if total(&with, &|i| floors[i]) <= width {
-                with.sort_unstable();
-                shown = with;
+            if total(&with, &|i| floors[i]) > width {
+                break;
             }
+            with.sort_unstable();
+            shown = with;
         }
         let mut widths: Vec<usize> = shown.iter().map(|&i| natural[i]).collect();
         let mut excess = total(&shown, &|i| natural[i]).saturating_sub(width);

@@ -4,6 +4,8 @@
 //! always`) never moves a character, and `NO_COLOR` and `--color never` turn it off. A
 //! terminal is stood in for by `SOP_TERMINAL_WIDTH`, which says sop writes to one.
 
+use std::collections::BTreeSet;
+
 use assert_cmd::prelude::*;
 use chrono::DateTime;
 use serde_json::Value;
@@ -89,6 +91,38 @@ fn list_at_80_columns_keeps_ids_dates_and_statuses_whole_and_cuts_titles() {
         }
     }
     assert!(cut > 10, "long titles end with …:\n{text}");
+}
+
+#[test]
+fn list_columns_join_in_their_order_as_the_terminal_widens() {
+    let office = Office::demo();
+    let order = ["step", "role", "procedure", "assignee", "created"];
+    let mut joined = 0;
+    for width in (80..=200).step_by(4) {
+        let columns = width.to_string();
+        let text = run(
+            &office,
+            &[("SOP_TERMINAL_WIDTH", &columns)],
+            false,
+            &["list"],
+        );
+        assert_fits(&text, width);
+        let header = text.lines().nth(1).unwrap().trim_matches(['│', ' ']);
+        let header: Vec<&str> = header.split_whitespace().collect();
+        if width == 80 {
+            assert_eq!(header, ["id", "title", "status", "due"]);
+        }
+        let shown: BTreeSet<&str> = header
+            .iter()
+            .copied()
+            .filter(|c| order.contains(c))
+            .collect();
+        let first = BTreeSet::from_iter(order[..shown.len()].iter().copied());
+        assert_eq!(shown, first, "at {width} columns: {header:?}");
+        assert!(shown.len() >= joined, "at {width} columns: {header:?}");
+        joined = shown.len();
+    }
+    assert_eq!(joined, order.len(), "every column shows on a wide terminal");
 }
 
 #[test]
