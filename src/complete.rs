@@ -209,20 +209,15 @@ impl Line {
 }
 
 /// The repository of the command line's records directory.
-struct Office {
-    git: Git,
+fn open() -> Result<Git> {
+    Git::open_as_is(&context().records()?.root)
 }
 
-impl Office {
-    fn open() -> Result<Office> {
-        let records = context().records()?;
-        let git = Git::open_as_is(&records.root)?;
-        Ok(Office { git })
-    }
-
-    fn snapshot(&self) -> Result<Snapshot<'_>> {
-        self.git.head_snapshot()
-    }
+/// The rules of HEAD.
+fn rules(snap: &Snapshot) -> Result<crate::rules::Rules> {
+    Loader::default()
+        .rules_as_is(snap)?
+        .ok_or_else(|| anyhow!("no sop.toml"))
 }
 
 fn context() -> Context {
@@ -274,10 +269,10 @@ impl<'s> Procedures<'s> {
 
 fn request_ids(which: Requests, word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let snap = office.snapshot()?;
+    let git = open()?;
+    let snap = git.head_snapshot()?;
     let mut procedures = Procedures::new(&snap);
-    let text = summary::brief_text(&office.git)?;
+    let text = summary::brief_text(&git)?;
     let mut found = Vec::new();
     for r in summary::briefs(&text, &word) {
         if !wanted(which, &r, &mut procedures) {
@@ -322,10 +317,10 @@ fn wanted(which: Requests, r: &Brief, procedures: &mut Procedures) -> bool {
 
 fn procedure_ids(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let snap = office.snapshot()?;
+    let git = open()?;
+    let snap = git.head_snapshot()?;
     let mut procedures = Procedures::new(&snap);
-    let ids = crate::commands::committed_procedures(&office.git)?;
+    let ids = crate::commands::committed_procedures(&git)?;
     Ok(ids
         .iter()
         .filter(|id| starts_with(id, &word))
@@ -338,15 +333,13 @@ fn procedure_ids(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
 
 fn person_ids(word: &OsStr, holding: bool) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let snap = office.snapshot()?;
-    let rules = Loader::default()
-        .rules_as_is(&snap)?
-        .ok_or_else(|| anyhow!("no sop.toml"))?;
+    let git = open()?;
+    let snap = git.head_snapshot()?;
+    let rules = rules(&snap)?;
     let mut people: Vec<&crate::people::Person> = rules.people.people.iter().collect();
     if holding {
         let date = context().now(&rules.config)?.date_naive();
-        let holders = step_roles(&office, &snap)
+        let holders = step_roles(&git, &snap)
             .unwrap_or_default()
             .iter()
             .flat_map(|role| rules.people.holders(role, date))
@@ -365,12 +358,12 @@ fn person_ids(word: &OsStr, holding: bool) -> Result<Vec<CompletionCandidate>> {
 
 /// The one committed request whose id starts with the command line's `ID` (in any case): its
 /// procedure and current step (None once finished), and its id.
-fn named_request(office: &Office) -> Result<(String, Option<String>, String)> {
+fn named_request(git: &Git) -> Result<(String, Option<String>, String)> {
     let given = line()
         .id
         .as_deref()
         .ok_or_else(|| anyhow!("no request id"))?;
-    let text = summary::brief_text(&office.git)?;
+    let text = summary::brief_text(&git)?;
     let mut found = summary::briefs(&text, given.trim());
     let r = found.next().ok_or_else(|| anyhow!("no such request"))?;
     if found.next().is_some() {
@@ -380,28 +373,25 @@ fn named_request(office: &Office) -> Result<(String, Option<String>, String)> {
     Ok((r.procedure.into_owned(), step, r.id.into_owned()))
 }
 
-/// The roles of the current step of the command line's request.
-fn step_roles(office: &Office, snap: &Snapshot) -> Result<Vec<String>> {
-    let (procedure, step, _) = named_request(office)?;
+/// The procedure of the command line's unfinished request, and the id of its current step.
+fn current_step(git: &Git, snap: &Snapshot) -> Result<(Procedure, String)> {
+    let (procedure, step, _) = named_request(git)?;
     let step = step.ok_or_else(|| anyhow!("finished"))?;
-    let mut procedures = Procedures::new(snap);
-    let p = procedures
-        .get(&procedure)
-        .ok_or_else(|| anyhow!("no procedure"))?;
+    Ok((crate::rules::procedure_as_is(snap, &procedure)?, step))
+}
+
+/// The roles of the current step of the command line's request.
+fn step_roles(git: &Git, snap: &Snapshot) -> Result<Vec<String>> {
+    let (p, step) = current_step(git, snap)?;
     let step = p.step(&step).ok_or_else(|| anyhow!("no step"))?;
     Ok(step.role.list().to_vec())
 }
 
 fn step_options(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let snap = office.snapshot()?;
-    let (procedure, step, _) = named_request(&office)?;
-    let step = step.ok_or_else(|| anyhow!("finished"))?;
-    let mut procedures = Procedures::new(&snap);
-    let p = procedures
-        .get(&procedure)
-        .ok_or_else(|| anyhow!("no procedure"))?;
+    let git = open()?;
+    let snap = git.head_snapshot()?;
+    let (p, step) = current_step(&git, &snap)?;
     let step = p.step(&step).ok_or_else(|| anyhow!("no step"))?;
     Ok(step
         .options
@@ -417,9 +407,9 @@ fn step_options(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
 
 fn attachment_names(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let snap = office.snapshot()?;
-    let (_, _, id) = named_request(&office)?;
+    let git = open()?;
+    let snap = git.head_snapshot()?;
+    let (_, _, id) = named_request(&git)?;
     let rel = crate::layout::request(&id);
     let (_, text) = snap.text(&rel)?.ok_or_else(|| anyhow!("no file"))?;
     let req = crate::store::parse_request(std::path::Path::new(&rel), &text)?;
@@ -433,8 +423,8 @@ fn attachment_names(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
 
 fn asset_ids(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let text = crate::asset_rows::Rows::head_text(&office.git)?;
+    let git = open()?;
+    let text = crate::asset_rows::Rows::head_text(&git)?;
     let mut found = Vec::new();
     for row in crate::tree_cache::values_in(&text) {
         let Ok(row) = std::str::from_utf8(row) else {
@@ -453,15 +443,15 @@ fn asset_ids(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
 
 fn request_statuses(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let text = summary::brief_text(&office.git)?;
+    let git = open()?;
+    let text = summary::brief_text(&git)?;
     let mut have: Vec<String> = Vec::new();
     for r in summary::briefs(&text, "") {
         if !have.iter().any(|s| *s == r.status) {
             have.push(r.status.into_owned());
         }
     }
-    let statuses = crate::commands::list::known_statuses(&office.git, have)?;
+    let statuses = crate::commands::list::known_statuses(&git, have)?;
     Ok(statuses
         .iter()
         .filter(|s| starts_with(s, &word))
@@ -471,11 +461,9 @@ fn request_statuses(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
 
 fn role_ids(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
-    let office = Office::open()?;
-    let snap = office.snapshot()?;
-    let rules = Loader::default()
-        .rules_as_is(&snap)?
-        .ok_or_else(|| anyhow!("no sop.toml"))?;
+    let git = open()?;
+    let snap = git.head_snapshot()?;
+    let rules = rules(&snap)?;
     Ok(rules
         .config
         .roles

@@ -44,42 +44,35 @@ const PARALLEL_FROM: usize = 256;
 
 impl<T: Cached> TreeCache<T> {
     /// The value of every file under records folder `dir` in HEAD, from cache file `name`
-    /// brought up to date with `parse(path, content)` (run in parallel); and the files that
-    /// could not be read. Writes the cache back when it changed.
+    /// brought up to date with `parse(path, content)` as `head_text` brings it, however many
+    /// files changed; and the files that could not be read.
     pub fn head(
         git: &Git,
         dir: &str,
         name: &str,
         parse: impl Fn(&str, &[u8]) -> Result<T> + Sync,
     ) -> Result<(TreeCache<T>, Vec<anyhow::Error>)> {
-        let tree = git.head_folder_id(Path::new(dir))?;
         let file = git.private_file(name);
-        let loaded = std::fs::read_to_string(&file)
-            .ok()
-            .and_then(|text| TreeCache::decode(&text));
-        let cache = match loaded {
-            Some((stamp, cache)) if stamp == tree => return Ok(cache.with_errors()),
-            Some((Some(stamp), mut cache)) => match git.folder_changes(stamp, tree)? {
-                Some(changes) => {
-                    let changes = changes.into_iter().map(|c| (c.path, c.new));
-                    cache.apply(git, dir, changes.collect(), &parse)?;
-                    cache
-                }
-                None => TreeCache::build(git, dir, &parse)?,
-            },
-            _ => TreeCache::build(git, dir, &parse)?,
+        let cached = std::fs::read(&file).unwrap_or_default();
+        let text = TreeCache::update(git, dir, &file, cached, &parse, usize::MAX)?;
+        let cache = match TreeCache::decode(&text) {
+            Some(cache) => cache,
+            // A whole cache with a line that does not decode is damaged: rebuilt from HEAD.
+            None => {
+                let text = TreeCache::update(git, dir, &file, Vec::new(), &parse, usize::MAX)?;
+                TreeCache::decode(&text).ok_or_else(|| {
+                    invalid!("{}: a line sop wrote does not decode", file.display())
+                })?
+            }
         };
-        // A cache is only worth speed: one that cannot be written is rebuilt next time.
-        let _ = write_cache(&file, cache.encode(tree).as_bytes());
         Ok(cache.with_errors())
     }
 
     /// The text of cache file `name` as `head` keeps it, up to date with HEAD, for a reader
     /// that must stay fast (a completion) and wants a few columns of many values
-    /// (`values_in`): the values of files that did not change are neither decoded nor
-    /// encoded again. It reads at most `most` record files to bring the text up to date
-    /// (then writes it back); with more to read (no cache yet in a large repository, a pull
-    /// of many changes) it is an error, and `head` (`sop list`) is the one to do it.
+    /// (`values_in`). It reads at most `most` record files to bring the text up to date; with
+    /// more to read (no cache yet in a large repository, a pull of many changes) it is an
+    /// error, and `head` (`sop list`) is the one to do it.
     pub fn head_text(
         git: &Git,
         dir: &str,
@@ -87,18 +80,38 @@ impl<T: Cached> TreeCache<T> {
         parse: impl Fn(&str, &[u8]) -> Result<T> + Sync,
         most: usize,
     ) -> Result<Vec<u8>> {
+        let file = git.private_file(name);
+        let cached = std::fs::read(&file).unwrap_or_default();
+        TreeCache::update(git, dir, &file, cached, &parse, most)
+    }
+
+    /// Cache text `cached` (read from `file`) brought up to date with HEAD's folder `dir`,
+    /// and written back when it changed: the diff of its stamped tree against HEAD's is
+    /// parsed, and the lines of the files that did not change are copied, neither decoded
+    /// nor encoded again; the lines stay in the order of the files' paths. A text that is not
+    /// a whole cache of this version, or whose stamp the repository lacks, is made anew from
+    /// every file. An error when that takes reading more than `most` record files.
+    fn update(
+        git: &Git,
+        dir: &str,
+        file: &Path,
+        cached: Vec<u8>,
+        parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
+        most: usize,
+    ) -> Result<Vec<u8>> {
         let too_many = || invalid!("the cache of {dir} needs more than {most} files read");
         let tree = git.head_folder_id(Path::new(dir))?;
-        let file = git.private_file(name);
-        let bytes = std::fs::read(&file).unwrap_or_default();
-        let (changes, lines) = match whole(&bytes) {
-            Some((stamp, _)) if stamp == tree => return Ok(bytes),
-            Some((Some(stamp), lines)) => {
-                let changes = git.folder_changes(stamp, tree)?.ok_or_else(too_many)?;
-                let changes: Vec<_> = changes.into_iter().map(|c| (c.path, c.new)).collect();
+        let diffed = match whole(&cached) {
+            Some((stamp, _)) if stamp == tree => return Ok(cached),
+            Some((Some(stamp), lines)) => git.folder_changes(stamp, tree)?.map(|c| (c, lines)),
+            _ => None,
+        };
+        let (changes, lines): (Vec<_>, &[u8]) = match diffed {
+            Some((changes, lines)) => {
+                let changes = changes.into_iter().map(|c| (c.path, c.new)).collect();
                 (changes, lines)
             }
-            _ => {
+            None => {
                 let files = git
                     .head_files_up_to(Path::new(dir), most)?
                     .ok_or_else(too_many)?;
@@ -114,42 +127,36 @@ impl<T: Cached> TreeCache<T> {
         let mut fresh = TreeCache {
             entries: BTreeMap::new(),
         };
-        fresh.apply(git, dir, changes, &parse)?;
+        fresh.apply(git, dir, changes, parse)?;
+        let mut fresh = fresh.entries.iter().peekable();
         let mut text = header(tree).into_bytes();
         let mut count = 0;
+        let mut add = |text: &mut Vec<u8>, line: &[u8]| {
+            text.extend_from_slice(line);
+            count += 1;
+        };
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', lines) {
             let line = &lines[start..=end];
             start = end + 1;
             let path = &line[..memchr::memchr(b'\t', line).unwrap_or(0)];
             let path = unescape(std::str::from_utf8(path).unwrap_or_default());
-            if !changed.contains(path.as_ref()) {
-                text.extend_from_slice(line);
-                count += 1;
+            if changed.contains(path.as_ref()) {
+                continue;
             }
+            while let Some((p, entry)) = fresh.next_if(|(p, _)| p.as_str() < path.as_ref()) {
+                add(&mut text, entry_line(p, entry).as_bytes());
+            }
+            add(&mut text, line);
         }
-        for (path, entry) in &fresh.entries {
-            text.extend_from_slice(entry_line(path, entry).as_bytes());
-            count += 1;
+        for (path, entry) in fresh {
+            add(&mut text, entry_line(path, entry).as_bytes());
         }
         text.extend_from_slice(format!("end {count}\n").as_bytes());
-        // A cache is only worth speed: one that cannot be written is patched again next time.
-        let _ = write_cache(&file, &text);
+        // A cache is only worth speed: one that cannot be written is brought up to date again
+        // next time.
+        let _ = write_cache(file, &text);
         Ok(text)
-    }
-
-    fn build(
-        git: &Git,
-        dir: &str,
-        parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
-    ) -> Result<TreeCache<T>> {
-        let files = git.head_files(Path::new(dir))?;
-        let mut cache = TreeCache {
-            entries: BTreeMap::new(),
-        };
-        let changes = files.into_iter().map(|(p, id)| (p, Some(id))).collect();
-        cache.apply(git, dir, changes, parse)?;
-        Ok(cache)
     }
 
     /// Brings the entries up to date with `changes` (path, new blob or None when gone),
@@ -210,29 +217,10 @@ impl<T: Cached> TreeCache<T> {
         self.entries.values().filter_map(|e| e.value.as_ref().ok())
     }
 
-    /// `MAGIC stamp`, one line per file: `path TAB blob TAB =value` (or `!error`), and `end N`
-    /// (N files), so that a file cut short is seen as damaged.
-    fn encode(&self, stamp: Option<Oid>) -> String {
-        let mut text = header(stamp);
-        for (path, entry) in &self.entries {
-            text += &entry_line(path, entry);
-        }
-        text + &format!("end {}\n", self.entries.len())
-    }
-
-    /// The stamp (None: HEAD had no such folder) and the entries; None when the text is not a
-    /// whole cache of this version.
-    fn decode(text: &str) -> Option<(Option<Oid>, TreeCache<T>)> {
-        let (head, body) = text.split_once('\n')?;
-        let stamp = match head.strip_prefix(MAGIC)? {
-            "-" => None,
-            id => Some(Oid::from_str(id).ok()?),
-        };
-        let mut lines: Vec<&str> = body.lines().collect();
-        let count = lines.pop()?.strip_prefix("end ")?.parse::<usize>().ok()?;
-        if count != lines.len() {
-            return None;
-        }
+    /// The entries of whole cache text (`whole`); None when a line does not decode.
+    fn decode(text: &[u8]) -> Option<TreeCache<T>> {
+        let (_, lines) = whole(text)?;
+        let lines: Vec<&str> = std::str::from_utf8(lines).ok()?.lines().collect();
         let entries = lines
             .par_iter()
             .map(|line| {
@@ -248,7 +236,7 @@ impl<T: Cached> TreeCache<T> {
             })
             .collect::<Option<Vec<_>>>()?;
         let entries = entries.into_iter().collect();
-        Some((stamp, TreeCache { entries }))
+        Some(TreeCache { entries })
     }
 }
 
@@ -268,8 +256,10 @@ fn entry_line<T: Cached>(path: &str, entry: &Entry<T>) -> String {
 }
 
 /// The stamp and the files' lines (each ending in a line break) of cache text `bytes`, when
-/// it is of this version and whole (its `end N` counts its lines); read without decoding a
-/// value.
+/// it is of this version and whole; read without decoding a value. A cache is its `header`
+/// (`MAGIC stamp`; the stamp `-` when HEAD had no such folder), one `entry_line` per file in
+/// the order of their paths, and `end N` (N files), so that a file cut short is seen as
+/// damaged.
 fn whole(bytes: &[u8]) -> Option<(Option<Oid>, &[u8])> {
     let rest = bytes.strip_prefix(MAGIC.as_bytes())?;
     let at = memchr::memchr(b'\n', rest)?;

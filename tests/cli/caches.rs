@@ -71,10 +71,26 @@ fn assert_cache_invisible(office: &Office, when: &str) {
         warm,
         "{when}: a stamped cache changed the output"
     );
+    let kept = cache_texts(office);
     for cache in caches(office) {
         std::fs::remove_file(cache).unwrap();
     }
     assert_eq!(readings(office), warm, "{when}: a cold run differs");
+    // What was brought up to date line by line is what a cold run writes, byte for byte.
+    assert!(
+        cache_texts(office) == kept,
+        "{when}: a kept cache differs from a new one"
+    );
+}
+
+/// Each cache file's path and text, by path.
+fn cache_texts(office: &Office) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut texts: Vec<_> = caches(office)
+        .into_iter()
+        .map(|p| (p.clone(), std::fs::read(p).unwrap()))
+        .collect();
+    texts.sort();
+    texts
 }
 
 fn office_with_history() -> (Office, Vec<String>) {
@@ -186,12 +202,14 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
         .git(&["rev-parse", "HEAD:sop.toml"])
         .trim()
         .to_string();
-    let damages: [(&str, Damage); 5] = [
+    let damages: [(&str, Damage); 6] = [
         ("cut short", Box::new(cut_short)),
         (
             "another version",
-            Box::new(|t| t.replacen("sop-cache 3 ", "sop-cache 2 ", 1)),
+            Box::new(|t| t.replacen(env!("CARGO_PKG_VERSION"), "0.0.0", 1)),
         ),
+        // whole, but a value that does not decode
+        ("a damaged line", Box::new(|t| t.replacen("\t=", "\t?=", 1))),
         (
             "a stamp the repository lacks",
             Box::new(|t| restamp(t, &"1".repeat(40))),
@@ -202,7 +220,9 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
     for (what, damage) in damages {
         for cache in caches(&office) {
             let text = std::fs::read_to_string(&cache).unwrap();
-            std::fs::write(&cache, damage(&text)).unwrap();
+            let damaged = damage(&text);
+            assert_ne!(damaged, text, "{what}: the damage changed nothing");
+            std::fs::write(&cache, damaged).unwrap();
         }
         assert_eq!(readings(&office), cold, "a cache {what}");
     }

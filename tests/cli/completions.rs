@@ -477,32 +477,47 @@ fn zsh_completes_through_the_glue() {
 }
 
 /// A completion reads at most 500 record files to bring a cache up to date
-/// (`limits::COMPLETION_READS`): with more (here 501 assets and no cache yet) it offers
-/// nothing and builds no cache; once a listing has made the cache, it offers them all.
+/// (`limits::COMPLETION_READS`): 500 assets and no cache are read; with 501, or a cache 501
+/// changes behind, it offers nothing and leaves the cache as it is; once a listing has brought
+/// the cache up to date, it offers them all.
 #[test]
 fn a_completion_never_reads_more_than_500_records() {
     let office = Office::example();
-    let mut csv = String::from("kind,name,serial\n");
-    for n in 0..501 {
-        csv += &format!("hardware,PC {n},SN-{n}\n");
-    }
-    office.import_assets(&csv);
+    let pcs = |numbers: std::ops::Range<usize>| {
+        let mut csv = String::from("kind,name,serial\n");
+        for n in numbers {
+            csv += &format!("hardware,PC {n},SN-{n}\n");
+        }
+        office.import_assets(&csv);
+    };
+    let add = || {
+        let args = [
+            "asset", "add", "--kind", "hardware", "--name", "PC baru", "-q",
+        ];
+        office.sop("eko", &args).success();
+    };
+    let assets = || values(&office, &["asset", "show", "AST"]).len();
     let cache = office.path(".git/sop-cache-assets.tsv");
+    pcs(0..500);
     let _ = std::fs::remove_file(&cache);
-    assert!(values(&office, &["asset", "show", "AST"]).is_empty());
+    assert_eq!(assets(), 500);
+    add();
+    let _ = std::fs::remove_file(&cache);
+    assert_eq!(assets(), 0);
     assert!(!cache.exists(), "a completion built the whole cache");
     office
         .sop("eko", &["asset", "list", "--format", "id"])
         .success();
-    assert_eq!(values(&office, &["asset", "show", "AST"]).len(), 501);
+    assert_eq!(assets(), 501);
+    // a cache 501 files behind HEAD (as after a pull) is left to the next listing
+    pcs(501..1002);
+    let behind = std::fs::read(&cache).unwrap();
+    assert_eq!(assets(), 0);
+    assert_eq!(std::fs::read(&cache).unwrap(), behind);
     // one more changed file is patched in
     office
-        .sop(
-            "eko",
-            &[
-                "asset", "add", "--kind", "hardware", "--name", "PC baru", "-q",
-            ],
-        )
+        .sop("eko", &["asset", "list", "--format", "id"])
         .success();
-    assert_eq!(values(&office, &["asset", "show", "AST"]).len(), 502);
+    add();
+    assert_eq!(assets(), 1003);
 }
