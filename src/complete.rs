@@ -363,7 +363,7 @@ fn named_request(git: &Git) -> Result<(String, Option<String>, String)> {
         .id
         .as_deref()
         .ok_or_else(|| anyhow!("no request id"))?;
-    let text = summary::brief_text(&git)?;
+    let text = summary::brief_text(git)?;
     let mut found = summary::briefs(&text, given.trim());
     let r = found.next().ok_or_else(|| anyhow!("no such request"))?;
     if found.next().is_some() {
