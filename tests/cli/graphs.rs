@@ -259,7 +259,7 @@ fn either_or_roles_rows_and_calls_in_mermaid() {
     );
     // The call is a subroutine naming the procedure it starts.
     let call_line = text.lines().find(|l| l.trim().starts_with(&call)).unwrap();
-    has(&call_line, "[[\"");
+    has(call_line, "[[\"");
     let label = unescape(&call_line.replace("<br/>", " "));
     has(&label, "sub-prosedur: Permintaan Email (email)");
     // Row 4 of two actors: its number once, the row named.
