@@ -25,14 +25,17 @@ pub trait Cached: Sized + Send + Sync {
     fn decode(text: &str) -> Option<Self>;
 }
 
-/// Every file of the folder, by path (folder-relative): its blob and what it gave.
+/// What every file of the folder gave, in the order of their paths: the value, or why the
+/// file could not be read (reported at every reading). Neither paths nor blobs are kept: the
+/// readers want the values, and the cache text holds the rest.
 pub struct TreeCache<T> {
-    entries: BTreeMap<String, Entry<T>>,
+    values: Vec<Result<T, String>>,
 }
+
+/// A file read anew: its blob and what it gave.
 
 struct Entry<T> {
     blob: Oid,
-    /// The value, or why the file could not be read (reported at every reading).
     value: Result<T, String>,
 }
 
@@ -124,11 +127,8 @@ impl<T: Cached> TreeCache<T> {
         }
         let changed: std::collections::HashSet<String> =
             changes.iter().map(|(path, _)| path.clone()).collect();
-        let mut fresh = TreeCache {
-            entries: BTreeMap::new(),
-        };
-        fresh.apply(git, dir, changes, parse)?;
-        let mut fresh = fresh.entries.iter().peekable();
+        let fresh = read(git, dir, changes, parse)?;
+        let mut fresh = fresh.iter().peekable();
         let mut text = header(tree).into_bytes();
         let mut count = 0;
         let mut add = |text: &mut Vec<u8>, line: &[u8]| {
@@ -159,54 +159,11 @@ impl<T: Cached> TreeCache<T> {
         Ok(text)
     }
 
-    /// Brings the entries up to date with `changes` (path, new blob or None when gone),
-    /// parsing the new contents.
-    fn apply(
-        &mut self,
-        git: &Git,
-        dir: &str,
-        changes: Vec<(String, Option<Oid>)>,
-        parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
-    ) -> Result<()> {
-        let mut changed = Vec::new();
-        for (path, blob) in changes {
-            match blob {
-                Some(blob) => changed.push((path, blob)),
-                None => {
-                    self.entries.remove(&path);
-                }
-            }
-        }
-        let read_run = |git: &Git, run: &[(String, Oid)]| {
-            run.iter()
-                .map(|(path, blob)| {
-                    let value = git
-                        .read_blob(*blob)
-                        .and_then(|bytes| parse(&format!("{dir}/{path}"), &bytes))
-                        .map_err(|e| format!("{e:#}"));
-                    Ok(value)
-                })
-                .collect::<Result<Vec<_>>>()
-        };
-        // Many are read and parsed in parallel, each thread with its own handle on the
-        // repository: a packed record is a chain of deltas to inflate, which costs more than
-        // parsing it. A few (the usual diff) are not worth opening another handle.
-        let values = if changed.len() < PARALLEL_FROM {
-            vec![read_run(git, &changed)?]
-        } else {
-            git.in_parallel(&changed, PARALLEL_FROM, read_run)?
-        };
-        for ((path, blob), value) in changed.into_iter().zip(values.into_iter().flatten()) {
-            self.entries.insert(path, Entry { blob, value });
-        }
-        Ok(())
-    }
-
     fn with_errors(self) -> (TreeCache<T>, Vec<anyhow::Error>) {
         let errors = self
-            .entries
-            .values()
-            .filter_map(|e| e.value.as_ref().err())
+            .values
+            .iter()
+            .filter_map(|v| v.as_ref().err())
             .map(|e| invalid!("{e}"))
             .collect();
         (self, errors)
@@ -214,30 +171,68 @@ impl<T: Cached> TreeCache<T> {
 
     /// Every value read, in the order of the files' paths.
     pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.entries.values().filter_map(|e| e.value.as_ref().ok())
+        self.values.iter().filter_map(|v| v.as_ref().ok())
     }
 
-    /// The entries of whole cache text (`whole`); None when a line does not decode.
+    /// The values of whole cache text (`whole`); None when a line does not decode.
     fn decode(text: &[u8]) -> Option<TreeCache<T>> {
         let (_, lines) = whole(text)?;
         let lines: Vec<&str> = std::str::from_utf8(lines).ok()?.lines().collect();
-        let entries = lines
+        let values = lines
             .par_iter()
             .map(|line| {
                 let mut parts = line.splitn(3, '\t');
-                let (path, blob, value) = (parts.next()?, parts.next()?, parts.next()?);
-                let value = match value.split_at_checked(1)? {
-                    ("=", v) => Ok(T::decode(v)?),
-                    ("!", e) => Err(unescape(e).into_owned()),
-                    _ => return None,
-                };
-                let blob = Oid::from_str(blob).ok()?;
-                Some((unescape(path).into_owned(), Entry { blob, value }))
+                let (_path, blob, value) = (parts.next()?, parts.next()?, parts.next()?);
+                // A line whose blob is damaged is a damaged cache, though the value is kept.
+                Oid::from_str(blob).ok()?;
+                match value.split_at_checked(1)? {
+                    ("=", v) => Some(Ok(T::decode(v)?)),
+                    ("!", e) => Some(Err(unescape(e).into_owned())),
+                    _ => None,
+                }
             })
             .collect::<Option<Vec<_>>>()?;
-        let entries = entries.into_iter().collect();
-        Some(TreeCache { entries })
+        Some(TreeCache { values })
     }
+}
+
+/// What the files `changes` names (path, new blob or None when gone) hold now, parsed: the
+/// files still there, by path.
+fn read<T: Cached>(
+    git: &Git,
+    dir: &str,
+    changes: Vec<(String, Option<Oid>)>,
+    parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
+) -> Result<BTreeMap<String, Entry<T>>> {
+    let changed: Vec<(String, Oid)> = changes
+        .into_iter()
+        .filter_map(|(path, blob)| Some((path, blob?)))
+        .collect();
+    let read_run = |git: &Git, run: &[(String, Oid)]| {
+        run.iter()
+            .map(|(path, blob)| {
+                let value = git
+                    .read_blob(*blob)
+                    .and_then(|bytes| parse(&format!("{dir}/{path}"), &bytes))
+                    .map_err(|e| format!("{e:#}"));
+                Ok(value)
+            })
+            .collect::<Result<Vec<_>>>()
+    };
+    // Many are read and parsed in parallel, each thread with its own handle on the
+    // repository: a packed record is a chain of deltas to inflate, which costs more than
+    // parsing it. A few (the usual diff) are not worth opening another handle.
+    let values = if changed.len() < PARALLEL_FROM {
+        vec![read_run(git, &changed)?]
+    } else {
+        git.in_parallel(&changed, PARALLEL_FROM, read_run)?
+    };
+    let values = values.into_iter().flatten();
+    Ok(changed
+        .into_iter()
+        .zip(values)
+        .map(|((path, blob), value)| (path, Entry { blob, value }))
+        .collect())
 }
 
 /// The first line of a cache file stamped with `stamp`.
