@@ -33,7 +33,6 @@ pub struct TreeCache<T> {
 }
 
 /// A file read anew: its blob and what it gave.
-
 struct Entry<T> {
     blob: Oid,
     value: Result<T, String>,
