@@ -1,6 +1,5 @@
 //! `sop list`: requests, filtered.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
@@ -145,17 +144,22 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         eprintln!("warning: {e:#}");
     }
     let snap = loaded.git.head_snapshot()?;
-    let mut procedures: HashMap<String, Option<Procedure>> = HashMap::new();
+    // A few procedures for 100,000s of requests: found by comparing ids, not hashing them.
+    let mut procedures: Vec<(&str, Option<Procedure>)> = Vec::new();
     requests.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     let mut rows = Vec::new();
     let date = loaded.now.date_naive();
     let requester_role = &loaded.config.policy.requester_role;
     for req in requests {
-        if !procedures.contains_key(&req.procedure) {
-            let p = crate::rules::procedure_as_is(&snap, &req.procedure).ok();
-            procedures.insert(req.procedure.clone(), p);
-        }
-        let p = procedures[&req.procedure].as_ref();
+        let at = match procedures.iter().position(|(id, _)| *id == req.procedure) {
+            Some(at) => at,
+            None => {
+                let p = crate::rules::procedure_as_is(&snap, &req.procedure).ok();
+                procedures.push((&req.procedure, p));
+                procedures.len() - 1
+            }
+        };
+        let p = procedures[at].1.as_ref();
         let values = |name: &str| req.field(name);
         let current = view::current(
             req.step.as_deref(),
