@@ -51,10 +51,7 @@ impl Loader {
             Some(Rules {
                 people_unusable: Some(why),
                 ..
-            }) => Err(invalid!("{why}").hint(format!(
-                "`sop procedure check` lists every finding; an administrator fixes {} and commits it",
-                layout::PEOPLE
-            ))),
+            }) => Err(invalid!("{why}").hint(t!(HintFixRules, rel = layout::PEOPLE))),
             rules => Ok(rules),
         }
     }
@@ -147,7 +144,7 @@ impl Loader {
         });
         loaded
             .clone()
-            .map_err(|e| invalid!("{e}").hint(format!("`sop procedure check` lists every finding; an administrator fixes {rel} and commits it")))
+            .map_err(|e| invalid!("{e}").hint(t!(HintFixRules, rel = rel)))
     }
 }
 
@@ -159,8 +156,7 @@ pub fn procedure_as_is(snap: &Snapshot, id: &str) -> Result<Procedure> {
 }
 
 fn no_procedure(id: &str, rel: &str) -> anyhow::Error {
-    invalid!("no procedure '{id}' ({rel} is not in the committed records)")
-        .hint("`sop procedure list` shows the procedures; a new one is used once an administrator commits it")
+    invalid!("{}", t!(NoProcedure, id = id, rel = rel)).hint(t!(HintNoProcedure))
 }
 
 /// An input error quoting the first findings, when there are any.
@@ -215,8 +211,6 @@ pub fn warn_uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) {
         return;
     }
     for rel in uncommitted(snap, root, rels) {
-        eprintln!(
-            "warning: {rel} has changes that are not committed; sop uses the committed version (commit it with git to use it)"
-        );
+        eprintln!("{}: {}", t!(WarningPrefix), t!(UncommittedRules, rel = rel));
     }
 }

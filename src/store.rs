@@ -19,12 +19,11 @@ impl Records {
     pub fn find(explicit: Option<&Path>) -> Result<Records> {
         if let Some(dir) = explicit {
             let root = std::fs::canonicalize(dir)
-                .map_err(|e| invalid!("records directory {} not found: {e}", dir.display()))?;
+                .map_err(|e| invalid!("{}", t!(RecordsDirNotFound, dir = dir.display(), error = e)))?;
             if !root.join("sop.toml").is_file() {
                 return Err(invalid!(
-                    "{} is not a records directory (it has no sop.toml): run `sop init {}`",
-                    root.display(),
-                    dir.display()
+                    "{}",
+                    t!(NoSopToml, root = root.display(), dir = dir.display())
                 ));
             }
             return Ok(Records { root });
@@ -33,9 +32,7 @@ impl Records {
         cwd.ancestors()
             .find(|d| d.join("sop.toml").is_file())
             .map(|d| Records { root: d.to_path_buf() })
-            .ok_or_else(|| {
-                invalid!("not in a records directory: no sop.toml here or in any parent folder; run `sop init`, or pass -C DIR or set SOP_RECORDS")
-            })
+            .ok_or_else(|| invalid!("{}", t!(NotRecordsDir)))
     }
 
     /// The one request id starting with `given` (case-insensitive), as git accepts short hashes.

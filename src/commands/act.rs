@@ -188,8 +188,7 @@ pub struct HoldArgs {
 
 pub fn edit(ctx: &Context, a: EditArgs, out: &mut dyn Write) -> Result<()> {
     if a.fields.is_empty() && a.title.is_none() && a.attach.is_empty() {
-        return Err(invalid!("nothing to edit")
-            .hint("give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE"));
+        return Err(invalid!("{}", t!(NothingToEdit)).hint(t!(HintNothingToEdit)));
     }
     let change = Change {
         title: a.title,

@@ -84,9 +84,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
 pub fn unknown_value(option: &str, given: &str, valid: &[String]) -> anyhow::Error {
     Failure::new(
         Code::Usage,
-        format!(
-            "{option} '{given}' is not known here: it takes {}",
-            one_of(valid)
+        t!(
+            UnknownFilterValue,
+            option = option,
+            given = given,
+            valid = one_of(valid)
         ),
     )
     .into()
@@ -97,7 +99,7 @@ fn one_of(values: &[String]) -> String {
     match values {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => t!(OneOfOr, rest = rest.join(", "), last = last),
     }
 }
 
