@@ -127,12 +127,11 @@ pub fn status(status: &str) -> String {
     }
 }
 
-/// The status a word given to `--status` means: the status itself, or its word in either
-/// language (`selesai` is `completed`).
+/// The status a word given to `--status` means: the Indonesian word of a status is that
+/// status (`selesai` is `completed`); any other word is itself.
 pub fn status_value(given: &str) -> String {
     for (value, key) in STATUS_KEYS {
-        let entry = entry(key);
-        if given.eq_ignore_ascii_case(entry.en) || given.eq_ignore_ascii_case(entry.id) {
+        if given.eq_ignore_ascii_case(entry(key).id) {
             return value.to_string();
         }
     }
@@ -198,6 +197,32 @@ const COLUMNS: &[(&str, &str)] = &[
     ("note", "ColNote"),
     ("activity", "ColActivity"),
     ("requests", "ColRequests"),
+    ("request", "ColRequest"),
+    ("asset", "ColAsset"),
+    ("assigned", "ColAssigned"),
+    ("part of", "ColPartOf"),
+    ("started", "ColStarted"),
+    ("commit", "ColCommit"),
+    ("problem", "ColProblem"),
+    ("serial", "ColSerial"),
+    ("at", "ColAt"),
+    ("by", "ColBy"),
+    ("set", "ColSet"),
+    ("prefix", "ColPrefix"),
+    ("total time", "ColTotalTime"),
+    ("no", "ColNo"),
+    ("inputs", "ColInputs"),
+    ("time", "ColTime"),
+    ("output", "ColOutput"),
+    ("leads to", "ColLeadsTo"),
+    ("type", "ColType"),
+    ("required", "ColRequired"),
+    ("pattern", "ColPattern"),
+    ("field", "ColField"),
+    ("to", "ColTo"),
+    ("note / output", "ColNoteOutput"),
+    ("done", "ColDone"),
+    ("size", "ColSize"),
 ];
 
 /// The entry of `key`; keys named in this file are checked by a unit test.
@@ -285,7 +310,7 @@ mod tests {
     #[test]
     fn status_words_are_read_in_both_languages() {
         assert_eq!(status_value("selesai"), "completed");
-        assert_eq!(status_value("Completed"), "completed");
+        assert_eq!(status_value("completed"), "completed");
         assert_eq!(status_value("ditunda"), "held");
         assert_eq!(status_value("dikembalikan"), "dikembalikan");
     }

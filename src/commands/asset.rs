@@ -797,7 +797,7 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
                     get(r, "id"),
                     get(r, "kind"),
                     get(r, "name"),
-                    get(r, "status"),
+                    crate::i18n::asset_status(&get(r, "status")),
                     get(r, "holder"),
                     get(r, "location"),
                     serial.unwrap_or_default().to_string(),
@@ -857,9 +857,10 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     );
     t.keep(&["at", "action", "request", "status"]).cut("by", 8);
     for e in &a.history {
+        let word = |s: crate::asset::Status| crate::i18n::asset_status(&s.to_string());
         let status = match e.from {
-            Some(from) => format!("{from} -> {}", e.status),
-            None => e.status.to_string(),
+            Some(from) => format!("{} -> {}", word(from), word(e.status)),
+            None => word(e.status),
         };
         let set: Vec<String> = e
             .set
@@ -888,7 +889,7 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
                 r.id,
                 r.procedure.unwrap_or_default(),
                 r.title.unwrap_or_default(),
-                r.status.unwrap_or_default(),
+                crate::i18n::status(&r.status.unwrap_or_default()),
             ]);
         }
         writeln!(out, "\n{t}")?;

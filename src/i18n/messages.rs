@@ -19,6 +19,8 @@ messages! {
     StatusHeldBecause { en: "held: {reason}", id: "ditunda: {reason}" }
     StatusHeldUntil { en: " (until {date})", id: " (sampai {date})" }
 
+    ListCount { en: "{n} request(s)", id: "{n} permintaan" }
+
     // Asset statuses.
     AssetPlanned { en: "planned", id: "direncanakan" }
     AssetInStock { en: "in-stock", id: "tersedia" }
@@ -53,6 +55,33 @@ messages! {
     ColNote { en: "note", id: "catatan" }
     ColActivity { en: "activity", id: "kegiatan" }
     ColRequests { en: "requests", id: "permintaan" }
+    ColRequest { en: "request", id: "permintaan" }
+    ColAsset { en: "asset", id: "aset" }
+    ColAssigned { en: "assigned", id: "ditugaskan" }
+    ColPartOf { en: "part of", id: "induk" }
+    ColStarted { en: "started", id: "memulai" }
+    ColCommit { en: "commit", id: "commit" }
+    ColProblem { en: "problem", id: "masalah" }
+    ColSerial { en: "serial", id: "nomor seri" }
+    ColAt { en: "at", id: "waktu" }
+    ColBy { en: "by", id: "oleh" }
+    ColSet { en: "set", id: "diubah" }
+    ColPrefix { en: "prefix", id: "awalan" }
+    ColTotalTime { en: "total time", id: "waktu total" }
+    ColNo { en: "no", id: "no" }
+    ColInputs { en: "inputs", id: "kelengkapan" }
+    ColTime { en: "time", id: "waktu" }
+    ColOutput { en: "output", id: "output" }
+    ColLeadsTo { en: "leads to", id: "lanjut ke" }
+    ColType { en: "type", id: "tipe" }
+    ColRequired { en: "required", id: "wajib" }
+    ColPattern { en: "pattern", id: "pola" }
+    ColField { en: "field", id: "isian" }
+    ColTo { en: "to", id: "ke" }
+    ColNoteOutput { en: "note / output", id: "catatan / output" }
+    ColDone { en: "done", id: "selesai" }
+    ColSize { en: "size", id: "ukuran" }
+    ShowHeld { en: "{status} since {since}: {reason}", id: "{status} sejak {since}: {reason}" }
 
     // What a person does to a request, as a verb in a sentence ("cannot approve …").
     VerbCreate { en: "create", id: "membuat" }
@@ -116,7 +145,7 @@ messages! {
         en: "step '{step}' of {id} is {kind}, not a decision: an option does not apply",
         id: "langkah '{step}' pada {id} adalah {kind}, bukan keputusan: pilihan tidak berlaku",
     }
-    RefuseNeedsReason { en: "to {action} needs a reason", id: "untuk {action} diperlukan alasan" }
+    RefuseNeedsReason { en: "{action} needs a reason", id: "untuk {action} diperlukan alasan" }
     RefuseNotPermitted {
         en: "{actor} may not do step '{step}' ({activity}) of {id}: {held_by}",
         id: "{actor} tidak berwenang melaksanakan langkah '{step}' ({activity}) pada {id}: {held_by}",
