@@ -95,10 +95,19 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
     refuse_link(base)?;
     let wanted = given.trim().to_uppercase();
     let Some((_, rest)) = wanted.split_once('-') else {
+        let a_what = match what {
+            "asset" => t!(AnAssetId),
+            _ => t!(ARequestId),
+        };
         return Err(invalid!(
-            "'{given}' is not {} {what} id: ids look like {example} (a unique start such as {} is enough)",
-            if what == "asset" { "an" } else { "a" },
-            &example[..7]
+            "{}",
+            t!(
+                BadId,
+                given = given,
+                a_what = a_what,
+                example = example,
+                start = &example[..7]
+            )
         ));
     };
     let shards: Vec<PathBuf> = if rest.len() >= 2 {
@@ -125,12 +134,25 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
             id.starts_with(&wanted).then(|| id.to_string())
         })
         .collect();
+    let (one, many) = match what {
+        "asset" => (t!(NounAsset), t!(NounAssets)),
+        _ => (t!(NounRequest), t!(NounRequests)),
+    };
     match found.len() {
-        0 => Err(invalid!("no {what} {given}: `{lister}` shows them")),
+        0 => Err(invalid!(
+            "{}",
+            t!(NoSuch, what = one, given = given, lister = lister)
+        )),
         1 => Ok(found.remove(0)),
         n => Err(invalid!(
-            "'{given}' is ambiguous: {n} {what}s start with it ({}…); type more of the id",
-            found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            "{}",
+            t!(
+                Ambiguous,
+                given = given,
+                n = n,
+                whats = many,
+                ids = found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            )
         )),
     }
 }

@@ -307,6 +307,21 @@ messages! {
         en: "{rel} has changes that are not committed; sop uses the committed version (commit it with git to use it)",
         id: "{rel} memiliki perubahan yang belum di-commit; sop memakai versi yang sudah di-commit (commit dengan git untuk memakainya)",
     }
+    ARequestId { en: "a request", id: "nomor permintaan" }
+    AnAssetId { en: "an asset", id: "nomor aset" }
+    NounRequest { en: "request", id: "permintaan" }
+    NounRequests { en: "requests", id: "permintaan" }
+    NounAsset { en: "asset", id: "aset" }
+    NounAssets { en: "assets", id: "aset" }
+    BadId {
+        en: "'{given}' is not {a_what} id: ids look like {example} (a unique start such as {start} is enough)",
+        id: "'{given}' bukan {a_what} yang sah: nomornya berbentuk {example} (awalan yang unik seperti {start} sudah cukup)",
+    }
+    NoSuch { en: "no {what} {given}: `{lister}` shows them", id: "tidak ada {what} {given}: `{lister}` menampilkannya" }
+    Ambiguous {
+        en: "'{given}' is ambiguous: {n} {whats} start with it ({ids}…); type more of the id",
+        id: "'{given}' tidak jelas: {n} {whats} berawalan itu ({ids}…); ketik nomornya lebih panjang",
+    }
     NothingToEdit { en: "nothing to edit", id: "tidak ada yang diubah" }
     HintNothingToEdit {
         en: "give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE",
