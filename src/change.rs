@@ -48,9 +48,9 @@ pub fn run(ctx: &Context, target: Target, mut change: Change, attach: &[Spec]) -
     let mut tx = git.begin()?;
     let snap = tx.snapshot()?;
     let mut loader = Loader::default();
-    let rules = loader.rules(&snap)?.ok_or_else(|| {
-        invalid!("{}", t!(NotCommitted))
-    })?;
+    let rules = loader
+        .rules(&snap)?
+        .ok_or_else(|| invalid!("{}", t!(NotCommitted)))?;
     tx.require_signatures = rules.config.policy.require_signatures;
     let before = match &id {
         Some(id) => Some(read_request(&snap, id)?),
@@ -113,9 +113,9 @@ pub fn run(ctx: &Context, target: Target, mut change: Change, attach: &[Spec]) -
 /// The request `id` as the snapshot has it.
 pub fn read_request(snap: &Snapshot, id: &str) -> Result<Request> {
     let rel = layout::request(id);
-    let (_, text) = snap.text(&rel)?.ok_or_else(|| {
-        invalid!("{}", t!(NoRequest, id = id)).hint(t!(HintSopList))
-    })?;
+    let (_, text) = snap
+        .text(&rel)?
+        .ok_or_else(|| invalid!("{}", t!(NoRequest, id = id)).hint(t!(HintSopList)))?;
     parse_request(std::path::Path::new(&rel), &text)
 }
 
@@ -333,18 +333,14 @@ fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> an
             Kind::Decision => t!(HintUseDecision, id = id, options = options.join(", ")),
             _ => t!(HintUseAdvance, id = id),
         }),
-        Refusal::NeedsOption { .. } | Refusal::UnknownOption { .. } => {
-            Some(t!(HintChoose))
-        }
+        Refusal::NeedsOption { .. } | Refusal::UnknownOption { .. } => Some(t!(HintChoose)),
         Refusal::NotADecision { .. } => Some(t!(HintNoChoose)),
         Refusal::NeedsReason { .. } => Some(t!(HintReason)),
         Refusal::LeadsNowhere { .. }
         | Refusal::UnknownTarget { .. }
         | Refusal::AutomaticLoop { .. }
         | Refusal::StepGone { .. } => Some(t!(HintCheck)),
-        Refusal::AssetNeeded { .. } | Refusal::NoAsset { .. } => {
-            Some(t!(HintAsset))
-        }
+        Refusal::AssetNeeded { .. } | Refusal::NoAsset { .. } => Some(t!(HintAsset)),
         Refusal::FileField { name } => Some(t!(HintAttachField, name = name)),
         Refusal::TooLarge { .. } => Some(t!(HintAttachmentLimits)),
         Refusal::AttachmentType { .. } => Some(t!(HintAttachmentType)),

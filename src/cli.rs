@@ -136,6 +136,14 @@ pub fn command() -> clap::Command {
     crate::help::apply(Cli::command())
 }
 
+#[cfg(test)]
+impl Cli {
+    /// The command line as the derive declares it, before `help::apply`.
+    pub(crate) fn command_raw() -> clap::Command {
+        Cli::command()
+    }
+}
+
 /// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
 pub fn parse() -> (Cli, ArgMatches) {
     refuse_non_utf8_args();

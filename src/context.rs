@@ -24,13 +24,18 @@ use crate::{forbidden, invalid};
 /// None when there is no such directory, no commit, or no readable `language`: the command
 /// itself then says what is wrong, in the language of the environment.
 pub fn office_language() -> Option<crate::i18n::Lang> {
+    let explicit = records_in_args().or_else(|| std::env::var_os("SOP_RECORDS").map(PathBuf::from));
+    let records = Records::find(explicit.as_deref()).ok()?;
+    office_language_of(&records.root)
+}
+
+/// The `language` of sop.toml as committed at HEAD of the records directory `root`.
+pub fn office_language_of(root: &std::path::Path) -> Option<crate::i18n::Lang> {
     #[derive(serde::Deserialize)]
     struct Only {
         language: Option<crate::i18n::Lang>,
     }
-    let explicit = records_in_args().or_else(|| std::env::var_os("SOP_RECORDS").map(PathBuf::from));
-    let records = Records::find(explicit.as_deref()).ok()?;
-    let git = Git::open_as_is(&records.root).ok()?;
+    let git = Git::open_as_is(root).ok()?;
     let snap = git.head_snapshot().ok()?;
     let (_, text) = snap.text(layout::CONFIG).ok()??;
     toml::from_str::<Only>(&text).ok()?.language
@@ -127,7 +132,9 @@ impl Context {
     pub fn actor<'p>(&self, people: &'p People, git: &Git) -> Result<&'p Person> {
         let who = match &self.actor_arg {
             Some(who) => who.clone(),
-            None => git.user_email().ok_or_else(|| invalid!("{}", t!(WhoActs)))?,
+            None => git
+                .user_email()
+                .ok_or_else(|| invalid!("{}", t!(WhoActs)))?,
         };
         people
             .find(&who)

@@ -235,8 +235,13 @@ fn entry(key: &str) -> &'static Entry {
 
 /// The text of `key` (one without placeholders) in the language of this run.
 pub fn text(key: &str) -> &'static str {
+    text_in(key, lang())
+}
+
+/// The text of `key` (one without placeholders) in `lang`.
+pub fn text_in(key: &str, lang: Lang) -> &'static str {
     let entry = entry(key);
-    match lang() {
+    match lang {
         Lang::En => entry.en,
         Lang::Id => entry.id,
     }

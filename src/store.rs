@@ -18,8 +18,9 @@ impl Records {
     /// `explicit` (from -C or $SOP_RECORDS), else the current folder and its parents.
     pub fn find(explicit: Option<&Path>) -> Result<Records> {
         if let Some(dir) = explicit {
-            let root = std::fs::canonicalize(dir)
-                .map_err(|e| invalid!("{}", t!(RecordsDirNotFound, dir = dir.display(), error = e)))?;
+            let root = std::fs::canonicalize(dir).map_err(|e| {
+                invalid!("{}", t!(RecordsDirNotFound, dir = dir.display(), error = e))
+            })?;
             if !root.join("sop.toml").is_file() {
                 return Err(invalid!(
                     "{}",
@@ -31,7 +32,9 @@ impl Records {
         let cwd = std::env::current_dir().context("reading the current folder")?;
         cwd.ancestors()
             .find(|d| d.join("sop.toml").is_file())
-            .map(|d| Records { root: d.to_path_buf() })
+            .map(|d| Records {
+                root: d.to_path_buf(),
+            })
             .ok_or_else(|| invalid!("{}", t!(NotRecordsDir)))
     }
 

@@ -184,22 +184,20 @@ fn again(dir: &Path, subject: &str, out: &mut dyn Write) -> Result<()> {
         })
     });
     if made_by.as_deref() != Some(subject) {
-        return Err(invalid!(
-            "{} is already a records directory (it has sop.toml){}: sop init leaves it as it is",
-            dir.display(),
-            match made_by {
-                Some(other) => format!(", made by `{other}`"),
-                None => String::new(),
-            }
-        )
-        .hint(format!("give `{subject}` a new folder")));
+        let made_by = match made_by {
+            Some(other) => t!(InitMadeBy, other = other),
+            None => String::new(),
+        };
+        return Err(
+            invalid!("{}", t!(InitOther, dir = dir.display(), made_by = made_by))
+                .hint(t!(HintInitOther, subject = subject)),
+        );
     }
     writeln!(out, "{}", dir.display())?;
-    eprintln!(
-        "{} is already the records directory `{subject}` makes: left as it is (for a fresh one, give a new folder); next: sop -C {} list",
-        dir.display(),
-        dir.display()
-    );
+    if let Some(lang) = crate::context::office_language_of(dir) {
+        crate::i18n::set(lang);
+    }
+    eprintln!("{}", t!(InitAgain, dir = dir.display(), subject = subject));
     Ok(())
 }
 
@@ -212,7 +210,10 @@ fn with_language(text: &str, lang: &str) -> String {
     match lines.iter().position(|l| key(l, "language")) {
         Some(i) => lines[i] = line,
         None => {
-            let at = lines.iter().position(|l| key(l, "timezone")).map_or(0, |i| i + 1);
+            let at = lines
+                .iter()
+                .position(|l| key(l, "timezone"))
+                .map_or(0, |i| i + 1);
             lines.insert(at, line);
         }
     }

@@ -48,7 +48,8 @@ impl World<'_> {
             secrets: Vec::new(),
             ..change.clone()
         };
-        let (given, _) = self.parse_fields(&editable, &plain, &t!(WhoseStepAlone, step = step.id()))?;
+        let (given, _) =
+            self.parse_fields(&editable, &plain, &t!(WhoseStepAlone, step = step.id()))?;
         let mut edits = Vec::new();
         if let Some(title) = change.title.as_ref().map(|t| t.trim()) {
             if title.is_empty() {

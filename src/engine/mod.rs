@@ -581,7 +581,12 @@ impl World<'_> {
             } else {
                 holders.join(", ")
             };
-            parts.push(t!(HeldByRole, label = label, role = role, holders = holders));
+            parts.push(t!(
+                HeldByRole,
+                label = label,
+                role = role,
+                holders = holders
+            ));
         }
         if let (true, Roles::ByField(t)) = (parts.is_empty(), &step.role) {
             let value = req.fields.get(&t.field).map(Value::to_string);

@@ -213,9 +213,17 @@ impl fmt::Display for Refusal {
             Refusal::Exists { id } => t!(RefuseExists, id = id),
             Refusal::NotCreated => t!(RefuseNotCreated),
             Refusal::Finished { id, status } => {
-                t!(RefuseFinished, id = id, status = crate::i18n::status(status))
+                t!(
+                    RefuseFinished,
+                    id = id,
+                    status = crate::i18n::status(status)
+                )
             }
-            Refusal::StepGone { id, step, procedure } => {
+            Refusal::StepGone {
+                id,
+                step,
+                procedure,
+            } => {
                 t!(RefuseStepGone, id = id, step = step, procedure = procedure)
             }
             Refusal::UnknownField { whose, name, known } => {
@@ -229,7 +237,13 @@ impl fmt::Display for Refusal {
             Refusal::MissingFields { whose, names } => {
                 t!(RefuseMissingFields, whose = whose, names = names.join(", "))
             }
-            Refusal::WrongKind { id, action, step, kind, .. } => t!(
+            Refusal::WrongKind {
+                id,
+                action,
+                step,
+                kind,
+                ..
+            } => t!(
                 RefuseWrongKind,
                 action = verb(*action),
                 id = id,
@@ -237,19 +251,39 @@ impl fmt::Display for Refusal {
                 kind = kind_word(*kind)
             ),
             Refusal::NeedsOption { id, step, options } => {
-                t!(RefuseNeedsOption, step = step, id = id, options = options.join(", "))
+                t!(
+                    RefuseNeedsOption,
+                    step = step,
+                    id = id,
+                    options = options.join(", ")
+                )
             }
-            Refusal::UnknownOption { step, option, options } => t!(
+            Refusal::UnknownOption {
+                step,
+                option,
+                options,
+            } => t!(
                 RefuseUnknownOption,
                 step = step,
                 option = option,
                 options = options.join(", ")
             ),
             Refusal::NotADecision { id, step, kind } => {
-                t!(RefuseNotADecision, step = step, id = id, kind = kind_word(*kind))
+                t!(
+                    RefuseNotADecision,
+                    step = step,
+                    id = id,
+                    kind = kind_word(*kind)
+                )
             }
             Refusal::NeedsReason { action } => t!(RefuseNeedsReason, action = verb(*action)),
-            Refusal::NotPermitted { actor, id, step, activity, held_by } => t!(
+            Refusal::NotPermitted {
+                actor,
+                id,
+                step,
+                activity,
+                held_by,
+            } => t!(
                 RefuseNotPermitted,
                 actor = actor,
                 step = step,
@@ -258,9 +292,18 @@ impl fmt::Display for Refusal {
                 held_by = held_by
             ),
             Refusal::SelfDecision { actor, id, held_by } => {
-                t!(RefuseSelfDecision, actor = actor, id = id, held_by = held_by)
+                t!(
+                    RefuseSelfDecision,
+                    actor = actor,
+                    id = id,
+                    held_by = held_by
+                )
             }
-            Refusal::CancelNotPermitted { id, requester, admin } => t!(
+            Refusal::CancelNotPermitted {
+                id,
+                requester,
+                admin,
+            } => t!(
                 RefuseCancelNotPermitted,
                 requester = requester,
                 admin = admin,
@@ -272,7 +315,12 @@ impl fmt::Display for Refusal {
             Refusal::UnknownTarget { procedure, target } => {
                 t!(RefuseUnknownTarget, procedure = procedure, target = target)
             }
-            Refusal::NoRoute { id, step, field, value } => t!(
+            Refusal::NoRoute {
+                id,
+                step,
+                field,
+                value,
+            } => t!(
                 RefuseNoRoute,
                 step = step,
                 field = field,
@@ -283,11 +331,25 @@ impl fmt::Display for Refusal {
             Refusal::AssetNeeded { procedure } => t!(RefuseAssetNeeded, procedure = procedure),
             Refusal::NoAsset { id } => t!(RefuseNoAsset, id = id),
             Refusal::BadText { what, why } => format!("{what} {why}"),
-            Refusal::Asset { id, procedure, problem } => {
-                t!(RefuseAsset, procedure = procedure, id = id, problem = problem)
+            Refusal::Asset {
+                id,
+                procedure,
+                problem,
+            } => {
+                t!(
+                    RefuseAsset,
+                    procedure = procedure,
+                    id = id,
+                    problem = problem
+                )
             }
             Refusal::Held { id, reason } => t!(RefuseHeld, id = id, reason = reason),
-            Refusal::Frozen { id, name, step, editable } => {
+            Refusal::Frozen {
+                id,
+                name,
+                step,
+                editable,
+            } => {
                 let tail = match editable.is_empty() {
                     true => t!(RefuseFrozenNone),
                     false => t!(RefuseFrozenSome, names = editable.join(", ")),
@@ -298,14 +360,24 @@ impl fmt::Display for Refusal {
             Refusal::Attachment { name, problem } => {
                 t!(RefuseAttachment, name = name, problem = problem)
             }
-            Refusal::AttachmentType { name, media_type, whose, allowed } => t!(
+            Refusal::AttachmentType {
+                name,
+                media_type,
+                whose,
+                allowed,
+            } => t!(
                 RefuseAttachmentType,
                 name = name,
                 media_type = media_type,
                 whose = whose,
                 allowed = allowed.join(", ")
             ),
-            Refusal::TooLarge { what, size, limit_mb, key } => t!(
+            Refusal::TooLarge {
+                what,
+                size,
+                limit_mb,
+                key,
+            } => t!(
                 RefuseTooLarge,
                 what = what,
                 human = crate::attachment::human(*size),

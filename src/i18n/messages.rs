@@ -340,4 +340,132 @@ messages! {
         en: "initialised records directory {dir} with {procedures} procedure(s) and a month of demo work: {requests} request(s), {assets} asset(s), {changes} change(s); next: sop -C {dir} list",
         id: "direktori catatan {dir} dibuat dengan {procedures} prosedur dan sebulan contoh pekerjaan: {requests} permintaan, {assets} aset, {changes} perubahan; selanjutnya: sop -C {dir} list",
     }
+
+    InitAgain {
+        en: "{dir} is already the records directory `{subject}` makes: left as it is (for a fresh one, give a new folder); next: sop -C {dir} list",
+        id: "{dir} sudah merupakan direktori catatan yang dibuat `{subject}`: dibiarkan apa adanya (untuk yang baru, berikan folder baru); selanjutnya: sop -C {dir} list",
+    }
+    InitOther {
+        en: "{dir} is already a records directory (it has sop.toml){made_by}: sop init leaves it as it is",
+        id: "{dir} sudah merupakan direktori catatan (ada sop.toml){made_by}: sop init membiarkannya apa adanya",
+    }
+    InitMadeBy { en: ", made by `{other}`", id: ", dibuat oleh `{other}`" }
+    HintInitOther { en: "give `{subject}` a new folder", id: "berikan folder baru untuk `{subject}`" }
+
+    // Help (src/help.rs): the summary of each command and the global options. The English is
+    // the doc comment clap reads (a unit test keeps the two the same).
+    HelpExamples { en: "Examples:", id: "Contoh:" }
+    HelpGlobalOptions { en: "Global options", id: "Opsi umum" }
+    HelpUsage { en: "Usage:", id: "Penggunaan:" }
+    HelpHelp { en: "Print this message or the help of the given subcommand(s)", id: "Menampilkan pesan ini atau bantuan subperintah yang disebut" }
+    AboutSop {
+        en: "Standard Operating Procedures as tracked, enforceable, auditable workflows in git",
+        id: "Standar Operasional Prosedur sebagai alur kerja yang terlacak, ditegakkan dan dapat diaudit di git",
+    }
+    AboutNew { en: "Create a request at the first step of a procedure", id: "Mengajukan permintaan baru pada langkah pertama sebuah prosedur" }
+    AboutAdvance { en: "Complete the current task or decision step and move on", id: "Menyelesaikan langkah tugas atau keputusan saat ini lalu melanjutkan" }
+    AboutApprove { en: "Approve the current approval step", id: "Menyetujui langkah persetujuan saat ini" }
+    AboutReject { en: "Reject the current approval step, with a reason", id: "Menolak langkah persetujuan saat ini, dengan alasan" }
+    AboutCancel { en: "Withdraw an open request, with a reason", id: "Membatalkan permintaan yang masih diproses, dengan alasan" }
+    AboutEdit {
+        en: "Correct a request's fields or title at a step you may act on (such as a returned form)",
+        id: "Memperbaiki isian atau judul permintaan pada langkah yang boleh Anda kerjakan (misalnya formulir yang dikembalikan)",
+    }
+    AboutComment { en: "Add a comment to a request's history, without moving it", id: "Menambahkan catatan pada riwayat permintaan, tanpa memindahkannya" }
+    AboutAssign { en: "Give the current step to one person who holds its role", id: "Menugaskan langkah saat ini kepada satu orang pemegang perannya" }
+    AboutUnassign { en: "Give the current step back to every holder of its role", id: "Mengembalikan langkah saat ini kepada semua pemegang perannya" }
+    AboutHold {
+        en: "Put a request on hold (its clock stops) while it waits on something outside the office",
+        id: "Menunda permintaan (waktunya berhenti) selama menunggu sesuatu di luar kantor",
+    }
+    AboutResume {
+        en: "Resume a held request, or one whose end the procedure lets be resumed",
+        id: "Melanjutkan kembali permintaan yang ditunda, atau yang akhirnya boleh dilanjutkan menurut prosedur",
+    }
+    AboutShow {
+        en: "One request: fields, current step with its due time, and history; or its flow (--graph)",
+        id: "Satu permintaan: isian, langkah saat ini dengan tenggatnya, dan riwayat; atau alurnya (--graph)",
+    }
+    AboutPrint {
+        en: "A request on paper (PDF or HTML): its form and history, or a step's berita acara",
+        id: "Permintaan di atas kertas (PDF atau HTML): formulir dan riwayatnya, atau berita acara sebuah langkah",
+    }
+    AboutList { en: "Requests, newest first", id: "Daftar permintaan, yang terbaru lebih dahulu" }
+    AboutAttachment {
+        en: "The files attached to a request (with NAME: that file's content)",
+        id: "Berkas yang dilampirkan pada permintaan (dengan NAMA: isi berkas itu)",
+    }
+    AboutProcedure { en: "The SOP catalogue: list, show, check, graph, doc", id: "Katalog SOP: list, show, check, graph, doc" }
+    AboutAsset { en: "The asset register: add, import, list, show", id: "Daftar aset: add, import, list, show" }
+    AboutLog {
+        en: "A request's history with the commit of each change and its signature status",
+        id: "Riwayat permintaan dengan commit setiap perubahan dan status tanda tangannya",
+    }
+    AboutVerify {
+        en: "Replay history and check every change; exit 6 when anything is wrong",
+        id: "Memutar ulang riwayat dan memeriksa setiap perubahan; keluar dengan kode 6 bila ada yang salah",
+    }
+    AboutReport {
+        en: "Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 \"Monitoring Pelaksanaan SOP AP\" (each procedure judged) and a recap per month",
+        id: "Jumlah per status dan, per langkah, waktu yang dipakai dibanding Mutu Baku waktu, dengan pelanggarannya; dengan --monitoring, Tabel 7 \"Monitoring Pelaksanaan SOP AP\" (penilaian tiap prosedur) dan rekap per bulan",
+    }
+    AboutSync {
+        en: "Pull (rebase) from the shared repository and push this office's changes",
+        id: "Menarik (rebase) dari repositori bersama dan mengirim perubahan kantor ini",
+    }
+    AboutInit {
+        en: "Make a records directory (and a git repository, when not inside one)",
+        id: "Membuat direktori catatan (dan repositori git, bila belum berada di dalamnya)",
+    }
+    AboutCompletions {
+        en: "Print a static completion script (live values: `COMPLETE=SHELL sop`)",
+        id: "Mencetak skrip pelengkapan statis (nilai langsung: `COMPLETE=SHELL sop`)",
+    }
+    AboutProcedureList { en: "The procedures of this office", id: "Daftar prosedur kantor ini" }
+    AboutProcedureShow {
+        en: "One procedure's flow: each step, who does it, what it needs and where it leads",
+        id: "Alur satu prosedur: setiap langkah, Pelaksananya, Kelengkapan yang diperlukan dan ke mana berlanjut",
+    }
+    AboutProcedureCheck {
+        en: "Lint every procedure, sop.toml and people.toml; exit 3 on any finding",
+        id: "Memeriksa setiap prosedur, sop.toml dan people.toml; keluar dengan kode 3 bila ada temuan",
+    }
+    AboutProcedureGraph {
+        en: "One procedure's flowchart with a swimlane per role (--format mermaid, the default, or dot)",
+        id: "Bagan alir satu prosedur dengan satu lajur per Pelaksana (--format mermaid, bawaan, atau dot)",
+    }
+    AboutProcedureDoc {
+        en: "The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)",
+        id: "Dokumen SOP menurut tata letak Permenpan RB 35/2012: halaman identitas dan tabel alur (--format svg, pdf atau html; bawaan svg)",
+    }
+    AboutAssetAdd { en: "Register one asset", id: "Mendaftarkan satu aset" }
+    AboutAssetImport {
+        en: "Register or update many assets from CSV (with a header row) or JSON lines, in one commit",
+        id: "Mendaftarkan atau memperbarui banyak aset dari CSV (dengan baris judul) atau JSON lines, dalam satu commit",
+    }
+    AboutAssetList { en: "Assets as committed, filtered", id: "Daftar aset yang sudah di-commit, dengan saringan" }
+    AboutAssetShow {
+        en: "One asset: its columns, status history and the requests about it",
+        id: "Satu aset: kolomnya, riwayat statusnya dan permintaan yang menyangkutnya",
+    }
+    ArgRecords {
+        en: "The records directory (default: $SOP_RECORDS, else the current folder and its parents)",
+        id: "Direktori catatan (bawaan: $SOP_RECORDS, atau folder saat ini dan induk-induknya)",
+    }
+    ArgAs {
+        en: "Act as this person (id or email in people.toml; default $SOP_ACTOR, else git's user.email)",
+        id: "Bertindak sebagai orang ini (id atau email di people.toml; bawaan $SOP_ACTOR, atau user.email git)",
+    }
+    ArgFormat {
+        en: "Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print",
+        id: "Format keluaran (bawaan: table; mermaid untuk `sop procedure graph`, svg untuk `sop procedure doc`, pdf untuk `sop print`). Perintah menolak (kode 2) format yang tidak dapat dicetaknya",
+    }
+    ArgColor {
+        en: "When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout",
+        id: "Kapan tabel diwarnai (lewat tenggat merah, ditunda kuning, selesai redup): auto berarti di terminal kecuali NO_COLOR diisi. Warna tidak pernah mengubah tata letak",
+    }
+    ArgWide {
+        en: "Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole",
+        id: "Tabel di terminal: setiap kolom dan sel utuh, meski lebih lebar dari terminal (tanpa ini disesuaikan dengan lebarnya). Tabel yang dialirkan lewat pipa selalu utuh",
+    }
 }

@@ -91,7 +91,10 @@ fn a_refusal_in_indonesian_has_no_english_word_of_the_catalogue() {
     assert!(stderr.contains("tidak berwenang"), "{stderr}");
     assert!(stderr.contains("sri (Sri Wahyuni)"), "{stderr}");
     let english = english_words();
-    assert!(english.contains("may") && english.contains("step"), "{english:?}");
+    assert!(
+        english.contains("may") && english.contains("step"),
+        "{english:?}"
+    );
     let said = words(&without_office_texts(&office, "email", &stderr));
     let leaked: Vec<&String> = said.intersection(&english).collect();
     assert!(leaked.is_empty(), "English words {leaked:?} in: {stderr}");
@@ -127,9 +130,15 @@ fn committed_language_wins_over_sop_lang_and_an_uncommitted_edit_does_not_count(
         .args(["--as", "putri", "show", "EML-NOPE"])
         .assert()
         .code(3)
-        .stderr(contains("peringatan: sop.toml memiliki perubahan yang belum di-commit"))
+        .stderr(contains(
+            "peringatan: sop.toml memiliki perubahan yang belum di-commit",
+        ))
         .stderr(contains("galat: tidak ada permintaan EML-NOPE"));
-    office.git_as("Rizky", "rizky@diskominfo.example.go.id", &["commit", "-qam", "English"]);
+    office.git_as(
+        "Rizky",
+        "rizky@diskominfo.example.go.id",
+        &["commit", "-qam", "English"],
+    );
     office
         .sop_cmd()
         .env("SOP_LANG", "id")
@@ -166,7 +175,14 @@ fn list_speaks_indonesian_and_json_does_not_change() {
     let table = office.sop("putri", &["list"]).success();
     let out = String::from_utf8(table.get_output().stdout.clone()).unwrap();
     let header = out.lines().next().unwrap();
-    for word in ["nomor", "prosedur", "judul", "langkah", "pelaksana", "tenggat"] {
+    for word in [
+        "nomor",
+        "prosedur",
+        "judul",
+        "langkah",
+        "pelaksana",
+        "tenggat",
+    ] {
         assert!(header.contains(word), "{header}");
     }
     assert!(out.contains("diproses"), "{out}");
@@ -183,7 +199,11 @@ fn list_speaks_indonesian_and_json_does_not_change() {
     let csv_id = fixed(&["list", "--format", "csv"]);
     assert!(list_id.contains("\"status\": \"open\""), "{list_id}");
     office.edit("sop.toml", "language = \"id\"", "language = \"en\"");
-    office.git_as("Rizky", "rizky@diskominfo.example.go.id", &["commit", "-qam", "English"]);
+    office.git_as(
+        "Rizky",
+        "rizky@diskominfo.example.go.id",
+        &["commit", "-qam", "English"],
+    );
     let table = office.sop("putri", &["list"]).success();
     let out = String::from_utf8(table.get_output().stdout.clone()).unwrap();
     assert!(out.starts_with("id "), "{out}");
