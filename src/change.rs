@@ -221,8 +221,9 @@ fn unique_names(files: &mut [Attachment], before: Option<&Request>) {
             .expect("some number is free");
         if !crate::output::quiet() {
             eprintln!(
-                "warning: the request already has a file named {}: this one is attached as {name}",
-                file.name
+                "{}: {}",
+                t!(WarningPrefix),
+                t!(SameFileName, file = file.name, name = name)
             );
         }
         taken.insert(name.clone());

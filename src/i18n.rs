@@ -159,6 +159,26 @@ pub fn asset_status(status: &str) -> String {
     }
 }
 
+/// What a history entry did, as tables and sentences say it: the action itself in English
+/// (`approve`), the SOP's word in Indonesian (`disetujui`).
+pub fn action(action: crate::request::Action) -> String {
+    use crate::request::Action;
+    match action {
+        Action::Create => t!(DoneCreate),
+        Action::Advance => t!(DoneAdvance),
+        Action::Approve => t!(DoneApprove),
+        Action::Reject => t!(DoneReject),
+        Action::Cancel => t!(DoneCancel),
+        Action::Edit => t!(DoneEdit),
+        Action::Comment => t!(DoneComment),
+        Action::Assign => t!(DoneAssign),
+        Action::Unassign => t!(DoneUnassign),
+        Action::Hold => t!(DoneHold),
+        Action::Resume => t!(DoneResume),
+        Action::Return => t!(DoneReturn),
+    }
+}
+
 /// A table's column header as people read it: the column's name (as CSV and JSON have it)
 /// in the language of this run. Columns the catalogue has no word for (a field's or an
 /// attribute's name) keep their name.

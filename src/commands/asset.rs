@@ -203,7 +203,16 @@ fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()
         Format::Id => writeln!(out, "{}", new.id)?,
         _ => {
             writeln!(out, "{}", new.id)?;
-            eprintln!("registered {} ({}, {})", new.id, new.name, new.status);
+            let status = crate::i18n::asset_status(&new.status.to_string());
+            eprintln!(
+                "{}",
+                t!(
+                    AssetRegistered,
+                    id = new.id,
+                    name = new.name,
+                    status = status
+                )
+            );
         }
     }
     Ok(Some(()))
@@ -722,7 +731,7 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
     let location = a.location.map(|l| l.to_lowercase());
     let (rows, errors) = Rows::head(&loaded.git)?;
     for e in &errors {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     let is = |row: &asset_rows::Row, column: &str, wanted: &Option<String>| {
         wanted
@@ -804,7 +813,7 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
                 ]);
             }
             writeln!(out, "{t}")?;
-            eprintln!("{} asset(s)", rows.len());
+            eprintln!("{}", t!(AssetCount, n = rows.len()));
             Ok(())
         }
     }

@@ -181,7 +181,7 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
         ),
         _ => {
             if rows.is_empty() {
-                eprintln!("{} has no attached files", req.id);
+                eprintln!("{}", t!(NoAttachments, id = req.id));
                 return Ok(());
             }
             writeln!(out, "{}", table(ctx, &req.attachments, req))?;

@@ -97,6 +97,42 @@ messages! {
     VerbResume { en: "resume", id: "melanjutkan kembali" }
     VerbReturn { en: "return to", id: "kembali ke" }
 
+    // What a history entry did, as tables and progress lines say it (JSON keeps the action).
+    DoneCreate { en: "create", id: "diajukan" }
+    DoneAdvance { en: "advance", id: "diselesaikan" }
+    DoneApprove { en: "approve", id: "disetujui" }
+    DoneReject { en: "reject", id: "ditolak" }
+    DoneCancel { en: "cancel", id: "dibatalkan" }
+    DoneEdit { en: "edit", id: "diubah" }
+    DoneComment { en: "comment", id: "catatan" }
+    DoneAssign { en: "assign", id: "ditugaskan" }
+    DoneUnassign { en: "unassign", id: "penugasan dilepas" }
+    DoneHold { en: "hold", id: "ditunda" }
+    DoneResume { en: "resume", id: "dilanjutkan" }
+    DoneReturn { en: "return", id: "kembali" }
+
+    // Progress lines of the changing commands.
+    ActNowAt { en: "now at '{step}': {activity} [{role}]", id: "kini di langkah '{step}': {activity} [{role}]" }
+    ActNow { en: "now {status}", id: "kini {status}" }
+    ActHeld { en: "; held: {reason}", id: "; ditunda: {reason}" }
+    ActAssigned { en: "; assigned to {who}", id: "; ditugaskan kepada {who}" }
+    NewCreated {
+        en: "created {id} ({name}) at step '{step}': {activity} [{role}]",
+        id: "{id} ({name}) diajukan, kini di langkah '{step}': {activity} [{role}]",
+    }
+    VerifyClean { en: "verified {checked} commit(s): no findings", id: "{checked} commit diperiksa: tidak ada temuan" }
+    VerifyFindings {
+        en: "{n} finding(s) in {checked} commit(s) checked",
+        id: "{n} temuan dalam {checked} commit yang diperiksa",
+    }
+    NoAttachments { en: "{id} has no attached files", id: "{id} tidak memiliki lampiran" }
+    AssetRegistered { en: "registered {id} ({name}, {status})", id: "{id} ({name}, {status}) didaftarkan" }
+    AssetCount { en: "{n} asset(s)", id: "{n} aset" }
+    SameFileName {
+        en: "the request already has a file named {file}: this one is attached as {name}",
+        id: "permintaan ini sudah memiliki berkas bernama {file}: berkas ini dilampirkan sebagai {name}",
+    }
+
     // A step's kind, as a sentence names it ("its step 'x' is an approval").
     KindTask { en: "a task", id: "tugas" }
     KindApproval { en: "an approval", id: "persetujuan" }
