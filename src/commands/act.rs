@@ -229,7 +229,7 @@ pub fn hold(ctx: &Context, a: HoldArgs, out: &mut dyn Write) -> Result<()> {
         .until
         .map(|d| {
             chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-                .map_err(|_| invalid!("--until '{d}' is not a date: write it as 2026-12-31"))
+                .map_err(|_| invalid!("{}", t!(UntilNotDate, date = d)))
         })
         .transpose()?;
     let change = Change {

@@ -135,17 +135,22 @@ fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
     if asset::may_register(&loaded.people, &loaded.config, &actor.id, date) {
         return Ok(());
     }
+    let holders = loaded
+        .people
+        .holders(asset::REGISTRAR, date)
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     Err(forbidden!(
-        "{} may not register assets: that is for a holder of role '{}' ({}) or '{admin}'",
-        actor.id,
-        asset::REGISTRAR,
-        loaded
-            .people
-            .holders(asset::REGISTRAR, date)
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}",
+        t!(
+            MayNotRegister,
+            actor = actor.id,
+            role = asset::REGISTRAR,
+            holders = holders,
+            admin = admin
+        )
     ))
 }
 

@@ -225,14 +225,7 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
     }
     print(ctx, &rows, out)?;
     if !errors.is_empty() {
-        return Err(Failure::new(
-            Code::Invalid,
-            format!(
-                "{} request file(s) could not be read (see the warnings above)",
-                errors.len()
-            ),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(UnreadableRequests, n = errors.len())).into());
     }
     Ok(())
 }

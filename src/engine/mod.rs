@@ -522,26 +522,22 @@ impl World<'_> {
 
     fn check_on_behalf(&self, actor: &Person, outsider: &Outsider) -> Result<(), Refusal> {
         if outsider.name.trim().is_empty() {
-            return Err(Refusal::Invalid(
-                "the outside requester needs a name".into(),
-            ));
+            return Err(Refusal::Invalid(t!(OutsiderNeedsName)));
         }
         if self.may_act_on_behalf(actor) {
             return Ok(());
         }
         let p = self.procedure;
         let roles = match p.on_behalf.is_empty() {
-            true => "the procedure's on_behalf names no role".to_string(),
-            false => format!(
-                "the procedure's on_behalf lets {} do so",
-                p.on_behalf.join(", ")
-            ),
+            true => t!(OnBehalfNone),
+            false => t!(OnBehalfRoles, roles = p.on_behalf.join(", ")),
         };
-        Err(Refusal::Forbidden(format!(
-            "{} may not open a {} request for someone outside people.toml: {roles} (or '{}')",
-            actor.id,
-            p.id(),
-            self.config.policy.admin_role
+        Err(Refusal::Forbidden(t!(
+            OnBehalfForbidden,
+            actor = actor.id,
+            procedure = p.id(),
+            roles = roles,
+            admin = self.config.policy.admin_role
         )))
     }
 
@@ -638,9 +634,7 @@ impl World<'_> {
         }
         for name in &change.secrets {
             if find(name)?.kind != FieldType::Secret {
-                return Err(Refusal::Invalid(format!(
-                    "field '{name}' is not a secret field"
-                )));
+                return Err(Refusal::Invalid(t!(NotSecret, name = name)));
             }
             secrets.push(name.clone());
         }
@@ -650,7 +644,7 @@ impl World<'_> {
             if field.kind != FieldType::File {
                 return Err(Refusal::Attachment {
                     name: file.name.clone(),
-                    problem: format!("cannot fill field '{name}', which is not a file field"),
+                    problem: t!(NotAFileField, name = name),
                 });
             }
             check_type(file, &field.types, &format!("field '{name}'"))?;
@@ -681,7 +675,7 @@ impl World<'_> {
         ) {
             return Err(Refusal::Attachment {
                 name: first.name.clone(),
-                problem: format!("cannot come with a {}, which takes no files", change.action),
+                problem: t!(TakesNoFiles, action = crate::i18n::action(change.action)),
             });
         }
         let limits = &self.config.attachments;

@@ -240,6 +240,60 @@ messages! {
         id: "{what} berukuran {human} ({size} bita), melebihi batas {limit_mb} MiB ({key})",
     }
 
+    // The engine's other refusals (src/engine/actions.rs, mod.rs).
+    SecretNotEditable {
+        en: "field '{name}' is secret: it is never stored, so there is nothing to correct",
+        id: "isian '{name}' bersifat rahasia: tidak pernah disimpan, jadi tidak ada yang dapat diperbaiki",
+    }
+    EmptyTitle { en: "the title cannot be empty", id: "judul tidak boleh kosong" }
+    EditChangesNothing {
+        en: "the edit changes nothing: {id} already has these values",
+        id: "perubahan ini tidak mengubah apa pun: {id} sudah berisi nilai-nilai tersebut",
+    }
+    CommentNeedsText { en: "a comment needs a text", id: "catatan harus berisi teks" }
+    RequesterStep {
+        en: "step '{step}' of {id} is the requester's: it cannot be given to someone else",
+        id: "langkah '{step}' pada {id} adalah bagian pemohon: tidak dapat ditugaskan kepada orang lain",
+    }
+    NotAPerson { en: "'{who}' is not a person in people.toml", id: "'{who}' tidak terdaftar di people.toml" }
+    CannotBeGiven {
+        en: "{who} cannot be given step '{step}' of {id}: {held_by}",
+        id: "langkah '{step}' pada {id} tidak dapat ditugaskan kepada {who}: {held_by}",
+    }
+    AlreadyAssigned {
+        en: "step '{step}' of {id} is already assigned to {who}",
+        id: "langkah '{step}' pada {id} sudah ditugaskan kepada {who}",
+    }
+    NotAssigned {
+        en: "step '{step}' of {id} is not assigned to anyone",
+        id: "langkah '{step}' pada {id} tidak ditugaskan kepada siapa pun",
+    }
+    HoldPast {
+        en: "the hold cannot end on {until}, which is already past",
+        id: "penundaan tidak dapat berakhir pada {until}, yang sudah lewat",
+    }
+    NotHeld {
+        en: "request {id} is not on hold: there is nothing to resume",
+        id: "permintaan {id} tidak sedang ditunda: tidak ada yang dilanjutkan kembali",
+    }
+    NotResumable {
+        en: "request {id} is {status}, and the procedure does not let that end be resumed",
+        id: "permintaan {id} sudah {status}, dan prosedur tidak mengizinkan akhir itu dilanjutkan kembali",
+    }
+    OutsiderNeedsName { en: "the outside requester needs a name", id: "pemohon dari luar harus diberi nama" }
+    OnBehalfNone { en: "the procedure's on_behalf names no role", id: "on_behalf pada prosedur tidak menyebut peran apa pun" }
+    OnBehalfRoles { en: "the procedure's on_behalf lets {roles} do so", id: "on_behalf pada prosedur mengizinkan {roles}" }
+    OnBehalfForbidden {
+        en: "{actor} may not open a {procedure} request for someone outside people.toml: {roles} (or '{admin}')",
+        id: "{actor} tidak berwenang mengajukan permintaan {procedure} untuk orang di luar people.toml: {roles} (atau '{admin}')",
+    }
+    NotSecret { en: "field '{name}' is not a secret field", id: "isian '{name}' bukan isian rahasia" }
+    NotAFileField {
+        en: "cannot fill field '{name}', which is not a file field",
+        id: "tidak dapat mengisi isian '{name}', yang bukan isian berkas",
+    }
+    TakesNoFiles { en: "cannot come with a {action}, which takes no files", id: "tidak dapat disertakan pada tindakan {action}, yang tidak menerima berkas" }
+
     // Who a refusal is about (the `whose` of a refusal) and who may act instead.
     WhoseProcedure { en: "procedure '{id}'", id: "prosedur '{id}'" }
     WhoseStep { en: "step '{step}' of {id}", id: "langkah '{step}' pada {id}" }
@@ -358,6 +412,47 @@ messages! {
         en: "'{given}' is ambiguous: {n} {whats} start with it ({ids}…); type more of the id",
         id: "'{given}' tidak jelas: {n} {whats} berawalan itu ({ids}…); ketik nomornya lebih panjang",
     }
+    QuietFormat {
+        en: "-q prints only the id: it does not go with --format {format}",
+        id: "-q hanya mencetak nomornya: tidak dapat digabung dengan --format {format}",
+    }
+    FormatOneKind {
+        en: "{name} prints one kind of output: --format {given} is not for it",
+        id: "{name} hanya mencetak satu jenis keluaran: --format {given} tidak berlaku untuknya",
+    }
+    FormatShowGraph {
+        en: "sop show draws a request's flow with --graph {given}, not --format",
+        id: "sop show menggambar alur permintaan dengan --graph {given}, bukan --format",
+    }
+    FormatGraphOnly {
+        en: "--format {given} is for `sop procedure graph` only",
+        id: "--format {given} hanya untuk `sop procedure graph`",
+    }
+    FormatCannot {
+        en: "{name} cannot print --format {given}: it prints {formats}",
+        id: "{name} tidak dapat mencetak --format {given}: formatnya {formats}",
+    }
+    HintFormat {
+        en: "leave out --format, or give one of the formats named",
+        id: "hilangkan --format, atau berikan salah satu format yang disebut",
+    }
+    MayNotRegister {
+        en: "{actor} may not register assets: that is for a holder of role '{role}' ({holders}) or '{admin}'",
+        id: "{actor} tidak berwenang mendaftarkan aset: itu tugas pemegang peran '{role}' ({holders}) atau '{admin}'",
+    }
+    UnreadableRequests {
+        en: "{n} request file(s) could not be read (see the warnings above)",
+        id: "{n} berkas permintaan tidak dapat dibaca (lihat peringatan di atas)",
+    }
+    UntilNotDate {
+        en: "--until '{date}' is not a date: write it as 2026-12-31",
+        id: "--until '{date}' bukan tanggal: tuliskan seperti 2026-12-31",
+    }
+    NotUtf8Arg {
+        en: "argument {n} ({arg}) is not UTF-8 text (invalid byte at position {at})",
+        id: "argumen {n} ({arg}) bukan teks UTF-8 (bita tidak sah pada posisi {at})",
+    }
+    HintUtf8 { en: "give every value as UTF-8 text", id: "berikan setiap nilai sebagai teks UTF-8" }
     NothingToEdit { en: "nothing to edit", id: "tidak ada yang diubah" }
     HintNothingToEdit {
         en: "give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE",
