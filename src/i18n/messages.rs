@@ -294,6 +294,22 @@ messages! {
     }
     TakesNoFiles { en: "cannot come with a {action}, which takes no files", id: "tidak dapat disertakan pada tindakan {action}, yang tidak menerima berkas" }
 
+    // A field's value as given (src/field.rs).
+    FieldEmpty { en: "field '{name}' is empty", id: "isian '{name}' kosong" }
+    FieldNumber { en: "field '{name}' must be a number, not '{raw}'", id: "isian '{name}' harus berupa angka, bukan '{raw}'" }
+    FieldInteger { en: "field '{name}' must be a whole number, not '{raw}'", id: "isian '{name}' harus berupa bilangan bulat, bukan '{raw}'" }
+    FieldDate { en: "field '{name}' must be a date YYYY-MM-DD, not '{raw}'", id: "isian '{name}' harus berupa tanggal TTTT-BB-HH, bukan '{raw}'" }
+    FieldEmail { en: "field '{name}' must be an email address, not '{raw}'", id: "isian '{name}' harus berupa alamat email, bukan '{raw}'" }
+    FieldChoice { en: "field '{name}' must be one of {choices}, not '{raw}'", id: "isian '{name}' harus salah satu dari {choices}, bukan '{raw}'" }
+    FieldBool { en: "field '{name}' must be true or false, not '{raw}'", id: "isian '{name}' harus ya atau tidak (true/false), bukan '{raw}'" }
+    FieldFile {
+        en: "field '{name}' is a file: it is given by attaching one, not as text",
+        id: "isian '{name}' berupa berkas: diberikan dengan melampirkan berkas, bukan sebagai teks",
+    }
+    FieldPerson { en: "field '{name}' must name a person in people.toml, not '{raw}'", id: "isian '{name}' harus menyebut orang yang terdaftar di people.toml, bukan '{raw}'" }
+    FieldPattern { en: "field '{name}' does not match the pattern {pattern}: '{raw}'", id: "isian '{name}' tidak sesuai pola {pattern}: '{raw}'" }
+    FieldKeyValue { en: "--field '{arg}' must be KEY=VALUE", id: "--field '{arg}' harus berbentuk NAMA=NILAI" }
+
     // Who a refusal is about (the `whose` of a refusal) and who may act instead.
     WhoseProcedure { en: "procedure '{id}'", id: "prosedur '{id}'" }
     WhoseStep { en: "step '{step}' of {id}", id: "langkah '{step}' pada {id}" }
