@@ -165,9 +165,7 @@ impl Context {
                 Err(_) => {}
             }
         }
-        let git = Git::open_from_env().map_err(|e| {
-            invalid!("not in a records directory or git repository: {e}; pass -C DIR")
-        })?;
+        let git = Git::open_from_env().map_err(|e| invalid!("{}", t!(NoRepository, error = e)))?;
         Ok((git, None))
     }
 

@@ -107,8 +107,7 @@ impl Loader {
         let mut key = vec![config_blob];
         for rel in files {
             let blob = snap.blob(rel)?.ok_or_else(|| {
-                invalid!("sop.toml names holiday file {rel}, which is not committed")
-                    .hint("commit it, or take it out of [calendar] holiday_files")
+                invalid!("{}", t!(HolidayNotCommitted, rel = rel)).hint(t!(HintHoliday))
             })?;
             key.push(blob);
         }
@@ -166,14 +165,18 @@ fn refuse_findings(rel: &str, findings: &[String]) -> Result<()> {
     }
     let quoted: Vec<&str> = findings.iter().take(QUOTED).map(String::as_str).collect();
     let more = findings.len().saturating_sub(QUOTED);
+    let more = match more {
+        0 => String::new(),
+        n => t!(AndMore, n = n),
+    };
     Err(invalid!(
-        "{rel} does not pass `sop procedure check`, so sop will not use it: {}{}",
-        quoted.join("; "),
-        if more > 0 {
-            format!(" (and {more} more)")
-        } else {
-            String::new()
-        }
+        "{}",
+        t!(
+            FailsCheck,
+            rel = rel,
+            findings = quoted.join("; "),
+            more = more
+        )
     ))
 }
 

@@ -836,9 +836,8 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
     let id = loaded.records.resolve_asset(given)?;
     let snap = loaded.git.head_snapshot()?;
-    let a = crate::change::read_asset(&snap, &id)?.ok_or_else(|| {
-        invalid!("no asset {id} in the committed records: `sop asset list` shows them")
-    })?;
+    let a = crate::change::read_asset(&snap, &id)?
+        .ok_or_else(|| invalid!("{}", t!(NoAssetCommitted, id = id)))?;
     let requests: Vec<LinkedRequest> = a
         .requests()
         .into_iter()

@@ -39,12 +39,9 @@ const LABEL: usize = 11;
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     if args.graph.is_some() && ctx.format != Format::Table {
-        return Err(Failure::new(
-            Code::Usage,
-            "`sop show --graph` prints the flow itself: it does not go with --format",
-        )
-        .hint("leave out --format, or --graph")
-        .into());
+        return Err(Failure::new(Code::Usage, t!(GraphNoFormat))
+            .hint(t!(HintGraphNoFormat))
+            .into());
     }
     let loaded = ctx.load()?;
     let id = loaded.records.resolve(&args.id)?;

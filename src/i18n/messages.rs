@@ -469,6 +469,37 @@ messages! {
         id: "argumen {n} ({arg}) bukan teks UTF-8 (bita tidak sah pada posisi {at})",
     }
     HintUtf8 { en: "give every value as UTF-8 text", id: "berikan setiap nilai sebagai teks UTF-8" }
+    NoAttachmentNamed { en: "{id} has no attached file named '{name}'", id: "{id} tidak memiliki lampiran bernama '{name}'" }
+    ItsFiles { en: "its files: {names}", id: "lampirannya: {names}" }
+    OutputIsFolder { en: "--output {path} is a folder: give a file name", id: "--output {path} adalah folder: berikan nama berkas" }
+    OutputExists { en: "--output {path} exists already", id: "--output {path} sudah ada" }
+    HintForce { en: "add --force to replace it", id: "tambahkan --force untuk menimpanya" }
+    GraphNoFormat {
+        en: "`sop show --graph` prints the flow itself: it does not go with --format",
+        id: "`sop show --graph` mencetak alurnya sendiri: tidak dapat digabung dengan --format",
+    }
+    HintGraphNoFormat { en: "leave out --format, or --graph", id: "hilangkan --format, atau --graph" }
+    NoAssetCommitted {
+        en: "no asset {id} in the committed records: `sop asset list` shows them",
+        id: "tidak ada aset {id} dalam catatan yang sudah di-commit: `sop asset list` menampilkannya",
+    }
+    FailsCheck {
+        en: "{rel} does not pass `sop procedure check`, so sop will not use it: {findings}{more}",
+        id: "{rel} tidak lolos `sop procedure check`, sehingga sop tidak memakainya: {findings}{more}",
+    }
+    AndMore { en: " (and {n} more)", id: " (dan {n} lagi)" }
+    HolidayNotCommitted {
+        en: "sop.toml names holiday file {rel}, which is not committed",
+        id: "sop.toml menyebut berkas hari libur {rel}, yang belum di-commit",
+    }
+    HintHoliday {
+        en: "commit it, or take it out of [calendar] holiday_files",
+        id: "commit berkas itu, atau keluarkan dari holiday_files di bagian [calendar]",
+    }
+    NoRepository {
+        en: "not in a records directory or git repository: {error}; pass -C DIR",
+        id: "bukan di direktori catatan atau repositori git: {error}; berikan -C DIR",
+    }
     NothingToEdit { en: "nothing to edit", id: "tidak ada yang diubah" }
     HintNothingToEdit {
         en: "give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE",
