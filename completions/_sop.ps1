@@ -58,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;init' {
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language sop speaks in this office, written into sop.toml as `language` (the example office''s is id; without it a new office has none, and sop follows $SOP_LANG, else the locale)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')

@@ -1638,12 +1638,16 @@ _sop() {
             return 0
             ;;
         sop__subcmd__init)
-            opts="-C -h --example --demo --records --as --format --color --wide --help"
+            opts="-C -h --example --demo --language --records --as --format --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --language)
+                    COMPREPLY=($(compgen -W "id en" -- "${cur}"))
+                    return 0
+                    ;;
                 --records)
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then

@@ -54,6 +54,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sop;init'= {
+            cand --language 'The language sop speaks in this office, written into sop.toml as `language` (the example office''s is id; without it a new office has none, and sop follows $SOP_LANG, else the locale)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
             cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'

@@ -65,6 +65,8 @@ complete -c sop -n "__fish_sop_needs_command" -f -a "log" -d 'A request\'s histo
 complete -c sop -n "__fish_sop_needs_command" -f -a "verify" -d 'Replay history and check every change; exit 6 when anything is wrong'
 complete -c sop -n "__fish_sop_needs_command" -f -a "completions" -d 'Print a static completion script (live values: `COMPLETE=SHELL sop`)'
 complete -c sop -n "__fish_sop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sop -n "__fish_sop_using_subcommand init" -l language -d 'The language sop speaks in this office, written into sop.toml as `language` (the example office\'s is id; without it a new office has none, and sop follows $SOP_LANG, else the locale)' -r -f -a "id\t''
+en\t''"
 complete -c sop -n "__fish_sop_using_subcommand init" -s C -l records -d 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)' -r -f -a "(__fish_complete_directories)"
 complete -c sop -n "__fish_sop_using_subcommand init" -l as -d 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git\'s user.email)' -r
 complete -c sop -n "__fish_sop_using_subcommand init" -l format -d 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print' -r -f -a "table\t'For people: tables and sentences'

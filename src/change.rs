@@ -48,9 +48,9 @@ pub fn run(ctx: &Context, target: Target, mut change: Change, attach: &[Spec]) -
     let mut tx = git.begin()?;
     let snap = tx.snapshot()?;
     let mut loader = Loader::default();
-    let rules = loader.rules(&snap)?.ok_or_else(|| {
-        invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)")
-    })?;
+    let rules = loader
+        .rules(&snap)?
+        .ok_or_else(|| invalid!("{}", t!(NotCommitted)))?;
     tx.require_signatures = rules.config.policy.require_signatures;
     let before = match &id {
         Some(id) => Some(read_request(&snap, id)?),
@@ -113,9 +113,9 @@ pub fn run(ctx: &Context, target: Target, mut change: Change, attach: &[Spec]) -
 /// The request `id` as the snapshot has it.
 pub fn read_request(snap: &Snapshot, id: &str) -> Result<Request> {
     let rel = layout::request(id);
-    let (_, text) = snap.text(&rel)?.ok_or_else(|| {
-        invalid!("no request {id} in the committed records").hint("`sop list` shows them")
-    })?;
+    let (_, text) = snap
+        .text(&rel)?
+        .ok_or_else(|| invalid!("{}", t!(NoRequest, id = id)).hint(t!(HintSopList)))?;
     parse_request(std::path::Path::new(&rel), &text)
 }
 
@@ -221,8 +221,9 @@ fn unique_names(files: &mut [Attachment], before: Option<&Request>) {
             .expect("some number is free");
         if !crate::output::quiet() {
             eprintln!(
-                "warning: the request already has a file named {}: this one is attached as {name}",
-                file.name
+                "{}: {}",
+                t!(WarningPrefix),
+                t!(SameFileName, file = file.name, name = name)
             );
         }
         taken.insert(name.clone());
@@ -305,9 +306,7 @@ fn one_line(s: &str) -> String {
 fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> anyhow::Error {
     let id = req.map_or("ID", |r| r.id.as_str());
     let hint = match &refusal {
-        Refusal::Draft { file, .. } => Some(format!(
-            "{file}: set draft = false once the office has approved it"
-        )),
+        Refusal::Draft { file, .. } => Some(t!(HintDraft, file = file)),
         Refusal::MissingFields { names, .. } => {
             let is_file = |n: &String| {
                 procedure
@@ -321,43 +320,31 @@ fn refused(refusal: Refusal, req: Option<&Request>, procedure: &Procedure) -> an
                 .collect::<Vec<_>>()
                 .join(" ");
             let give = match (files.is_empty(), texts.is_empty()) {
-                (true, _) => "give them with --field NAME=VALUE".to_string(),
-                (false, true) => format!("attach the file(s) with {attach}"),
-                (false, false) => format!("give them with --field NAME=VALUE and {attach}"),
+                (true, _) => t!(HintGiveFields),
+                (false, true) => t!(HintAttachFiles, attach = attach),
+                (false, false) => t!(HintGiveBoth, attach = attach),
             };
             Some(match req {
-                None => format!(
-                    "{give}; `sop procedure show {}` lists the form fields",
-                    procedure.id()
-                ),
+                None => t!(HintFormFields, give = give, procedure = procedure.id()),
                 Some(_) => give,
             })
         }
         Refusal::WrongKind { kind, options, .. } => Some(match kind {
-            Kind::Approval => format!("use `sop approve {id}` or `sop reject {id} --reason ...`"),
-            Kind::Decision => format!(
-                "use `sop advance {id} --choose OPTION` with one of: {}",
-                options.join(", ")
-            ),
-            _ => format!("use `sop advance {id}`"),
+            Kind::Approval => t!(HintUseApproval, id = id),
+            Kind::Decision => t!(HintUseDecision, id = id, options = options.join(", ")),
+            _ => t!(HintUseAdvance, id = id),
         }),
-        Refusal::NeedsOption { .. } | Refusal::UnknownOption { .. } => {
-            Some("give the option with --choose OPTION".into())
-        }
-        Refusal::NotADecision { .. } => Some("leave out --choose".into()),
-        Refusal::NeedsReason { .. } => Some("give it with --reason TEXT".into()),
+        Refusal::NeedsOption { .. } | Refusal::UnknownOption { .. } => Some(t!(HintChoose)),
+        Refusal::NotADecision { .. } => Some(t!(HintNoChoose)),
+        Refusal::NeedsReason { .. } => Some(t!(HintReason)),
         Refusal::LeadsNowhere { .. }
         | Refusal::UnknownTarget { .. }
         | Refusal::AutomaticLoop { .. }
-        | Refusal::StepGone { .. } => Some("run `sop procedure check`".into()),
-        Refusal::AssetNeeded { .. } | Refusal::NoAsset { .. } => {
-            Some("give the asset with --asset ID (`sop asset list` shows them)".into())
-        }
-        Refusal::FileField { name } => Some(format!("attach the file with --attach {name}=PATH")),
-        Refusal::TooLarge { .. } => Some(attachment::LIMITS_HINT.into()),
-        Refusal::AttachmentType { .. } => Some(
-            "attach a file of one of those types (the type is read from the file's content)".into(),
-        ),
+        | Refusal::StepGone { .. } => Some(t!(HintCheck)),
+        Refusal::AssetNeeded { .. } | Refusal::NoAsset { .. } => Some(t!(HintAsset)),
+        Refusal::FileField { name } => Some(t!(HintAttachField, name = name)),
+        Refusal::TooLarge { .. } => Some(t!(HintAttachmentLimits)),
+        Refusal::AttachmentType { .. } => Some(t!(HintAttachmentType)),
         Refusal::Exists { .. } => return conflict!("{refusal}"),
         _ => None,
     };

@@ -136,6 +136,14 @@ pub fn command() -> clap::Command {
     crate::help::apply(Cli::command())
 }
 
+#[cfg(test)]
+impl Cli {
+    /// The command line as the derive declares it, before `help::apply`.
+    pub(crate) fn command_raw() -> clap::Command {
+        Cli::command()
+    }
+}
+
 /// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
 pub fn parse() -> (Cli, ArgMatches) {
     refuse_non_utf8_args();
@@ -153,11 +161,13 @@ fn refuse_non_utf8_args() {
         }
         let bytes = arg.as_encoded_bytes();
         let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+        let arg = String::from_utf8_lossy(bytes);
         eprintln!(
-            "error: argument {n} ({}) is not UTF-8 text (invalid byte at position {at})",
-            String::from_utf8_lossy(bytes)
+            "{}: {}",
+            t!(ErrorPrefix),
+            t!(NotUtf8Arg, n = n, arg = arg, at = at)
         );
-        eprintln!("hint: give every value as UTF-8 text");
+        eprintln!("{}: {}", t!(HintPrefix), t!(HintUtf8));
         std::process::exit(3);
     }
 }

@@ -32,6 +32,10 @@ pub struct Config {
     /// How `sop report --monitoring` judges a procedure.
     #[serde(default)]
     pub monitoring: Monitoring,
+    /// The language sop speaks in this office (`id` or `en`), as committed: before
+    /// `$SOP_LANG` and the locale (src/i18n.rs).
+    #[serde(default)]
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// `[monitoring]`: the rule by which `sop report --monitoring` (Tabel 7) judges that a
@@ -140,6 +144,7 @@ impl Default for Config {
             roles: IndexMap::new(),
             attachments: AttachmentLimits::default(),
             monitoring: Monitoring::default(),
+            language: None,
         }
     }
 }

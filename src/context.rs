@@ -18,6 +18,50 @@ use crate::rules::{warn_uncommitted, Loader};
 use crate::store::Records;
 use crate::{forbidden, invalid};
 
+/// The `language` of sop.toml as committed at HEAD of the records directory this run uses
+/// (`-C DIR`/`--records DIR` among the arguments, else `$SOP_RECORDS`, else the current folder
+/// and its parents): read before the command line is parsed, so that help speaks it too.
+/// None when there is no such directory, no commit, or no readable `language`: the command
+/// itself then says what is wrong, in the language of the environment.
+pub fn office_language() -> Option<crate::i18n::Lang> {
+    let explicit = records_in_args().or_else(|| std::env::var_os("SOP_RECORDS").map(PathBuf::from));
+    let records = Records::find(explicit.as_deref()).ok()?;
+    office_language_of(&records.root)
+}
+
+/// The `language` of sop.toml as committed at HEAD of the records directory `root`.
+pub fn office_language_of(root: &std::path::Path) -> Option<crate::i18n::Lang> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        language: Option<crate::i18n::Lang>,
+    }
+    let git = Git::open_as_is(root).ok()?;
+    let snap = git.head_snapshot().ok()?;
+    let (_, text) = snap.text(layout::CONFIG).ok()??;
+    toml::from_str::<Only>(&text).ok()?.language
+}
+
+/// The value of `-C`/`--records` among the arguments, read without clap.
+fn records_in_args() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let text = arg.to_str()?;
+        if text == "--" {
+            return None;
+        }
+        if text == "-C" || text == "--records" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = text.strip_prefix("--records=") {
+            return Some(PathBuf::from(dir));
+        }
+        if let Some(dir) = text.strip_prefix("-C").filter(|d| !d.is_empty()) {
+            return Some(PathBuf::from(dir.strip_prefix('=').unwrap_or(dir)));
+        }
+    }
+    None
+}
+
 pub struct Context {
     records_arg: Option<PathBuf>,
     actor_arg: Option<String>,
@@ -88,13 +132,13 @@ impl Context {
     pub fn actor<'p>(&self, people: &'p People, git: &Git) -> Result<&'p Person> {
         let who = match &self.actor_arg {
             Some(who) => who.clone(),
-            None => git.user_email().ok_or_else(|| {
-                invalid!("who is acting? pass --as PERSON, set SOP_ACTOR, or set git's user.email")
-            })?,
+            None => git
+                .user_email()
+                .ok_or_else(|| invalid!("{}", t!(WhoActs)))?,
         };
-        people.find(&who).ok_or_else(|| {
-            forbidden!("'{who}' is not in people.toml: only people listed there may act; ask an administrator to add them, or pass --as PERSON")
-        })
+        people
+            .find(&who)
+            .ok_or_else(|| forbidden!("{}", t!(NotInPeople, who = who)))
     }
 
     /// The records directory and its repository.
@@ -121,9 +165,7 @@ impl Context {
                 Err(_) => {}
             }
         }
-        let git = Git::open_from_env().map_err(|e| {
-            invalid!("not in a records directory or git repository: {e}; pass -C DIR")
-        })?;
+        let git = Git::open_from_env().map_err(|e| invalid!("{}", t!(NoRepository, error = e)))?;
         Ok((git, None))
     }
 
@@ -134,9 +176,9 @@ impl Context {
         let (records, git) = self.open()?;
         let (rules, head) = {
             let snap = git.head_snapshot()?;
-            let rules = Loader::default().rules_as_is(&snap)?.ok_or_else(|| {
-                invalid!("sop.toml is not committed yet: commit the records directory first (git add -A && git commit)")
-            })?;
+            let rules = Loader::default()
+                .rules_as_is(&snap)?
+                .ok_or_else(|| invalid!("{}", t!(NotCommitted)))?;
             warn_uncommitted(
                 &snap,
                 &records.root,

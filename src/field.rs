@@ -72,7 +72,7 @@ impl Field {
         let raw = raw.trim();
         let name = &self.name;
         if raw.is_empty() {
-            return Err(format!("field '{name}' is empty"));
+            return Err(t!(FieldEmpty, name = name));
         }
         let value = match self.kind {
             FieldType::Text | FieldType::Secret => Value::Text(raw.to_string()),
@@ -82,49 +82,39 @@ impl Field {
                 .ok()
                 .filter(|n| n.is_finite())
                 .map(Value::Number)
-                .ok_or_else(|| format!("field '{name}' must be a number, not '{raw}'"))?,
+                .ok_or_else(|| t!(FieldNumber, name = name, raw = raw))?,
             FieldType::Integer => raw
                 .parse::<i64>()
                 .map(Value::Integer)
-                .map_err(|_| format!("field '{name}' must be a whole number, not '{raw}'"))?,
+                .map_err(|_| t!(FieldInteger, name = name, raw = raw))?,
             FieldType::Date => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
                 .map(|d| Value::Text(d.to_string()))
-                .map_err(|_| format!("field '{name}' must be a date YYYY-MM-DD, not '{raw}'"))?,
+                .map_err(|_| t!(FieldDate, name = name, raw = raw))?,
             FieldType::Email => {
                 let ok = raw.split_once('@').is_some_and(|(user, host)| {
                     !user.is_empty() && host.contains('.') && !raw.contains(char::is_whitespace)
                 });
                 if !ok {
-                    return Err(format!(
-                        "field '{name}' must be an email address, not '{raw}'"
-                    ));
+                    return Err(t!(FieldEmail, name = name, raw = raw));
                 }
                 Value::Text(raw.to_string())
             }
             FieldType::Choice => {
                 if !self.choices.iter().any(|c| c == raw) {
-                    return Err(format!(
-                        "field '{name}' must be one of {}, not '{raw}'",
-                        self.choices.join(", ")
-                    ));
+                    let choices = self.choices.join(", ");
+                    return Err(t!(FieldChoice, name = name, choices = choices, raw = raw));
                 }
                 Value::Text(raw.to_string())
             }
             FieldType::Bool => match raw.to_lowercase().as_str() {
                 "true" | "yes" | "ya" | "1" => Value::Bool(true),
                 "false" | "no" | "tidak" | "0" => Value::Bool(false),
-                _ => return Err(format!("field '{name}' must be true or false, not '{raw}'")),
+                _ => return Err(t!(FieldBool, name = name, raw = raw)),
             },
-            FieldType::File => {
-                return Err(format!(
-                    "field '{name}' is a file: it is given by attaching one, not as text"
-                ))
-            }
+            FieldType::File => return Err(t!(FieldFile, name = name)),
             FieldType::Person => {
                 if !is_person(raw) {
-                    return Err(format!(
-                        "field '{name}' must name a person in people.toml, not '{raw}'"
-                    ));
+                    return Err(t!(FieldPerson, name = name, raw = raw));
                 }
                 Value::Text(raw.to_string())
             }
@@ -133,9 +123,7 @@ impl Field {
             let re = regex::Regex::new(pattern)
                 .map_err(|e| format!("field '{name}' has an invalid pattern: {e}"))?;
             if !re.is_match(text) {
-                return Err(format!(
-                    "field '{name}' does not match the pattern {pattern}: '{raw}'"
-                ));
+                return Err(t!(FieldPattern, name = name, pattern = pattern, raw = raw));
             }
         }
         Ok(value)
@@ -183,7 +171,7 @@ pub fn split_assignments(args: &[String]) -> Result<Vec<(String, String)>, Strin
             a.split_once('=')
                 .map(|(k, v)| (k.trim().to_string(), v.to_string()))
                 .filter(|(k, _)| !k.is_empty())
-                .ok_or_else(|| format!("--field '{a}' must be KEY=VALUE"))
+                .ok_or_else(|| t!(FieldKeyValue, arg = a))
         })
         .collect()
 }

@@ -8,6 +8,8 @@
 use clap::builder::StyledStr;
 use clap::Command;
 
+use crate::i18n::{text_in, Lang};
+
 /// The groups of `sop --help`, in order, with the subcommands each holds.
 pub const GROUPS: &[(&str, &[&str])] = &[
     (
@@ -207,28 +209,111 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Each command's summary by its path below `sop` ("" is sop itself): the catalogue's key.
+pub const ABOUTS: &[(&str, &str)] = &[
+    ("", "AboutSop"),
+    ("new", "AboutNew"),
+    ("advance", "AboutAdvance"),
+    ("approve", "AboutApprove"),
+    ("reject", "AboutReject"),
+    ("cancel", "AboutCancel"),
+    ("edit", "AboutEdit"),
+    ("comment", "AboutComment"),
+    ("assign", "AboutAssign"),
+    ("unassign", "AboutUnassign"),
+    ("hold", "AboutHold"),
+    ("resume", "AboutResume"),
+    ("show", "AboutShow"),
+    ("print", "AboutPrint"),
+    ("list", "AboutList"),
+    ("attachment", "AboutAttachment"),
+    ("procedure", "AboutProcedure"),
+    ("procedure list", "AboutProcedureList"),
+    ("procedure show", "AboutProcedureShow"),
+    ("procedure check", "AboutProcedureCheck"),
+    ("procedure graph", "AboutProcedureGraph"),
+    ("procedure doc", "AboutProcedureDoc"),
+    ("asset", "AboutAsset"),
+    ("asset add", "AboutAssetAdd"),
+    ("asset import", "AboutAssetImport"),
+    ("asset list", "AboutAssetList"),
+    ("asset show", "AboutAssetShow"),
+    ("log", "AboutLog"),
+    ("verify", "AboutVerify"),
+    ("report", "AboutReport"),
+    ("sync", "AboutSync"),
+    ("init", "AboutInit"),
+    ("completions", "AboutCompletions"),
+];
+
+/// The global options, by their id: the catalogue's key of their help.
+pub const GLOBAL_ARGS: &[(&str, &str)] = &[
+    ("records", "ArgRecords"),
+    ("actor", "ArgAs"),
+    ("format", "ArgFormat"),
+    ("color", "ArgColor"),
+    ("wide", "ArgWide"),
+];
+
 /// sop's command line with its help: the grouped list of commands and every command's
-/// examples.
-pub fn apply(mut cmd: Command) -> Command {
+/// examples, in the language of the run.
+pub fn apply(cmd: Command) -> Command {
+    apply_in(cmd, crate::i18n::lang())
+}
+
+fn apply_in(mut cmd: Command, lang: Lang) -> Command {
+    cmd = translated(cmd, lang);
     for (path, lines) in EXAMPLES {
         let names: Vec<&str> = path.split(' ').collect();
-        cmd = with_examples(cmd, &names, lines);
+        cmd = with_examples(cmd, &names, lines, lang);
     }
-    let template = template(&cmd);
+    let template = template(&cmd, lang);
     cmd.help_template(template)
 }
 
-fn with_examples(cmd: Command, path: &[&str], lines: &[&str]) -> Command {
+fn with_examples(cmd: Command, path: &[&str], lines: &[&str], lang: Lang) -> Command {
     match path {
-        [] => cmd.after_help(examples(lines)),
-        [first, rest @ ..] => cmd.mut_subcommand(*first, |sub| with_examples(sub, rest, lines)),
+        [] => cmd.after_help(examples(lines, lang)),
+        [first, rest @ ..] => {
+            cmd.mut_subcommand(*first, |sub| with_examples(sub, rest, lines, lang))
+        }
+    }
+}
+
+/// Indonesian help: each command's summary and the global options' help from the
+/// catalogue. English is the doc comments' own (a test keeps the catalogue's the same), so
+/// it is left as clap has it.
+fn translated(mut cmd: Command, lang: Lang) -> Command {
+    if lang == Lang::En {
+        return cmd;
+    }
+    for (path, key) in ABOUTS {
+        let names: Vec<&str> = path.split(' ').filter(|n| !n.is_empty()).collect();
+        cmd = with_about(cmd, &names, text_in(key, lang));
+    }
+    let heading = text_in("HelpGlobalOptions", lang);
+    for (id, key) in GLOBAL_ARGS {
+        cmd = cmd.mut_arg(*id, |a| {
+            a.help(text_in(key, lang))
+                .long_help(None::<&str>)
+                .help_heading(heading)
+        });
+    }
+    cmd
+}
+
+fn with_about(cmd: Command, path: &[&str], about: &'static str) -> Command {
+    match path {
+        [] => cmd.about(about).long_about(None::<&str>),
+        [first, rest @ ..] => cmd.mut_subcommand(*first, |sub| with_about(sub, rest, about)),
     }
 }
 
 /// The "Examples:" section under a command's help.
-fn examples(lines: &[&str]) -> StyledStr {
+fn examples(lines: &[&str], lang: Lang) -> StyledStr {
     let header = clap::builder::Styles::default().get_header().to_owned();
-    let mut text = format!("{header}Examples:{header:#}\n");
+    let title = text_in("HelpExamples", lang);
+    let mut text = format!("{header}{title}{header:#}\n");
     for line in lines {
         text += &format!("  {line}\n");
     }
@@ -236,13 +321,13 @@ fn examples(lines: &[&str]) -> StyledStr {
 }
 
 /// The top command's help template: the usage, the commands by group, the global options.
-fn template(cmd: &Command) -> StyledStr {
+fn template(cmd: &Command, lang: Lang) -> StyledStr {
     let styles = clap::builder::Styles::default();
     let header = styles.get_header().to_owned();
     let literal = styles.get_literal().to_owned();
     let about = |name: &str| -> String {
         if name == "help" {
-            return "Print this message or the help of the given subcommand(s)".into();
+            return text_in("HelpHelp", lang).into();
         }
         cmd.find_subcommand(name)
             .and_then(|c| c.get_about())
@@ -264,9 +349,14 @@ fn template(cmd: &Command) -> StyledStr {
         }
         groups += "\n";
     }
+    let usage = match lang {
+        Lang::En => "{usage-heading}".to_string(),
+        Lang::Id => format!("{header}{}{header:#}", text_in("HelpUsage", lang)),
+    };
+    let global = text_in("HelpGlobalOptions", lang);
     format!(
-        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{groups}\
-         {header}Global options:{header:#}\n{{options}}{{after-help}}"
+        "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{groups}\
+         {header}{global}:{header:#}\n{{options}}{{after-help}}"
     )
     .into()
 }
@@ -290,6 +380,45 @@ mod tests {
             let path = format!("{prefix}{}", sub.get_name());
             all.push((path.clone(), sub.clone()));
             paths(sub, &format!("{path} "), all);
+        }
+    }
+
+    /// The catalogue's English summaries are the doc comments clap reads, so that the English
+    /// help is one text and the Indonesian one translates it.
+    #[test]
+    fn the_catalogue_has_every_summary_as_written() {
+        let cmd = built();
+        let mut all = vec![(String::new(), cmd.clone())];
+        paths(&cmd, "", &mut all);
+        for (path, sub) in &all {
+            let key = ABOUTS.iter().find(|(p, _)| p == path).map(|(_, k)| *k);
+            let key = key.unwrap_or_else(|| panic!("`sop {path}` has no summary in ABOUTS"));
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert_eq!(about, text_in(key, Lang::En), "`sop {path}`");
+        }
+        for (id, key) in GLOBAL_ARGS {
+            let arg = cmd.get_arguments().find(|a| a.get_id() == *id).unwrap();
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            assert_eq!(
+                help.split_whitespace().collect::<Vec<_>>(),
+                text_in(key, Lang::En)
+                    .split_whitespace()
+                    .collect::<Vec<_>>(),
+                "--{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn indonesian_help_has_every_summary_translated() {
+        let mut cmd = apply_in(crate::cli::Cli::command_raw(), Lang::Id);
+        cmd.build();
+        let mut all = vec![(String::new(), cmd.clone())];
+        paths(&cmd, "", &mut all);
+        for (path, sub) in &all {
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            let key = ABOUTS.iter().find(|(p, _)| p == path).unwrap().1;
+            assert_eq!(about, text_in(key, Lang::Id), "`sop {path}`");
         }
     }
 

@@ -5,6 +5,9 @@
 //! (`procedure`, `config`, with `document` and `graph` for the drawings' tests, `request`, `field`, `store`, `stdtime`, `import`, `asset`,
 //! `trailers`); the rest is private to the crate.
 
+#[macro_use]
+pub mod i18n;
+
 pub mod asset;
 mod asset_key;
 mod asset_rows;

@@ -3,10 +3,11 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use sop::{cli, commands, complete, error};
+use sop::{cli, commands, complete, error, i18n};
 
 fn main() -> ExitCode {
     complete::run_if_asked();
+    i18n::choose();
     let (cli, matches) = cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -18,9 +19,9 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             drop(out);
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", i18n::text("ErrorPrefix"));
             if let Some(hint) = error::hint(&e) {
-                eprintln!("hint: {hint}");
+                eprintln!("{}: {hint}", i18n::text("HintPrefix"));
             }
             ExitCode::from(error::exit_code(&e))
         }

@@ -51,10 +51,7 @@ impl Loader {
             Some(Rules {
                 people_unusable: Some(why),
                 ..
-            }) => Err(invalid!("{why}").hint(format!(
-                "`sop procedure check` lists every finding; an administrator fixes {} and commits it",
-                layout::PEOPLE
-            ))),
+            }) => Err(invalid!("{why}").hint(t!(HintFixRules, rel = layout::PEOPLE))),
             rules => Ok(rules),
         }
     }
@@ -110,8 +107,7 @@ impl Loader {
         let mut key = vec![config_blob];
         for rel in files {
             let blob = snap.blob(rel)?.ok_or_else(|| {
-                invalid!("sop.toml names holiday file {rel}, which is not committed")
-                    .hint("commit it, or take it out of [calendar] holiday_files")
+                invalid!("{}", t!(HolidayNotCommitted, rel = rel)).hint(t!(HintHoliday))
             })?;
             key.push(blob);
         }
@@ -147,7 +143,7 @@ impl Loader {
         });
         loaded
             .clone()
-            .map_err(|e| invalid!("{e}").hint(format!("`sop procedure check` lists every finding; an administrator fixes {rel} and commits it")))
+            .map_err(|e| invalid!("{e}").hint(t!(HintFixRules, rel = rel)))
     }
 }
 
@@ -159,8 +155,7 @@ pub fn procedure_as_is(snap: &Snapshot, id: &str) -> Result<Procedure> {
 }
 
 fn no_procedure(id: &str, rel: &str) -> anyhow::Error {
-    invalid!("no procedure '{id}' ({rel} is not in the committed records)")
-        .hint("`sop procedure list` shows the procedures; a new one is used once an administrator commits it")
+    invalid!("{}", t!(NoProcedure, id = id, rel = rel)).hint(t!(HintNoProcedure))
 }
 
 /// An input error quoting the first findings, when there are any.
@@ -170,14 +165,18 @@ fn refuse_findings(rel: &str, findings: &[String]) -> Result<()> {
     }
     let quoted: Vec<&str> = findings.iter().take(QUOTED).map(String::as_str).collect();
     let more = findings.len().saturating_sub(QUOTED);
+    let more = match more {
+        0 => String::new(),
+        n => t!(AndMore, n = n),
+    };
     Err(invalid!(
-        "{rel} does not pass `sop procedure check`, so sop will not use it: {}{}",
-        quoted.join("; "),
-        if more > 0 {
-            format!(" (and {more} more)")
-        } else {
-            String::new()
-        }
+        "{}",
+        t!(
+            FailsCheck,
+            rel = rel,
+            findings = quoted.join("; "),
+            more = more
+        )
     ))
 }
 
@@ -215,8 +214,6 @@ pub fn warn_uncommitted(snap: &Snapshot, root: &Path, rels: &[String]) {
         return;
     }
     for rel in uncommitted(snap, root, rels) {
-        eprintln!(
-            "warning: {rel} has changes that are not committed; sop uses the committed version (commit it with git to use it)"
-        );
+        eprintln!("{}: {}", t!(WarningPrefix), t!(UncommittedRules, rel = rel));
     }
 }

@@ -18,13 +18,13 @@ impl Records {
     /// `explicit` (from -C or $SOP_RECORDS), else the current folder and its parents.
     pub fn find(explicit: Option<&Path>) -> Result<Records> {
         if let Some(dir) = explicit {
-            let root = std::fs::canonicalize(dir)
-                .map_err(|e| invalid!("records directory {} not found: {e}", dir.display()))?;
+            let root = std::fs::canonicalize(dir).map_err(|e| {
+                invalid!("{}", t!(RecordsDirNotFound, dir = dir.display(), error = e))
+            })?;
             if !root.join("sop.toml").is_file() {
                 return Err(invalid!(
-                    "{} is not a records directory (it has no sop.toml): run `sop init {}`",
-                    root.display(),
-                    dir.display()
+                    "{}",
+                    t!(NoSopToml, root = root.display(), dir = dir.display())
                 ));
             }
             return Ok(Records { root });
@@ -32,10 +32,10 @@ impl Records {
         let cwd = std::env::current_dir().context("reading the current folder")?;
         cwd.ancestors()
             .find(|d| d.join("sop.toml").is_file())
-            .map(|d| Records { root: d.to_path_buf() })
-            .ok_or_else(|| {
-                invalid!("not in a records directory: no sop.toml here or in any parent folder; run `sop init`, or pass -C DIR or set SOP_RECORDS")
+            .map(|d| Records {
+                root: d.to_path_buf(),
             })
+            .ok_or_else(|| invalid!("{}", t!(NotRecordsDir)))
     }
 
     /// The one request id starting with `given` (case-insensitive), as git accepts short hashes.
@@ -98,10 +98,19 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
     refuse_link(base)?;
     let wanted = given.trim().to_uppercase();
     let Some((_, rest)) = wanted.split_once('-') else {
+        let a_what = match what {
+            "asset" => t!(AnAssetId),
+            _ => t!(ARequestId),
+        };
         return Err(invalid!(
-            "'{given}' is not {} {what} id: ids look like {example} (a unique start such as {} is enough)",
-            if what == "asset" { "an" } else { "a" },
-            &example[..7]
+            "{}",
+            t!(
+                BadId,
+                given = given,
+                a_what = a_what,
+                example = example,
+                start = &example[..7]
+            )
         ));
     };
     let shards: Vec<PathBuf> = if rest.len() >= 2 {
@@ -128,12 +137,25 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
             id.starts_with(&wanted).then(|| id.to_string())
         })
         .collect();
+    let (one, many) = match what {
+        "asset" => (t!(NounAsset), t!(NounAssets)),
+        _ => (t!(NounRequest), t!(NounRequests)),
+    };
     match found.len() {
-        0 => Err(invalid!("no {what} {given}: `{lister}` shows them")),
+        0 => Err(invalid!(
+            "{}",
+            t!(NoSuch, what = one, given = given, lister = lister)
+        )),
         1 => Ok(found.remove(0)),
         n => Err(invalid!(
-            "'{given}' is ambiguous: {n} {what}s start with it ({}…); type more of the id",
-            found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            "{}",
+            t!(
+                Ambiguous,
+                given = given,
+                n = n,
+                whats = many,
+                ids = found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            )
         )),
     }
 }

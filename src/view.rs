@@ -322,9 +322,10 @@ pub fn entry_by(e: &Entry, req: Option<&Request>) -> String {
 
 /// The action as history tables print it: with the option taken or the person assigned.
 pub fn entry_action(e: &Entry) -> String {
+    let action = crate::i18n::action(e.action);
     match (&e.option, &e.assignee) {
-        (Some(o), _) => format!("{} {o}", e.action),
-        (None, Some(who)) => format!("{} {who}", e.action),
-        _ => e.action.to_string(),
+        (Some(o), _) => format!("{action} {o}"),
+        (None, Some(who)) => format!("{action} {who}"),
+        _ => action,
     }
 }

@@ -188,8 +188,7 @@ pub struct HoldArgs {
 
 pub fn edit(ctx: &Context, a: EditArgs, out: &mut dyn Write) -> Result<()> {
     if a.fields.is_empty() && a.title.is_none() && a.attach.is_empty() {
-        return Err(invalid!("nothing to edit")
-            .hint("give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE"));
+        return Err(invalid!("{}", t!(NothingToEdit)).hint(t!(HintNothingToEdit)));
     }
     let change = Change {
         title: a.title,
@@ -230,7 +229,7 @@ pub fn hold(ctx: &Context, a: HoldArgs, out: &mut dyn Write) -> Result<()> {
         .until
         .map(|d| {
             chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-                .map_err(|_| invalid!("--until '{d}' is not a date: write it as 2026-12-31"))
+                .map_err(|_| invalid!("{}", t!(UntilNotDate, date = d)))
         })
         .transpose()?;
     let change = Change {
@@ -304,24 +303,21 @@ fn act(
         _ => {
             let entry = next.history.last().expect("just added");
             let now_at = match next.step.as_deref().and_then(|s| procedure.step(s)) {
-                Some(s) => format!(
-                    "now at '{}': {} [{}]",
-                    s.id(),
-                    s.activity,
-                    s.role.list().join("/")
+                Some(s) => t!(
+                    ActNowAt,
+                    step = s.id(),
+                    activity = s.activity,
+                    role = s.role.list().join("/")
                 ),
-                None => format!("now {}", next.status),
+                None => t!(ActNow, status = crate::i18n::status(&next.status)),
             };
             let now_at = match (&next.assignee, &next.hold) {
-                (_, Some(hold)) => format!("{now_at}; held: {}", hold.reason),
-                (Some(who), None) => format!("{now_at}; assigned to {who}"),
+                (_, Some(hold)) => now_at + &t!(ActHeld, reason = hold.reason),
+                (Some(who), None) => now_at + &t!(ActAssigned, who = who),
                 (None, None) => now_at,
             };
-            writeln!(
-                out,
-                "{} {}: {}; {now_at}",
-                next.id, entry.action, entry.step
-            )?;
+            let action = crate::i18n::action(entry.action);
+            writeln!(out, "{} {action}: {}; {now_at}", next.id, entry.step)?;
         }
     }
     Ok(())

@@ -135,17 +135,22 @@ fn may_register(loaded: &Loaded, actor: &Person) -> Result<()> {
     if asset::may_register(&loaded.people, &loaded.config, &actor.id, date) {
         return Ok(());
     }
+    let holders = loaded
+        .people
+        .holders(asset::REGISTRAR, date)
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     Err(forbidden!(
-        "{} may not register assets: that is for a holder of role '{}' ({}) or '{admin}'",
-        actor.id,
-        asset::REGISTRAR,
-        loaded
-            .people
-            .holders(asset::REGISTRAR, date)
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}",
+        t!(
+            MayNotRegister,
+            actor = actor.id,
+            role = asset::REGISTRAR,
+            holders = holders,
+            admin = admin
+        )
     ))
 }
 
@@ -203,7 +208,16 @@ fn add_once(ctx: &Context, a: &AddArgs, out: &mut dyn Write) -> Result<Option<()
         Format::Id => writeln!(out, "{}", new.id)?,
         _ => {
             writeln!(out, "{}", new.id)?;
-            eprintln!("registered {} ({}, {})", new.id, new.name, new.status);
+            let status = crate::i18n::asset_status(&new.status.to_string());
+            eprintln!(
+                "{}",
+                t!(
+                    AssetRegistered,
+                    id = new.id,
+                    name = new.name,
+                    status = status
+                )
+            );
         }
     }
     Ok(Some(()))
@@ -722,7 +736,7 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
     let location = a.location.map(|l| l.to_lowercase());
     let (rows, errors) = Rows::head(&loaded.git)?;
     for e in &errors {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     let is = |row: &asset_rows::Row, column: &str, wanted: &Option<String>| {
         wanted
@@ -797,14 +811,14 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
                     get(r, "id"),
                     get(r, "kind"),
                     get(r, "name"),
-                    get(r, "status"),
+                    crate::i18n::asset_status(&get(r, "status")),
                     get(r, "holder"),
                     get(r, "location"),
                     serial.unwrap_or_default().to_string(),
                 ]);
             }
             writeln!(out, "{t}")?;
-            eprintln!("{} asset(s)", rows.len());
+            eprintln!("{}", t!(AssetCount, n = rows.len()));
             Ok(())
         }
     }
@@ -822,9 +836,8 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
     let id = loaded.records.resolve_asset(given)?;
     let snap = loaded.git.head_snapshot()?;
-    let a = crate::change::read_asset(&snap, &id)?.ok_or_else(|| {
-        invalid!("no asset {id} in the committed records: `sop asset list` shows them")
-    })?;
+    let a = crate::change::read_asset(&snap, &id)?
+        .ok_or_else(|| invalid!("{}", t!(NoAssetCommitted, id = id)))?;
     let requests: Vec<LinkedRequest> = a
         .requests()
         .into_iter()
@@ -857,9 +870,10 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
     );
     t.keep(&["at", "action", "request", "status"]).cut("by", 8);
     for e in &a.history {
+        let word = |s: crate::asset::Status| crate::i18n::asset_status(&s.to_string());
         let status = match e.from {
-            Some(from) => format!("{from} -> {}", e.status),
-            None => e.status.to_string(),
+            Some(from) => format!("{} -> {}", word(from), word(e.status)),
+            None => word(e.status),
         };
         let set: Vec<String> = e
             .set
@@ -888,7 +902,7 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
                 r.id,
                 r.procedure.unwrap_or_default(),
                 r.title.unwrap_or_default(),
-                r.status.unwrap_or_default(),
+                crate::i18n::status(&r.status.unwrap_or_default()),
             ]);
         }
         writeln!(out, "\n{t}")?;

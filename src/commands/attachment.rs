@@ -59,10 +59,10 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .ok_or_else(|| {
             let names: Vec<&str> = req.attachments.iter().map(|a| a.name.as_str()).collect();
             let hint = match names.is_empty() {
-                true => format!("{id} has no attached files"),
-                false => format!("its files: {}", names.join(", ")),
+                true => t!(NoAttachments, id = id),
+                false => t!(ItsFiles, names = names.join(", ")),
             };
-            invalid!("{id} has no attached file named '{name}'").hint(hint)
+            invalid!("{}", t!(NoAttachmentNamed, id = id, name = name)).hint(hint)
         })?;
     let rel = layout::attachment(&file.sha256);
     let bytes = snap
@@ -109,10 +109,10 @@ fn missing(id: &str, file: &Attachment, why: &str) -> anyhow::Error {
 fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     let shown = path.display();
     if path.is_dir() {
-        return Err(invalid!("--output {shown} is a folder: give a file name"));
+        return Err(invalid!("{}", t!(OutputIsFolder, path = shown)));
     }
     if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(invalid!("--output {shown} exists already").hint("add --force to replace it"));
+        return Err(invalid!("{}", t!(OutputExists, path = shown)).hint(t!(HintForce)));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -181,7 +181,7 @@ fn list(ctx: &Context, req: &Request, out: &mut dyn Write) -> Result<()> {
         ),
         _ => {
             if rows.is_empty() {
-                eprintln!("{} has no attached files", req.id);
+                eprintln!("{}", t!(NoAttachments, id = req.id));
                 return Ok(());
             }
             writeln!(out, "{}", table(ctx, &req.attachments, req))?;

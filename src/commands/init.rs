@@ -28,6 +28,11 @@ pub struct Args {
     /// acted, to try `sop list`, `show` and `report` on.
     #[arg(long, requires = "example")]
     pub demo: bool,
+    /// The language sop speaks in this office, written into sop.toml as `language` (the
+    /// example office's is id; without it a new office has none, and sop follows $SOP_LANG,
+    /// else the locale).
+    #[arg(long, value_name = "LANG", value_parser = ["id", "en"])]
+    pub language: Option<String>,
 }
 
 const SOP_TOML: &str = r#"# sop configuration: see `sop --help` and docs/procedures.md
@@ -63,7 +68,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         return again(&dir, &subject, out);
     }
     let git = Git::init(&dir)?;
-    let files: Vec<(String, Vec<u8>)> = if args.example {
+    let mut files: Vec<(String, Vec<u8>)> = if args.example {
         EXAMPLE
             .iter()
             .map(|(p, c)| (p.to_string(), c.to_vec()))
@@ -74,6 +79,13 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             ("people.toml".into(), starter_people(&git).into_bytes()),
         ]
     };
+    if let Some(lang) = &args.language {
+        for (path, content) in files.iter_mut().filter(|(p, _)| p == "sop.toml") {
+            let text = String::from_utf8_lossy(content);
+            *content = with_language(&text, lang).into_bytes();
+            debug_assert_eq!(path, "sop.toml");
+        }
+    }
     for (path, _) in &files {
         if dir.join(path).exists() {
             return Err(invalid!(
@@ -84,6 +96,10 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let people: People = parse_file(&files, "people.toml").unwrap_or_default();
     let config: Config = parse_file(&files, "sop.toml").unwrap_or_default();
+    // From here on sop speaks the new office's language.
+    if let Some(lang) = config.language {
+        crate::i18n::set(lang);
+    }
     let author = author(ctx, &people, &git);
     let now = ctx.now(&config)?;
     // The demo's month starts with the records directory: its commit comes first.
@@ -124,17 +140,19 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{}", dir.display())?;
     match made {
         Some(made) => eprintln!(
-            "initialised records directory {} with {procedures} procedure(s) and a month of demo work: {} request(s), {} asset(s), {} change(s); next: sop -C {} list",
-            dir.display(),
-            made.requests,
-            made.assets,
-            made.changes,
-            dir.display()
+            "{}",
+            t!(
+                InitDemoDone,
+                dir = dir.display(),
+                procedures = procedures,
+                requests = made.requests,
+                assets = made.assets,
+                changes = made.changes
+            )
         ),
         None => eprintln!(
-            "initialised records directory {} with {procedures} procedure(s); next: sop -C {} procedure list",
-            dir.display(),
-            dir.display()
+            "{}",
+            t!(InitDone, dir = dir.display(), procedures = procedures)
         ),
     }
     Ok(())
@@ -166,23 +184,40 @@ fn again(dir: &Path, subject: &str, out: &mut dyn Write) -> Result<()> {
         })
     });
     if made_by.as_deref() != Some(subject) {
-        return Err(invalid!(
-            "{} is already a records directory (it has sop.toml){}: sop init leaves it as it is",
-            dir.display(),
-            match made_by {
-                Some(other) => format!(", made by `{other}`"),
-                None => String::new(),
-            }
-        )
-        .hint(format!("give `{subject}` a new folder")));
+        let made_by = match made_by {
+            Some(other) => t!(InitMadeBy, other = other),
+            None => String::new(),
+        };
+        return Err(
+            invalid!("{}", t!(InitOther, dir = dir.display(), made_by = made_by))
+                .hint(t!(HintInitOther, subject = subject)),
+        );
     }
     writeln!(out, "{}", dir.display())?;
-    eprintln!(
-        "{} is already the records directory `{subject}` makes: left as it is (for a fresh one, give a new folder); next: sop -C {} list",
-        dir.display(),
-        dir.display()
-    );
+    if let Some(lang) = crate::context::office_language_of(dir) {
+        crate::i18n::set(lang);
+    }
+    eprintln!("{}", t!(InitAgain, dir = dir.display(), subject = subject));
     Ok(())
+}
+
+/// sop.toml's text with `language = "LANG"`: its `language` line replaced, else one added
+/// after `timezone`.
+fn with_language(text: &str, lang: &str) -> String {
+    let line = format!("language = \"{lang}\"");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let key = |l: &String, k: &str| l.split('=').next().is_some_and(|n| n.trim() == k);
+    match lines.iter().position(|l| key(l, "language")) {
+        Some(i) => lines[i] = line,
+        None => {
+            let at = lines
+                .iter()
+                .position(|l| key(l, "timezone"))
+                .map_or(0, |i| i + 1);
+            lines.insert(at, line);
+        }
+    }
+    lines.join("\n") + "\n"
 }
 
 /// sop.toml about to be written, with the holiday files it names: the demo's calendar.

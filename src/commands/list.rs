@@ -123,7 +123,9 @@ impl Filter {
     }
 }
 
-pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
+pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
+    // `--status selesai` is `--status completed`.
+    args.status = args.status.map(|s| crate::i18n::status_value(&s));
     let loaded = ctx.load()?;
     let me = if args.mine {
         Some(ctx.actor(&loaded.people, &loaded.git)?.id.clone())
@@ -141,7 +143,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .filter(|r| filter.keeps(r, &mut buf))
         .collect();
     for e in &errors {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     let snap = loaded.git.head_snapshot()?;
     // A few procedures for 100,000s of requests: found by comparing ids, not hashing them.
@@ -227,14 +229,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     print(ctx, &rows, out)?;
     if !errors.is_empty() {
-        return Err(Failure::new(
-            Code::Invalid,
-            format!(
-                "{} request file(s) could not be read (see the warnings above)",
-                errors.len()
-            ),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(UnreadableRequests, n = errors.len())).into());
     }
     Ok(())
 }
@@ -363,7 +358,8 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             let header = columns(&["assignee", "created", "due"]);
             let mut t = output::table(&header, ctx.look);
             // A held request's status is `held: why`: the word stays whole, the reason is cut.
-            let status = rows.iter().map(|r| r.status.len()).max().unwrap_or(0);
+            let word = |r: &Row| crate::i18n::status(r.status).chars().count();
+            let status = rows.iter().map(word).max().unwrap_or(0);
             t.keep(&["id", "created", "due"])
                 .cut("title", 24)
                 .cut("status", status)
@@ -374,9 +370,10 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 .optional(&["created", "assignee", "procedure", "role", "step"]);
             for r in rows {
                 let mut cells = r.cells();
-                if let Some(h) = r.hold {
-                    cells[3] = held(h);
-                }
+                cells[3] = match r.hold {
+                    Some(h) => held(h),
+                    None => crate::i18n::status(r.status),
+                };
                 cells.extend([
                     r.assignee.unwrap_or_default().to_string(),
                     output::minute(r.created),
@@ -385,7 +382,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 t.add_painted(cells, output::Paint::request(r.status, r.overdue));
             }
             t.write_to(out)?;
-            eprintln!("{} request(s)", rows.len());
+            eprintln!("{}", t!(ListCount, n = rows.len()));
             Ok(())
         }
     }
@@ -393,8 +390,6 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
 
 /// The status of a held request in the table: `held: the reason (until the day)`.
 fn held(h: &Hold) -> String {
-    match h.until {
-        Some(until) => format!("held: {} (until {until})", h.reason),
-        None => format!("held: {}", h.reason),
-    }
+    let until = h.until.map(|d| t!(StatusHeldUntil, date = d));
+    t!(StatusHeldBecause, reason = h.reason) + &until.unwrap_or_default()
 }

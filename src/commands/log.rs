@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     print(ctx, &rows, out)?;
     if !unreadable.is_empty() {
         for e in &unreadable {
-            eprintln!("warning: {e}");
+            eprintln!("{}: {e}", t!(WarningPrefix));
         }
         return Err(Failure::new(
             Code::Invalid,

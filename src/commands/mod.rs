@@ -41,14 +41,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Some(f) => return Err(refuse_format(name, formats, f)),
     };
     if quiet && matches!(format, Format::Json | Format::Csv) {
-        return Err(Failure::new(
-            Code::Usage,
-            format!(
-                "-q prints only the id: it does not go with --format {}",
-                format_name(format)
-            ),
-        )
-        .into());
+        return Err(
+            Failure::new(Code::Usage, t!(QuietFormat, format = format_name(format))).into(),
+        );
     }
     let format = if quiet { Format::Id } else { format };
     crate::output::set_quiet(quiet);
@@ -84,9 +79,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
 pub fn unknown_value(option: &str, given: &str, valid: &[String]) -> anyhow::Error {
     Failure::new(
         Code::Usage,
-        format!(
-            "{option} '{given}' is not known here: it takes {}",
-            one_of(valid)
+        t!(
+            UnknownFilterValue,
+            option = option,
+            given = given,
+            valid = one_of(valid)
         ),
     )
     .into()
@@ -97,7 +94,7 @@ fn one_of(values: &[String]) -> String {
     match values {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => t!(OneOfOr, rest = rest.join(", "), last = last),
     }
 }
 
@@ -211,24 +208,22 @@ fn format_name(f: Format) -> String {
 fn refuse_format(name: &str, formats: &[Format], given: Format) -> anyhow::Error {
     let given = format_name(given);
     let message = match formats {
-        [Format::Table] => {
-            format!("{name} prints one kind of output: --format {given} is not for it")
-        }
+        [Format::Table] => t!(FormatOneKind, name = name, given = given),
         _ if name == "sop show" && matches!(given.as_str(), "mermaid" | "svg") => {
-            format!("sop show draws a request's flow with --graph {given}, not --format")
+            t!(FormatShowGraph, given = given)
         }
-        _ if matches!(given.as_str(), "mermaid" | "dot") => {
-            format!("--format {given} is for `sop procedure graph` only")
-        }
+        _ if matches!(given.as_str(), "mermaid" | "dot") => t!(FormatGraphOnly, given = given),
         _ => {
             let names: Vec<String> = formats.iter().map(|f| format_name(*f)).collect();
-            format!(
-                "{name} cannot print --format {given}: it prints {}",
-                one_of(&names)
+            t!(
+                FormatCannot,
+                name = name,
+                given = given,
+                formats = one_of(&names)
             )
         }
     };
     Failure::new(Code::Usage, message)
-        .hint("leave out --format, or give one of the formats named")
+        .hint(t!(HintFormat))
         .into()
 }

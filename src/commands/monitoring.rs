@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let snap = loaded.git.head_snapshot()?;
     let (summaries, errors) = summary::all(&loaded.git)?;
     for e in &errors {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     let committed = super::committed_procedures(&loaded.git)?;
     if let Some(given) = &args.procedure {

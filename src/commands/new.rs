@@ -104,12 +104,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "{}", req.id)?;
             if let Some(s) = step {
                 eprintln!(
-                    "created {} ({}) at step '{}': {} [{}]",
-                    req.id,
-                    procedure.name,
-                    s.id(),
-                    s.activity,
-                    s.role.list().join("/")
+                    "{}",
+                    t!(
+                        NewCreated,
+                        id = req.id,
+                        name = procedure.name,
+                        step = s.id(),
+                        activity = s.activity,
+                        role = s.role.list().join("/")
+                    )
                 );
             }
         }

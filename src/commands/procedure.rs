@@ -135,7 +135,7 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
     for id in procedure::list_ids(root)? {
         match Procedure::load(root, &id) {
             Ok(p) => procedures.push(p),
-            Err(e) => eprintln!("warning: {e:#}"),
+            Err(e) => eprintln!("{}: {e:#}", t!(WarningPrefix)),
         }
     }
     let summaries: Vec<Summary> = procedures

@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let snap = loaded.git.head_snapshot()?;
     let (summaries, errors) = summary::all(&loaded.git)?;
     for e in &errors {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     let unreadable = errors.len();
     if let Some(given) = &args.procedure {

@@ -39,12 +39,9 @@ const LABEL: usize = 11;
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     if args.graph.is_some() && ctx.format != Format::Table {
-        return Err(Failure::new(
-            Code::Usage,
-            "`sop show --graph` prints the flow itself: it does not go with --format",
-        )
-        .hint("leave out --format, or --graph")
-        .into());
+        return Err(Failure::new(Code::Usage, t!(GraphNoFormat))
+            .hint(t!(HintGraphNoFormat))
+            .into());
     }
     let loaded = ctx.load()?;
     let id = loaded.records.resolve(&args.id)?;
@@ -81,7 +78,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             .is_some_and(|s| s.overdue && req.is_open());
     let paint = output::Paint::request(&req.status, overdue);
     let line = |out: &mut dyn Write, label: &str, value: String, paint| -> Result<()> {
-        writeln!(out, "{}", look.labelled(label, LABEL, &value, paint))?;
+        let label = crate::i18n::column(label);
+        writeln!(out, "{}", look.labelled(&label, LABEL, &value, paint))?;
         Ok(())
     };
     writeln!(
@@ -95,15 +93,15 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         format!("{} ({name}) v{}", req.procedure, req.version),
         output::Paint::None,
     )?;
+    let word = crate::i18n::status(&req.status);
     let status = match &req.hold {
-        Some(h) => format!(
-            "{} since {}: {}{}",
-            req.status,
-            h.since.format("%Y-%m-%d %H:%M"),
-            h.reason,
-            h.until.map_or(String::new(), |d| format!(" (until {d})"))
-        ),
-        None => req.status.clone(),
+        Some(h) => {
+            let since = h.since.format("%Y-%m-%d %H:%M");
+            let until = h.until.map(|d| t!(StatusHeldUntil, date = d));
+            t!(ShowHeld, status = word, since = since, reason = h.reason)
+                + &until.unwrap_or_default()
+        }
+        None => word,
     };
     line(out, "status", status, paint)?;
     let requester = match &req.on_behalf_of {

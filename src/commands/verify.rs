@@ -47,12 +47,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let (checked, findings) = (report.commits_checked, &report.findings);
     print(ctx, checked, findings, out)?;
     if findings.is_empty() {
-        eprintln!("verified {checked} commit(s): no findings");
+        eprintln!("{}", t!(VerifyClean, checked = checked));
         return Ok(());
     }
     Err(Failure::new(
         Code::Findings,
-        format!("{} finding(s) in {checked} commit(s) checked", findings.len()),
+        t!(VerifyFindings, n = findings.len(), checked = checked),
     )
     .hint("each finding names the commit; `git show COMMIT` shows what it changed, `sop log ID` the request's history")
     .into())

@@ -39,20 +39,19 @@ impl World<'_> {
                 });
             }
             if field.kind == FieldType::Secret {
-                return Err(Refusal::Invalid(format!(
-                    "field '{name}' is secret: it is never stored, so there is nothing to correct"
-                )));
+                return Err(Refusal::Invalid(t!(SecretNotEditable, name = name)));
             }
         }
         let plain = Change {
             secrets: Vec::new(),
             ..change.clone()
         };
-        let (given, _) = self.parse_fields(&editable, &plain, &format!("step '{}'", step.id()))?;
+        let (given, _) =
+            self.parse_fields(&editable, &plain, &t!(WhoseStepAlone, step = step.id()))?;
         let mut edits = Vec::new();
         if let Some(title) = change.title.as_ref().map(|t| t.trim()) {
             if title.is_empty() {
-                return Err(Refusal::Invalid("the title cannot be empty".into()));
+                return Err(Refusal::Invalid(t!(EmptyTitle)));
             }
             if title != req.title {
                 edits.push(Edit {
@@ -76,10 +75,7 @@ impl World<'_> {
             req.fields.insert(name, value);
         }
         if edits.is_empty() && change.attachments.is_empty() {
-            return Err(Refusal::Invalid(format!(
-                "the edit changes nothing: {} already has these values",
-                req.id
-            )));
+            return Err(Refusal::Invalid(t!(EditChangesNothing, id = req.id)));
         }
         req.history.push(Entry {
             acting_for: acting.acting_for,
@@ -99,8 +95,7 @@ impl World<'_> {
         actor: &Person,
         change: Change,
     ) -> Result<Request, Refusal> {
-        let text = nonblank(change.note)
-            .ok_or_else(|| Refusal::Invalid("a comment needs a text".into()))?;
+        let text = nonblank(change.note).ok_or_else(|| Refusal::Invalid(t!(CommentNeedsText)))?;
         let mut req = req.clone();
         let step = where_it_is(&req);
         req.history.push(Entry {
@@ -126,37 +121,37 @@ impl World<'_> {
             .list()
             .contains(&self.config.policy.requester_role)
         {
-            return Err(Refusal::Invalid(format!(
-                "step '{}' of {} is the requester's: it cannot be given to someone else",
-                step.id(),
-                req.id
+            return Err(Refusal::Invalid(t!(
+                RequesterStep,
+                step = step.id(),
+                id = req.id
             )));
         }
         let given = change.assignee.unwrap_or_default();
         let person = self
             .people
             .find(&given)
-            .ok_or_else(|| Refusal::Invalid(format!("'{given}' is not a person in people.toml")))?;
+            .ok_or_else(|| Refusal::Invalid(t!(NotAPerson, who = given)))?;
         let date = self.now.date_naive();
         let holds = self
             .roles(&req, step)
             .iter()
             .any(|r| self.people.holds(&person.id, r, date).is_some());
         if !holds {
-            return Err(Refusal::Invalid(format!(
-                "{} cannot be given step '{}' of {}: {}",
-                person.id,
-                step.id(),
-                req.id,
-                self.held_by(&req, step)
+            return Err(Refusal::Invalid(t!(
+                CannotBeGiven,
+                who = person.id,
+                step = step.id(),
+                id = req.id,
+                held_by = self.held_by(&req, step)
             )));
         }
         if req.assignee.as_deref() == Some(person.id.as_str()) {
-            return Err(Refusal::Invalid(format!(
-                "step '{}' of {} is already assigned to {}",
-                step.id(),
-                req.id,
-                person.id
+            return Err(Refusal::Invalid(t!(
+                AlreadyAssigned,
+                step = step.id(),
+                id = req.id,
+                who = person.id
             )));
         }
         req.assignee = Some(person.id.clone());
@@ -178,10 +173,10 @@ impl World<'_> {
         change: Change,
     ) -> Result<Request, Refusal> {
         let Some(assignee) = req.assignee.take() else {
-            return Err(Refusal::Invalid(format!(
-                "step '{}' of {} is not assigned to anyone",
-                step.id(),
-                req.id
+            return Err(Refusal::Invalid(t!(
+                NotAssigned,
+                step = step.id(),
+                id = req.id
             )));
         };
         if assignee != actor.id {
@@ -207,9 +202,7 @@ impl World<'_> {
         let reason = require_reason(&change.note, Action::Hold)?;
         if let Some(until) = change.until {
             if until < self.now.date_naive() {
-                return Err(Refusal::Invalid(format!(
-                    "the hold cannot end on {until}, which is already past"
-                )));
+                return Err(Refusal::Invalid(t!(HoldPast, until = until)));
             }
         }
         req.status = HELD.into();
@@ -238,10 +231,7 @@ impl World<'_> {
         change: Change,
     ) -> Result<Request, Refusal> {
         if req.status != HELD {
-            return Err(Refusal::Invalid(format!(
-                "request {} is not on hold: there is nothing to resume",
-                req.id
-            )));
+            return Err(Refusal::Invalid(t!(NotHeld, id = req.id)));
         }
         let acting = self.authorize(&req, step, actor)?;
         req.status = OPEN.into();
@@ -273,9 +263,10 @@ impl World<'_> {
         let (end, target) = match end.and_then(|s| Some((s, s.resume.as_ref()?))) {
             Some((end, target)) => (end, target.get_ref().clone()),
             None => {
-                return Err(Refusal::Invalid(format!(
-                    "request {} is {}, and the procedure does not let that end be resumed",
-                    req.id, req.status
+                return Err(Refusal::Invalid(t!(
+                    NotResumable,
+                    id = req.id,
+                    status = crate::i18n::status(&req.status)
                 )))
             }
         };

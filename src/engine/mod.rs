@@ -157,11 +157,11 @@ impl World<'_> {
             None => false,
         };
         let form: Vec<_> = p.fields.iter().collect();
-        let (given, secrets) = self.parse_fields(&form, &change, "the request form")?;
+        let (given, secrets) = self.parse_fields(&form, &change, &t!(WhoseForm))?;
         let missing = missing(&p.fields, &given, &secrets);
         if !missing.is_empty() {
             return Err(Refusal::MissingFields {
-                whose: format!("procedure '{}'", p.id()),
+                whose: t!(WhoseProcedure, id = p.id()),
                 names: missing,
             });
         }
@@ -269,12 +269,12 @@ impl World<'_> {
         let acting = self.authorize(req, step, actor)?;
         let declared: Vec<_> = step.fields.iter().collect();
         let (given, secrets) =
-            self.parse_fields(&declared, &change, &format!("step '{}'", step.id()))?;
+            self.parse_fields(&declared, &change, &t!(WhoseStepAlone, step = step.id()))?;
         next.fields.extend(given.clone());
         let missing = missing(&step.fields, &next.fields, &secrets);
         if !missing.is_empty() && change.action != Action::Reject {
             return Err(Refusal::MissingFields {
-                whose: format!("step '{}' of {}", step.id(), req.id),
+                whose: t!(WhoseStep, step = step.id(), id = req.id),
                 names: missing,
             });
         }
@@ -458,7 +458,7 @@ impl World<'_> {
                     id: req.id.clone(),
                     step: step.id().to_string(),
                     activity: step.activity.clone(),
-                    held_by: format!("the step is assigned to {}", self.person_name(who)),
+                    held_by: t!(HeldByAssigned, who = self.person_name(who)),
                 })
             }
             _ => Ok(acting),
@@ -522,26 +522,22 @@ impl World<'_> {
 
     fn check_on_behalf(&self, actor: &Person, outsider: &Outsider) -> Result<(), Refusal> {
         if outsider.name.trim().is_empty() {
-            return Err(Refusal::Invalid(
-                "the outside requester needs a name".into(),
-            ));
+            return Err(Refusal::Invalid(t!(OutsiderNeedsName)));
         }
         if self.may_act_on_behalf(actor) {
             return Ok(());
         }
         let p = self.procedure;
         let roles = match p.on_behalf.is_empty() {
-            true => "the procedure's on_behalf names no role".to_string(),
-            false => format!(
-                "the procedure's on_behalf lets {} do so",
-                p.on_behalf.join(", ")
-            ),
+            true => t!(OnBehalfNone),
+            false => t!(OnBehalfRoles, roles = p.on_behalf.join(", ")),
         };
-        Err(Refusal::Forbidden(format!(
-            "{} may not open a {} request for someone outside people.toml: {roles} (or '{}')",
-            actor.id,
-            p.id(),
-            self.config.policy.admin_role
+        Err(Refusal::Forbidden(t!(
+            OnBehalfForbidden,
+            actor = actor.id,
+            procedure = p.id(),
+            roles = roles,
+            admin = self.config.policy.admin_role
         )))
     }
 
@@ -567,7 +563,7 @@ impl World<'_> {
         for role in self.roles(req, step) {
             let label = self.procedure.role_label(self.config, role);
             if role == requester_role {
-                parts.push(format!("{label} ({role}): the requester"));
+                parts.push(t!(HeldByRequester, label = label, role = role));
                 continue;
             }
             let holders: Vec<String> = self
@@ -577,24 +573,29 @@ impl World<'_> {
                 .map(|p| format!("{} ({})", p.id, p.name))
                 .collect();
             let holders = if holders.is_empty() {
-                "nobody in people.toml".to_string()
+                t!(HeldByNobody)
             } else {
                 holders.join(", ")
             };
-            parts.push(format!("{label} ({role}), held by {holders}"));
+            parts.push(t!(
+                HeldByRole,
+                label = label,
+                role = role,
+                holders = holders
+            ));
         }
         if let (true, Roles::ByField(t)) = (parts.is_empty(), &step.role) {
             let value = req.fields.get(&t.field).map(Value::to_string);
-            return format!(
-                "the step's role goes by field '{}', and the request's value ({}) names none",
-                t.field,
-                value.as_deref().unwrap_or("none")
+            return t!(
+                HeldByField,
+                field = t.field,
+                value = value.unwrap_or_else(|| t!(HeldByNone))
             );
         }
         if parts.is_empty() {
-            return "the step names no role".into();
+            return t!(HeldByNoRole);
         }
-        format!("the step is for {}", parts.join("; or "))
+        t!(HeldByFor, parts = parts.join(&t!(HeldByOr)))
     }
 
     /// The change's fields checked against those `declared`, and the names of the secret
@@ -633,9 +634,7 @@ impl World<'_> {
         }
         for name in &change.secrets {
             if find(name)?.kind != FieldType::Secret {
-                return Err(Refusal::Invalid(format!(
-                    "field '{name}' is not a secret field"
-                )));
+                return Err(Refusal::Invalid(t!(NotSecret, name = name)));
             }
             secrets.push(name.clone());
         }
@@ -645,7 +644,7 @@ impl World<'_> {
             if field.kind != FieldType::File {
                 return Err(Refusal::Attachment {
                     name: file.name.clone(),
-                    problem: format!("cannot fill field '{name}', which is not a file field"),
+                    problem: t!(NotAFileField, name = name),
                 });
             }
             check_type(file, &field.types, &format!("field '{name}'"))?;
@@ -676,7 +675,7 @@ impl World<'_> {
         ) {
             return Err(Refusal::Attachment {
                 name: first.name.clone(),
-                problem: format!("cannot come with a {}, which takes no files", change.action),
+                problem: t!(TakesNoFiles, action = crate::i18n::action(change.action)),
             });
         }
         let limits = &self.config.attachments;

@@ -174,122 +174,220 @@ impl Refusal {
     }
 }
 
-fn a(kind: Kind) -> &'static str {
-    if kind == Kind::Approval {
-        "an"
-    } else {
-        "a"
+/// A step's kind as a sentence names it: "an approval", "persetujuan".
+fn kind_word(kind: Kind) -> String {
+    match kind {
+        Kind::Task => t!(KindTask),
+        Kind::Approval => t!(KindApproval),
+        Kind::Decision => t!(KindDecision),
+        Kind::End => t!(KindEnd),
+        Kind::Start => t!(KindStart),
+        Kind::Call => t!(KindCall),
     }
 }
 
+/// An action as the verb of a sentence: "approve", "menyetujui".
+fn verb(action: Action) -> String {
+    match action {
+        Action::Create => t!(VerbCreate),
+        Action::Advance => t!(VerbAdvance),
+        Action::Approve => t!(VerbApprove),
+        Action::Reject => t!(VerbReject),
+        Action::Cancel => t!(VerbCancel),
+        Action::Edit => t!(VerbEdit),
+        Action::Comment => t!(VerbComment),
+        Action::Assign => t!(VerbAssign),
+        Action::Unassign => t!(VerbUnassign),
+        Action::Hold => t!(VerbHold),
+        Action::Resume => t!(VerbResume),
+        Action::Return => t!(VerbReturn),
+    }
+}
+
+/// The wording is the catalogue's (src/i18n/messages.rs), in the language of the run.
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::Draft { procedure, .. } => {
-                write!(f, "procedure '{procedure}' is a draft and cannot take requests yet")
-            }
-            Refusal::NoSteps { procedure } => write!(f, "procedure '{procedure}' has no steps"),
-            Refusal::Exists { id } => write!(f, "request {id} already exists"),
-            Refusal::NotCreated => {
-                write!(f, "the request does not exist yet: a new request starts with a create")
-            }
+        let text = match self {
+            Refusal::Draft { procedure, .. } => t!(RefuseDraft, procedure = procedure),
+            Refusal::NoSteps { procedure } => t!(RefuseNoSteps, procedure = procedure),
+            Refusal::Exists { id } => t!(RefuseExists, id = id),
+            Refusal::NotCreated => t!(RefuseNotCreated),
             Refusal::Finished { id, status } => {
-                write!(f, "request {id} is already {status}: it cannot be changed")
+                t!(
+                    RefuseFinished,
+                    id = id,
+                    status = crate::i18n::status(status)
+                )
             }
-            Refusal::StepGone { id, step, procedure } => write!(
-                f,
-                "request {id} is at step '{step}', which procedure '{procedure}' no longer has"
-            ),
+            Refusal::StepGone {
+                id,
+                step,
+                procedure,
+            } => {
+                t!(RefuseStepGone, id = id, step = step, procedure = procedure)
+            }
             Refusal::UnknownField { whose, name, known } => {
-                write!(f, "{whose} has no field '{name}'")?;
-                if known.is_empty() {
-                    write!(f, " (it takes no fields)")
-                } else {
-                    write!(f, ": it takes {}", known.join(", "))
-                }
+                let tail = match known.is_empty() {
+                    true => t!(RefuseTakesNoFields),
+                    false => t!(RefuseTakesFields, names = known.join(", ")),
+                };
+                t!(RefuseUnknownField, whose = whose, name = name) + &tail
             }
-            Refusal::BadField(why) => f.write_str(why),
+            Refusal::BadField(why) => why.clone(),
             Refusal::MissingFields { whose, names } => {
-                write!(f, "{whose} needs field(s) {}", names.join(", "))
+                t!(RefuseMissingFields, whose = whose, names = names.join(", "))
             }
-            Refusal::WrongKind { id, action, step, kind, .. } => write!(
-                f,
-                "cannot {action} {id}: its step '{step}' is {} {kind}",
-                a(*kind)
+            Refusal::WrongKind {
+                id,
+                action,
+                step,
+                kind,
+                ..
+            } => t!(
+                RefuseWrongKind,
+                action = verb(*action),
+                id = id,
+                step = step,
+                kind = kind_word(*kind)
             ),
-            Refusal::NeedsOption { id, step, options } => write!(
-                f,
-                "step '{step}' of {id} is a decision: choose one of {}",
-                options.join(", ")
-            ),
-            Refusal::UnknownOption { step, option, options } => write!(
-                f,
-                "step '{step}' has no option '{option}': choose one of {}",
-                options.join(", ")
-            ),
-            Refusal::NotADecision { id, step, kind } => write!(
-                f,
-                "step '{step}' of {id} is {} {kind}, not a decision: an option does not apply",
-                a(*kind)
-            ),
-            Refusal::NeedsReason { action } => write!(f, "{action} needs a reason"),
-            Refusal::NotPermitted { actor, id, step, activity, held_by } => {
-                write!(f, "{actor} may not do step '{step}' ({activity}) of {id}: {held_by}")
+            Refusal::NeedsOption { id, step, options } => {
+                t!(
+                    RefuseNeedsOption,
+                    step = step,
+                    id = id,
+                    options = options.join(", ")
+                )
             }
-            Refusal::SelfDecision { actor, id, held_by } => write!(
-                f,
-                "{actor} requested {id} and cannot decide it too (separation of duties); {held_by}"
+            Refusal::UnknownOption {
+                step,
+                option,
+                options,
+            } => t!(
+                RefuseUnknownOption,
+                step = step,
+                option = option,
+                options = options.join(", ")
             ),
-            Refusal::CancelNotPermitted { id, requester, admin } => write!(
-                f,
-                "only the requester ({requester}) or a holder of role '{admin}' may cancel {id}"
+            Refusal::NotADecision { id, step, kind } => {
+                t!(
+                    RefuseNotADecision,
+                    step = step,
+                    id = id,
+                    kind = kind_word(*kind)
+                )
+            }
+            Refusal::NeedsReason { action } => t!(RefuseNeedsReason, action = verb(*action)),
+            Refusal::NotPermitted {
+                actor,
+                id,
+                step,
+                activity,
+                held_by,
+            } => t!(
+                RefuseNotPermitted,
+                actor = actor,
+                step = step,
+                activity = activity,
+                id = id,
+                held_by = held_by
+            ),
+            Refusal::SelfDecision { actor, id, held_by } => {
+                t!(
+                    RefuseSelfDecision,
+                    actor = actor,
+                    id = id,
+                    held_by = held_by
+                )
+            }
+            Refusal::CancelNotPermitted {
+                id,
+                requester,
+                admin,
+            } => t!(
+                RefuseCancelNotPermitted,
+                requester = requester,
+                admin = admin,
+                id = id
             ),
             Refusal::LeadsNowhere { procedure, step } => {
-                write!(f, "step '{step}' of procedure '{procedure}' leads nowhere")
+                t!(RefuseLeadsNowhere, step = step, procedure = procedure)
             }
             Refusal::UnknownTarget { procedure, target } => {
-                write!(f, "procedure '{procedure}' leads to unknown step '{target}'")
+                t!(RefuseUnknownTarget, procedure = procedure, target = target)
             }
-            Refusal::NoRoute { id, step, field, value } => write!(
-                f,
-                "step '{step}' routes by field '{field}', but {id} has {field} = '{value}', which it has no option for"
+            Refusal::NoRoute {
+                id,
+                step,
+                field,
+                value,
+            } => t!(
+                RefuseNoRoute,
+                step = step,
+                field = field,
+                id = id,
+                value = value
             ),
-            Refusal::AutomaticLoop { procedure } => {
-                write!(f, "procedure '{procedure}' routes in a circle of automatic decisions")
+            Refusal::AutomaticLoop { procedure } => t!(RefuseAutomaticLoop, procedure = procedure),
+            Refusal::AssetNeeded { procedure } => t!(RefuseAssetNeeded, procedure = procedure),
+            Refusal::NoAsset { id } => t!(RefuseNoAsset, id = id),
+            Refusal::BadText { what, why } => format!("{what} {why}"),
+            Refusal::Asset {
+                id,
+                procedure,
+                problem,
+            } => {
+                t!(
+                    RefuseAsset,
+                    procedure = procedure,
+                    id = id,
+                    problem = problem
+                )
             }
-            Refusal::AssetNeeded { procedure } => {
-                write!(f, "procedure '{procedure}' is about an asset, and none was given")
+            Refusal::Held { id, reason } => t!(RefuseHeld, id = id, reason = reason),
+            Refusal::Frozen {
+                id,
+                name,
+                step,
+                editable,
+            } => {
+                let tail = match editable.is_empty() {
+                    true => t!(RefuseFrozenNone),
+                    false => t!(RefuseFrozenSome, names = editable.join(", ")),
+                };
+                t!(RefuseFrozen, name = name, id = id, step = step) + &tail
             }
-            Refusal::NoAsset { id } => write!(f, "there is no asset {id}"),
-            Refusal::BadText { what, why } => write!(f, "{what} {why}"),
-            Refusal::Asset { id, procedure, problem } => write!(f, "{procedure} of {id}: {problem}"),
-            Refusal::Held { id, reason } => {
-                write!(f, "request {id} is on hold ({reason}): it must be resumed first")
+            Refusal::FileField { name } => t!(RefuseFileField, name = name),
+            Refusal::Attachment { name, problem } => {
+                t!(RefuseAttachment, name = name, problem = problem)
             }
-            Refusal::Frozen { id, name, step, editable } => {
-                write!(f, "field '{name}' of {id} cannot be changed at step '{step}'")?;
-                match editable.is_empty() {
-                    true => write!(f, " (the step may change no field)"),
-                    false => write!(f, ": it may change {}", editable.join(", ")),
-                }
-            }
-            Refusal::FileField { name } => write!(
-                f,
-                "field '{name}' is a file: it is filled by attaching one, not given as text"
+            Refusal::AttachmentType {
+                name,
+                media_type,
+                whose,
+                allowed,
+            } => t!(
+                RefuseAttachmentType,
+                name = name,
+                media_type = media_type,
+                whose = whose,
+                allowed = allowed.join(", ")
             ),
-            Refusal::Attachment { name, problem } => write!(f, "attachment '{name}' {problem}"),
-            Refusal::AttachmentType { name, media_type, whose, allowed } => write!(
-                f,
-                "attachment '{name}' is {media_type}, but {whose} takes only {}",
-                allowed.join(", ")
+            Refusal::TooLarge {
+                what,
+                size,
+                limit_mb,
+                key,
+            } => t!(
+                RefuseTooLarge,
+                what = what,
+                human = crate::attachment::human(*size),
+                size = size,
+                limit_mb = limit_mb,
+                key = key
             ),
-            Refusal::TooLarge { what, size, limit_mb, key } => write!(
-                f,
-                "{what} come(s) to {} ({size} bytes), over the limit of {limit_mb} MiB ({key})",
-                crate::attachment::human(*size)
-            ),
-            Refusal::Invalid(why) | Refusal::Forbidden(why) => f.write_str(why),
-        }
+            Refusal::Invalid(why) | Refusal::Forbidden(why) => why.clone(),
+        };
+        f.write_str(&text)
     }
 }
 

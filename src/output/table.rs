@@ -156,6 +156,9 @@ const LONGEST_PROSE_WORD: usize = 10;
 const WRAP_MIN: usize = 10;
 
 struct Column {
+    /// The column's name, as the code names it (and CSV heads it).
+    name: String,
+    /// The header people read: the name in the language of the run (`i18n::column`).
     header: String,
     fit: Fit,
     /// Left out on a narrow terminal, lowest first.
@@ -179,7 +182,8 @@ impl Table {
             columns: header
                 .iter()
                 .map(|h| Column {
-                    header: h.to_string(),
+                    name: h.to_string(),
+                    header: crate::i18n::column(h),
                     fit: Fit::Wrap(WRAP_MIN),
                     optional: None,
                     yields: usize::MAX,
@@ -190,7 +194,7 @@ impl Table {
     }
 
     fn column(&mut self, name: &str) -> &mut Column {
-        let found = self.columns.iter().position(|c| c.header == name);
+        let found = self.columns.iter().position(|c| c.name == name);
         let i = found.unwrap_or_else(|| panic!("the table has no column {name:?}"));
         &mut self.columns[i]
     }

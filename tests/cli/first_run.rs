@@ -68,16 +68,17 @@ fn the_quick_start_runs_on_a_fresh_machine_and_again() {
         // The folder, the list of requests, and the report of several procedures.
         let listed = stdout.lines().filter(|l| l.contains("-")).count();
         assert!(stdout.contains("/sop-demo\n"), "run {run}: {stdout}");
-        assert!(stdout.contains("\nid "), "run {run}: {stdout}");
+        // The example office speaks Indonesian (its sop.toml's `language`).
+        assert!(stdout.contains("\nnomor "), "run {run}: {stdout}");
         assert!(listed >= 30, "run {run} lists too little: {stdout}");
         assert!(
             stdout.contains("Permintaan Email (email): ")
                 && stdout.contains("Instalasi Piranti Lunak (instalasi-piranti-lunak): "),
             "run {run}: {stdout}"
         );
-        assert!(stderr.contains("34 request(s)"), "run {run}: {stderr}");
+        assert!(stderr.contains("34 permintaan"), "run {run}: {stderr}");
         if run == 2 {
-            assert!(stderr.contains("left as it is"), "{stderr}");
+            assert!(stderr.contains("dibiarkan apa adanya"), "{stderr}");
         }
         let count = fresh_shell(home.path(), "git -C ~/sop-demo rev-list --count HEAD");
         commits.push(String::from_utf8_lossy(&count.stdout).trim().to_string());

@@ -15,6 +15,7 @@ mod first_run;
 mod fuzz_regressions;
 mod graphs;
 mod hardening;
+mod language;
 mod lifecycle;
 mod limits;
 mod list_search;

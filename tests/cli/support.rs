@@ -43,12 +43,13 @@ impl Office {
         }
     }
 
-    /// `sop init --example` in a fresh repository.
+    /// `sop init --example` in a fresh repository, its language English (`--language en`):
+    /// the suite reads sop's English; tests/cli/language.rs reads the Indonesian.
     pub fn example() -> Office {
         let office = Office::empty();
         office
             .sop_cmd()
-            .args(["init", "--example"])
+            .args(["init", "--example", "--language", "en"])
             .arg(&office.root)
             .assert()
             .success();
@@ -61,7 +62,7 @@ impl Office {
         let office = Office::empty();
         office
             .sop_cmd()
-            .args(["init", "--example", "--demo"])
+            .args(["init", "--example", "--demo", "--language", "en"])
             .arg(&office.root)
             .assert()
             .success();

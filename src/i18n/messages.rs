@@ -1,0 +1,649 @@
+// The catalogue: every text sop says to people, in English and in Indonesian, by key
+// (src/i18n.rs explains the `messages!` macro). Indonesian follows the SOP documents'
+// vocabulary: Pelaksana, Kegiatan, Mutu Baku, Kelengkapan; disetujui, ditolak, ditunda,
+// selesai. Placeholders are `{name}`; both texts of a key fill the same ones.
+
+messages! {
+    // Start of the lines on stderr.
+    ErrorPrefix { en: "error", id: "galat" }
+    HintPrefix { en: "hint", id: "saran" }
+    WarningPrefix { en: "warning", id: "peringatan" }
+
+    // Request statuses, as tables and sentences show them (JSON and CSV keep the status).
+    StatusOpen { en: "open", id: "diproses" }
+    StatusHeld { en: "held", id: "ditunda" }
+    StatusCancelled { en: "cancelled", id: "dibatalkan" }
+    StatusCompleted { en: "completed", id: "selesai" }
+    StatusRejected { en: "rejected", id: "ditolak" }
+    // A held request's status in a table: `held: REASON (until DATE)`.
+    StatusHeldBecause { en: "held: {reason}", id: "ditunda: {reason}" }
+    StatusHeldUntil { en: " (until {date})", id: " (sampai {date})" }
+
+    ListCount { en: "{n} request(s)", id: "{n} permintaan" }
+
+    // Asset statuses.
+    AssetPlanned { en: "planned", id: "direncanakan" }
+    AssetInStock { en: "in-stock", id: "tersedia" }
+    AssetInUse { en: "in-use", id: "digunakan" }
+    AssetInRepair { en: "in-repair", id: "diperbaiki" }
+    AssetTransferred { en: "transferred", id: "dipindahtangankan" }
+    AssetDisposed { en: "disposed", id: "dihapuskan" }
+
+    // Table column headers (CSV headers keep the column names).
+    ColId { en: "id", id: "nomor" }
+    ColProcedure { en: "procedure", id: "prosedur" }
+    ColTitle { en: "title", id: "judul" }
+    ColStatus { en: "status", id: "status" }
+    ColStep { en: "step", id: "langkah" }
+    ColRole { en: "role", id: "pelaksana" }
+    ColAssignee { en: "assignee", id: "petugas" }
+    ColRequester { en: "requester", id: "pemohon" }
+    ColCreated { en: "created", id: "diajukan" }
+    ColDue { en: "due", id: "tenggat" }
+    ColKind { en: "kind", id: "jenis" }
+    ColName { en: "name", id: "nama" }
+    ColLocation { en: "location", id: "lokasi" }
+    ColHolder { en: "holder", id: "pemegang" }
+    ColUnit { en: "unit", id: "unit kerja" }
+    ColAcquired { en: "acquired", id: "diperoleh" }
+    ColValue { en: "value", id: "nilai" }
+    ColSteps { en: "steps", id: "langkah" }
+    ColVersion { en: "version", id: "versi" }
+    ColWhen { en: "when", id: "waktu" }
+    ColWho { en: "who", id: "oleh" }
+    ColAction { en: "action", id: "tindakan" }
+    ColNote { en: "note", id: "catatan" }
+    ColActivity { en: "activity", id: "kegiatan" }
+    ColRequests { en: "requests", id: "permintaan" }
+    ColRequest { en: "request", id: "permintaan" }
+    ColAsset { en: "asset", id: "aset" }
+    ColAssigned { en: "assigned", id: "ditugaskan" }
+    ColPartOf { en: "part of", id: "induk" }
+    ColStarted { en: "started", id: "memulai" }
+    ColCommit { en: "commit", id: "commit" }
+    ColProblem { en: "problem", id: "masalah" }
+    ColSerial { en: "serial", id: "nomor seri" }
+    ColAt { en: "at", id: "waktu" }
+    ColBy { en: "by", id: "oleh" }
+    ColSet { en: "set", id: "diubah" }
+    ColPrefix { en: "prefix", id: "awalan" }
+    ColTotalTime { en: "total time", id: "waktu total" }
+    ColNo { en: "no", id: "no" }
+    ColInputs { en: "inputs", id: "kelengkapan" }
+    ColTime { en: "time", id: "waktu" }
+    ColOutput { en: "output", id: "output" }
+    ColLeadsTo { en: "leads to", id: "lanjut ke" }
+    ColType { en: "type", id: "tipe" }
+    ColRequired { en: "required", id: "wajib" }
+    ColPattern { en: "pattern", id: "pola" }
+    ColField { en: "field", id: "isian" }
+    ColTo { en: "to", id: "ke" }
+    ColNoteOutput { en: "note / output", id: "catatan / output" }
+    ColDone { en: "done", id: "selesai" }
+    ColSize { en: "size", id: "ukuran" }
+    ShowHeld { en: "{status} since {since}: {reason}", id: "{status} sejak {since}: {reason}" }
+
+    // What a person does to a request, as a verb in a sentence ("cannot approve …").
+    VerbCreate { en: "create", id: "membuat" }
+    VerbAdvance { en: "advance", id: "melanjutkan" }
+    VerbApprove { en: "approve", id: "menyetujui" }
+    VerbReject { en: "reject", id: "menolak" }
+    VerbCancel { en: "cancel", id: "membatalkan" }
+    VerbEdit { en: "edit", id: "mengubah" }
+    VerbComment { en: "comment on", id: "mengomentari" }
+    VerbAssign { en: "assign", id: "menugaskan" }
+    VerbUnassign { en: "unassign", id: "melepas penugasan" }
+    VerbHold { en: "hold", id: "menunda" }
+    VerbResume { en: "resume", id: "melanjutkan kembali" }
+    VerbReturn { en: "return to", id: "kembali ke" }
+
+    // What a history entry did, as tables and progress lines say it (JSON keeps the action).
+    DoneCreate { en: "create", id: "diajukan" }
+    DoneAdvance { en: "advance", id: "diselesaikan" }
+    DoneApprove { en: "approve", id: "disetujui" }
+    DoneReject { en: "reject", id: "ditolak" }
+    DoneCancel { en: "cancel", id: "dibatalkan" }
+    DoneEdit { en: "edit", id: "diubah" }
+    DoneComment { en: "comment", id: "catatan" }
+    DoneAssign { en: "assign", id: "ditugaskan" }
+    DoneUnassign { en: "unassign", id: "penugasan dilepas" }
+    DoneHold { en: "hold", id: "ditunda" }
+    DoneResume { en: "resume", id: "dilanjutkan" }
+    DoneReturn { en: "return", id: "kembali" }
+
+    // Progress lines of the changing commands.
+    ActNowAt { en: "now at '{step}': {activity} [{role}]", id: "kini di langkah '{step}': {activity} [{role}]" }
+    ActNow { en: "now {status}", id: "kini {status}" }
+    ActHeld { en: "; held: {reason}", id: "; ditunda: {reason}" }
+    ActAssigned { en: "; assigned to {who}", id: "; ditugaskan kepada {who}" }
+    NewCreated {
+        en: "created {id} ({name}) at step '{step}': {activity} [{role}]",
+        id: "{id} ({name}) diajukan, kini di langkah '{step}': {activity} [{role}]",
+    }
+    VerifyClean { en: "verified {checked} commit(s): no findings", id: "{checked} commit diperiksa: tidak ada temuan" }
+    VerifyFindings {
+        en: "{n} finding(s) in {checked} commit(s) checked",
+        id: "{n} temuan dalam {checked} commit yang diperiksa",
+    }
+    NoAttachments { en: "{id} has no attached files", id: "{id} tidak memiliki lampiran" }
+    AssetRegistered { en: "registered {id} ({name}, {status})", id: "{id} ({name}, {status}) didaftarkan" }
+    AssetCount { en: "{n} asset(s)", id: "{n} aset" }
+    SameFileName {
+        en: "the request already has a file named {file}: this one is attached as {name}",
+        id: "permintaan ini sudah memiliki berkas bernama {file}: berkas ini dilampirkan sebagai {name}",
+    }
+
+    // A step's kind, as a sentence names it ("its step 'x' is an approval").
+    KindTask { en: "a task", id: "tugas" }
+    KindApproval { en: "an approval", id: "persetujuan" }
+    KindDecision { en: "a decision", id: "keputusan" }
+    KindEnd { en: "an end", id: "akhir" }
+    KindStart { en: "a start", id: "awal" }
+    KindCall { en: "a call of another procedure", id: "pemanggilan prosedur lain" }
+
+    // The engine's refusals (src/engine/refusal.rs): the command's error and `sop verify`'s
+    // finding are the same text.
+    RefuseDraft {
+        en: "procedure '{procedure}' is a draft and cannot take requests yet",
+        id: "prosedur '{procedure}' masih berupa draf dan belum dapat menerima permintaan",
+    }
+    RefuseNoSteps { en: "procedure '{procedure}' has no steps", id: "prosedur '{procedure}' tidak memiliki langkah" }
+    RefuseExists { en: "request {id} already exists", id: "permintaan {id} sudah ada" }
+    RefuseNotCreated {
+        en: "the request does not exist yet: a new request starts with a create",
+        id: "permintaan belum ada: permintaan baru harus diajukan lebih dahulu",
+    }
+    RefuseFinished {
+        en: "request {id} is already {status}: it cannot be changed",
+        id: "permintaan {id} sudah {status}: tidak dapat diubah lagi",
+    }
+    RefuseStepGone {
+        en: "request {id} is at step '{step}', which procedure '{procedure}' no longer has",
+        id: "permintaan {id} berada pada langkah '{step}', yang tidak lagi ada dalam prosedur '{procedure}'",
+    }
+    RefuseUnknownField { en: "{whose} has no field '{name}'", id: "{whose} tidak memiliki isian '{name}'" }
+    RefuseTakesNoFields { en: " (it takes no fields)", id: " (tidak menerima isian apa pun)" }
+    RefuseTakesFields { en: ": it takes {names}", id: ": isiannya {names}" }
+    RefuseMissingFields { en: "{whose} needs field(s) {names}", id: "{whose} memerlukan isian {names}" }
+    RefuseWrongKind {
+        en: "cannot {action} {id}: its step '{step}' is {kind}",
+        id: "tidak dapat {action} {id}: langkahnya '{step}' adalah {kind}",
+    }
+    RefuseNeedsOption {
+        en: "step '{step}' of {id} is a decision: choose one of {options}",
+        id: "langkah '{step}' pada {id} adalah keputusan: pilih salah satu dari {options}",
+    }
+    RefuseUnknownOption {
+        en: "step '{step}' has no option '{option}': choose one of {options}",
+        id: "langkah '{step}' tidak memiliki pilihan '{option}': pilih salah satu dari {options}",
+    }
+    RefuseNotADecision {
+        en: "step '{step}' of {id} is {kind}, not a decision: an option does not apply",
+        id: "langkah '{step}' pada {id} adalah {kind}, bukan keputusan: pilihan tidak berlaku",
+    }
+    RefuseNeedsReason { en: "{action} needs a reason", id: "untuk {action} diperlukan alasan" }
+    RefuseNotPermitted {
+        en: "{actor} may not do step '{step}' ({activity}) of {id}: {held_by}",
+        id: "{actor} tidak berwenang melaksanakan langkah '{step}' ({activity}) pada {id}: {held_by}",
+    }
+    RefuseSelfDecision {
+        en: "{actor} requested {id} and cannot decide it too (separation of duties); {held_by}",
+        id: "{actor} adalah pemohon {id} sehingga tidak boleh juga memutuskannya (pemisahan tugas); {held_by}",
+    }
+    RefuseCancelNotPermitted {
+        en: "only the requester ({requester}) or a holder of role '{admin}' may cancel {id}",
+        id: "hanya pemohon ({requester}) atau pemegang peran '{admin}' yang boleh membatalkan {id}",
+    }
+    RefuseLeadsNowhere {
+        en: "step '{step}' of procedure '{procedure}' leads nowhere",
+        id: "langkah '{step}' pada prosedur '{procedure}' tidak berlanjut ke mana pun",
+    }
+    RefuseUnknownTarget {
+        en: "procedure '{procedure}' leads to unknown step '{target}'",
+        id: "prosedur '{procedure}' berlanjut ke langkah '{target}' yang tidak dikenal",
+    }
+    RefuseNoRoute {
+        en: "step '{step}' routes by field '{field}', but {id} has {field} = '{value}', which it has no option for",
+        id: "langkah '{step}' bercabang menurut isian '{field}', tetapi {id} berisi {field} = '{value}', yang tidak ada cabangnya",
+    }
+    RefuseAutomaticLoop {
+        en: "procedure '{procedure}' routes in a circle of automatic decisions",
+        id: "prosedur '{procedure}' berputar dalam lingkaran keputusan otomatis",
+    }
+    RefuseAssetNeeded {
+        en: "procedure '{procedure}' is about an asset, and none was given",
+        id: "prosedur '{procedure}' menyangkut sebuah aset, tetapi asetnya tidak disebutkan",
+    }
+    RefuseNoAsset { en: "there is no asset {id}", id: "tidak ada aset {id}" }
+    RefuseAsset { en: "{procedure} of {id}: {problem}", id: "{procedure} atas {id}: {problem}" }
+    RefuseHeld {
+        en: "request {id} is on hold ({reason}): it must be resumed first",
+        id: "permintaan {id} sedang ditunda ({reason}): harus dilanjutkan kembali lebih dahulu",
+    }
+    RefuseFrozen {
+        en: "field '{name}' of {id} cannot be changed at step '{step}'",
+        id: "isian '{name}' pada {id} tidak dapat diubah pada langkah '{step}'",
+    }
+    RefuseFrozenNone { en: " (the step may change no field)", id: " (langkah ini tidak boleh mengubah isian apa pun)" }
+    RefuseFrozenSome { en: ": it may change {names}", id: ": yang boleh diubah {names}" }
+    RefuseFileField {
+        en: "field '{name}' is a file: it is filled by attaching one, not given as text",
+        id: "isian '{name}' berupa berkas: diisi dengan melampirkan berkas, bukan dengan teks",
+    }
+    RefuseAttachment { en: "attachment '{name}' {problem}", id: "lampiran '{name}' {problem}" }
+    RefuseAttachmentType {
+        en: "attachment '{name}' is {media_type}, but {whose} takes only {allowed}",
+        id: "lampiran '{name}' bertipe {media_type}, tetapi {whose} hanya menerima {allowed}",
+    }
+    RefuseTooLarge {
+        en: "{what} come(s) to {human} ({size} bytes), over the limit of {limit_mb} MiB ({key})",
+        id: "{what} berukuran {human} ({size} bita), melebihi batas {limit_mb} MiB ({key})",
+    }
+
+    // The engine's other refusals (src/engine/actions.rs, mod.rs).
+    SecretNotEditable {
+        en: "field '{name}' is secret: it is never stored, so there is nothing to correct",
+        id: "isian '{name}' bersifat rahasia: tidak pernah disimpan, jadi tidak ada yang dapat diperbaiki",
+    }
+    EmptyTitle { en: "the title cannot be empty", id: "judul tidak boleh kosong" }
+    EditChangesNothing {
+        en: "the edit changes nothing: {id} already has these values",
+        id: "perubahan ini tidak mengubah apa pun: {id} sudah berisi nilai-nilai tersebut",
+    }
+    CommentNeedsText { en: "a comment needs a text", id: "catatan harus berisi teks" }
+    RequesterStep {
+        en: "step '{step}' of {id} is the requester's: it cannot be given to someone else",
+        id: "langkah '{step}' pada {id} adalah bagian pemohon: tidak dapat ditugaskan kepada orang lain",
+    }
+    NotAPerson { en: "'{who}' is not a person in people.toml", id: "'{who}' tidak terdaftar di people.toml" }
+    CannotBeGiven {
+        en: "{who} cannot be given step '{step}' of {id}: {held_by}",
+        id: "langkah '{step}' pada {id} tidak dapat ditugaskan kepada {who}: {held_by}",
+    }
+    AlreadyAssigned {
+        en: "step '{step}' of {id} is already assigned to {who}",
+        id: "langkah '{step}' pada {id} sudah ditugaskan kepada {who}",
+    }
+    NotAssigned {
+        en: "step '{step}' of {id} is not assigned to anyone",
+        id: "langkah '{step}' pada {id} tidak ditugaskan kepada siapa pun",
+    }
+    HoldPast {
+        en: "the hold cannot end on {until}, which is already past",
+        id: "penundaan tidak dapat berakhir pada {until}, yang sudah lewat",
+    }
+    NotHeld {
+        en: "request {id} is not on hold: there is nothing to resume",
+        id: "permintaan {id} tidak sedang ditunda: tidak ada yang dilanjutkan kembali",
+    }
+    NotResumable {
+        en: "request {id} is {status}, and the procedure does not let that end be resumed",
+        id: "permintaan {id} sudah {status}, dan prosedur tidak mengizinkan akhir itu dilanjutkan kembali",
+    }
+    OutsiderNeedsName { en: "the outside requester needs a name", id: "pemohon dari luar harus diberi nama" }
+    OnBehalfNone { en: "the procedure's on_behalf names no role", id: "on_behalf pada prosedur tidak menyebut peran apa pun" }
+    OnBehalfRoles { en: "the procedure's on_behalf lets {roles} do so", id: "on_behalf pada prosedur mengizinkan {roles}" }
+    OnBehalfForbidden {
+        en: "{actor} may not open a {procedure} request for someone outside people.toml: {roles} (or '{admin}')",
+        id: "{actor} tidak berwenang mengajukan permintaan {procedure} untuk orang di luar people.toml: {roles} (atau '{admin}')",
+    }
+    NotSecret { en: "field '{name}' is not a secret field", id: "isian '{name}' bukan isian rahasia" }
+    NotAFileField {
+        en: "cannot fill field '{name}', which is not a file field",
+        id: "tidak dapat mengisi isian '{name}', yang bukan isian berkas",
+    }
+    TakesNoFiles { en: "cannot come with a {action}, which takes no files", id: "tidak dapat disertakan pada tindakan {action}, yang tidak menerima berkas" }
+
+    // A field's value as given (src/field.rs).
+    FieldEmpty { en: "field '{name}' is empty", id: "isian '{name}' kosong" }
+    FieldNumber { en: "field '{name}' must be a number, not '{raw}'", id: "isian '{name}' harus berupa angka, bukan '{raw}'" }
+    FieldInteger { en: "field '{name}' must be a whole number, not '{raw}'", id: "isian '{name}' harus berupa bilangan bulat, bukan '{raw}'" }
+    FieldDate { en: "field '{name}' must be a date YYYY-MM-DD, not '{raw}'", id: "isian '{name}' harus berupa tanggal TTTT-BB-HH, bukan '{raw}'" }
+    FieldEmail { en: "field '{name}' must be an email address, not '{raw}'", id: "isian '{name}' harus berupa alamat email, bukan '{raw}'" }
+    FieldChoice { en: "field '{name}' must be one of {choices}, not '{raw}'", id: "isian '{name}' harus salah satu dari {choices}, bukan '{raw}'" }
+    FieldBool { en: "field '{name}' must be true or false, not '{raw}'", id: "isian '{name}' harus ya atau tidak (true/false), bukan '{raw}'" }
+    FieldFile {
+        en: "field '{name}' is a file: it is given by attaching one, not as text",
+        id: "isian '{name}' berupa berkas: diberikan dengan melampirkan berkas, bukan sebagai teks",
+    }
+    FieldPerson { en: "field '{name}' must name a person in people.toml, not '{raw}'", id: "isian '{name}' harus menyebut orang yang terdaftar di people.toml, bukan '{raw}'" }
+    FieldPattern { en: "field '{name}' does not match the pattern {pattern}: '{raw}'", id: "isian '{name}' tidak sesuai pola {pattern}: '{raw}'" }
+    FieldKeyValue { en: "--field '{arg}' must be KEY=VALUE", id: "--field '{arg}' harus berbentuk NAMA=NILAI" }
+
+    // Who a refusal is about (the `whose` of a refusal) and who may act instead.
+    WhoseProcedure { en: "procedure '{id}'", id: "prosedur '{id}'" }
+    WhoseStep { en: "step '{step}' of {id}", id: "langkah '{step}' pada {id}" }
+    WhoseStepAlone { en: "step '{step}'", id: "langkah '{step}'" }
+    WhoseForm { en: "the request form", id: "formulir permintaan" }
+    HeldByAssigned { en: "the step is assigned to {who}", id: "langkah ini ditugaskan kepada {who}" }
+    HeldByRequester { en: "{label} ({role}): the requester", id: "{label} ({role}): pemohon sendiri" }
+    HeldByRole { en: "{label} ({role}), held by {holders}", id: "{label} ({role}), dipegang oleh {holders}" }
+    HeldByNobody { en: "nobody in people.toml", id: "tidak seorang pun di people.toml" }
+    HeldByField {
+        en: "the step's role goes by field '{field}', and the request's value ({value}) names none",
+        id: "pelaksana langkah ini ditentukan oleh isian '{field}', dan nilainya pada permintaan ({value}) tidak menunjuk pelaksana mana pun",
+    }
+    HeldByNone { en: "none", id: "kosong" }
+    HeldByNoRole { en: "the step names no role", id: "langkah ini tidak menyebut pelaksana" }
+    HeldByFor { en: "the step is for {parts}", id: "Pelaksana langkah ini: {parts}" }
+    HeldByOr { en: "; or ", id: "; atau " }
+
+    // Hints the command line adds to a refusal (src/change.rs).
+    HintDraft {
+        en: "{file}: set draft = false once the office has approved it",
+        id: "{file}: tulis draft = false setelah prosedur disahkan kantor",
+    }
+    HintGiveFields { en: "give them with --field NAME=VALUE", id: "isi dengan --field NAMA=NILAI" }
+    HintAttachFiles { en: "attach the file(s) with {attach}", id: "lampirkan berkasnya dengan {attach}" }
+    HintGiveBoth {
+        en: "give them with --field NAME=VALUE and {attach}",
+        id: "isi dengan --field NAMA=NILAI dan {attach}",
+    }
+    HintFormFields {
+        en: "{give}; `sop procedure show {procedure}` lists the form fields",
+        id: "{give}; `sop procedure show {procedure}` menampilkan isian formulirnya",
+    }
+    HintUseApproval {
+        en: "use `sop approve {id}` or `sop reject {id} --reason ...`",
+        id: "gunakan `sop approve {id}` atau `sop reject {id} --reason ...`",
+    }
+    HintUseDecision {
+        en: "use `sop advance {id} --choose OPTION` with one of: {options}",
+        id: "gunakan `sop advance {id} --choose PILIHAN` dengan salah satu dari: {options}",
+    }
+    HintUseAdvance { en: "use `sop advance {id}`", id: "gunakan `sop advance {id}`" }
+    HintChoose { en: "give the option with --choose OPTION", id: "sebutkan pilihan dengan --choose PILIHAN" }
+    HintNoChoose { en: "leave out --choose", id: "hilangkan --choose" }
+    HintReason { en: "give it with --reason TEXT", id: "tuliskan dengan --reason TEKS" }
+    HintCheck { en: "run `sop procedure check`", id: "jalankan `sop procedure check`" }
+    HintAsset {
+        en: "give the asset with --asset ID (`sop asset list` shows them)",
+        id: "sebutkan asetnya dengan --asset NOMOR (`sop asset list` menampilkannya)",
+    }
+    HintAttachField { en: "attach the file with --attach {name}=PATH", id: "lampirkan berkasnya dengan --attach {name}=BERKAS" }
+    HintAttachmentType {
+        en: "attach a file of one of those types (the type is read from the file's content)",
+        id: "lampirkan berkas dengan salah satu tipe tersebut (tipenya dibaca dari isi berkas)",
+    }
+    HintAttachmentLimits {
+        en: "the limits are max_file_mb and max_request_mb under [attachments] in sop.toml (an administrator's change)",
+        id: "batasnya adalah max_file_mb dan max_request_mb di bagian [attachments] pada sop.toml (diubah oleh administrator)",
+    }
+
+    // Errors of the commands.
+    NoRequest { en: "no request {id} in the committed records", id: "tidak ada permintaan {id} dalam catatan yang sudah di-commit" }
+    HintSopList { en: "`sop list` shows them", id: "`sop list` menampilkannya" }
+    NotCommitted {
+        en: "sop.toml is not committed yet: commit the records directory first (git add -A && git commit)",
+        id: "sop.toml belum di-commit: commit direktori catatan lebih dahulu (git add -A && git commit)",
+    }
+    WhoActs {
+        en: "who is acting? pass --as PERSON, set SOP_ACTOR, or set git's user.email",
+        id: "siapa yang bertindak? berikan --as ORANG, isi SOP_ACTOR, atau atur user.email pada git",
+    }
+    NotInPeople {
+        en: "'{who}' is not in people.toml: only people listed there may act; ask an administrator to add them, or pass --as PERSON",
+        id: "'{who}' tidak terdaftar di people.toml: hanya orang yang terdaftar di sana yang boleh bertindak; minta administrator menambahkannya, atau berikan --as ORANG",
+    }
+    NotRecordsDir {
+        en: "not in a records directory: no sop.toml here or in any parent folder; run `sop init`, or pass -C DIR or set SOP_RECORDS",
+        id: "bukan di direktori catatan: tidak ada sop.toml di sini maupun di folder induknya; jalankan `sop init`, atau berikan -C DIR atau isi SOP_RECORDS",
+    }
+    RecordsDirNotFound {
+        en: "records directory {dir} not found: {error}",
+        id: "direktori catatan {dir} tidak ditemukan: {error}",
+    }
+    NoSopToml {
+        en: "{root} is not a records directory (it has no sop.toml): run `sop init {dir}`",
+        id: "{root} bukan direktori catatan (tidak ada sop.toml): jalankan `sop init {dir}`",
+    }
+    NoProcedure {
+        en: "no procedure '{id}' ({rel} is not in the committed records)",
+        id: "tidak ada prosedur '{id}' ({rel} tidak ada dalam catatan yang sudah di-commit)",
+    }
+    HintNoProcedure {
+        en: "`sop procedure list` shows the procedures; a new one is used once an administrator commits it",
+        id: "`sop procedure list` menampilkan daftar prosedur; prosedur baru dipakai setelah administrator meng-commit-nya",
+    }
+    HintFixRules {
+        en: "`sop procedure check` lists every finding; an administrator fixes {rel} and commits it",
+        id: "`sop procedure check` menampilkan setiap temuan; administrator memperbaiki {rel} lalu meng-commit-nya",
+    }
+    UncommittedRules {
+        en: "{rel} has changes that are not committed; sop uses the committed version (commit it with git to use it)",
+        id: "{rel} memiliki perubahan yang belum di-commit; sop memakai versi yang sudah di-commit (commit dengan git untuk memakainya)",
+    }
+    ARequestId { en: "a request", id: "nomor permintaan" }
+    AnAssetId { en: "an asset", id: "nomor aset" }
+    NounRequest { en: "request", id: "permintaan" }
+    NounRequests { en: "requests", id: "permintaan" }
+    NounAsset { en: "asset", id: "aset" }
+    NounAssets { en: "assets", id: "aset" }
+    BadId {
+        en: "'{given}' is not {a_what} id: ids look like {example} (a unique start such as {start} is enough)",
+        id: "'{given}' bukan {a_what} yang sah: nomornya berbentuk {example} (awalan yang unik seperti {start} sudah cukup)",
+    }
+    NoSuch { en: "no {what} {given}: `{lister}` shows them", id: "tidak ada {what} {given}: `{lister}` menampilkannya" }
+    Ambiguous {
+        en: "'{given}' is ambiguous: {n} {whats} start with it ({ids}…); type more of the id",
+        id: "'{given}' tidak jelas: {n} {whats} berawalan itu ({ids}…); ketik nomornya lebih panjang",
+    }
+    QuietFormat {
+        en: "-q prints only the id: it does not go with --format {format}",
+        id: "-q hanya mencetak nomornya: tidak dapat digabung dengan --format {format}",
+    }
+    FormatOneKind {
+        en: "{name} prints one kind of output: --format {given} is not for it",
+        id: "{name} hanya mencetak satu jenis keluaran: --format {given} tidak berlaku untuknya",
+    }
+    FormatShowGraph {
+        en: "sop show draws a request's flow with --graph {given}, not --format",
+        id: "sop show menggambar alur permintaan dengan --graph {given}, bukan --format",
+    }
+    FormatGraphOnly {
+        en: "--format {given} is for `sop procedure graph` only",
+        id: "--format {given} hanya untuk `sop procedure graph`",
+    }
+    FormatCannot {
+        en: "{name} cannot print --format {given}: it prints {formats}",
+        id: "{name} tidak dapat mencetak --format {given}: formatnya {formats}",
+    }
+    HintFormat {
+        en: "leave out --format, or give one of the formats named",
+        id: "hilangkan --format, atau berikan salah satu format yang disebut",
+    }
+    MayNotRegister {
+        en: "{actor} may not register assets: that is for a holder of role '{role}' ({holders}) or '{admin}'",
+        id: "{actor} tidak berwenang mendaftarkan aset: itu tugas pemegang peran '{role}' ({holders}) atau '{admin}'",
+    }
+    UnreadableRequests {
+        en: "{n} request file(s) could not be read (see the warnings above)",
+        id: "{n} berkas permintaan tidak dapat dibaca (lihat peringatan di atas)",
+    }
+    UntilNotDate {
+        en: "--until '{date}' is not a date: write it as 2026-12-31",
+        id: "--until '{date}' bukan tanggal: tuliskan seperti 2026-12-31",
+    }
+    NotUtf8Arg {
+        en: "argument {n} ({arg}) is not UTF-8 text (invalid byte at position {at})",
+        id: "argumen {n} ({arg}) bukan teks UTF-8 (bita tidak sah pada posisi {at})",
+    }
+    HintUtf8 { en: "give every value as UTF-8 text", id: "berikan setiap nilai sebagai teks UTF-8" }
+    NoAttachmentNamed { en: "{id} has no attached file named '{name}'", id: "{id} tidak memiliki lampiran bernama '{name}'" }
+    ItsFiles { en: "its files: {names}", id: "lampirannya: {names}" }
+    OutputIsFolder { en: "--output {path} is a folder: give a file name", id: "--output {path} adalah folder: berikan nama berkas" }
+    OutputExists { en: "--output {path} exists already", id: "--output {path} sudah ada" }
+    HintForce { en: "add --force to replace it", id: "tambahkan --force untuk menimpanya" }
+    GraphNoFormat {
+        en: "`sop show --graph` prints the flow itself: it does not go with --format",
+        id: "`sop show --graph` mencetak alurnya sendiri: tidak dapat digabung dengan --format",
+    }
+    HintGraphNoFormat { en: "leave out --format, or --graph", id: "hilangkan --format, atau --graph" }
+    NoAssetCommitted {
+        en: "no asset {id} in the committed records: `sop asset list` shows them",
+        id: "tidak ada aset {id} dalam catatan yang sudah di-commit: `sop asset list` menampilkannya",
+    }
+    FailsCheck {
+        en: "{rel} does not pass `sop procedure check`, so sop will not use it: {findings}{more}",
+        id: "{rel} tidak lolos `sop procedure check`, sehingga sop tidak memakainya: {findings}{more}",
+    }
+    AndMore { en: " (and {n} more)", id: " (dan {n} lagi)" }
+    HolidayNotCommitted {
+        en: "sop.toml names holiday file {rel}, which is not committed",
+        id: "sop.toml menyebut berkas hari libur {rel}, yang belum di-commit",
+    }
+    HintHoliday {
+        en: "commit it, or take it out of [calendar] holiday_files",
+        id: "commit berkas itu, atau keluarkan dari holiday_files di bagian [calendar]",
+    }
+    NoRepository {
+        en: "not in a records directory or git repository: {error}; pass -C DIR",
+        id: "bukan di direktori catatan atau repositori git: {error}; berikan -C DIR",
+    }
+    NothingToEdit { en: "nothing to edit", id: "tidak ada yang diubah" }
+    HintNothingToEdit {
+        en: "give --field NAME=VALUE, --title TEXT or --attach [FIELD=]FILE",
+        id: "berikan --field NAMA=NILAI, --title TEKS atau --attach [ISIAN=]BERKAS",
+    }
+    UnknownFilterValue {
+        en: "{option} '{given}' is not known here: it takes {valid}",
+        id: "{option} '{given}' tidak dikenal di sini: nilainya {valid}",
+    }
+    OneOfOr { en: "{rest} or {last}", id: "{rest} atau {last}" }
+    InitDone {
+        en: "initialised records directory {dir} with {procedures} procedure(s); next: sop -C {dir} procedure list",
+        id: "direktori catatan {dir} dibuat dengan {procedures} prosedur; selanjutnya: sop -C {dir} procedure list",
+    }
+    InitDemoDone {
+        en: "initialised records directory {dir} with {procedures} procedure(s) and a month of demo work: {requests} request(s), {assets} asset(s), {changes} change(s); next: sop -C {dir} list",
+        id: "direktori catatan {dir} dibuat dengan {procedures} prosedur dan sebulan contoh pekerjaan: {requests} permintaan, {assets} aset, {changes} perubahan; selanjutnya: sop -C {dir} list",
+    }
+
+    InitAgain {
+        en: "{dir} is already the records directory `{subject}` makes: left as it is (for a fresh one, give a new folder); next: sop -C {dir} list",
+        id: "{dir} sudah merupakan direktori catatan yang dibuat `{subject}`: dibiarkan apa adanya (untuk yang baru, berikan folder baru); selanjutnya: sop -C {dir} list",
+    }
+    InitOther {
+        en: "{dir} is already a records directory (it has sop.toml){made_by}: sop init leaves it as it is",
+        id: "{dir} sudah merupakan direktori catatan (ada sop.toml){made_by}: sop init membiarkannya apa adanya",
+    }
+    InitMadeBy { en: ", made by `{other}`", id: ", dibuat oleh `{other}`" }
+    HintInitOther { en: "give `{subject}` a new folder", id: "berikan folder baru untuk `{subject}`" }
+
+    // Help (src/help.rs): the summary of each command and the global options. The English is
+    // the doc comment clap reads (a unit test keeps the two the same).
+    HelpExamples { en: "Examples:", id: "Contoh:" }
+    HelpGlobalOptions { en: "Global options", id: "Opsi umum" }
+    HelpUsage { en: "Usage:", id: "Penggunaan:" }
+    HelpHelp { en: "Print this message or the help of the given subcommand(s)", id: "Menampilkan pesan ini atau bantuan subperintah yang disebut" }
+    AboutSop {
+        en: "Standard Operating Procedures as tracked, enforceable, auditable workflows in git",
+        id: "Standar Operasional Prosedur sebagai alur kerja yang terlacak, ditegakkan dan dapat diaudit di git",
+    }
+    AboutNew { en: "Create a request at the first step of a procedure", id: "Mengajukan permintaan baru pada langkah pertama sebuah prosedur" }
+    AboutAdvance { en: "Complete the current task or decision step and move on", id: "Menyelesaikan langkah tugas atau keputusan saat ini lalu melanjutkan" }
+    AboutApprove { en: "Approve the current approval step", id: "Menyetujui langkah persetujuan saat ini" }
+    AboutReject { en: "Reject the current approval step, with a reason", id: "Menolak langkah persetujuan saat ini, dengan alasan" }
+    AboutCancel { en: "Withdraw an open request, with a reason", id: "Membatalkan permintaan yang masih diproses, dengan alasan" }
+    AboutEdit {
+        en: "Correct a request's fields or title at a step you may act on (such as a returned form)",
+        id: "Memperbaiki isian atau judul permintaan pada langkah yang boleh Anda kerjakan (misalnya formulir yang dikembalikan)",
+    }
+    AboutComment { en: "Add a comment to a request's history, without moving it", id: "Menambahkan catatan pada riwayat permintaan, tanpa memindahkannya" }
+    AboutAssign { en: "Give the current step to one person who holds its role", id: "Menugaskan langkah saat ini kepada satu orang pemegang perannya" }
+    AboutUnassign { en: "Give the current step back to every holder of its role", id: "Mengembalikan langkah saat ini kepada semua pemegang perannya" }
+    AboutHold {
+        en: "Put a request on hold (its clock stops) while it waits on something outside the office",
+        id: "Menunda permintaan (waktunya berhenti) selama menunggu sesuatu di luar kantor",
+    }
+    AboutResume {
+        en: "Resume a held request, or one whose end the procedure lets be resumed",
+        id: "Melanjutkan kembali permintaan yang ditunda, atau yang akhirnya boleh dilanjutkan menurut prosedur",
+    }
+    AboutShow {
+        en: "One request: fields, current step with its due time, and history; or its flow (--graph)",
+        id: "Satu permintaan: isian, langkah saat ini dengan tenggatnya, dan riwayat; atau alurnya (--graph)",
+    }
+    AboutPrint {
+        en: "A request on paper (PDF or HTML): its form and history, or a step's berita acara",
+        id: "Permintaan di atas kertas (PDF atau HTML): formulir dan riwayatnya, atau berita acara sebuah langkah",
+    }
+    AboutList { en: "Requests, newest first", id: "Daftar permintaan, yang terbaru lebih dahulu" }
+    AboutAttachment {
+        en: "The files attached to a request (with NAME: that file's content)",
+        id: "Berkas yang dilampirkan pada permintaan (dengan NAMA: isi berkas itu)",
+    }
+    AboutProcedure { en: "The SOP catalogue: list, show, check, graph, doc", id: "Katalog SOP: list, show, check, graph, doc" }
+    AboutAsset { en: "The asset register: add, import, list, show", id: "Daftar aset: add, import, list, show" }
+    AboutLog {
+        en: "A request's history with the commit of each change and its signature status",
+        id: "Riwayat permintaan dengan commit setiap perubahan dan status tanda tangannya",
+    }
+    AboutVerify {
+        en: "Replay history and check every change; exit 6 when anything is wrong",
+        id: "Memutar ulang riwayat dan memeriksa setiap perubahan; keluar dengan kode 6 bila ada yang salah",
+    }
+    AboutReport {
+        en: "Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 \"Monitoring Pelaksanaan SOP AP\" (each procedure judged) and a recap per month",
+        id: "Jumlah per status dan, per langkah, waktu yang dipakai dibanding Mutu Baku waktu, dengan pelanggarannya; dengan --monitoring, Tabel 7 \"Monitoring Pelaksanaan SOP AP\" (penilaian tiap prosedur) dan rekap per bulan",
+    }
+    AboutSync {
+        en: "Pull (rebase) from the shared repository and push this office's changes",
+        id: "Menarik (rebase) dari repositori bersama dan mengirim perubahan kantor ini",
+    }
+    AboutInit {
+        en: "Make a records directory (and a git repository, when not inside one)",
+        id: "Membuat direktori catatan (dan repositori git, bila belum berada di dalamnya)",
+    }
+    AboutCompletions {
+        en: "Print a static completion script (live values: `COMPLETE=SHELL sop`)",
+        id: "Mencetak skrip pelengkapan statis (nilai langsung: `COMPLETE=SHELL sop`)",
+    }
+    AboutProcedureList { en: "The procedures of this office", id: "Daftar prosedur kantor ini" }
+    AboutProcedureShow {
+        en: "One procedure's flow: each step, who does it, what it needs and where it leads",
+        id: "Alur satu prosedur: setiap langkah, Pelaksananya, Kelengkapan yang diperlukan dan ke mana berlanjut",
+    }
+    AboutProcedureCheck {
+        en: "Lint every procedure, sop.toml and people.toml; exit 3 on any finding",
+        id: "Memeriksa setiap prosedur, sop.toml dan people.toml; keluar dengan kode 3 bila ada temuan",
+    }
+    AboutProcedureGraph {
+        en: "One procedure's flowchart with a swimlane per role (--format mermaid, the default, or dot)",
+        id: "Bagan alir satu prosedur dengan satu lajur per Pelaksana (--format mermaid, bawaan, atau dot)",
+    }
+    AboutProcedureDoc {
+        en: "The SOP document as Permenpan RB 35/2012 lays it out: the identity page and the flow table (--format svg, pdf or html; svg by default)",
+        id: "Dokumen SOP menurut tata letak Permenpan RB 35/2012: halaman identitas dan tabel alur (--format svg, pdf atau html; bawaan svg)",
+    }
+    AboutAssetAdd { en: "Register one asset", id: "Mendaftarkan satu aset" }
+    AboutAssetImport {
+        en: "Register or update many assets from CSV (with a header row) or JSON lines, in one commit",
+        id: "Mendaftarkan atau memperbarui banyak aset dari CSV (dengan baris judul) atau JSON lines, dalam satu commit",
+    }
+    AboutAssetList { en: "Assets as committed, filtered", id: "Daftar aset yang sudah di-commit, dengan saringan" }
+    AboutAssetShow {
+        en: "One asset: its columns, status history and the requests about it",
+        id: "Satu aset: kolomnya, riwayat statusnya dan permintaan yang menyangkutnya",
+    }
+    ArgRecords {
+        en: "The records directory (default: $SOP_RECORDS, else the current folder and its parents)",
+        id: "Direktori catatan (bawaan: $SOP_RECORDS, atau folder saat ini dan induk-induknya)",
+    }
+    ArgAs {
+        en: "Act as this person (id or email in people.toml; default $SOP_ACTOR, else git's user.email)",
+        id: "Bertindak sebagai orang ini (id atau email di people.toml; bawaan $SOP_ACTOR, atau user.email git)",
+    }
+    ArgFormat {
+        en: "Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print",
+        id: "Format keluaran (bawaan: table; mermaid untuk `sop procedure graph`, svg untuk `sop procedure doc`, pdf untuk `sop print`). Perintah menolak (kode 2) format yang tidak dapat dicetaknya",
+    }
+    ArgColor {
+        en: "When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout",
+        id: "Kapan tabel diwarnai (lewat tenggat merah, ditunda kuning, selesai redup): auto berarti di terminal kecuali NO_COLOR diisi. Warna tidak pernah mengubah tata letak",
+    }
+    ArgWide {
+        en: "Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole",
+        id: "Tabel di terminal: setiap kolom dan sel utuh, meski lebih lebar dari terminal (tanpa ini disesuaikan dengan lebarnya). Tabel yang dialirkan lewat pipa selalu utuh",
+    }
+}
