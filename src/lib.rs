@@ -34,6 +34,7 @@ mod people;
 pub mod procedure;
 pub mod request;
 mod rules;
+mod site;
 pub mod stdtime;
 pub mod store;
 mod summary;

@@ -146,6 +146,14 @@ impl<T: Cached> TreeCache<T> {
         self.entries.values().filter_map(|e| e.value.as_ref().ok())
     }
 
+    /// Every file whose value was read, in the order of the paths: its path (folder-relative),
+    /// its blob and its value.
+    pub fn files(&self) -> impl Iterator<Item = (&str, Oid, &T)> {
+        self.entries
+            .iter()
+            .filter_map(|(path, e)| Some((path.as_str(), e.blob, e.value.as_ref().ok()?)))
+    }
+
     /// `MAGIC stamp`, one line per file: `path TAB blob TAB =value` (or `!error`), and `end N`
     /// (N files), so that a file cut short is seen as damaged.
     fn encode(&self, stamp: Option<Oid>) -> String {
