@@ -27,5 +27,6 @@ mod report;
 mod requests;
 mod scripting;
 mod shipped;
+mod site;
 mod sync;
 mod walks;
