@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Hint as _;
 use crate::git::Git;
-use crate::{conflict, invalid};
+use crate::{conflict, invalid, limits};
 
 /// The manifest, in the site's folder.
 pub const MANIFEST: &str = ".sop-site.json";
@@ -114,14 +114,13 @@ impl Site {
                 .hint(format!("remove {shown}/{top}, or give another folder")));
             }
         }
-        let old = match fs::read(&manifest) {
-            Ok(bytes) => read_manifest(&bytes).map_err(|why| {
+        let old = match read_limited(&manifest, &shown)? {
+            Some(bytes) => read_manifest(&bytes).map_err(|why| {
                 invalid!("{shown}/{MANIFEST} is damaged: {why}").hint(format!(
                     "remove the folder {shown} and run sop site again: it writes the whole site anew"
                 ))
             })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
-            Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {shown}/{MANIFEST}"))),
+            None => Manifest::default(),
         };
         Ok(Site {
             dir: dir.to_path_buf(),
@@ -284,6 +283,35 @@ fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
+}
+
+/// The manifest's bytes (none when there is none), refused (exit 3) over
+/// `limits::SITE_MANIFEST_BYTES`: never more than the limit and one byte is read.
+fn read_limited(path: &Path, shown: &str) -> Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let max = limits::SITE_MANIFEST_BYTES;
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {shown}/{MANIFEST}"))),
+    };
+    let len = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("reading {shown}/{MANIFEST}"))?;
+    if bytes.len() as u64 > max {
+        return Err(limits::file_too_big(
+            &format!("{shown}/{MANIFEST}"),
+            len.max(bytes.len() as u64),
+            max,
+        )
+        .hint(format!(
+            "a site's manifest is at most {} MiB: remove the folder {shown} and run sop site again",
+            max / (1024 * 1024)
+        )));
+    }
+    Ok(Some(bytes))
 }
 
 fn is_empty(dir: &Path) -> Result<bool> {

@@ -11,7 +11,7 @@
 //! reads only the request files whose page must be made again.
 //!
 //! **Updating rewrites only what changed.** A request's page is made from its file (blob),
-//! its procedure (and the procedures it calls), sop.toml, its holiday files, people.toml,
+//! its procedure (and the procedures it calls), sop.toml, its holiday files, people's names,
 //! sop's version, whether it is overdue now, and which of the requests it links to have a
 //! page: together the page's *key*, kept in the site's manifest (`files`). A run makes a
 //! request's page again only when its key changed; the other pages (the catalogue, the
@@ -37,6 +37,7 @@ use crate::context::Loaded;
 use crate::git::{Oid, Snapshot};
 use crate::graph::{self, Extras};
 use crate::layout::{self, Place};
+use crate::people::People;
 use crate::procedure::Procedure;
 use crate::summary::{self, Summary};
 use crate::{document, invalid, monitoring, store, view};
@@ -314,7 +315,7 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
     }
 
     // A page per request, made again only when its key changed.
-    let global = global_key(&snap, config)?;
+    let global = global_key(&snap, config, &loaded.people)?;
     let exists = |id: &str| with_page.contains(id);
     for e in &entries {
         for r in &e.proc.requests {
@@ -426,9 +427,9 @@ fn digest<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
 }
 
 /// What every request's page takes from the rules: sop.toml and its holiday files (the
-/// calendar, the role labels, the office), people.toml (names), sop's version and the site's
-/// format.
-fn global_key(snap: &Snapshot, config: &crate::config::Config) -> Result<String> {
+/// calendar, the role labels, the office), people's names (not the rest of people.toml: a
+/// new key, role or stand-in changes no page), sop's version and the site's format.
+fn global_key(snap: &Snapshot, config: &crate::config::Config, people: &People) -> Result<String> {
     let blob = |rel: &str| -> Result<String> {
         Ok(snap.blob(rel)?.map_or("-".to_string(), |b| b.to_string()))
     };
@@ -436,7 +437,12 @@ fn global_key(snap: &Snapshot, config: &crate::config::Config) -> Result<String>
         FORMAT.to_string(),
         env!("CARGO_PKG_VERSION").to_string(),
         blob(layout::CONFIG)?,
-        blob(layout::PEOPLE)?,
+        digest(
+            people
+                .people
+                .iter()
+                .map(|p| format!("{}\t{}", p.id, p.name)),
+        ),
     ];
     for rel in &config.calendar.holiday_files {
         parts.push(format!("{rel}={}", blob(rel)?));

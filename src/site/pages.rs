@@ -454,7 +454,7 @@ pub fn month(
     };
     let _ = writeln!(
         body,
-        "<h1>Permintaan {}: {}{of}</h1>",
+        "<h1>{}: permintaan {}{of}</h1>",
         esc(name),
         esc(&when)
     );
@@ -504,7 +504,7 @@ pub fn month(
     }
     Page {
         path: &path,
-        title: &format!("Permintaan {name}: {when}"),
+        title: &format!("{name}: permintaan {when}"),
         office: &o.config.office,
         trail: vec![
             ("Katalog SOP".into(), "index.html".into()),
@@ -689,7 +689,7 @@ pub fn request(
             vec![
                 minute(e.at),
                 by(o, req, e),
-                action(o, e),
+                action(o, p, e),
                 steps,
                 details(e, &mut other),
             ]
@@ -744,12 +744,20 @@ fn by(o: &Office, req: &Request, e: &Entry) -> String {
     }
 }
 
-/// The action as the office says it.
-fn action(o: &Office, e: &Entry) -> String {
+/// The action as the office says it, with the option as the SOP writes it (*Ya*, *Tidak*,
+/// *Datacenter*).
+fn action(o: &Office, p: Option<&Procedure>, e: &Entry) -> String {
     let text = match e.action {
         Action::Create => "dibuat".to_string(),
         Action::Advance => match &e.option {
-            Some(option) => format!("diselesaikan, pilihan {option}"),
+            Some(option) => {
+                let label = p
+                    .and_then(|p| p.step(&e.step))
+                    .map(|s| s.exit_label(option))
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or_else(|| option.clone());
+                format!("diselesaikan, pilihan {label}")
+            }
             None => "diselesaikan".into(),
         },
         Action::Approve => "disetujui".into(),

@@ -450,6 +450,39 @@ fn after_one_advance_only_its_pages_are_written_again() {
         "it stands at its new step"
     );
     check_links(&dir);
+
+    // A stand-in added to people.toml changes no page but the catalogue's commit line; a
+    // person's new name changes the pages that name them.
+    let before = stamps(&dir);
+    office.edit(
+        "people.toml",
+        "[[people]]\nid = \"rizky\"",
+        "[[standins]]\nperson = \"wahyu\"\nrole = \"subkoor-kip\"\nfrom = 2026-11-01\nto = 2026-11-30\n\n[[people]]\nid = \"rizky\"",
+    );
+    office.git_as(
+        RIZKY.0,
+        RIZKY.1,
+        &["commit", "-qam", "Plh subkoor-kip: wahyu"],
+    );
+    site(office, &dir, &at(9, 0));
+    let written = changed(&before, &stamps(&dir));
+    assert_eq!(
+        written,
+        ["index.html".to_string(), ".sop-site.json".into()].into()
+    );
+    let before = stamps(&dir);
+    office.edit(
+        "people.toml",
+        "name = \"Dimas Saputra\"",
+        "name = \"Dimas Saputra Wijaya\"",
+    );
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qam", "nama lengkap Dimas"]);
+    let report = site(office, &dir, &at(9, 0));
+    let written = changed(&before, &stamps(&dir));
+    assert!(written.contains(&page_of(&w.waiting)), "{written:?}");
+    assert!(!written.contains(&page_of(&w.parent)), "{written:?}");
+    assert!(read(&dir, &page_of(&w.waiting)).contains("Dimas Saputra Wijaya"));
+    assert_eq!(report["written"], written.len() - 1, "{report}");
 }
 
 #[test]
@@ -559,6 +592,12 @@ fn the_folder_is_checked_before_anything_is_written() {
     )
     .unwrap();
     refused(&dir, 3, "damaged");
+    // A manifest over its limit is not read.
+    std::fs::File::create(dir.join(".sop-site.json"))
+        .unwrap()
+        .set_len(64 * 1024 * 1024 + 1)
+        .unwrap();
+    refused(&dir, 3, "over the limit of 64 MiB");
     // Another run holding the folder.
     std::fs::remove_file(dir.join(".sop-site.json")).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
@@ -642,7 +681,7 @@ fn chromium_opens_and_prints_the_catalogue_and_an_sop_page() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("situs");
     site(&office, &dir, &office.now().to_rfc3339());
-    for page in ["index.html", "prosedur/email.html", &page_of(&id)] {
+    for page in ["index.html", "prosedur/email.html"] {
         let pdf = out.path().join(format!("{}.pdf", page.replace('/', "_")));
         let log = print(&browser, &dir, page, &pdf, &out.path().join("profile"));
         let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
