@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'The files attached to a request (with NAME: that file''s content)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month')
+            [CompletionResult]::new('site', 'site', [CompletionResultType]::ParameterValue, 'Write the SOP catalogue as a static HTML site (no server; opens from disk, prints well): each SOP''s document, flowchart and figures, and a page per request. A second run rewrites only the pages that changed')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
             [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A request''s history with the commit of each change and its signature status')
@@ -375,6 +376,18 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'sop;site' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sop;sync' {
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'The remote (default: the branch''s upstream remote, else origin)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)')
@@ -536,6 +549,7 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'The files attached to a request (with NAME: that file''s content)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month')
+            [CompletionResult]::new('site', 'site', [CompletionResultType]::ParameterValue, 'Write the SOP catalogue as a static HTML site (no server; opens from disk, prints well): each SOP''s document, flowchart and figures, and a page per request. A second run rewrites only the pages that changed')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull (rebase) from the shared repository and push this office''s changes')
             [CompletionResult]::new('asset', 'asset', [CompletionResultType]::ParameterValue, 'The asset register: add, import, list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A request''s history with the commit of each change and its signature status')
@@ -613,6 +627,9 @@ Register-ArgumentCompleter -Native -CommandName 'sop' -ScriptBlock {
             break
         }
         'sop;help;report' {
+            break
+        }
+        'sop;help;site' {
             break
         }
         'sop;help;sync' {

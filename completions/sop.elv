@@ -44,6 +44,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
+            cand site 'Write the SOP catalogue as a static HTML site (no server; opens from disk, prints well): each SOP''s document, flowchart and figures, and a page per request. A second run rewrites only the pages that changed'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand asset 'The asset register: add, import, list, show'
             cand log 'A request''s history with the commit of each change and its signature status'
@@ -342,6 +343,17 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;site'= {
+            cand -o 'The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it'
+            cand --output 'The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format (default: table; mermaid for `sop procedure graph`). A command refuses (exit 2) a format it cannot print'
+            cand --color 'When to use colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;sync'= {
             cand --remote 'The remote (default: the branch''s upstream remote, else origin)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -488,6 +500,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
+            cand site 'Write the SOP catalogue as a static HTML site (no server; opens from disk, prints well): each SOP''s document, flowchart and figures, and a page per request. A second run rewrites only the pages that changed'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand asset 'The asset register: add, import, list, show'
             cand log 'A request''s history with the commit of each change and its signature status'
@@ -543,6 +556,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;list'= {
         }
         &'sop;help;report'= {
+        }
+        &'sop;help;site'= {
         }
         &'sop;help;sync'= {
         }
