@@ -11,9 +11,11 @@ use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::output;
 
-/// Write the SOP catalogue as a static HTML site (no server; opens from disk, prints well):
-/// each SOP's document, flowchart and figures, and a page per request. A second run rewrites
-/// only the pages that changed.
+/// Write the SOP catalogue and the requests as a static HTML site.
+///
+/// For an intranet or a shared folder: no server, opens from disk, prints well. Each SOP with
+/// its document, flowchart and figures (open, overdue, monitoring judgement), and a page per
+/// request. A second run rewrites only the pages that changed.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The folder to write the site into: made when missing; else one `sop site` wrote
