@@ -549,6 +549,46 @@ fn pages_of_what_is_gone_are_removed_and_only_those() {
     );
     assert_eq!(read(&dir, "prosedur/catatan.txt"), "milik saya");
     check_links(&dir);
+
+    // A request deleted by hand (sop verify reports it): its page goes, with its emptied
+    // shard, and the page that linked to it names it without a link.
+    let child = page_of(&w.child);
+    let (prefix, rest) = w.child.split_once('-').unwrap();
+    office.git(&[
+        "rm",
+        "-q",
+        &format!("requests/{prefix}/{}/{}.toml", &rest[..2], w.child),
+    ]);
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qm", "hapus"]);
+    let report = site(office, &dir, &at(9, 0));
+    assert_eq!(report["removed"], 1, "{report}");
+    assert!(!dir.join(&child).exists());
+    assert!(
+        !dir.join(&child).parent().unwrap().exists() || {
+            // Another request may share the shard.
+            std::fs::read_dir(dir.join(&child).parent().unwrap())
+                .unwrap()
+                .count()
+                > 0
+        }
+    );
+    let parent = read(&dir, &page_of(&w.parent));
+    assert!(
+        parent.contains(&w.child) && !parent.contains(&child),
+        "{parent}"
+    );
+    check_links(&dir);
+
+    // A procedure whose file is gone while requests name it keeps its page, says why it
+    // cannot show the SOP, and loses its document; its requests keep their pages.
+    office.git(&["rm", "-q", "procedures/bantuan.toml"]);
+    office.git_as(RIZKY.0, RIZKY.1, &["commit", "-qm", "bantuan dicabut"]);
+    let report = site(office, &dir, &at(9, 0));
+    assert_eq!(report["removed"], 1, "{report}");
+    assert!(!dir.join("prosedur/bantuan/dokumen.html").exists());
+    assert!(read(&dir, "prosedur/bantuan.html").contains("tidak dapat ditampilkan"));
+    assert!(!read(&dir, &page_of(&w.parent)).contains("<svg"));
+    check_links(&dir);
 }
 
 #[test]
