@@ -148,8 +148,8 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
             figures: Figures::default(),
         });
     }
-    for i in 0..procs.len() {
-        procs[i].key = procedure_key(&snap, &procs[i], &parsed)?;
+    for proc in &mut procs {
+        proc.key = procedure_key(&snap, proc, &parsed)?;
     }
     let place: HashMap<String, usize> = procs
         .iter()

@@ -362,15 +362,8 @@ fn every_link_resolves_and_a_second_run_rewrites_nothing() {
     );
     // A request's page: state, fields, attached files listed (not copied), history with
     // names, the flow with its path.
-    let done_page = read(
-        &dir,
-        &page_of(
-            &office.json("rizky", &["list", "--status", "completed"])[0]["id"]
-                .as_str()
-                .unwrap()
-                .to_string(),
-        ),
-    );
+    let completed = office.json("rizky", &["list", "--status", "completed"]);
+    let done_page = read(&dir, &page_of(completed[0]["id"].as_str().unwrap()));
     for text in [
         "selesai",
         "fpe-putri.pdf",
