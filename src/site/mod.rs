@@ -45,6 +45,12 @@ use crate::{document, invalid, monitoring, store, view};
 /// What makes every page: bumped when the pages change shape, so that a new sop remakes them.
 const FORMAT: &str = "sop-site 1";
 
+/// Request pages made at once: at most this many pages are held in memory (about 20 KB each).
+const BATCH: usize = 512;
+/// From this many pages to make on, they are made on every core (each page costs some
+/// milliseconds, a repository handle for another thread less than one).
+const PARALLEL_FROM: usize = 4;
+
 /// What a run did.
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -113,7 +119,7 @@ pub struct Figures {
 pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)> {
     let mut site = Site::open(dir, &loaded.git)?;
     let snap = loaded.git.head_snapshot()?;
-    let config = &loaded.config;
+    let config: &crate::config::Config = &loaded.config;
     let now = loaded.now;
     let offset = config.offset()?;
     let (summaries, mut errors) = summary::all(&loaded.git)?;
@@ -314,17 +320,24 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
         }
     }
 
-    // A page per request, made again only when its key changed.
+    // A page per request, made again only when its key changed: those are read and made on
+    // every core, a batch at a time (so that memory holds one batch of pages), and written in
+    // order.
     let global = global_key(&snap, config, &loaded.people)?;
     let exists = |id: &str| with_page.contains(id);
+    let mut todo: Vec<(&Listing, &Req)> = Vec::new();
     for e in &entries {
         for r in &e.proc.requests {
             let linked: Vec<bool> = site.links(&r.page).iter().map(|l| exists(l)).collect();
-            if site.keep(&r.page, &request_key(&global, e.proc, r, &linked)) {
-                continue;
+            if !site.keep(&r.page, &request_key(&global, e.proc, r, &linked)) {
+                todo.push((e, r));
             }
+        }
+    }
+    let make =
+        |git: &crate::git::Git, (e, r): &(&Listing, &Req)| -> Result<(String, Vec<String>)> {
             let rel = layout::request(&r.s.id);
-            let text = snap.blob_text(r.blob, &rel)?;
+            let text = git.blob_text(r.blob, &rel)?;
             let req = store::parse_request(Path::new(&rel), &text)?;
             let v = view::request_view(&req, e.p, config, now);
             let state = Now {
@@ -335,7 +348,7 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
                 let trail = graph::trail(&req, p);
                 document::flow_svg(p, config, &extras(p, Some(trail)))
             });
-            let (page, links) = pages::request(
+            Ok(pages::request(
                 &office,
                 &req,
                 e.proc,
@@ -344,7 +357,21 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
                 &state,
                 flow.as_deref(),
                 &exists,
-            );
+            ))
+        };
+    for batch in todo.chunks(BATCH) {
+        let made: Vec<Vec<(String, Vec<String>)>> = match batch.len() < PARALLEL_FROM {
+            true => vec![batch
+                .iter()
+                .map(|item| make(&loaded.git, item))
+                .collect::<Result<_>>()?],
+            false => loaded
+                .git
+                .in_parallel(batch, PARALLEL_FROM / 2, |git, run| {
+                    run.iter().map(|item| make(git, item)).collect()
+                })?,
+        };
+        for ((e, r), (page, links)) in batch.iter().zip(made.into_iter().flatten()) {
             let linked: Vec<bool> = links.iter().map(|l| exists(l)).collect();
             let key = request_key(&global, e.proc, r, &linked);
             site.put(&r.page, page.as_bytes(), Some(key), links)?;
