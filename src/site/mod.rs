@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike as _, FixedOffset};
 use serde::Serialize;
 
 pub use files::Counts;
@@ -207,7 +207,11 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
                 s,
                 blob,
                 page: pages::request_page(&s.id),
-                month: s.created.with_timezone(&offset).format("%Y-%m").to_string(),
+                month: {
+                    // chrono's `format` parses its pattern at every call.
+                    let t = s.created.with_timezone(&offset);
+                    format!("{:04}-{:02}", t.year(), t.month())
+                },
                 due: current.and_then(|c| c.due),
                 overdue_step: current.is_some_and(|c| c.overdue),
                 overdue_service: service.is_some_and(|s| s.overdue),

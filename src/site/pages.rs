@@ -68,7 +68,7 @@ fn name_of<'a>(proc: &'a Proc, p: Option<&'a Procedure>) -> &'a str {
     p.map_or(proc.id.as_str(), |p| p.name.as_str())
 }
 
-/// `berjalan`, `ditahan`, `selesai`, … with the class that colours it.
+/// A status as the office says it: `berjalan`, `ditahan`, `selesai`, an office's own outcome.
 fn status_cell(status: &str) -> String {
     esc(&status_label(status))
 }
@@ -87,10 +87,11 @@ fn judgement_cell(row: Option<&Row>) -> String {
     }
 }
 
-fn count_cell(n: usize, late: bool) -> String {
-    match (n, late) {
-        (0, _) | (_, false) => n.to_string(),
-        (n, true) => format!("<span class=\"terlambat\">{n}</span>"),
+/// A count of overdue requests, marked when there are any.
+fn late_cell(n: usize) -> String {
+    match n {
+        0 => n.to_string(),
+        n => format!("<span class=\"terlambat\">{n}</span>"),
     }
 }
 
@@ -180,7 +181,7 @@ pub fn index(o: &Office, entries: &[Listing], commit: &str) -> String {
             f.total.to_string(),
             f.open.to_string(),
             f.held.to_string(),
-            count_cell(f.overdue, true),
+            late_cell(f.overdue),
             judgement_cell(*row),
             format!(
                 "{document}<a href=\"{}#permintaan\">Daftar permintaan</a>",
@@ -304,7 +305,7 @@ pub fn procedure(
     rows.push(vec!["jumlah".into(), f.total.to_string()]);
     rows.push(vec![
         "terlambat (berjalan, melewati batas waktu)".into(),
-        count_cell(f.overdue, true),
+        late_cell(f.overdue),
     ]);
     body.push_str(&table(
         &[Col("", "Status"), Col("angka", "Permintaan")],

@@ -756,3 +756,32 @@ fn chromium_opens_and_prints_the_catalogue_and_an_sop_page() {
         );
     }
 }
+
+#[test]
+fn a_request_file_sop_cannot_read_has_no_page_and_the_rest_is_written() {
+    let office = Office::example();
+    let good = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let bad = office.new_request(
+        "dimas",
+        "email",
+        &["nama_lengkap=Dimas", "email_diminta=dimas@kota.go.id"],
+    );
+    let file = office.request_file(&bad);
+    std::fs::write(&file, "id = \"rusak\n").unwrap();
+    office.git(&["commit", "-qam", "rusak"]);
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("situs");
+    let a = office
+        .sop("rizky", &["site", "--output", dir.to_str().unwrap()])
+        .code(3);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains(&format!("warning: requests/EML/")), "{err}");
+    assert!(err.contains("could not be read"), "{err}");
+    assert!(dir.join(page_of(&good)).is_file());
+    assert!(!dir.join(page_of(&bad)).exists());
+    check_links(&dir);
+}
