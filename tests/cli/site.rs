@@ -779,7 +779,7 @@ fn a_request_file_sop_cannot_read_has_no_page_and_the_rest_is_written() {
         .sop("rizky", &["site", "--output", dir.to_str().unwrap()])
         .code(3);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
-    assert!(err.contains(&format!("warning: requests/EML/")), "{err}");
+    assert!(err.contains("warning: requests/EML/"), "{err}");
     assert!(err.contains("could not be read"), "{err}");
     assert!(dir.join(page_of(&good)).is_file());
     assert!(!dir.join(page_of(&bad)).exists());
