@@ -216,6 +216,16 @@ impl Site {
         Ok(self.counts)
     }
 
+    /// After a run that failed part way: the manifest names the previous run's files and
+    /// those written since (nothing is removed), so that the next run knows the folder as one
+    /// it made. Best effort: the run's own error is what the user needs to see.
+    pub fn interrupted(mut self) {
+        let written = std::mem::take(&mut self.new.files);
+        self.old.files.extend(written);
+        self.old.format = FORMAT;
+        let _ = serde_json::to_vec(&self.old).map(|text| write(&self.dir, MANIFEST, &text));
+    }
+
     fn exists(&self, path: &str) -> bool {
         fs::symlink_metadata(self.dir.join(path)).is_ok_and(|m| m.is_file())
     }

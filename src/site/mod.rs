@@ -118,6 +118,40 @@ pub struct Figures {
 /// read (they have no page) come back beside the report.
 pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)> {
     let mut site = Site::open(dir, &loaded.git)?;
+    match fill(loaded, &mut site) {
+        Ok(made) => {
+            let counts = site.finish(made.commit.clone())?;
+            Ok((
+                Report {
+                    output: dir.to_path_buf(),
+                    commit: made.commit,
+                    procedures: made.procedures,
+                    requests: made.requests,
+                    counts,
+                },
+                made.errors,
+            ))
+        }
+        Err(e) => {
+            // What was written so far is named in the manifest, so the next run knows the
+            // folder as its own.
+            site.interrupted();
+            Err(e)
+        }
+    }
+}
+
+/// What `fill` made.
+struct Made {
+    commit: Option<String>,
+    procedures: usize,
+    requests: usize,
+    /// The request files that could not be read.
+    errors: Vec<anyhow::Error>,
+}
+
+/// Puts every file of the site into `site`.
+fn fill(loaded: &Loaded, site: &mut Site) -> Result<Made> {
     let snap = loaded.git.head_snapshot()?;
     let config: &crate::config::Config = &loaded.config;
     let now = loaded.now;
@@ -381,18 +415,12 @@ pub fn build(loaded: &Loaded, dir: &Path) -> Result<(Report, Vec<anyhow::Error>)
             site.put(&r.page, page.as_bytes(), Some(key), links)?;
         }
     }
-    let commit = snap.commit.map(|c| c.to_string());
-    let counts = site.finish(commit.clone())?;
-    Ok((
-        Report {
-            output: dir.to_path_buf(),
-            commit,
-            procedures: procs.len(),
-            requests: with_page.len(),
-            counts,
-        },
+    Ok(Made {
+        commit: snap.commit.map(|c| c.to_string()),
+        procedures: procs.len(),
+        requests: with_page.len(),
         errors,
-    ))
+    })
 }
 
 /// A procedure id as a name in the site's paths: the id itself when it is a plain one

@@ -785,3 +785,57 @@ fn a_request_file_sop_cannot_read_has_no_page_and_the_rest_is_written() {
     assert!(!dir.join(page_of(&bad)).exists());
     check_links(&dir);
 }
+
+#[test]
+fn a_run_that_fails_part_way_leaves_a_folder_the_next_run_takes_up() {
+    let office = Office::example();
+    let first = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("situs");
+    let time = office.now().to_rfc3339();
+    site(&office, &dir, &time);
+    let second = office.new_request(
+        "dimas",
+        "email",
+        &["nama_lengkap=Dimas", "email_diminta=dimas@kota.go.id"],
+    );
+    // A folder where the new request's page must go: the run fails writing it.
+    let obstacle = dir.join(page_of(&second));
+    std::fs::create_dir_all(obstacle.join("x")).unwrap();
+    let run = |code: i32| {
+        let out = office
+            .sop_cmd()
+            .env("SOP_NOW", &time)
+            .args([
+                "site",
+                "--output",
+                dir.to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{out:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (_, err) = run(1);
+    assert!(
+        err.contains(&format!("writing {}", obstacle.display())),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&obstacle).unwrap();
+    // The files written before the failure are the site's: only the missing page is written.
+    let (report, _) = run(0);
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["written"], 1, "{report}");
+    assert!(dir.join(page_of(&second)).is_file());
+    assert!(dir.join(page_of(&first)).is_file());
+    check_links(&dir);
+}
