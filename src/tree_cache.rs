@@ -217,6 +217,14 @@ impl<T: Cached> TreeCache<T> {
         self.entries.values().filter_map(|e| e.value.as_ref().ok())
     }
 
+    /// Every file whose value was read, in the order of the paths: its path (folder-relative),
+    /// its blob and its value.
+    pub fn files(&self) -> impl Iterator<Item = (&str, Oid, &T)> {
+        self.entries
+            .iter()
+            .filter_map(|(path, e)| Some((path.as_str(), e.blob, e.value.as_ref().ok()?)))
+    }
+
     /// The entries of whole cache text (`whole`); None when a line does not decode.
     fn decode(text: &[u8]) -> Option<TreeCache<T>> {
         let (_, lines) = whole(text)?;
