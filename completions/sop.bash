@@ -79,6 +79,9 @@ _sop() {
             sop,show)
                 cmd="sop__subcmd__show"
                 ;;
+            sop,site)
+                cmd="sop__subcmd__site"
+                ;;
             sop,sync)
                 cmd="sop__subcmd__sync"
                 ;;
@@ -181,6 +184,9 @@ _sop() {
             sop__subcmd__help,show)
                 cmd="sop__subcmd__help__subcmd__show"
                 ;;
+            sop__subcmd__help,site)
+                cmd="sop__subcmd__help__subcmd__site"
+                ;;
             sop__subcmd__help,sync)
                 cmd="sop__subcmd__help__subcmd__sync"
                 ;;
@@ -260,7 +266,7 @@ _sop() {
 
     case "${cmd}" in
         sop)
-            opts="-C -h -V --records --as --format --color --wide --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help"
+            opts="-C -h -V --records --as --format --color --wide --help --version init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report site sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,7 +1120,7 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help)
-            opts="init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report sync asset log verify completions help"
+            opts="init procedure new advance approve reject cancel edit comment assign unassign hold resume show print attachment list report site sync asset log verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,6 +1540,20 @@ _sop() {
             return 0
             ;;
         sop__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__help__subcmd__site)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2436,6 +2456,60 @@ _sop() {
             case "${prev}" in
                 --graph)
                     COMPREPLY=($(compgen -W "mermaid svg" -- "${cur}"))
+                    return 0
+                    ;;
+                --records)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv id mermaid dot svg pdf html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sop__subcmd__site)
+            opts="-o -C -h --output --records --as --format --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
                     return 0
                     ;;
                 --records)

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
+            cand site 'Write the SOP catalogue and the requests as a static HTML site'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand asset 'The asset register: add, import, list, show'
             cand log 'A request''s history with the commit of each change and its signature status'
@@ -380,6 +381,18 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sop;site'= {
+            cand -o 'The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it'
+            cand --output 'The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it'
+            cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --records 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
+            cand --as 'Act as this person (id or email in people.toml; default $SOP_ACTOR, else git''s user.email)'
+            cand --format 'Output format (default: table; mermaid for `sop procedure graph`, svg for `sop procedure doc`, pdf for `sop print`). A command refuses (exit 2) a format it cannot print'
+            cand --color 'When to colour tables (overdue red, held yellow, finished dim): auto is on a terminal unless NO_COLOR is set. Colour never changes the layout'
+            cand --wide 'Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sop;sync'= {
             cand --remote 'The remote (default: the branch''s upstream remote, else origin)'
             cand -C 'The records directory (default: $SOP_RECORDS, else the current folder and its parents)'
@@ -536,6 +549,7 @@ set edit:completion:arg-completer[sop] = {|@words|
             cand attachment 'The files attached to a request (with NAME: that file''s content)'
             cand list 'Requests, newest first'
             cand report 'Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 "Monitoring Pelaksanaan SOP AP" (each procedure judged) and a recap per month'
+            cand site 'Write the SOP catalogue and the requests as a static HTML site'
             cand sync 'Pull (rebase) from the shared repository and push this office''s changes'
             cand asset 'The asset register: add, import, list, show'
             cand log 'A request''s history with the commit of each change and its signature status'
@@ -593,6 +607,8 @@ set edit:completion:arg-completer[sop] = {|@words|
         &'sop;help;list'= {
         }
         &'sop;help;report'= {
+        }
+        &'sop;help;site'= {
         }
         &'sop;help;sync'= {
         }

@@ -122,6 +122,7 @@ pub enum Command {
     Attachment(commands::attachment::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Site(commands::site::Args),
     Sync(commands::sync::Args),
     /// The asset register: add, import, list, show.
     #[command(subcommand)]

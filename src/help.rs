@@ -36,7 +36,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Aset (assets)", &["asset"]),
     (
         "Audit & berbagi (audit and sharing)",
-        &["log", "verify", "report", "sync"],
+        &["log", "verify", "report", "site", "sync"],
     ),
     ("Pengaturan (setup)", &["init", "completions", "help"]),
 ];
@@ -167,6 +167,13 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "sop report --since 2026-01-01 --until 2026-12-31",
             "sop report --monitoring                # Tabel 7, Monitoring Pelaksanaan SOP AP",
             "sop --as hasan report --monitoring --since 2026-01-01 --until 2026-06-30 --format pdf --output monitoring.pdf",
+        ],
+    ),
+    (
+        "site",
+        &[
+            "sop site --output /srv/intranet/sop    # then open /srv/intranet/sop/index.html",
+            "sop site --output ~/sop-situs --format json | jq '.written'",
         ],
     ),
     ("sync", &["sop sync", "sop sync --remote origin"]),

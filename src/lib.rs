@@ -40,6 +40,7 @@ pub mod printout;
 pub mod procedure;
 pub mod request;
 mod rules;
+mod site;
 pub mod stdtime;
 pub mod store;
 mod summary;

@@ -89,6 +89,12 @@ pub fn refuse_pdf_terminal(example: &str) -> Result<()> {
 /// Writes `path` through a temporary file beside it and a rename: a reader sees the old
 /// document or the new, never half of one.
 pub fn write_replacing(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes, true)
+}
+
+/// `write_replacing`, synced to the disk before the rename only when `sync` (`sop site`
+/// syncs its manifest, not each of its thousands of pages).
+pub fn replace_file(path: &std::path::Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),
@@ -104,7 +110,10 @@ pub fn write_replacing(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("writing {}", path.display()))?;
     tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+        .and_then(|()| match sync {
+            true => tmp.as_file().sync_all(),
+            false => Ok(()),
+        })
         .with_context(|| format!("writing {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)

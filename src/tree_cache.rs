@@ -26,9 +26,11 @@ pub trait Cached: Sized + Send + Sync {
 }
 
 /// What every file of the folder gave, in the order of their paths: the value, or why the
-/// file could not be read (reported at every reading). Neither paths nor blobs are kept: the
-/// readers want the values, and the cache text holds the rest.
+/// file could not be read (reported at every reading). Paths and blobs are not decoded: most
+/// readers want the values only, and the text holds the rest.
 pub struct TreeCache<T> {
+    /// The cache text the values were decoded from (`files` reads paths and blobs there).
+    text: Vec<u8>,
     values: Vec<Result<T, String>>,
 }
 
@@ -57,12 +59,12 @@ impl<T: Cached> TreeCache<T> {
         let file = git.private_file(name);
         let cached = std::fs::read(&file).unwrap_or_default();
         let text = TreeCache::update(git, dir, &file, cached, &parse, usize::MAX)?;
-        let cache = match TreeCache::decode(&text) {
+        let cache = match TreeCache::decode(text) {
             Some(cache) => cache,
             // A whole cache with a line that does not decode is damaged: rebuilt from HEAD.
             None => {
                 let text = TreeCache::update(git, dir, &file, Vec::new(), &parse, usize::MAX)?;
-                TreeCache::decode(&text).ok_or_else(|| {
+                TreeCache::decode(text).ok_or_else(|| {
                     invalid!("{}: a line sop wrote does not decode", file.display())
                 })?
             }
@@ -173,9 +175,26 @@ impl<T: Cached> TreeCache<T> {
         self.values.iter().filter_map(|v| v.as_ref().ok())
     }
 
-    /// The values of whole cache text (`whole`); None when a line does not decode.
-    fn decode(text: &[u8]) -> Option<TreeCache<T>> {
-        let (_, lines) = whole(text)?;
+    /// Every file whose value was read, in the order of the paths: its path (folder-relative),
+    /// its blob and its value. The paths and blobs are read from the text when asked.
+    pub fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, Oid, &T)> {
+        let lines = whole(&self.text).map_or(&[][..], |(_, lines)| lines);
+        let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
+        lines.zip(&self.values).filter_map(|(line, value)| {
+            let mut parts = line.splitn(3, '\t');
+            let (path, blob) = (parts.next()?, parts.next()?);
+            Some((
+                unescape(path),
+                Oid::from_str(blob).ok()?,
+                value.as_ref().ok()?,
+            ))
+        })
+    }
+
+    /// The values of whole cache text (`whole`), which it keeps; None when a line does not
+    /// decode.
+    fn decode(text: Vec<u8>) -> Option<TreeCache<T>> {
+        let (_, lines) = whole(&text)?;
         let lines: Vec<&str> = std::str::from_utf8(lines).ok()?.lines().collect();
         let values = lines
             .par_iter()
@@ -191,7 +210,8 @@ impl<T: Cached> TreeCache<T> {
                 }
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(TreeCache { values })
+        drop(lines);
+        Some(TreeCache { text, values })
     }
 }
 

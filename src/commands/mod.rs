@@ -13,6 +13,7 @@ pub mod print;
 pub mod procedure;
 pub mod report;
 pub mod show;
+pub mod site;
 pub mod sync;
 pub mod verify;
 
@@ -67,6 +68,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Attachment(args) => attachment::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
+        Command::Site(args) => site::run(&ctx, args, out),
         Command::Sync(args) => sync::run(&ctx, args, out),
         Command::Asset(cmd) => asset::run(&ctx, cmd, out),
         Command::Log(args) => log::run(&ctx, args, out),
@@ -166,6 +168,7 @@ pub fn formats(command: &Command) -> (&'static str, &'static [Format]) {
             ("sop report --monitoring", &[Table, Json, Csv, Pdf, Html])
         }
         Command::Report(_) => ("sop report", &[Table, Json, Csv]),
+        Command::Site(_) => ("sop site", RECORD),
         Command::Sync(_) => ("sop sync", TEXT),
         Command::Asset(a) => match a {
             asset::Command::Add(_) => ("sop asset add", CHANGE),

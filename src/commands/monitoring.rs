@@ -99,7 +99,11 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
 
 /// `--since` and `--until` as the period: until today, and from the first day of the month
 /// eleven months before `--until`'s (twelve months) unless given.
-fn period(since: Option<NaiveDate>, until: Option<NaiveDate>, today: NaiveDate) -> Result<Period> {
+pub(crate) fn period(
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Period> {
     let until = until.unwrap_or(today);
     let since = since.unwrap_or_else(|| {
         let first = until.with_day(1).unwrap_or(until);

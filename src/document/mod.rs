@@ -27,6 +27,12 @@ pub fn html(p: &Procedure, config: &Config, extras: &Extras) -> String {
     html::document(&layout::layout(p, config, extras))
 }
 
+/// The document's pages, each as its own SVG (A4 landscape): what the HTML puts on its
+/// sheets, for pages that set them in their own frame (`sop site`).
+pub fn pages(p: &Procedure, config: &Config, extras: &Extras) -> Vec<String> {
+    svg::pages(&layout::layout(p, config, extras))
+}
+
 /// The document as PDF.
 pub fn pdf(p: &Procedure, config: &Config, extras: &Extras) -> Result<Vec<u8>> {
     pdf::document(&layout::layout(p, config, extras))

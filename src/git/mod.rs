@@ -259,6 +259,30 @@ impl Git {
         crate::limits::utf8(rel, blob.content().to_vec())
     }
 
+    /// Whether git ignores `path` (absolute, or relative to the work tree), as `git
+    /// check-ignore` says for a path that may not exist yet; a folder is asked as one
+    /// (`path/`). False for a path outside the work tree, which git does not track.
+    pub fn is_ignored(&self, path: &Path, folder: bool) -> Result<bool> {
+        let Some(workdir) = &self.workdir else {
+            return Ok(false);
+        };
+        let rel = match path.strip_prefix(workdir) {
+            Ok(rel) => rel,
+            Err(_) if path.is_relative() => path,
+            Err(_) => return Ok(false),
+        };
+        let mut text = rel.to_string_lossy().replace('\\', "/");
+        if folder && !text.ends_with('/') {
+            text.push('/');
+        }
+        Ok(self.repo.is_path_ignored(Path::new(&text))?)
+    }
+
+    /// The git folder (`.git`).
+    pub fn git_dir(&self) -> &Path {
+        &self.git_dir
+    }
+
     /// A file of sop's own in the git folder (caches; never committed).
     pub fn private_file(&self, name: &str) -> PathBuf {
         self.git_dir.join(name)

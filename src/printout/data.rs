@@ -626,7 +626,7 @@ fn status_label(status: &str) -> String {
     }
 }
 
-fn action_label(a: Action) -> &'static str {
+pub(crate) fn action_label(a: Action) -> &'static str {
     match a {
         Action::Create => "Diajukan",
         Action::Advance => "Diselesaikan",

@@ -14,7 +14,7 @@ use sop::document::layout::{self, Item};
 use sop::graph::Extras;
 use sop::procedure::{self, Kind, Procedure};
 
-use crate::support::{fontdb, fresh, Office};
+use crate::support::{fontdb, fresh, pdf_text, Office};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-records")
@@ -362,7 +362,7 @@ fn pdf_content(bytes: &[u8]) -> Option<(usize, String, Vec<Vec<u8>>)> {
         })
         .collect();
     forms.sort();
-    let text = pdf_extract::extract_text_from_mem(bytes).ok()?;
+    let text = pdf_text(bytes);
     Some((doc.get_pages().len(), text, forms))
 }
 
@@ -384,7 +384,7 @@ fn pdfs_parse_as_a4_landscape_with_the_activities_in_their_text() {
                 "{n:?}"
             );
         }
-        let text = squeeze(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+        let text = squeeze(&pdf_text(&bytes));
         for s in &p.steps {
             assert!(
                 text.contains(&squeeze(&s.activity)),

@@ -31,6 +31,7 @@ mod report;
 mod requests;
 mod scripting;
 mod shipped;
+mod site;
 mod sync;
 mod tables;
 mod walks;

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::support::Office;
+use crate::support::{pdf_text, Office};
 
 const NOW: &str = "2026-12-04T12:00:00+07:00";
 const PERIOD: &[&str] = &["--since", "2026-11-01", "--until", "2026-12-31"];
@@ -500,7 +500,7 @@ fn pdf_and_html_are_the_printable_tabel7() {
             "A4 landscape: {media:?}"
         );
     }
-    let text = squeeze(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+    let text = squeeze(&pdf_text(&bytes));
     for want in [
         "MONITORINGPELAKSANAANSOPAP",
         "UnitKerja",

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use predicates::str::contains;
 
-use crate::support::Office;
+use crate::support::{pdf_text, Office};
 
 fn stdout(a: assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
@@ -134,10 +134,6 @@ fn qr_codes(svg: &str) -> Vec<String> {
         .into_iter()
         .map(|g| g.decode().expect("the QR code decodes").1)
         .collect()
-}
-
-fn pdf_text(bytes: &[u8]) -> String {
-    pdf_extract::extract_text_from_mem(bytes).unwrap()
 }
 
 /// The printout as PDF through --output: its bytes.

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -407,4 +408,137 @@ pub fn fontdb() -> std::sync::Arc<usvg::fontdb::Database> {
     db.load_font_data(sop::document::font::REGULAR.to_vec());
     db.load_font_data(sop::document::font::BOLD.to_vec());
     std::sync::Arc::new(db)
+}
+
+/// The text a PDF shows, page by page in the order it is drawn: every string of `Tj`/`TJ` in
+/// the pages' content and in the forms they draw (`Do`; svg2pdf draws a page as one), decoded
+/// through its font's ToUnicode map (svg2pdf writes Identity-H fonts with one); a line break
+/// after each text object. lopdf's own `extract_text` reads neither forms nor these maps.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    let mut text = String::new();
+    for page in doc.get_pages().into_values() {
+        let content = doc.get_page_content(page).unwrap();
+        let resources = doc
+            .get_dictionary(page)
+            .ok()
+            .and_then(|p| dict_in(&doc, p, b"Resources"));
+        shown_text(&doc, &content, resources, &mut text, 0);
+    }
+    text
+}
+
+/// The dictionary `d` holds at `key`, through a reference.
+fn dict_in<'a>(
+    doc: &'a lopdf::Document,
+    d: &'a lopdf::Dictionary,
+    key: &[u8],
+) -> Option<&'a lopdf::Dictionary> {
+    let object = d.get(key).ok()?;
+    doc.dereference(object).ok()?.1.as_dict().ok()
+}
+
+/// A font's ToUnicode map: each two-byte code and its text (`bfchar` and `bfrange`).
+fn to_unicode(doc: &lopdf::Document, font: &lopdf::Dictionary) -> HashMap<u16, String> {
+    let stream = doc
+        .dereference(font.get(b"ToUnicode").expect("a ToUnicode map"))
+        .and_then(|(_, o)| o.as_stream())
+        .unwrap();
+    let cmap = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    let cmap = String::from_utf8_lossy(&cmap);
+    let hex = |h: &str| u32::from_str_radix(h.trim_matches(['<', '>']), 16).unwrap();
+    let text = |h: &str| -> String {
+        let h = h.trim_matches(['<', '>']);
+        let units: Vec<u16> = (0..h.len() / 4)
+            .map(|i| u16::from_str_radix(&h[i * 4..i * 4 + 4], 16).unwrap())
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let mut map = HashMap::new();
+    let mut section = "";
+    for line in cmap.lines().map(str::trim) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match (section, words.as_slice()) {
+            (_, [.., "beginbfchar"]) => section = "char",
+            (_, [.., "beginbfrange"]) => section = "range",
+            (_, ["endbfchar" | "endbfrange"]) => section = "",
+            ("char", [code, to]) => {
+                map.insert(hex(code) as u16, text(to));
+            }
+            ("range", [lo, hi, to]) => {
+                let first = text(to).chars().next().unwrap() as u32;
+                for (i, code) in (hex(lo)..=hex(hi)).enumerate() {
+                    let c = char::from_u32(first + i as u32).unwrap();
+                    map.insert(code as u16, c.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    map
+}
+
+fn shown_text(
+    doc: &lopdf::Document,
+    content: &[u8],
+    resources: Option<&lopdf::Dictionary>,
+    out: &mut String,
+    depth: u8,
+) {
+    use lopdf::Object;
+    assert!(depth < 8, "forms nested too deep");
+    let fonts = resources.and_then(|r| dict_in(doc, r, b"Font"));
+    let forms = resources.and_then(|r| dict_in(doc, r, b"XObject"));
+    let mut map = None;
+    fn strings<'o>(operands: &'o [Object], found: &mut Vec<&'o [u8]>) {
+        for o in operands {
+            match o {
+                Object::String(bytes, _) => found.push(bytes),
+                Object::Array(items) => strings(items, found),
+                _ => {}
+            }
+        }
+    }
+    let ops = lopdf::content::Content::decode(content).unwrap().operations;
+    for op in &ops {
+        match op.operator.as_str() {
+            "Tf" => {
+                let name = op.operands[0].as_name().unwrap();
+                let font = fonts.and_then(|f| dict_in(doc, f, name)).expect("the font");
+                map = Some(to_unicode(doc, font));
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                let mut found = Vec::new();
+                strings(&op.operands, &mut found);
+                let map = map.as_ref().expect("a font before text");
+                for bytes in found {
+                    for code in bytes.chunks(2) {
+                        let code = u16::from_be_bytes([code[0], *code.get(1).unwrap_or(&0)]);
+                        out.push_str(map.get(&code).map_or("\u{fffd}", String::as_str));
+                    }
+                }
+            }
+            "ET" => out.push('\n'),
+            "Do" => {
+                let name = op.operands[0].as_name().unwrap();
+                let Some(object) = forms.and_then(|f| f.get(name).ok()) else {
+                    continue;
+                };
+                let Ok(stream) = doc.dereference(object).and_then(|(_, o)| o.as_stream()) else {
+                    continue;
+                };
+                if stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Form") {
+                    continue;
+                }
+                let inner = stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone());
+                let own = dict_in(doc, &stream.dict, b"Resources").or(resources);
+                shown_text(doc, &inner, own, out, depth + 1);
+            }
+            _ => {}
+        }
+    }
 }
