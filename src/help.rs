@@ -248,6 +248,7 @@ pub const ABOUTS: &[(&str, &str)] = &[
     ("log", "AboutLog"),
     ("verify", "AboutVerify"),
     ("report", "AboutReport"),
+    ("site", "AboutSite"),
     ("sync", "AboutSync"),
     ("init", "AboutInit"),
     ("completions", "AboutCompletions"),

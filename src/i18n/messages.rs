@@ -587,6 +587,10 @@ messages! {
         en: "Counts per status and, per step, time taken against the standard time, with breaches; with --monitoring, Tabel 7 \"Monitoring Pelaksanaan SOP AP\" (each procedure judged) and a recap per month",
         id: "Jumlah per status dan, per langkah, waktu yang dipakai dibanding Mutu Baku waktu, dengan pelanggarannya; dengan --monitoring, Tabel 7 \"Monitoring Pelaksanaan SOP AP\" (penilaian tiap prosedur) dan rekap per bulan",
     }
+    AboutSite {
+        en: "Write the SOP catalogue and the requests as a static HTML site",
+        id: "Menulis katalog SOP dan permintaan sebagai situs HTML statis",
+    }
     AboutSync {
         en: "Pull (rebase) from the shared repository and push this office's changes",
         id: "Menarik (rebase) dari repositori bersama dan mengirim perubahan kantor ini",
