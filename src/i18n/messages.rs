@@ -650,4 +650,22 @@ messages! {
         en: "Tables on a terminal: every column and every cell whole, even wider than the terminal (without it they are fitted to its width). Piped tables are always whole",
         id: "Tabel di terminal: setiap kolom dan sel utuh, meski lebih lebar dari terminal (tanpa ini disesuaikan dengan lebarnya). Tabel yang dialirkan lewat pipa selalu utuh",
     }
+
+    // ==== Help of each option and argument, and clap's own words (src/help.rs). ====
+    // (Keys of this section go directly below this line.)
+
+    // ----
+
+    // ==== Messages of the commands (src/commands/, import, output, view, graph, demo,
+    // complete, monitoring). ====
+    // (Keys of this section go directly below this line.)
+
+    // ----
+
+    // ==== Messages of the rules and the repository (limits, attachment, config, context,
+    // git/, audit, procedure/, people, engine/, field, trailers, printout/, document/, site/,
+    // store, tree_cache). ====
+    // (Keys of this section go directly below this line.)
+
+    // ----
 }
