@@ -516,7 +516,7 @@ impl fmt::Display for Table {
 fn plain_cell(cell: &str) -> Cow<'_, str> {
     let inside = |bytes: &[u8]| {
         let line_break = |b: &u8| matches!(b, b'\n' | b'\t' | b'\r');
-        !bytes.iter().any(line_break) && !bytes.windows(2).any(|w| w == b"  ")
+        !bytes.iter().any(line_break) && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
     };
     let tidy = !cell.is_empty()
         && !cell.starts_with(char::is_whitespace)
