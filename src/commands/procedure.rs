@@ -330,12 +330,12 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             .map(|r| p.role_label(config, r))
             .collect();
         let leads = match s.kind {
-            Kind::End => t!(LeadsEnd, outcome = s.outcome()),
+            Kind::End => t!(LeadsEnd, outcome = crate::i18n::status(s.outcome())),
             _ => {
                 let ways: Vec<String> = v
                     .next
                     .iter()
-                    .map(|(k, t)| format!("{k} → {}", number_of(p, t)))
+                    .map(|(k, t)| format!("{} → {}", way_word(s.kind, k), number_of(p, t)))
                     .collect();
                 let auto = s
                     .by_field
@@ -596,6 +596,19 @@ fn worktree_templates(root: &Path) -> crate::printout::template::Source {
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     })
+}
+
+/// An exit of a step as the flow table names it: sop's own words (`done`, `approve`,
+/// `reject`, a called request's status) in the language of the run, a decision's option as
+/// the office wrote it.
+fn way_word(kind: Kind, way: &str) -> String {
+    match (kind, way) {
+        (Kind::Task | Kind::Start, "done") => t!(ExitDone),
+        (Kind::Approval, "approve") => t!(DoneApprove),
+        (Kind::Approval, "reject") => t!(DoneReject),
+        (Kind::Call, status) => crate::i18n::status(status),
+        (_, option) => option.to_string(),
+    }
 }
 
 /// "4" for a numbered step, else its id.

@@ -824,6 +824,7 @@ messages! {
     // src/commands/procedure.rs, new.rs
     DraftMark { en: "draft", id: "draf" }
     LeadsEnd { en: "end: {outcome}", id: "akhir: {outcome}" }
+    ExitDone { en: "done", id: "selesai" }
     ByFieldRoute { en: "by {field}: ", id: "menurut {field}: " }
     FormFields {
         en: "Form fields (sop new {id} --field NAME=VALUE):",
