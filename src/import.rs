@@ -190,10 +190,7 @@ fn header(record: &Record) -> Result<(Vec<Column>, Vec<Problem>), Problem> {
         let name = String::from_utf8_lossy(cell);
         let name = name.trim_start_matches('\u{feff}').trim().to_string();
         if !seen.insert(name.clone()) {
-            problems.push(Problem::new(
-                line,
-                t!(HeaderTwice, name = name),
-            ));
+            problems.push(Problem::new(line, t!(HeaderTwice, name = name)));
         }
         let known = asset::known_column(&name);
         if !known {
@@ -285,8 +282,7 @@ fn json_row(line: &Line) -> Result<RawRow, Problem> {
             t!(JsonLineTooLong, size = limits::size(JSON_LINE_BYTES as u64)),
         ));
     }
-    let text =
-        std::str::from_utf8(&line.bytes).map_err(|_| Problem::new(number, t!(NotUtf8)))?;
+    let text = std::str::from_utf8(&line.bytes).map_err(|_| Problem::new(number, t!(NotUtf8)))?;
     let object: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(text.trim_start_matches('\u{feff}'))
             .map_err(|e| Problem::new(number, t!(NotJsonObject, error = e)))?;

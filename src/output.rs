@@ -80,8 +80,9 @@ pub fn refuse_pdf_terminal(example: &str) -> Result<()> {
     use crate::error::Hint as _;
     use std::io::IsTerminal as _;
     if std::io::stdout().is_terminal() {
-        return Err(crate::invalid!("{}", t!(PdfToTerminal))
-            .hint(t!(HintWriteToFile, example = example)));
+        return Err(
+            crate::invalid!("{}", t!(PdfToTerminal)).hint(t!(HintWriteToFile, example = example))
+        );
     }
     Ok(())
 }

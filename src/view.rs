@@ -308,8 +308,7 @@ pub fn entry_details(e: &Entry, lang: Lang) -> Vec<String> {
         }))
         .chain(e.until.map(|d| t_in!(lang, HistoryUntil, date = d)))
         .chain(
-            (!e.secrets.is_empty())
-                .then(|| t_in!(lang, SecretGiven, names = e.secrets.join(", "))),
+            (!e.secrets.is_empty()).then(|| t_in!(lang, SecretGiven, names = e.secrets.join(", "))),
         )
         .collect()
 }

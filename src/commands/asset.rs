@@ -897,7 +897,7 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
             .set
             .iter()
             .filter(|(k, _)| *k != "status")
-            .map(|(k, v)| format!("{k}={v}"))
+            .map(|(k, v)| format!("{}={v}", crate::i18n::column(k)))
             .collect();
         t.add_row(vec![
             e.at.format("%Y-%m-%d %H:%M").to_string(),

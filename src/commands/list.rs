@@ -85,9 +85,7 @@ impl Filter {
             .map(fold)
             .collect();
         if args.search.is_some() && words.is_empty() {
-            return Err(
-                invalid!("{}", t!(SearchNeedsWord)).hint(t!(HintSearch))
-            );
+            return Err(invalid!("{}", t!(SearchNeedsWord)).hint(t!(HintSearch)));
         }
         let person = |who: &str| people.find(who).map(|p| p.id.clone());
         let assignee = match &args.assignee {

@@ -101,11 +101,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         None => out.write_all(&bytes)?,
     }
     if !errors.is_empty() {
-        return Err(Failure::new(
-            Code::Invalid,
-            t!(MonitoringUnreadable, n = errors.len()),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(MonitoringUnreadable, n = errors.len())).into());
     }
     Ok(())
 }

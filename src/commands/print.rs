@@ -90,9 +90,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             );
         }
     }
-    let doc = printout::printout(templates(git)?, &name, &data, &p.name).map_err(|why| {
-        invalid!("{why}").hint(t!(HintTemplates, folder = template::FOLDER))
-    })?;
+    let doc = printout::printout(templates(git)?, &name, &data, &p.name)
+        .map_err(|why| invalid!("{why}").hint(t!(HintTemplates, folder = template::FOLDER)))?;
     let bytes = match ctx.format {
         Format::Html => crate::document::html::document(&doc).into_bytes(),
         _ => crate::document::pdf::document(&doc)?,
@@ -124,16 +123,17 @@ fn step_template(p: &Procedure, id: &str, step: &str) -> Result<String> {
         );
     };
     let Some(t) = &s.template else {
-        return Err(invalid!(
-            "{}",
-            t!(StepNoTemplate, step = step, procedure = p.id())
-        )
-        .hint(with_text));
+        return Err(
+            invalid!("{}", t!(StepNoTemplate, step = step, procedure = p.id())).hint(with_text),
+        );
     };
     Ok(template::step_template_name(t.get_ref())
         .map_err(|why| {
             let file = p.file.display();
-            invalid!("{}", t!(StepTemplateBad, file = file, step = step, why = why))
+            invalid!(
+                "{}",
+                t!(StepTemplateBad, file = file, step = step, why = why)
+            )
         })?
         .to_string())
 }

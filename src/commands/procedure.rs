@@ -441,7 +441,7 @@ pub fn fields_table(
         let mut row = vec![
             f.name.clone(),
             f.label.clone(),
-            kind,
+            field_type(&kind),
             if f.required { t!(Yes) } else { t!(No) },
             f.pattern.clone().unwrap_or_default(),
             choices,
@@ -452,6 +452,23 @@ pub fn fields_table(
         t.add_row(row);
     }
     Some(t)
+}
+
+/// A field's type (`text`, `date`…, as procedures write it) as the fields table says it.
+fn field_type(kind: &str) -> String {
+    match kind {
+        "text" => t!(TypeText),
+        "number" => t!(TypeNumber),
+        "integer" => t!(TypeInteger),
+        "date" => t!(TypeDate),
+        "email" => t!(TypeEmail),
+        "choice" => t!(TypeChoice),
+        "bool" => t!(TypeBool),
+        "person" => t!(TypePerson),
+        "secret" => t!(TypeSecret),
+        "file" => t!(TypeFile),
+        other => other.to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -586,9 +603,7 @@ fn worktree_templates(root: &Path) -> crate::printout::template::Source {
         let path = root.join(&rel);
         match std::fs::symlink_metadata(&path) {
             Err(_) => return Ok(None),
-            Ok(m) if m.file_type().is_symlink() => {
-                return Err(t!(SymlinkRefused, rel = rel))
-            }
+            Ok(m) if m.file_type().is_symlink() => return Err(t!(SymlinkRefused, rel = rel)),
             Ok(m) if !m.is_file() => return Ok(None),
             Ok(_) => {}
         }

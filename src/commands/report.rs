@@ -129,11 +129,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     print(ctx, &reports, out)?;
     if unreadable > 0 {
-        return Err(Failure::new(
-            Code::Invalid,
-            t!(ReportUnreadable, n = unreadable),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(ReportUnreadable, n = unreadable)).into());
     }
     Ok(())
 }

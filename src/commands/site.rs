@@ -48,11 +48,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
     }
     if !errors.is_empty() {
-        return Err(Failure::new(
-            Code::Invalid,
-            t!(SiteUnreadable, n = errors.len()),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(SiteUnreadable, n = errors.len())).into());
     }
     Ok(())
 }

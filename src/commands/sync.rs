@@ -185,7 +185,10 @@ fn default_branch(workdir: &Path, remote: &str, branch: &str) -> Result<()> {
     match local_repository(workdir, remote) {
         Some(path) => {
             let path = path.to_string_lossy();
-            git_out(workdir, &["--git-dir", &path, "symbolic-ref", "HEAD", &wanted])?;
+            git_out(
+                workdir,
+                &["--git-dir", &path, "symbolic-ref", "HEAD", &wanted],
+            )?;
         }
         None => eprintln!(
             "{}: {}",

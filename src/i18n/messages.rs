@@ -836,6 +836,17 @@ messages! {
     }
     FormFieldsOf { en: "Form fields of {id} ({name}):", id: "Isian formulir {id} ({name}):" }
     FilesOfTypes { en: "files: {types}", id: "berkas: {types}" }
+    // A field's type in the fields table.
+    TypeText { en: "text", id: "teks" }
+    TypeNumber { en: "number", id: "angka" }
+    TypeInteger { en: "integer", id: "bilangan bulat" }
+    TypeDate { en: "date", id: "tanggal" }
+    TypeEmail { en: "email", id: "email" }
+    TypeChoice { en: "choice", id: "pilihan" }
+    TypeBool { en: "bool", id: "ya/tidak" }
+    TypePerson { en: "person", id: "orang" }
+    TypeSecret { en: "secret", id: "rahasia" }
+    TypeFile { en: "file", id: "berkas" }
     CallsUnknown { en: "calls unknown procedure '{target}'", id: "memanggil prosedur '{target}' yang tidak dikenal" }
     CallsCircle {
         en: "calls '{target}', which calls '{id}' again: a circle of calls never ends",
