@@ -86,15 +86,12 @@ impl Filter {
             .map(fold)
             .collect();
         if args.search.is_some() && words.is_empty() {
-            return Err(
-                invalid!("--search needs a word to look for").hint("sop list --search WORD…")
-            );
+            return Err(invalid!("{}", t!(SearchNeedsWord)).hint(t!(HintSearch)));
         }
         let person = |who: &str| people.find(who).map(|p| p.id.clone());
         let assignee = match &args.assignee {
             Some(who) => Some(person(who).ok_or_else(|| {
-                invalid!("--assignee: '{who}' is not a person in people.toml")
-                    .hint("give a person's id or email as people.toml has it")
+                invalid!("{}", t!(AssigneeNotPerson, who = who)).hint(t!(HintGivePerson))
             })?),
             None => None,
         };
