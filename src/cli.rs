@@ -145,11 +145,14 @@ impl Cli {
     }
 }
 
-/// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
+/// The command line, parsed (clap's errors exit 2, in the language of the run), with its
+/// matches for `check_text`.
 pub fn parse() -> (Cli, ArgMatches) {
     refuse_non_utf8_args();
-    let matches = command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| crate::help::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| crate::help::exit(e));
     (cli, matches)
 }
 
