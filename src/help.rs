@@ -12,7 +12,8 @@ use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::{text_in, Lang};
 
-/// The groups of `sop --help`, in order, with the subcommands each holds.
+/// The groups of `sop --help`, in order, with the subcommands each holds. Indonesian help
+/// shows a group's name without the English in brackets.
 pub const GROUPS: &[(&str, &[&str])] = &[
     (
         "Permintaan (requests)",
@@ -598,9 +599,20 @@ fn examples(lines: &[&str], lang: Lang) -> StyledStr {
     let title = text_in("HelpExamples", lang);
     let mut text = format!("{header}{title}{header:#}\n");
     for line in lines {
-        text += &format!("  {line}\n");
+        text += &format!("  {}\n", example_in(line, lang));
     }
     text.trim_end().to_string().into()
+}
+
+/// An example line with its comment (`  # …`) in `lang`: the catalogue's text whose English
+/// is the comment.
+fn example_in(line: &str, lang: Lang) -> String {
+    let Some((command, comment)) = line.split_once("  # ") else {
+        return line.to_string();
+    };
+    let entry = crate::i18n::CATALOGUE.iter().find(|e| e.en == comment);
+    let comment = entry.map_or(comment, |e| text_in(e.key, lang));
+    format!("{command}  # {comment}")
 }
 
 /// The top command's help template: the usage, the commands by group, the global options.
@@ -625,6 +637,11 @@ fn template(cmd: &Command, lang: Lang) -> StyledStr {
         .unwrap_or(0);
     let mut groups = String::new();
     for (group, names) in GROUPS {
+        // Indonesian without the English in brackets.
+        let group = match lang {
+            Lang::En => group,
+            Lang::Id => group.split(" (").next().unwrap_or(group),
+        };
         groups += &format!("{header}{group}:{header:#}\n");
         for name in *names {
             let pad = " ".repeat(width - name.len());
@@ -1026,6 +1043,10 @@ mod tests {
                 "examples for `sop {path}`, which is no command"
             );
             for line in *lines {
+                if let Some((_, comment)) = line.split_once("  # ") {
+                    let entry = crate::i18n::CATALOGUE.iter().find(|e| e.en == comment);
+                    assert!(entry.is_some(), "{comment:?} is not in the catalogue");
+                }
                 // `COMPLETE=bash sop`: the glue of completions with live values
                 assert!(
                     line.starts_with("sop ")

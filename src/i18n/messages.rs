@@ -953,6 +953,29 @@ messages! {
         id: "Hanya commit dalam OLD..NEW, misalnya yang dibawa sebuah push; keadaan pada OLD dipercaya",
     }
 
+    // src/help.rs: the comments of the examples (help::EXAMPLES), found by their English.
+    ExampleInitExample { en: "the shipped SOPs of a Dinas Kominfo, to try sop", id: "SOP sebuah Dinas Kominfo yang disertakan, untuk mencoba sop" }
+    ExampleInitDemo { en: "… with a month of their requests to look at", id: "… dengan permintaannya selama sebulan untuk dilihat" }
+    ExampleInitEmpty { en: "an empty records directory here", id: "direktori catatan kosong di sini" }
+    ExampleNewHelp { en: "the form fields of procedure email", id: "isian formulir prosedur email" }
+    ExampleShowGraph { en: "the flow with the path it took", id: "alur dengan jalur yang ditempuhnya" }
+    ExamplePrint { en: "the form, its history and signature blocks", id: "formulir, riwayatnya dan kolom tanda tangan" }
+    ExamplePrintStep { en: "the step's berita acara", id: "berita acara langkah itu" }
+    ExampleListWide {
+        en: "every column, whole titles, past the terminal's edge",
+        id: "semua kolom, judul utuh, melewati tepi terminal",
+    }
+    ExampleListPiped { en: "piped: plain columns", id: "lewat pipa: kolom polos" }
+    ExampleReportMonitoring { en: "Tabel 7, Monitoring Pelaksanaan SOP AP", id: "Tabel 7, Monitoring Pelaksanaan SOP AP" }
+    ExampleSite { en: "then open /srv/intranet/sop/index.html", id: "lalu buka /srv/intranet/sop/index.html" }
+    ExampleCompletionsStatic { en: "static", id: "statis" }
+    ExampleCompletionsBash {
+        en: "in ~/.bashrc: live values too (request ids, people…)",
+        id: "di ~/.bashrc: juga nilai langsung (id permintaan, orang…)",
+    }
+    ExampleCompletionsZsh { en: "in ~/.zshrc, after compinit", id: "di ~/.zshrc, sesudah compinit" }
+    ExampleCompletionsFish { en: "in ~/.config/fish/completions/sop.fish", id: "di ~/.config/fish/completions/sop.fish" }
+
     // ----
 
     // ==== Messages of the commands (src/commands/, import, output, view, graph, demo,
