@@ -137,6 +137,12 @@ pub fn command() -> clap::Command {
     crate::help::apply(Cli::command())
 }
 
+/// sop's command line with its help in `lang`: English for the completion scripts, as
+/// shipped in completions/, whatever the language of the run.
+pub fn command_in(lang: crate::i18n::Lang) -> clap::Command {
+    crate::help::apply_in(Cli::command(), lang)
+}
+
 #[cfg(test)]
 impl Cli {
     /// The command line as the derive declares it, before `help::apply`.

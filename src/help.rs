@@ -393,7 +393,8 @@ pub fn apply(cmd: Command) -> Command {
     apply_in(cmd, crate::i18n::lang())
 }
 
-fn apply_in(mut cmd: Command, lang: Lang) -> Command {
+/// The same in `lang`.
+pub fn apply_in(mut cmd: Command, lang: Lang) -> Command {
     cmd = translated(cmd, lang);
     for (path, lines) in EXAMPLES {
         let names: Vec<&str> = path.split(' ').collect();

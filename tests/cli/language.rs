@@ -405,3 +405,19 @@ fn clap_s_errors_in_indonesian_exit_2_and_english_stays_clap_s() {
          Usage: sop list --status <STATUS>\n\nFor more information, try '--help'.\n"
     );
 }
+
+#[test]
+fn completion_scripts_stay_english_in_an_indonesian_office() {
+    let office = indonesian_office();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/sop.fish");
+    let out = office
+        .sop_cmd()
+        .args(["completions", "fish"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        std::fs::read_to_string(shipped).unwrap()
+    );
+}
