@@ -1000,6 +1000,45 @@ mod tests {
         }
     }
 
+    /// The Indonesian command line parses as the English one does.
+    #[test]
+    fn indonesian_command_line_parses_the_same() {
+        use clap::FromArgMatches;
+        let parse = |lang, args: &[&str]| {
+            let cmd = apply_in(crate::cli::Cli::command_raw(), lang);
+            let matches = cmd.try_get_matches_from(args).map_err(|e| e.kind())?;
+            let cli = crate::cli::Cli::from_arg_matches(&matches).map_err(|e| e.kind())?;
+            Ok::<_, ErrorKind>(format!("{cli:?}"))
+        };
+        for args in [
+            &[
+                "sop", "-C", "/x", "list", "--color", "never", "--mine", "--format", "csv",
+            ][..],
+            &[
+                "sop", "comment", "EML-1", "teks", "--attach", "a.pdf", "--as", "dewi",
+            ],
+            &[
+                "sop", "new", "email", "-q", "--field", "a=b", "--field", "c=d",
+            ],
+            &[
+                "sop",
+                "asset",
+                "import",
+                "-",
+                "--input-format",
+                "csv",
+                "--dry-run",
+            ],
+            &["sop", "new", "-h"],
+            &["sop", "list", "-h"],
+            &["sop", "--version"],
+            &["sop", "list", "--color", "biru"],
+            &["sop", "reject", "EML-1"],
+        ] {
+            assert_eq!(parse(Lang::Id, args), parse(Lang::En, args), "{args:?}");
+        }
+    }
+
     #[test]
     fn every_command_is_in_exactly_one_group() {
         let cmd = built();
