@@ -4,6 +4,11 @@
 //! clap has no groups of subcommands: the grouped list is written into the top command's
 //! help template from the command list itself, so a command cannot be left out (a unit test
 //! checks that each one is in exactly one group).
+//!
+//! Help speaks the language of the run. English is the doc comments' and clap's own; in
+//! Indonesian every word comes from the catalogue: summaries (ABOUTS), each argument's help
+//! (ARGS), the examples' comments, and clap's own words (headings, `[OPTIONS]`, the help and
+//! version flags, defaults, possible values) and errors (`exit`).
 
 use clap::builder::PossibleValue;
 use clap::builder::StyledStr;
