@@ -653,6 +653,328 @@ messages! {
 
     // ==== Help of each option and argument, and clap's own words (src/help.rs). ====
     // (Keys of this section go directly below this line.)
+    // src/help.rs: clap's own words in the help (headings, the help and version flags, what
+    // clap writes beside an argument's help). English is clap's own; only the Indonesian is
+    // shown.
+    HelpArguments { en: "Arguments", id: "Argumen" }
+    HelpOptions { en: "Options", id: "Opsi" }
+    HelpCommands { en: "Commands", id: "Perintah" }
+    HelpCommandValue { en: "COMMAND", id: "PERINTAH" }
+    HelpOptionsValue { en: "[OPTIONS]", id: "[OPSI]" }
+    HelpDefault { en: "default", id: "bawaan" }
+    HelpValues { en: "possible values", id: "pilihan" }
+    HelpValuesLong { en: "Possible values:", id: "Pilihan:" }
+    HelpAliases { en: "aliases", id: "alias" }
+    HelpFlag { en: "Print help", id: "Menampilkan bantuan" }
+    HelpFlagShort { en: "Print help (see more with '--help')", id: "Menampilkan bantuan (selengkapnya dengan '--help')" }
+    HelpFlagLong { en: "Print help (see a summary with '-h')", id: "Menampilkan bantuan (ringkasannya dengan '-h')" }
+    HelpVersion { en: "Print version", id: "Menampilkan versi" }
+
+    // src/help.rs: clap's errors on the command line (exit 2). English is clap's own.
+    ClapUnknownArgument { en: "unexpected argument '{arg}' found", id: "argumen '{arg}' tidak dikenal" }
+    ClapNoValue {
+        en: "a value is required for '{arg}' but none was supplied",
+        id: "'{arg}' memerlukan nilai, tetapi tidak ada yang diberikan",
+    }
+    ClapInvalidValue { en: "invalid value '{value}' for '{arg}'", id: "nilai '{value}' tidak sah untuk '{arg}'" }
+    ClapUnknownSubcommand { en: "unrecognized subcommand '{name}'", id: "subperintah '{name}' tidak dikenal" }
+    ClapMissingArguments {
+        en: "the following required arguments were not provided:",
+        id: "argumen wajib berikut belum diberikan:",
+    }
+    ClapMissingSubcommand {
+        en: "'{name}' requires a subcommand but one was not provided",
+        id: "'{name}' memerlukan subperintah, tetapi tidak ada yang diberikan",
+    }
+    ClapSubcommands { en: "subcommands", id: "subperintah" }
+    ClapUsedTwice {
+        en: "the argument '{arg}' cannot be used multiple times",
+        id: "argumen '{arg}' tidak boleh dipakai lebih dari sekali",
+    }
+    ClapConflict { en: "the argument '{arg}' cannot be used with", id: "argumen '{arg}' tidak dapat dipakai bersama" }
+    ClapConflictOthers {
+        en: "one or more of the other specified arguments",
+        id: "satu atau beberapa argumen lain yang diberikan",
+    }
+    ClapTooManyValues {
+        en: "unexpected value '{value}' for '{arg}' found; no more were expected",
+        id: "nilai '{value}' untuk '{arg}' berlebih; tidak ada nilai lagi yang diharapkan",
+    }
+    ClapTooFewValues {
+        en: "{min} values required by '{arg}'; only {n} provided",
+        id: "'{arg}' memerlukan {min} nilai; hanya {n} yang diberikan",
+    }
+    ClapWrongNumberOfValues {
+        en: "{expected} values required for '{arg}' but {n} provided",
+        id: "'{arg}' memerlukan {expected} nilai, tetapi {n} yang diberikan",
+    }
+    ClapNoEquals {
+        en: "equal sign is needed when assigning values to '{arg}'",
+        id: "tanda sama dengan diperlukan untuk memberi nilai kepada '{arg}'",
+    }
+    ClapSimilarArgument { en: "a similar argument exists: {names}", id: "ada argumen yang mirip: {names}" }
+    ClapSimilarSubcommand { en: "a similar subcommand exists: {names}", id: "ada subperintah yang mirip: {names}" }
+    ClapSimilarValue { en: "a similar value exists: {names}", id: "ada nilai yang mirip: {names}" }
+    ClapPassAsValue {
+        en: "to pass '{arg}' as a value, use '{usage}'",
+        id: "untuk memberikan '{arg}' sebagai nilai, tulis '{usage}'",
+    }
+    ClapSubcommandExists {
+        en: "subcommand '{name}' exists; to use it, remove the '--' before it",
+        id: "subperintah '{name}' ada; untuk memakainya, hapus '--' di depannya",
+    }
+    ClapExists { en: "'{usage}' exists", id: "'{usage}' ada" }
+    ClapMoreInformation { en: "For more information, try '{help}'.", id: "Untuk keterangan lebih lanjut, coba '{help}'." }
+
+    // src/help.rs: the help of each argument (help::ARGS). The English is the doc comment
+    // clap reads (a unit test keeps the two the same); `{{` is a brace.
+    ArgRequestId { en: "The request id, or a unique start of it", id: "Id permintaan, atau awalannya yang unik" }
+    ArgProcedureId { en: "The procedure id", id: "Id prosedur" }
+    ArgQuiet {
+        en: "Print only the request id on stdout, nothing on stderr but errors",
+        id: "Hanya mencetak id permintaan di stdout, dan di stderr hanya galat",
+    }
+    ArgNote { en: "A note for the history", id: "Catatan untuk riwayat" }
+    ArgReason { en: "Why (required)", id: "Alasannya (wajib)" }
+    ArgStepFields {
+        en: "A field the step records, NAME=VALUE; repeat for several",
+        id: "Isian yang dicatat langkah ini, NAME=VALUE; ulangi untuk beberapa isian",
+    }
+    ArgAttach {
+        en: "Attach a file (FIELD=FILE fills the file field FIELD); repeat for several",
+        id: "Melampirkan berkas (FIELD=FILE mengisi isian berkas FIELD); ulangi untuk beberapa berkas",
+    }
+    ArgDocOutput {
+        en: "Write the document to this file (through a temporary file and a rename)",
+        id: "Menulis dokumen ke berkas ini (melalui berkas sementara yang lalu diganti namanya)",
+    }
+    ValFormatTable { en: "For people: tables and sentences", id: "Untuk dibaca orang: tabel dan kalimat" }
+    ValFormatJson { en: "One JSON document (docs/contract.md)", id: "Satu dokumen JSON (docs/contract.md)" }
+    ValFormatCsv { en: "A header row, then one row per record", id: "Satu baris judul, lalu satu baris per catatan" }
+    ValFormatId {
+        en: "One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change",
+        id: "Satu id per baris: permintaan, aset, prosedur; nama berkas untuk `sop attachment`, id commit untuk `sop log`; id saja untuk sebuah perubahan",
+    }
+    ValFormatMermaid { en: "Flowchart text for `sop procedure graph` (Mermaid)", id: "Teks bagan alir untuk `sop procedure graph` (Mermaid)" }
+    ValFormatDot { en: "Flowchart text for `sop procedure graph` (Graphviz)", id: "Teks bagan alir untuk `sop procedure graph` (Graphviz)" }
+    ValFormatSvg {
+        en: "The SOP document for `sop procedure doc` (SVG, the pages one under another)",
+        id: "Dokumen SOP untuk `sop procedure doc` (SVG, halamannya bersusun ke bawah)",
+    }
+    ValFormatPdf {
+        en: "A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request's printout for `sop print` (A4 portrait)",
+        id: "Dokumen PDF: SOP untuk `sop procedure doc` dan Tabel 7 untuk `sop report --monitoring` (A4 mendatar), cetakan permintaan untuk `sop print` (A4 tegak)",
+    }
+    ValFormatHtml {
+        en: "A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request's printout for `sop print`",
+        id: "Dokumen HTML yang dapat dicetak: SOP untuk `sop procedure doc`, Tabel 7 untuk `sop report --monitoring`, cetakan permintaan untuk `sop print`",
+    }
+    ArgInitDir { en: "Where (default: -C DIR, else the current folder)", id: "Lokasinya (bawaan: -C DIR, atau folder saat ini)" }
+    ArgInitExample {
+        en: "Copy the shipped procedures and sample people of a Dinas Kominfo",
+        id: "Menyalin prosedur yang disertakan dan contoh pegawai sebuah Dinas Kominfo",
+    }
+    ArgInitDemo {
+        en: "With --example: also a month of the office's requests (several procedures, every status, some overdue) and assets, each made as a change of its own by the person who acted, to try `sop list`, `show` and `report` on",
+        id: "Dengan --example: juga permintaan kantor itu selama sebulan (beberapa prosedur, semua status, sebagian lewat tenggat) dan asetnya, masing-masing dibuat sebagai perubahan tersendiri oleh orang yang bertindak, untuk mencoba `sop list`, `show` dan `report`",
+    }
+    ArgInitLanguage {
+        en: "The language sop speaks in this office, written into sop.toml as `language` (the example office's is id; without it a new office has none, and sop follows $SOP_LANG, else the locale)",
+        id: "Bahasa sop di kantor ini, ditulis ke sop.toml sebagai `language` (kantor contoh memakai id; tanpa opsi ini kantor baru tidak memilikinya, dan sop mengikuti $SOP_LANG, atau locale)",
+    }
+    ArgNewProcedure { en: "The procedure id (`sop procedure list`)", id: "Id prosedur (`sop procedure list`)" }
+    ArgNewTitle { en: "A title (default: the procedure's name)", id: "Judul (bawaan: nama prosedur)" }
+    ArgNewFields { en: "A form field, NAME=VALUE; repeat for several", id: "Isian formulir, NAME=VALUE; ulangi untuk beberapa isian" }
+    ArgNewAsset { en: "The asset this request is about", id: "Aset yang menjadi pokok permintaan ini" }
+    ArgNewFor {
+        en: "Open it for a requester outside people.toml: \"Name <contact>\" (a phone, an email)",
+        id: "Mengajukannya untuk pemohon di luar people.toml: \"Nama <kontak>\" (telepon, email)",
+    }
+    ArgNewAttach {
+        en: "Attach a file (FIELD=FILE fills the procedure's file field FIELD); repeat for several",
+        id: "Melampirkan berkas (FIELD=FILE mengisi isian berkas FIELD prosedur itu); ulangi untuk beberapa berkas",
+    }
+    ArgNewHelp {
+        en: "Print help; with PROCEDURE, also the procedure's form fields",
+        id: "Menampilkan bantuan; dengan PROCEDURE, juga isian formulir prosedur itu",
+    }
+    ArgAdvanceOutput { en: "What the step produced (its output)", id: "Hasil langkah ini (output-nya)" }
+    ArgAdvanceChoose { en: "At a decision step: the option taken", id: "Pada langkah keputusan: pilihan yang diambil" }
+    ArgEditFields {
+        en: "A field to correct, NAME=VALUE; repeat for several",
+        id: "Isian yang dikoreksi, NAME=VALUE; ulangi untuk beberapa isian",
+    }
+    ArgEditTitle { en: "A new title", id: "Judul baru" }
+    ArgEditNote { en: "Why, for the history", id: "Alasannya, untuk riwayat" }
+    ArgCommentText { en: "The comment", id: "Isi catatan" }
+    ArgCommentAttach {
+        en: "Attach a file to the comment; repeat for several",
+        id: "Melampirkan berkas pada catatan; ulangi untuk beberapa berkas",
+    }
+    ArgAssignPerson {
+        en: "The person (id or email in people.toml) who holds the step's role",
+        id: "Orang (id atau email di people.toml) pemegang peran langkah ini",
+    }
+    ArgHoldReason { en: "What the request waits for (required)", id: "Apa yang ditunggu permintaan ini (wajib)" }
+    ArgHoldUntil {
+        en: "The day the hold is expected to end, YYYY-MM-DD",
+        id: "Tanggal penundaan diperkirakan berakhir, YYYY-MM-DD",
+    }
+    ArgShowGraph {
+        en: "Print the procedure's flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document's flow table)",
+        id: "Mencetak alur prosedurnya sebagai gantinya, dengan jalur yang ditempuh permintaan ini dan posisinya sekarang disorot: `mermaid` (teks bagan alir) atau `svg` (tabel alur dokumen SOP)",
+    }
+    ValGraphMermaid {
+        en: "Mermaid flowchart text with a swimlane per role",
+        id: "Teks bagan alir Mermaid dengan satu lajur per Pelaksana",
+    }
+    ValGraphSvg { en: "The flow table of the SOP document, as one SVG", id: "Tabel alur dokumen SOP, sebagai satu SVG" }
+    ArgPrintStep {
+        en: "Print the document of this step (the template its procedure names, such as a berita acara), not the request form",
+        id: "Mencetak dokumen langkah ini (templat yang disebut prosedurnya, seperti berita acara), bukan formulir permintaan",
+    }
+    ArgPrintOutput {
+        en: "Write the printout to this file (through a temporary file and a rename)",
+        id: "Menulis cetakan ke berkas ini (melalui berkas sementara yang lalu diganti namanya)",
+    }
+    ArgAttachmentName {
+        en: "The attached file to get back, by its name in the request",
+        id: "Berkas lampiran yang diambil kembali, menurut namanya di permintaan",
+    }
+    ArgAttachmentOutput {
+        en: "Write the file here instead of to standard output",
+        id: "Menulis berkas ke sini, bukan ke keluaran standar",
+    }
+    ArgAttachmentForce {
+        en: "With --output: replace a file that is already there",
+        id: "Dengan --output: menimpa berkas yang sudah ada",
+    }
+    ArgListStatus {
+        en: "Only requests with this status (open, completed, rejected, cancelled, …)",
+        id: "Hanya permintaan dengan status ini (diproses, selesai, ditolak, dibatalkan, …)",
+    }
+    ArgListProcedure { en: "Only requests of this procedure", id: "Hanya permintaan prosedur ini" }
+    ArgListRole {
+        en: "Only open requests whose current step is for this role",
+        id: "Hanya permintaan yang diproses dengan langkah saat ini untuk Pelaksana ini",
+    }
+    ArgListMine {
+        en: "Only requests I made, or whose current step is assigned to me, or is unassigned and I may do it",
+        id: "Hanya permintaan yang saya ajukan, atau yang langkah saat ininya ditugaskan kepada saya, atau belum ditugaskan dan boleh saya kerjakan",
+    }
+    ArgListOverdue {
+        en: "Only open requests past the due time of their current step",
+        id: "Hanya permintaan yang diproses dan sudah lewat tenggat langkah saat ininya",
+    }
+    ArgListSearch {
+        en: "Only requests holding every word of TEXT (in any case or accent) in their id, title, fields, outside requester, notes, comments, outputs or edits",
+        id: "Hanya permintaan yang memuat setiap kata TEXT (huruf besar, kecil atau beraksen sama saja) pada id, judul, isian, pemohon luar, catatan, komentar, output atau koreksinya",
+    }
+    ArgListRequester {
+        en: "Only requests opened by this person (id or email), or for an outside requester whose name holds this text",
+        id: "Hanya permintaan yang diajukan orang ini (id atau email), atau untuk pemohon luar yang namanya memuat teks ini",
+    }
+    ArgListAssignee {
+        en: "Only requests whose current step is assigned to this person (id or email)",
+        id: "Hanya permintaan yang langkah saat ininya ditugaskan kepada orang ini (id atau email)",
+    }
+    ArgReportProcedure { en: "Only this procedure", id: "Hanya prosedur ini" }
+    ArgReportSince {
+        en: "Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period's first day (default: the first day of the month eleven months before --until's)",
+        id: "Hanya permintaan yang diajukan pada atau sesudah tanggal ini (YYYY-MM-DD); dengan --monitoring, hari pertama periode (bawaan: hari pertama bulan kesebelas sebelum bulan --until)",
+    }
+    ArgReportUntil {
+        en: "Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the period's last day (default: today)",
+        id: "Hanya permintaan yang diajukan pada atau sebelum tanggal ini (YYYY-MM-DD); dengan --monitoring, hari terakhir periode (bawaan: hari ini)",
+    }
+    ArgReportMonitoring {
+        en: "Tabel 7 \"Monitoring Pelaksanaan SOP AP\": each procedure judged \"berjalan dengan baik\" or not by sop.toml's [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)",
+        id: "Tabel 7 \"Monitoring Pelaksanaan SOP AP\": setiap prosedur dinilai \"berjalan dengan baik\" atau tidak menurut aturan [monitoring] di sop.toml, dari langkah yang selesai dalam periode itu, dengan rekap per bulan (--format table, json, csv, pdf atau html)",
+    }
+    ArgReportOutput {
+        en: "Write the monitoring to this file (through a temporary file and a rename)",
+        id: "Menulis monitoring ke berkas ini (melalui berkas sementara yang lalu diganti namanya)",
+    }
+    ArgSiteOutput {
+        en: "The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it",
+        id: "Folder tempat situs ditulis: dibuat bila belum ada; bila sudah ada, folder yang pernah ditulis `sop site` (berisi .sop-site.json). Di dalam repositori catatan hanya di tempat yang diabaikan git",
+    }
+    ArgSyncRemote {
+        en: "The remote (default: the branch's upstream remote, else origin)",
+        id: "Remote-nya (bawaan: remote upstream branch ini, atau origin)",
+    }
+    ArgAssetKind { en: "hardware, software or data", id: "`hardware`, `software` atau `data`" }
+    ArgAssetStatus {
+        en: "planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a holder, else in-stock)",
+        id: "`planned`, `in-stock`, `in-use`, `in-repair`, `transferred`, `disposed` (bawaan: `in-use` bila ada pemegangnya, atau `in-stock`)",
+    }
+    ArgAssetKodeBarang { en: "Kode barang (BMD goods code)", id: "Kode barang (BMD)" }
+    ArgAssetNup { en: "NUP (register number)", id: "NUP (nomor register)" }
+    ArgAssetHolder { en: "A person id or email from people.toml", id: "Id atau email seseorang dari people.toml" }
+    ArgAssetAcquired { en: "Acquisition date, YYYY-MM-DD", id: "Tanggal perolehan, YYYY-MM-DD" }
+    ArgAssetValue { en: "Acquisition value in whole rupiah", id: "Nilai perolehan dalam rupiah bulat" }
+    ArgAssetAttrs { en: "A free attribute, NAME=VALUE; repeat for several", id: "Atribut bebas, NAME=VALUE; ulangi untuk beberapa atribut" }
+    ArgAssetQuiet {
+        en: "Print only the asset id on stdout, nothing on stderr but errors",
+        id: "Hanya mencetak id aset di stdout, dan di stderr hanya galat",
+    }
+    ArgImportFile {
+        en: "A CSV or JSON-lines file, or - for standard input",
+        id: "Berkas CSV atau JSON lines, atau - untuk masukan standar",
+    }
+    ArgImportKey {
+        en: "Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)",
+        id: "Memperbarui aset yang disebut sebuah baris, bukan mendaftarkan aset baru: satu kolom (`serial`, atau `id`), atau beberapa menurut urutan prioritas, tiap baris dicocokkan dengan kolom pertama yang berisi nilai, `+` menggabungkan kolom yang harus cocok bersama (`serial,licence,kode_barang+nup`)",
+    }
+    ArgImportAllowDuplicates {
+        en: "Without --key: register rows even when their serial, licence or kode_barang+nup is an asset's already, or another row's of the file",
+        id: "Tanpa --key: mendaftarkan baris meski `serial`, `licence` atau `kode_barang+nup`-nya sudah dimiliki sebuah aset, atau baris lain dalam berkas itu",
+    }
+    ArgImportDryRun {
+        en: "Validate only: report what would happen and write nothing",
+        id: "Hanya memeriksa: melaporkan apa yang akan terjadi tanpa menulis apa pun",
+    }
+    ArgImportInputFormat {
+        en: "The input's format (default: JSON lines when it starts with '{{', else CSV)",
+        id: "Format masukan (bawaan: JSON lines bila diawali '{{', atau CSV)",
+    }
+    ArgAssetListHolder { en: "A person id or email", id: "Id atau email seseorang" }
+    ArgAssetListLocation {
+        en: "Assets whose location contains this text (any case)",
+        id: "Aset yang lokasinya memuat teks ini (huruf besar atau kecil sama saja)",
+    }
+    ArgAssetId { en: "The asset id, or a unique start of it", id: "Id aset, atau awalannya yang unik" }
+    ArgVerifyIds {
+        en: "Only these requests (ids, or unique starts of them in a work tree)",
+        id: "Hanya permintaan ini (id, atau awalannya yang unik di work tree)",
+    }
+    ArgVerifyRange {
+        en: "Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted",
+        id: "Hanya commit dalam OLD..NEW, misalnya yang dibawa sebuah push; keadaan pada OLD dipercaya",
+    }
+
+    // src/help.rs: the comments of the examples (help::EXAMPLES), found by their English.
+    ExampleInitExample { en: "the shipped SOPs of a Dinas Kominfo, to try sop", id: "SOP sebuah Dinas Kominfo yang disertakan, untuk mencoba sop" }
+    ExampleInitDemo { en: "… with a month of their requests to look at", id: "… dengan permintaannya selama sebulan untuk dilihat" }
+    ExampleInitEmpty { en: "an empty records directory here", id: "direktori catatan kosong di sini" }
+    ExampleNewHelp { en: "the form fields of procedure email", id: "isian formulir prosedur email" }
+    ExampleShowGraph { en: "the flow with the path it took", id: "alur dengan jalur yang ditempuhnya" }
+    ExamplePrint { en: "the form, its history and signature blocks", id: "formulir, riwayatnya dan kolom tanda tangan" }
+    ExamplePrintStep { en: "the step's berita acara", id: "berita acara langkah itu" }
+    ExampleListWide {
+        en: "every column, whole titles, past the terminal's edge",
+        id: "semua kolom, judul utuh, melewati tepi terminal",
+    }
+    ExampleListPiped { en: "piped: plain columns", id: "lewat pipa: kolom polos" }
+    ExampleReportMonitoring { en: "Tabel 7, Monitoring Pelaksanaan SOP AP", id: "Tabel 7, Monitoring Pelaksanaan SOP AP" }
+    ExampleSite { en: "then open /srv/intranet/sop/index.html", id: "lalu buka /srv/intranet/sop/index.html" }
+    ExampleCompletionsStatic { en: "static", id: "statis" }
+    ExampleCompletionsBash {
+        en: "in ~/.bashrc: live values too (request ids, people…)",
+        id: "di ~/.bashrc: juga nilai langsung (id permintaan, orang…)",
+    }
+    ExampleCompletionsZsh { en: "in ~/.zshrc, after compinit", id: "di ~/.zshrc, sesudah compinit" }
+    ExampleCompletionsFish { en: "in ~/.config/fish/completions/sop.fish", id: "di ~/.config/fish/completions/sop.fish" }
 
     // ----
 
