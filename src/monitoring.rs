@@ -370,7 +370,7 @@ fn count(
         if r.limit.is_some_and(|limit| late(r, limit, w.at, config)) {
             f.late_requests += 1;
             if let Some(n) = named.as_mut() {
-                n.late.push(r.r.id.clone());
+                n.late.push(r.r.id.to_string());
             }
         }
         f.overdue_at_end += usize::from(overdue_at(p, r, w.at, config));

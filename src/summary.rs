@@ -10,6 +10,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 
 use crate::fold;
 use crate::git::Git;
@@ -20,12 +21,12 @@ use crate::tree_cache::{escape, unescape, Cached, Shared, TreeCache};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    pub id: String,
-    pub procedure: String,
-    pub title: String,
-    pub status: String,
-    pub step: Option<String>,
-    pub requester: String,
+    pub id: CompactString,
+    pub procedure: CompactString,
+    pub title: CompactString,
+    pub status: CompactString,
+    pub step: Option<CompactString>,
+    pub requester: CompactString,
     pub created: DateTime<FixedOffset>,
     /// When the request arrived at its current step.
     pub since: DateTime<FixedOffset>,
@@ -73,12 +74,12 @@ impl From<&Request> for Summary {
     fn from(r: &Request) -> Summary {
         let (visits, held) = r.visits();
         Summary {
-            id: r.id.clone(),
-            procedure: r.procedure.clone(),
-            title: r.title.clone(),
-            status: r.status.clone(),
-            step: r.step.clone(),
-            requester: r.requester.clone(),
+            id: r.id.as_str().into(),
+            procedure: r.procedure.as_str().into(),
+            title: r.title.as_str().into(),
+            status: r.status.as_str().into(),
+            step: r.step.as_deref().map(Into::into),
+            requester: r.requester.as_str().into(),
             created: r.created,
             since: r.step_since(),
             rare: Rare {
@@ -303,7 +304,7 @@ impl Cached for Summary {
 
     fn decode(line: Shared) -> Option<Summary> {
         let mut f = line.splitn(COLUMNS + 1, '\t');
-        let mut text = || f.next().map(|v| unescape(v).into_owned());
+        let mut text = || f.next().map(|v| CompactString::from(unescape(v)));
         let (id, procedure, title, status, step, requester) =
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);

@@ -110,7 +110,7 @@ impl Filter {
                 .on_behalf_of
                 .as_ref()
                 .is_some_and(|o| fold(&o.name).contains(name.as_str()));
-            if !outsider && id.as_ref() != Some(&r.requester) {
+            if !outsider && id.as_deref() != Some(r.requester.as_str()) {
                 return false;
             }
         }
@@ -136,8 +136,8 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
     let mut buf = String::new();
     let mut requests: Vec<&Summary> = summaries
         .values()
-        .filter(|r| args.status.as_ref().is_none_or(|s| s == &r.status))
-        .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
+        .filter(|r| args.status.as_ref().is_none_or(|s| *s == r.status))
+        .filter(|r| args.procedure.as_ref().is_none_or(|p| *p == r.procedure))
         .filter(|r| filter.keeps(r, &mut buf))
         .collect();
     for e in &errors {
@@ -177,7 +177,7 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
         if let Some(me) = &me {
             let may_do = || {
                 roles.iter().any(|r| match r == requester_role {
-                    true => &req.requester == me,
+                    true => req.requester == *me,
                     false => loaded.people.holds(me, r, date).is_some(),
                 })
             };
@@ -185,7 +185,7 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
                 Some(assignee) => assignee == me,
                 None => may_do(),
             };
-            if &req.requester != me && !given {
+            if req.requester != *me && !given {
                 continue;
             }
         }
@@ -244,9 +244,9 @@ fn check_filters(
     if let Some(given) = &args.status {
         // A status some request has is known without reading a procedure.
         let common = ["open", "held", "cancelled"].contains(&given.as_str())
-            || requests.values().any(|r| &r.status == given);
+            || requests.values().any(|r| r.status == *given);
         if !common {
-            let have = requests.values().map(|r| r.status.clone());
+            let have = requests.values().map(|r| r.status.to_string());
             let statuses = known_statuses(&loaded.git, have)?;
             if !statuses.contains(given) {
                 return Err(super::unknown_value("--status", given, &statuses));
@@ -356,7 +356,8 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             let header = columns(&["assignee", "created", "due"]);
             let mut t = output::table(&header, ctx.look);
             // A held request's status is `held: why`: the word stays whole, the reason is cut.
-            let word = |r: &Row| crate::i18n::status(r.status).chars().count();
+            let mut statuses = Vec::new();
+            let word = |r: &Row| status_word(&mut statuses, r.status).chars().count();
             let status = rows.iter().map(word).max().unwrap_or(0);
             t.keep(&["id", "created", "due"])
                 .cut("title", 24)
@@ -366,7 +367,6 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 .cut("role", 8)
                 .cut("assignee", 8)
                 .optional(&["created", "assignee", "procedure", "role", "step"]);
-            let mut statuses = Vec::new();
             for r in rows {
                 let status = match r.hold {
                     Some(h) => held(h).into(),

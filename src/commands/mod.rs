@@ -121,7 +121,7 @@ pub fn known_procedures(
     requests: &crate::tree_cache::TreeCache<crate::summary::Summary>,
 ) -> Result<Vec<String>> {
     let mut ids = committed_procedures(git)?;
-    ids.extend(requests.values().map(|r| r.procedure.clone()));
+    ids.extend(requests.values().map(|r| r.procedure.to_string()));
     ids.sort();
     ids.dedup();
     Ok(ids)

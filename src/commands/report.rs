@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     let requests: Vec<&Summary> = summaries
         .values()
-        .filter(|r| args.procedure.as_ref().is_none_or(|p| p == &r.procedure))
+        .filter(|r| args.procedure.as_ref().is_none_or(|p| *p == r.procedure))
         .filter(|r| args.since.is_none_or(|d| r.created.date_naive() >= d))
         .filter(|r| args.until.is_none_or(|d| r.created.date_naive() <= d))
         .collect();
@@ -250,7 +250,7 @@ fn report(
     let place = |id: &str| p.steps.iter().position(|s| s.id() == id);
     let mut service = ServiceReport::default();
     for r in reqs {
-        *by_status.entry(r.status.clone()).or_insert(0) += 1;
+        *by_status.entry(r.status.to_string()).or_insert(0) += 1;
         let values = |name: &str| r.field(name);
         for v in view::visits(p, r.moves(), &values, config) {
             durations[v.place].push(v.minutes);

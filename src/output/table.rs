@@ -323,7 +323,7 @@ impl Table {
                 line += &cell;
                 if cells.peek().is_some() {
                     let pad = width - text_width(&cell) + 2;
-                    line.extend(std::iter::repeat_n(' ', pad));
+                    pad_with_spaces(&mut line, pad);
                 }
             }
             let text = self.look.paint(paint, &line);
@@ -435,7 +435,7 @@ impl Table {
                     true => w.width().min(LONGEST_WORD),
                     false => w.width().min(LONGEST_PROSE_WORD),
                 };
-                let words = cells().flat_map(|c| words(c));
+                let words = cells().flat_map(words);
                 min.max(words.map(|w| whole(&w)).max().unwrap_or(0))
             }
         };
@@ -514,6 +514,9 @@ impl fmt::Display for Table {
 
 /// A cell of a plain table: one line, its white space runs made one space, `-` when empty.
 fn plain_cell(cell: &str) -> Cow<'_, str> {
+    if cell.is_empty() {
+        return Cow::Borrowed("-");
+    }
     let inside = |bytes: &[u8]| {
         let line_break = |b: &u8| matches!(b, b'\n' | b'\t' | b'\r');
         !bytes.iter().any(line_break) && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
@@ -528,6 +531,16 @@ fn plain_cell(cell: &str) -> Cow<'_, str> {
     match one_line(cell) {
         empty if empty.is_empty() => Cow::Borrowed("-"),
         text => Cow::Owned(text),
+    }
+}
+
+/// `n` spaces added to `line`, a run at a time rather than a character at a time.
+fn pad_with_spaces(line: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let run = n.min(SPACES.len());
+        line.push_str(&SPACES[..run]);
+        n -= run;
     }
 }
 

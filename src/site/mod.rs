@@ -201,7 +201,7 @@ fn fill(loaded: &Loaded, site: &mut Site) -> Result<Made> {
     let mut requests: Vec<(usize, Req)> = Vec::new();
     for (path, blob, s) in summaries.files() {
         let rel = format!("{}/{path}", layout::REQUESTS);
-        if layout::place(&rel) != Place::Request(s.id.clone()) {
+        if layout::place(&rel) != Place::Request(s.id.to_string()) {
             errors.push(invalid!(
                 "{rel}: not the file of request {} (a request's file is {}); it has no page",
                 s.id,
@@ -209,7 +209,7 @@ fn fill(loaded: &Loaded, site: &mut Site) -> Result<Made> {
             ));
             continue;
         }
-        let Some(&at) = place.get(&s.procedure) else {
+        let Some(&at) = place.get(s.procedure.as_str()) else {
             continue;
         };
         let p = procs[at].parsed.map(|k| &parsed[k].0);
@@ -253,7 +253,7 @@ fn fill(loaded: &Loaded, site: &mut Site) -> Result<Made> {
             },
         ));
     }
-    let with_page: HashSet<String> = requests.iter().map(|(_, r)| r.s.id.clone()).collect();
+    let with_page: HashSet<String> = requests.iter().map(|(_, r)| r.s.id.to_string()).collect();
     for (at, r) in requests {
         procs[at].requests.push(r);
     }
@@ -447,7 +447,7 @@ fn figures(requests: &[Req]) -> Figures {
         ..Figures::default()
     };
     for r in requests {
-        *f.by_status.entry(r.s.status.clone()).or_default() += 1;
+        *f.by_status.entry(r.s.status.to_string()).or_default() += 1;
         match r.s.status.as_str() {
             crate::request::OPEN => f.open += 1,
             crate::request::HELD => f.held += 1,
