@@ -666,6 +666,81 @@ messages! {
     // git/, audit, procedure/, people, engine/, field, trailers, printout/, document/, site/,
     // store, tree_cache). ====
     // (Keys of this section go directly below this line.)
+    // What was being done when an error came (`.context(...)`), for any file or folder.
+    CtxReading { en: "reading {path}", id: "membaca {path}" }
+    CtxReadingFolder { en: "reading the folder {path}", id: "membaca folder {path}" }
+    CtxWriting { en: "writing {path}", id: "menulis {path}" }
+    CtxOpening { en: "opening {path}", id: "membuka {path}" }
+    CtxCreating { en: "creating {path}", id: "membuat {path}" }
+    CtxMaking { en: "making {path}", id: "membuat {path}" }
+    CtxMakingFolder { en: "making the folder {path}", id: "membuat folder {path}" }
+    CtxRemoving { en: "removing {path}", id: "menghapus {path}" }
+    CtxLocking { en: "locking {path}", id: "mengunci {path}" }
+    HintWaitRetry {
+        en: "wait for it to finish, then run the command again",
+        id: "tunggu sampai selesai, lalu jalankan perintahnya lagi",
+    }
+    SymlinkNotFollowed {
+        en: "{path} is a symbolic link: sop does not follow links in the records directory",
+        id: "{path} adalah tautan simbolik: sop tidak mengikuti tautan di direktori catatan",
+    }
+
+    // src/limits.rs
+    LimitControlChar {
+        en: "contains a control character (U+{code} at byte {at}); only tab and line breaks are allowed",
+        id: "berisi karakter kendali (U+{code} pada bita {at}); hanya tab dan baris baru yang diperbolehkan",
+    }
+    LimitColumn { en: "column '{column}' {why}", id: "kolom '{column}' {why}" }
+    LimitCellTooLong {
+        en: "column '{column}' holds more than {size}, the most a cell may hold",
+        id: "kolom '{column}' berisi lebih dari {size}, batas terbesar isi satu sel",
+    }
+    LimitNotUtf8 {
+        en: "{rel}: not UTF-8 text (invalid byte at position {at})",
+        id: "{rel}: bukan teks UTF-8 (bita tidak sah pada posisi {at})",
+    }
+    LimitFileTooBig {
+        en: "{rel}: {len} bytes, over the limit of {max} for this file",
+        id: "{rel}: {len} bita, melebihi batas {max} untuk berkas ini",
+    }
+
+    // src/attachment.rs
+    AttachNoFile { en: "--attach {path}: names no file", id: "--attach {path}: tidak menyebut berkas" }
+    AttachNameNotUtf8 {
+        en: "--attach {path}: the file name is not UTF-8 text",
+        id: "--attach {path}: nama berkasnya bukan teks UTF-8",
+    }
+    AttachCannotOpen { en: "--attach {path}: cannot open it: {error}", id: "--attach {path}: tidak dapat dibuka: {error}" }
+    AttachNotAFile { en: "--attach {path}: is not a file", id: "--attach {path}: bukan berkas" }
+    AttachTooBig {
+        en: "--attach {path}: {human} ({len} bytes), over the limit of {limit_mb} MiB per file",
+        id: "--attach {path}: {human} ({len} bita), melebihi batas {limit_mb} MiB per berkas",
+    }
+    AttachBytes { en: "{n} bytes", id: "{n} bita" }
+
+    // src/config.rs, src/rules.rs
+    ConfigWithinStandard {
+        en: "[monitoring] within_standard = {value}: give a percentage from 0 to 100",
+        id: "[monitoring] within_standard = {value}: berikan persentase dari 0 sampai 100",
+    }
+    ConfigMaxFactor {
+        en: "[monitoring] max_factor = {value}: give a whole number from 1 to {most}",
+        id: "[monitoring] max_factor = {value}: berikan bilangan bulat dari 1 sampai {most}",
+    }
+    ConfigHolidayFile { en: "sop.toml names holiday file {rel}: {error}", id: "sop.toml menyebut berkas hari libur {rel}: {error}" }
+    ConfigTimezone {
+        en: "sop.toml: unknown timezone '{zone}': use Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC or an offset like +07:00",
+        id: "sop.toml: zona waktu '{zone}' tidak dikenal: gunakan Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC atau selisih waktu seperti +07:00",
+    }
+    TomlAt {
+        en: "TOML parse error at line {line}, column {column}",
+        id: "galat penguraian TOML pada baris {line}, kolom {column}",
+    }
+    RulesMissing { en: "{rel} is missing", id: "{rel} tidak ada" }
+
+    // src/context.rs
+    SopNowNotTime { en: "SOP_NOW={value} is not an RFC 3339 time: {error}", id: "SOP_NOW={value} bukan waktu RFC 3339: {error}" }
+    CtxOpeningRecords { en: "opening the records repository", id: "membuka repositori catatan" }
 
     // ----
 }
