@@ -75,9 +75,10 @@ impl TryFrom<MonitoringKeys> for Monitoring {
         let default = Monitoring::default();
         let within_standard = match keys.within_standard {
             None => default.within_standard,
-            Some(p) => u8::try_from(p).ok().filter(|p| *p <= 100).ok_or_else(|| {
-                t!(ConfigWithinStandard, value = p)
-            })?,
+            Some(p) => u8::try_from(p)
+                .ok()
+                .filter(|p| *p <= 100)
+                .ok_or_else(|| t!(ConfigWithinStandard, value = p))?,
         };
         let most = crate::limits::MONITORING_MAX_FACTOR;
         let max_factor = match keys.max_factor {
@@ -85,9 +86,7 @@ impl TryFrom<MonitoringKeys> for Monitoring {
             Some(f) => u32::try_from(f)
                 .ok()
                 .filter(|f| (1..=most).contains(f))
-                .ok_or_else(|| {
-                    t!(ConfigMaxFactor, value = f, most = most)
-                })?,
+                .ok_or_else(|| t!(ConfigMaxFactor, value = f, most = most))?,
         };
         Ok(Monitoring {
             within_standard,
@@ -197,8 +196,7 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, rel: &str) -> Resu
 /// (exit 3) naming it when it is over `max` bytes or not UTF-8. Reads at most `max + 1`
 /// bytes, so a huge file costs no more than a file at the limit.
 pub fn read_text(root: &Path, rel: &str, max: u64) -> Result<String> {
-    let file =
-        std::fs::File::open(root.join(rel)).with_context(|| t!(CtxReading, path = rel))?;
+    let file = std::fs::File::open(root.join(rel)).with_context(|| t!(CtxReading, path = rel))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut bytes = Vec::new();
     file.take(max + 1)
@@ -236,8 +234,12 @@ impl Config {
         config.offset()?;
         let files = config.calendar.holiday_files.clone();
         for rel in &files {
-            let text = read_text(root, rel, limits::RULES_FILE_BYTES)
-                .map_err(|e| invalid!("{}", t!(ConfigHolidayFile, rel = rel, error = format!("{e:#}"))))?;
+            let text = read_text(root, rel, limits::RULES_FILE_BYTES).map_err(|e| {
+                invalid!(
+                    "{}",
+                    t!(ConfigHolidayFile, rel = rel, error = format!("{e:#}"))
+                )
+            })?;
             config.add_holidays(rel, &text)?;
         }
         Ok(config)

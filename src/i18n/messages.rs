@@ -742,5 +742,164 @@ messages! {
     SopNowNotTime { en: "SOP_NOW={value} is not an RFC 3339 time: {error}", id: "SOP_NOW={value} bukan waktu RFC 3339: {error}" }
     CtxOpeningRecords { en: "opening the records repository", id: "membuka repositori catatan" }
 
+    // src/git/
+    GitNotARepo { en: "{path} is not inside a git repository: {error}", id: "{path} tidak berada di dalam repositori git: {error}" }
+    GitBare { en: "{path} is a bare repository: sop needs a work tree", id: "{path} adalah repositori bare: sop memerlukan work tree" }
+    GitDetached {
+        en: "HEAD is detached: check out a branch (git switch main) before using sop",
+        id: "HEAD terlepas (detached): pindah ke sebuah branch (git switch main) sebelum memakai sop",
+    }
+    GitBusySop {
+        en: "the repository is busy: another sop command ({owner}) has been working for 10 seconds",
+        id: "repositori sedang sibuk: perintah sop lain ({owner}) sudah bekerja selama 10 detik",
+    }
+    GitLockOwner { en: "pid {pid}, since {since}", id: "pid {pid}, sejak {since}" }
+    GitLockNoOwner { en: "no details recorded", id: "tidak ada keterangan yang tercatat" }
+    GitRemovingLeft { en: "removing {path}, left by a killed sop", id: "menghapus {path}, sisa sop yang dihentikan paksa" }
+    GitSplitIndex {
+        en: "this repository uses core.splitIndex, which sop's git library cannot write: run `git config core.splitIndex false && git update-index --no-split-index`",
+        id: "repositori ini memakai core.splitIndex, yang tidak dapat ditulis oleh pustaka git sop: jalankan `git config core.splitIndex false && git update-index --no-split-index`",
+    }
+    GitRemovedCrashed {
+        en: "sop: removed {path}, which a crashed git command left behind",
+        id: "sop: {path} dihapus, sisa perintah git yang terhenti mendadak",
+    }
+    GitBusyIndex {
+        en: "the repository is busy: {path} exists, so a git command is running",
+        id: "repositori sedang sibuk: {path} ada, jadi sebuah perintah git sedang berjalan",
+    }
+    HintGitBusyIndex {
+        en: "wait for it to finish; if no git command is running, a crashed one left the file: remove it",
+        id: "tunggu sampai selesai; bila tidak ada perintah git yang berjalan, berkas itu sisa perintah yang terhenti mendadak: hapus berkas itu",
+    }
+    GitFinishedHalfDone {
+        en: "sop: finished writing commit {commit} that an interrupted sop command left half-done",
+        id: "sop: penulisan commit {commit} yang ditinggalkan setengah jadi oleh perintah sop yang terputus sudah diselesaikan",
+    }
+    GitIndexUnreadable { en: "cannot read the git index: {error}", id: "indeks git tidak dapat dibaca: {error}" }
+    GitIndexUnwritable { en: "cannot write the git index: {error}", id: "indeks git tidak dapat ditulis: {error}" }
+    GitWritingIndex { en: "writing the git index", id: "menulis indeks git" }
+    GitReplacingIndex { en: "replacing the git index", id: "mengganti indeks git" }
+    GitMessageNotUtf8 { en: "commit message is not valid UTF-8", id: "pesan commit bukan UTF-8 yang sah" }
+    GitWorkTreeFailed {
+        en: "commit {commit} was made, but updating the work tree failed; the next sop command will finish it",
+        id: "commit {commit} sudah dibuat, tetapi pembaruan work tree gagal; perintah sop berikutnya akan menyelesaikannya",
+    }
+    GitLinkOnTheWay {
+        en: "{at} is a symbolic link: sop does not follow links in the records directory, so it will not write {path}",
+        id: "{at} adalah tautan simbolik: sop tidak mengikuti tautan di direktori catatan, jadi tidak akan menulis {path}",
+    }
+    HintGitLink {
+        en: "replace the link by the folder or file itself (git rm {at}, then commit), or ask an administrator",
+        id: "ganti tautan itu dengan folder atau berkasnya sendiri (git rm {at}, lalu commit), atau minta bantuan administrator",
+    }
+    GitBranchLocked {
+        en: "{branch} is locked by another git command ({path} exists); nothing was changed",
+        id: "{branch} sedang dikunci oleh perintah git lain ({path} ada); tidak ada yang diubah",
+    }
+    HintGitBranchLocked {
+        en: "wait for it to finish, then run the command again; if no git command is running, a crashed one left the file: remove it",
+        id: "tunggu sampai selesai, lalu jalankan perintahnya lagi; bila tidak ada perintah git yang berjalan, berkas itu sisa perintah yang terhenti mendadak: hapus berkas itu",
+    }
+    GitBranchMoved {
+        en: "{branch} moved while sop was working (from {old} to {new}); nothing was changed",
+        id: "{branch} berpindah selama sop bekerja (dari {old} ke {new}); tidak ada yang diubah",
+    }
+    HintGitBranchMoved {
+        en: "run the command again: it reads the new state",
+        id: "jalankan perintahnya lagi: perintah itu membaca keadaan yang baru",
+    }
+    GitMovingBranch { en: "moving {branch}", id: "memindahkan {branch}" }
+    GitStaged {
+        en: "{path} has staged changes and not committed; sop will not overwrite it",
+        id: "{path} memiliki perubahan yang sudah di-stage dan belum di-commit; sop tidak akan menimpanya",
+    }
+    GitEditedByHand {
+        en: "{path} was edited by hand and not committed; sop will not overwrite it",
+        id: "{path} diubah secara manual dan belum di-commit; sop tidak akan menimpanya",
+    }
+    HintGitEdited {
+        en: "commit the edit with git (git add {path} && git commit) if it is right, or discard it (git restore --staged --worktree {path}); `sop verify` checks hand edits",
+        id: "commit perubahan itu dengan git (git add {path} && git commit) bila memang benar, atau buang (git restore --staged --worktree {path}); `sop verify` memeriksa perubahan manual",
+    }
+    GitDamagedTree { en: "a damaged tree object", id: "objek tree yang rusak" }
+    GitDamagedCommit { en: "a damaged commit", id: "commit yang rusak" }
+    GitIndexNotIndex { en: "not a git index", id: "bukan indeks git" }
+    GitIndexVersion {
+        en: "git index version {version} is not one sop can write",
+        id: "indeks git versi {version} tidak dapat ditulis sop",
+    }
+    GitIndexOver4G { en: "the git index is over 4 GB", id: "indeks git lebih dari 4 GB" }
+    GitIndexCutShort { en: "the git index is cut short", id: "indeks git terpotong" }
+    GitIndexExtended { en: "an extended entry in a version 2 index", id: "entri extended dalam indeks versi 2" }
+    GitIndexBadPath { en: "a bad path in the git index", id: "jalur yang rusak dalam indeks git" }
+    GitIndexPathsOver4G { en: "the git index's paths are over 4 GB", id: "jalur-jalur dalam indeks git lebih dari 4 GB" }
+    GitIndexExtensionCut { en: "a git index extension is cut short", id: "ekstensi indeks git terpotong" }
+    GitIndexExtension {
+        en: "the git index uses the extension '{name}', which sop cannot write (a split or sparse index)",
+        id: "indeks git memakai ekstensi '{name}', yang tidak dapat ditulis sop (indeks split atau sparse)",
+    }
+    GitIndexPathNoEnd { en: "a path in the git index has no end", id: "sebuah jalur dalam indeks git tidak memiliki akhir" }
+    GitCutShort { en: "cut short", id: "terpotong" }
+    GitIndexBadTree { en: "a bad TREE extension", id: "ekstensi TREE yang rusak" }
+    GitNotATree { en: "{id} is not a tree", id: "{id} bukan tree" }
+    GitWritingPack { en: "writing a pack", id: "menulis pack" }
+
+    // src/git/signing.rs
+    SignRequired {
+        en: "sop.toml requires signed commits (require_signatures = true), but git is not set to sign; nothing was changed",
+        id: "sop.toml mewajibkan commit bertanda tangan (require_signatures = true), tetapi git tidak diatur untuk menandatangani; tidak ada yang diubah",
+    }
+    HintSignSetUp {
+        en: "set up signing, e.g. git config commit.gpgsign true && git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, and add the public key to your entry in people.toml",
+        id: "atur penandatanganan, misalnya git config commit.gpgsign true && git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, lalu tambahkan kunci publiknya pada entri Anda di people.toml",
+    }
+    SignUnknownFormat {
+        en: "git's gpg.format is '{format}', which sop does not know: use openpgp, ssh or x509",
+        id: "gpg.format pada git bernilai '{format}', yang tidak dikenal sop: gunakan openpgp, ssh atau x509",
+    }
+    SignNotText { en: "the signature is not text", id: "tanda tangannya bukan teks" }
+    SignNoIdent {
+        en: "commit.gpgsign is set but neither user.signingkey nor user.name/user.email is: git config user.signingkey KEY",
+        id: "commit.gpgsign diatur, tetapi user.signingkey maupun user.name/user.email tidak: git config user.signingkey KUNCI",
+    }
+    SignTempFolder { en: "making a temporary folder for signing", id: "membuat folder sementara untuk penandatanganan" }
+    SignNoneWritten { en: "no signature written ({error})", id: "tidak ada tanda tangan yang ditulis ({error})" }
+    SignNoSshKey {
+        en: "commit.gpgsign is set with gpg.format = ssh, but no user.signingkey",
+        id: "commit.gpgsign diatur dengan gpg.format = ssh, tetapi user.signingkey tidak ada",
+    }
+    SignRunningKeyCommand { en: "running gpg.ssh.defaultKeyCommand `{command}`", id: "menjalankan gpg.ssh.defaultKeyCommand `{command}`" }
+    SignKeyCommandNoKey {
+        en: "gpg.ssh.defaultKeyCommand `{command}` gave no key: {stderr}",
+        id: "gpg.ssh.defaultKeyCommand `{command}` tidak memberikan kunci: {stderr}",
+    }
+    SignFailed {
+        en: "signing the commit with {program} failed; nothing was changed: {detail}",
+        id: "penandatanganan commit dengan {program} gagal; tidak ada yang diubah: {detail}",
+    }
+    SignNoneMade { en: "no signature was made", id: "tidak ada tanda tangan yang dibuat" }
+    HintSignFailed {
+        en: "check git's signing setup (user.signingkey, gpg.format, that the key exists and its agent runs); `git commit -S --allow-empty -m test` in a scratch repository shows the same error, or unset commit.gpgsign",
+        id: "periksa pengaturan penandatanganan git (user.signingkey, gpg.format, bahwa kuncinya ada dan agennya berjalan); `git commit -S --allow-empty -m test` di repositori percobaan menampilkan galat yang sama, atau hapus pengaturan commit.gpgsign",
+    }
+    SigUnknownKind { en: "a signature of a kind sop cannot check (x509?)", id: "tanda tangan jenis yang tidak dapat diperiksa sop (x509?)" }
+    SigSshUnreadable { en: "unreadable SSH signature: {error}", id: "tanda tangan SSH tidak terbaca: {error}" }
+    SigSshNamespace {
+        en: "SSH signature for namespace '{namespace}', not 'git'",
+        id: "tanda tangan SSH untuk namespace '{namespace}', bukan 'git'",
+    }
+    SigSshBad { en: "SSH signature does not verify: {error}", id: "tanda tangan SSH tidak sah: {error}" }
+    SigBySshKey { en: "signed by SSH key {key}", id: "ditandatangani dengan kunci SSH {key}" }
+    SigPgpCannotCheckWhy { en: "cannot check OpenPGP signature: {error}", id: "tanda tangan OpenPGP tidak dapat diperiksa: {error}" }
+    SigPgpCannotCheck { en: "cannot check OpenPGP signature", id: "tanda tangan OpenPGP tidak dapat diperiksa" }
+    SigCannotRun { en: "cannot run {program}: {error}", id: "{program} tidak dapat dijalankan: {error}" }
+    SigPgpBad { en: "OpenPGP signature does not verify", id: "tanda tangan OpenPGP tidak sah" }
+    SigPgpNotInKeyring {
+        en: "OpenPGP signature by a key not in the verifier's keyring",
+        id: "tanda tangan OpenPGP dengan kunci yang tidak ada di keyring pemeriksa",
+    }
+    SigByPgpKey { en: "signed by OpenPGP key {key}", id: "ditandatangani dengan kunci OpenPGP {key}" }
+
     // ----
 }
