@@ -901,5 +901,168 @@ messages! {
     }
     SigByPgpKey { en: "signed by OpenPGP key {key}", id: "ditandatangani dengan kunci OpenPGP {key}" }
 
+    // src/audit.rs: `sop verify`'s findings, about a commit (its subject).
+    VerifyRange { en: "--range takes OLD..NEW (two commits), not '{range}'", id: "--range berbentuk OLD..NEW (dua commit), bukan '{range}'" }
+    VerifyAdds { en: "adds", id: "menambahkan" }
+    VerifyChanges { en: "changes", id: "mengubah" }
+    VerifyDeletes { en: "deletes", id: "menghapus" }
+    VerifyNotJudged { en: "cannot be judged: as of its parent, {error}", id: "tidak dapat dinilai: menurut commit induknya, {error}" }
+    VerifyLink {
+        en: "{verb} {rel}, a symbolic link: sop never follows links among its records, which could lead outside the repository",
+        id: "{verb} {rel}, sebuah tautan simbolik: sop tidak pernah mengikuti tautan di antara catatannya, karena tautan dapat mengarah ke luar repositori",
+    }
+    VerifyStray {
+        en: "{verb} {rel}, which is not a record of sop's: requests/ and assets/ hold only records, each at the path its id gives, and attachments/ only files at the path their SHA-256 gives",
+        id: "{verb} {rel}, yang bukan catatan sop: requests/ dan assets/ hanya berisi catatan, masing-masing di jalur sesuai nomornya, dan attachments/ hanya berisi berkas di jalur sesuai SHA-256-nya",
+    }
+    VerifyAnchor {
+        en: "starts a records directory anew (its parent has no {config}): what is checked with --range must continue the trusted history",
+        id: "memulai direktori catatan baru (induknya tidak memiliki {config}): yang diperiksa dengan --range harus melanjutkan riwayat yang tepercaya",
+    }
+    VerifyItsAuthor { en: "its author", id: "penulisnya" }
+    VerifyBadSignature { en: "bad signature: {why}", id: "tanda tangan tidak sah: {why}" }
+    VerifyNotTheirKey {
+        en: "{why}, which is not a key of {who} in people.toml (as of the parent commit)",
+        id: "{why}, yang bukan kunci milik {who} di people.toml (menurut commit induk)",
+    }
+    VerifyUnsigned {
+        en: "is not signed, but sop.toml requires signatures (require_signatures = true)",
+        id: "tidak ditandatangani, padahal sop.toml mewajibkan tanda tangan (require_signatures = true)",
+    }
+    VerifyAlsoChanges {
+        en: "a sop commit for {id} also changes {extra}; sop changes only the request's file (and the assets its Sop-Asset trailers name)",
+        id: "commit sop untuk {id} juga mengubah {extra}; sop hanya mengubah berkas permintaan itu (dan aset yang disebut trailer Sop-Asset-nya)",
+    }
+    VerifyManyRequests {
+        en: "changes {n} request files in one commit ({files}); sop makes one commit per change",
+        id: "mengubah {n} berkas permintaan dalam satu commit ({files}); sop membuat satu commit untuk setiap perubahan",
+    }
+    VerifyRegisterAuthor {
+        en: "changes the asset register ({n} file(s)) but its author {author} holds neither '{registrar}' nor '{admin}' (as of the parent commit)",
+        id: "mengubah daftar aset ({n} berkas), tetapi penulisnya {author} tidak memegang peran '{registrar}' maupun '{admin}' (menurut commit induk)",
+    }
+    VerifyAssetDeleted {
+        en: "deletes {rel}: an asset is disposed of, its file is kept",
+        id: "menghapus {rel}: aset dihapuskan (disposed), tetapi berkasnya tetap disimpan",
+    }
+    VerifyUnreadable { en: "writes a file sop cannot read: {error}", id: "menulis berkas yang tidak dapat dibaca sop: {error}" }
+    VerifyAdminUnknown {
+        en: "changes {paths} but its author {author} is not in people.toml (as of the parent commit); only a holder of role '{admin}' may",
+        id: "mengubah {paths}, tetapi penulisnya {author} tidak terdaftar di people.toml (menurut commit induk); hanya pemegang peran '{admin}' yang boleh",
+    }
+    VerifyNotAdmin {
+        en: "changes {paths} but its author {author} does not hold the administrator role '{admin}' (as of the parent commit)",
+        id: "mengubah {paths}, tetapi penulisnya {author} tidak memegang peran administrator '{admin}' (menurut commit induk)",
+    }
+    VerifyDeletesRule {
+        en: "deletes {rel}, without which sop cannot work",
+        id: "menghapus {rel}, padahal sop tidak dapat bekerja tanpanya",
+    }
+    VerifyDeletesRequest { en: "deletes the request file {rel}", id: "menghapus berkas permintaan {rel}" }
+    VerifyBeforeUnreadable {
+        en: "cannot be replayed: the version before it cannot be read: {error}",
+        id: "tidak dapat diputar ulang: versi sebelumnya tidak dapat dibaca: {error}",
+    }
+    VerifyNotReplayed {
+        en: "cannot be replayed: as of the parent commit, {why}",
+        id: "tidak dapat diputar ulang: menurut commit induk, {why}",
+    }
+    VerifyEntryByStranger {
+        en: "its new history entry is by '{by}', who is not in people.toml (as of the parent commit)",
+        id: "entri riwayat barunya dibuat oleh '{by}', yang tidak terdaftar di people.toml (menurut commit induk)",
+    }
+    VerifyNotLegal {
+        en: "is not a legal {action} by {by}: {refusal}",
+        id: "bukan {action} yang sah oleh {by}: {refusal}",
+    }
+    VerifyNotWhatSopWrites {
+        en: "is not what sop writes for this {action} by {by}: {parts} differ(s) (edited by hand?)",
+        id: "bukan yang ditulis sop untuk {action} oleh {by} ini: {parts} berbeda (diubah secara manual?)",
+    }
+    VerifyLinkedMissing {
+        en: "should also change request {id} but does not",
+        id: "seharusnya juga mengubah permintaan {id}, tetapi tidak",
+    }
+    VerifyLinkedDiffers {
+        en: "writes request {id} differently from what its call step writes ({parts} differ(s))",
+        id: "menulis permintaan {id} berbeda dari yang ditulis langkah pemanggilnya ({parts} berbeda)",
+    }
+    VerifyChangeDoesNot {
+        en: "changes {rel}, which this change does not",
+        id: "mengubah {rel}, yang tidak diubah oleh perubahan ini",
+    }
+    VerifyAssetMissing {
+        en: "should change asset {id} but does not",
+        id: "seharusnya mengubah aset {id}, tetapi tidak",
+    }
+    VerifyAssetDiffers {
+        en: "writes asset {id} differently from what sop writes for this step (edited by hand?)",
+        id: "menulis aset {id} berbeda dari yang ditulis sop untuk langkah ini (diubah secara manual?)",
+    }
+    VerifyStepDoesNot {
+        en: "changes {rel}, which this step does not change",
+        id: "mengubah {rel}, yang tidak diubah oleh langkah ini",
+    }
+    VerifyCommitFiles { en: "cannot read the commit's files: {error}", id: "berkas-berkas commit ini tidak dapat dibaca: {error}" }
+    VerifyNoAttachmentFile {
+        en: "attaches {name} ({sha}), but the commit has no file {rel}",
+        id: "melampirkan {name} ({sha}), tetapi commit ini tidak memiliki berkas {rel}",
+    }
+    VerifyCannotRead { en: "cannot read {rel}: {error}", id: "{rel} tidak dapat dibaca: {error}" }
+    VerifyAttachmentSha {
+        en: "attaches {name} as SHA-256 {sha}, but {rel} holds content with SHA-256 {actual} (edited by hand?)",
+        id: "melampirkan {name} dengan SHA-256 {sha}, tetapi {rel} berisi konten dengan SHA-256 {actual} (diubah secara manual?)",
+    }
+    VerifyAttachmentSize {
+        en: "lists attachment {name} as {size} bytes, but it has {actual}",
+        id: "mencatat lampiran {name} berukuran {size} bita, padahal ukurannya {actual}",
+    }
+    VerifyAttachmentType {
+        en: "lists attachment {name} as {listed}, but its content is {actual}",
+        id: "mencatat lampiran {name} bertipe {listed}, padahal isinya {actual}",
+    }
+    VerifyAttachmentChanged {
+        en: "{verb} {rel}, an attached file: attached files are never changed or deleted (attachments change only with their request)",
+        id: "{verb} {rel}, sebuah lampiran: lampiran tidak pernah diubah atau dihapus (lampiran hanya berubah bersama permintaannya)",
+    }
+    VerifyAttachmentUnlisted {
+        en: "adds {rel}, which no history entry of this commit attaches (attachments change only with their request)",
+        id: "menambahkan {rel}, yang tidak dilampirkan oleh entri riwayat mana pun dalam commit ini (lampiran hanya berubah bersama permintaannya)",
+    }
+    VerifyRewritesHistory {
+        en: "rewrites the request's history: entry {n} ({action} by {by} at {at}) was changed or removed",
+        id: "menulis ulang riwayat permintaan: entri {n} ({action} oleh {by} pada {at}) diubah atau dihapus",
+    }
+    VerifyNoEntry {
+        en: "changes the request without adding a history entry (status, step or fields edited by hand?)",
+        id: "mengubah permintaan tanpa menambahkan entri riwayat (status, langkah atau isian diubah secara manual?)",
+    }
+    VerifyManyEntries {
+        en: "adds {n} history entries at once; sop adds one per commit",
+        id: "menambahkan {n} entri riwayat sekaligus; sop menambahkan satu per commit",
+    }
+    VerifyNoneAdded { en: "(none added)", id: "(tidak ada yang ditambahkan)" }
+    VerifyWithoutSop {
+        en: "was committed without sop (the commit has no Sop-Request trailer)",
+        id: "di-commit tanpa sop (commit ini tidak memiliki trailer Sop-Request)",
+    }
+    VerifyNothing { en: "nothing", id: "tidak ada" }
+    VerifyTrailer {
+        en: "the commit's {key} says {said}, its change says {want}",
+        id: "{key} pada commit ini menyebut {said}, sedangkan perubahannya menyebut {want}",
+    }
+    VerifyAuthor {
+        en: "the commit's author is {author}, but its history entry is by {id} <{email}>",
+        id: "penulis commit ini {author}, tetapi entri riwayatnya dibuat oleh {id} <{email}>",
+    }
+    VerifyDated {
+        en: "the commit is dated {commit_at}, its history entry {entry_at}",
+        id: "commit ini bertanggal {commit_at}, sedangkan entri riwayatnya {entry_at}",
+    }
+    VerifyBeforePrevious {
+        en: "its history entry is dated {at}, before the previous entry ({last})",
+        id: "entri riwayatnya bertanggal {at}, sebelum entri sebelumnya ({last})",
+    }
+
     // ----
 }
