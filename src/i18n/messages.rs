@@ -1064,5 +1064,209 @@ messages! {
         id: "entri riwayatnya bertanggal {at}, sebelum entri sebelumnya ({last})",
     }
 
+    // src/procedure/lint.rs: `sop procedure check`'s findings.
+    LintIdFile { en: "id '{id}' does not match the file name '{stem}.toml'", id: "id '{id}' tidak sesuai dengan nama berkas '{stem}.toml'" }
+    LintPrefix { en: "prefix '{prefix}' must be 2 to 6 capital letters A-Z", id: "prefix '{prefix}' harus 2 sampai 6 huruf kapital A-Z" }
+    LintNoSteps { en: "the procedure has no steps", id: "prosedur ini tidak memiliki langkah" }
+    LintDuplicateStep { en: "duplicate step id '{id}'", id: "id langkah '{id}' ganda" }
+    LintStepId {
+        en: "step id '{id}' must be lowercase letters, digits and '-'",
+        id: "id langkah '{id}' harus berupa huruf kecil, angka dan '-'",
+    }
+    LintRowNumber {
+        en: "step '{id}' repeats number {n} of step '{other}', which is not just before it: steps that share a row are written one after the other",
+        id: "langkah '{id}' mengulang nomor {n} milik langkah '{other}', yang tidak tepat sebelumnya: langkah-langkah yang berbagi satu baris ditulis berurutan",
+    }
+    LintFieldTwice { en: "field '{name}' is declared twice", id: "isian '{name}' dideklarasikan dua kali" }
+    LintUnknownRole {
+        en: "step '{id}': unknown role '{role}' (declare it under [roles] in sop.toml)",
+        id: "langkah '{id}': peran '{role}' tidak dikenal (deklarasikan di bagian [roles] pada sop.toml)",
+    }
+    LintNoRole { en: "step '{id}' has no role: who does it?", id: "langkah '{id}' tidak memiliki peran: siapa yang melaksanakannya?" }
+    LintMisplaced {
+        en: "step '{id}' is a {kind}: '{key}' belongs to {kinds}",
+        id: "langkah '{id}' bertipe {kind}: '{key}' hanya untuk {kinds}",
+    }
+    LintForTaskOrStart { en: "a task or the start", id: "tugas atau awal" }
+    LintForCall { en: "a call", id: "pemanggilan" }
+    LintCallNoProcedure {
+        en: "call '{id}' names no procedure (call = \"…\")",
+        id: "pemanggilan '{id}' tidak menyebut prosedur (call = \"…\")",
+    }
+    LintCallNoCompleted {
+        en: "call '{id}' has no way on when the request it starts is completed (outcomes.completed)",
+        id: "pemanggilan '{id}' tidak memiliki kelanjutan bila permintaan yang dimulainya selesai (outcomes.completed)",
+    }
+    LintCallByNobody {
+        en: "call '{id}' is done by nobody: it takes no role and no fields",
+        id: "pemanggilan '{id}' tidak dilaksanakan oleh siapa pun: tidak menerima peran maupun isian",
+    }
+    LintApprovalTargets {
+        en: "approval '{id}' needs both 'approve' and 'reject' targets",
+        id: "persetujuan '{id}' memerlukan tujuan 'approve' dan 'reject'",
+    }
+    LintNoOptions { en: "decision '{id}' has no options", id: "keputusan '{id}' tidak memiliki pilihan" }
+    LintTaskNoNext {
+        en: "task '{id}' is the last step and has no 'next': where does it lead?",
+        id: "tugas '{id}' adalah langkah terakhir dan tidak memiliki 'next': ke mana kelanjutannya?",
+    }
+    LintOutcomeWord {
+        en: "end '{id}': outcome must be a lowercase word (e.g. completed, rejected)",
+        id: "akhir '{id}': outcome harus berupa satu kata huruf kecil (misalnya completed, rejected)",
+    }
+    LintStartFirst { en: "start '{id}' must be the first step", id: "awal '{id}' harus menjadi langkah pertama" }
+    LintAutomaticFields {
+        en: "decision '{id}' is taken by sop itself: it cannot require fields",
+        id: "keputusan '{id}' diambil oleh sop sendiri: tidak dapat mewajibkan isian",
+    }
+    LintUnknownTarget {
+        en: "step '{id}' ({label}) leads to unknown step '{target}'",
+        id: "langkah '{id}' ({label}) berlanjut ke langkah '{target}' yang tidak dikenal",
+    }
+    LintToItself { en: "step '{id}' ({label}) leads to itself", id: "langkah '{id}' ({label}) berlanjut ke dirinya sendiri" }
+    LintRouteUnset {
+        en: "decision '{id}' routes by field '{field}', which no form field or decision sets",
+        id: "keputusan '{id}' bercabang menurut isian '{field}', yang tidak diisi oleh isian formulir atau keputusan mana pun",
+    }
+    LintNoOptionFor {
+        en: "decision '{id}' has no option for {field} = '{value}'",
+        id: "keputusan '{id}' tidak memiliki pilihan untuk {field} = '{value}'",
+    }
+    LintNoOptionForSetBy {
+        en: "decision '{id}' has no option for {field} = '{value}' (set by step '{other}')",
+        id: "keputusan '{id}' tidak memiliki pilihan untuk {field} = '{value}' (diisi oleh langkah '{other}')",
+    }
+    LintOnBehalfRole {
+        en: "on_behalf names unknown role '{role}' (declare it under [roles] in sop.toml)",
+        id: "on_behalf menyebut peran '{role}' yang tidak dikenal (deklarasikan di bagian [roles] pada sop.toml)",
+    }
+    LintEditsUnknown { en: "step '{id}' edits unknown field '{name}'", id: "langkah '{id}' mengubah isian '{name}' yang tidak dikenal" }
+    LintEditsSecret {
+        en: "step '{id}' edits secret field '{name}', which is never stored",
+        id: "langkah '{id}' mengubah isian rahasia '{name}', yang tidak pernah disimpan",
+    }
+    LintAssignFrom {
+        en: "step '{id}' is assigned from '{name}', which is not a field of type person",
+        id: "langkah '{id}' ditugaskan menurut '{name}', yang bukan isian bertipe person",
+    }
+    LintAssignNobody {
+        en: "step '{id}' is done by nobody: it cannot be assigned",
+        id: "langkah '{id}' tidak dilaksanakan oleh siapa pun: tidak dapat ditugaskan",
+    }
+    LintInferredRole {
+        en: "step '{id}' says its role was inferred, but names no role",
+        id: "langkah '{id}' menyatakan perannya hasil simpulan, tetapi tidak menyebut peran",
+    }
+    LintInferredExit {
+        en: "step '{id}' marks exit '{label}' as inferred, but its exits are: {exits}",
+        id: "langkah '{id}' menandai jalan keluar '{label}' sebagai hasil simpulan, tetapi jalan keluarnya: {exits}",
+    }
+    LintNone { en: "none", id: "tidak ada" }
+    LintResumeUnknown {
+        en: "end '{id}' resumes to unknown step '{target}'",
+        id: "akhir '{id}' dilanjutkan kembali ke langkah '{target}' yang tidak dikenal",
+    }
+    LintResumeNobody {
+        en: "end '{id}' resumes to '{target}', where nobody acts",
+        id: "akhir '{id}' dilanjutkan kembali ke '{target}', tempat tidak ada yang bertindak",
+    }
+    LintAttachmentType {
+        en: "attachment_types: unknown file type '{file_type}' (known: {known})",
+        id: "attachment_types: tipe berkas '{file_type}' tidak dikenal (yang dikenal: {known})",
+    }
+    LintFieldTypeNotAllowed {
+        en: "field '{name}' takes type '{file_type}', which attachment_types does not allow",
+        id: "isian '{name}' menerima tipe '{file_type}', yang tidak diizinkan attachment_types",
+    }
+    LintByUndeclared {
+        en: "{what} goes by field '{field}', which the procedure does not declare",
+        id: "{what} ditentukan oleh isian '{field}', yang tidak dideklarasikan prosedur ini",
+    }
+    LintByNoValue { en: "{what} has no value for {field} = '{value}'", id: "{what} tidak memiliki nilai untuk {field} = '{value}'" }
+    LintByNotChoice {
+        en: "{what} names {field} = '{value}', which is not one of its choices",
+        id: "{what} menyebut {field} = '{value}', yang bukan salah satu pilihannya",
+    }
+    LintServiceTime { en: "the service time", id: "jangka waktu layanan" }
+    LintStepTime { en: "step '{id}': its time", id: "langkah '{id}': waktunya" }
+    LintStepRole { en: "step '{id}': its role", id: "langkah '{id}': perannya" }
+    LintUnreachable {
+        en: "step '{id}' is unreachable from the first step '{first}'",
+        id: "langkah '{id}' tidak dapat dicapai dari langkah pertama '{first}'",
+    }
+    LintNoEnd { en: "the procedure has no end step (kind = \"end\")", id: "prosedur ini tidak memiliki langkah akhir (kind = \"end\")" }
+    LintNeverEnds {
+        en: "step '{id}' never reaches an end: a loop with no way out",
+        id: "langkah '{id}' tidak pernah mencapai akhir: lingkaran tanpa jalan keluar",
+    }
+    LintAsset { en: "step '{id}' asset: {message}", id: "langkah '{id}', aset: {message}" }
+    LintAssetAutomatic {
+        en: "a decision sop takes itself cannot change assets",
+        id: "keputusan yang diambil sop sendiri tidak dapat mengubah aset",
+    }
+    LintAssetEnd {
+        en: "an end is entered, never done: use when = \"enter\" or leave it out",
+        id: "akhir hanya dimasuki, tidak pernah diselesaikan: gunakan when = \"enter\" atau hilangkan",
+    }
+    LintAssetCount { en: "'count' belongs to create = true", id: "'count' hanya untuk create = true" }
+    LintAssetNoSet { en: "'set' names no column to change", id: "'set' tidak menyebut kolom yang diubah" }
+    LintAssetCreateNeeds { en: "create = true needs '{column}' in set", id: "create = true memerlukan '{column}' dalam set" }
+    LintAssetColumn {
+        en: "cannot set column '{column}': use one of {columns} or attr.NAME",
+        id: "kolom '{column}' tidak dapat diisi: gunakan salah satu dari {columns} atau attr.NAMA",
+    }
+    LintAssetPlaceholder {
+        en: "'{template}' names '{{{name}}}', which is no field of the procedure (nor requester or request)",
+        id: "'{template}' menyebut '{{{name}}}', yang bukan isian prosedur ini (bukan pula requester atau request)",
+    }
+    LintAssetCountNumber { en: "count must be a whole number, not '{value}'", id: "count harus berupa bilangan bulat, bukan '{value}'" }
+    LintTemplate { en: "step '{id}': template {why}", id: "langkah '{id}': templat {why}" }
+
+    // src/procedure/mod.rs, src/field.rs: reading a procedure and its fields.
+    ProcRoleTable {
+        en: "a role table names the field it goes by: {{ by = \"kategori\", nilai = \"role\", … }}",
+        id: "tabel peran harus menyebut isian penentunya: {{ by = \"kategori\", nilai = \"role\", … }}",
+    }
+    ProcStepNumber {
+        en: "invalid step number {text}: write it as the document does, e.g. 4 or \"4a\"",
+        id: "nomor langkah {text} tidak sah: tuliskan seperti pada dokumen, misalnya 4 atau \"4a\"",
+    }
+    ProcNotFound { en: "no procedure '{id}' ({rel} not found)", id: "tidak ada prosedur '{id}' ({rel} tidak ditemukan)" }
+    HintKnownProcedures { en: "known procedures: {known}", id: "prosedur yang ada: {known}" }
+    FieldBadPattern { en: "field '{name}' has an invalid pattern: {error}", id: "isian '{name}' memiliki pola yang tidak sah: {error}" }
+    FieldName {
+        en: "field name '{name}' must be lowercase letters, digits, '_' and '-'",
+        id: "nama isian '{name}' harus berupa huruf kecil, angka, '_' dan '-'",
+    }
+    FieldNoChoices { en: "field '{name}' is a choice but lists no choices", id: "isian '{name}' bertipe choice tetapi tidak mencantumkan pilihan" }
+    FieldLintPattern { en: "field '{name}': invalid pattern: {error}", id: "isian '{name}': pola tidak sah: {error}" }
+    FieldTypesNotFile {
+        en: "field '{name}' is not a file: 'types' belongs to type = \"file\"",
+        id: "isian '{name}' bukan berkas: 'types' hanya untuk type = \"file\"",
+    }
+    FieldUnknownType {
+        en: "field '{name}': unknown file type '{file_type}' (known: {known})",
+        id: "isian '{name}': tipe berkas '{file_type}' tidak dikenal (yang dikenal: {known})",
+    }
+
+    // src/people.rs: people.toml's lint.
+    PeopleIdTwice { en: "person id '{id}' appears twice", id: "id orang '{id}' muncul dua kali" }
+    PeopleEmailTwice {
+        en: "email '{email}' belongs to both '{first}' and '{id}': sop tells who acts by email, so each person needs their own",
+        id: "email '{email}' dimiliki oleh '{first}' dan '{id}' sekaligus: sop mengenali siapa yang bertindak dari email, jadi setiap orang memerlukan email sendiri",
+    }
+    PeopleUnknownRole {
+        en: "person '{id}' has unknown role '{role}' (declare it under [roles] in sop.toml)",
+        id: "orang '{id}' memiliki peran '{role}' yang tidak dikenal (deklarasikan di bagian [roles] pada sop.toml)",
+    }
+    PeopleStandinUnknown {
+        en: "stand-in '{person}' is not a person in people.toml",
+        id: "pengganti (Plt/Plh) '{person}' tidak terdaftar di people.toml",
+    }
+    PeopleStandinDates {
+        en: "stand-in '{person}' for '{role}' ends before it starts",
+        id: "penggantian (Plt/Plh) '{person}' untuk '{role}' berakhir sebelum dimulai",
+    }
+
     // ----
 }
