@@ -1268,5 +1268,108 @@ messages! {
         id: "penggantian (Plt/Plh) '{person}' untuk '{role}' berakhir sebelum dimulai",
     }
 
+    // src/asset.rs: a row of the asset register, and what a procedure may do to an asset.
+    AssetKindValue { en: "kind must be hardware, software or data, not '{value}'", id: "kind harus hardware, software atau data, bukan '{value}'" }
+    AssetStatusValue { en: "status must be one of {statuses}, not '{value}'", id: "status harus salah satu dari {statuses}, bukan '{value}'" }
+    AssetUnknownColumn {
+        en: "unknown column '{column}': columns are {columns} and attr.NAME for free attributes (lowercase)",
+        id: "kolom '{column}' tidak dikenal: kolomnya {columns} dan attr.NAMA untuk atribut bebas (huruf kecil)",
+    }
+    AssetAcquiredValue { en: "acquired must be a date YYYY-MM-DD, not '{value}'", id: "acquired harus berupa tanggal TTTT-BB-HH, bukan '{value}'" }
+    AssetValueValue {
+        en: "value must be a whole number of rupiah without separators, not '{value}'",
+        id: "value harus berupa bilangan bulat rupiah tanpa pemisah, bukan '{value}'",
+    }
+    AssetHolderUnknown { en: "holder '{value}' is not in people.toml", id: "holder '{value}' tidak terdaftar di people.toml" }
+    AssetNeeds { en: "a new asset needs {columns}", id: "aset baru memerlukan {columns}" }
+    AssetAnd { en: " and ", id: " dan " }
+    AssetOr { en: " or ", id: " atau " }
+    AssetFinal { en: "{status} is final", id: "{status} adalah status akhir" }
+    AssetMayBecome { en: "from {status} it may become {next}", id: "dari {status} hanya boleh menjadi {next}" }
+    AssetCannotBecome {
+        en: "asset {id} is {from} and cannot become {to}: {allowed}",
+        id: "aset {id} berstatus {from} dan tidak dapat menjadi {to}: {allowed}",
+    }
+    AssetNotFinal { en: "an asset that is not transferred or disposed", id: "aset yang tidak berstatus transferred atau disposed" }
+    AssetThatIs { en: "an asset that is {statuses}", id: "aset yang berstatus {statuses}" }
+    AssetProcedureNeeds {
+        en: "asset {id} is {status}: procedure '{procedure}' needs {wanted}",
+        id: "aset {id} berstatus {status}: prosedur '{procedure}' memerlukan {wanted}",
+    }
+    AssetOpenBrace { en: "'{template}' has a '{{' without '}}'", id: "'{template}' memiliki '{{' tanpa '}}'" }
+
+    // src/engine/: the engine's other problems (attachments, texts, calls, asset effects).
+    EngineAdminMayAssign {
+        en: "{held_by} (or an administrator, '{admin}', may assign it)",
+        id: "{held_by} (atau administrator, '{admin}', yang boleh menugaskannya)",
+    }
+    EngineCallCircle {
+        en: "the change starts or leads on more than {most} requests through call steps: the procedures call each other in a circle",
+        id: "perubahan ini memulai atau melanjutkan lebih dari {most} permintaan melalui langkah pemanggilan: prosedur-prosedurnya saling memanggil dalam lingkaran",
+    }
+    EngineCallFailed {
+        en: "step '{step}' of {id} starts a '{call}' request, which cannot be made: {why}",
+        id: "langkah '{step}' pada {id} memulai permintaan '{call}', yang tidak dapat dibuat: {why}",
+    }
+    EngineCallRequester { en: "its requester {who} is not in people.toml", id: "pemohonnya, {who}, tidak terdaftar di people.toml" }
+    EngineSubRequest { en: "its sub-request", id: "sub-permintaannya" }
+    EngineWaitsAtCall {
+        en: "{id} waits at step '{step}' for {child} to end: a call step moves on when the request it started ends",
+        id: "{id} menunggu di langkah '{step}' sampai {child} berakhir: langkah pemanggilan berlanjut ketika permintaan yang dimulainya berakhir",
+    }
+    EngineChildOpen {
+        en: "{id} waits for {child}, which is still {status}: cancel {child} first",
+        id: "{id} menunggu {child}, yang masih {status}: batalkan {child} lebih dahulu",
+    }
+    EngineAssetChange {
+        en: "the procedure's asset change cannot be made: {problems}",
+        id: "perubahan aset menurut prosedur tidak dapat dilakukan: {problems}",
+    }
+    EngineAssetCount {
+        en: "the number of assets to register must be 1 to 1000, not '{n}'",
+        id: "jumlah aset yang didaftarkan harus 1 sampai 1000, bukan '{n}'",
+    }
+    EngineNotFileName { en: "is not a file name", id: "bukan nama berkas" }
+    EngineNoFolders { en: "must be a file name without folders", id: "harus berupa nama berkas tanpa folder" }
+    EngineNameTooLong {
+        en: "has a name of {chars} characters, over the limit of {limit}",
+        id: "memiliki nama sepanjang {chars} karakter, melebihi batas {limit}",
+    }
+    EngineBadSha { en: "has '{sha}' for a SHA-256", id: "memiliki '{sha}' sebagai SHA-256" }
+    EngineAttachedAlready {
+        en: "is attached to the request already: names are unique within a request",
+        id: "sudah dilampirkan pada permintaan ini: nama lampiran harus unik dalam satu permintaan",
+    }
+    EngineCommentFills {
+        en: "cannot fill field '{field}': a comment fills no fields",
+        id: "tidak dapat mengisi isian '{field}': komentar tidak mengisi isian apa pun",
+    }
+    EngineFilledTwice {
+        en: "fills field '{field}', which another file of this change fills",
+        id: "mengisi isian '{field}', yang juga diisi berkas lain dalam perubahan ini",
+    }
+    EngineAttachmentNamed { en: "attachment '{name}'", id: "lampiran '{name}'" }
+    EnginePerFile { en: "per file, max_file_mb", id: "per berkas, max_file_mb" }
+    EngineFilesOf { en: "the files attached to {id}", id: "berkas yang dilampirkan pada {id}" }
+    EngineFilesOfNew { en: "the files attached to the new request", id: "berkas yang dilampirkan pada permintaan baru" }
+    EnginePerRequest { en: "per request, max_request_mb", id: "per permintaan, max_request_mb" }
+    EngineTheTitle { en: "the title", id: "judul" }
+    EngineTheReason { en: "the reason", id: "alasan" }
+    EngineTheComment { en: "the comment", id: "komentar" }
+    EngineTheNote { en: "the note", id: "catatan" }
+    EngineTheOutput { en: "the output", id: "output" }
+    EngineOutsiderName { en: "the outside requester's name", id: "nama pemohon dari luar" }
+    EngineOutsiderContact { en: "the outside requester's contact", id: "kontak pemohon dari luar" }
+    EngineTheField { en: "field '{name}'", id: "isian '{name}'" }
+    EngineCharsOver {
+        en: "has {chars} characters, over the limit of {limit}",
+        id: "berisi {chars} karakter, melebihi batas {limit}",
+    }
+    EngineOverChars { en: "is over the limit of {limit} characters", id: "melebihi batas {limit} karakter" }
+    EngineMultiLine { en: "is more than one line", id: "lebih dari satu baris" }
+    EngineBytesOver { en: "has {len} bytes, over the limit of {limit}", id: "berisi {len} bita, melebihi batas {limit}" }
+    EngineOfProcedure { en: "procedure '{id}': {error}", id: "prosedur '{id}': {error}" }
+    EngineOfRequest { en: "request {id}: {error}", id: "permintaan {id}: {error}" }
+
     // ----
 }
