@@ -1371,5 +1371,108 @@ messages! {
     EngineOfProcedure { en: "procedure '{id}': {error}", id: "prosedur '{id}': {error}" }
     EngineOfRequest { en: "request {id}: {error}", id: "permintaan {id}: {error}" }
 
+    // src/store.rs, src/tree_cache.rs
+    CtxReadingCurrentFolder { en: "reading the current folder", id: "membaca folder saat ini" }
+    StoreMisplaced { en: "{rel}: its id {id} belongs in {expected}", id: "{rel}: nomornya {id} seharusnya berada di {expected}" }
+    HintStoreLink {
+        en: "replace the link by the folder itself (git rm it, then commit), or ask an administrator",
+        id: "ganti tautan itu dengan foldernya sendiri (git rm tautan itu, lalu commit), atau minta bantuan administrator",
+    }
+    CacheLineUndecodable { en: "{file}: a line sop wrote does not decode", id: "{file}: sebuah baris yang ditulis sop tidak dapat dibaca" }
+    CacheTooManyReads {
+        en: "the cache of {dir} needs more than {most} files read",
+        id: "cache {dir} memerlukan pembacaan lebih dari {most} berkas",
+    }
+
+    // src/printout/, src/document/: what keeps a printout or a document from being made.
+    TemplateBadName {
+        en: "'{name}' is not a file name under {folder}/: use letters, digits, '.', '_', '-' and '/', without '..'",
+        id: "'{name}' bukan nama berkas di bawah {folder}/: gunakan huruf, angka, '.', '_', '-' dan '/', tanpa '..'",
+    }
+    TemplateNotUnder {
+        en: "'{rel}' is not under {folder}/ (write templates/NAME.html)",
+        id: "'{rel}' tidak berada di bawah {folder}/ (tuliskan templates/NAMA.html)",
+    }
+    TemplateNotHtml { en: "'{rel}' does not end in .html", id: "'{rel}' tidak berakhiran .html" }
+    TemplateTooMuch {
+        en: "{folder}/{name} writes more than {size}, the most a printout may hold",
+        id: "{folder}/{name} menulis lebih dari {size}, batas terbesar satu cetakan",
+    }
+    TemplateOutOfFuel {
+        en: "{text} (the template does too much work for one printout)",
+        id: "{text} (templat ini bekerja terlalu banyak untuk satu cetakan)",
+    }
+    PrintoutBadHtml {
+        en: "{folder}/{name} writes HTML a printout cannot show: {why}",
+        id: "{folder}/{name} menulis HTML yang tidak dapat ditampilkan cetakan: {why}",
+    }
+    MarkupNotWellFormed {
+        en: "not well-formed HTML (XHTML): {error} (line:column of the HTML it writes)",
+        id: "HTML (XHTML) tidak tersusun dengan benar: {error} (baris:kolom pada HTML yang ditulisnya)",
+    }
+    MarkupUnknownElement {
+        en: "element <{name}> is not one a printout can show (line {line}): use p, h1–h3, div, hr, table, tr, td, th, ol, ul, li, b, strong, i, em, u, span, small, br",
+        id: "elemen <{name}> tidak dapat ditampilkan cetakan (baris {line}): gunakan p, h1–h3, div, hr, table, tr, td, th, ol, ul, li, b, strong, i, em, u, span, small, br",
+    }
+    MarkupTooDeep { en: "elements nest deeper than {max} (line {line})", id: "elemen bersarang lebih dalam dari {max} (baris {line})" }
+    PrintoutTooManyPages {
+        en: "the printout would take more than {max_pages} pages",
+        id: "cetakan ini akan memerlukan lebih dari {max_pages} halaman",
+    }
+    PrintoutQr { en: "making the QR code: {error}", id: "membuat kode QR: {error}" }
+    PdfSvgUnreadable { en: "page {n}: the SVG does not read back: {error}", id: "halaman {n}: SVG tidak dapat dibaca kembali: {error}" }
+    PdfConverting { en: "page {n}: converting to PDF: {error}", id: "halaman {n}: mengubah ke PDF: {error}" }
+
+    // src/site/: errors of `sop site` (its pages are Indonesian by design).
+    SiteNotFolder { en: "--output {path} is not a folder", id: "--output {path} bukan folder" }
+    HintSiteFolder { en: "give a folder for the site (it is made when missing)", id: "berikan folder untuk situsnya (dibuat bila belum ada)" }
+    SiteForeignFiles {
+        en: "--output {path} holds files that sop did not write (it has no {manifest})",
+        id: "--output {path} berisi berkas yang tidak ditulis sop (tidak ada {manifest})",
+    }
+    HintSiteForeignFiles {
+        en: "give an empty or new folder: sop site writes only there, and removes only files it wrote",
+        id: "berikan folder kosong atau baru: sop site hanya menulis di sana, dan hanya menghapus berkas yang ditulisnya",
+    }
+    SiteBusy { en: "another `sop site` is writing {path}", id: "`sop site` lain sedang menulis {path}" }
+    HintSiteBusy { en: "wait for it to finish, then run again", id: "tunggu sampai selesai, lalu jalankan lagi" }
+    SiteTopNotFolder {
+        en: "{path}/{top} is not a folder (a file or a link): sop site writes only into folders it made",
+        id: "{path}/{top} bukan folder (berkas atau tautan): sop site hanya menulis ke folder yang dibuatnya",
+    }
+    HintSiteTop { en: "remove {path}/{top}, or give another folder", id: "hapus {path}/{top}, atau berikan folder lain" }
+    SiteManifestDamaged { en: "{path}/{manifest} is damaged: {why}", id: "{path}/{manifest} rusak: {why}" }
+    HintSiteAnew {
+        en: "remove the folder {path} and run sop site again: it writes the whole site anew",
+        id: "hapus folder {path} lalu jalankan sop site lagi: seluruh situs ditulis ulang",
+    }
+    SiteManifestPath {
+        en: "it names {bad}, which is not a file sop site writes",
+        id: "manifes ini menyebut {bad}, yang bukan berkas yang ditulis sop site",
+    }
+    HintSiteManifestSize {
+        en: "a site's manifest is at most {mb} MiB: remove the folder {path} and run sop site again",
+        id: "manifes situs paling besar {mb} MiB: hapus folder {path} lalu jalankan sop site lagi",
+    }
+    SiteInGitFolder { en: "--output {path} is inside the git folder {git_dir}", id: "--output {path} berada di dalam folder git {git_dir}" }
+    HintSiteOutside { en: "give a folder outside the records repository", id: "berikan folder di luar repositori catatan" }
+    SiteHoldsRepo { en: "--output {path} holds the records repository {workdir}", id: "--output {path} memuat repositori catatan {workdir}" }
+    HintSiteOutsideOrIgnored {
+        en: "give a folder outside the records repository, or one git ignores inside it",
+        id: "berikan folder di luar repositori catatan, atau folder di dalamnya yang diabaikan git",
+    }
+    SiteNotIgnored {
+        en: "--output {path} is inside the records repository {workdir}, and git does not ignore it",
+        id: "--output {path} berada di dalam repositori catatan {workdir}, dan tidak diabaikan git",
+    }
+    HintSiteIgnore {
+        en: "give a folder outside the repository, or ignore it first: echo '/{rel}/' >> .gitignore (an administrator commits that)",
+        id: "berikan folder di luar repositori, atau abaikan lebih dahulu: echo '/{rel}/' >> .gitignore (administrator yang meng-commit-nya)",
+    }
+    SiteMisplacedRequest {
+        en: "{rel}: not the file of request {id} (a request's file is {path}); it has no page",
+        id: "{rel}: bukan berkas permintaan {id} (berkas permintaan itu {path}); tidak dibuatkan halaman",
+    }
+
     // ----
 }
