@@ -208,19 +208,13 @@ pub fn read_text(root: &Path, rel: &str, max: u64) -> Result<String> {
     limits::utf8(rel, bytes)
 }
 
-/// toml's message spans several lines with a source excerpt; keep the position (in the
-/// language of the run) and the reason.
+/// toml's message spans several lines with a source excerpt; keep the position and the reason.
+/// The position stays as toml words it (`TOML parse error at line 7, column 1`): `sop
+/// procedure check` reads the line of its finding from it.
 pub fn short_toml_error(err: &toml::de::Error) -> String {
     let msg = err.to_string();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next().unwrap_or_default().to_string();
-    let head = match head
-        .strip_prefix("TOML parse error at line ")
-        .and_then(|rest| rest.split_once(", column "))
-    {
-        Some((line, column)) => t!(TomlAt, line = line, column = column),
-        None => head,
-    };
     match lines.rfind(|l| !l.contains('|')) {
         Some(reason) if reason != head => format!("{head}: {reason}"),
         _ => head,
