@@ -969,11 +969,11 @@ messages! {
     }
     VerifyNotLegal {
         en: "is not a legal {action} by {by}: {refusal}",
-        id: "bukan {action} yang sah oleh {by}: {refusal}",
+        id: "bukan `{action}` yang sah oleh {by}: {refusal}",
     }
     VerifyNotWhatSopWrites {
         en: "is not what sop writes for this {action} by {by}: {parts} differ(s) (edited by hand?)",
-        id: "bukan yang ditulis sop untuk {action} oleh {by} ini: {parts} berbeda (diubah secara manual?)",
+        id: "bukan yang ditulis sop untuk `{action}` oleh {by} ini: {parts} berbeda (diubah secara manual?)",
     }
     VerifyLinkedMissing {
         en: "should also change request {id} but does not",
@@ -1027,7 +1027,7 @@ messages! {
     }
     VerifyRewritesHistory {
         en: "rewrites the request's history: entry {n} ({action} by {by} at {at}) was changed or removed",
-        id: "menulis ulang riwayat permintaan: entri {n} ({action} oleh {by} pada {at}) diubah atau dihapus",
+        id: "menulis ulang riwayat permintaan: entri {n} (`{action}` oleh {by} pada {at}) diubah atau dihapus",
     }
     VerifyNoEntry {
         en: "changes the request without adding a history entry (status, step or fields edited by hand?)",
@@ -1045,7 +1045,7 @@ messages! {
     VerifyNothing { en: "nothing", id: "tidak ada" }
     VerifyTrailer {
         en: "the commit's {key} says {said}, its change says {want}",
-        id: "{key} pada commit ini menyebut {said}, sedangkan perubahannya menyebut {want}",
+        id: "trailer `{key}` pada commit ini menyebut {said}, sedangkan perubahannya menyebut {want}",
     }
     VerifyAuthor {
         en: "the commit's author is {author}, but its history entry is by {id} <{email}>",
@@ -1081,7 +1081,7 @@ messages! {
     LintNoRole { en: "step '{id}' has no role: who does it?", id: "langkah '{id}' tidak memiliki peran: siapa yang melaksanakannya?" }
     LintMisplaced {
         en: "step '{id}' is a {kind}: '{key}' belongs to {kinds}",
-        id: "langkah '{id}' bertipe {kind}: '{key}' hanya untuk {kinds}",
+        id: "langkah '{id}' bertipe `{kind}`: '{key}' hanya untuk {kinds}",
     }
     LintForTaskOrStart { en: "a task or the start", id: "tugas atau awal" }
     LintForCall { en: "a call", id: "pemanggilan" }
@@ -1117,9 +1117,9 @@ messages! {
     }
     LintUnknownTarget {
         en: "step '{id}' ({label}) leads to unknown step '{target}'",
-        id: "langkah '{id}' ({label}) berlanjut ke langkah '{target}' yang tidak dikenal",
+        id: "langkah '{id}' (jalan keluar `{label}`) berlanjut ke langkah '{target}' yang tidak dikenal",
     }
-    LintToItself { en: "step '{id}' ({label}) leads to itself", id: "langkah '{id}' ({label}) berlanjut ke dirinya sendiri" }
+    LintToItself { en: "step '{id}' ({label}) leads to itself", id: "langkah '{id}' (jalan keluar `{label}`) berlanjut ke dirinya sendiri" }
     LintRouteUnset {
         en: "decision '{id}' routes by field '{field}', which no form field or decision sets",
         id: "keputusan '{id}' bercabang menurut isian '{field}', yang tidak diisi oleh isian formulir atau keputusan mana pun",

@@ -14,7 +14,7 @@ const EMAIL: &[&str] = &[
 ];
 
 /// `sop init --example` as shipped: its sop.toml says `language = "id"`.
-fn indonesian_office() -> Office {
+pub(crate) fn indonesian_office() -> Office {
     let office = Office::empty();
     office
         .sop_cmd()
@@ -26,7 +26,7 @@ fn indonesian_office() -> Office {
 }
 
 /// The lowercase words (letters only, three or more) of a text, placeholders left out.
-fn words(text: &str) -> BTreeSet<String> {
+pub(crate) fn words(text: &str) -> BTreeSet<String> {
     let mut plain = String::new();
     let mut in_placeholder = false;
     for c in text.chars() {
@@ -45,7 +45,7 @@ fn words(text: &str) -> BTreeSet<String> {
 }
 
 /// The words only the English texts of the catalogue use.
-fn english_words() -> BTreeSet<String> {
+pub(crate) fn english_words() -> BTreeSet<String> {
     let catalogue = sop::i18n::CATALOGUE;
     let indonesian: BTreeSet<String> = catalogue.iter().flat_map(|e| words(e.id)).collect();
     catalogue
@@ -57,7 +57,7 @@ fn english_words() -> BTreeSet<String> {
 
 /// `text` without what the office wrote itself (role labels of sop.toml, people's names, the
 /// activities of procedure `procedure`): those stay as written in every language.
-fn without_office_texts(office: &Office, procedure: &str, text: &str) -> String {
+pub(crate) fn without_office_texts(office: &Office, procedure: &str, text: &str) -> String {
     let mut office_texts: Vec<String> = Vec::new();
     let config: toml::Value = toml::from_str(&office.read("sop.toml")).unwrap();
     for label in config["roles"].as_table().unwrap().values() {

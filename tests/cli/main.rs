@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod graphs;
 mod hardening;
 mod language;
+mod language_rules;
 mod lifecycle;
 mod limits;
 mod list_search;
