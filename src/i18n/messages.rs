@@ -1470,5 +1470,22 @@ messages! {
         id: "{rel}: bukan berkas permintaan {id} (berkas permintaan itu {path}); tidak dibuatkan halaman",
     }
 
+    // src/stdtime.rs, src/calendar.rs, src/dates.rs, src/asset_rows.rs: values of the rules'
+    // files, and records read for a listing.
+    TimeTable {
+        en: "a time table names the field it goes by: {{ by = \"kategori\", nilai = \"30 menit\", … }}",
+        id: "tabel waktu harus menyebut isian penentunya: {{ by = \"kategori\", nilai = \"30 menit\", … }}",
+    }
+    TimeInvalid {
+        en: "invalid standard time {text}: write a number and a unit, e.g. \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", or \"N/A\"",
+        id: "waktu baku {text} tidak sah: tuliskan angka dan satuannya, misalnya \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", atau \"N/A\"",
+    }
+    WorkingHoursInvalid {
+        en: "invalid working hours {text}: write them as \"08:00-16:00\"",
+        id: "jam kerja {text} tidak sah: tuliskan seperti \"08:00-16:00\"",
+    }
+    DateInvalid { en: "invalid date {text}: write it as 2026-01-31", id: "tanggal {text} tidak sah: tuliskan seperti 2026-01-31" }
+    RecordNotUtf8 { en: "{path} is not UTF-8", id: "{path} bukan UTF-8" }
+
     // ----
 }
