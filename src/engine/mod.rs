@@ -830,19 +830,16 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
         }
     }
     for (name, value) in &change.fields {
-        let what = t!(EngineTheField, name = name);
-        if value.len() > FIELD_BYTES {
-            return Err(bad(
-                &what,
-                t!(
-                    EngineBytesOver,
-                    len = value.len(),
-                    limit = size(FIELD_BYTES as u64)
-                ),
-            ));
-        }
-        if let Some(why) = control_char(value) {
-            return Err(bad(&what, why));
+        let why = match value.len() > FIELD_BYTES {
+            true => Some(t!(
+                EngineBytesOver,
+                len = value.len(),
+                limit = size(FIELD_BYTES as u64)
+            )),
+            false => control_char(value),
+        };
+        if let Some(why) = why {
+            return Err(bad(&t!(EngineTheField, name = name), why));
         }
     }
     Ok(())
