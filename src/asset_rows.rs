@@ -64,7 +64,8 @@ impl Cached for Row {
         self.0.clone()
     }
 
-    fn decode(text: &str) -> Option<Row> {
+    fn decode(line: crate::tree_cache::Shared) -> Option<Row> {
+        let text: &str = &line;
         Some(Row(text.to_string()))
     }
 }

@@ -137,6 +137,12 @@ pub fn command() -> clap::Command {
     crate::help::apply(Cli::command())
 }
 
+/// sop's command line with its help in `lang`: English for the completion scripts, as
+/// shipped in completions/, whatever the language of the run.
+pub fn command_in(lang: crate::i18n::Lang) -> clap::Command {
+    crate::help::apply_in(Cli::command(), lang)
+}
+
 #[cfg(test)]
 impl Cli {
     /// The command line as the derive declares it, before `help::apply`.
@@ -145,11 +151,14 @@ impl Cli {
     }
 }
 
-/// The command line, parsed (clap's errors exit 2), with its matches for `check_text`.
+/// The command line, parsed (clap's errors exit 2, in the language of the run), with its
+/// matches for `check_text`.
 pub fn parse() -> (Cli, ArgMatches) {
     refuse_non_utf8_args();
-    let matches = command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| crate::help::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| crate::help::exit(e));
     (cli, matches)
 }
 

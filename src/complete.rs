@@ -59,7 +59,8 @@ pub fn run_if_asked() {
         Err(e) => {
             // clap's error reads `error: unknown shell …`.
             eprintln!("{}", e.to_string().trim_end());
-            eprintln!("hint: COMPLETE takes bash, elvish, fish, powershell or zsh (`COMPLETE=bash sop`); unset it to run sop");
+            crate::i18n::choose();
+            eprintln!("{}: {}", t!(HintPrefix), t!(HintComplete));
             std::process::exit(2);
         }
     }
@@ -119,16 +120,19 @@ pub fn roles() -> ArgValueCompleter {
     ArgValueCompleter::new(|word: &OsStr| quietly(|| role_ids(word)))
 }
 
-/// The statuses of an asset.
+/// The statuses of an asset, each with its word in the office's language when that differs.
 pub fn asset_statuses() -> ArgValueCompleter {
     ArgValueCompleter::new(|word: &OsStr| {
         let word = word.to_string_lossy();
-        crate::asset::Status::ALL
-            .iter()
-            .map(|s| s.as_str())
-            .filter(|s| starts_with(s, &word))
-            .map(CompletionCandidate::new)
-            .collect()
+        quietly(|| {
+            speak();
+            Ok(crate::asset::Status::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .filter(|s| starts_with(s, &word))
+                .map(|s| worded(s, crate::i18n::asset_status(s)))
+                .collect())
+        })
     })
 }
 
@@ -157,6 +161,25 @@ fn starts_with(value: &str, word: &str) -> bool {
         .as_bytes()
         .get(..word.len())
         .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// `value`, with `word` (its word in the office's language) as its help when the two differ.
+fn worded(value: &str, word: String) -> CompletionCandidate {
+    match word == value {
+        true => CompletionCandidate::new(value),
+        false => candidate(value, &word),
+    }
+}
+
+/// Speaks the language of the command line's records directory (as `i18n::choose` does for
+/// a command), for the words completions show.
+fn speak() {
+    let office = context()
+        .records()
+        .ok()
+        .and_then(|r| crate::context::office_language_of(&r.root));
+    let lang = office.or_else(crate::i18n::from_env);
+    crate::i18n::set(lang.unwrap_or(crate::i18n::Lang::En));
 }
 
 fn candidate(value: &str, help: &str) -> CompletionCandidate {
@@ -270,6 +293,7 @@ impl<'s> Procedures<'s> {
 fn request_ids(which: Requests, word: &OsStr) -> Result<Vec<CompletionCandidate>> {
     let word = word.to_string_lossy();
     let git = open()?;
+    speak();
     let snap = git.head_snapshot()?;
     let mut procedures = Procedures::new(&snap);
     let text = summary::brief_text(&git)?;
@@ -280,7 +304,7 @@ fn request_ids(which: Requests, word: &OsStr) -> Result<Vec<CompletionCandidate>
         }
         let help = match r.status.as_ref() {
             OPEN => r.title.to_string(),
-            status => format!("{} [{status}]", r.title),
+            status => format!("{} [{}]", r.title, crate::i18n::status(status)),
         };
         found.push((
             r.step.is_none(),
@@ -452,10 +476,11 @@ fn request_statuses(word: &OsStr) -> Result<Vec<CompletionCandidate>> {
         }
     }
     let statuses = crate::commands::list::known_statuses(&git, have)?;
+    speak();
     Ok(statuses
         .iter()
         .filter(|s| starts_with(s, &word))
-        .map(|s| CompletionCandidate::new(s.as_str()))
+        .map(|s| worded(s, crate::i18n::status(s)))
         .collect())
 }
 

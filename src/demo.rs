@@ -673,11 +673,11 @@ pub fn run(root: &Path, config: &Config, now: DateTime<FixedOffset>) -> Result<M
             Some(k) => act(root, &ids[&p.script], &script.acts[k], p.at, clock.until),
         };
         done.with_context(|| {
-            format!(
-                "the demo's request '{}' ({}), change {}",
-                script.title,
-                script.procedure,
-                p.act.map_or(0, |k| k + 1)
+            t!(
+                DemoChange,
+                title = script.title,
+                procedure = script.procedure,
+                n = p.act.map_or(0, |k| k + 1)
             )
         })?;
         made.changes += 1;

@@ -114,6 +114,17 @@ macro_rules! t {
     };
 }
 
+/// `t_in!(lang, Key, name = value, …)`: the text of `Key` in `lang`, for what a script reads
+/// (a CSV cell) and must not change with the language of the run. A String.
+macro_rules! t_in {
+    ($lang:expr, $key:ident $(, $name:ident = $val:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En => format!(msg_text!($key, en) $(, $name = $val)*),
+            $crate::i18n::Lang::Id => format!(msg_text!($key, id) $(, $name = $val)*),
+        }
+    };
+}
+
 /// A request's status as tables and sentences show it: the SOP's words in Indonesian (an
 /// office's own outcome word as it is). JSON, CSV and the records keep the status itself.
 pub fn status(status: &str) -> String {
@@ -247,6 +258,16 @@ const COLUMNS: &[(&str, &str)] = &[
     ("note / output", "ColNoteOutput"),
     ("done", "ColDone"),
     ("size", "ColSize"),
+    ("note / reason", "ColNoteReason"),
+    ("signature", "ColSignature"),
+    ("standard", "ColStandard"),
+    ("median", "ColMedian"),
+    ("max", "ColMax"),
+    ("breaches", "ColBreaches"),
+    ("overdue now", "ColOverdueNow"),
+    ("service", "ColService"),
+    ("label", "ColLabel"),
+    ("choices", "ColChoices"),
 ];
 
 /// The entry of `key`; keys named in this file are checked by a unit test.

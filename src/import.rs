@@ -42,8 +42,6 @@ pub enum InputFormat {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-const EMPTY: &str = "the input is empty: give a CSV file with a header row, or JSON lines";
-
 /// Every row of `bytes` and every problem found in it. `format`: the one given, else JSON
 /// lines when the first non-blank byte opens an object, else CSV. Only a failing read is an
 /// error.
@@ -63,7 +61,7 @@ pub fn read(mut bytes: impl BufRead, format: Option<InputFormat>) -> io::Result<
     }
     let mut found = Input::default();
     let Some(first) = src.skip_start()? else {
-        found.problems.push(Problem::new(0, EMPTY));
+        found.problems.push(Problem::new(0, t!(ImportEmpty)));
         return Ok(found);
     };
     let detected = if first == b'{' {
@@ -92,9 +90,7 @@ impl Input {
         if *rows > IMPORT_ROWS {
             self.problems.push(Problem::new(
                 line,
-                format!(
-                    "is row {rows}: an import takes at most {IMPORT_ROWS} rows; split the file and import the parts one after the other"
-                ),
+                t!(ImportTooManyRows, rows = rows, max = IMPORT_ROWS),
             ));
             return false;
         }
@@ -104,10 +100,7 @@ impl Input {
     fn over_cap(&mut self, src_line: u64) {
         self.problems.push(Problem::new(
             src_line,
-            format!(
-                "the input goes on past {}, the most one import reads: split it into several files",
-                limits::size(IMPORT_BYTES)
-            ),
+            t!(ImportTooBig, size = limits::size(IMPORT_BYTES)),
         ));
     }
 }
@@ -127,7 +120,7 @@ fn read_csv(src: &mut Source<impl BufRead>, found: &mut Input) -> io::Result<()>
             }
         },
         Next::End => {
-            found.problems.push(Problem::new(0, EMPTY));
+            found.problems.push(Problem::new(0, t!(ImportEmpty)));
             return Ok(());
         }
         Next::OverCap => {
@@ -137,9 +130,7 @@ fn read_csv(src: &mut Source<impl BufRead>, found: &mut Input) -> io::Result<()>
         Next::TooManyCells => {
             found.problems.push(Problem::new(
                 record.line,
-                format!(
-                    "the header has more than {IMPORT_COLUMNS} columns, the most an import may have"
-                ),
+                t!(ImportTooManyColumns, max = IMPORT_COLUMNS),
             ));
             return Ok(());
         }
@@ -185,10 +176,10 @@ fn header(record: &Record) -> Result<(Vec<Column>, Vec<Problem>), Problem> {
     if let Some(i) = record.too_long {
         return Err(Problem::new(
             line,
-            format!(
-                "the header's column {} is over {}, the most a cell may hold",
-                i + 1,
-                limits::size(CELL_BYTES as u64)
+            t!(
+                HeaderCellTooBig,
+                n = i + 1,
+                size = limits::size(CELL_BYTES as u64)
             ),
         ));
     }
@@ -199,10 +190,7 @@ fn header(record: &Record) -> Result<(Vec<Column>, Vec<Problem>), Problem> {
         let name = String::from_utf8_lossy(cell);
         let name = name.trim_start_matches('\u{feff}').trim().to_string();
         if !seen.insert(name.clone()) {
-            problems.push(Problem::new(
-                line,
-                format!("the header names column '{name}' twice"),
-            ));
+            problems.push(Problem::new(line, t!(HeaderTwice, name = name)));
         }
         let known = asset::known_column(&name);
         if !known {
@@ -222,11 +210,7 @@ fn row(header: &[Column], record: &mut Record) -> Result<RawRow, Problem> {
     if record.count != header.len() {
         return Err(Problem::new(
             line,
-            format!(
-                "has {} cells but the header has {} columns (an unclosed quote or a stray comma?)",
-                record.count,
-                header.len()
-            ),
+            t!(RowCells, cells = record.count, columns = header.len()),
         ));
     }
     if let Some(i) = record.too_long {
@@ -238,7 +222,7 @@ fn row(header: &[Column], record: &mut Record) -> Result<RawRow, Problem> {
             continue;
         }
         // The record's bytes are UTF-8 (`record.bad` is None), and so are its cells.
-        let value = String::from_utf8(cell).map_err(|_| Problem::new(line, NOT_UTF8))?;
+        let value = String::from_utf8(cell).map_err(|_| Problem::new(line, t!(NotUtf8)))?;
         check_cell(line, &column.name, &value)?;
         cells.push((column.name.clone(), value));
     }
@@ -256,17 +240,9 @@ fn cell_too_long(line: u64, column: &str) -> Problem {
     Problem::new(line, limits::cell_too_long(column))
 }
 
-const NOT_UTF8: &str = "is not valid UTF-8: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)";
-
 /// The first byte of a record that is not UTF-8, by its line and position in the input.
 fn not_utf8(bad: Bad) -> Problem {
-    Problem::new(
-        bad.line,
-        format!(
-            "is not valid UTF-8 (invalid byte at position {}): save the file as UTF-8 (in a spreadsheet: CSV UTF-8)",
-            bad.position
-        ),
-    )
+    Problem::new(bad.line, t!(NotUtf8At, at = bad.position))
 }
 
 fn read_jsonl(src: &mut Source<impl BufRead>, found: &mut Input) -> io::Result<()> {
@@ -303,24 +279,18 @@ fn json_row(line: &Line) -> Result<RawRow, Problem> {
     if line.too_long {
         return Err(Problem::new(
             number,
-            format!(
-                "is longer than {}, the most a JSON line may be",
-                limits::size(JSON_LINE_BYTES as u64)
-            ),
+            t!(JsonLineTooLong, size = limits::size(JSON_LINE_BYTES as u64)),
         ));
     }
-    let text = std::str::from_utf8(&line.bytes).map_err(|_| Problem::new(number, NOT_UTF8))?;
+    let text = std::str::from_utf8(&line.bytes).map_err(|_| Problem::new(number, t!(NotUtf8)))?;
     let object: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| Problem::new(number, format!("is not a JSON object: {e}")))?;
+            .map_err(|e| Problem::new(number, t!(NotJsonObject, error = e)))?;
     let cells = json_cells(object).map_err(|message| Problem::new(number, message))?;
     if cells.len() > IMPORT_COLUMNS {
         return Err(Problem::new(
             number,
-            format!(
-                "has {} columns (attributes included), more than the {IMPORT_COLUMNS} an import may have",
-                cells.len()
-            ),
+            t!(JsonTooManyColumns, n = cells.len(), max = IMPORT_COLUMNS),
         ));
     }
     for (column, value) in &cells {
@@ -359,7 +329,7 @@ fn scalar(key: &str, v: serde_json::Value) -> Result<String, String> {
         serde_json::Value::String(s) => Ok(s),
         serde_json::Value::Number(n) => Ok(n.to_string()),
         serde_json::Value::Bool(b) => Ok(b.to_string()),
-        _ => Err(format!("'{key}' must be a string or a number")),
+        _ => Err(t!(JsonScalar, key = key)),
     }
 }
 

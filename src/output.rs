@@ -80,15 +80,22 @@ pub fn refuse_pdf_terminal(example: &str) -> Result<()> {
     use crate::error::Hint as _;
     use std::io::IsTerminal as _;
     if std::io::stdout().is_terminal() {
-        return Err(crate::invalid!("a PDF is not written to a terminal")
-            .hint(format!("write it to a file: {example}")));
+        return Err(
+            crate::invalid!("{}", t!(PdfToTerminal)).hint(t!(HintWriteToFile, example = example))
+        );
     }
     Ok(())
 }
 
-/// Writes `path` through a temporary file beside it and a rename: a reader sees the old
-/// document or the new, never half of one.
+/// Writes `path` (an `--output FILE`) through a temporary file beside it and a rename: a
+/// reader sees the old document or the new, never half of one. A folder is refused.
 pub fn write_replacing(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    if path.is_dir() {
+        return Err(crate::invalid!(
+            "{}",
+            t!(OutputIsFolder, path = path.display())
+        ));
+    }
     replace_file(path, bytes, true)
 }
 
@@ -108,15 +115,15 @@ pub fn replace_file(path: &std::path::Path, bytes: &[u8], sync: bool) -> Result<
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("writing {}", path.display()))?;
+        .with_context(|| t!(WritingFile, path = path.display()))?;
     tmp.write_all(bytes)
         .and_then(|()| match sync {
             true => tmp.as_file().sync_all(),
             false => Ok(()),
         })
-        .with_context(|| format!("writing {}", path.display()))?;
+        .with_context(|| t!(WritingFile, path = path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("writing {}", path.display()))?;
+        .with_context(|| t!(WritingFile, path = path.display()))?;
     Ok(())
 }

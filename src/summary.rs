@@ -16,7 +16,7 @@ use crate::git::Git;
 use crate::invalid;
 use crate::request::{Held, Hold, Outsider, Request};
 use crate::store;
-use crate::tree_cache::{escape, unescape, Cached, TreeCache};
+use crate::tree_cache::{escape, unescape, Cached, Shared, TreeCache};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -37,7 +37,7 @@ pub struct Summary {
     /// fields, each `name` `NAME_SEP` `value`, separated by `SEP`, escaped; then,
     /// tab-separated, each visit a change ended, oldest first: its step, the time and the held
     /// times.
-    tail: String,
+    tail: Shared,
 }
 
 /// What few requests have: an assignee, a hold, an outside requester, held times.
@@ -102,7 +102,7 @@ fn tail<'a>(
     search: &str,
     fields: &str,
     moves: impl Iterator<Item = (&'a String, DateTime<FixedOffset>, &'a Vec<Held>)>,
-) -> String {
+) -> Shared {
     let mut tail = escape(search).into_owned();
     tail.push('\t');
     tail += &escape(fields);
@@ -110,7 +110,7 @@ fn tail<'a>(
         let (step, at) = (escape(step), time::encode(at));
         tail += &format!("\t{step}\t{at}\t{}", encode_held(held));
     }
-    tail
+    tail.into()
 }
 
 /// The request's fields as the cache keeps them (see `Summary::tail`).
@@ -301,14 +301,16 @@ impl Cached for Summary {
         line
     }
 
-    fn decode(text: &str) -> Option<Summary> {
-        let mut f = text.splitn(COLUMNS + 1, '\t');
+    fn decode(line: Shared) -> Option<Summary> {
+        let mut f = line.splitn(COLUMNS + 1, '\t');
         let mut text = || f.next().map(|v| unescape(v).into_owned());
         let (id, procedure, title, status, step, requester) =
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);
         let rare = text()?;
-        let tail = f.next()?.to_string();
+        let tail = f.next()?;
+        let start = tail.as_ptr() as usize - line.as_ptr() as usize;
+        let tail = line.clone().part(start..start + tail.len());
         let mut s = Summary {
             id,
             procedure,
@@ -591,7 +593,7 @@ until = "2026-12-01"
         }
         let line = s.encode();
         assert!(!line.contains('\n'));
-        assert_eq!(Summary::decode(&line), Some(s));
+        assert_eq!(Summary::decode(line.into()), Some(s));
     }
 
     #[test]
@@ -616,14 +618,14 @@ until = "2026-12-01"
                 held: vec![Held { from: t, to: None }],
             }
             .boxed(),
-            tail: String::new(),
+            tail: String::new().into(),
         };
-        assert_eq!(Summary::decode(&s.encode()), Some(s.clone()));
+        assert_eq!(Summary::decode(s.encode().into()), Some(s.clone()));
         let none = Summary {
             rare: None,
             ..s.clone()
         };
-        assert_eq!(Summary::decode(&none.encode()), Some(none));
+        assert_eq!(Summary::decode(none.encode().into()), Some(none));
         let held = vec![
             Held {
                 from: t,
@@ -674,7 +676,7 @@ until = "2026-12-01"
             assert_eq!(time::decode(&time::encode(t)), Some(t));
         }
         assert!(!line.contains('\n'));
-        assert_eq!(Summary::decode(&line), Some(s));
+        assert_eq!(Summary::decode(line.into()), Some(s));
     }
 
     /// A completion's brief reading of a cache line gives the columns a full decoding does,

@@ -11,7 +11,9 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -20,9 +22,58 @@ use crate::git::{write_cache, Git, Oid};
 use crate::invalid;
 
 /// A value kept in a cache line: `encode` must give one line (no `\n`; see `escape`).
+/// `decode` is given the line as a piece of the whole cache text, which a value may keep a
+/// part of (`Shared::part`) instead of copying it.
 pub trait Cached: Sized + Send + Sync {
     fn encode(&self) -> String;
-    fn decode(text: &str) -> Option<Self>;
+    fn decode(line: Shared) -> Option<Self>;
+}
+
+/// A piece of a text that the values decoded from it share: 100,000 values keep parts of one
+/// cache text rather than a copy each.
+#[derive(Clone)]
+pub struct Shared {
+    text: Arc<String>,
+    range: Range<usize>,
+}
+
+impl Shared {
+    /// The part `range` of this piece (byte offsets into it, on character boundaries).
+    pub fn part(mut self, range: Range<usize>) -> Shared {
+        let start = self.range.start;
+        assert!(self[range.clone()].len() == range.len());
+        self.range = start + range.start..start + range.end;
+        self
+    }
+}
+
+impl From<String> for Shared {
+    fn from(text: String) -> Shared {
+        let range = 0..text.len();
+        Shared {
+            text: Arc::new(text),
+            range,
+        }
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 /// What every file of the folder gave, in the order of their paths: the value, or why the
@@ -30,7 +81,7 @@ pub trait Cached: Sized + Send + Sync {
 /// readers want the values only, and the text holds the rest.
 pub struct TreeCache<T> {
     /// The cache text the values were decoded from (`files` reads paths and blobs there).
-    text: Vec<u8>,
+    text: Arc<String>,
     values: Vec<Result<T, String>>,
 }
 
@@ -169,7 +220,7 @@ impl<T: Cached> TreeCache<T> {
         dir: &str,
         parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
     ) -> (TreeCache<T>, Vec<anyhow::Error>) {
-        let lines = whole(&self.text).map_or(&[][..], |(_, lines)| lines);
+        let lines = whole(self.text.as_bytes()).map_or(&[][..], |(_, lines)| lines);
         let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
         let errors = lines
             .zip(&self.values)
@@ -198,7 +249,7 @@ impl<T: Cached> TreeCache<T> {
     /// Every file whose value was read, in the order of the paths: its path (folder-relative),
     /// its blob and its value. The paths and blobs are read from the text when asked.
     pub fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, Oid, &T)> {
-        let lines = whole(&self.text).map_or(&[][..], |(_, lines)| lines);
+        let lines = whole(self.text.as_bytes()).map_or(&[][..], |(_, lines)| lines);
         let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
         lines.zip(&self.values).filter_map(|(line, value)| {
             let mut parts = line.splitn(3, '\t');
@@ -214,23 +265,37 @@ impl<T: Cached> TreeCache<T> {
     /// The values of whole cache text (`whole`), which it keeps; None when a line does not
     /// decode.
     fn decode(text: Vec<u8>) -> Option<TreeCache<T>> {
-        let (_, lines) = whole(&text)?;
-        let lines: Vec<&str> = std::str::from_utf8(lines).ok()?.lines().collect();
+        let text = Arc::new(String::from_utf8(text).ok()?);
+        let (_, lines) = whole(text.as_bytes())?;
+        let offset = lines.as_ptr() as usize - text.as_ptr() as usize;
+        let mut start = offset;
+        let lines: Vec<Range<usize>> = memchr::memchr_iter(b'\n', lines)
+            .map(|end| {
+                let line = start..offset + end;
+                start = offset + end + 1;
+                line
+            })
+            .collect();
         let values = lines
-            .par_iter()
-            .map(|line| {
-                let mut parts = line.splitn(3, '\t');
-                let (_path, blob, value) = (parts.next()?, parts.next()?, parts.next()?);
+            .into_par_iter()
+            .map(|range| {
+                let line = &text[range.clone()];
+                let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+                let (first, second) = (tabs.next()?, tabs.next()?);
                 // A line whose blob is damaged is a damaged cache, though the value is kept.
-                Oid::from_str(blob).ok()?;
-                match value.split_at_checked(1)? {
-                    ("=", v) => Some(Ok(T::decode(v)?)),
-                    ("!", e) => Some(Err(unescape(e).into_owned())),
+                Oid::from_str(&line[first + 1..second]).ok()?;
+                let value = second + 1;
+                let shared = Shared {
+                    text: Arc::clone(&text),
+                    range: range.start + value + 1..range.end,
+                };
+                match line.as_bytes().get(value)? {
+                    b'=' => Some(Ok(T::decode(shared)?)),
+                    b'!' => Some(Err(unescape(&shared).into_owned())),
                     _ => None,
                 }
             })
             .collect::<Option<Vec<_>>>()?;
-        drop(lines);
         Some(TreeCache { text, values })
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::field::Fields;
+use crate::i18n::Lang;
 use crate::procedure::{Kind, Procedure, Step};
 use crate::request::{Attachment, Entry, Held, Hold, Outsider, Request};
 use crate::stdtime::StdTime;
@@ -294,8 +295,9 @@ pub fn request_view<'a>(
 
 /// What an entry says besides its action and steps, for the history tables of `show` and
 /// `log`: the note or reason, the output, each edit as `name: old → new`, the end of a hold,
-/// and the secret fields given (by name: their values are never stored).
-pub fn entry_details(e: &Entry) -> Vec<String> {
+/// and the secret fields given (by name: their values are never stored). In `lang`: the
+/// language of the run for a table, English for CSV.
+pub fn entry_details(e: &Entry, lang: Lang) -> Vec<String> {
     [&e.note, &e.output]
         .into_iter()
         .flatten()
@@ -304,18 +306,20 @@ pub fn entry_details(e: &Entry) -> Vec<String> {
             let from = d.from.as_deref().unwrap_or("-");
             format!("{}: {from} → {}", d.name, d.to)
         }))
-        .chain(e.until.map(|d| format!("until {d}")))
-        .chain((!e.secrets.is_empty()).then(|| format!("secret given: {}", e.secrets.join(", "))))
+        .chain(e.until.map(|d| t_in!(lang, HistoryUntil, date = d)))
+        .chain(
+            (!e.secrets.is_empty()).then(|| t_in!(lang, SecretGiven, names = e.secrets.join(", "))),
+        )
         .collect()
 }
 
 /// The actor as history tables print them: `sri (for kadis)` for a stand-in, `dewi (for Budi)`
-/// for a requester's step done for an outside requester.
-pub fn entry_by(e: &Entry, req: Option<&Request>) -> String {
+/// for a requester's step done for an outside requester; in `lang`, as `entry_details`.
+pub fn entry_by(e: &Entry, req: Option<&Request>, lang: Lang) -> String {
     let outsider = req.and_then(|r| r.on_behalf_of.as_ref());
     match (&e.acting_for, outsider) {
-        (Some(role), _) => format!("{} (for {role})", e.by),
-        (None, Some(o)) if e.on_behalf => format!("{} (for {})", e.by, o.name),
+        (Some(role), _) => t_in!(lang, ByStandIn, by = e.by, role = role),
+        (None, Some(o)) if e.on_behalf => t_in!(lang, ByForOutsider, by = e.by, name = o.name),
         _ => e.by.clone(),
     }
 }

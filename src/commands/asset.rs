@@ -344,18 +344,14 @@ fn import_once(
     match ctx.format {
         Format::Json => output::json(out, &summary)?,
         _ => {
-            writeln!(
-                out,
-                "{} created, {} updated, {} unchanged{}",
-                summary.created,
-                summary.updated,
-                summary.unchanged,
-                if a.dry_run {
-                    " (dry run: nothing written)"
-                } else {
-                    ""
-                }
-            )?;
+            let line = t!(
+                ImportDone,
+                created = summary.created,
+                updated = summary.updated,
+                unchanged = summary.unchanged
+            );
+            let dry_run = if a.dry_run { t!(DryRun) } else { String::new() };
+            writeln!(out, "{line}{dry_run}")?;
         }
     }
     Ok(Some(()))
@@ -368,10 +364,7 @@ fn retry_moved(mut attempt: impl FnMut() -> Result<Option<()>>) -> Result<()> {
             return Ok(());
         }
     }
-    Err(crate::conflict!(
-        "the records kept changing while sop read them (5 tries); nothing was changed"
-    )
-    .hint("try again in a moment"))
+    Err(crate::conflict!("{}", t!(RecordsKeptChanging)).hint(t!(HintTryAgain)))
 }
 
 /// One commit of every created and updated asset; refuses (exit 5) when one of the updated
@@ -409,9 +402,9 @@ fn commit_import(
 /// The rows of the file (or standard input), read once and streamed: the limits on an
 /// import's size, rows, columns and cells hold while reading.
 fn read_input(file: &str, format: Option<InputFormat>) -> Result<import::Input> {
-    let cannot = |e: std::io::Error| invalid!("cannot read {file}: {e}");
+    let cannot = |e: std::io::Error| invalid!("{}", t!(CannotRead, file = file, error = e));
     if file == "-" {
-        import::read(std::io::stdin().lock(), format).context("reading standard input")
+        import::read(std::io::stdin().lock(), format).with_context(|| t!(ReadingStdin))
     } else {
         let opened = std::fs::File::open(file).map_err(cannot)?;
         import::read(std::io::BufReader::with_capacity(64 * 1024, opened), format).map_err(cannot)
@@ -432,10 +425,16 @@ fn validate_rows(
             Ok(row) => row,
             Err(found) => {
                 // An unknown column is named once, not on every row.
+                let unknown_here: Vec<String> = r
+                    .cells
+                    .iter()
+                    .filter(|(c, _)| !asset::known_column(c))
+                    .map(|(c, _)| asset::unknown_column(c))
+                    .collect();
                 problems.extend(
                     found
                         .into_iter()
-                        .filter(|m| !m.starts_with("unknown column") || unknown.insert(m.clone()))
+                        .filter(|m| !unknown_here.contains(m) || unknown.insert(m.clone()))
                         .map(|message| Problem {
                             line: r.line,
                             message,
@@ -447,7 +446,7 @@ fn validate_rows(
         if row.get("id").is_some() && !key.is_some_and(|k| k.has("id")) {
             problems.push(Problem {
                 line: r.line,
-                message: "has an id: sop chooses ids for new assets; to update assets by id, use --key id".into(),
+                message: t!(RowHasId),
             });
             continue;
         }
@@ -479,11 +478,11 @@ fn unique_in_file(
     for (line, row) in rows {
         let (key, found, rule) = match key {
             Some(key) => match key.first(cell(&row)) {
-                Some(identity) => (key, vec![identity], "each key once per file"),
+                Some(identity) => (key, vec![identity], t!(KeyOncePerFile)),
                 None => {
                     problems.push(Problem {
                         line,
-                        message: format!("has no value for the key ({key})"),
+                        message: t!(RowNoKey, key = key),
                     });
                     continue;
                 }
@@ -491,13 +490,18 @@ fn unique_in_file(
             None => (
                 &identities,
                 identities.all(cell(&row)),
-                "a file registers each asset once (--allow-duplicates registers it again)",
+                t!(FileRegistersOnce),
             ),
         };
         if let Some((identity, first)) = found.iter().find_map(|i| Some((i, seen.get(i)?))) {
             problems.push(Problem {
                 line,
-                message: format!("repeats {} of line {first}: {rule}", key.describe(identity)),
+                message: t!(
+                    RowRepeats,
+                    what = key.describe(identity),
+                    first = first,
+                    rule = rule
+                ),
             });
             continue;
         }
@@ -599,9 +603,7 @@ fn match_key<'r>(
             continue; // refused by `unique_in_file`
         };
         let message = match existing.get(&identity) {
-            None if key.is_id(&identity) => {
-                format!("no asset {}", row.get("id").unwrap_or_default())
-            }
+            None if key.is_id(&identity) => t!(NoAssetId, id = row.get("id").unwrap_or_default()),
             None => {
                 unmatched.push((*line, row));
                 continue;
@@ -610,11 +612,11 @@ fn match_key<'r>(
                 matched.push((*line, row, ids[0].clone()));
                 continue;
             }
-            Some(ids) => format!(
-                "{} matches {} assets ({}): --key needs a column that is unique in the register",
-                key.describe(&identity),
-                ids.len(),
-                ids.join(", ")
+            Some(ids) => t!(
+                KeyMatchesMany,
+                what = key.describe(&identity),
+                n = ids.len(),
+                ids = ids.join(", ")
             ),
         };
         problems.push(Problem {
@@ -643,10 +645,11 @@ fn refuse_registered(
         if let Some((identity, ids)) = taken {
             problems.push(Problem {
                 line: *line,
-                message: format!(
-                    "{} is already registered ({}): to update it, import with --key {IDENTITIES}; to register it again, --allow-duplicates",
-                    key.describe(&identity),
-                    ids.join(", ")
+                message: t!(
+                    AlreadyRegistered,
+                    what = key.describe(&identity),
+                    ids = ids.join(", "),
+                    identities = IDENTITIES
                 ),
             });
         }
@@ -680,9 +683,7 @@ fn registered(
     }
     let (rows, errors) = Rows::head(&loaded.git)?;
     if let Some(e) = errors.into_iter().next() {
-        return Err(e.context(
-            "an asset file cannot be read, so the rows cannot be matched to the register",
-        ));
+        return Err(e.context(t!(AssetFileUnreadable)));
     }
     Ok(rows.find(key, wanted))
 }
@@ -695,19 +696,21 @@ fn report(file: &str, mut problems: Vec<Problem>) -> anyhow::Error {
         if p.line == 0 {
             eprintln!("{name}: {}", p.message);
         } else {
-            eprintln!("{name} line {}: {}", p.line, p.message);
+            let line = t!(ImportLine, name = name, line = p.line, problem = p.message);
+            eprintln!("{line}");
         }
     }
     let lines: BTreeSet<u64> = problems.iter().map(|p| p.line).collect();
     Failure::new(
         Code::Invalid,
-        format!(
-            "{name}: {} problem(s) on {} line(s); nothing was imported",
-            problems.len(),
-            lines.len()
+        t!(
+            ImportProblems,
+            name = name,
+            n = problems.len(),
+            lines = lines.len()
         ),
     )
-    .hint("correct those lines and import again; --dry-run checks a file without writing")
+    .hint(t!(HintImportProblems))
     .into()
 }
 
@@ -729,7 +732,7 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
                 .people
                 .find(&h)
                 .map(|p| p.id.clone())
-                .ok_or_else(|| invalid!("--holder {h}: not in people.toml"))?,
+                .ok_or_else(|| invalid!("{}", t!(HolderNotPerson, holder = h)))?,
         ),
         None => None,
     };
@@ -759,10 +762,7 @@ fn list(ctx: &Context, a: ListArgs, out: &mut dyn Write) -> Result<()> {
     found.sort_by(|x, y| x.get("id").cmp(&y.get("id")));
     print_list(ctx, &found, out)?;
     if !errors.is_empty() {
-        return Err(invalid!(
-            "{} asset file(s) could not be read (see the warnings above)",
-            errors.len()
-        ));
+        return Err(invalid!("{}", t!(UnreadableAssets, n = errors.len())));
     }
     Ok(())
 }
@@ -824,6 +824,19 @@ fn print_list(ctx: &Context, rows: &[&asset_rows::Row], out: &mut dyn Write) -> 
     }
 }
 
+/// What an entry of an asset's history did, as its table says it: `add` and `import`
+/// registered it, a request's action changed it (`approve`…).
+fn action_word(action: &str) -> String {
+    match action {
+        "add" => t!(AssetActionAdd),
+        "import" => t!(AssetActionImport),
+        other => match serde_json::from_value(serde_json::Value::from(other)) {
+            Ok(action) => crate::i18n::action(action),
+            Err(_) => other.to_string(),
+        },
+    }
+}
+
 #[derive(Serialize)]
 struct LinkedRequest {
     id: String,
@@ -862,6 +875,11 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
         .into_iter()
         .filter(|(c, _)| c != "id" && c != "name")
     {
+        let value = match column.as_str() {
+            "status" => crate::i18n::asset_status(&value),
+            _ => value,
+        };
+        let column = crate::i18n::column(&column);
         writeln!(out, "{column:<12} {value}")?;
     }
     let mut t = output::table(
@@ -879,12 +897,12 @@ fn show(ctx: &Context, given: &str, out: &mut dyn Write) -> Result<()> {
             .set
             .iter()
             .filter(|(k, _)| *k != "status")
-            .map(|(k, v)| format!("{k}={v}"))
+            .map(|(k, v)| format!("{}={v}", crate::i18n::column(k)))
             .collect();
         t.add_row(vec![
             e.at.format("%Y-%m-%d %H:%M").to_string(),
             e.by.clone(),
-            e.action.clone(),
+            action_word(&e.action),
             e.request.clone().unwrap_or_default(),
             status,
             set.join(", "),

@@ -67,15 +67,17 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let rel = layout::attachment(&file.sha256);
     let bytes = snap
         .bytes(&rel)?
-        .ok_or_else(|| missing(&id, file, &format!("{rel} is not in the committed records")))?;
+        .ok_or_else(|| missing(&id, file, &t!(NotInCommitted, rel = rel)))?;
     let actual = crate::attachment::sha256(&bytes);
     if actual != file.sha256 {
         return Err(missing(
             &id,
             file,
-            &format!(
-                "{rel} holds content with SHA-256 {actual}, not the {} the request lists",
-                file.sha256
+            &t!(
+                WrongContent,
+                rel = rel,
+                actual = actual,
+                listed = file.sha256
             ),
         ));
     }
@@ -83,15 +85,19 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         Some(path) => write_file(path, &bytes, args.force),
         None => {
             if std::io::stdout().is_terminal() && !file.media_type.starts_with("text/") {
-                return Err(invalid!(
-                    "{} is {}, not text for a terminal",
-                    file.name,
-                    file.media_type
-                )
-                .hint(format!(
-                    "write it to a file: sop attachment {id} {:?} --output {:?}",
+                let example = format!(
+                    "sop attachment {id} {:?} --output {:?}",
                     file.name, file.name
-                )));
+                );
+                return Err(invalid!(
+                    "{}",
+                    t!(
+                        NotTextForTerminal,
+                        name = file.name,
+                        media_type = file.media_type
+                    )
+                )
+                .hint(t!(HintWriteToFile, example = example)));
             }
             out.write_all(&bytes)?;
             Ok(())
@@ -100,8 +106,11 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
 }
 
 fn missing(id: &str, file: &Attachment, why: &str) -> anyhow::Error {
-    invalid!("cannot give back {} of {id}: {why}", file.name)
-        .hint("run `sop verify` to find the commit that changed it")
+    invalid!(
+        "{}",
+        t!(CannotGiveBack, name = file.name, id = id, why = why)
+    )
+    .hint(t!(HintVerifyChange))
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it, renamed into place; refuses
@@ -119,17 +128,17 @@ fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         _ => Path::new("."),
     };
     let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("writing {shown}"))?;
+        tempfile::NamedTempFile::new_in(dir).with_context(|| t!(WritingFile, path = shown))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("writing {shown}"))?;
+        .with_context(|| t!(WritingFile, path = shown))?;
     if force {
         tmp.persist(path).map_err(|e| e.error)
     } else {
         // Refuses, rather than replaces, a file that appeared meanwhile.
         tmp.persist_noclobber(path).map_err(|e| e.error)
     }
-    .with_context(|| format!("writing {shown}"))?;
+    .with_context(|| t!(WritingFile, path = shown))?;
     Ok(())
 }
 

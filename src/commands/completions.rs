@@ -19,7 +19,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     // clap_complete panics when its writer fails, and a reader closing the pipe early is no
     // error: the script (a few KiB) is made in memory and written here.
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut crate::cli::command(), "sop", &mut script);
+    // English in every language, as the scripts shipped in completions/ are.
+    let mut cmd = crate::cli::command_in(crate::i18n::Lang::En);
+    clap_complete::generate(args.shell, &mut cmd, "sop", &mut script);
     out.write_all(&script)?;
     Ok(())
 }

@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .clone()
         .or_else(|| ctx.records_arg().map(Path::to_path_buf))
         .unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| t!(CreatingDir, dir = dir.display()))?;
     let dir = dir.canonicalize()?;
     let subject = subject(&args);
     if dir.join("sop.toml").exists() {
@@ -89,8 +89,8 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     for (path, _) in &files {
         if dir.join(path).exists() {
             return Err(invalid!(
-                "{} already exists: sop init will not overwrite it",
-                dir.join(path).display()
+                "{}",
+                t!(InitWouldOverwrite, path = dir.join(path).display())
             ));
         }
     }
@@ -129,12 +129,10 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .filter(|(p, _)| p.starts_with("procedures/"))
         .count();
     let made = match &demo {
-        Some(config) => Some(crate::demo::run(&dir, config, now).with_context(|| {
-            format!(
-                "the example office in {} is made, but not all its demo requests: remove the folder and run `{subject}` again",
-                dir.display()
-            )
-        })?),
+        Some(config) => Some(
+            crate::demo::run(&dir, config, now)
+                .with_context(|| t!(DemoIncomplete, dir = dir.display(), subject = subject))?,
+        ),
         None => None,
     };
     writeln!(out, "{}", dir.display())?;

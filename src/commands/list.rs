@@ -1,5 +1,6 @@
 //! `sop list`: requests, filtered.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
@@ -85,15 +86,12 @@ impl Filter {
             .map(fold)
             .collect();
         if args.search.is_some() && words.is_empty() {
-            return Err(
-                invalid!("--search needs a word to look for").hint("sop list --search WORD…")
-            );
+            return Err(invalid!("{}", t!(SearchNeedsWord)).hint(t!(HintSearch)));
         }
         let person = |who: &str| people.find(who).map(|p| p.id.clone());
         let assignee = match &args.assignee {
             Some(who) => Some(person(who).ok_or_else(|| {
-                invalid!("--assignee: '{who}' is not a person in people.toml")
-                    .hint("give a person's id or email as people.toml has it")
+                invalid!("{}", t!(AssigneeNotPerson, who = who)).hint(t!(HintGivePerson))
             })?),
             None => None,
         };
@@ -368,17 +366,24 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 .cut("role", 8)
                 .cut("assignee", 8)
                 .optional(&["created", "assignee", "procedure", "role", "step"]);
+            let mut statuses = Vec::new();
             for r in rows {
-                let mut cells = r.cells();
-                cells[3] = match r.hold {
-                    Some(h) => held(h),
-                    None => crate::i18n::status(r.status),
+                let status = match r.hold {
+                    Some(h) => held(h).into(),
+                    None => status_word(&mut statuses, r.status).into(),
                 };
-                cells.extend([
-                    r.assignee.unwrap_or_default().to_string(),
-                    output::minute(r.created),
-                    format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" }),
-                ]);
+                let due = format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" });
+                let cells: [Cow<str>; 9] = [
+                    r.id.into(),
+                    r.procedure.into(),
+                    r.title.into(),
+                    status,
+                    r.step.unwrap_or_default().into(),
+                    r.role.as_deref().unwrap_or_default().into(),
+                    r.assignee.unwrap_or_default().into(),
+                    output::minute(r.created).into(),
+                    due.into(),
+                ];
                 t.add_painted(cells, output::Paint::request(r.status, r.overdue));
             }
             t.write_to(out)?;
@@ -386,6 +391,18 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The word of `status` in the table, looked up once for a table of many rows.
+fn status_word<'s>(words: &'s mut Vec<(String, String)>, status: &str) -> &'s str {
+    let at = match words.iter().position(|(s, _)| s == status) {
+        Some(at) => at,
+        None => {
+            words.push((status.to_string(), crate::i18n::status(status)));
+            words.len() - 1
+        }
+    };
+    &words[at].1
 }
 
 /// The status of a held request in the table: `held: the reason (until the day)`.

@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::error::{Code, Failure};
 use crate::git::signing::{self, Status};
 use crate::git::{self, Git, Oid, Snapshot};
+use crate::i18n::Lang;
 use crate::layout;
 use crate::output;
 use crate::people::People;
@@ -32,8 +33,14 @@ struct Row {
     /// `by` as the table shows it: with the role stood in for or the outside requester.
     #[serde(skip)]
     by_shown: String,
+    /// `by_shown` as CSV has it, the same in every language.
+    #[serde(skip)]
+    by_csv: String,
     acting_for: Option<String>,
     action: String,
+    /// `action` as the table shows it, in the language of the run.
+    #[serde(skip)]
+    action_shown: String,
     from: Option<String>,
     to: Option<String>,
     option: Option<String>,
@@ -42,6 +49,9 @@ struct Row {
     /// What the table's note column shows: the note, output, edits, hold end, secrets given.
     #[serde(skip)]
     details: Vec<String>,
+    /// `details` as CSV has them, the same in every language.
+    #[serde(skip)]
+    details_csv: Vec<String>,
     /// `assign`: the person given the step.
     #[serde(skip_serializing_if = "Option::is_none")]
     assignee: Option<String>,
@@ -82,10 +92,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
         return Err(Failure::new(
             Code::Invalid,
-            format!(
-                "{} commit(s) wrote {rel} so that sop cannot read it (see the warnings above)",
-                unreadable.len()
-            ),
+            t!(LogUnreadable, n = unreadable.len(), rel = rel),
         )
         .into());
     }
@@ -143,12 +150,8 @@ fn rows_of(
         }
     };
     let people = match before_snap.text(layout::PEOPLE)? {
-        Some((_, text)) => People::parse(&text).with_context(|| {
-            format!(
-                "reading the people of commit {}'s parent, who signed what",
-                &oid.to_string()[..12]
-            )
-        })?,
+        Some((_, text)) => People::parse(&text)
+            .with_context(|| t!(ReadingSigners, commit = &oid.to_string()[..12]))?,
         None => People::default(),
     };
     let known = before.as_ref().map_or(0, |b| b.history.len());
@@ -170,24 +173,30 @@ fn rows_of(
     if added.is_empty() {
         let by = commit.author_email();
         let s = status(&by);
-        let what = match (&after, &broken) {
-            (_, Some(why)) => format!("wrote a file sop cannot read ({why})"),
-            (None, None) => "deleted the request file".to_string(),
-            (Some(_), _) if !kept => "rewrote its history".to_string(),
-            (Some(_), _) => "changed the file without adding a history entry".to_string(),
+        // JSON and CSV say it in English, the table in the language of the run.
+        let what = |lang: Lang| match (&after, &broken) {
+            (_, Some(why)) => t_in!(lang, LogUnreadableFile, why = why),
+            (None, None) => t_in!(lang, LogDeleted),
+            (Some(_), _) if !kept => t_in!(lang, LogRewrote),
+            (Some(_), _) => t_in!(lang, LogNoEntry),
         };
+        let summary = commit.summary();
+        let note = format!("{}: {summary}", what(Lang::En));
         return Ok(vec![Row {
             at: commit.author_time(),
             by_shown: by.clone(),
+            by_csv: by.clone(),
             by,
             acting_for: None,
             action: "(by hand)".into(),
+            action_shown: t!(LogByHand),
             from: None,
             to: None,
             option: None,
-            note: Some(format!("{what}: {}", commit.summary())),
+            note: Some(note.clone()),
             output: None,
-            details: vec![format!("{what}: {}", commit.summary())],
+            details: vec![format!("{}: {summary}", what(crate::i18n::lang()))],
+            details_csv: vec![note],
             assignee: None,
             edits: Vec::new(),
             until: None,
@@ -205,15 +214,18 @@ fn rows_of(
             Row {
                 at: e.at,
                 by: e.by.clone(),
-                by_shown: crate::view::entry_by(e, after.as_ref()),
+                by_shown: crate::view::entry_by(e, after.as_ref(), crate::i18n::lang()),
+                by_csv: crate::view::entry_by(e, after.as_ref(), Lang::En),
                 acting_for: e.acting_for.clone(),
                 action: e.action.to_string(),
+                action_shown: crate::i18n::action(e.action),
                 from: (e.action != Action::Create).then(|| e.step.clone()),
                 to: e.to.clone(),
                 option: e.option.clone(),
                 note: e.note.clone(),
                 output: e.output.clone(),
-                details: crate::view::entry_details(e),
+                details: crate::view::entry_details(e, crate::i18n::lang()),
+                details_csv: crate::view::entry_details(e, Lang::En),
                 assignee: e.assignee.clone(),
                 edits: e.edits.clone(),
                 until: e.until,
@@ -234,6 +246,17 @@ fn detail(status: &Status) -> Option<String> {
     }
 }
 
+/// A signature status (`good`, `bad`, `unknown-key`, `unsigned`) as the table says it.
+fn signature(label: &str) -> String {
+    match label {
+        "good" => t!(SignatureGood),
+        "bad" => t!(SignatureBad),
+        "unknown-key" => t!(SignatureUnknownKey),
+        "unsigned" => t!(SignatureUnsigned),
+        other => other.to_string(),
+    }
+}
+
 fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     let step = |r: &Row| {
         format!(
@@ -242,13 +265,12 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             r.to.as_deref().unwrap_or("-")
         )
     };
-    let by = |r: &Row| r.by_shown.clone();
-    let text = |r: &Row| {
+    let text = |r: &Row, details: &[String]| {
         r.option
             .iter()
             .chain(r.assignee.iter())
+            .chain(details)
             .cloned()
-            .chain(r.details.iter().cloned())
             .collect::<Vec<_>>()
             .join(" / ")
     };
@@ -266,10 +288,10 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             rows.iter().map(|r| {
                 vec![
                     output::csv_time(r.at),
-                    by(r),
+                    r.by_csv.clone(),
                     r.action.clone(),
                     step(r),
-                    text(r),
+                    text(r, &r.details_csv),
                     r.commit.clone(),
                     r.signature.to_string(),
                 ]
@@ -296,12 +318,12 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             for r in rows {
                 t.add_row(vec![
                     r.at.format("%Y-%m-%d %H:%M").to_string(),
-                    by(r),
-                    r.action.clone(),
+                    r.by_shown.clone(),
+                    r.action_shown.clone(),
                     step(r),
-                    text(r),
+                    text(r, &r.details),
                     r.commit[..12].to_string(),
-                    r.signature.to_string(),
+                    signature(r.signature),
                 ]);
             }
             writeln!(out, "{t}")?;

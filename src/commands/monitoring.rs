@@ -20,9 +20,10 @@ use crate::{invalid, limits};
 
 pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     if ctx.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(invalid!("a PDF is not written to a terminal").hint(
-            "write it to a file: sop report --monitoring --format pdf --output monitoring.pdf",
-        ));
+        return Err(invalid!("{}", t!(PdfToTerminal)).hint(t!(
+            HintWriteToFile,
+            example = "sop report --monitoring --format pdf --output monitoring.pdf"
+        )));
     }
     let loaded = ctx.load()?;
     let period = period(args.since, args.until, loaded.now.date_naive())?;
@@ -52,13 +53,21 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }
     }
     for (id, n) in gone {
-        eprintln!("warning: procedure '{id}' is gone; its {n} request(s) are left out");
+        eprintln!(
+            "{}: {}",
+            t!(WarningPrefix),
+            t!(ProcedureGone, id = id, n = n)
+        );
     }
     let mut procedures = Vec::new();
     for (id, requests) in by_procedure {
         match crate::rules::procedure_as_is(&snap, id) {
             Ok(p) => procedures.push((p, requests)),
-            Err(e) => eprintln!("warning: {e:#}; procedure '{id}' is left out"),
+            Err(e) => eprintln!(
+                "{}: {}",
+                t!(WarningPrefix),
+                t!(ProcedureLeftOut, error = format!("{e:#}"), id = id)
+            ),
         }
     }
     let assessment = monitoring::assess(&procedures, &loaded.config, period, loaded.now);
@@ -70,7 +79,11 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         }),
         Err(e) => {
             if ctx.actor_arg().is_some() {
-                eprintln!("warning: {e:#}; the assessor (penilai) is left blank");
+                eprintln!(
+                    "{}: {}",
+                    t!(WarningPrefix),
+                    t!(AssessorBlank, error = format!("{e:#}"))
+                );
             }
             None
         }
@@ -88,11 +101,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         None => out.write_all(&bytes)?,
     }
     if !errors.is_empty() {
-        return Err(Failure::new(
-            Code::Invalid,
-            format!("{} request file(s) could not be read (see the warnings above); the monitoring leaves them out", errors.len()),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(MonitoringUnreadable, n = errors.len())).into());
     }
     Ok(())
 }
@@ -114,19 +123,24 @@ pub(crate) fn period(
     if since > until {
         return Err(Failure::new(
             Code::Usage,
-            format!("--since {since} is after --until {until}"),
+            t!(SinceAfterUntil, since = since, until = until),
         )
-        .hint("give a --since on or before --until")
+        .hint(t!(HintSinceUntil))
         .into());
     }
     let p = Period { since, until };
     if p.month_count() > i64::from(limits::MONITORING_MONTHS) {
         return Err(invalid!(
-            "--since {since} to --until {until} spans {} months; the monitoring covers at most {} (ten years)",
-            p.month_count(),
-            limits::MONITORING_MONTHS
+            "{}",
+            t!(
+                PeriodTooLong,
+                since = since,
+                until = until,
+                months = p.month_count(),
+                max = limits::MONITORING_MONTHS
+            )
         )
-        .hint("give a shorter period with --since and --until"));
+        .hint(t!(HintShorterPeriod)));
     }
     Ok(p)
 }

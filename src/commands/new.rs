@@ -136,10 +136,10 @@ pub fn help(ctx: &Context, procedure: Option<&str>, out: &mut dyn Write) -> Resu
     // The form `sop new` asks for is the committed procedure's, not the work tree's.
     let (_, git) = ctx.open()?;
     let p = crate::rules::procedure_as_is(&git.head_snapshot()?, id)?;
-    writeln!(out, "\nForm fields of {id} ({}):", p.name)?;
+    writeln!(out, "\n{}", t!(FormFieldsOf, id = id, name = p.name))?;
     match super::procedure::fields_table(&p.fields, None, ctx.look) {
         Some(t) => writeln!(out, "{t}")?,
-        None => writeln!(out, "  (none)")?,
+        None => writeln!(out, "  {}", t!(NoneParen))?,
     }
     Ok(())
 }

@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     );
     let (by_entry, commits) = super::log::entry_commits(git, &id, req.history.len())?;
     let Some(last) = commits.last().copied().or(snap.commit) else {
-        return Err(invalid!("{id} has no commit yet"));
+        return Err(invalid!("{}", t!(NoCommitYet, id = id)));
     };
     let printed = git.commit_info(last)?;
     let commit_at = printed.author_time();
@@ -84,17 +84,14 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     if let Some(step) = &data.step {
         if !step.reached && !output::quiet() {
             eprintln!(
-                "warning: {id} has not reached step '{}' yet: the document shows the request as it is now",
-                step.id
+                "{}: {}",
+                t!(WarningPrefix),
+                t!(NotReachedStep, id = id, step = step.id)
             );
         }
     }
-    let doc = printout::printout(templates(git)?, &name, &data, &p.name).map_err(|why| {
-        invalid!("{why}").hint(format!(
-            "templates are read from {}/ as committed; `sop procedure check` checks them in the work tree",
-            template::FOLDER
-        ))
-    })?;
+    let doc = printout::printout(templates(git)?, &name, &data, &p.name)
+        .map_err(|why| invalid!("{why}").hint(t!(HintTemplates, folder = template::FOLDER)))?;
     let bytes = match ctx.format {
         Format::Html => crate::document::html::document(&doc).into_bytes(),
         _ => crate::document::pdf::document(&doc)?,
@@ -117,24 +114,27 @@ fn step_template(p: &Procedure, id: &str, step: &str) -> Result<String> {
         })
         .collect();
     let with_text = match with.is_empty() {
-        true => format!(
-            "procedure '{}' names no document templates; `sop print {id}` prints the request form",
-            p.id()
-        ),
-        false => format!("steps with a document: {}", with.join(", ")),
+        true => t!(NoTemplates, procedure = p.id(), id = id),
+        false => t!(StepsWithDocument, steps = with.join(", ")),
     };
     let Some(s) = p.step(step) else {
-        return Err(invalid!("procedure '{}' has no step '{step}'", p.id()).hint(with_text));
+        return Err(
+            invalid!("{}", t!(NoStepInProcedure, procedure = p.id(), step = step)).hint(with_text),
+        );
     };
     let Some(t) = &s.template else {
-        return Err(invalid!(
-            "step '{step}' of procedure '{}' names no template to print",
-            p.id()
-        )
-        .hint(with_text));
+        return Err(
+            invalid!("{}", t!(StepNoTemplate, step = step, procedure = p.id())).hint(with_text),
+        );
     };
     Ok(template::step_template_name(t.get_ref())
-        .map_err(|why| invalid!("{}: step '{step}': template {why}", p.file.display()))?
+        .map_err(|why| {
+            let file = p.file.display();
+            invalid!(
+                "{}",
+                t!(StepTemplateBad, file = file, step = step, why = why)
+            )
+        })?
         .to_string())
 }
 
@@ -171,9 +171,12 @@ fn templates(git: &Git) -> Result<template::Source> {
     let Some(files) = git.head_files_up_to(Path::new(template::FOLDER), limits::TEMPLATE_FILES)?
     else {
         return Err(invalid!(
-            "{}/ holds more than the {} files a printout reads",
-            template::FOLDER,
-            limits::TEMPLATE_FILES
+            "{}",
+            t!(
+                TooManyTemplates,
+                folder = template::FOLDER,
+                n = limits::TEMPLATE_FILES
+            )
         ));
     };
     let mut texts: HashMap<String, Result<String, String>> = HashMap::new();

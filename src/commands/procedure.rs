@@ -106,11 +106,7 @@ fn doc(
         Format::Svg | Format::Table => crate::document::svg(p, config, extras).into_bytes(),
         // `commands::formats` lets only svg, pdf and html through.
         Format::Json | Format::Csv | Format::Mermaid | Format::Dot | Format::Id => {
-            return Err(Failure::new(
-                Code::Usage,
-                "`sop procedure doc` writes --format svg (the default), pdf or html",
-            )
-            .into())
+            return Err(Failure::new(Code::Usage, t!(DocFormats)).into())
         }
     };
     match output {
@@ -178,7 +174,7 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
                 .optional(&["version", "prefix"]);
             for p in &procedures {
                 let name = if p.draft {
-                    format!("{} (draft)", p.name)
+                    format!("{} ({})", p.name, t!(DraftMark))
                 } else {
                     p.name.clone()
                 };
@@ -284,13 +280,11 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             },
         );
     }
-    let title = format!(
-        "{} ({}) v{}{}",
-        p.name,
-        p.id(),
-        p.version,
-        if p.draft { " DRAFT" } else { "" }
-    );
+    let draft = match p.draft {
+        true => format!(" {}", t!(DraftMark).to_uppercase()),
+        false => String::new(),
+    };
+    let title = format!("{} ({}) v{}{draft}", p.name, p.id(), p.version);
     writeln!(out, "{}", ctx.look.fill(&title))?;
     if !p.sop.number.is_empty() {
         writeln!(out, "No. SOP: {}", p.sop.number)?;
@@ -336,17 +330,17 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
             .map(|r| p.role_label(config, r))
             .collect();
         let leads = match s.kind {
-            Kind::End => format!("end: {}", s.outcome()),
+            Kind::End => t!(LeadsEnd, outcome = crate::i18n::status(s.outcome())),
             _ => {
                 let ways: Vec<String> = v
                     .next
                     .iter()
-                    .map(|(k, t)| format!("{k} → {}", number_of(p, t)))
+                    .map(|(k, t)| format!("{} → {}", way_word(s.kind, k), number_of(p, t)))
                     .collect();
                 let auto = s
                     .by_field
                     .as_ref()
-                    .map(|f| format!("by {f}: "))
+                    .map(|f| t!(ByFieldRoute, field = f))
                     .unwrap_or_default();
                 format!("{auto}{}", ways.join(", "))
             }
@@ -368,11 +362,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         writeln!(out, "Total: {}", p.total())?;
     }
     if let Some(t) = fields_table(&p.fields, None, ctx.look) {
-        writeln!(
-            out,
-            "\nForm fields (sop new {} --field NAME=VALUE):\n{t}",
-            p.id()
-        )?;
+        writeln!(out, "\n{}\n{t}", t!(FormFields, id = p.id()))?;
     }
     let at_steps: Vec<(&str, &Field)> = p
         .steps
@@ -383,10 +373,7 @@ fn show(ctx: &Context, config: &Config, p: &Procedure, out: &mut dyn Write) -> R
         let steps: Vec<&str> = at_steps.iter().map(|(s, _)| *s).collect();
         let fields: Vec<Field> = at_steps.iter().map(|(_, f)| (*f).clone()).collect();
         if let Some(t) = fields_table(&fields, Some(&steps), ctx.look) {
-            writeln!(
-                out,
-                "\nFields recorded at steps (sop advance ID --field NAME=VALUE):\n{t}"
-            )?;
+            writeln!(out, "\n{}\n{t}", t!(StepFields))?;
         }
     }
     if let Some(t) = &p.service_time {
@@ -448,14 +435,14 @@ pub fn fields_table(
             .unwrap_or_default();
         let choices = match (f.choices.is_empty(), f.types.is_empty()) {
             (false, _) => f.choices.join(", "),
-            (true, false) => format!("files: {}", f.types.join(", ")),
+            (true, false) => t!(FilesOfTypes, types = f.types.join(", ")),
             (true, true) => String::new(),
         };
         let mut row = vec![
             f.name.clone(),
             f.label.clone(),
-            kind,
-            if f.required { "yes" } else { "no" }.to_string(),
+            field_type(&kind),
+            if f.required { t!(Yes) } else { t!(No) },
             f.pattern.clone().unwrap_or_default(),
             choices,
         ];
@@ -465,6 +452,23 @@ pub fn fields_table(
         t.add_row(row);
     }
     Some(t)
+}
+
+/// A field's type (`text`, `date`…, as procedures write it) as the fields table says it.
+fn field_type(kind: &str) -> String {
+    match kind {
+        "text" => t!(TypeText),
+        "number" => t!(TypeNumber),
+        "integer" => t!(TypeInteger),
+        "date" => t!(TypeDate),
+        "email" => t!(TypeEmail),
+        "choice" => t!(TypeChoice),
+        "bool" => t!(TypeBool),
+        "person" => t!(TypePerson),
+        "secret" => t!(TypeSecret),
+        "file" => t!(TypeFile),
+        other => other.to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -495,7 +499,7 @@ fn written(t: &Timing) -> String {
                 .iter()
                 .map(|(v, t)| format!("{v} {}", t.map_or("N/A".to_string(), |t| t.to_string())))
                 .collect();
-            format!("by {field}: {}", each.join(", "))
+            t!(ByFieldRoute, field = field) + &each.join(", ")
         }
     }
 }
@@ -523,7 +527,7 @@ fn check_calls(root: &Path, ids: &[String]) -> Vec<Finding> {
                 message,
             };
             if !ids.contains(&target) {
-                findings.push(finding(format!("calls unknown procedure '{target}'")));
+                findings.push(finding(t!(CallsUnknown, target = target)));
                 continue;
             }
             // Does `target` lead back to `p`?
@@ -541,10 +545,7 @@ fn check_calls(root: &Path, ids: &[String]) -> Vec<Finding> {
                 }
             }
             if seen.iter().any(|s| s == p.id()) {
-                findings.push(finding(format!(
-                    "calls '{target}', which calls '{}' again: a circle of calls never ends",
-                    p.id()
-                )));
+                findings.push(finding(t!(CallsCircle, target = target, id = p.id())));
             }
         }
     }
@@ -581,13 +582,13 @@ fn check_templates(root: &Path, ids: &[String]) -> Vec<Finding> {
                 name,
                 p.file.display().to_string(),
                 p.line_of(t.span().start),
-                format!("step '{}': template", s.id()),
+                t!(StepTemplate, step = s.id()),
             );
         }
     }
     let form = format!("{}/{}", template::FOLDER, template::FORM);
     if root.join(&form).exists() {
-        check(template::FORM, form, 1, "the request form".into());
+        check(template::FORM, form, 1, t!(WhoseForm));
     }
     findings
 }
@@ -602,11 +603,7 @@ fn worktree_templates(root: &Path) -> crate::printout::template::Source {
         let path = root.join(&rel);
         match std::fs::symlink_metadata(&path) {
             Err(_) => return Ok(None),
-            Ok(m) if m.file_type().is_symlink() => {
-                return Err(format!(
-                    "{rel} is a symbolic link: sop reads no file through one"
-                ))
-            }
+            Ok(m) if m.file_type().is_symlink() => return Err(t!(SymlinkRefused, rel = rel)),
             Ok(m) if !m.is_file() => return Ok(None),
             Ok(_) => {}
         }
@@ -614,6 +611,19 @@ fn worktree_templates(root: &Path) -> crate::printout::template::Source {
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     })
+}
+
+/// An exit of a step as the flow table names it: sop's own words (`done`, `approve`,
+/// `reject`, a called request's status) in the language of the run, a decision's option as
+/// the office wrote it.
+fn way_word(kind: Kind, way: &str) -> String {
+    match (kind, way) {
+        (Kind::Task | Kind::Start, "done") => t!(ExitDone),
+        (Kind::Approval, "approve") => t!(DoneApprove),
+        (Kind::Approval, "reject") => t!(DoneReject),
+        (Kind::Call, status) => crate::i18n::status(status),
+        (_, option) => option.to_string(),
+    }
 }
 
 /// "4" for a numbered step, else its id.
@@ -636,10 +646,7 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
                     findings.push(Finding {
                         file: p.file.display().to_string(),
                         line: p.line_of(p.prefix.span().start),
-                        message: format!(
-                            "prefix '{}' is also used by procedure '{other}'",
-                            p.prefix()
-                        ),
+                        message: t!(PrefixTaken, prefix = p.prefix(), other = other),
                     });
                 }
             }
@@ -666,20 +673,12 @@ fn check(ctx: &Context, root: &Path, config: &Config, out: &mut dyn Write) -> Re
         }
     }
     if findings.is_empty() {
-        eprintln!(
-            "{}: {} procedure(s) checked: no findings",
-            config.office,
-            ids.len()
-        );
+        eprintln!("{}", t!(CheckClean, office = config.office, n = ids.len()));
         Ok(())
     } else {
         Err(Failure::new(
             Code::Invalid,
-            format!(
-                "{} finding(s) in {} procedure(s)",
-                findings.len(),
-                ids.len()
-            ),
+            t!(CheckFindings, n = findings.len(), procedures = ids.len()),
         )
         .into())
     }

@@ -119,8 +119,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     for (id, reqs) in by_procedure {
         let Ok(p) = crate::rules::procedure_as_is(&snap, id) else {
             eprintln!(
-                "warning: procedure '{id}' is gone; its {} request(s) are left out",
-                reqs.len()
+                "{}: {}",
+                t!(WarningPrefix),
+                t!(ProcedureGone, id = id, n = reqs.len())
             );
             continue;
         };
@@ -128,11 +129,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     print(ctx, &reports, out)?;
     if unreadable > 0 {
-        return Err(Failure::new(
-            Code::Invalid,
-            format!("{unreadable} request file(s) could not be read (see the warnings above); the report leaves them out"),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(ReportUnreadable, n = unreadable)).into());
     }
     Ok(())
 }
@@ -175,14 +172,14 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                 let counts: Vec<String> = r
                     .by_status
                     .iter()
-                    .map(|(s, n)| format!("{s} {n}"))
+                    .map(|(s, n)| format!("{} {n}", crate::i18n::status(s)))
                     .collect();
-                let heading = format!(
-                    "{} ({}): {} request(s): {}",
-                    r.name,
-                    r.procedure,
-                    r.requests,
-                    counts.join(", ")
+                let heading = t!(
+                    ReportHeading,
+                    name = r.name,
+                    procedure = r.procedure,
+                    n = r.requests,
+                    counts = counts.join(", ")
                 );
                 writeln!(out, "{}", ctx.look.fill(&heading))?;
                 let mut t = output::table(
@@ -221,11 +218,13 @@ fn print(ctx: &Context, reports: &[ProcedureReport], out: &mut dyn Write) -> Res
                 }
                 writeln!(out, "{t}")?;
                 if let Some(s) = &r.service {
-                    writeln!(
-                        out,
-                        "service time: {} finished, {} after their service time; {} open past it",
-                        s.finished, s.breaches, s.overdue_now
-                    )?;
+                    let line = t!(
+                        ReportService,
+                        finished = s.finished,
+                        breaches = s.breaches,
+                        overdue = s.overdue_now
+                    );
+                    writeln!(out, "{line}")?;
                 }
                 writeln!(out)?;
             }

@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     };
     line(out, "status", status, paint)?;
     let requester = match &req.on_behalf_of {
-        Some(o) => format!("{o} (outside; opened by {})", req.requester),
+        Some(o) => t!(ShowOutsider, outsider = o, requester = req.requester),
         None => req.requester.clone(),
     };
     line(out, "requester", requester, output::Paint::None)?;
@@ -120,22 +120,23 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(step) = &view.step {
         let no_due = match req.hold {
-            Some(_) => "clock stopped while held",
-            None => "no standard time",
+            Some(_) => t!(ClockStopped),
+            None => t!(NoStandardTime),
         };
-        let due = step.due.map_or(no_due.to_string(), |d| {
-            format!(
-                "due {}{}",
-                d.format("%Y-%m-%d %H:%M"),
-                if step.overdue { " (OVERDUE)" } else { "" }
-            )
+        let due = step.due.map_or(no_due, |d| {
+            let due = t!(DueAt, date = d.format("%Y-%m-%d %H:%M"));
+            match step.overdue {
+                true => format!("{due} ({})", t!(OverdueWord)),
+                false => due,
+            }
         });
-        let text = format!(
-            "{} {} [{}], since {}, {due}",
-            step.id,
-            step.activity,
-            step.role,
-            step.since.format("%Y-%m-%d %H:%M")
+        let text = t!(
+            ShowStep,
+            step = step.id,
+            activity = step.activity,
+            role = step.role,
+            since = step.since.format("%Y-%m-%d %H:%M"),
+            due = due
         );
         line(out, "step", text, output::Paint::overdue(step.overdue))?;
     }
@@ -150,15 +151,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(service) = &view.service {
         let state = match (service.overdue, req.is_open()) {
-            (true, _) => " (OVERDUE)",
-            (false, false) if req.hold.is_some() => " (clock stopped while held)",
-            _ => "",
+            (true, _) => format!(" ({})", t!(OverdueWord)),
+            (false, false) if req.hold.is_some() => format!(" ({})", t!(ClockStopped)),
+            _ => String::new(),
         };
-        let text = format!(
-            "{}, due {}{state}",
-            service.time,
-            service.due.format("%Y-%m-%d %H:%M")
-        );
+        let due = t!(DueAt, date = service.due.format("%Y-%m-%d %H:%M"));
+        let text = format!("{}, {due}{state}", service.time);
         line(
             out,
             "service",
@@ -193,7 +191,12 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .wrap("note / output", 24)
         .optional(&["to"]);
     for e in &req.history {
-        let (by, action, text) = (entry_by(e, Some(&req)), entry_action(e), entry_details(e));
+        let lang = crate::i18n::lang();
+        let (by, action, text) = (
+            entry_by(e, Some(&req), lang),
+            entry_action(e),
+            entry_details(e, lang),
+        );
         t.add_row(vec![
             e.at.format("%Y-%m-%d %H:%M").to_string(),
             by,
@@ -249,9 +252,9 @@ fn steps_table(
                     "{}{}",
                     d.format("%Y-%m-%d %H:%M"),
                     if here.is_some_and(|c| c.overdue) {
-                        " OVERDUE"
+                        format!(" {}", t!(OverdueWord))
                     } else {
-                        ""
+                        String::new()
                     }
                 )
             })

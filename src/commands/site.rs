@@ -29,33 +29,26 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load()?;
     let (report, errors) = crate::site::build(&loaded, &args.output)?;
     for e in &errors {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     match ctx.format {
         Format::Json => output::json(out, &report)?,
         _ => {
             let c = report.counts;
-            writeln!(
-                out,
-                "wrote {} file(s), {} unchanged, removed {}: {} procedure(s), {} request page(s) in {}",
-                c.written,
-                c.unchanged,
-                c.removed,
-                report.procedures,
-                report.requests,
-                report.output.display()
-            )?;
+            let line = t!(
+                SiteDone,
+                written = c.written,
+                unchanged = c.unchanged,
+                removed = c.removed,
+                procedures = report.procedures,
+                requests = report.requests,
+                dir = report.output.display()
+            );
+            writeln!(out, "{line}")?;
         }
     }
     if !errors.is_empty() {
-        return Err(Failure::new(
-            Code::Invalid,
-            format!(
-                "{} request file(s) could not be read (see the warnings above); they have no page",
-                errors.len()
-            ),
-        )
-        .into());
+        return Err(Failure::new(Code::Invalid, t!(SiteUnreadable, n = errors.len())).into());
     }
     Ok(())
 }

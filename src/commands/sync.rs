@@ -36,16 +36,24 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         .current_dir(&workdir)
         .args(["fetch", "--quiet", &remote, &branch])
         .output()
-        .context("running git fetch")?;
+        .with_context(|| t!(RunningGit, command = "git fetch"))?;
     let fetch_error = String::from_utf8_lossy(&fetched.stderr).trim().to_string();
     if fetch_error.contains("couldn't find remote ref") {
         // A new shared repository, or a branch new to it: nothing to take in yet.
         return first_push(&workdir, &remote, &branch, out);
     }
     if !fetched.status.success() {
+        if !is_remote(&workdir, &remote) {
+            return Err(conflict!("{}", t!(NoRemote, remote = remote))
+                .hint(t!(HintNoRemote, remote = remote)));
+        }
         return Err(conflict!(
-            "fetching from {remote} failed: {}",
-            without_hints(&fetch_error)
+            "{}",
+            t!(
+                FetchFailed,
+                remote = remote,
+                error = without_hints(&fetch_error)
+            )
         ));
     }
     let theirs = git_out(&workdir, &["rev-parse", "FETCH_HEAD"])?;
@@ -57,21 +65,24 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     let findings = audit::verify(&git, &scope)?.findings;
     if !findings.is_empty() {
         for f in &findings {
-            eprintln!(
-                "finding: {} {}: {}",
-                &f.commit[..12.min(f.commit.len())],
-                f.request.as_deref().unwrap_or("-"),
-                f.problem
+            let line = t!(
+                SyncFinding,
+                commit = &f.commit[..12.min(f.commit.len())],
+                request = f.request.as_deref().unwrap_or("-"),
+                problem = f.problem
             );
+            eprintln!("{line}");
         }
         return Err(Failure::new(
             Code::Findings,
-            format!(
-                "{remote}/{branch} brings {} finding(s); nothing was taken in",
-                findings.len()
+            t!(
+                BringsFindings,
+                remote = remote,
+                branch = branch,
+                n = findings.len()
             ),
         )
-        .hint("the shared history has commits sop verify does not accept: ask whoever pushed them, and check the server's pre-receive hook")
+        .hint(t!(HintBringsFindings))
         .into());
     }
     let mut rebase = Command::new("git");
@@ -87,7 +98,9 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
     }
     // git's own output, and its advice to resolve and `git rebase --continue`, is kept from
     // the user: sop undoes the rebase and says what to do in its own words.
-    let pulled = rebase.output().context("running git rebase")?;
+    let pulled = rebase
+        .output()
+        .with_context(|| t!(RunningGit, command = "git rebase"))?;
     if !pulled.status.success() {
         if git.rebase_in_progress() {
             let side = Side {
@@ -99,8 +112,13 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
             return Err(side.refuse_conflict());
         }
         return Err(conflict!(
-            "taking in {remote}/{branch} failed: {}",
-            without_hints(&String::from_utf8_lossy(&pulled.stderr))
+            "{}",
+            t!(
+                RebaseFailed,
+                remote = remote,
+                branch = branch,
+                error = without_hints(&String::from_utf8_lossy(&pulled.stderr))
+            )
         ));
     }
     let incoming = count(&workdir, &[&format!("{before}..{theirs}")])?;
@@ -133,13 +151,17 @@ fn push(workdir: &Path, remote: &str, branch: &str) -> Result<()> {
     let pushed = push
         .args([remote, &format!("refs/heads/{branch}:refs/heads/{branch}")])
         .output()
-        .context("running git push")?;
+        .with_context(|| t!(RunningGit, command = "git push"))?;
     if !pushed.status.success() {
         return Err(conflict!(
-            "pushing to {remote} was refused: {}",
-            without_hints(&String::from_utf8_lossy(&pushed.stderr))
+            "{}",
+            t!(
+                PushRefused,
+                remote = remote,
+                error = without_hints(&String::from_utf8_lossy(&pushed.stderr))
+            )
         )
-        .hint("run `sop sync` again to take in what arrived meanwhile; if the server's verify hook refused it, `sop verify` shows why"));
+        .hint(t!(HintPushRefused)));
     }
     Ok(())
 }
@@ -163,10 +185,20 @@ fn default_branch(workdir: &Path, remote: &str, branch: &str) -> Result<()> {
     match local_repository(workdir, remote) {
         Some(path) => {
             let path = path.to_string_lossy();
-            git_out(workdir, &["--git-dir", &path, "symbolic-ref", "HEAD", &wanted])?;
+            git_out(
+                workdir,
+                &["--git-dir", &path, "symbolic-ref", "HEAD", &wanted],
+            )?;
         }
         None => eprintln!(
-            "note: {remote} has no default branch, so a `git clone` of it checks nothing out; on the server, run `git --git-dir=PATH/TO/REPOSITORY.git symbolic-ref HEAD {wanted}` (on a hosting service: make {branch} the default branch in the repository's settings)"
+            "{}: {}",
+            t!(NotePrefix),
+            t!(
+                NoDefaultBranch,
+                remote = remote,
+                wanted = wanted,
+                branch = branch
+            )
         ),
     }
     Ok(())
@@ -194,11 +226,15 @@ fn report(
     out: &mut dyn Write,
 ) -> Result<()> {
     let head = git_out(workdir, &["rev-parse", "HEAD"])?;
-    writeln!(
-        out,
-        "{remote}/{branch}: pulled {pulled}, pushed {pushed} commit(s); now at {}",
-        &head[..12]
-    )?;
+    let line = t!(
+        SyncDone,
+        remote = remote,
+        branch = branch,
+        pulled = pulled,
+        pushed = pushed,
+        head = &head[..12]
+    );
+    writeln!(out, "{line}")?;
     Ok(())
 }
 
@@ -227,32 +263,32 @@ impl Side<'_> {
             self.commits(&format!("HEAD..{}", self.theirs), &files),
         );
         let (remote, branch) = (self.remote, self.branch);
-        eprintln!(
-            "the commits that changed {} on each side:",
-            records.join(", ")
-        );
-        for (side, commits) in [("here: ", &here), ("there:", &there)] {
-            for c in commits {
-                eprintln!("  {side} {c}");
+        eprintln!("{}", t!(SyncBothSides, records = records.join(", ")));
+        let sides = [(t!(SideHere), &here), (t!(SideThere), &there)];
+        let width = sides.iter().map(|(s, _)| s.chars().count()).max();
+        for (side, commits) in &sides {
+            for c in commits.iter() {
+                eprintln!("  {side:<width$} {c}", width = width.unwrap_or(0));
             }
         }
         let local = count(self.workdir, &[&format!("{}..HEAD", self.theirs)]).unwrap_or(0);
         let theirs = &self.theirs[..12.min(self.theirs.len())];
         let drop = if local == here.len() {
-            format!("`git reset --hard {theirs}` (it drops your commits listed as here:)")
+            t!(SyncDropReset, theirs = theirs)
         } else {
-            format!(
-                "drop your commits listed as here: with `git rebase -i {theirs}` (mark them drop)"
-            )
+            t!(SyncDropRebase, theirs = theirs)
         };
         let show = records.first().map(String::as_str).unwrap_or("ID");
         conflict!(
-            "{} changed both here and on {remote}/{branch}: nothing was taken in, your branch is as it was (the rebase was undone)",
-            records.join(", ")
+            "{}",
+            t!(
+                SyncConflict,
+                records = records.join(", "),
+                remote = remote,
+                branch = branch
+            )
         )
-        .hint(format!(
-            "to keep the server's version, {drop}, then `sop sync`; to keep yours, do the same, then make your change again with sop on the request as the server has it (`sop show {show}`), then `sop sync`"
-        ))
+        .hint(t!(HintSyncConflict, drop = drop, show = show))
     }
 
     /// `0123456789ab subject` of each commit of `range` that changed one of `files`.
@@ -263,6 +299,13 @@ impl Side<'_> {
             .map(|text| text.lines().map(str::to_string).collect())
             .unwrap_or_default()
     }
+}
+
+/// Whether `remote` is a remote of the repository, a path or a URL: what `git fetch` can
+/// reach, as far as can be told without reaching it.
+fn is_remote(workdir: &Path, remote: &str) -> bool {
+    let named = git_out(workdir, &["remote"]).is_ok_and(|names| names.lines().any(|n| n == remote));
+    named || remote.contains(['/', ':', '\\']) || workdir.join(remote).exists()
 }
 
 /// A request's or asset's id for its file, else the file's path.
@@ -295,12 +338,15 @@ fn git_out(dir: &Path, args: &[&str]) -> Result<String> {
         .current_dir(dir)
         .args(args)
         .output()
-        .context("running git")?;
+        .with_context(|| t!(RunningGit, command = "git"))?;
     anyhow::ensure!(
         out.status.success(),
-        "git {} failed: {}",
-        args.join(" "),
-        without_hints(&String::from_utf8_lossy(&out.stderr))
+        "{}",
+        t!(
+            GitFailed,
+            args = args.join(" "),
+            error = without_hints(&String::from_utf8_lossy(&out.stderr))
+        )
     );
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }

@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: Args, out: &mut dyn Write) -> Result<()> {
         Code::Findings,
         t!(VerifyFindings, n = findings.len(), checked = checked),
     )
-    .hint("each finding names the commit; `git show COMMIT` shows what it changed, `sop log ID` the request's history")
+    .hint(t!(HintVerifyFindings))
     .into())
 }
 

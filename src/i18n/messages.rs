@@ -653,12 +653,717 @@ messages! {
 
     // ==== Help of each option and argument, and clap's own words (src/help.rs). ====
     // (Keys of this section go directly below this line.)
+    // src/help.rs: clap's own words in the help (headings, the help and version flags, what
+    // clap writes beside an argument's help). English is clap's own; only the Indonesian is
+    // shown.
+    HelpArguments { en: "Arguments", id: "Argumen" }
+    HelpOptions { en: "Options", id: "Opsi" }
+    HelpCommands { en: "Commands", id: "Perintah" }
+    HelpCommandValue { en: "COMMAND", id: "PERINTAH" }
+    HelpOptionsValue { en: "[OPTIONS]", id: "[OPSI]" }
+    HelpDefault { en: "default", id: "bawaan" }
+    HelpValues { en: "possible values", id: "pilihan" }
+    HelpValuesLong { en: "Possible values:", id: "Pilihan:" }
+    HelpAliases { en: "aliases", id: "alias" }
+    HelpFlag { en: "Print help", id: "Menampilkan bantuan" }
+    HelpFlagShort { en: "Print help (see more with '--help')", id: "Menampilkan bantuan (selengkapnya dengan '--help')" }
+    HelpFlagLong { en: "Print help (see a summary with '-h')", id: "Menampilkan bantuan (ringkasannya dengan '-h')" }
+    HelpVersion { en: "Print version", id: "Menampilkan versi" }
+
+    // src/help.rs: clap's errors on the command line (exit 2). English is clap's own.
+    ClapUnknownArgument { en: "unexpected argument '{arg}' found", id: "argumen '{arg}' tidak dikenal" }
+    ClapNoValue {
+        en: "a value is required for '{arg}' but none was supplied",
+        id: "'{arg}' memerlukan nilai, tetapi tidak ada yang diberikan",
+    }
+    ClapInvalidValue { en: "invalid value '{value}' for '{arg}'", id: "nilai '{value}' tidak sah untuk '{arg}'" }
+    ClapUnknownSubcommand { en: "unrecognized subcommand '{name}'", id: "subperintah '{name}' tidak dikenal" }
+    ClapMissingArguments {
+        en: "the following required arguments were not provided:",
+        id: "argumen wajib berikut belum diberikan:",
+    }
+    ClapMissingSubcommand {
+        en: "'{name}' requires a subcommand but one was not provided",
+        id: "'{name}' memerlukan subperintah, tetapi tidak ada yang diberikan",
+    }
+    ClapSubcommands { en: "subcommands", id: "subperintah" }
+    ClapUsedTwice {
+        en: "the argument '{arg}' cannot be used multiple times",
+        id: "argumen '{arg}' tidak boleh dipakai lebih dari sekali",
+    }
+    ClapConflict { en: "the argument '{arg}' cannot be used with", id: "argumen '{arg}' tidak dapat dipakai bersama" }
+    ClapConflictOthers {
+        en: "one or more of the other specified arguments",
+        id: "satu atau beberapa argumen lain yang diberikan",
+    }
+    ClapTooManyValues {
+        en: "unexpected value '{value}' for '{arg}' found; no more were expected",
+        id: "nilai '{value}' untuk '{arg}' berlebih; tidak ada nilai lagi yang diharapkan",
+    }
+    ClapTooFewValues {
+        en: "{min} values required by '{arg}'; only {n} provided",
+        id: "'{arg}' memerlukan {min} nilai; hanya {n} yang diberikan",
+    }
+    ClapWrongNumberOfValues {
+        en: "{expected} values required for '{arg}' but {n} provided",
+        id: "'{arg}' memerlukan {expected} nilai, tetapi {n} yang diberikan",
+    }
+    ClapNoEquals {
+        en: "equal sign is needed when assigning values to '{arg}'",
+        id: "tanda sama dengan diperlukan untuk memberi nilai kepada '{arg}'",
+    }
+    ClapSimilarArgument { en: "a similar argument exists: {names}", id: "ada argumen yang mirip: {names}" }
+    ClapSimilarSubcommand { en: "a similar subcommand exists: {names}", id: "ada subperintah yang mirip: {names}" }
+    ClapSimilarValue { en: "a similar value exists: {names}", id: "ada nilai yang mirip: {names}" }
+    ClapPassAsValue {
+        en: "to pass '{arg}' as a value, use '{usage}'",
+        id: "untuk memberikan '{arg}' sebagai nilai, tulis '{usage}'",
+    }
+    ClapSubcommandExists {
+        en: "subcommand '{name}' exists; to use it, remove the '--' before it",
+        id: "subperintah '{name}' ada; untuk memakainya, hapus '--' di depannya",
+    }
+    ClapExists { en: "'{usage}' exists", id: "'{usage}' ada" }
+    ClapMoreInformation { en: "For more information, try '{help}'.", id: "Untuk keterangan lebih lanjut, coba '{help}'." }
+
+    // src/help.rs: the help of each argument (help::ARGS). The English is the doc comment
+    // clap reads (a unit test keeps the two the same); `{{` is a brace.
+    ArgRequestId { en: "The request id, or a unique start of it", id: "Id permintaan, atau awalannya yang unik" }
+    ArgProcedureId { en: "The procedure id", id: "Id prosedur" }
+    ArgQuiet {
+        en: "Print only the request id on stdout, nothing on stderr but errors",
+        id: "Hanya mencetak id permintaan di stdout, dan di stderr hanya galat",
+    }
+    ArgNote { en: "A note for the history", id: "Catatan untuk riwayat" }
+    ArgReason { en: "Why (required)", id: "Alasannya (wajib)" }
+    ArgStepFields {
+        en: "A field the step records, NAME=VALUE; repeat for several",
+        id: "Isian yang dicatat langkah ini, NAME=VALUE; ulangi untuk beberapa isian",
+    }
+    ArgAttach {
+        en: "Attach a file (FIELD=FILE fills the file field FIELD); repeat for several",
+        id: "Melampirkan berkas (FIELD=FILE mengisi isian berkas FIELD); ulangi untuk beberapa berkas",
+    }
+    ArgDocOutput {
+        en: "Write the document to this file (through a temporary file and a rename)",
+        id: "Menulis dokumen ke berkas ini (melalui berkas sementara yang lalu diganti namanya)",
+    }
+    ValFormatTable { en: "For people: tables and sentences", id: "Untuk dibaca orang: tabel dan kalimat" }
+    ValFormatJson { en: "One JSON document (docs/contract.md)", id: "Satu dokumen JSON (docs/contract.md)" }
+    ValFormatCsv { en: "A header row, then one row per record", id: "Satu baris judul, lalu satu baris per catatan" }
+    ValFormatId {
+        en: "One id per line: of requests, assets, procedures; file names for `sop attachment`, commit ids for `sop log`; the id alone for a change",
+        id: "Satu id per baris: permintaan, aset, prosedur; nama berkas untuk `sop attachment`, id commit untuk `sop log`; id saja untuk sebuah perubahan",
+    }
+    ValFormatMermaid { en: "Flowchart text for `sop procedure graph` (Mermaid)", id: "Teks bagan alir untuk `sop procedure graph` (Mermaid)" }
+    ValFormatDot { en: "Flowchart text for `sop procedure graph` (Graphviz)", id: "Teks bagan alir untuk `sop procedure graph` (Graphviz)" }
+    ValFormatSvg {
+        en: "The SOP document for `sop procedure doc` (SVG, the pages one under another)",
+        id: "Dokumen SOP untuk `sop procedure doc` (SVG, halamannya bersusun ke bawah)",
+    }
+    ValFormatPdf {
+        en: "A document in PDF: the SOP for `sop procedure doc` and Tabel 7 for `sop report --monitoring` (A4 landscape), a request's printout for `sop print` (A4 portrait)",
+        id: "Dokumen PDF: SOP untuk `sop procedure doc` dan Tabel 7 untuk `sop report --monitoring` (A4 mendatar), cetakan permintaan untuk `sop print` (A4 tegak)",
+    }
+    ValFormatHtml {
+        en: "A document in HTML, printable: the SOP for `sop procedure doc`, Tabel 7 for `sop report --monitoring`, a request's printout for `sop print`",
+        id: "Dokumen HTML yang dapat dicetak: SOP untuk `sop procedure doc`, Tabel 7 untuk `sop report --monitoring`, cetakan permintaan untuk `sop print`",
+    }
+    ArgInitDir { en: "Where (default: -C DIR, else the current folder)", id: "Lokasinya (bawaan: -C DIR, atau folder saat ini)" }
+    ArgInitExample {
+        en: "Copy the shipped procedures and sample people of a Dinas Kominfo",
+        id: "Menyalin prosedur yang disertakan dan contoh pegawai sebuah Dinas Kominfo",
+    }
+    ArgInitDemo {
+        en: "With --example: also a month of the office's requests (several procedures, every status, some overdue) and assets, each made as a change of its own by the person who acted, to try `sop list`, `show` and `report` on",
+        id: "Dengan --example: juga permintaan kantor itu selama sebulan (beberapa prosedur, semua status, sebagian lewat tenggat) dan asetnya, masing-masing dibuat sebagai perubahan tersendiri oleh orang yang bertindak, untuk mencoba `sop list`, `show` dan `report`",
+    }
+    ArgInitLanguage {
+        en: "The language sop speaks in this office, written into sop.toml as `language` (the example office's is id; without it a new office has none, and sop follows $SOP_LANG, else the locale)",
+        id: "Bahasa sop di kantor ini, ditulis ke sop.toml sebagai `language` (kantor contoh memakai id; tanpa opsi ini kantor baru tidak memilikinya, dan sop mengikuti $SOP_LANG, atau locale)",
+    }
+    ArgNewProcedure { en: "The procedure id (`sop procedure list`)", id: "Id prosedur (`sop procedure list`)" }
+    ArgNewTitle { en: "A title (default: the procedure's name)", id: "Judul (bawaan: nama prosedur)" }
+    ArgNewFields { en: "A form field, NAME=VALUE; repeat for several", id: "Isian formulir, NAME=VALUE; ulangi untuk beberapa isian" }
+    ArgNewAsset { en: "The asset this request is about", id: "Aset yang menjadi pokok permintaan ini" }
+    ArgNewFor {
+        en: "Open it for a requester outside people.toml: \"Name <contact>\" (a phone, an email)",
+        id: "Mengajukannya untuk pemohon di luar people.toml: \"Nama <kontak>\" (telepon, email)",
+    }
+    ArgNewAttach {
+        en: "Attach a file (FIELD=FILE fills the procedure's file field FIELD); repeat for several",
+        id: "Melampirkan berkas (FIELD=FILE mengisi isian berkas FIELD prosedur itu); ulangi untuk beberapa berkas",
+    }
+    ArgNewHelp {
+        en: "Print help; with PROCEDURE, also the procedure's form fields",
+        id: "Menampilkan bantuan; dengan PROCEDURE, juga isian formulir prosedur itu",
+    }
+    ArgAdvanceOutput { en: "What the step produced (its output)", id: "Hasil langkah ini (output-nya)" }
+    ArgAdvanceChoose { en: "At a decision step: the option taken", id: "Pada langkah keputusan: pilihan yang diambil" }
+    ArgEditFields {
+        en: "A field to correct, NAME=VALUE; repeat for several",
+        id: "Isian yang dikoreksi, NAME=VALUE; ulangi untuk beberapa isian",
+    }
+    ArgEditTitle { en: "A new title", id: "Judul baru" }
+    ArgEditNote { en: "Why, for the history", id: "Alasannya, untuk riwayat" }
+    ArgCommentText { en: "The comment", id: "Isi catatan" }
+    ArgCommentAttach {
+        en: "Attach a file to the comment; repeat for several",
+        id: "Melampirkan berkas pada catatan; ulangi untuk beberapa berkas",
+    }
+    ArgAssignPerson {
+        en: "The person (id or email in people.toml) who holds the step's role",
+        id: "Orang (id atau email di people.toml) pemegang peran langkah ini",
+    }
+    ArgHoldReason { en: "What the request waits for (required)", id: "Apa yang ditunggu permintaan ini (wajib)" }
+    ArgHoldUntil {
+        en: "The day the hold is expected to end, YYYY-MM-DD",
+        id: "Tanggal penundaan diperkirakan berakhir, YYYY-MM-DD",
+    }
+    ArgShowGraph {
+        en: "Print the procedure's flow instead, with the path this request took and where it is highlighted: `mermaid` (flowchart text) or `svg` (the SOP document's flow table)",
+        id: "Mencetak alur prosedurnya sebagai gantinya, dengan jalur yang ditempuh permintaan ini dan posisinya sekarang disorot: `mermaid` (teks bagan alir) atau `svg` (tabel alur dokumen SOP)",
+    }
+    ValGraphMermaid {
+        en: "Mermaid flowchart text with a swimlane per role",
+        id: "Teks bagan alir Mermaid dengan satu lajur per Pelaksana",
+    }
+    ValGraphSvg { en: "The flow table of the SOP document, as one SVG", id: "Tabel alur dokumen SOP, sebagai satu SVG" }
+    ArgPrintStep {
+        en: "Print the document of this step (the template its procedure names, such as a berita acara), not the request form",
+        id: "Mencetak dokumen langkah ini (templat yang disebut prosedurnya, seperti berita acara), bukan formulir permintaan",
+    }
+    ArgPrintOutput {
+        en: "Write the printout to this file (through a temporary file and a rename)",
+        id: "Menulis cetakan ke berkas ini (melalui berkas sementara yang lalu diganti namanya)",
+    }
+    ArgAttachmentName {
+        en: "The attached file to get back, by its name in the request",
+        id: "Berkas lampiran yang diambil kembali, menurut namanya di permintaan",
+    }
+    ArgAttachmentOutput {
+        en: "Write the file here instead of to standard output",
+        id: "Menulis berkas ke sini, bukan ke keluaran standar",
+    }
+    ArgAttachmentForce {
+        en: "With --output: replace a file that is already there",
+        id: "Dengan --output: menimpa berkas yang sudah ada",
+    }
+    ArgListStatus {
+        en: "Only requests with this status (open, completed, rejected, cancelled, …)",
+        id: "Hanya permintaan dengan status ini (diproses, selesai, ditolak, dibatalkan, …)",
+    }
+    ArgListProcedure { en: "Only requests of this procedure", id: "Hanya permintaan prosedur ini" }
+    ArgListRole {
+        en: "Only open requests whose current step is for this role",
+        id: "Hanya permintaan yang diproses dengan langkah saat ini untuk Pelaksana ini",
+    }
+    ArgListMine {
+        en: "Only requests I made, or whose current step is assigned to me, or is unassigned and I may do it",
+        id: "Hanya permintaan yang saya ajukan, atau yang langkah saat ininya ditugaskan kepada saya, atau belum ditugaskan dan boleh saya kerjakan",
+    }
+    ArgListOverdue {
+        en: "Only open requests past the due time of their current step",
+        id: "Hanya permintaan yang diproses dan sudah lewat tenggat langkah saat ininya",
+    }
+    ArgListSearch {
+        en: "Only requests holding every word of TEXT (in any case or accent) in their id, title, fields, outside requester, notes, comments, outputs or edits",
+        id: "Hanya permintaan yang memuat setiap kata TEXT (huruf besar, kecil atau beraksen sama saja) pada id, judul, isian, pemohon luar, catatan, komentar, output atau koreksinya",
+    }
+    ArgListRequester {
+        en: "Only requests opened by this person (id or email), or for an outside requester whose name holds this text",
+        id: "Hanya permintaan yang diajukan orang ini (id atau email), atau untuk pemohon luar yang namanya memuat teks ini",
+    }
+    ArgListAssignee {
+        en: "Only requests whose current step is assigned to this person (id or email)",
+        id: "Hanya permintaan yang langkah saat ininya ditugaskan kepada orang ini (id atau email)",
+    }
+    ArgReportProcedure { en: "Only this procedure", id: "Hanya prosedur ini" }
+    ArgReportSince {
+        en: "Only requests created on or after this date (YYYY-MM-DD); with --monitoring, the period's first day (default: the first day of the month eleven months before --until's)",
+        id: "Hanya permintaan yang diajukan pada atau sesudah tanggal ini (YYYY-MM-DD); dengan --monitoring, hari pertama periode (bawaan: hari pertama bulan kesebelas sebelum bulan --until)",
+    }
+    ArgReportUntil {
+        en: "Only requests created on or before this date (YYYY-MM-DD); with --monitoring, the period's last day (default: today)",
+        id: "Hanya permintaan yang diajukan pada atau sebelum tanggal ini (YYYY-MM-DD); dengan --monitoring, hari terakhir periode (bawaan: hari ini)",
+    }
+    ArgReportMonitoring {
+        en: "Tabel 7 \"Monitoring Pelaksanaan SOP AP\": each procedure judged \"berjalan dengan baik\" or not by sop.toml's [monitoring] rule, from the steps finished in the period, with a recap per month (--format table, json, csv, pdf or html)",
+        id: "Tabel 7 \"Monitoring Pelaksanaan SOP AP\": setiap prosedur dinilai \"berjalan dengan baik\" atau tidak menurut aturan [monitoring] di sop.toml, dari langkah yang selesai dalam periode itu, dengan rekap per bulan (--format table, json, csv, pdf atau html)",
+    }
+    ArgReportOutput {
+        en: "Write the monitoring to this file (through a temporary file and a rename)",
+        id: "Menulis monitoring ke berkas ini (melalui berkas sementara yang lalu diganti namanya)",
+    }
+    ArgSiteOutput {
+        en: "The folder to write the site into: made when missing; else one `sop site` wrote before (it holds .sop-site.json). Inside the records repository only where git ignores it",
+        id: "Folder tempat situs ditulis: dibuat bila belum ada; bila sudah ada, folder yang pernah ditulis `sop site` (berisi .sop-site.json). Di dalam repositori catatan hanya di tempat yang diabaikan git",
+    }
+    ArgSyncRemote {
+        en: "The remote (default: the branch's upstream remote, else origin)",
+        id: "Remote-nya (bawaan: remote upstream branch ini, atau origin)",
+    }
+    ArgAssetKind { en: "hardware, software or data", id: "`hardware`, `software` atau `data`" }
+    ArgAssetStatus {
+        en: "planned, in-stock, in-use, in-repair, transferred, disposed (default: in-use with a holder, else in-stock)",
+        id: "`planned`, `in-stock`, `in-use`, `in-repair`, `transferred`, `disposed` (bawaan: `in-use` bila ada pemegangnya, atau `in-stock`)",
+    }
+    ArgAssetKodeBarang { en: "Kode barang (BMD goods code)", id: "Kode barang (BMD)" }
+    ArgAssetNup { en: "NUP (register number)", id: "NUP (nomor register)" }
+    ArgAssetHolder { en: "A person id or email from people.toml", id: "Id atau email seseorang dari people.toml" }
+    ArgAssetAcquired { en: "Acquisition date, YYYY-MM-DD", id: "Tanggal perolehan, YYYY-MM-DD" }
+    ArgAssetValue { en: "Acquisition value in whole rupiah", id: "Nilai perolehan dalam rupiah bulat" }
+    ArgAssetAttrs { en: "A free attribute, NAME=VALUE; repeat for several", id: "Atribut bebas, NAME=VALUE; ulangi untuk beberapa atribut" }
+    ArgAssetQuiet {
+        en: "Print only the asset id on stdout, nothing on stderr but errors",
+        id: "Hanya mencetak id aset di stdout, dan di stderr hanya galat",
+    }
+    ArgImportFile {
+        en: "A CSV or JSON-lines file, or - for standard input",
+        id: "Berkas CSV atau JSON lines, atau - untuk masukan standar",
+    }
+    ArgImportKey {
+        en: "Update the asset a row names instead of registering a new one: a column (serial, or id), or several in order of preference, each row matched by the first it has a value for, `+` joining columns that match together (serial,licence,kode_barang+nup)",
+        id: "Memperbarui aset yang disebut sebuah baris, bukan mendaftarkan aset baru: satu kolom (`serial`, atau `id`), atau beberapa menurut urutan prioritas, tiap baris dicocokkan dengan kolom pertama yang berisi nilai, `+` menggabungkan kolom yang harus cocok bersama (`serial,licence,kode_barang+nup`)",
+    }
+    ArgImportAllowDuplicates {
+        en: "Without --key: register rows even when their serial, licence or kode_barang+nup is an asset's already, or another row's of the file",
+        id: "Tanpa --key: mendaftarkan baris meski `serial`, `licence` atau `kode_barang+nup`-nya sudah dimiliki sebuah aset, atau baris lain dalam berkas itu",
+    }
+    ArgImportDryRun {
+        en: "Validate only: report what would happen and write nothing",
+        id: "Hanya memeriksa: melaporkan apa yang akan terjadi tanpa menulis apa pun",
+    }
+    ArgImportInputFormat {
+        en: "The input's format (default: JSON lines when it starts with '{{', else CSV)",
+        id: "Format masukan (bawaan: JSON lines bila diawali '{{', atau CSV)",
+    }
+    ArgAssetListHolder { en: "A person id or email", id: "Id atau email seseorang" }
+    ArgAssetListLocation {
+        en: "Assets whose location contains this text (any case)",
+        id: "Aset yang lokasinya memuat teks ini (huruf besar atau kecil sama saja)",
+    }
+    ArgAssetId { en: "The asset id, or a unique start of it", id: "Id aset, atau awalannya yang unik" }
+    ArgVerifyIds {
+        en: "Only these requests (ids, or unique starts of them in a work tree)",
+        id: "Hanya permintaan ini (id, atau awalannya yang unik di work tree)",
+    }
+    ArgVerifyRange {
+        en: "Only the commits in OLD..NEW, e.g. what a push brings; the state at OLD is trusted",
+        id: "Hanya commit dalam OLD..NEW, misalnya yang dibawa sebuah push; keadaan pada OLD dipercaya",
+    }
+
+    // src/help.rs: the comments of the examples (help::EXAMPLES), found by their English.
+    ExampleInitExample { en: "the shipped SOPs of a Dinas Kominfo, to try sop", id: "SOP sebuah Dinas Kominfo yang disertakan, untuk mencoba sop" }
+    ExampleInitDemo { en: "… with a month of their requests to look at", id: "… dengan permintaannya selama sebulan untuk dilihat" }
+    ExampleInitEmpty { en: "an empty records directory here", id: "direktori catatan kosong di sini" }
+    ExampleNewHelp { en: "the form fields of procedure email", id: "isian formulir prosedur email" }
+    ExampleShowGraph { en: "the flow with the path it took", id: "alur dengan jalur yang ditempuhnya" }
+    ExamplePrint { en: "the form, its history and signature blocks", id: "formulir, riwayatnya dan kolom tanda tangan" }
+    ExamplePrintStep { en: "the step's berita acara", id: "berita acara langkah itu" }
+    ExampleListWide {
+        en: "every column, whole titles, past the terminal's edge",
+        id: "semua kolom, judul utuh, melewati tepi terminal",
+    }
+    ExampleListPiped { en: "piped: plain columns", id: "lewat pipa: kolom polos" }
+    ExampleReportMonitoring { en: "Tabel 7, Monitoring Pelaksanaan SOP AP", id: "Tabel 7, Monitoring Pelaksanaan SOP AP" }
+    ExampleSite { en: "then open /srv/intranet/sop/index.html", id: "lalu buka /srv/intranet/sop/index.html" }
+    ExampleCompletionsStatic { en: "static", id: "statis" }
+    ExampleCompletionsBash {
+        en: "in ~/.bashrc: live values too (request ids, people…)",
+        id: "di ~/.bashrc: juga nilai langsung (id permintaan, orang…)",
+    }
+    ExampleCompletionsZsh { en: "in ~/.zshrc, after compinit", id: "di ~/.zshrc, sesudah compinit" }
+    ExampleCompletionsFish { en: "in ~/.config/fish/completions/sop.fish", id: "di ~/.config/fish/completions/sop.fish" }
 
     // ----
 
     // ==== Messages of the commands (src/commands/, import, output, view, graph, demo,
     // complete, monitoring). ====
     // (Keys of this section go directly below this line.)
+    // Table headers of the commands below (their names in src/i18n.rs, COLUMNS).
+    ColNoteReason { en: "note / reason", id: "catatan / alasan" }
+    ColSignature { en: "signature", id: "tanda tangan" }
+    ColStandard { en: "standard", id: "waktu baku" }
+    ColMedian { en: "median", id: "median" }
+    ColMax { en: "max", id: "maks" }
+    ColBreaches { en: "breaches", id: "terlambat" }
+    ColOverdueNow { en: "overdue now", id: "lewat tenggat" }
+    ColService { en: "service", id: "layanan" }
+    ColLabel { en: "label", id: "label" }
+    ColChoices { en: "choices", id: "pilihan" }
+    NotePrefix { en: "note", id: "catatan" }
+    NoneParen { en: "(none)", id: "(tidak ada)" }
+    Yes { en: "yes", id: "ya" }
+    No { en: "no", id: "tidak" }
+
+    // src/output.rs
+    PdfToTerminal { en: "a PDF is not written to a terminal", id: "PDF tidak ditulis ke terminal" }
+    HintWriteToFile { en: "write it to a file: {example}", id: "tulis ke berkas: {example}" }
+    WritingFile { en: "writing {path}", id: "menulis {path}" }
+
+    // src/view.rs: history tables of show and log.
+    HistoryUntil { en: "until {date}", id: "sampai {date}" }
+    SecretGiven { en: "secret given: {names}", id: "isian rahasia diberikan: {names}" }
+    ByStandIn { en: "{by} (for {role})", id: "{by} (Plh. {role})" }
+    ByForOutsider { en: "{by} (for {name})", id: "{by} (untuk {name})" }
+
+    // src/commands/show.rs
+    ShowOutsider {
+        en: "{outsider} (outside; opened by {requester})",
+        id: "{outsider} (dari luar; diajukan oleh {requester})",
+    }
+    ClockStopped { en: "clock stopped while held", id: "waktu berhenti selama ditunda" }
+    NoStandardTime { en: "no standard time", id: "tanpa waktu baku" }
+    DueAt { en: "due {date}", id: "tenggat {date}" }
+    OverdueWord { en: "OVERDUE", id: "LEWAT TENGGAT" }
+    ShowStep {
+        en: "{step} {activity} [{role}], since {since}, {due}",
+        id: "{step} {activity} [{role}], sejak {since}, {due}",
+    }
+
+    // src/commands/list.rs
+    SearchNeedsWord { en: "--search needs a word to look for", id: "--search memerlukan kata yang dicari" }
+    HintSearch { en: "sop list --search WORD…", id: "sop list --search KATA…" }
+    AssigneeNotPerson {
+        en: "--assignee: '{who}' is not a person in people.toml",
+        id: "--assignee: '{who}' tidak terdaftar di people.toml",
+    }
+    HintGivePerson {
+        en: "give a person's id or email as people.toml has it",
+        id: "berikan id atau email orangnya sebagaimana tertulis di people.toml",
+    }
+
+    // src/commands/log.rs, verify.rs
+    LogUnreadable {
+        en: "{n} commit(s) wrote {rel} so that sop cannot read it (see the warnings above)",
+        id: "{n} commit menulis {rel} sehingga sop tidak dapat membacanya (lihat peringatan di atas)",
+    }
+    ReadingSigners {
+        en: "reading the people of commit {commit}'s parent, who signed what",
+        id: "membaca people.toml pada induk commit {commit}, untuk mengetahui siapa menandatangani apa",
+    }
+    LogByHand { en: "(by hand)", id: "(di luar sop)" }
+    LogUnreadableFile { en: "wrote a file sop cannot read ({why})", id: "menulis berkas yang tidak dapat dibaca sop ({why})" }
+    LogDeleted { en: "deleted the request file", id: "menghapus berkas permintaan" }
+    LogRewrote { en: "rewrote its history", id: "menulis ulang riwayatnya" }
+    LogNoEntry {
+        en: "changed the file without adding a history entry",
+        id: "mengubah berkas tanpa menambah entri riwayat",
+    }
+    SignatureGood { en: "good", id: "sah" }
+    SignatureBad { en: "bad", id: "tidak sah" }
+    SignatureUnknownKey { en: "unknown-key", id: "kunci tak dikenal" }
+    SignatureUnsigned { en: "unsigned", id: "tanpa tanda tangan" }
+    HintVerifyFindings {
+        en: "each finding names the commit; `git show COMMIT` shows what it changed, `sop log ID` the request's history",
+        id: "setiap temuan menyebut commit-nya; `git show COMMIT` menampilkan apa yang diubahnya, `sop log ID` riwayat permintaannya",
+    }
+
+    // src/commands/report.rs, monitoring.rs
+    ProcedureGone {
+        en: "procedure '{id}' is gone; its {n} request(s) are left out",
+        id: "prosedur '{id}' sudah tidak ada; {n} permintaannya tidak disertakan",
+    }
+    ProcedureLeftOut { en: "{error}; procedure '{id}' is left out", id: "{error}; prosedur '{id}' tidak disertakan" }
+    AssessorBlank { en: "{error}; the assessor (penilai) is left blank", id: "{error}; penilai dikosongkan" }
+    ReportUnreadable {
+        en: "{n} request file(s) could not be read (see the warnings above); the report leaves them out",
+        id: "{n} berkas permintaan tidak dapat dibaca (lihat peringatan di atas); laporan tidak menyertakannya",
+    }
+    MonitoringUnreadable {
+        en: "{n} request file(s) could not be read (see the warnings above); the monitoring leaves them out",
+        id: "{n} berkas permintaan tidak dapat dibaca (lihat peringatan di atas); monitoring tidak menyertakannya",
+    }
+    ReportHeading { en: "{name} ({procedure}): {n} request(s): {counts}", id: "{name} ({procedure}): {n} permintaan: {counts}" }
+    ReportService {
+        en: "service time: {finished} finished, {breaches} after their service time; {overdue} open past it",
+        id: "jangka waktu penyelesaian: {finished} selesai, {breaches} di antaranya melewatinya; {overdue} masih diproses melewatinya",
+    }
+    SinceAfterUntil { en: "--since {since} is after --until {until}", id: "--since {since} jatuh sesudah --until {until}" }
+    HintSinceUntil { en: "give a --since on or before --until", id: "berikan --since yang sama dengan atau sebelum --until" }
+    PeriodTooLong {
+        en: "--since {since} to --until {until} spans {months} months; the monitoring covers at most {max} (ten years)",
+        id: "--since {since} sampai --until {until} mencakup {months} bulan; monitoring mencakup paling banyak {max} bulan (sepuluh tahun)",
+    }
+    HintShorterPeriod {
+        en: "give a shorter period with --since and --until",
+        id: "berikan periode yang lebih pendek dengan --since dan --until",
+    }
+
+    // src/commands/sync.rs
+    RunningGit { en: "running {command}", id: "menjalankan {command}" }
+    GitFailed { en: "git {args} failed: {error}", id: "git {args} gagal: {error}" }
+    NoRemote { en: "there is no remote '{remote}' to sync with", id: "tidak ada remote '{remote}' untuk sinkronisasi" }
+    HintNoRemote {
+        en: "add the shared repository with `git remote add {remote} URL` (`git remote -v` lists the remotes)",
+        id: "tambahkan repositori bersama dengan `git remote add {remote} URL` (`git remote -v` menampilkan daftar remote)",
+    }
+    FetchFailed { en: "fetching from {remote} failed: {error}", id: "pengambilan dari {remote} gagal: {error}" }
+    SyncFinding { en: "finding: {commit} {request}: {problem}", id: "temuan: {commit} {request}: {problem}" }
+    BringsFindings {
+        en: "{remote}/{branch} brings {n} finding(s); nothing was taken in",
+        id: "{remote}/{branch} membawa {n} temuan; tidak ada yang diambil",
+    }
+    HintBringsFindings {
+        en: "the shared history has commits sop verify does not accept: ask whoever pushed them, and check the server's pre-receive hook",
+        id: "riwayat bersama memuat commit yang tidak diterima sop verify: tanyakan kepada yang mengirimnya, dan periksa hook pre-receive di server",
+    }
+    RebaseFailed { en: "taking in {remote}/{branch} failed: {error}", id: "penggabungan {remote}/{branch} gagal: {error}" }
+    PushRefused { en: "pushing to {remote} was refused: {error}", id: "pengiriman ke {remote} ditolak: {error}" }
+    HintPushRefused {
+        en: "run `sop sync` again to take in what arrived meanwhile; if the server's verify hook refused it, `sop verify` shows why",
+        id: "jalankan `sop sync` lagi untuk mengambil yang masuk sementara itu; bila hook verify di server menolaknya, `sop verify` menunjukkan sebabnya",
+    }
+    NoDefaultBranch {
+        en: "{remote} has no default branch, so a `git clone` of it checks nothing out; on the server, run `git --git-dir=PATH/TO/REPOSITORY.git symbolic-ref HEAD {wanted}` (on a hosting service: make {branch} the default branch in the repository's settings)",
+        id: "{remote} tidak memiliki branch bawaan, sehingga `git clone` darinya tidak membuka berkas apa pun; di server, jalankan `git --git-dir=PATH/TO/REPOSITORY.git symbolic-ref HEAD {wanted}` (pada layanan hosting: jadikan {branch} branch bawaan di pengaturan repositori)",
+    }
+    SyncDone {
+        en: "{remote}/{branch}: pulled {pulled}, pushed {pushed} commit(s); now at {head}",
+        id: "{remote}/{branch}: {pulled} commit diambil, {pushed} commit dikirim; kini di {head}",
+    }
+    SyncBothSides { en: "the commits that changed {records} on each side:", id: "commit yang mengubah {records} di kedua sisi:" }
+    SideHere { en: "here:", id: "di sini:" }
+    SideThere { en: "there:", id: "di server:" }
+    SyncDropReset {
+        en: "`git reset --hard {theirs}` (it drops your commits listed as here:)",
+        id: "`git reset --hard {theirs}` (commit Anda yang tercantum sebagai di sini: ikut terbuang)",
+    }
+    SyncDropRebase {
+        en: "drop your commits listed as here: with `git rebase -i {theirs}` (mark them drop)",
+        id: "buang commit Anda yang tercantum sebagai di sini: dengan `git rebase -i {theirs}` (tandai dengan drop)",
+    }
+    SyncConflict {
+        en: "{records} changed both here and on {remote}/{branch}: nothing was taken in, your branch is as it was (the rebase was undone)",
+        id: "{records} berubah baik di sini maupun di {remote}/{branch}: tidak ada yang diambil, branch Anda tetap seperti semula (rebase dibatalkan)",
+    }
+    HintSyncConflict {
+        en: "to keep the server's version, {drop}, then `sop sync`; to keep yours, do the same, then make your change again with sop on the request as the server has it (`sop show {show}`), then `sop sync`",
+        id: "untuk memakai versi server, {drop}, lalu `sop sync`; untuk memakai versi Anda, lakukan hal yang sama, lalu ulangi perubahan Anda dengan sop pada permintaan sebagaimana ada di server (`sop show {show}`), lalu `sop sync`",
+    }
+
+    // src/commands/procedure.rs, new.rs
+    DraftMark { en: "draft", id: "draf" }
+    LeadsEnd { en: "end: {outcome}", id: "akhir: {outcome}" }
+    ExitDone { en: "done", id: "selesai" }
+    ByFieldRoute { en: "by {field}: ", id: "menurut {field}: " }
+    FormFields {
+        en: "Form fields (sop new {id} --field NAME=VALUE):",
+        id: "Isian formulir (sop new {id} --field NAMA=NILAI):",
+    }
+    StepFields {
+        en: "Fields recorded at steps (sop advance ID --field NAME=VALUE):",
+        id: "Isian yang dicatat pada langkah (sop advance NOMOR --field NAMA=NILAI):",
+    }
+    FormFieldsOf { en: "Form fields of {id} ({name}):", id: "Isian formulir {id} ({name}):" }
+    FilesOfTypes { en: "files: {types}", id: "berkas: {types}" }
+    // A field's type in the fields table.
+    TypeText { en: "text", id: "teks" }
+    TypeNumber { en: "number", id: "angka" }
+    TypeInteger { en: "integer", id: "bilangan bulat" }
+    TypeDate { en: "date", id: "tanggal" }
+    TypeEmail { en: "email", id: "email" }
+    TypeChoice { en: "choice", id: "pilihan" }
+    TypeBool { en: "bool", id: "ya/tidak" }
+    TypePerson { en: "person", id: "orang" }
+    TypeSecret { en: "secret", id: "rahasia" }
+    TypeFile { en: "file", id: "berkas" }
+    CallsUnknown { en: "calls unknown procedure '{target}'", id: "memanggil prosedur '{target}' yang tidak dikenal" }
+    CallsCircle {
+        en: "calls '{target}', which calls '{id}' again: a circle of calls never ends",
+        id: "memanggil '{target}', yang memanggil '{id}' kembali: lingkaran pemanggilan tidak pernah berakhir",
+    }
+    StepTemplate { en: "step '{step}': template", id: "langkah '{step}': templat" }
+    SymlinkRefused {
+        en: "{rel} is a symbolic link: sop reads no file through one",
+        id: "{rel} adalah tautan simbolik: sop tidak membaca berkas melalui tautan",
+    }
+    PrefixTaken {
+        en: "prefix '{prefix}' is also used by procedure '{other}'",
+        id: "awalan '{prefix}' juga dipakai oleh prosedur '{other}'",
+    }
+    CheckClean {
+        en: "{office}: {n} procedure(s) checked: no findings",
+        id: "{office}: {n} prosedur diperiksa: tidak ada temuan",
+    }
+    CheckFindings { en: "{n} finding(s) in {procedures} procedure(s)", id: "{n} temuan dalam {procedures} prosedur" }
+    DocFormats {
+        en: "`sop procedure doc` writes --format svg (the default), pdf or html",
+        id: "`sop procedure doc` menulis --format svg (bawaan), pdf atau html",
+    }
+
+    // src/commands/print.rs
+    NoCommitYet { en: "{id} has no commit yet", id: "{id} belum memiliki commit" }
+    NotReachedStep {
+        en: "{id} has not reached step '{step}' yet: the document shows the request as it is now",
+        id: "{id} belum sampai pada langkah '{step}': dokumen menampilkan permintaan sebagaimana keadaannya sekarang",
+    }
+    HintTemplates {
+        en: "templates are read from {folder}/ as committed; `sop procedure check` checks them in the work tree",
+        id: "templat dibaca dari {folder}/ yang sudah di-commit; `sop procedure check` memeriksanya di direktori kerja",
+    }
+    NoTemplates {
+        en: "procedure '{procedure}' names no document templates; `sop print {id}` prints the request form",
+        id: "prosedur '{procedure}' tidak menyebut templat dokumen; `sop print {id}` mencetak formulir permintaan",
+    }
+    StepsWithDocument { en: "steps with a document: {steps}", id: "langkah yang memiliki dokumen: {steps}" }
+    NoStepInProcedure { en: "procedure '{procedure}' has no step '{step}'", id: "prosedur '{procedure}' tidak memiliki langkah '{step}'" }
+    StepNoTemplate {
+        en: "step '{step}' of procedure '{procedure}' names no template to print",
+        id: "langkah '{step}' pada prosedur '{procedure}' tidak menyebut templat untuk dicetak",
+    }
+    StepTemplateBad { en: "{file}: step '{step}': template {why}", id: "{file}: langkah '{step}': templat {why}" }
+    TooManyTemplates {
+        en: "{folder}/ holds more than the {n} files a printout reads",
+        id: "{folder}/ berisi lebih dari {n} berkas, batas yang dibaca sebuah cetakan",
+    }
+
+    // src/commands/site.rs
+    SiteDone {
+        en: "wrote {written} file(s), {unchanged} unchanged, removed {removed}: {procedures} procedure(s), {requests} request page(s) in {dir}",
+        id: "{written} berkas ditulis, {unchanged} tidak berubah, {removed} dihapus: {procedures} prosedur, {requests} halaman permintaan di {dir}",
+    }
+    SiteUnreadable {
+        en: "{n} request file(s) could not be read (see the warnings above); they have no page",
+        id: "{n} berkas permintaan tidak dapat dibaca (lihat peringatan di atas); berkas itu tidak mendapat halaman",
+    }
+
+    // src/commands/init.rs, src/demo.rs
+    CreatingDir { en: "creating {dir}", id: "membuat {dir}" }
+    InitWouldOverwrite {
+        en: "{path} already exists: sop init will not overwrite it",
+        id: "{path} sudah ada: sop init tidak akan menimpanya",
+    }
+    DemoIncomplete {
+        en: "the example office in {dir} is made, but not all its demo requests: remove the folder and run `{subject}` again",
+        id: "contoh kantor di {dir} sudah dibuat, tetapi tidak semua permintaan contohnya: hapus folder itu lalu jalankan `{subject}` lagi",
+    }
+    DemoChange {
+        en: "the demo's request '{title}' ({procedure}), change {n}",
+        id: "permintaan contoh '{title}' ({procedure}), perubahan ke-{n}",
+    }
+
+    // src/commands/attachment.rs
+    NotInCommitted { en: "{rel} is not in the committed records", id: "{rel} tidak ada dalam catatan yang sudah di-commit" }
+    WrongContent {
+        en: "{rel} holds content with SHA-256 {actual}, not the {listed} the request lists",
+        id: "{rel} berisi konten dengan SHA-256 {actual}, bukan {listed} yang tercantum di permintaan",
+    }
+    NotTextForTerminal {
+        en: "{name} is {media_type}, not text for a terminal",
+        id: "{name} bertipe {media_type}, bukan teks untuk terminal",
+    }
+    CannotGiveBack { en: "cannot give back {name} of {id}: {why}", id: "tidak dapat mengembalikan {name} dari {id}: {why}" }
+    HintVerifyChange {
+        en: "run `sop verify` to find the commit that changed it",
+        id: "jalankan `sop verify` untuk menemukan commit yang mengubahnya",
+    }
+
+    // src/commands/asset.rs
+    ImportDone {
+        en: "{created} created, {updated} updated, {unchanged} unchanged",
+        id: "{created} dibuat, {updated} diperbarui, {unchanged} tidak berubah",
+    }
+    DryRun { en: " (dry run: nothing written)", id: " (uji coba: tidak ada yang ditulis)" }
+    RecordsKeptChanging {
+        en: "the records kept changing while sop read them (5 tries); nothing was changed",
+        id: "catatan terus berubah selama sop membacanya (5 kali percobaan); tidak ada yang diubah",
+    }
+    HintTryAgain { en: "try again in a moment", id: "coba lagi sesaat lagi" }
+    CannotRead { en: "cannot read {file}: {error}", id: "tidak dapat membaca {file}: {error}" }
+    ReadingStdin { en: "reading standard input", id: "membaca masukan standar" }
+    RowHasId {
+        en: "has an id: sop chooses ids for new assets; to update assets by id, use --key id",
+        id: "memiliki id: sop memilih id untuk aset baru; untuk memperbarui aset menurut id, gunakan --key id",
+    }
+    KeyOncePerFile { en: "each key once per file", id: "setiap kunci hanya sekali per berkas" }
+    RowNoKey { en: "has no value for the key ({key})", id: "tidak memiliki nilai untuk kunci ({key})" }
+    FileRegistersOnce {
+        en: "a file registers each asset once (--allow-duplicates registers it again)",
+        id: "satu berkas mendaftarkan setiap aset sekali (--allow-duplicates mendaftarkannya lagi)",
+    }
+    RowRepeats { en: "repeats {what} of line {first}: {rule}", id: "mengulang {what} dari baris {first}: {rule}" }
+    NoAssetId { en: "no asset {id}", id: "tidak ada aset {id}" }
+    KeyMatchesMany {
+        en: "{what} matches {n} assets ({ids}): --key needs a column that is unique in the register",
+        id: "{what} cocok dengan {n} aset ({ids}): --key memerlukan kolom yang unik dalam daftar aset",
+    }
+    AlreadyRegistered {
+        en: "{what} is already registered ({ids}): to update it, import with --key {identities}; to register it again, --allow-duplicates",
+        id: "{what} sudah terdaftar ({ids}): untuk memperbaruinya, impor dengan --key {identities}; untuk mendaftarkannya lagi, --allow-duplicates",
+    }
+    AssetFileUnreadable {
+        en: "an asset file cannot be read, so the rows cannot be matched to the register",
+        id: "sebuah berkas aset tidak dapat dibaca, sehingga baris-barisnya tidak dapat dicocokkan dengan daftar aset",
+    }
+    ImportLine { en: "{name} line {line}: {problem}", id: "{name} baris {line}: {problem}" }
+    ImportProblems {
+        en: "{name}: {n} problem(s) on {lines} line(s); nothing was imported",
+        id: "{name}: {n} masalah pada {lines} baris; tidak ada yang diimpor",
+    }
+    HintImportProblems {
+        en: "correct those lines and import again; --dry-run checks a file without writing",
+        id: "perbaiki baris-baris itu lalu impor lagi; --dry-run memeriksa berkas tanpa menulis",
+    }
+    HolderNotPerson { en: "--holder {holder}: not in people.toml", id: "--holder {holder}: tidak terdaftar di people.toml" }
+    UnreadableAssets {
+        en: "{n} asset file(s) could not be read (see the warnings above)",
+        id: "{n} berkas aset tidak dapat dibaca (lihat peringatan di atas)",
+    }
+    AssetActionAdd { en: "add", id: "didaftarkan" }
+    AssetActionImport { en: "import", id: "diimpor" }
+
+    // src/import.rs: what is wrong with a line of an import (after "FILE line N: ").
+    ImportEmpty {
+        en: "the input is empty: give a CSV file with a header row, or JSON lines",
+        id: "masukan kosong: berikan berkas CSV dengan baris judul, atau JSON lines",
+    }
+    ImportTooManyRows {
+        en: "is row {rows}: an import takes at most {max} rows; split the file and import the parts one after the other",
+        id: "adalah baris ke-{rows}: satu impor menerima paling banyak {max} baris; pecah berkasnya lalu impor bagian-bagiannya satu per satu",
+    }
+    ImportTooBig {
+        en: "the input goes on past {size}, the most one import reads: split it into several files",
+        id: "masukan melebihi {size}, batas yang dibaca satu impor: pecah menjadi beberapa berkas",
+    }
+    ImportTooManyColumns {
+        en: "the header has more than {max} columns, the most an import may have",
+        id: "baris judul memiliki lebih dari {max} kolom, batas untuk satu impor",
+    }
+    HeaderCellTooBig {
+        en: "the header's column {n} is over {size}, the most a cell may hold",
+        id: "kolom ke-{n} baris judul melebihi {size}, batas isi satu sel",
+    }
+    HeaderTwice { en: "the header names column '{name}' twice", id: "baris judul menyebut kolom '{name}' dua kali" }
+    RowCells {
+        en: "has {cells} cells but the header has {columns} columns (an unclosed quote or a stray comma?)",
+        id: "memiliki {cells} sel tetapi baris judul memiliki {columns} kolom (tanda kutip yang tidak ditutup atau koma yang berlebih?)",
+    }
+    NotUtf8 {
+        en: "is not valid UTF-8: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)",
+        id: "bukan UTF-8 yang sah: simpan berkasnya sebagai UTF-8 (di spreadsheet: CSV UTF-8)",
+    }
+    NotUtf8At {
+        en: "is not valid UTF-8 (invalid byte at position {at}): save the file as UTF-8 (in a spreadsheet: CSV UTF-8)",
+        id: "bukan UTF-8 yang sah (bita tidak sah pada posisi {at}): simpan berkasnya sebagai UTF-8 (di spreadsheet: CSV UTF-8)",
+    }
+    JsonLineTooLong {
+        en: "is longer than {size}, the most a JSON line may be",
+        id: "lebih panjang dari {size}, batas panjang satu baris JSON",
+    }
+    NotJsonObject { en: "is not a JSON object: {error}", id: "bukan objek JSON: {error}" }
+    JsonTooManyColumns {
+        en: "has {n} columns (attributes included), more than the {max} an import may have",
+        id: "memiliki {n} kolom (termasuk atribut), lebih dari {max} kolom yang boleh dimiliki satu impor",
+    }
+    JsonScalar { en: "'{key}' must be a string or a number", id: "'{key}' harus berupa teks atau angka" }
+
+    // src/complete.rs
+    HintComplete {
+        en: "COMPLETE takes bash, elvish, fish, powershell or zsh (`COMPLETE=bash sop`); unset it to run sop",
+        id: "COMPLETE menerima bash, elvish, fish, powershell atau zsh (`COMPLETE=bash sop`); hapus variabel itu untuk menjalankan sop",
+    }
 
     // ----
 

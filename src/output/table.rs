@@ -44,10 +44,10 @@ impl Look {
     }
 
     /// `text` in `paint`, when colouring.
-    pub fn paint(&self, paint: Paint, text: &str) -> String {
+    pub fn paint<'t>(&self, paint: Paint, text: &'t str) -> Cow<'t, str> {
         match (self.color, paint) {
-            (false, _) | (_, Paint::None) => text.to_string(),
-            (true, p) => format!("{}{text}{RESET}", p.code()),
+            (false, _) | (_, Paint::None) => Cow::Borrowed(text),
+            (true, p) => Cow::Owned(format!("{}{text}{RESET}", p.code())),
         }
     }
 
@@ -172,7 +172,12 @@ struct Column {
 pub struct Table {
     look: Look,
     columns: Vec<Column>,
-    rows: Vec<(Vec<String>, Paint)>,
+    /// Every cell's text, one after the other: 100,000 rows are a few allocations, not one
+    /// a cell.
+    text: String,
+    /// Where each cell ends in `text`, row after row (`columns.len()` a row).
+    ends: Vec<usize>,
+    paints: Vec<Paint>,
 }
 
 impl Table {
@@ -189,7 +194,9 @@ impl Table {
                     yields: usize::MAX,
                 })
                 .collect(),
-            rows: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
+            paints: Vec::new(),
         }
     }
 
@@ -240,15 +247,53 @@ impl Table {
         self
     }
 
-    pub fn add_row(&mut self, cells: Vec<String>) -> &mut Table {
+    pub fn add_row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> &mut Table {
         self.add_painted(cells, Paint::None)
     }
 
-    /// A row in a colour (shown only when colouring).
-    pub fn add_painted(&mut self, mut cells: Vec<String>, paint: Paint) -> &mut Table {
-        cells.resize(self.columns.len(), String::new());
-        self.rows.push((cells, paint));
+    /// A row in a colour (shown only when colouring). Cells past the last column are left
+    /// out; missing ones are empty.
+    pub fn add_painted<S: AsRef<str>>(
+        &mut self,
+        cells: impl IntoIterator<Item = S>,
+        paint: Paint,
+    ) -> &mut Table {
+        let n = self.columns.len();
+        let mut added = 0;
+        for cell in cells.into_iter().take(n) {
+            self.text.push_str(cell.as_ref());
+            self.ends.push(self.text.len());
+            added += 1;
+        }
+        for _ in added..n {
+            self.ends.push(self.text.len());
+        }
+        self.paints.push(paint);
         self
+    }
+
+    /// The rows: each one's cells, and its paint.
+    fn rows(&self) -> impl Iterator<Item = (impl Iterator<Item = &str> + Clone, Paint)> {
+        let n = self.columns.len().max(1);
+        self.paints.iter().enumerate().map(move |(row, paint)| {
+            let cells = (row * n..row * n + self.columns.len()).map(|i| self.cell_at(i));
+            (cells, *paint)
+        })
+    }
+
+    /// Column `column` of every row.
+    fn column_cells(&self, column: usize) -> impl Iterator<Item = &str> + Clone {
+        let n = self.columns.len();
+        (0..self.paints.len()).map(move |row| self.cell_at(row * n + column))
+    }
+
+    /// The text of the `i`th cell (row after row).
+    fn cell_at(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            i => self.ends[i - 1],
+        };
+        &self.text[start..self.ends[i]]
     }
 
     /// Writes the table, each line ending in a newline.
@@ -264,41 +309,31 @@ impl Table {
     /// more, a cell's runs of white space (line breaks too) made one space, an empty cell `-`,
     /// no space at the end of a line.
     fn plain(&self, out: &mut dyn Write) -> io::Result<()> {
-        let rows: Vec<Vec<Cow<str>>> = self
-            .rows
-            .iter()
-            .map(|(cells, _)| cells.iter().map(|c| plain_cell(c)).collect())
+        let widths: Vec<usize> = (0..self.columns.len())
+            .map(|i| {
+                let cells = self.column_cells(i).map(|c| text_width(&plain_cell(c)));
+                cells.fold(self.columns[i].header.width(), usize::max)
+            })
             .collect();
-        let measured: Vec<Vec<usize>> = rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.width()).collect())
-            .collect();
-        let mut widths: Vec<usize> = self.columns.iter().map(|c| c.header.width()).collect();
-        for row in &measured {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(*cell);
-            }
-        }
-        let header: Vec<Cow<str>> = self.columns.iter().map(|c| plain_cell(&c.header)).collect();
-        let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
         let mut line = String::new();
-        let mut write_line =
-            |out: &mut dyn Write, cells: &[Cow<str>], measured: &[usize], paint: Paint| {
-                line.clear();
-                let last = cells.len().saturating_sub(1);
-                for (i, (cell, w)) in cells.iter().zip(measured).enumerate() {
-                    line += cell;
-                    if i < last {
-                        line.extend(std::iter::repeat_n(' ', widths[i] - w + 2));
-                    }
+        let mut write_line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>, paint| {
+            line.clear();
+            let mut cells = cells.map(plain_cell).zip(&widths).peekable();
+            while let Some((cell, width)) = cells.next() {
+                line += &cell;
+                if cells.peek().is_some() {
+                    let pad = width - text_width(&cell) + 2;
+                    line.extend(std::iter::repeat_n(' ', pad));
                 }
-                let text = self.look.paint(paint, &line);
-                out.write_all(text.as_bytes())?;
-                out.write_all(b"\n")
-            };
-        write_line(out, &header, &header_widths, Paint::None)?;
-        for ((cells, measured), (_, paint)) in rows.iter().zip(&measured).zip(&self.rows) {
-            write_line(out, cells, measured, *paint)?;
+            }
+            let text = self.look.paint(paint, &line);
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")
+        };
+        let header = self.columns.iter().map(|c| c.header.as_str());
+        write_line(out, &mut header.into_iter(), Paint::None)?;
+        for (mut cells, paint) in self.rows() {
+            write_line(out, &mut cells, paint)?;
         }
         Ok(())
     }
@@ -322,14 +357,17 @@ impl Table {
         self.box_lines(&mut text, &header, &widths, Paint::None);
         text += &format!("╞{}╡\n", "═".repeat(inner));
         out.write_all(text.as_bytes())?;
-        for (cells, paint) in &self.rows {
+        for (cells, paint) in self.rows() {
             text.clear();
             let laid: Vec<Vec<String>> = shown
                 .iter()
                 .zip(&widths)
-                .map(|(&i, &w)| self.lay(i, &cells[i], w, width.is_some()))
+                .map(|(&i, &w)| {
+                    let cell = cells.clone().nth(i).unwrap_or_default();
+                    self.lay(i, cell, w, width.is_some())
+                })
                 .collect();
-            self.box_lines(&mut text, &laid, &widths, *paint);
+            self.box_lines(&mut text, &laid, &widths, paint);
             out.write_all(text.as_bytes())?;
         }
         writeln!(out, "└{}┘", "─".repeat(inner))
@@ -372,7 +410,7 @@ impl Table {
     /// A column's width with every cell whole.
     fn natural(&self, i: usize) -> usize {
         let column = &self.columns[i];
-        let cells = self.rows.iter().map(|(cells, _)| &cells[i]);
+        let cells = self.column_cells(i);
         let widest = match column.fit {
             Fit::Cut(_) => cells.map(|c| one_line(c).width()).max(),
             _ => cells.flat_map(|c| c.split('\n')).map(|l| l.width()).max(),
@@ -384,7 +422,7 @@ impl Table {
     /// cell, the others down to their least; the header wraps, but no word of it is broken.
     fn floor(&self, i: usize, natural: usize) -> usize {
         let column = &self.columns[i];
-        let cells = || self.rows.iter().map(|(cells, _)| &cells[i]);
+        let cells = || self.column_cells(i);
         let least = match column.fit {
             Fit::Keep => {
                 let lines = cells().flat_map(|c| c.split('\n'));
@@ -476,17 +514,28 @@ impl fmt::Display for Table {
 
 /// A cell of a plain table: one line, its white space runs made one space, `-` when empty.
 fn plain_cell(cell: &str) -> Cow<'_, str> {
+    let inside = |bytes: &[u8]| {
+        let line_break = |b: &u8| matches!(b, b'\n' | b'\t' | b'\r');
+        !bytes.iter().any(line_break) && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+    };
     let tidy = !cell.is_empty()
         && !cell.starts_with(char::is_whitespace)
         && !cell.ends_with(char::is_whitespace)
-        && !cell.contains(['\n', '\t', '\r'])
-        && !cell.contains("  ");
+        && inside(cell.as_bytes());
     if tidy {
         return Cow::Borrowed(cell);
     }
     match one_line(cell) {
         empty if empty.is_empty() => Cow::Borrowed("-"),
         text => Cow::Owned(text),
+    }
+}
+
+/// The columns `text` takes on a terminal (printable ASCII: its length, found at once).
+fn text_width(text: &str) -> usize {
+    match text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        true => text.len(),
+        false => text.width(),
     }
 }
 
@@ -606,20 +655,14 @@ mod tests {
             .cut("step", 8)
             .optional(&["step"]);
         t.add_row(vec![
-            "EML-7K3QX9M2PA".into(),
-            "Permintaan email untuk staf baru Bidang Persandian".into(),
-            "open".into(),
-            "persetujuan".into(),
-            "2026-11-23 09:05 !".into(),
+            "EML-7K3QX9M2PA",
+            "Permintaan email untuk staf baru Bidang Persandian",
+            "open",
+            "persetujuan",
+            "2026-11-23 09:05 !",
         ]);
         t.add_painted(
-            vec![
-                "VC-0000000001".into(),
-                "Rapat".into(),
-                "completed".into(),
-                String::new(),
-                String::new(),
-            ],
+            vec!["VC-0000000001", "Rapat", "completed", "", ""],
             Paint::Dim,
         );
         t
@@ -639,7 +682,7 @@ mod tests {
     #[test]
     fn plain_cells_are_one_line_and_never_hold_two_spaces() {
         let mut t = Table::new(&["a", "b"], Look::PLAIN);
-        t.add_row(vec!["x  y\nz".into(), " \t".into()]);
+        t.add_row(vec!["x  y\nz", " \t"]);
         assert_eq!(render(&t), "a      b\nx y z  -\n");
     }
 
@@ -717,8 +760,8 @@ mod tests {
         let mut t = Table::new(&["no", "note"], look);
         t.keep(&["no"]);
         t.add_row(vec![
-            "1".into(),
-            "Lihat EML-ABCDEFGHJK, 2026-11-23 09:05, Perbaikan/Pemeliharaan".into(),
+            "1",
+            "Lihat EML-ABCDEFGHJK, 2026-11-23 09:05, Perbaikan/Pemeliharaan",
         ]);
         let text = render(&t);
         assert!(text.contains("EML-ABCDEFGHJK,"), "{text}");

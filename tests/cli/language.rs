@@ -212,3 +212,212 @@ fn list_speaks_indonesian_and_json_does_not_change() {
     assert_eq!(fixed(&["show", &id, "--format", "json"]), show_id);
     assert_eq!(fixed(&["list", "--format", "csv"]), csv_id);
 }
+
+/// The words of sop's command line that are code, the same in every language: the commands'
+/// names, the options' names, value names, possible values and environment variables.
+fn command_line_words() -> BTreeSet<String> {
+    fn walk(cmd: &clap::Command, all: &mut BTreeSet<String>) {
+        all.extend(words(cmd.get_name()));
+        for arg in cmd.get_arguments() {
+            all.extend(words(arg.get_id().as_str()));
+            all.extend(arg.get_long().map(words).unwrap_or_default());
+            for name in arg.get_value_names().unwrap_or_default() {
+                all.extend(words(name));
+            }
+            for value in arg.get_possible_values() {
+                all.extend(words(value.get_name()));
+            }
+            if let Some(env) = arg.get_env() {
+                all.extend(words(&env.to_string_lossy()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, all);
+        }
+    }
+    let mut cmd = sop::cli::command();
+    cmd.build();
+    let mut all = BTreeSet::new();
+    walk(&cmd, &mut all);
+    all
+}
+
+/// Every command's path below `sop`: "" (sop itself), `new`, `procedure show`, …
+fn command_paths() -> Vec<String> {
+    fn walk(cmd: &clap::Command, prefix: &str, all: &mut Vec<String>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let path = format!("{prefix}{}", sub.get_name());
+            all.push(path.clone());
+            walk(sub, &format!("{path} "), all);
+        }
+    }
+    let mut all = vec![String::new()];
+    walk(&sop::cli::command(), "", &mut all);
+    all
+}
+
+/// A help text without what is code: `spans in backticks` and the commands of its examples
+/// (their comments stay).
+fn without_code(help: &str) -> String {
+    let mut text = String::new();
+    let mut examples = false;
+    for line in help.lines() {
+        examples |= line == "Contoh:";
+        let line = match (examples, line.split_once("  # ")) {
+            (true, Some((_, comment))) => comment,
+            (true, None) => "",
+            (false, _) => line,
+        };
+        text += line;
+        text += "\n";
+    }
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_help_of_every_command_in_indonesian_has_no_english_word_of_the_catalogue() {
+    let office = indonesian_office();
+    let english = english_words();
+    let code = command_line_words();
+    for word in [
+        "usage",
+        "options",
+        "arguments",
+        "commands",
+        "possible",
+        "default",
+    ] {
+        assert!(english.contains(word), "{word} is not in {english:?}");
+    }
+    for path in command_paths() {
+        let mut args: Vec<&str> = path.split(' ').filter(|p| !p.is_empty()).collect();
+        for flag in ["-h", "--help"] {
+            args.push(flag);
+            let out = office.sop_cmd().args(&args).output().unwrap();
+            args.pop();
+            assert!(out.status.success(), "sop {path} {flag}");
+            let help = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                help.contains("Penggunaan: sop"),
+                "sop {path} {flag}:\n{help}"
+            );
+            let said = words(&without_code(&help));
+            let leaked: Vec<&String> = said
+                .difference(&code)
+                .filter(|w| english.contains(*w))
+                .collect();
+            assert!(
+                leaked.is_empty(),
+                "English words {leaked:?} in sop {path} {flag}:\n{help}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_help_outside_a_records_directory_follows_sop_lang() {
+    let office = Office::empty();
+    std::fs::create_dir_all(&office.root).unwrap();
+    let help = |lang: &str| {
+        let out = office
+            .sop_cmd()
+            .env("SOP_LANG", lang)
+            .args(["list", "-h"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let id = help("id");
+    assert!(id.contains("Penggunaan: sop list [OPSI]"), "{id}");
+    assert!(
+        id.contains("Opsi:\n") && id.contains("Opsi umum:\n"),
+        "{id}"
+    );
+    assert!(
+        id.contains("[bawaan: auto] [pilihan: auto, always, never]"),
+        "{id}"
+    );
+    assert!(
+        id.contains("Menampilkan bantuan (selengkapnya dengan '--help')"),
+        "{id}"
+    );
+    let en = help("en");
+    assert!(en.contains("Usage: sop list [OPTIONS]"), "{en}");
+    assert!(
+        en.contains("Options:\n") && en.contains("Global options:\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("[default: auto] [possible values: auto, always, never]"),
+        "{en}"
+    );
+    assert!(en.contains("Print help (see more with '--help')"), "{en}");
+}
+
+#[test]
+fn clap_s_errors_in_indonesian_exit_2_and_english_stays_clap_s() {
+    let office = indonesian_office();
+    let error = |args: &[&str]| {
+        let out = office.sop_cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "sop {args:?}");
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let english = english_words();
+    let code = command_line_words();
+    let cases: &[(&[&str], &str)] = &[
+        (&["list", "--stat", "x"], "galat: argumen '--stat' tidak dikenal"),
+        (&["list", "--color", "biru"], "galat: nilai 'biru' tidak sah untuk '--color <COLOR>'\n  [pilihan: auto, always, never]"),
+        (&["reject", "EML-1"], "galat: argumen wajib berikut belum diberikan:\n  --reason <REASON>"),
+        (&["lst"], "galat: subperintah 'lst' tidak dikenal"),
+        (&["hold", "X", "--reason", "a", "--reason", "b"], "tidak boleh dipakai lebih dari sekali"),
+        (&["procedure", "--", "show"], "saran: subperintah 'show' ada; untuk memakainya, hapus '--' di depannya"),
+    ];
+    for (args, expected) in cases {
+        let stderr = error(args);
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(
+            stderr.contains("Untuk keterangan lebih lanjut, coba '--help'."),
+            "{stderr}"
+        );
+        let said = words(&stderr);
+        let leaked: Vec<&String> = said
+            .difference(&code)
+            .filter(|w| english.contains(*w))
+            .collect();
+        assert!(leaked.is_empty(), "English words {leaked:?} in: {stderr}");
+    }
+    assert!(error(&["list", "--stat", "x"]).contains("saran: ada argumen yang mirip: '--status'"));
+    assert!(error(&["list", "--stat", "x"]).contains("Penggunaan: sop list --status <STATUS>"));
+
+    let out = office
+        .sop_cmd()
+        .env("SOP_LANG", "en")
+        .current_dir("/")
+        .args(["list", "--stat", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: unexpected argument '--stat' found\n\n  tip: a similar argument exists: '--status'\n\n\
+         Usage: sop list --status <STATUS>\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn completion_scripts_stay_english_in_an_indonesian_office() {
+    let office = indonesian_office();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/sop.fish");
+    let out = office
+        .sop_cmd()
+        .args(["completions", "fish"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        std::fs::read_to_string(shipped).unwrap()
+    );
+}

@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod graphs;
 mod hardening;
 mod language;
+mod language_cmds;
 mod language_rules;
 mod lifecycle;
 mod limits;
