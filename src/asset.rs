@@ -59,7 +59,7 @@ impl FromStr for Kind {
         Kind::ALL
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("kind must be hardware, software or data, not '{s}'"))
+            .ok_or_else(|| t!(AssetKindValue, value = s))
     }
 }
 
@@ -132,9 +132,10 @@ impl FromStr for Status {
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
-                format!(
-                    "status must be one of {}, not '{s}'",
-                    Status::ALL.map(Status::as_str).join(", ")
+                t!(
+                    AssetStatusValue,
+                    statuses = Status::ALL.map(Status::as_str).join(", "),
+                    value = s
                 )
             })
     }
@@ -232,9 +233,10 @@ fn attr_char(c: char) -> bool {
 }
 
 pub fn unknown_column(column: &str) -> String {
-    format!(
-        "unknown column '{column}': columns are {} and attr.NAME for free attributes (lowercase)",
-        COLUMNS.join(", ")
+    t!(
+        AssetUnknownColumn,
+        column = column,
+        columns = COLUMNS.join(", ")
     )
 }
 
@@ -272,11 +274,12 @@ fn normalise(column: &str, raw: &str, people: People) -> Result<String, String> 
         "status" => raw.parse::<Status>().map(|s| s.to_string()),
         "acquired" => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
             .map(|d| d.to_string())
-            .map_err(|_| format!("acquired must be a date YYYY-MM-DD, not '{raw}'")),
-        "value" => raw.parse::<u64>().map(|v| v.to_string()).map_err(|_| {
-            format!("value must be a whole number of rupiah without separators, not '{raw}'")
-        }),
-        "holder" => people(raw).ok_or_else(|| format!("holder '{raw}' is not in people.toml")),
+            .map_err(|_| t!(AssetAcquiredValue, value = raw)),
+        "value" => raw
+            .parse::<u64>()
+            .map(|v| v.to_string())
+            .map_err(|_| t!(AssetValueValue, value = raw)),
+        "holder" => people(raw).ok_or_else(|| t!(AssetHolderUnknown, value = raw)),
         "id" => Ok(raw.to_uppercase()),
         _ => Ok(raw.to_string()),
     }
@@ -335,7 +338,7 @@ impl Asset {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(format!("a new asset needs {}", missing.join(" and ")))
+            Err(t!(AssetNeeds, columns = missing.join(&t!(AssetAnd))))
         }
     }
 
@@ -487,17 +490,25 @@ impl Stamp<'_> {
 fn forbidden_change(id: &str, from: Status, to: Status) -> String {
     let next = from.next();
     let allowed = if next.is_empty() {
-        format!("{from} is final")
+        t!(AssetFinal, status = from)
     } else {
-        format!(
-            "from {from} it may become {}",
-            next.iter()
+        t!(
+            AssetMayBecome,
+            status = from,
+            next = next
+                .iter()
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         )
     };
-    format!("asset {id} is {from} and cannot become {to}: {allowed}")
+    t!(
+        AssetCannotBecome,
+        id = id,
+        from = from,
+        to = to,
+        allowed = allowed
+    )
 }
 
 /// Whether an asset's status lets a procedure start on it (`allowed` empty: any status that
@@ -512,20 +523,23 @@ pub fn check_allowed(asset: &Asset, allowed: &[Status], procedure: &str) -> Resu
         return Ok(());
     }
     let wanted = if allowed.is_empty() {
-        "an asset that is not transferred or disposed".to_string()
+        t!(AssetNotFinal)
     } else {
-        format!(
-            "an asset that is {}",
-            allowed
+        t!(
+            AssetThatIs,
+            statuses = allowed
                 .iter()
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
-                .join(" or ")
+                .join(&t!(AssetOr))
         )
     };
-    Err(format!(
-        "asset {} is {}: procedure '{procedure}' needs {wanted}",
-        asset.id, asset.status
+    Err(t!(
+        AssetProcedureNeeds,
+        id = asset.id,
+        status = asset.status,
+        procedure = procedure,
+        wanted = wanted
     ))
 }
 
@@ -551,7 +565,7 @@ pub fn placeholders(template: &str) -> Result<Vec<&str>, String> {
     while let Some(start) = rest.find('{') {
         let end = rest[start..]
             .find('}')
-            .ok_or_else(|| format!("'{template}' has a '{{' without '}}'"))?
+            .ok_or_else(|| t!(AssetOpenBrace, template = template))?
             + start;
         names.push(&rest[start + 1..end]);
         rest = &rest[end + 1..];

@@ -53,7 +53,8 @@ pub fn column_of<'a>(row: &'a str, column: &str) -> Option<Cow<'a, str>> {
 pub struct Rows(TreeCache<Row>);
 
 fn parse(path: &str, bytes: &[u8]) -> Result<Row> {
-    let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path} is not UTF-8"))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| invalid!("{}", t!(RecordNotUtf8, path = path)))?;
     let asset = crate::store::parse_asset(std::path::Path::new(path), text)?;
     Ok(Row::new(&asset.row()))
 }

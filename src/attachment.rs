@@ -157,7 +157,7 @@ pub fn human(bytes: u64) -> String {
     } else if b >= KIB {
         format!("{:.1} KiB", b / KIB)
     } else {
-        format!("{bytes} bytes")
+        t!(AttachBytes, n = bytes)
     }
 }
 
@@ -208,17 +208,17 @@ pub fn read(specs: &[Spec], limits: &AttachmentLimits) -> Result<(Vec<Attachment
         let name = spec
             .path
             .file_name()
-            .ok_or_else(|| invalid!("--attach {shown}: names no file"))?
+            .ok_or_else(|| invalid!("{}", t!(AttachNoFile, path = shown)))?
             .to_str()
-            .ok_or_else(|| invalid!("--attach {shown}: the file name is not UTF-8 text"))?
+            .ok_or_else(|| invalid!("{}", t!(AttachNameNotUtf8, path = shown)))?
             .to_string();
         let file = std::fs::File::open(&spec.path)
-            .map_err(|e| invalid!("--attach {shown}: cannot open it: {e}"))?;
+            .map_err(|e| invalid!("{}", t!(AttachCannotOpen, path = shown, error = e)))?;
         let meta = file
             .metadata()
-            .with_context(|| format!("reading {shown}"))?;
+            .with_context(|| t!(CtxReading, path = shown))?;
         if !meta.is_file() {
-            return Err(invalid!("--attach {shown}: is not a file"));
+            return Err(invalid!("{}", t!(AttachNotAFile, path = shown)));
         }
         if meta.len() > max {
             return Err(too_big(&shown, meta.len(), limits));
@@ -226,7 +226,7 @@ pub fn read(specs: &[Spec], limits: &AttachmentLimits) -> Result<(Vec<Attachment
         let mut content = Vec::new();
         file.take(max + 1)
             .read_to_end(&mut content)
-            .with_context(|| format!("reading {shown}"))?;
+            .with_context(|| t!(CtxReading, path = shown))?;
         if content.len() as u64 > max {
             return Err(too_big(&shown, content.len() as u64, limits));
         }
@@ -239,16 +239,17 @@ pub fn read(specs: &[Spec], limits: &AttachmentLimits) -> Result<(Vec<Attachment
 
 fn too_big(shown: &str, len: u64, limits: &AttachmentLimits) -> anyhow::Error {
     invalid!(
-        "--attach {shown}: {} ({len} bytes), over the limit of {} MiB per file",
-        human(len),
-        limits.max_file_mb
+        "{}",
+        t!(
+            AttachTooBig,
+            path = shown,
+            human = human(len),
+            len = len,
+            limit_mb = limits.max_file_mb
+        )
     )
-    .hint(LIMITS_HINT)
+    .hint(t!(HintAttachmentLimits))
 }
-
-/// Where the attachment limits are set.
-pub const LIMITS_HINT: &str =
-    "the limits are max_file_mb and max_request_mb under [attachments] in sop.toml (an administrator's change)";
 
 #[cfg(test)]
 mod tests {

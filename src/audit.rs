@@ -86,7 +86,7 @@ fn commits(git: &Git, scope: &Scope) -> Result<Vec<Oid>> {
     let all = match &scope.range {
         Some(r) => {
             if !r.contains("..") || r.contains("...") {
-                return Err(invalid!("--range takes OLD..NEW (two commits), not '{r}'"));
+                return Err(invalid!("{}", t!(VerifyRange, range = r)));
             }
             git.commits_in(r).with_context(|| format!("--range {r}"))?
         }
@@ -152,7 +152,7 @@ impl<'r> Auditor<'r> {
             // No records directory before this commit: it makes one, the trusted anchor.
             Ok(None) => return self.check_anchor(found, &commit),
             Err(e) => {
-                found.add(None, format!("cannot be judged: as of its parent, {e:#}"));
+                found.add(None, t!(VerifyNotJudged, error = format!("{e:#}")));
                 return Ok(found.list);
             }
         };
@@ -187,27 +187,13 @@ impl<'r> Auditor<'r> {
             .iter()
             .filter(|c| c.change.link && c.place != Place::Office)
         {
-            found.add(
-                None,
-                format!(
-                    "{} {}, a symbolic link: sop never follows links among its records, which could lead outside the repository",
-                    verb(c.change),
-                    c.rel
-                ),
-            );
+            found.add(None, t!(VerifyLink, verb = verb(c.change), rel = c.rel));
         }
         for c in records
             .iter()
             .filter(|c| c.place == Place::Stray && !c.change.link)
         {
-            found.add(
-                None,
-                format!(
-                    "{} {}, which is not a record of sop's: requests/ and assets/ hold only records, each at the path its id gives, and attachments/ only files at the path their SHA-256 gives",
-                    verb(c.change),
-                    c.rel
-                ),
-            );
+            found.add(None, t!(VerifyStray, verb = verb(c.change), rel = c.rel));
         }
         let admin_files: Vec<&RecordChange> = records
             .iter()
@@ -261,10 +247,7 @@ impl<'r> Auditor<'r> {
     fn check_anchor(&self, mut found: Found, commit: &CommitInfo) -> Result<Vec<Finding>> {
         let config = format!("{}{}", self.prefix, layout::CONFIG);
         if !self.trust_anchor && commit.snapshot()?.blob(layout::CONFIG)?.is_some() {
-            found.add(
-                None,
-                format!("starts a records directory anew (its parent has no {config}): what is checked with --range must continue the trusted history"),
-            );
+            found.add(None, t!(VerifyAnchor, config = config));
         }
         Ok(found.list)
     }
@@ -280,21 +263,14 @@ impl<'r> Auditor<'r> {
     ) {
         let keys = signer.map_or(&[][..], |p| p.keys.as_slice());
         let required = rules.config.policy.require_signatures;
-        let who = signer.map_or("its author".to_string(), |p| p.id.clone());
+        let who = signer.map_or_else(|| t!(VerifyItsAuthor), |p| p.id.clone());
         match signing::check(signed, keys, &self.gpg) {
             Status::Good => {}
-            Status::Bad(why) => found.add(None, format!("bad signature: {why}")),
-            Status::UnknownKey(why) if required => found.add(
-                None,
-                format!(
-                    "{why}, which is not a key of {who} in people.toml (as of the parent commit)"
-                ),
-            ),
-            Status::Unsigned if required => found.add(
-                None,
-                "is not signed, but sop.toml requires signatures (require_signatures = true)"
-                    .into(),
-            ),
+            Status::Bad(why) => found.add(None, t!(VerifyBadSignature, why = why)),
+            Status::UnknownKey(why) if required => {
+                found.add(None, t!(VerifyNotTheirKey, why = why, who = who))
+            }
+            Status::Unsigned if required => found.add(None, t!(VerifyUnsigned)),
             _ => {}
         }
     }
@@ -324,19 +300,16 @@ impl<'r> Auditor<'r> {
             if !extra.is_empty() {
                 found.add(
                     Some(id.clone()),
-                    format!(
-                        "a sop commit for {id} also changes {}; sop changes only the request's file (and the assets its Sop-Asset trailers name)",
-                        extra.join(", ")
-                    ),
+                    t!(VerifyAlsoChanges, id = id, extra = extra.join(", ")),
                 );
             }
         } else if requests.len() > 1 {
             found.add(
                 None,
-                format!(
-                    "changes {} request files in one commit ({}); sop makes one commit per change",
-                    requests.len(),
-                    requests.join(", ")
+                t!(
+                    VerifyManyRequests,
+                    n = requests.len(),
+                    files = requests.join(", ")
                 ),
             );
         }
@@ -359,27 +332,21 @@ impl<'r> Auditor<'r> {
         if !allowed {
             found.add(
                 None,
-                format!(
-                    "changes the asset register ({} file(s)) but its author {} holds neither '{}' nor '{}' (as of the parent commit)",
-                    changes.len(),
-                    claims.author_email,
-                    crate::asset::REGISTRAR,
-                    rules.config.policy.admin_role
+                t!(
+                    VerifyRegisterAuthor,
+                    n = changes.len(),
+                    author = claims.author_email,
+                    registrar = crate::asset::REGISTRAR,
+                    admin = rules.config.policy.admin_role
                 ),
             );
         }
         for c in changes {
             match c.change.new {
-                None => found.add(
-                    None,
-                    format!(
-                        "deletes {}: an asset is disposed of, its file is kept",
-                        c.rel
-                    ),
-                ),
+                None => found.add(None, t!(VerifyAssetDeleted, rel = c.rel)),
                 Some(blob) => {
                     if let Err(e) = self.read_asset(c.rel, blob) {
-                        found.add(None, format!("writes a file sop cannot read: {e:#}"));
+                        found.add(None, t!(VerifyUnreadable, error = format!("{e:#}")));
                     }
                 }
             }
@@ -401,18 +368,20 @@ impl<'r> Auditor<'r> {
         match rules.people.find(&claims.author_email) {
             None => found.add(
                 None,
-                format!(
-                    "changes {} but its author {} is not in people.toml (as of the parent commit); only a holder of role '{admin}' may",
-                    paths.join(", "),
-                    claims.author_email
+                t!(
+                    VerifyAdminUnknown,
+                    paths = paths.join(", "),
+                    author = claims.author_email,
+                    admin = admin
                 ),
             ),
             Some(p) if rules.people.holds(&p.id, admin, date).is_none() => found.add(
                 None,
-                format!(
-                    "changes {} but its author {} does not hold the administrator role '{admin}' (as of the parent commit)",
-                    paths.join(", "),
-                    p.id
+                t!(
+                    VerifyNotAdmin,
+                    paths = paths.join(", "),
+                    author = p.id,
+                    admin = admin
                 ),
             ),
             Some(_) => {}
@@ -428,7 +397,7 @@ impl<'r> Auditor<'r> {
         let Some(blob) = c.change.new else {
             return match c.place {
                 Place::Procedure(_) => Ok(()),
-                _ => Err(anyhow!("deletes {}, without which sop cannot work", c.rel)),
+                _ => Err(anyhow!(t!(VerifyDeletesRule, rel = c.rel))),
             };
         };
         let text = self.git.blob_text(blob, c.rel)?;
@@ -437,7 +406,7 @@ impl<'r> Auditor<'r> {
             Place::People => People::parse(&text).map(drop),
             _ => Procedure::parse(&text, std::path::Path::new(c.rel)).map(drop),
         }
-        .map_err(|e| anyhow!("writes a file sop cannot read: {e:#}"))
+        .map_err(|e| anyhow!(t!(VerifyUnreadable, error = format!("{e:#}"))))
     }
 
     /// Replays the change to one request file. Returns the SHA-256 of each file its new
@@ -457,13 +426,13 @@ impl<'r> Auditor<'r> {
         let snap = at.parent;
         let mut add = |problem: String| found.add(Some(id.to_string()), problem);
         let Some(after_blob) = c.change.new else {
-            add(format!("deletes the request file {}", c.rel));
+            add(t!(VerifyDeletesRequest, rel = c.rel));
             return Vec::new();
         };
         let after = match self.read_request(c.rel, after_blob) {
             Ok(r) => r,
             Err(e) => {
-                add(format!("writes a file sop cannot read: {e:#}"));
+                add(t!(VerifyUnreadable, error = format!("{e:#}")));
                 return Vec::new();
             }
         };
@@ -475,9 +444,7 @@ impl<'r> Auditor<'r> {
         {
             Ok(b) => b,
             Err(e) => {
-                add(format!(
-                    "cannot be replayed: the version before it cannot be read: {e:#}"
-                ));
+                add(t!(VerifyBeforeUnreadable, error = format!("{e:#}")));
                 return Vec::new();
             }
         };
@@ -489,25 +456,18 @@ impl<'r> Auditor<'r> {
             add(problem);
         }
         if let Some(why) = &rules.people_unusable {
-            add(format!(
-                "cannot be replayed: as of the parent commit, {why}"
-            ));
+            add(t!(VerifyNotReplayed, why = why));
             return Vec::new();
         }
         let Some(actor) = rules.people.find(&entry.by) else {
-            add(format!(
-                "its new history entry is by '{}', who is not in people.toml (as of the parent commit)",
-                entry.by
-            ));
+            add(t!(VerifyEntryByStranger, by = entry.by));
             return Vec::new();
         };
         let procedure_id = before.as_ref().map_or(&after.procedure, |b| &b.procedure);
         let procedure = match self.loader.procedure(snap, rules, procedure_id) {
             Ok(p) => p,
             Err(e) => {
-                add(format!(
-                    "cannot be replayed: as of the parent commit, {e:#}"
-                ));
+                add(t!(VerifyNotReplayed, why = format!("{e:#}")));
                 return Vec::new();
             }
         };
@@ -533,17 +493,19 @@ impl<'r> Auditor<'r> {
             )
         };
         match outcome {
-            Err(refusal) => add(format!(
-                "is not a legal {} by {}: {refusal}",
-                entry.action, entry.by
+            Err(refusal) => add(t!(
+                VerifyNotLegal,
+                action = entry.action,
+                by = entry.by,
+                refusal = refusal
             )),
             Ok(expected) => {
                 if expected.request != after {
-                    add(format!(
-                        "is not what sop writes for this {} by {}: {} differ(s) (edited by hand?)",
-                        entry.action,
-                        entry.by,
-                        differences(&expected.request, &after).join(", ")
+                    add(t!(
+                        VerifyNotWhatSopWrites,
+                        action = entry.action,
+                        by = entry.by,
+                        parts = differences(&expected.request, &after).join(", ")
                     ));
                 }
                 for problem in self.compare_assets(&expected.assets, asset_changes) {
@@ -571,22 +533,19 @@ impl<'r> Auditor<'r> {
                 .find(|c| c.rel == path)
                 .and_then(|c| c.change.new);
             match written.map(|b| self.read_request(&path, b)) {
-                None => problems.push(format!(
-                    "should also change request {} but does not",
-                    req.id
-                )),
-                Some(Err(e)) => problems.push(format!("writes a file sop cannot read: {e:#}")),
-                Some(Ok(actual)) if actual != *req => problems.push(format!(
-                    "writes request {} differently from what its call step writes ({} differ(s))",
-                    req.id,
-                    differences(req, &actual).join(", ")
+                None => problems.push(t!(VerifyLinkedMissing, id = req.id)),
+                Some(Err(e)) => problems.push(t!(VerifyUnreadable, error = format!("{e:#}"))),
+                Some(Ok(actual)) if actual != *req => problems.push(t!(
+                    VerifyLinkedDiffers,
+                    id = req.id,
+                    parts = differences(req, &actual).join(", ")
                 )),
                 Some(Ok(_)) => {}
             }
         }
         for c in linked {
             if !expected.iter().any(|r| layout::request(&r.id) == c.rel) {
-                problems.push(format!("changes {}, which this change does not", c.rel));
+                problems.push(t!(VerifyChangeDoesNot, rel = c.rel));
             }
         }
         problems
@@ -602,21 +561,17 @@ impl<'r> Auditor<'r> {
                 .find(|c| c.rel == path)
                 .and_then(|c| c.change.new);
             match written.map(|b| self.read_asset(&path, b)) {
-                None => problems.push(format!("should change asset {} but does not", asset.id)),
-                Some(Err(e)) => problems.push(format!("writes a file sop cannot read: {e:#}")),
-                Some(Ok(actual)) if actual != *asset => problems.push(format!(
-                    "writes asset {} differently from what sop writes for this step (edited by hand?)",
-                    asset.id
-                )),
+                None => problems.push(t!(VerifyAssetMissing, id = asset.id)),
+                Some(Err(e)) => problems.push(t!(VerifyUnreadable, error = format!("{e:#}"))),
+                Some(Ok(actual)) if actual != *asset => {
+                    problems.push(t!(VerifyAssetDiffers, id = asset.id))
+                }
                 Some(Ok(_)) => {}
             }
         }
         for c in asset_changes {
             if !expected.iter().any(|a| layout::asset(&a.id) == c.rel) {
-                problems.push(format!(
-                    "changes {}, which this step does not change",
-                    c.rel
-                ));
+                problems.push(t!(VerifyStepDoesNot, rel = c.rel));
             }
         }
         problems
@@ -631,7 +586,7 @@ impl<'r> Auditor<'r> {
         }
         let tree = match commit.snapshot() {
             Ok(tree) => tree,
-            Err(e) => return vec![format!("cannot read the commit's files: {e:#}")],
+            Err(e) => return vec![t!(VerifyCommitFiles, error = format!("{e:#}"))],
         };
         for file in files {
             if !layout::is_sha256(&file.sha256) {
@@ -641,38 +596,45 @@ impl<'r> Auditor<'r> {
             let bytes = match tree.bytes(&rel) {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => {
-                    problems.push(format!(
-                        "attaches {} ({}), but the commit has no file {rel}",
-                        file.name, file.sha256
+                    problems.push(t!(
+                        VerifyNoAttachmentFile,
+                        name = file.name,
+                        sha = file.sha256,
+                        rel = rel
                     ));
                     continue;
                 }
                 Err(e) => {
-                    problems.push(format!("cannot read {rel}: {e:#}"));
+                    problems.push(t!(VerifyCannotRead, rel = rel, error = format!("{e:#}")));
                     continue;
                 }
             };
             let actual = crate::attachment::sha256(&bytes);
             if actual != file.sha256 {
-                problems.push(format!(
-                    "attaches {} as SHA-256 {}, but {rel} holds content with SHA-256 {actual} (edited by hand?)",
-                    file.name, file.sha256
+                problems.push(t!(
+                    VerifyAttachmentSha,
+                    name = file.name,
+                    sha = file.sha256,
+                    rel = rel,
+                    actual = actual
                 ));
                 continue;
             }
             if bytes.len() as u64 != file.size {
-                problems.push(format!(
-                    "lists attachment {} as {} bytes, but it has {}",
-                    file.name,
-                    file.size,
-                    bytes.len()
+                problems.push(t!(
+                    VerifyAttachmentSize,
+                    name = file.name,
+                    size = file.size,
+                    actual = bytes.len()
                 ));
             }
             let media_type = crate::attachment::detect(&file.name, &bytes);
             if media_type != file.media_type {
-                problems.push(format!(
-                    "lists attachment {} as {}, but its content is {media_type}",
-                    file.name, file.media_type
+                problems.push(t!(
+                    VerifyAttachmentType,
+                    name = file.name,
+                    listed = file.media_type,
+                    actual = media_type
                 ));
             }
         }
@@ -712,19 +674,11 @@ fn check_attachment_files(
         match (c.change.old, c.change.new) {
             (Some(_), _) => found.add(
                 request,
-                format!(
-                    "{} {}, an attached file: attached files are never changed or deleted (attachments change only with their request)",
-                    verb(c.change),
-                    c.rel
-                ),
+                t!(VerifyAttachmentChanged, verb = verb(c.change), rel = c.rel),
             ),
-            (None, Some(_)) if !attached.contains(hash) => found.add(
-                request,
-                format!(
-                    "adds {}, which no history entry of this commit attaches (attachments change only with their request)",
-                    c.rel
-                ),
-            ),
+            (None, Some(_)) if !attached.contains(hash) => {
+                found.add(request, t!(VerifyAttachmentUnlisted, rel = c.rel))
+            }
             _ => {}
         }
     }
@@ -745,26 +699,23 @@ fn added_entry<'a>(
             .position(|(a, b)| a != b)
             .unwrap_or(after.history.len());
         let gone = &known[first.min(known.len().saturating_sub(1))];
-        add(format!(
-            "rewrites the request's history: entry {} ({} by {} at {}) was changed or removed",
-            first + 1,
-            gone.action,
-            gone.by,
-            gone.at.format("%Y-%m-%d %H:%M")
+        add(t!(
+            VerifyRewritesHistory,
+            n = first + 1,
+            action = gone.action,
+            by = gone.by,
+            at = gone.at.format("%Y-%m-%d %H:%M")
         ));
         return None;
     }
     match &after.history[known.len()..] {
         [entry] => Some(entry),
         [] => {
-            add("changes the request without adding a history entry (status, step or fields edited by hand?)".into());
+            add(t!(VerifyNoEntry));
             None
         }
         many => {
-            add(format!(
-                "adds {} history entries at once; sop adds one per commit",
-                many.len()
-            ));
+            add(t!(VerifyManyEntries, n = many.len()));
             None
         }
     }
@@ -819,12 +770,12 @@ fn replay(
     }
     let mut ids = |prefix: &str| {
         if prefix == crate::asset::PREFIX {
-            return added.next().unwrap_or_else(|| "(none added)".to_string());
+            return added.next().unwrap_or_else(|| t!(VerifyNoneAdded));
         }
         let own = |id: &String| id.strip_prefix(prefix).is_some_and(|r| r.starts_with('-'));
         match new_requests.iter().position(own) {
             Some(i) => new_requests.remove(i),
-            None => "(none added)".to_string(),
+            None => t!(VerifyNoneAdded),
         }
     };
     let assets = |id: &str| crate::change::read_asset(snap, id).map_err(|e| format!("{e:#}"));
@@ -898,13 +849,13 @@ fn story(
         .expect("a replayed change has history");
     let said = &claims.trailers;
     if said.request.is_none() {
-        problems.push("was committed without sop (the commit has no Sop-Request trailer)".into());
+        problems.push(t!(VerifyWithoutSop));
     } else {
         let want = crate::change::trailers(expected);
-        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "nothing".into());
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| t!(VerifyNothing));
         let step = |v: &Option<(String, String)>| {
             v.as_ref()
-                .map_or("nothing".into(), |(a, b)| format!("{a} -> {b}"))
+                .map_or_else(|| t!(VerifyNothing), |(a, b)| format!("{a} -> {b}"))
         };
         for (key, said, want) in [
             ("Sop-Request", show(&said.request), show(&want.request)),
@@ -931,33 +882,35 @@ fn story(
             ("Sop-Linked", sorted(&said.linked), sorted(&want.linked)),
         ] {
             if said != want {
-                problems.push(format!(
-                    "the commit's {key} says {}, its change says {}",
-                    if said.is_empty() { "nothing" } else { &said },
-                    if want.is_empty() { "nothing" } else { &want }
-                ));
+                let nothing = t!(VerifyNothing);
+                let said = if said.is_empty() { &nothing } else { &said };
+                let want = if want.is_empty() { &nothing } else { &want };
+                problems.push(t!(VerifyTrailer, key = key, said = said, want = want));
             }
         }
     }
     if !claims.author_email.eq_ignore_ascii_case(&actor.email) {
-        problems.push(format!(
-            "the commit's author is {}, but its history entry is by {} <{}>",
-            claims.author_email, actor.id, actor.email
+        problems.push(t!(
+            VerifyAuthor,
+            author = claims.author_email,
+            id = actor.id,
+            email = actor.email
         ));
     }
     if claims.author_time != entry.at.timestamp() {
-        problems.push(format!(
-            "the commit is dated {}, its history entry {}",
-            office_time_like(entry.at, claims.author_time).format("%Y-%m-%d %H:%M:%S %:z"),
-            entry.at.format("%Y-%m-%d %H:%M:%S %:z")
+        problems.push(t!(
+            VerifyDated,
+            commit_at =
+                office_time_like(entry.at, claims.author_time).format("%Y-%m-%d %H:%M:%S %:z"),
+            entry_at = entry.at.format("%Y-%m-%d %H:%M:%S %:z")
         ));
     }
     if let Some(last) = before.and_then(|b| b.history.last()) {
         if entry.at < last.at {
-            problems.push(format!(
-                "its history entry is dated {}, before the previous entry ({})",
-                entry.at.format("%Y-%m-%d %H:%M"),
-                last.at.format("%Y-%m-%d %H:%M")
+            problems.push(t!(
+                VerifyBeforePrevious,
+                at = entry.at.format("%Y-%m-%d %H:%M"),
+                last = last.at.format("%Y-%m-%d %H:%M")
             ));
         }
     }
@@ -971,11 +924,11 @@ fn sorted(ids: &[String]) -> String {
 }
 
 /// "adds", "changes" or "deletes".
-fn verb(c: &PathChange) -> &'static str {
+fn verb(c: &PathChange) -> String {
     match (c.old, c.new) {
-        (None, _) => "adds",
-        (_, None) => "deletes",
-        _ => "changes",
+        (None, _) => t!(VerifyAdds),
+        (_, None) => t!(VerifyDeletes),
+        _ => t!(VerifyChanges),
     }
 }
 

@@ -73,9 +73,7 @@ fn hours<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(NaiveTime, NaiveTime
         .and_then(|(a, b)| Some((parse(a).ok()?, parse(b).ok()?)))
         .filter(|(a, b)| a < b)
         .ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "invalid working hours {text:?}: write them as \"08:00-16:00\""
-            ))
+            serde::de::Error::custom(t!(WorkingHoursInvalid, text = format!("{text:?}")))
         })
 }
 

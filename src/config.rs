@@ -75,9 +75,10 @@ impl TryFrom<MonitoringKeys> for Monitoring {
         let default = Monitoring::default();
         let within_standard = match keys.within_standard {
             None => default.within_standard,
-            Some(p) => u8::try_from(p).ok().filter(|p| *p <= 100).ok_or_else(|| {
-                format!("[monitoring] within_standard = {p}: give a percentage from 0 to 100")
-            })?,
+            Some(p) => u8::try_from(p)
+                .ok()
+                .filter(|p| *p <= 100)
+                .ok_or_else(|| t!(ConfigWithinStandard, value = p))?,
         };
         let most = crate::limits::MONITORING_MAX_FACTOR;
         let max_factor = match keys.max_factor {
@@ -85,9 +86,7 @@ impl TryFrom<MonitoringKeys> for Monitoring {
             Some(f) => u32::try_from(f)
                 .ok()
                 .filter(|f| (1..=most).contains(f))
-                .ok_or_else(|| {
-                    format!("[monitoring] max_factor = {f}: give a whole number from 1 to {most}")
-                })?,
+                .ok_or_else(|| t!(ConfigMaxFactor, value = f, most = most))?,
         };
         Ok(Monitoring {
             within_standard,
@@ -197,12 +196,12 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, rel: &str) -> Resu
 /// (exit 3) naming it when it is over `max` bytes or not UTF-8. Reads at most `max + 1`
 /// bytes, so a huge file costs no more than a file at the limit.
 pub fn read_text(root: &Path, rel: &str, max: u64) -> Result<String> {
-    let file = std::fs::File::open(root.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let file = std::fs::File::open(root.join(rel)).with_context(|| t!(CtxReading, path = rel))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut bytes = Vec::new();
     file.take(max + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("reading {rel}"))?;
+        .with_context(|| t!(CtxReading, path = rel))?;
     if bytes.len() as u64 > max {
         return Err(limits::file_too_big(rel, len.max(bytes.len() as u64), max));
     }
@@ -210,6 +209,8 @@ pub fn read_text(root: &Path, rel: &str, max: u64) -> Result<String> {
 }
 
 /// toml's message spans several lines with a source excerpt; keep the position and the reason.
+/// The position stays as toml words it (`TOML parse error at line 7, column 1`): `sop
+/// procedure check` reads the line of its finding from it.
 pub fn short_toml_error(err: &toml::de::Error) -> String {
     let msg = err.to_string();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
@@ -227,8 +228,12 @@ impl Config {
         config.offset()?;
         let files = config.calendar.holiday_files.clone();
         for rel in &files {
-            let text = read_text(root, rel, limits::RULES_FILE_BYTES)
-                .map_err(|e| invalid!("sop.toml names holiday file {rel}: {e:#}"))?;
+            let text = read_text(root, rel, limits::RULES_FILE_BYTES).map_err(|e| {
+                invalid!(
+                    "{}",
+                    t!(ConfigHolidayFile, rel = rel, error = format!("{e:#}"))
+                )
+            })?;
             config.add_holidays(rel, &text)?;
         }
         Ok(config)
@@ -263,7 +268,7 @@ impl Config {
             other => {
                 return other
                     .parse::<FixedOffset>()
-                    .map_err(|_| invalid!("sop.toml: unknown timezone '{other}': use Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC or an offset like +07:00"));
+                    .map_err(|_| invalid!("{}", t!(ConfigTimezone, zone = other)));
             }
         };
         Ok(FixedOffset::east_opt(hours * 3600).expect("valid offset"))

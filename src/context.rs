@@ -122,7 +122,7 @@ impl Context {
         }
         match std::env::var("SOP_NOW") {
             Ok(s) => Ok(DateTime::parse_from_rfc3339(&s)
-                .map_err(|e| invalid!("SOP_NOW={s} is not an RFC 3339 time: {e}"))?
+                .map_err(|e| invalid!("{}", t!(SopNowNotTime, value = s, error = e)))?
                 .with_timezone(&offset)),
             Err(_) => Ok(Utc::now().with_timezone(&offset)),
         }
@@ -144,7 +144,7 @@ impl Context {
     /// The records directory and its repository.
     pub fn open(&self) -> Result<(Records, Git)> {
         let records = self.records()?;
-        let git = Git::open(&records.root).context("opening the records repository")?;
+        let git = Git::open(&records.root).with_context(|| t!(CtxOpeningRecords))?;
         Ok((records, git))
     }
 
@@ -156,7 +156,7 @@ impl Context {
         if !in_hook {
             match self.records() {
                 Ok(records) => {
-                    let git = Git::open(&records.root).context("opening the records repository")?;
+                    let git = Git::open(&records.root).with_context(|| t!(CtxOpeningRecords))?;
                     return Ok((git, Some(records)));
                 }
                 // A folder named with -C that is not a records directory is an error, never

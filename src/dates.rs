@@ -18,9 +18,8 @@ pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         Written::Toml(dt) => dt.to_string(),
         Written::Text(s) => s,
     };
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        serde::de::Error::custom(format!("invalid date {text:?}: write it as 2026-01-31"))
-    })
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|_| serde::de::Error::custom(t!(DateInvalid, text = format!("{text:?}"))))
 }
 
 /// Serde `deserialize_with` for a list of dates.

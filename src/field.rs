@@ -121,7 +121,7 @@ impl Field {
         };
         if let (Some(pattern), Value::Text(text)) = (&self.pattern, &value) {
             let re = regex::Regex::new(pattern)
-                .map_err(|e| format!("field '{name}' has an invalid pattern: {e}"))?;
+                .map_err(|e| t!(FieldBadPattern, name = name, error = e))?;
             if !re.is_match(text) {
                 return Err(t!(FieldPattern, name = name, pattern = pattern, raw = raw));
             }
@@ -137,26 +137,24 @@ impl Field {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
         {
-            return Err(format!(
-                "field name '{name}' must be lowercase letters, digits, '_' and '-'"
-            ));
+            return Err(t!(FieldName, name = name));
         }
         if self.kind == FieldType::Choice && self.choices.is_empty() {
-            return Err(format!("field '{name}' is a choice but lists no choices"));
+            return Err(t!(FieldNoChoices, name = name));
         }
         if let Some(p) = &self.pattern {
-            regex::Regex::new(p).map_err(|e| format!("field '{name}': invalid pattern: {e}"))?;
+            regex::Regex::new(p).map_err(|e| t!(FieldLintPattern, name = name, error = e))?;
         }
         if !self.types.is_empty() && self.kind != FieldType::File {
-            return Err(format!(
-                "field '{name}' is not a file: 'types' belongs to type = \"file\""
-            ));
+            return Err(t!(FieldTypesNotFile, name = name));
         }
         for t in &self.types {
             if crate::attachment::media_type_of(t).is_none() {
-                return Err(format!(
-                    "field '{name}': unknown file type '{t}' (known: {})",
-                    crate::attachment::known_short_names().join(", ")
+                return Err(t!(
+                    FieldUnknownType,
+                    name = name,
+                    file_type = t,
+                    known = crate::attachment::known_short_names().join(", ")
                 ));
             }
         }

@@ -128,13 +128,17 @@ macro_rules! t_in {
 /// A request's status as tables and sentences show it: the SOP's words in Indonesian (an
 /// office's own outcome word as it is). JSON, CSV and the records keep the status itself.
 pub fn status(status: &str) -> String {
-    match status {
-        "open" => t!(StatusOpen),
-        "held" => t!(StatusHeld),
-        "cancelled" => t!(StatusCancelled),
-        "completed" => t!(StatusCompleted),
-        "rejected" => t!(StatusRejected),
-        other => other.to_string(),
+    status_in(status, lang())
+}
+
+/// A request's status in `lang`: the official documents (printouts, the SOP document's
+/// flow, `sop site`) say it in Indonesian whatever the language of the run, with the same
+/// words as tables (`diproses`, `ditunda`, `dibatalkan`, `selesai`, `ditolak`). An office's
+/// own outcome word is as written.
+pub fn status_in(status: &str, lang: Lang) -> String {
+    match STATUS_KEYS.iter().find(|(value, _)| *value == status) {
+        Some((_, key)) => text_in(key, lang).to_string(),
+        None => status.to_string(),
     }
 }
 
@@ -351,6 +355,14 @@ mod tests {
         assert_eq!(Lang::parse("ID"), Some(Lang::Id));
         assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
         assert_eq!(Lang::parse("C"), None);
+    }
+
+    #[test]
+    fn documents_say_statuses_in_indonesian_whatever_the_language() {
+        assert_eq!(status_in("held", Lang::Id), "ditunda");
+        assert_eq!(status_in("open", Lang::Id), "diproses");
+        assert_eq!(status_in("completed", Lang::En), "completed");
+        assert_eq!(status_in("ditolak-sebagian", Lang::Id), "ditolak-sebagian");
     }
 
     #[test]

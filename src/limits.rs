@@ -138,10 +138,8 @@ pub fn control_char(text: &str) -> Option<String> {
     while let Some((at, c)) = chars.next() {
         let windows_line_end = c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n');
         if c.is_control() && c != '\t' && c != '\n' && !windows_line_end {
-            return Some(format!(
-                "contains a control character (U+{:04X} at byte {at}); only tab and line breaks are allowed",
-                c as u32
-            ));
+            let code = format!("{:04X}", c as u32);
+            return Some(t!(LimitControlChar, code = code, at = at));
         }
     }
     None
@@ -153,13 +151,14 @@ pub fn cell(column: &str, value: &str) -> Option<String> {
     if value.len() > CELL_BYTES {
         return Some(cell_too_long(column));
     }
-    control_char(value).map(|why| format!("column '{column}' {why}"))
+    control_char(value).map(|why| t!(LimitColumn, column = column, why = why))
 }
 
 pub fn cell_too_long(column: &str) -> String {
-    format!(
-        "column '{column}' holds more than {}, the most a cell may hold",
-        size(CELL_BYTES as u64)
+    t!(
+        LimitCellTooLong,
+        column = column,
+        size = size(CELL_BYTES as u64)
     )
 }
 
@@ -168,8 +167,8 @@ pub fn cell_too_long(column: &str) -> String {
 pub fn utf8(rel: &str, bytes: Vec<u8>) -> anyhow::Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         crate::invalid!(
-            "{rel}: not UTF-8 text (invalid byte at position {})",
-            e.utf8_error().valid_up_to()
+            "{}",
+            t!(LimitNotUtf8, rel = rel, at = e.utf8_error().valid_up_to())
         )
     })
 }
@@ -177,8 +176,8 @@ pub fn utf8(rel: &str, bytes: Vec<u8>) -> anyhow::Result<String> {
 /// The error for a file of `len` bytes over its limit of `max`.
 pub fn file_too_big(rel: &str, len: u64, max: u64) -> anyhow::Error {
     crate::invalid!(
-        "{rel}: {len} bytes, over the limit of {} for this file",
-        size(max)
+        "{}",
+        t!(LimitFileTooBig, rel = rel, len = len, max = size(max))
     )
 }
 

@@ -118,7 +118,7 @@ fn unique_ids(people: &People, _: &Config, findings: &mut Vec<String>) {
     let mut seen = HashSet::new();
     for p in &people.people {
         if !seen.insert(p.id.as_str()) {
-            findings.push(format!("person id '{}' appears twice", p.id));
+            findings.push(t!(PeopleIdTwice, id = p.id));
         }
     }
 }
@@ -128,9 +128,11 @@ fn unique_emails(people: &People, _: &Config, findings: &mut Vec<String>) {
     let mut owners: HashMap<String, &str> = HashMap::new();
     for p in &people.people {
         if let Some(first) = owners.insert(p.email.to_lowercase(), &p.id) {
-            findings.push(format!(
-                "email '{}' belongs to both '{first}' and '{}': sop tells who acts by email, so each person needs their own",
-                p.email, p.id
+            findings.push(t!(
+                PeopleEmailTwice,
+                email = p.email,
+                first = first,
+                id = p.id
             ));
         }
     }
@@ -140,10 +142,7 @@ fn known_roles(people: &People, config: &Config, findings: &mut Vec<String>) {
     for p in &people.people {
         for r in &p.roles {
             if !config.roles.contains_key(r) {
-                findings.push(format!(
-                    "person '{}' has unknown role '{r}' (declare it under [roles] in sop.toml)",
-                    p.id
-                ));
+                findings.push(t!(PeopleUnknownRole, id = p.id, role = r));
             }
         }
     }
@@ -152,16 +151,10 @@ fn known_roles(people: &People, config: &Config, findings: &mut Vec<String>) {
 fn standins(people: &People, _: &Config, findings: &mut Vec<String>) {
     for s in &people.standins {
         if people.find(&s.person).is_none() {
-            findings.push(format!(
-                "stand-in '{}' is not a person in people.toml",
-                s.person
-            ));
+            findings.push(t!(PeopleStandinUnknown, person = s.person));
         }
         if s.from > s.to {
-            findings.push(format!(
-                "stand-in '{}' for '{}' ends before it starts",
-                s.person, s.role
-            ));
+            findings.push(t!(PeopleStandinDates, person = s.person, role = s.role));
         }
     }
 }

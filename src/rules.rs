@@ -65,7 +65,7 @@ impl Loader {
         let config = self.config(snap, config_blob)?;
         let people_blob = snap
             .blob(layout::PEOPLE)?
-            .ok_or_else(|| invalid!("{} is missing", layout::PEOPLE))?;
+            .ok_or_else(|| invalid!("{}", t!(RulesMissing, rel = layout::PEOPLE)))?;
         let (people, people_unusable) = match self.people.get(&(people_blob, config_blob)) {
             Some(hit) => hit.clone(),
             None => {

@@ -253,11 +253,9 @@ pub fn timing<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timing>, D::Erro
     match Key::deserialize(d)? {
         Key::One(text) => Ok(one(&text)?.map(Timing::Fixed)),
         Key::Table(mut table) => {
-            let field = table.shift_remove("by").ok_or_else(|| {
-                serde::de::Error::custom(
-                    "a time table names the field it goes by: { by = \"kategori\", nilai = \"30 menit\", … }",
-                )
-            })?;
+            let field = table
+                .shift_remove("by")
+                .ok_or_else(|| serde::de::Error::custom(t!(TimeTable)))?;
             let mut times = indexmap::IndexMap::new();
             for (value, text) in table {
                 times.insert(value, one(&text)?);
@@ -268,9 +266,7 @@ pub fn timing<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timing>, D::Erro
 }
 
 fn bad_time(text: &str) -> String {
-    format!(
-        "invalid standard time {text:?}: write a number and a unit, e.g. \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", or \"N/A\""
-    )
+    t!(TimeInvalid, text = format!("{text:?}"))
 }
 
 /// Sums saturate: a procedure's steps may each take up to `u32::MAX` days.

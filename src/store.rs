@@ -29,7 +29,7 @@ impl Records {
             }
             return Ok(Records { root });
         }
-        let cwd = std::env::current_dir().context("reading the current folder")?;
+        let cwd = std::env::current_dir().with_context(|| t!(CtxReadingCurrentFolder))?;
         cwd.ancestors()
             .find(|d| d.join("sop.toml").is_file())
             .map(|d| Records {
@@ -85,9 +85,13 @@ pub fn parse_asset(rel: &Path, text: &str) -> Result<Asset> {
 fn check_place(rel: &Path, id: &str, expected: &Path) -> Result<()> {
     if expected != rel {
         return Err(invalid!(
-            "{}: its id {id} belongs in {}",
-            rel.display(),
-            expected.display()
+            "{}",
+            t!(
+                StoreMisplaced,
+                rel = rel.display(),
+                id = id,
+                expected = expected.display()
+            )
         ));
     }
     Ok(())
@@ -163,11 +167,9 @@ fn resolve_in(base: &Path, given: &str, what: &str, example: &str, lister: &str)
 /// Refuses (exit 3) a records folder that is a symbolic link: it could lead anywhere.
 fn refuse_link(dir: &Path) -> Result<()> {
     if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(invalid!(
-            "{} is a symbolic link: sop does not follow links in the records directory",
-            dir.display()
-        )
-        .hint("replace the link by the folder itself (git rm it, then commit), or ask an administrator"));
+        return Err(
+            invalid!("{}", t!(SymlinkNotFollowed, path = dir.display())).hint(t!(HintStoreLink))
+        );
     }
     Ok(())
 }

@@ -116,11 +116,11 @@ impl<T: Cached> TreeCache<T> {
             None => {
                 let text = TreeCache::update(git, dir, &file, Vec::new(), &parse, usize::MAX)?;
                 TreeCache::decode(text).ok_or_else(|| {
-                    invalid!("{}: a line sop wrote does not decode", file.display())
+                    invalid!("{}", t!(CacheLineUndecodable, file = file.display()))
                 })?
             }
         };
-        Ok(cache.with_errors())
+        Ok(cache.with_errors(git, dir, &parse))
     }
 
     /// The text of cache file `name` as `head` keeps it, up to date with HEAD, for a reader
@@ -154,7 +154,7 @@ impl<T: Cached> TreeCache<T> {
         parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
         most: usize,
     ) -> Result<Vec<u8>> {
-        let too_many = || invalid!("the cache of {dir} needs more than {most} files read");
+        let too_many = || invalid!("{}", t!(CacheTooManyReads, dir = dir, most = most));
         let tree = git.head_folder_id(Path::new(dir))?;
         let diffed = match whole(&cached) {
             Some((stamp, _)) if stamp == tree => return Ok(cached),
@@ -211,12 +211,32 @@ impl<T: Cached> TreeCache<T> {
         Ok(text)
     }
 
-    fn with_errors(self) -> (TreeCache<T>, Vec<anyhow::Error>) {
-        let errors = self
-            .values
-            .iter()
-            .filter_map(|v| v.as_ref().err())
-            .map(|e| invalid!("{e}"))
+    /// The cache and why each file that could not be read could not. A cache keeps the
+    /// reason in the language of the run that read the file; the few such files are read
+    /// again, so that the reason is said in the language of this run.
+    fn with_errors(
+        self,
+        git: &Git,
+        dir: &str,
+        parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
+    ) -> (TreeCache<T>, Vec<anyhow::Error>) {
+        let lines = whole(self.text.as_bytes()).map_or(&[][..], |(_, lines)| lines);
+        let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
+        let errors = lines
+            .zip(&self.values)
+            .filter_map(|(line, value)| {
+                let cached = value.as_ref().err()?;
+                let mut parts = line.splitn(3, '\t');
+                let (path, blob) = (parts.next()?, parts.next()?);
+                let again = Oid::from_str(blob)
+                    .ok()
+                    .and_then(|blob| git.read_blob(blob).ok())
+                    .and_then(|bytes| parse(&format!("{dir}/{}", unescape(path)), &bytes).err());
+                Some(match again {
+                    Some(e) => invalid!("{e:#}"),
+                    None => invalid!("{cached}"),
+                })
+            })
             .collect();
         (self, errors)
     }

@@ -45,9 +45,9 @@ pub fn document(doc: &Document) -> Result<Vec<u8>> {
     let mut chunks = Vec::new();
     for (i, svg) in super::svg::pages(doc).iter().enumerate() {
         let tree = usvg::Tree::from_str(svg, &options)
-            .map_err(|e| anyhow!("page {}: the SVG does not read back: {e}", i + 1))?;
+            .map_err(|e| anyhow!(t!(PdfSvgUnreadable, n = i + 1, error = e)))?;
         let (chunk, form) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-            .map_err(|e| anyhow!("page {}: converting to PDF: {e}", i + 1))?;
+            .map_err(|e| anyhow!(t!(PdfConverting, n = i + 1, error = e)))?;
         let mut map = HashMap::new();
         let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
         let form = map[&form];

@@ -309,10 +309,10 @@ impl World<'_> {
             id: req.id.clone(),
             step: step.id().to_string(),
             activity: step.activity.clone(),
-            held_by: format!(
-                "{} (or an administrator, '{}', may assign it)",
-                self.held_by(req, step),
-                self.config.policy.admin_role
+            held_by: t!(
+                EngineAdminMayAssign,
+                held_by = self.held_by(req, step),
+                admin = self.config.policy.admin_role
             ),
         })
     }

@@ -47,9 +47,7 @@ pub(super) fn settle(
     while let Some(slot) = queue.pop() {
         done += 1;
         if done > MOST {
-            return Err(Refusal::Invalid(format!(
-                "the change starts or leads on more than {MOST} requests through call steps: the procedures call each other in a circle"
-            )));
+            return Err(Refusal::Invalid(t!(EngineCallCircle, most = MOST)));
         }
         let req = get(out, slot).clone();
         let p = procedure_of(world, &req.procedure)?;
@@ -94,7 +92,7 @@ fn procedure_of<'w>(world: &'w World, id: &str) -> Result<Proc<'w>, Refusal> {
     }
     (world.procedures)(id)
         .map(Proc::Other)
-        .map_err(|e| Refusal::Invalid(format!("procedure '{id}': {e}")))
+        .map_err(|e| Refusal::Invalid(t!(EngineOfProcedure, id = id, error = e)))
 }
 
 /// The world as it is, with another procedure.
@@ -126,10 +124,12 @@ fn start(
         .map(|c| c.get_ref().as_str())
         .unwrap_or_default();
     let failed = |why: Refusal| {
-        Refusal::Invalid(format!(
-            "step '{}' of {} starts a '{call}' request, which cannot be made: {why}",
-            step.id(),
-            parent.id
+        Refusal::Invalid(t!(
+            EngineCallFailed,
+            step = step.id(),
+            id = parent.id,
+            call = call,
+            why = why
         ))
     };
     let called = procedure_of(world, call).map_err(failed)?;
@@ -145,9 +145,9 @@ fn start(
         .filter_map(|(k, t)| Some((k.clone(), render(t, &values)?)))
         .collect();
     let requester = world.people.find(&parent.requester).ok_or_else(|| {
-        failed(Refusal::Invalid(format!(
-            "its requester {} is not in people.toml",
-            parent.requester
+        failed(Refusal::Invalid(t!(
+            EngineCallRequester,
+            who = parent.requester
         )))
     })?;
     let change = Change {
@@ -180,7 +180,13 @@ fn lead_on(
         None => match (world.requests)(parent_id) {
             Ok(Some(r)) => r,
             Ok(None) => return Ok(None), // the parent is gone: nothing waits
-            Err(e) => return Err(Refusal::Invalid(format!("request {parent_id}: {e}"))),
+            Err(e) => {
+                return Err(Refusal::Invalid(t!(
+                    EngineOfRequest,
+                    id = parent_id,
+                    error = e
+                )))
+            }
         },
     };
     let p = procedure_of(world, &parent.procedure)?;
@@ -222,11 +228,12 @@ pub(super) fn waiting(req: &Request, step: &Step) -> String {
     let child = req
         .children
         .last()
-        .map_or("its sub-request", String::as_str);
-    format!(
-        "{} waits at step '{}' for {child} to end: a call step moves on when the request it started ends",
-        req.id,
-        step.id()
+        .map_or_else(|| t!(EngineSubRequest), String::clone);
+    t!(
+        EngineWaitsAtCall,
+        id = req.id,
+        step = step.id(),
+        child = child
     )
 }
 
@@ -238,9 +245,11 @@ impl World<'_> {
             return Ok(());
         };
         match (self.requests)(child) {
-            Ok(Some(c)) if c.is_open() || c.status == HELD => Err(Refusal::Invalid(format!(
-                "{} waits for {child}, which is still {}: cancel {child} first",
-                req.id, c.status
+            Ok(Some(c)) if c.is_open() || c.status == HELD => Err(Refusal::Invalid(t!(
+                EngineChildOpen,
+                id = req.id,
+                child = child,
+                status = crate::i18n::status(&c.status)
             ))),
             _ => Ok(()),
         }

@@ -115,12 +115,8 @@ fn apply_effects(
             .iter()
             .filter_map(|(c, t)| Some((c.clone(), render(t, &values)?)))
             .collect();
-        let row = validate(&cells, people).map_err(|e| {
-            format!(
-                "the procedure's asset change cannot be made: {}",
-                e.join("; ")
-            )
-        })?;
+        let row =
+            validate(&cells, people).map_err(|e| t!(EngineAssetChange, problems = e.join("; ")))?;
         if effect.create {
             let count = match effect.count.as_deref().and_then(|c| render(c, &values)) {
                 Some(n) => n
@@ -128,9 +124,7 @@ fn apply_effects(
                     .parse::<usize>()
                     .ok()
                     .filter(|n| (1..=1000).contains(n))
-                    .ok_or_else(|| {
-                        format!("the number of assets to register must be 1 to 1000, not '{n}'")
-                    })?,
+                    .ok_or_else(|| t!(EngineAssetCount, n = n))?,
                 None => 1,
             };
             for _ in 0..count {

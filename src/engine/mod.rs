@@ -647,7 +647,7 @@ impl World<'_> {
                     problem: t!(NotAFileField, name = name),
                 });
             }
-            check_type(file, &field.types, &format!("field '{name}'"))?;
+            check_type(file, &field.types, &t!(EngineTheField, name = name))?;
             out.insert(name.clone(), Value::Text(file.name.clone()));
         }
         secrets.sort();
@@ -689,69 +689,64 @@ impl World<'_> {
             let name = &file.name;
             let chars = name.chars().count();
             if name.trim().is_empty() || name == "." || name == ".." {
-                return Err(bad(file, "is not a file name".into()));
+                return Err(bad(file, t!(EngineNotFileName)));
             }
             if name.contains(['/', '\\']) {
-                return Err(bad(file, "must be a file name without folders".into()));
+                return Err(bad(file, t!(EngineNoFolders)));
             }
             if chars > ATTACHMENT_NAME_CHARS {
                 return Err(bad(
                     file,
-                    format!("has a name of {chars} characters, over the limit of {ATTACHMENT_NAME_CHARS}"),
+                    t!(
+                        EngineNameTooLong,
+                        chars = chars,
+                        limit = ATTACHMENT_NAME_CHARS
+                    ),
                 ));
             }
             if let Some(why) = control_char(name).or_else(|| control_char(&file.media_type)) {
                 return Err(bad(file, why));
             }
             if !crate::layout::is_sha256(&file.sha256) {
-                return Err(bad(file, format!("has '{}' for a SHA-256", file.sha256)));
+                return Err(bad(file, t!(EngineBadSha, sha = file.sha256)));
             }
             let again = earlier.iter().chain(&files[..i]).any(|a| a.name == *name);
             if again {
-                return Err(bad(
-                    file,
-                    "is attached to the request already: names are unique within a request".into(),
-                ));
+                return Err(bad(file, t!(EngineAttachedAlready)));
             }
             if let Some(field) = &file.field {
                 if change.action == Action::Comment {
-                    return Err(bad(
-                        file,
-                        format!("cannot fill field '{field}': a comment fills no fields"),
-                    ));
+                    return Err(bad(file, t!(EngineCommentFills, field = field)));
                 }
                 if files[..i].iter().any(|a| a.field.as_ref() == Some(field)) {
-                    return Err(bad(
-                        file,
-                        format!("fills field '{field}', which another file of this change fills"),
-                    ));
+                    return Err(bad(file, t!(EngineFilledTwice, field = field)));
                 }
             }
             if file.size > limits.max_file_bytes() {
                 return Err(Refusal::TooLarge {
-                    what: format!("attachment '{name}'"),
+                    what: t!(EngineAttachmentNamed, name = name),
                     size: file.size,
                     limit_mb: limits.max_file_mb,
-                    key: "per file, max_file_mb".into(),
+                    key: t!(EnginePerFile),
                 });
             }
             check_type(
                 file,
                 &self.procedure.attachment_types,
-                &format!("procedure '{}'", self.procedure.id()),
+                &t!(WhoseProcedure, id = self.procedure.id()),
             )?;
             total = total.saturating_add(file.size);
         }
         if total > limits.max_request_bytes() {
             let what = match before {
-                Some(req) => format!("the files attached to {}", req.id),
-                None => "the files attached to the new request".into(),
+                Some(req) => t!(EngineFilesOf, id = req.id),
+                None => t!(EngineFilesOfNew),
             };
             return Err(Refusal::TooLarge {
                 what,
                 size: total,
                 limit_mb: limits.max_request_mb,
-                key: "per request, max_request_mb".into(),
+                key: t!(EnginePerRequest),
             });
         }
         Ok(())
@@ -789,68 +784,62 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
         let chars = title.chars().count();
         if chars > TITLE_CHARS {
             return Err(bad(
-                "the title",
-                format!("has {chars} characters, over the limit of {TITLE_CHARS}"),
+                &t!(EngineTheTitle),
+                t!(EngineCharsOver, chars = chars, limit = TITLE_CHARS),
             ));
         }
         if let Some(why) = control_char(title) {
-            return Err(bad("the title", why));
+            return Err(bad(&t!(EngineTheTitle), why));
         }
     }
     let note = match change.action {
-        Action::Reject | Action::Cancel | Action::Hold => "the reason",
-        Action::Comment => "the comment",
-        _ => "the note",
+        Action::Reject | Action::Cancel | Action::Hold => t!(EngineTheReason),
+        Action::Comment => t!(EngineTheComment),
+        _ => t!(EngineTheNote),
     };
     if let Some(outsider) = &change.on_behalf_of {
         for (what, text) in [
-            ("the outside requester's name", &outsider.name),
-            ("the outside requester's contact", &outsider.contact),
+            (t!(EngineOutsiderName), &outsider.name),
+            (t!(EngineOutsiderContact), &outsider.contact),
         ] {
             if text.chars().count() > TITLE_CHARS {
-                return Err(bad(
-                    what,
-                    format!("is over the limit of {TITLE_CHARS} characters"),
-                ));
+                return Err(bad(&what, t!(EngineOverChars, limit = TITLE_CHARS)));
             }
             if let Some(why) = control_char(text) {
-                return Err(bad(what, why));
+                return Err(bad(&what, why));
             }
             if text.contains(['\n', '\r']) {
-                return Err(bad(what, "is more than one line".into()));
+                return Err(bad(&what, t!(EngineMultiLine)));
             }
         }
     }
-    for (what, text) in [(note, &change.note), ("the output", &change.output)] {
+    for (what, text) in [(note, &change.note), (t!(EngineTheOutput), &change.output)] {
         let Some(text) = text else { continue };
         if text.len() > TEXT_BYTES {
             return Err(bad(
-                what,
-                format!(
-                    "has {} bytes, over the limit of {}",
-                    text.len(),
-                    size(TEXT_BYTES as u64)
+                &what,
+                t!(
+                    EngineBytesOver,
+                    len = text.len(),
+                    limit = size(TEXT_BYTES as u64)
                 ),
             ));
         }
         if let Some(why) = control_char(text) {
-            return Err(bad(what, why));
+            return Err(bad(&what, why));
         }
     }
     for (name, value) in &change.fields {
-        let what = format!("field '{name}'");
-        if value.len() > FIELD_BYTES {
-            return Err(bad(
-                &what,
-                format!(
-                    "has {} bytes, over the limit of {}",
-                    value.len(),
-                    size(FIELD_BYTES as u64)
-                ),
-            ));
-        }
-        if let Some(why) = control_char(value) {
-            return Err(bad(&what, why));
+        let why = match value.len() > FIELD_BYTES {
+            true => Some(t!(
+                EngineBytesOver,
+                len = value.len(),
+                limit = size(FIELD_BYTES as u64)
+            )),
+            false => control_char(value),
+        };
+        if let Some(why) = why {
+            return Err(bad(&t!(EngineTheField, name = name), why));
         }
     }
     Ok(())

@@ -139,7 +139,7 @@ impl Recent {
         }
         let odb = repo.odb()?;
         let object = odb.read(id)?;
-        ensure!(object.kind() == ObjectType::Tree, "{id} is not a tree");
+        ensure!(object.kind() == ObjectType::Tree, t!(GitNotATree, id = id));
         let data: Rc<[u8]> = object.data().into();
         if self.0.len() >= RECENT_TREES {
             self.0.clear();
@@ -174,9 +174,9 @@ fn entries(data: Option<&[u8]>) -> Result<Vec<RawEntry<'_>>> {
         let space = data.iter().position(|&b| b == b' ');
         let nul = space.and_then(|s| Some(s + 1 + data[s + 1..].iter().position(|&b| b == 0)?));
         let (Some(space), Some(nul)) = (space, nul) else {
-            anyhow::bail!("a damaged tree object");
+            anyhow::bail!(t!(GitDamagedTree));
         };
-        ensure!(nul + 21 <= data.len(), "a damaged tree object");
+        ensure!(nul + 21 <= data.len(), t!(GitDamagedTree));
         out.push(RawEntry {
             mode: &data[..space],
             name: &data[space + 1..nul],
@@ -242,9 +242,7 @@ pub fn record_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
         at.push_str(part);
         match tree.get_path(Path::new(&at)) {
             Ok(e) if e.filemode() == LINK_MODE => {
-                return Err(crate::invalid!(
-                    "{at} is a symbolic link: sop does not follow links in the records directory"
-                ))
+                return Err(crate::invalid!("{}", t!(SymlinkNotFollowed, path = at)))
             }
             Ok(e) if at.len() == path.len() => {
                 return Ok((e.kind() == Some(ObjectType::Blob)).then(|| e.id()))
@@ -390,7 +388,7 @@ impl<'r> Index<'r> {
             .write(true)
             .truncate(!keeps)
             .open(&target)
-            .with_context(|| format!("opening {}", target.display()))?;
+            .with_context(|| t!(CtxOpening, path = target.display()))?;
         let stop = indexed.filter(|_| keeps);
         if let Some(lines) = self.linear(head, stop)? {
             file.write_all(lines.as_bytes())?;
@@ -410,7 +408,7 @@ impl<'r> Index<'r> {
         drop(file);
         if !keeps {
             std::fs::rename(&target, &self.file)
-                .with_context(|| format!("writing {}", self.file.display()))?;
+                .with_context(|| t!(CtxWriting, path = self.file.display()))?;
         }
         write_atomic(&self.head_file, format!("{head}\n").as_bytes())
     }
@@ -464,7 +462,8 @@ fn read_commit(odb: &git2::Odb, oid: Oid) -> Result<(Vec<Oid>, Option<Vec<String
     let mut parents = Vec::new();
     for line in data[..end].split(|&b| b == b'\n') {
         if let Some(hex) = line.strip_prefix(b"parent ") {
-            let hex = std::str::from_utf8(hex).map_err(|_| anyhow::anyhow!("a damaged commit"))?;
+            let hex =
+                std::str::from_utf8(hex).map_err(|_| anyhow::anyhow!(t!(GitDamagedCommit)))?;
             parents.push(Oid::from_str(hex.trim())?);
         }
     }

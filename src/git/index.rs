@@ -178,12 +178,12 @@ impl IndexFile {
     fn from_bytes(bytes: Bytes) -> Result<IndexFile> {
         ensure!(
             bytes.len() >= 12 + HASH && &bytes[..4] == b"DIRC",
-            "not a git index"
+            t!(GitIndexNotIndex)
         );
         let version = u32::from_be_bytes(bytes[4..8].try_into()?);
         ensure!(
             (2..=4).contains(&version),
-            "git index version {version} is not one sop can write"
+            t!(GitIndexVersion, version = version)
         );
         let count = u32::from_be_bytes(bytes[8..12].try_into()?);
         let mut index = IndexFile {
@@ -201,7 +201,7 @@ impl IndexFile {
     /// Every entry in order, version 4's paths, and where the entries end.
     fn scan(&self) -> Result<(Vec<Raw>, Vec<u8>, usize)> {
         let b = &self.bytes;
-        ensure!(b.len() < u32::MAX as usize, "the git index is over 4 GB");
+        ensure!(b.len() < u32::MAX as usize, t!(GitIndexOver4G));
         let limit = b.len() - HASH;
         let mut at = 12;
         let mut paths: Vec<u8> = Vec::new();
@@ -210,11 +210,11 @@ impl IndexFile {
         let mut out = Vec::with_capacity(self.count as usize);
         for _ in 0..self.count {
             let start = at;
-            ensure!(at + FIXED <= limit, "the git index is cut short");
+            ensure!(at + FIXED <= limit, t!(GitIndexCutShort));
             let flags = u16::from_be_bytes([b[at + STAT + HASH], b[at + STAT + HASH + 1]]);
             at += FIXED;
             if flags & EXTENDED != 0 {
-                ensure!(self.version >= 3, "an extended entry in a version 2 index");
+                ensure!(self.version >= 3, t!(GitIndexExtended));
                 at += 2;
             }
             let name = if self.version == 4 {
@@ -222,7 +222,7 @@ impl IndexFile {
                 at += used;
                 let end = at + nul(&b[at..limit])?;
                 let (from, to) = prev;
-                ensure!(strip <= to - from, "a bad path in the git index");
+                ensure!(strip <= to - from, t!(GitIndexBadPath));
                 let kept = paths.len();
                 paths.extend_from_within(from..to - strip);
                 paths.extend_from_slice(&b[at..end]);
@@ -242,11 +242,8 @@ impl IndexFile {
                 at = start + padded(end - start);
                 name
             };
-            ensure!(at <= limit, "the git index is cut short");
-            ensure!(
-                paths.len() < u32::MAX as usize,
-                "the git index's paths are over 4 GB"
-            );
+            ensure!(at <= limit, t!(GitIndexCutShort));
+            ensure!(paths.len() < u32::MAX as usize, t!(GitIndexPathsOver4G));
             out.push(Raw {
                 start: start as u32,
                 end: at as u32,
@@ -508,7 +505,7 @@ impl IndexFile {
         while at + 8 <= limit {
             let size = u32::from_be_bytes(b[at + 4..at + 8].try_into()?) as usize;
             let data = at + 8;
-            ensure!(data + size <= limit, "a git index extension is cut short");
+            ensure!(data + size <= limit, t!(GitIndexExtensionCut));
             out.push(Extension {
                 sig: b[at..at + 4].try_into()?,
                 start: at,
@@ -537,10 +534,9 @@ impl IndexFile {
                     out.extend_from_slice(&tree);
                 }
                 b"REUC" => out.extend_from_slice(&b[ext.start..ext.data.end]),
-                s if s[0].is_ascii_lowercase() => bail!(
-                    "the git index uses the extension '{}', which sop cannot write (a split or sparse index)",
-                    String::from_utf8_lossy(s)
-                ),
+                s if s[0].is_ascii_lowercase() => {
+                    bail!(t!(GitIndexExtension, name = String::from_utf8_lossy(s)))
+                }
                 _ => {}
             }
         }
@@ -572,18 +568,18 @@ fn padded(len: usize) -> usize {
 }
 
 fn nul(b: &[u8]) -> Result<usize> {
-    memchr::memchr(0, b).ok_or_else(|| anyhow::anyhow!("a path in the git index has no end"))
+    memchr::memchr(0, b).ok_or_else(|| anyhow::anyhow!(t!(GitIndexPathNoEnd)))
 }
 
 /// git's varint of index v4 (offset encoding: each continuation adds one).
 fn varint(b: &[u8]) -> Result<(usize, usize)> {
     let mut i = 0;
-    let first = *b.first().ok_or_else(|| anyhow::anyhow!("cut short"))?;
+    let first = *b.first().ok_or_else(|| anyhow::anyhow!(t!(GitCutShort)))?;
     let mut value = (first & 0x7f) as usize;
     let mut c = first;
     while c & 0x80 != 0 {
         i += 1;
-        c = *b.get(i).ok_or_else(|| anyhow::anyhow!("cut short"))?;
+        c = *b.get(i).ok_or_else(|| anyhow::anyhow!(t!(GitCutShort)))?;
         value = ((value + 1) << 7) | (c & 0x7f) as usize;
     }
     Ok((value, i + 1))
@@ -680,7 +676,7 @@ impl TreeNode {
 /// named only when `folders` holds its parent folder (a change may reach it), or always when
 /// `folders` is None: the thousands of other folders of a large index are passed over.
 fn tree_nodes(data: &[u8], folders: Option<&Folders>) -> Result<Vec<TreeNode>> {
-    let bad = || anyhow::anyhow!("a bad TREE extension");
+    let bad = || anyhow::anyhow!(t!(GitIndexBadTree));
     let mut nodes = Vec::new();
     // The folders whose subtrees are still to come, and how many.
     let mut open: Vec<(Option<String>, usize)> = Vec::new();

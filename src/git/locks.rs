@@ -50,14 +50,12 @@ impl SopLock {
                     std::thread::sleep(Duration::from_millis(20));
                 }
                 Err(fs::TryLockError::WouldBlock) => {
-                    return Err(conflict!(
-                        "the repository is busy: another sop command ({}) has been working for 10 seconds",
-                        owner_of(git_dir)
-                    )
-                    .hint("wait for it to finish, then run the command again"))
+                    return Err(conflict!("{}", t!(GitBusySop, owner = owner_of(git_dir)))
+                        .hint(t!(HintWaitRetry)))
                 }
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).context(format!("locking {}", git_dir.join(FILE).display()))
+                    return Err(e)
+                        .with_context(|| t!(CtxLocking, path = git_dir.join(FILE).display()))
                 }
             }
         }
@@ -96,7 +94,7 @@ impl SopLock {
             if is_ours(&rel) {
                 match fs::remove_file(self.git_dir.join(&rel)) {
                     Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(e).context(format!("removing {rel}, left by a killed sop"))
+                        return Err(e).with_context(|| t!(GitRemovingLeft, path = rel))
                     }
                     _ => {}
                 }
@@ -139,7 +137,7 @@ fn open(git_dir: &Path) -> Result<File> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .with_context(|| format!("opening {}", path.display()))
+        .with_context(|| t!(CtxOpening, path = path.display()))
 }
 
 /// Whether `git_dir` holds a record a killed sop left (cheap: reads one small file).
@@ -160,9 +158,9 @@ fn owner_of(git_dir: &Path) -> String {
                 .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
                 .map(|t| t.format("%H:%M:%S UTC").to_string())
                 .unwrap_or_else(|| "?".into());
-            format!("pid {pid}, since {since}")
+            t!(GitLockOwner, pid = pid, since = since)
         }
-        None => "no details recorded".into(),
+        None => t!(GitLockNoOwner),
     }
 }
 

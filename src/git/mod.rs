@@ -61,19 +61,13 @@ impl Git {
     pub fn open_as_is(root: &Path) -> Result<Git> {
         let repo = Repository::discover(root).map_err(|e| {
             invalid!(
-                "{} is not inside a git repository: {}",
-                root.display(),
-                e.message()
+                "{}",
+                t!(GitNotARepo, path = root.display(), error = e.message())
             )
         })?;
         let workdir = repo
             .workdir()
-            .ok_or_else(|| {
-                invalid!(
-                    "{} is a bare repository: sop needs a work tree",
-                    root.display()
-                )
-            })?
+            .ok_or_else(|| invalid!("{}", t!(GitBare, path = root.display())))?
             .canonicalize()?;
         let prefix = root
             .canonicalize()?
@@ -128,12 +122,9 @@ impl Git {
 
     /// The work tree's root; an error in a bare repository.
     pub fn workdir(&self) -> Result<&Path> {
-        self.workdir.as_deref().ok_or_else(|| {
-            invalid!(
-                "{} is a bare repository: sop needs a work tree",
-                self.git_dir.display()
-            )
-        })
+        self.workdir
+            .as_deref()
+            .ok_or_else(|| invalid!("{}", t!(GitBare, path = self.git_dir.display())))
     }
 
     /// The short name of the branch HEAD points at.
@@ -343,9 +334,7 @@ impl Git {
             .symbolic_target()
             .ok()
             .flatten()
-            .ok_or_else(|| {
-                invalid!("HEAD is detached: check out a branch (git switch main) before using sop")
-            })?
+            .ok_or_else(|| invalid!("{}", t!(GitDetached)))?
             .to_string();
         let id = self.repo.refname_to_id(&name).ok();
         Ok((name, id))

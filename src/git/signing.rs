@@ -24,10 +24,7 @@ pub(super) fn sign(repo: &Repository, buffer: &str, required: bool) -> Result<Op
     let config = repo.config()?;
     if !config.get_bool("commit.gpgsign").unwrap_or(false) {
         if required {
-            return Err(forbidden!(
-                "sop.toml requires signed commits (require_signatures = true), but git is not set to sign; nothing was changed"
-            )
-            .hint("set up signing, e.g. git config commit.gpgsign true && git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, and add the public key to your entry in people.toml"));
+            return Err(forbidden!("{}", t!(SignRequired)).hint(t!(HintSignSetUp)));
         }
         return Ok(None);
     }
@@ -35,11 +32,7 @@ pub(super) fn sign(repo: &Repository, buffer: &str, required: bool) -> Result<Op
     let signature = match format.as_str() {
         "ssh" => sign_ssh(repo, &config, buffer)?,
         "openpgp" | "x509" => sign_gpg(repo, &config, &format, buffer)?,
-        other => {
-            return Err(invalid!(
-                "git's gpg.format is '{other}', which sop does not know: use openpgp, ssh or x509"
-            ))
-        }
+        other => return Err(invalid!("{}", t!(SignUnknownFormat, format = other))),
     };
     // Without the trailing newline libgit2 writes the header exactly as git does.
     Ok(Some(signature.trim_end_matches('\n').to_string()))
@@ -81,14 +74,14 @@ fn sign_gpg(repo: &Repository, config: &Config, format: &str, buffer: &str) -> R
     if !out.status.success() || !stderr.contains("[GNUPG:] SIG_CREATED ") {
         return Err(signing_failed(&program, &stderr));
     }
-    String::from_utf8(out.stdout).context("the signature is not text")
+    String::from_utf8(out.stdout).with_context(|| t!(SignNotText))
 }
 
 /// git signs with the committer's identity when no key is set.
 fn committer_ident(repo: &Repository) -> Result<String> {
-    let sig = repo.signature().map_err(|_| {
-        invalid!("commit.gpgsign is set but neither user.signingkey nor user.name/user.email is: git config user.signingkey KEY")
-    })?;
+    let sig = repo
+        .signature()
+        .map_err(|_| invalid!("{}", t!(SignNoIdent)))?;
     Ok(format!(
         "{} <{}>",
         sig.name().unwrap_or_default(),
@@ -103,7 +96,7 @@ fn sign_ssh(repo: &Repository, config: &Config, buffer: &str) -> Result<String> 
         Some(k) => k,
         None => default_ssh_key(config)?,
     };
-    let dir = tempfile::tempdir().context("making a temporary folder for signing")?;
+    let dir = tempfile::tempdir().with_context(|| t!(SignTempFolder))?;
     let literal = key
         .strip_prefix("key::")
         .map(str::to_string)
@@ -133,25 +126,28 @@ fn sign_ssh(repo: &Repository, config: &Config, buffer: &str) -> Result<String> 
     }
     let sig_file = dir.path().join("commit.sig");
     std::fs::read_to_string(&sig_file)
-        .map_err(|e| signing_failed(&program, &format!("no signature written ({e})")))
+        .map_err(|e| signing_failed(&program, &t!(SignNoneWritten, error = e)))
 }
 
 /// `gpg.ssh.defaultKeyCommand`: its first line of output is the key.
 fn default_ssh_key(config: &Config) -> Result<String> {
     let command = get(config, "gpg.ssh.defaultKeyCommand").ok_or_else(|| {
-        invalid!("commit.gpgsign is set with gpg.format = ssh, but no user.signingkey")
-            .hint("git config user.signingkey ~/.ssh/id_ed25519.pub")
+        invalid!("{}", t!(SignNoSshKey)).hint("git config user.signingkey ~/.ssh/id_ed25519.pub")
     })?;
     let out = Command::new("sh")
         .args(["-c", &command])
         .output()
-        .with_context(|| format!("running gpg.ssh.defaultKeyCommand `{command}`"))?;
+        .with_context(|| t!(SignRunningKeyCommand, command = command))?;
     let text = String::from_utf8_lossy(&out.stdout);
     match text.lines().next().filter(|l| !l.trim().is_empty()) {
         Some(line) if out.status.success() => Ok(format!("key::{}", line.trim())),
         _ => Err(invalid!(
-            "gpg.ssh.defaultKeyCommand `{command}` gave no key: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
+            "{}",
+            t!(
+                SignKeyCommandNoKey,
+                command = command,
+                stderr = String::from_utf8_lossy(&out.stderr).trim()
+            )
         )),
     }
 }
@@ -168,15 +164,12 @@ fn signing_failed(program: &str, detail: &str) -> anyhow::Error {
         .lines()
         .filter(|l| !l.starts_with("[GNUPG:]") && !l.trim().is_empty())
         .collect();
-    invalid!(
-        "signing the commit with {program} failed; nothing was changed: {}",
-        if detail.is_empty() {
-            "no signature was made".to_string()
-        } else {
-            detail.join("; ")
-        }
-    )
-    .hint("check git's signing setup (user.signingkey, gpg.format, that the key exists and its agent runs); `git commit -S --allow-empty -m test` in a scratch repository shows the same error, or unset commit.gpgsign")
+    let detail = if detail.is_empty() {
+        t!(SignNoneMade)
+    } else {
+        detail.join("; ")
+    };
+    invalid!("{}", t!(SignFailed, program = program, detail = detail)).hint(t!(HintSignFailed))
 }
 
 /// Runs a program with `input` on stdin, fed from a thread so a full pipe cannot deadlock.
@@ -277,24 +270,21 @@ pub fn check(signed: &Signed, keys: &[String], gpg: &str) -> Status {
     } else if signature.starts_with("-----BEGIN PGP SIGNATURE-----") {
         check_openpgp(signature, &signed.payload, keys, gpg)
     } else {
-        Status::UnknownKey("a signature of a kind sop cannot check (x509?)".into())
+        Status::UnknownKey(t!(SigUnknownKind))
     }
 }
 
 fn check_ssh(signature: &str, payload: &[u8], keys: &[String]) -> Status {
     let sig = match ssh_key::SshSig::from_pem(signature) {
         Ok(s) => s,
-        Err(e) => return Status::Bad(format!("unreadable SSH signature: {e}")),
+        Err(e) => return Status::Bad(t!(SigSshUnreadable, error = e)),
     };
     if sig.namespace() != "git" {
-        return Status::Bad(format!(
-            "SSH signature for namespace '{}', not 'git'",
-            sig.namespace()
-        ));
+        return Status::Bad(t!(SigSshNamespace, namespace = sig.namespace()));
     }
     let signer = ssh_key::PublicKey::from(sig.public_key().clone());
     if let Err(e) = signer.verify("git", payload, &sig) {
-        return Status::Bad(format!("SSH signature does not verify: {e}"));
+        return Status::Bad(t!(SigSshBad, error = e));
     }
     let owned = keys.iter().any(|k| {
         ssh_key::PublicKey::from_openssh(k.trim())
@@ -303,9 +293,9 @@ fn check_ssh(signature: &str, payload: &[u8], keys: &[String]) -> Status {
     if owned {
         Status::Good
     } else {
-        Status::UnknownKey(format!(
-            "signed by SSH key {}",
-            signer.fingerprint(ssh_key::HashAlg::Sha256)
+        Status::UnknownKey(t!(
+            SigBySshKey,
+            key = signer.fingerprint(ssh_key::HashAlg::Sha256)
         ))
     }
 }
@@ -314,11 +304,11 @@ fn check_ssh(signature: &str, payload: &[u8], keys: &[String]) -> Status {
 fn check_openpgp(signature: &str, payload: &[u8], keys: &[String], gpg: &str) -> Status {
     let dir = match tempfile::tempdir() {
         Ok(d) => d,
-        Err(e) => return Status::UnknownKey(format!("cannot check OpenPGP signature: {e}")),
+        Err(e) => return Status::UnknownKey(t!(SigPgpCannotCheckWhy, error = e)),
     };
     let sig_file = dir.path().join("sig.asc");
     if std::fs::write(&sig_file, signature).is_err() {
-        return Status::UnknownKey("cannot check OpenPGP signature".into());
+        return Status::UnknownKey(t!(SigPgpCannotCheck));
     }
     let out = run(
         Command::new(gpg)
@@ -329,7 +319,7 @@ fn check_openpgp(signature: &str, payload: &[u8], keys: &[String], gpg: &str) ->
     );
     let out = match out {
         Ok(o) => o,
-        Err(e) => return Status::UnknownKey(format!("cannot run {gpg}: {e}")),
+        Err(e) => return Status::UnknownKey(t!(SigCannotRun, program = gpg, error = e)),
     };
     let mut status = String::new();
     let _ = out.stdout.as_slice().read_to_string(&mut status);
@@ -349,12 +339,10 @@ fn openpgp_status(status: &str, keys: &[String]) -> Status {
             })
     };
     if words("BADSIG").is_some() {
-        return Status::Bad("OpenPGP signature does not verify".into());
+        return Status::Bad(t!(SigPgpBad));
     }
     let Some(valid) = words("VALIDSIG") else {
-        return Status::UnknownKey(
-            "OpenPGP signature by a key not in the verifier's keyring".into(),
-        );
+        return Status::UnknownKey(t!(SigPgpNotInKeyring));
     };
     let norm = |s: &str| s.replace(' ', "").to_uppercase();
     // VALIDSIG <signing key fpr> … <primary key fpr> (the last field).
@@ -365,9 +353,9 @@ fn openpgp_status(status: &str, keys: &[String]) -> Status {
     if owned {
         Status::Good
     } else {
-        Status::UnknownKey(format!(
-            "signed by OpenPGP key {}",
-            valid.first().cloned().unwrap_or_default()
+        Status::UnknownKey(t!(
+            SigByPgpKey,
+            key = valid.first().cloned().unwrap_or_default()
         ))
     }
 }

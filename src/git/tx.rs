@@ -54,9 +54,7 @@ impl Git {
             .and_then(|c| c.get_bool("core.splitIndex"))
             .unwrap_or(false)
         {
-            return Err(invalid!(
-                "this repository uses core.splitIndex, which sop's git library cannot write: run `git config core.splitIndex false && git update-index --no-split-index`"
-            ));
+            return Err(invalid!("{}", t!(GitSplitIndex)));
         }
         Tx::start(self, SopLock::take(&self.git_dir)?)
     }
@@ -181,10 +179,7 @@ impl<'a> Tx<'a> {
                     if e.kind() == ErrorKind::AlreadyExists
                         && super::locks::left_by_a_crash(&path) =>
                 {
-                    eprintln!(
-                        "sop: removed {}, which a crashed git command left behind",
-                        path.display()
-                    );
+                    eprintln!("{}", t!(GitRemovedCrashed, path = path.display()));
                     let _ = fs::remove_file(&path);
                 }
                 Err(e) => {
@@ -198,12 +193,10 @@ impl<'a> Tx<'a> {
     fn index_lock_error(&self, e: std::io::Error) -> anyhow::Error {
         let path = self.index_lock_path();
         match e.kind() {
-            ErrorKind::AlreadyExists => conflict!(
-                "the repository is busy: {} exists, so a git command is running",
-                path.display()
-            )
-            .hint("wait for it to finish; if no git command is running, a crashed one left the file: remove it"),
-            _ => anyhow::Error::new(e).context(format!("creating {}", path.display())),
+            ErrorKind::AlreadyExists => {
+                conflict!("{}", t!(GitBusyIndex, path = path.display())).hint(t!(HintGitBusyIndex))
+            }
+            _ => anyhow::Error::new(e).context(t!(CtxCreating, path = path.display())),
         }
     }
 
@@ -212,7 +205,7 @@ impl<'a> Tx<'a> {
         let journal_path = self.journal_path();
         if let Ok(text) = fs::read_to_string(&journal_path) {
             let journal: Journal = serde_json::from_str(&text)
-                .with_context(|| format!("reading {}", journal_path.display()))?;
+                .with_context(|| t!(CtxReading, path = journal_path.display()))?;
             let committed = self.git.repo.refname_to_id(&journal.branch).ok()
                 == Some(Oid::from_str(&journal.commit)?);
             if committed {
@@ -241,8 +234,8 @@ impl<'a> Tx<'a> {
                 let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
                 self.write_index(&files, parent.as_ref(), &commit.tree()?)?;
                 eprintln!(
-                    "sop: finished writing commit {} that an interrupted sop command left half-done",
-                    &journal.commit[..12]
+                    "{}",
+                    t!(GitFinishedHalfDone, commit = &journal.commit[..12])
                 );
             }
             fs::remove_file(&journal_path)?;
@@ -288,8 +281,8 @@ impl<'a> Tx<'a> {
         let mut slot = self.index.borrow_mut();
         if slot.is_none() {
             let path = self.git.git_dir.join("index");
-            let index =
-                IndexFile::open(&path).map_err(|e| invalid!("cannot read the git index: {e:#}"))?;
+            let index = IndexFile::open(&path)
+                .map_err(|e| invalid!("{}", t!(GitIndexUnreadable, error = format!("{e:#}"))))?;
             *slot = Some(std::rc::Rc::new(index));
         }
         Ok(slot.as_ref().expect("just set").clone())
@@ -342,7 +335,7 @@ impl<'a> Tx<'a> {
         let buffer = repo.commit_create_buffer(author, author, message, &tree, &parent_refs)?;
         let buffer = buffer
             .as_str()
-            .map_err(|_| invalid!("commit message is not valid UTF-8"))?
+            .map_err(|_| invalid!("{}", t!(GitMessageNotUtf8)))?
             .to_string();
         let commit = match super::signing::sign(repo, &buffer, self.require_signatures)? {
             Some(signature) => repo.commit_signed(&buffer, &signature, None)?,
@@ -377,9 +370,7 @@ impl<'a> Tx<'a> {
         // the work tree and index match, and the next sop command finishes the job.
         self.write_files(&changes)
             .and_then(|()| self.write_index(&changes, base.as_ref(), &tree))
-            .with_context(|| {
-                format!("commit {commit} was made, but updating the work tree failed; the next sop command will finish it")
-            })?;
+            .with_context(|| t!(GitWorkTreeFailed, commit = commit))?;
         fs::remove_file(self.journal_path())?;
         Ok(commit)
     }
@@ -403,12 +394,8 @@ impl<'a> Tx<'a> {
                     .and_then(|t| t.get_path(Path::new(&at)).ok())
                     .is_some_and(|e| e.filemode() == LINK_MODE);
                 if on_disk || in_head {
-                    return Err(invalid!(
-                        "{at} is a symbolic link: sop does not follow links in the records directory, so it will not write {path}"
-                    )
-                    .hint(format!(
-                        "replace the link by the folder or file itself (git rm {at}, then commit), or ask an administrator"
-                    )));
+                    return Err(invalid!("{}", t!(GitLinkOnTheWay, at = at, path = path))
+                        .hint(t!(HintGitLink, at = at)));
                 }
             }
         }
@@ -430,7 +417,7 @@ impl<'a> Tx<'a> {
         let lock_path = common.join(&lock_rel);
         let lock_record = relative_to(&lock_path, &self.git.git_dir);
         if let Some(dir) = lock_path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            fs::create_dir_all(dir).with_context(|| t!(CtxCreating, path = dir.display()))?;
         }
         self.record(&lock_record)?;
         let mut file = match create_lock(&lock_path) {
@@ -439,11 +426,11 @@ impl<'a> Tx<'a> {
                 self.release(&lock_record)?;
                 return Err(match e.kind() {
                     ErrorKind::AlreadyExists => conflict!(
-                        "{branch} is locked by another git command ({} exists); nothing was changed",
-                        lock_path.display()
+                        "{}",
+                        t!(GitBranchLocked, branch = branch, path = lock_path.display())
                     )
-                    .hint("wait for it to finish, then run the command again; if no git command is running, a crashed one left the file: remove it"),
-                    _ => anyhow::Error::new(e).context(format!("creating {}", lock_path.display())),
+                    .hint(t!(HintGitBranchLocked)),
+                    _ => anyhow::Error::new(e).context(t!(CtxCreating, path = lock_path.display())),
                 });
             }
         };
@@ -452,11 +439,15 @@ impl<'a> Tx<'a> {
             let current = self.git.repo.refname_to_id(branch).ok();
             if current != old {
                 return Err(conflict!(
-                    "{branch} moved while sop was working (from {} to {}); nothing was changed",
-                    short(old),
-                    short(current)
+                    "{}",
+                    t!(
+                        GitBranchMoved,
+                        branch = branch,
+                        old = short(old),
+                        new = short(current)
+                    )
                 )
-                .hint("run the command again: it reads the new state"));
+                .hint(t!(HintGitBranchMoved)));
             }
             file.write_all(format!("{new}\n").as_bytes())?;
             if self.durable {
@@ -464,7 +455,7 @@ impl<'a> Tx<'a> {
             }
             drop(file);
             fs::rename(&lock_path, common.join(branch))
-                .with_context(|| format!("moving {branch}"))?;
+                .with_context(|| t!(GitMovingBranch, branch = branch))?;
             Ok(())
         })();
         if result.is_err() {
@@ -540,15 +531,15 @@ impl<'a> Tx<'a> {
         let path = self.git.git_dir.join("index");
         if !hash {
             if let Some(writes) = index.in_place(&changes, &folders) {
-                return patch_file(&path, &writes).context("writing the git index");
+                return patch_file(&path, &writes).with_context(|| t!(GitWritingIndex));
             }
         }
         let bytes = index
             .patched(&changes, &folders, hash)
-            .map_err(|e| invalid!("cannot write the git index: {e:#}"))?;
+            .map_err(|e| invalid!("{}", t!(GitIndexUnwritable, error = format!("{e:#}"))))?;
         self.record(INDEX_TMP)?;
-        fs::write(&self.index_tmp, &bytes).context("writing the git index")?;
-        fs::rename(&self.index_tmp, &path).context("replacing the git index")?;
+        fs::write(&self.index_tmp, &bytes).with_context(|| t!(GitWritingIndex))?;
+        fs::rename(&self.index_tmp, &path).with_context(|| t!(GitReplacingIndex))?;
         self.release(INDEX_TMP)?;
         crash_point("after-index");
         Ok(())
@@ -597,10 +588,7 @@ fn create_lock(path: &Path) -> std::io::Result<fs::File> {
         match OpenOptions::new().write(true).create_new(true).open(path) {
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
                 if super::locks::left_by_a_crash(path) {
-                    eprintln!(
-                        "sop: removed {}, which a crashed git command left behind",
-                        path.display()
-                    );
+                    eprintln!("{}", t!(GitRemovedCrashed, path = path.display()));
                     let _ = fs::remove_file(path);
                 } else if start.elapsed() < INDEX_LOCK_WAIT {
                     std::thread::sleep(Duration::from_millis(10));
@@ -817,14 +805,12 @@ fn folder<'r, 'c>(
 }
 
 fn modified(repo_path: &str, staged: bool) -> anyhow::Error {
-    let what = if staged {
-        "has staged changes"
+    let message = if staged {
+        t!(GitStaged, path = repo_path)
     } else {
-        "was edited by hand"
+        t!(GitEditedByHand, path = repo_path)
     };
-    conflict!("{repo_path} {what} and not committed; sop will not overwrite it").hint(format!(
-        "commit the edit with git (git add {repo_path} && git commit) if it is right, or discard it (git restore --staged --worktree {repo_path}); `sop verify` checks hand edits"
-    ))
+    conflict!("{message}").hint(t!(HintGitEdited, path = repo_path))
 }
 
 /// From this many files on, a change's objects are written as one pack.
@@ -858,7 +844,7 @@ fn write_pack(
         built?
     };
     let mut writer = odb.packwriter()?;
-    writer.write_all(&buf).context("writing a pack")?;
+    writer.write_all(&buf).with_context(|| t!(GitWritingPack))?;
     writer.commit()?;
     mempack.reset()?;
     odb.refresh()?;

@@ -1371,6 +1371,826 @@ messages! {
     // git/, audit, procedure/, people, engine/, field, trailers, printout/, document/, site/,
     // store, tree_cache). ====
     // (Keys of this section go directly below this line.)
+    // What was being done when an error came (`.context(...)`), for any file or folder.
+    CtxReading { en: "reading {path}", id: "membaca {path}" }
+    CtxReadingFolder { en: "reading the folder {path}", id: "membaca folder {path}" }
+    CtxWriting { en: "writing {path}", id: "menulis {path}" }
+    CtxOpening { en: "opening {path}", id: "membuka {path}" }
+    CtxCreating { en: "creating {path}", id: "membuat {path}" }
+    CtxMaking { en: "making {path}", id: "membuat {path}" }
+    CtxMakingFolder { en: "making the folder {path}", id: "membuat folder {path}" }
+    CtxRemoving { en: "removing {path}", id: "menghapus {path}" }
+    CtxLocking { en: "locking {path}", id: "mengunci {path}" }
+    HintWaitRetry {
+        en: "wait for it to finish, then run the command again",
+        id: "tunggu sampai selesai, lalu jalankan perintahnya lagi",
+    }
+    SymlinkNotFollowed {
+        en: "{path} is a symbolic link: sop does not follow links in the records directory",
+        id: "{path} adalah tautan simbolik: sop tidak mengikuti tautan di direktori catatan",
+    }
+
+    // src/limits.rs
+    LimitControlChar {
+        en: "contains a control character (U+{code} at byte {at}); only tab and line breaks are allowed",
+        id: "berisi karakter kendali (U+{code} pada bita {at}); hanya tab dan baris baru yang diperbolehkan",
+    }
+    LimitColumn { en: "column '{column}' {why}", id: "kolom '{column}' {why}" }
+    LimitCellTooLong {
+        en: "column '{column}' holds more than {size}, the most a cell may hold",
+        id: "kolom '{column}' berisi lebih dari {size}, batas terbesar isi satu sel",
+    }
+    LimitNotUtf8 {
+        en: "{rel}: not UTF-8 text (invalid byte at position {at})",
+        id: "{rel}: bukan teks UTF-8 (bita tidak sah pada posisi {at})",
+    }
+    LimitFileTooBig {
+        en: "{rel}: {len} bytes, over the limit of {max} for this file",
+        id: "{rel}: {len} bita, melebihi batas {max} untuk berkas ini",
+    }
+
+    // src/attachment.rs
+    AttachNoFile { en: "--attach {path}: names no file", id: "--attach {path}: tidak menyebut berkas" }
+    AttachNameNotUtf8 {
+        en: "--attach {path}: the file name is not UTF-8 text",
+        id: "--attach {path}: nama berkasnya bukan teks UTF-8",
+    }
+    AttachCannotOpen { en: "--attach {path}: cannot open it: {error}", id: "--attach {path}: tidak dapat dibuka: {error}" }
+    AttachNotAFile { en: "--attach {path}: is not a file", id: "--attach {path}: bukan berkas" }
+    AttachTooBig {
+        en: "--attach {path}: {human} ({len} bytes), over the limit of {limit_mb} MiB per file",
+        id: "--attach {path}: {human} ({len} bita), melebihi batas {limit_mb} MiB per berkas",
+    }
+    AttachBytes { en: "{n} bytes", id: "{n} bita" }
+
+    // src/config.rs, src/rules.rs
+    ConfigWithinStandard {
+        en: "[monitoring] within_standard = {value}: give a percentage from 0 to 100",
+        id: "[monitoring] within_standard = {value}: berikan persentase dari 0 sampai 100",
+    }
+    ConfigMaxFactor {
+        en: "[monitoring] max_factor = {value}: give a whole number from 1 to {most}",
+        id: "[monitoring] max_factor = {value}: berikan bilangan bulat dari 1 sampai {most}",
+    }
+    ConfigHolidayFile { en: "sop.toml names holiday file {rel}: {error}", id: "sop.toml menyebut berkas hari libur {rel}: {error}" }
+    ConfigTimezone {
+        en: "sop.toml: unknown timezone '{zone}': use Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC or an offset like +07:00",
+        id: "sop.toml: zona waktu '{zone}' tidak dikenal: gunakan Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC atau selisih waktu seperti +07:00",
+    }
+    RulesMissing { en: "{rel} is missing", id: "{rel} tidak ada" }
+
+    // src/context.rs
+    SopNowNotTime { en: "SOP_NOW={value} is not an RFC 3339 time: {error}", id: "SOP_NOW={value} bukan waktu RFC 3339: {error}" }
+    CtxOpeningRecords { en: "opening the records repository", id: "membuka repositori catatan" }
+
+    // src/git/
+    GitNotARepo { en: "{path} is not inside a git repository: {error}", id: "{path} tidak berada di dalam repositori git: {error}" }
+    GitBare { en: "{path} is a bare repository: sop needs a work tree", id: "{path} adalah repositori bare: sop memerlukan work tree" }
+    GitDetached {
+        en: "HEAD is detached: check out a branch (git switch main) before using sop",
+        id: "HEAD terlepas (detached): pindah ke sebuah branch (git switch main) sebelum memakai sop",
+    }
+    GitBusySop {
+        en: "the repository is busy: another sop command ({owner}) has been working for 10 seconds",
+        id: "repositori sedang sibuk: perintah sop lain ({owner}) sudah bekerja selama 10 detik",
+    }
+    GitLockOwner { en: "pid {pid}, since {since}", id: "pid {pid}, sejak {since}" }
+    GitLockNoOwner { en: "no details recorded", id: "tidak ada keterangan yang tercatat" }
+    GitRemovingLeft { en: "removing {path}, left by a killed sop", id: "menghapus {path}, sisa sop yang dihentikan paksa" }
+    GitSplitIndex {
+        en: "this repository uses core.splitIndex, which sop's git library cannot write: run `git config core.splitIndex false && git update-index --no-split-index`",
+        id: "repositori ini memakai core.splitIndex, yang tidak dapat ditulis oleh pustaka git sop: jalankan `git config core.splitIndex false && git update-index --no-split-index`",
+    }
+    GitRemovedCrashed {
+        en: "sop: removed {path}, which a crashed git command left behind",
+        id: "sop: {path} dihapus, sisa perintah git yang terhenti mendadak",
+    }
+    GitBusyIndex {
+        en: "the repository is busy: {path} exists, so a git command is running",
+        id: "repositori sedang sibuk: {path} ada, jadi sebuah perintah git sedang berjalan",
+    }
+    HintGitBusyIndex {
+        en: "wait for it to finish; if no git command is running, a crashed one left the file: remove it",
+        id: "tunggu sampai selesai; bila tidak ada perintah git yang berjalan, berkas itu sisa perintah yang terhenti mendadak: hapus berkas itu",
+    }
+    GitFinishedHalfDone {
+        en: "sop: finished writing commit {commit} that an interrupted sop command left half-done",
+        id: "sop: penulisan commit {commit} yang ditinggalkan setengah jadi oleh perintah sop yang terputus sudah diselesaikan",
+    }
+    GitIndexUnreadable { en: "cannot read the git index: {error}", id: "indeks git tidak dapat dibaca: {error}" }
+    GitIndexUnwritable { en: "cannot write the git index: {error}", id: "indeks git tidak dapat ditulis: {error}" }
+    GitWritingIndex { en: "writing the git index", id: "menulis indeks git" }
+    GitReplacingIndex { en: "replacing the git index", id: "mengganti indeks git" }
+    GitMessageNotUtf8 { en: "commit message is not valid UTF-8", id: "pesan commit bukan UTF-8 yang sah" }
+    GitWorkTreeFailed {
+        en: "commit {commit} was made, but updating the work tree failed; the next sop command will finish it",
+        id: "commit {commit} sudah dibuat, tetapi pembaruan work tree gagal; perintah sop berikutnya akan menyelesaikannya",
+    }
+    GitLinkOnTheWay {
+        en: "{at} is a symbolic link: sop does not follow links in the records directory, so it will not write {path}",
+        id: "{at} adalah tautan simbolik: sop tidak mengikuti tautan di direktori catatan, jadi tidak akan menulis {path}",
+    }
+    HintGitLink {
+        en: "replace the link by the folder or file itself (git rm {at}, then commit), or ask an administrator",
+        id: "ganti tautan itu dengan folder atau berkasnya sendiri (git rm {at}, lalu commit), atau minta bantuan administrator",
+    }
+    GitBranchLocked {
+        en: "{branch} is locked by another git command ({path} exists); nothing was changed",
+        id: "{branch} sedang dikunci oleh perintah git lain ({path} ada); tidak ada yang diubah",
+    }
+    HintGitBranchLocked {
+        en: "wait for it to finish, then run the command again; if no git command is running, a crashed one left the file: remove it",
+        id: "tunggu sampai selesai, lalu jalankan perintahnya lagi; bila tidak ada perintah git yang berjalan, berkas itu sisa perintah yang terhenti mendadak: hapus berkas itu",
+    }
+    GitBranchMoved {
+        en: "{branch} moved while sop was working (from {old} to {new}); nothing was changed",
+        id: "{branch} berpindah selama sop bekerja (dari {old} ke {new}); tidak ada yang diubah",
+    }
+    HintGitBranchMoved {
+        en: "run the command again: it reads the new state",
+        id: "jalankan perintahnya lagi: perintah itu membaca keadaan yang baru",
+    }
+    GitMovingBranch { en: "moving {branch}", id: "memindahkan {branch}" }
+    GitStaged {
+        en: "{path} has staged changes and not committed; sop will not overwrite it",
+        id: "{path} memiliki perubahan yang sudah di-stage dan belum di-commit; sop tidak akan menimpanya",
+    }
+    GitEditedByHand {
+        en: "{path} was edited by hand and not committed; sop will not overwrite it",
+        id: "{path} diubah secara manual dan belum di-commit; sop tidak akan menimpanya",
+    }
+    HintGitEdited {
+        en: "commit the edit with git (git add {path} && git commit) if it is right, or discard it (git restore --staged --worktree {path}); `sop verify` checks hand edits",
+        id: "commit perubahan itu dengan git (git add {path} && git commit) bila memang benar, atau buang (git restore --staged --worktree {path}); `sop verify` memeriksa perubahan manual",
+    }
+    GitDamagedTree { en: "a damaged tree object", id: "objek tree yang rusak" }
+    GitDamagedCommit { en: "a damaged commit", id: "commit yang rusak" }
+    GitIndexNotIndex { en: "not a git index", id: "bukan indeks git" }
+    GitIndexVersion {
+        en: "git index version {version} is not one sop can write",
+        id: "indeks git versi {version} tidak dapat ditulis sop",
+    }
+    GitIndexOver4G { en: "the git index is over 4 GB", id: "indeks git lebih dari 4 GB" }
+    GitIndexCutShort { en: "the git index is cut short", id: "indeks git terpotong" }
+    GitIndexExtended { en: "an extended entry in a version 2 index", id: "entri extended dalam indeks versi 2" }
+    GitIndexBadPath { en: "a bad path in the git index", id: "jalur yang rusak dalam indeks git" }
+    GitIndexPathsOver4G { en: "the git index's paths are over 4 GB", id: "jalur-jalur dalam indeks git lebih dari 4 GB" }
+    GitIndexExtensionCut { en: "a git index extension is cut short", id: "ekstensi indeks git terpotong" }
+    GitIndexExtension {
+        en: "the git index uses the extension '{name}', which sop cannot write (a split or sparse index)",
+        id: "indeks git memakai ekstensi '{name}', yang tidak dapat ditulis sop (indeks split atau sparse)",
+    }
+    GitIndexPathNoEnd { en: "a path in the git index has no end", id: "sebuah jalur dalam indeks git tidak memiliki akhir" }
+    GitCutShort { en: "cut short", id: "terpotong" }
+    GitIndexBadTree { en: "a bad TREE extension", id: "ekstensi TREE yang rusak" }
+    GitNotATree { en: "{id} is not a tree", id: "{id} bukan tree" }
+    GitWritingPack { en: "writing a pack", id: "menulis pack" }
+
+    // src/git/signing.rs
+    SignRequired {
+        en: "sop.toml requires signed commits (require_signatures = true), but git is not set to sign; nothing was changed",
+        id: "sop.toml mewajibkan commit bertanda tangan (require_signatures = true), tetapi git tidak diatur untuk menandatangani; tidak ada yang diubah",
+    }
+    HintSignSetUp {
+        en: "set up signing, e.g. git config commit.gpgsign true && git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, and add the public key to your entry in people.toml",
+        id: "atur penandatanganan, misalnya git config commit.gpgsign true && git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub, lalu tambahkan kunci publiknya pada entri Anda di people.toml",
+    }
+    SignUnknownFormat {
+        en: "git's gpg.format is '{format}', which sop does not know: use openpgp, ssh or x509",
+        id: "gpg.format pada git bernilai '{format}', yang tidak dikenal sop: gunakan openpgp, ssh atau x509",
+    }
+    SignNotText { en: "the signature is not text", id: "tanda tangannya bukan teks" }
+    SignNoIdent {
+        en: "commit.gpgsign is set but neither user.signingkey nor user.name/user.email is: git config user.signingkey KEY",
+        id: "commit.gpgsign diatur, tetapi user.signingkey maupun user.name/user.email tidak: git config user.signingkey KUNCI",
+    }
+    SignTempFolder { en: "making a temporary folder for signing", id: "membuat folder sementara untuk penandatanganan" }
+    SignNoneWritten { en: "no signature written ({error})", id: "tidak ada tanda tangan yang ditulis ({error})" }
+    SignNoSshKey {
+        en: "commit.gpgsign is set with gpg.format = ssh, but no user.signingkey",
+        id: "commit.gpgsign diatur dengan gpg.format = ssh, tetapi user.signingkey tidak ada",
+    }
+    SignRunningKeyCommand { en: "running gpg.ssh.defaultKeyCommand `{command}`", id: "menjalankan gpg.ssh.defaultKeyCommand `{command}`" }
+    SignKeyCommandNoKey {
+        en: "gpg.ssh.defaultKeyCommand `{command}` gave no key: {stderr}",
+        id: "gpg.ssh.defaultKeyCommand `{command}` tidak memberikan kunci: {stderr}",
+    }
+    SignFailed {
+        en: "signing the commit with {program} failed; nothing was changed: {detail}",
+        id: "penandatanganan commit dengan {program} gagal; tidak ada yang diubah: {detail}",
+    }
+    SignNoneMade { en: "no signature was made", id: "tidak ada tanda tangan yang dibuat" }
+    HintSignFailed {
+        en: "check git's signing setup (user.signingkey, gpg.format, that the key exists and its agent runs); `git commit -S --allow-empty -m test` in a scratch repository shows the same error, or unset commit.gpgsign",
+        id: "periksa pengaturan penandatanganan git (user.signingkey, gpg.format, bahwa kuncinya ada dan agennya berjalan); `git commit -S --allow-empty -m test` di repositori percobaan menampilkan galat yang sama, atau hapus pengaturan commit.gpgsign",
+    }
+    SigUnknownKind { en: "a signature of a kind sop cannot check (x509?)", id: "tanda tangan jenis yang tidak dapat diperiksa sop (x509?)" }
+    SigSshUnreadable { en: "unreadable SSH signature: {error}", id: "tanda tangan SSH tidak terbaca: {error}" }
+    SigSshNamespace {
+        en: "SSH signature for namespace '{namespace}', not 'git'",
+        id: "tanda tangan SSH untuk namespace '{namespace}', bukan 'git'",
+    }
+    SigSshBad { en: "SSH signature does not verify: {error}", id: "tanda tangan SSH tidak sah: {error}" }
+    SigBySshKey { en: "signed by SSH key {key}", id: "ditandatangani dengan kunci SSH {key}" }
+    SigPgpCannotCheckWhy { en: "cannot check OpenPGP signature: {error}", id: "tanda tangan OpenPGP tidak dapat diperiksa: {error}" }
+    SigPgpCannotCheck { en: "cannot check OpenPGP signature", id: "tanda tangan OpenPGP tidak dapat diperiksa" }
+    SigCannotRun { en: "cannot run {program}: {error}", id: "{program} tidak dapat dijalankan: {error}" }
+    SigPgpBad { en: "OpenPGP signature does not verify", id: "tanda tangan OpenPGP tidak sah" }
+    SigPgpNotInKeyring {
+        en: "OpenPGP signature by a key not in the verifier's keyring",
+        id: "tanda tangan OpenPGP dengan kunci yang tidak ada di keyring pemeriksa",
+    }
+    SigByPgpKey { en: "signed by OpenPGP key {key}", id: "ditandatangani dengan kunci OpenPGP {key}" }
+
+    // src/audit.rs: `sop verify`'s findings, about a commit (its subject).
+    VerifyRange { en: "--range takes OLD..NEW (two commits), not '{range}'", id: "--range berbentuk OLD..NEW (dua commit), bukan '{range}'" }
+    VerifyAdds { en: "adds", id: "menambahkan" }
+    VerifyChanges { en: "changes", id: "mengubah" }
+    VerifyDeletes { en: "deletes", id: "menghapus" }
+    VerifyNotJudged { en: "cannot be judged: as of its parent, {error}", id: "tidak dapat dinilai: menurut commit induknya, {error}" }
+    VerifyLink {
+        en: "{verb} {rel}, a symbolic link: sop never follows links among its records, which could lead outside the repository",
+        id: "{verb} {rel}, sebuah tautan simbolik: sop tidak pernah mengikuti tautan di antara catatannya, karena tautan dapat mengarah ke luar repositori",
+    }
+    VerifyStray {
+        en: "{verb} {rel}, which is not a record of sop's: requests/ and assets/ hold only records, each at the path its id gives, and attachments/ only files at the path their SHA-256 gives",
+        id: "{verb} {rel}, yang bukan catatan sop: requests/ dan assets/ hanya berisi catatan, masing-masing di jalur sesuai nomornya, dan attachments/ hanya berisi berkas di jalur sesuai SHA-256-nya",
+    }
+    VerifyAnchor {
+        en: "starts a records directory anew (its parent has no {config}): what is checked with --range must continue the trusted history",
+        id: "memulai direktori catatan baru (induknya tidak memiliki {config}): yang diperiksa dengan --range harus melanjutkan riwayat yang tepercaya",
+    }
+    VerifyItsAuthor { en: "its author", id: "penulisnya" }
+    VerifyBadSignature { en: "bad signature: {why}", id: "tanda tangan tidak sah: {why}" }
+    VerifyNotTheirKey {
+        en: "{why}, which is not a key of {who} in people.toml (as of the parent commit)",
+        id: "{why}, yang bukan kunci milik {who} di people.toml (menurut commit induk)",
+    }
+    VerifyUnsigned {
+        en: "is not signed, but sop.toml requires signatures (require_signatures = true)",
+        id: "tidak ditandatangani, padahal sop.toml mewajibkan tanda tangan (require_signatures = true)",
+    }
+    VerifyAlsoChanges {
+        en: "a sop commit for {id} also changes {extra}; sop changes only the request's file (and the assets its Sop-Asset trailers name)",
+        id: "commit sop untuk {id} juga mengubah {extra}; sop hanya mengubah berkas permintaan itu (dan aset yang disebut trailer Sop-Asset-nya)",
+    }
+    VerifyManyRequests {
+        en: "changes {n} request files in one commit ({files}); sop makes one commit per change",
+        id: "mengubah {n} berkas permintaan dalam satu commit ({files}); sop membuat satu commit untuk setiap perubahan",
+    }
+    VerifyRegisterAuthor {
+        en: "changes the asset register ({n} file(s)) but its author {author} holds neither '{registrar}' nor '{admin}' (as of the parent commit)",
+        id: "mengubah daftar aset ({n} berkas), tetapi penulisnya {author} tidak memegang peran '{registrar}' maupun '{admin}' (menurut commit induk)",
+    }
+    VerifyAssetDeleted {
+        en: "deletes {rel}: an asset is disposed of, its file is kept",
+        id: "menghapus {rel}: aset dihapuskan (disposed), tetapi berkasnya tetap disimpan",
+    }
+    VerifyUnreadable { en: "writes a file sop cannot read: {error}", id: "menulis berkas yang tidak dapat dibaca sop: {error}" }
+    VerifyAdminUnknown {
+        en: "changes {paths} but its author {author} is not in people.toml (as of the parent commit); only a holder of role '{admin}' may",
+        id: "mengubah {paths}, tetapi penulisnya {author} tidak terdaftar di people.toml (menurut commit induk); hanya pemegang peran '{admin}' yang boleh",
+    }
+    VerifyNotAdmin {
+        en: "changes {paths} but its author {author} does not hold the administrator role '{admin}' (as of the parent commit)",
+        id: "mengubah {paths}, tetapi penulisnya {author} tidak memegang peran administrator '{admin}' (menurut commit induk)",
+    }
+    VerifyDeletesRule {
+        en: "deletes {rel}, without which sop cannot work",
+        id: "menghapus {rel}, padahal sop tidak dapat bekerja tanpanya",
+    }
+    VerifyDeletesRequest { en: "deletes the request file {rel}", id: "menghapus berkas permintaan {rel}" }
+    VerifyBeforeUnreadable {
+        en: "cannot be replayed: the version before it cannot be read: {error}",
+        id: "tidak dapat diputar ulang: versi sebelumnya tidak dapat dibaca: {error}",
+    }
+    VerifyNotReplayed {
+        en: "cannot be replayed: as of the parent commit, {why}",
+        id: "tidak dapat diputar ulang: menurut commit induk, {why}",
+    }
+    VerifyEntryByStranger {
+        en: "its new history entry is by '{by}', who is not in people.toml (as of the parent commit)",
+        id: "entri riwayat barunya dibuat oleh '{by}', yang tidak terdaftar di people.toml (menurut commit induk)",
+    }
+    VerifyNotLegal {
+        en: "is not a legal {action} by {by}: {refusal}",
+        id: "bukan `{action}` yang sah oleh {by}: {refusal}",
+    }
+    VerifyNotWhatSopWrites {
+        en: "is not what sop writes for this {action} by {by}: {parts} differ(s) (edited by hand?)",
+        id: "bukan yang ditulis sop untuk `{action}` oleh {by} ini: {parts} berbeda (diubah secara manual?)",
+    }
+    VerifyLinkedMissing {
+        en: "should also change request {id} but does not",
+        id: "seharusnya juga mengubah permintaan {id}, tetapi tidak",
+    }
+    VerifyLinkedDiffers {
+        en: "writes request {id} differently from what its call step writes ({parts} differ(s))",
+        id: "menulis permintaan {id} berbeda dari yang ditulis langkah pemanggilnya ({parts} berbeda)",
+    }
+    VerifyChangeDoesNot {
+        en: "changes {rel}, which this change does not",
+        id: "mengubah {rel}, yang tidak diubah oleh perubahan ini",
+    }
+    VerifyAssetMissing {
+        en: "should change asset {id} but does not",
+        id: "seharusnya mengubah aset {id}, tetapi tidak",
+    }
+    VerifyAssetDiffers {
+        en: "writes asset {id} differently from what sop writes for this step (edited by hand?)",
+        id: "menulis aset {id} berbeda dari yang ditulis sop untuk langkah ini (diubah secara manual?)",
+    }
+    VerifyStepDoesNot {
+        en: "changes {rel}, which this step does not change",
+        id: "mengubah {rel}, yang tidak diubah oleh langkah ini",
+    }
+    VerifyCommitFiles { en: "cannot read the commit's files: {error}", id: "berkas-berkas commit ini tidak dapat dibaca: {error}" }
+    VerifyNoAttachmentFile {
+        en: "attaches {name} ({sha}), but the commit has no file {rel}",
+        id: "melampirkan {name} ({sha}), tetapi commit ini tidak memiliki berkas {rel}",
+    }
+    VerifyCannotRead { en: "cannot read {rel}: {error}", id: "{rel} tidak dapat dibaca: {error}" }
+    VerifyAttachmentSha {
+        en: "attaches {name} as SHA-256 {sha}, but {rel} holds content with SHA-256 {actual} (edited by hand?)",
+        id: "melampirkan {name} dengan SHA-256 {sha}, tetapi {rel} berisi konten dengan SHA-256 {actual} (diubah secara manual?)",
+    }
+    VerifyAttachmentSize {
+        en: "lists attachment {name} as {size} bytes, but it has {actual}",
+        id: "mencatat lampiran {name} berukuran {size} bita, padahal ukurannya {actual}",
+    }
+    VerifyAttachmentType {
+        en: "lists attachment {name} as {listed}, but its content is {actual}",
+        id: "mencatat lampiran {name} bertipe {listed}, padahal isinya {actual}",
+    }
+    VerifyAttachmentChanged {
+        en: "{verb} {rel}, an attached file: attached files are never changed or deleted (attachments change only with their request)",
+        id: "{verb} {rel}, sebuah lampiran: lampiran tidak pernah diubah atau dihapus (lampiran hanya berubah bersama permintaannya)",
+    }
+    VerifyAttachmentUnlisted {
+        en: "adds {rel}, which no history entry of this commit attaches (attachments change only with their request)",
+        id: "menambahkan {rel}, yang tidak dilampirkan oleh entri riwayat mana pun dalam commit ini (lampiran hanya berubah bersama permintaannya)",
+    }
+    VerifyRewritesHistory {
+        en: "rewrites the request's history: entry {n} ({action} by {by} at {at}) was changed or removed",
+        id: "menulis ulang riwayat permintaan: entri {n} (`{action}` oleh {by} pada {at}) diubah atau dihapus",
+    }
+    VerifyNoEntry {
+        en: "changes the request without adding a history entry (status, step or fields edited by hand?)",
+        id: "mengubah permintaan tanpa menambahkan entri riwayat (status, langkah atau isian diubah secara manual?)",
+    }
+    VerifyManyEntries {
+        en: "adds {n} history entries at once; sop adds one per commit",
+        id: "menambahkan {n} entri riwayat sekaligus; sop menambahkan satu per commit",
+    }
+    VerifyNoneAdded { en: "(none added)", id: "(tidak ada yang ditambahkan)" }
+    VerifyWithoutSop {
+        en: "was committed without sop (the commit has no Sop-Request trailer)",
+        id: "di-commit tanpa sop (commit ini tidak memiliki trailer Sop-Request)",
+    }
+    VerifyNothing { en: "nothing", id: "tidak ada" }
+    VerifyTrailer {
+        en: "the commit's {key} says {said}, its change says {want}",
+        id: "trailer `{key}` pada commit ini menyebut {said}, sedangkan perubahannya menyebut {want}",
+    }
+    VerifyAuthor {
+        en: "the commit's author is {author}, but its history entry is by {id} <{email}>",
+        id: "penulis commit ini {author}, tetapi entri riwayatnya dibuat oleh {id} <{email}>",
+    }
+    VerifyDated {
+        en: "the commit is dated {commit_at}, its history entry {entry_at}",
+        id: "commit ini bertanggal {commit_at}, sedangkan entri riwayatnya {entry_at}",
+    }
+    VerifyBeforePrevious {
+        en: "its history entry is dated {at}, before the previous entry ({last})",
+        id: "entri riwayatnya bertanggal {at}, sebelum entri sebelumnya ({last})",
+    }
+
+    // src/procedure/lint.rs: `sop procedure check`'s findings.
+    LintIdFile { en: "id '{id}' does not match the file name '{stem}.toml'", id: "id '{id}' tidak sesuai dengan nama berkas '{stem}.toml'" }
+    LintPrefix { en: "prefix '{prefix}' must be 2 to 6 capital letters A-Z", id: "prefix '{prefix}' harus 2 sampai 6 huruf kapital A-Z" }
+    LintNoSteps { en: "the procedure has no steps", id: "prosedur ini tidak memiliki langkah" }
+    LintDuplicateStep { en: "duplicate step id '{id}'", id: "id langkah '{id}' ganda" }
+    LintStepId {
+        en: "step id '{id}' must be lowercase letters, digits and '-'",
+        id: "id langkah '{id}' harus berupa huruf kecil, angka dan '-'",
+    }
+    LintRowNumber {
+        en: "step '{id}' repeats number {n} of step '{other}', which is not just before it: steps that share a row are written one after the other",
+        id: "langkah '{id}' mengulang nomor {n} milik langkah '{other}', yang tidak tepat sebelumnya: langkah-langkah yang berbagi satu baris ditulis berurutan",
+    }
+    LintFieldTwice { en: "field '{name}' is declared twice", id: "isian '{name}' dideklarasikan dua kali" }
+    LintUnknownRole {
+        en: "step '{id}': unknown role '{role}' (declare it under [roles] in sop.toml)",
+        id: "langkah '{id}': peran '{role}' tidak dikenal (deklarasikan di bagian [roles] pada sop.toml)",
+    }
+    LintNoRole { en: "step '{id}' has no role: who does it?", id: "langkah '{id}' tidak memiliki peran: siapa yang melaksanakannya?" }
+    LintMisplaced {
+        en: "step '{id}' is a {kind}: '{key}' belongs to {kinds}",
+        id: "langkah '{id}' bertipe `{kind}`: '{key}' hanya untuk {kinds}",
+    }
+    LintForTaskOrStart { en: "a task or the start", id: "tugas atau awal" }
+    LintForCall { en: "a call", id: "pemanggilan" }
+    LintCallNoProcedure {
+        en: "call '{id}' names no procedure (call = \"…\")",
+        id: "pemanggilan '{id}' tidak menyebut prosedur (call = \"…\")",
+    }
+    LintCallNoCompleted {
+        en: "call '{id}' has no way on when the request it starts is completed (outcomes.completed)",
+        id: "pemanggilan '{id}' tidak memiliki kelanjutan bila permintaan yang dimulainya selesai (outcomes.completed)",
+    }
+    LintCallByNobody {
+        en: "call '{id}' is done by nobody: it takes no role and no fields",
+        id: "pemanggilan '{id}' tidak dilaksanakan oleh siapa pun: tidak menerima peran maupun isian",
+    }
+    LintApprovalTargets {
+        en: "approval '{id}' needs both 'approve' and 'reject' targets",
+        id: "persetujuan '{id}' memerlukan tujuan 'approve' dan 'reject'",
+    }
+    LintNoOptions { en: "decision '{id}' has no options", id: "keputusan '{id}' tidak memiliki pilihan" }
+    LintTaskNoNext {
+        en: "task '{id}' is the last step and has no 'next': where does it lead?",
+        id: "tugas '{id}' adalah langkah terakhir dan tidak memiliki 'next': ke mana kelanjutannya?",
+    }
+    LintOutcomeWord {
+        en: "end '{id}': outcome must be a lowercase word (e.g. completed, rejected)",
+        id: "akhir '{id}': outcome harus berupa satu kata huruf kecil (misalnya completed, rejected)",
+    }
+    LintStartFirst { en: "start '{id}' must be the first step", id: "awal '{id}' harus menjadi langkah pertama" }
+    LintAutomaticFields {
+        en: "decision '{id}' is taken by sop itself: it cannot require fields",
+        id: "keputusan '{id}' diambil oleh sop sendiri: tidak dapat mewajibkan isian",
+    }
+    LintUnknownTarget {
+        en: "step '{id}' ({label}) leads to unknown step '{target}'",
+        id: "langkah '{id}' (jalan keluar `{label}`) berlanjut ke langkah '{target}' yang tidak dikenal",
+    }
+    LintToItself { en: "step '{id}' ({label}) leads to itself", id: "langkah '{id}' (jalan keluar `{label}`) berlanjut ke dirinya sendiri" }
+    LintRouteUnset {
+        en: "decision '{id}' routes by field '{field}', which no form field or decision sets",
+        id: "keputusan '{id}' bercabang menurut isian '{field}', yang tidak diisi oleh isian formulir atau keputusan mana pun",
+    }
+    LintNoOptionFor {
+        en: "decision '{id}' has no option for {field} = '{value}'",
+        id: "keputusan '{id}' tidak memiliki pilihan untuk {field} = '{value}'",
+    }
+    LintNoOptionForSetBy {
+        en: "decision '{id}' has no option for {field} = '{value}' (set by step '{other}')",
+        id: "keputusan '{id}' tidak memiliki pilihan untuk {field} = '{value}' (diisi oleh langkah '{other}')",
+    }
+    LintOnBehalfRole {
+        en: "on_behalf names unknown role '{role}' (declare it under [roles] in sop.toml)",
+        id: "on_behalf menyebut peran '{role}' yang tidak dikenal (deklarasikan di bagian [roles] pada sop.toml)",
+    }
+    LintEditsUnknown { en: "step '{id}' edits unknown field '{name}'", id: "langkah '{id}' mengubah isian '{name}' yang tidak dikenal" }
+    LintEditsSecret {
+        en: "step '{id}' edits secret field '{name}', which is never stored",
+        id: "langkah '{id}' mengubah isian rahasia '{name}', yang tidak pernah disimpan",
+    }
+    LintAssignFrom {
+        en: "step '{id}' is assigned from '{name}', which is not a field of type person",
+        id: "langkah '{id}' ditugaskan menurut '{name}', yang bukan isian bertipe person",
+    }
+    LintAssignNobody {
+        en: "step '{id}' is done by nobody: it cannot be assigned",
+        id: "langkah '{id}' tidak dilaksanakan oleh siapa pun: tidak dapat ditugaskan",
+    }
+    LintInferredRole {
+        en: "step '{id}' says its role was inferred, but names no role",
+        id: "langkah '{id}' menyatakan perannya hasil simpulan, tetapi tidak menyebut peran",
+    }
+    LintInferredExit {
+        en: "step '{id}' marks exit '{label}' as inferred, but its exits are: {exits}",
+        id: "langkah '{id}' menandai jalan keluar '{label}' sebagai hasil simpulan, tetapi jalan keluarnya: {exits}",
+    }
+    LintNone { en: "none", id: "tidak ada" }
+    LintResumeUnknown {
+        en: "end '{id}' resumes to unknown step '{target}'",
+        id: "akhir '{id}' dilanjutkan kembali ke langkah '{target}' yang tidak dikenal",
+    }
+    LintResumeNobody {
+        en: "end '{id}' resumes to '{target}', where nobody acts",
+        id: "akhir '{id}' dilanjutkan kembali ke '{target}', tempat tidak ada yang bertindak",
+    }
+    LintAttachmentType {
+        en: "attachment_types: unknown file type '{file_type}' (known: {known})",
+        id: "attachment_types: tipe berkas '{file_type}' tidak dikenal (yang dikenal: {known})",
+    }
+    LintFieldTypeNotAllowed {
+        en: "field '{name}' takes type '{file_type}', which attachment_types does not allow",
+        id: "isian '{name}' menerima tipe '{file_type}', yang tidak diizinkan attachment_types",
+    }
+    LintByUndeclared {
+        en: "{what} goes by field '{field}', which the procedure does not declare",
+        id: "{what} ditentukan oleh isian '{field}', yang tidak dideklarasikan prosedur ini",
+    }
+    LintByNoValue { en: "{what} has no value for {field} = '{value}'", id: "{what} tidak memiliki nilai untuk {field} = '{value}'" }
+    LintByNotChoice {
+        en: "{what} names {field} = '{value}', which is not one of its choices",
+        id: "{what} menyebut {field} = '{value}', yang bukan salah satu pilihannya",
+    }
+    LintServiceTime { en: "the service time", id: "jangka waktu layanan" }
+    LintStepTime { en: "step '{id}': its time", id: "langkah '{id}': waktunya" }
+    LintStepRole { en: "step '{id}': its role", id: "langkah '{id}': perannya" }
+    LintUnreachable {
+        en: "step '{id}' is unreachable from the first step '{first}'",
+        id: "langkah '{id}' tidak dapat dicapai dari langkah pertama '{first}'",
+    }
+    LintNoEnd { en: "the procedure has no end step (kind = \"end\")", id: "prosedur ini tidak memiliki langkah akhir (kind = \"end\")" }
+    LintNeverEnds {
+        en: "step '{id}' never reaches an end: a loop with no way out",
+        id: "langkah '{id}' tidak pernah mencapai akhir: lingkaran tanpa jalan keluar",
+    }
+    LintAsset { en: "step '{id}' asset: {message}", id: "langkah '{id}', aset: {message}" }
+    LintAssetAutomatic {
+        en: "a decision sop takes itself cannot change assets",
+        id: "keputusan yang diambil sop sendiri tidak dapat mengubah aset",
+    }
+    LintAssetEnd {
+        en: "an end is entered, never done: use when = \"enter\" or leave it out",
+        id: "akhir hanya dimasuki, tidak pernah diselesaikan: gunakan when = \"enter\" atau hilangkan",
+    }
+    LintAssetCount { en: "'count' belongs to create = true", id: "'count' hanya untuk create = true" }
+    LintAssetNoSet { en: "'set' names no column to change", id: "'set' tidak menyebut kolom yang diubah" }
+    LintAssetCreateNeeds { en: "create = true needs '{column}' in set", id: "create = true memerlukan '{column}' dalam set" }
+    LintAssetColumn {
+        en: "cannot set column '{column}': use one of {columns} or attr.NAME",
+        id: "kolom '{column}' tidak dapat diisi: gunakan salah satu dari {columns} atau attr.NAMA",
+    }
+    LintAssetPlaceholder {
+        en: "'{template}' names '{{{name}}}', which is no field of the procedure (nor requester or request)",
+        id: "'{template}' menyebut '{{{name}}}', yang bukan isian prosedur ini (bukan pula requester atau request)",
+    }
+    LintAssetCountNumber { en: "count must be a whole number, not '{value}'", id: "count harus berupa bilangan bulat, bukan '{value}'" }
+    LintTemplate { en: "step '{id}': template {why}", id: "langkah '{id}': templat {why}" }
+
+    // src/procedure/mod.rs, src/field.rs: reading a procedure and its fields.
+    ProcRoleTable {
+        en: "a role table names the field it goes by: {{ by = \"kategori\", nilai = \"role\", … }}",
+        id: "tabel peran harus menyebut isian penentunya: {{ by = \"kategori\", nilai = \"role\", … }}",
+    }
+    ProcStepNumber {
+        en: "invalid step number {text}: write it as the document does, e.g. 4 or \"4a\"",
+        id: "nomor langkah {text} tidak sah: tuliskan seperti pada dokumen, misalnya 4 atau \"4a\"",
+    }
+    ProcNotFound { en: "no procedure '{id}' ({rel} not found)", id: "tidak ada prosedur '{id}' ({rel} tidak ditemukan)" }
+    HintKnownProcedures { en: "known procedures: {known}", id: "prosedur yang ada: {known}" }
+    FieldBadPattern { en: "field '{name}' has an invalid pattern: {error}", id: "isian '{name}' memiliki pola yang tidak sah: {error}" }
+    FieldName {
+        en: "field name '{name}' must be lowercase letters, digits, '_' and '-'",
+        id: "nama isian '{name}' harus berupa huruf kecil, angka, '_' dan '-'",
+    }
+    FieldNoChoices { en: "field '{name}' is a choice but lists no choices", id: "isian '{name}' bertipe choice tetapi tidak mencantumkan pilihan" }
+    FieldLintPattern { en: "field '{name}': invalid pattern: {error}", id: "isian '{name}': pola tidak sah: {error}" }
+    FieldTypesNotFile {
+        en: "field '{name}' is not a file: 'types' belongs to type = \"file\"",
+        id: "isian '{name}' bukan berkas: 'types' hanya untuk type = \"file\"",
+    }
+    FieldUnknownType {
+        en: "field '{name}': unknown file type '{file_type}' (known: {known})",
+        id: "isian '{name}': tipe berkas '{file_type}' tidak dikenal (yang dikenal: {known})",
+    }
+
+    // src/people.rs: people.toml's lint.
+    PeopleIdTwice { en: "person id '{id}' appears twice", id: "id orang '{id}' muncul dua kali" }
+    PeopleEmailTwice {
+        en: "email '{email}' belongs to both '{first}' and '{id}': sop tells who acts by email, so each person needs their own",
+        id: "email '{email}' dimiliki oleh '{first}' dan '{id}' sekaligus: sop mengenali siapa yang bertindak dari email, jadi setiap orang memerlukan email sendiri",
+    }
+    PeopleUnknownRole {
+        en: "person '{id}' has unknown role '{role}' (declare it under [roles] in sop.toml)",
+        id: "orang '{id}' memiliki peran '{role}' yang tidak dikenal (deklarasikan di bagian [roles] pada sop.toml)",
+    }
+    PeopleStandinUnknown {
+        en: "stand-in '{person}' is not a person in people.toml",
+        id: "pengganti (Plt/Plh) '{person}' tidak terdaftar di people.toml",
+    }
+    PeopleStandinDates {
+        en: "stand-in '{person}' for '{role}' ends before it starts",
+        id: "penggantian (Plt/Plh) '{person}' untuk '{role}' berakhir sebelum dimulai",
+    }
+
+    // src/asset.rs: a row of the asset register, and what a procedure may do to an asset.
+    AssetKindValue { en: "kind must be hardware, software or data, not '{value}'", id: "kind harus hardware, software atau data, bukan '{value}'" }
+    AssetStatusValue { en: "status must be one of {statuses}, not '{value}'", id: "status harus salah satu dari {statuses}, bukan '{value}'" }
+    AssetUnknownColumn {
+        en: "unknown column '{column}': columns are {columns} and attr.NAME for free attributes (lowercase)",
+        id: "kolom '{column}' tidak dikenal: kolomnya {columns} dan attr.NAMA untuk atribut bebas (huruf kecil)",
+    }
+    AssetAcquiredValue { en: "acquired must be a date YYYY-MM-DD, not '{value}'", id: "acquired harus berupa tanggal TTTT-BB-HH, bukan '{value}'" }
+    AssetValueValue {
+        en: "value must be a whole number of rupiah without separators, not '{value}'",
+        id: "value harus berupa bilangan bulat rupiah tanpa pemisah, bukan '{value}'",
+    }
+    AssetHolderUnknown { en: "holder '{value}' is not in people.toml", id: "holder '{value}' tidak terdaftar di people.toml" }
+    AssetNeeds { en: "a new asset needs {columns}", id: "aset baru memerlukan {columns}" }
+    AssetAnd { en: " and ", id: " dan " }
+    AssetOr { en: " or ", id: " atau " }
+    AssetFinal { en: "{status} is final", id: "{status} adalah status akhir" }
+    AssetMayBecome { en: "from {status} it may become {next}", id: "dari {status} hanya boleh menjadi {next}" }
+    AssetCannotBecome {
+        en: "asset {id} is {from} and cannot become {to}: {allowed}",
+        id: "aset {id} berstatus {from} dan tidak dapat menjadi {to}: {allowed}",
+    }
+    AssetNotFinal { en: "an asset that is not transferred or disposed", id: "aset yang tidak berstatus transferred atau disposed" }
+    AssetThatIs { en: "an asset that is {statuses}", id: "aset yang berstatus {statuses}" }
+    AssetProcedureNeeds {
+        en: "asset {id} is {status}: procedure '{procedure}' needs {wanted}",
+        id: "aset {id} berstatus {status}: prosedur '{procedure}' memerlukan {wanted}",
+    }
+    AssetOpenBrace { en: "'{template}' has a '{{' without '}}'", id: "'{template}' memiliki '{{' tanpa '}}'" }
+
+    // src/engine/: the engine's other problems (attachments, texts, calls, asset effects).
+    EngineAdminMayAssign {
+        en: "{held_by} (or an administrator, '{admin}', may assign it)",
+        id: "{held_by} (atau administrator, '{admin}', yang boleh menugaskannya)",
+    }
+    EngineCallCircle {
+        en: "the change starts or leads on more than {most} requests through call steps: the procedures call each other in a circle",
+        id: "perubahan ini memulai atau melanjutkan lebih dari {most} permintaan melalui langkah pemanggilan: prosedur-prosedurnya saling memanggil dalam lingkaran",
+    }
+    EngineCallFailed {
+        en: "step '{step}' of {id} starts a '{call}' request, which cannot be made: {why}",
+        id: "langkah '{step}' pada {id} memulai permintaan '{call}', yang tidak dapat dibuat: {why}",
+    }
+    EngineCallRequester { en: "its requester {who} is not in people.toml", id: "pemohonnya, {who}, tidak terdaftar di people.toml" }
+    EngineSubRequest { en: "its sub-request", id: "sub-permintaannya" }
+    EngineWaitsAtCall {
+        en: "{id} waits at step '{step}' for {child} to end: a call step moves on when the request it started ends",
+        id: "{id} menunggu di langkah '{step}' sampai {child} berakhir: langkah pemanggilan berlanjut ketika permintaan yang dimulainya berakhir",
+    }
+    EngineChildOpen {
+        en: "{id} waits for {child}, which is still {status}: cancel {child} first",
+        id: "{id} menunggu {child}, yang masih {status}: batalkan {child} lebih dahulu",
+    }
+    EngineAssetChange {
+        en: "the procedure's asset change cannot be made: {problems}",
+        id: "perubahan aset menurut prosedur tidak dapat dilakukan: {problems}",
+    }
+    EngineAssetCount {
+        en: "the number of assets to register must be 1 to 1000, not '{n}'",
+        id: "jumlah aset yang didaftarkan harus 1 sampai 1000, bukan '{n}'",
+    }
+    EngineNotFileName { en: "is not a file name", id: "bukan nama berkas" }
+    EngineNoFolders { en: "must be a file name without folders", id: "harus berupa nama berkas tanpa folder" }
+    EngineNameTooLong {
+        en: "has a name of {chars} characters, over the limit of {limit}",
+        id: "memiliki nama sepanjang {chars} karakter, melebihi batas {limit}",
+    }
+    EngineBadSha { en: "has '{sha}' for a SHA-256", id: "memiliki '{sha}' sebagai SHA-256" }
+    EngineAttachedAlready {
+        en: "is attached to the request already: names are unique within a request",
+        id: "sudah dilampirkan pada permintaan ini: nama lampiran harus unik dalam satu permintaan",
+    }
+    EngineCommentFills {
+        en: "cannot fill field '{field}': a comment fills no fields",
+        id: "tidak dapat mengisi isian '{field}': komentar tidak mengisi isian apa pun",
+    }
+    EngineFilledTwice {
+        en: "fills field '{field}', which another file of this change fills",
+        id: "mengisi isian '{field}', yang juga diisi berkas lain dalam perubahan ini",
+    }
+    EngineAttachmentNamed { en: "attachment '{name}'", id: "lampiran '{name}'" }
+    EnginePerFile { en: "per file, max_file_mb", id: "per berkas, max_file_mb" }
+    EngineFilesOf { en: "the files attached to {id}", id: "berkas yang dilampirkan pada {id}" }
+    EngineFilesOfNew { en: "the files attached to the new request", id: "berkas yang dilampirkan pada permintaan baru" }
+    EnginePerRequest { en: "per request, max_request_mb", id: "per permintaan, max_request_mb" }
+    EngineTheTitle { en: "the title", id: "judul" }
+    EngineTheReason { en: "the reason", id: "alasan" }
+    EngineTheComment { en: "the comment", id: "komentar" }
+    EngineTheNote { en: "the note", id: "catatan" }
+    EngineTheOutput { en: "the output", id: "output" }
+    EngineOutsiderName { en: "the outside requester's name", id: "nama pemohon dari luar" }
+    EngineOutsiderContact { en: "the outside requester's contact", id: "kontak pemohon dari luar" }
+    EngineTheField { en: "field '{name}'", id: "isian '{name}'" }
+    EngineCharsOver {
+        en: "has {chars} characters, over the limit of {limit}",
+        id: "berisi {chars} karakter, melebihi batas {limit}",
+    }
+    EngineOverChars { en: "is over the limit of {limit} characters", id: "melebihi batas {limit} karakter" }
+    EngineMultiLine { en: "is more than one line", id: "lebih dari satu baris" }
+    EngineBytesOver { en: "has {len} bytes, over the limit of {limit}", id: "berisi {len} bita, melebihi batas {limit}" }
+    EngineOfProcedure { en: "procedure '{id}': {error}", id: "prosedur '{id}': {error}" }
+    EngineOfRequest { en: "request {id}: {error}", id: "permintaan {id}: {error}" }
+
+    // src/store.rs, src/tree_cache.rs
+    CtxReadingCurrentFolder { en: "reading the current folder", id: "membaca folder saat ini" }
+    StoreMisplaced { en: "{rel}: its id {id} belongs in {expected}", id: "{rel}: nomornya {id} seharusnya berada di {expected}" }
+    HintStoreLink {
+        en: "replace the link by the folder itself (git rm it, then commit), or ask an administrator",
+        id: "ganti tautan itu dengan foldernya sendiri (git rm tautan itu, lalu commit), atau minta bantuan administrator",
+    }
+    CacheLineUndecodable { en: "{file}: a line sop wrote does not decode", id: "{file}: sebuah baris yang ditulis sop tidak dapat dibaca" }
+    CacheTooManyReads {
+        en: "the cache of {dir} needs more than {most} files read",
+        id: "cache {dir} memerlukan pembacaan lebih dari {most} berkas",
+    }
+
+    // src/printout/, src/document/: what keeps a printout or a document from being made.
+    TemplateBadName {
+        en: "'{name}' is not a file name under {folder}/: use letters, digits, '.', '_', '-' and '/', without '..'",
+        id: "'{name}' bukan nama berkas di bawah {folder}/: gunakan huruf, angka, '.', '_', '-' dan '/', tanpa '..'",
+    }
+    TemplateNotUnder {
+        en: "'{rel}' is not under {folder}/ (write templates/NAME.html)",
+        id: "'{rel}' tidak berada di bawah {folder}/ (tuliskan templates/NAMA.html)",
+    }
+    TemplateNotHtml { en: "'{rel}' does not end in .html", id: "'{rel}' tidak berakhiran .html" }
+    TemplateTooMuch {
+        en: "{folder}/{name} writes more than {size}, the most a printout may hold",
+        id: "{folder}/{name} menulis lebih dari {size}, batas terbesar satu cetakan",
+    }
+    TemplateOutOfFuel {
+        en: "{text} (the template does too much work for one printout)",
+        id: "{text} (templat ini bekerja terlalu banyak untuk satu cetakan)",
+    }
+    PrintoutBadHtml {
+        en: "{folder}/{name} writes HTML a printout cannot show: {why}",
+        id: "{folder}/{name} menulis HTML yang tidak dapat ditampilkan cetakan: {why}",
+    }
+    MarkupNotWellFormed {
+        en: "not well-formed HTML (XHTML): {error} (line:column of the HTML it writes)",
+        id: "HTML (XHTML) tidak tersusun dengan benar: {error} (baris:kolom pada HTML yang ditulisnya)",
+    }
+    MarkupUnknownElement {
+        en: "element <{name}> is not one a printout can show (line {line}): use p, h1–h3, div, hr, table, tr, td, th, ol, ul, li, b, strong, i, em, u, span, small, br",
+        id: "elemen <{name}> tidak dapat ditampilkan cetakan (baris {line}): gunakan p, h1–h3, div, hr, table, tr, td, th, ol, ul, li, b, strong, i, em, u, span, small, br",
+    }
+    MarkupTooDeep { en: "elements nest deeper than {max} (line {line})", id: "elemen bersarang lebih dalam dari {max} (baris {line})" }
+    PrintoutTooManyPages {
+        en: "the printout would take more than {max_pages} pages",
+        id: "cetakan ini akan memerlukan lebih dari {max_pages} halaman",
+    }
+    PrintoutQr { en: "making the QR code: {error}", id: "membuat kode QR: {error}" }
+    PdfSvgUnreadable { en: "page {n}: the SVG does not read back: {error}", id: "halaman {n}: SVG tidak dapat dibaca kembali: {error}" }
+    PdfConverting { en: "page {n}: converting to PDF: {error}", id: "halaman {n}: mengubah ke PDF: {error}" }
+
+    // src/site/: errors of `sop site` (its pages are Indonesian by design).
+    SiteNotFolder { en: "--output {path} is not a folder", id: "--output {path} bukan folder" }
+    HintSiteFolder { en: "give a folder for the site (it is made when missing)", id: "berikan folder untuk situsnya (dibuat bila belum ada)" }
+    SiteForeignFiles {
+        en: "--output {path} holds files that sop did not write (it has no {manifest})",
+        id: "--output {path} berisi berkas yang tidak ditulis sop (tidak ada {manifest})",
+    }
+    HintSiteForeignFiles {
+        en: "give an empty or new folder: sop site writes only there, and removes only files it wrote",
+        id: "berikan folder kosong atau baru: sop site hanya menulis di sana, dan hanya menghapus berkas yang ditulisnya",
+    }
+    SiteBusy { en: "another `sop site` is writing {path}", id: "`sop site` lain sedang menulis {path}" }
+    HintSiteBusy { en: "wait for it to finish, then run again", id: "tunggu sampai selesai, lalu jalankan lagi" }
+    SiteTopNotFolder {
+        en: "{path}/{top} is not a folder (a file or a link): sop site writes only into folders it made",
+        id: "{path}/{top} bukan folder (berkas atau tautan): sop site hanya menulis ke folder yang dibuatnya",
+    }
+    HintSiteTop { en: "remove {path}/{top}, or give another folder", id: "hapus {path}/{top}, atau berikan folder lain" }
+    SiteManifestDamaged { en: "{path}/{manifest} is damaged: {why}", id: "{path}/{manifest} rusak: {why}" }
+    HintSiteAnew {
+        en: "remove the folder {path} and run sop site again: it writes the whole site anew",
+        id: "hapus folder {path} lalu jalankan sop site lagi: seluruh situs ditulis ulang",
+    }
+    SiteManifestPath {
+        en: "it names {bad}, which is not a file sop site writes",
+        id: "manifes ini menyebut {bad}, yang bukan berkas yang ditulis sop site",
+    }
+    HintSiteManifestSize {
+        en: "a site's manifest is at most {mb} MiB: remove the folder {path} and run sop site again",
+        id: "manifes situs paling besar {mb} MiB: hapus folder {path} lalu jalankan sop site lagi",
+    }
+    SiteInGitFolder { en: "--output {path} is inside the git folder {git_dir}", id: "--output {path} berada di dalam folder git {git_dir}" }
+    HintSiteOutside { en: "give a folder outside the records repository", id: "berikan folder di luar repositori catatan" }
+    SiteHoldsRepo { en: "--output {path} holds the records repository {workdir}", id: "--output {path} memuat repositori catatan {workdir}" }
+    HintSiteOutsideOrIgnored {
+        en: "give a folder outside the records repository, or one git ignores inside it",
+        id: "berikan folder di luar repositori catatan, atau folder di dalamnya yang diabaikan git",
+    }
+    SiteNotIgnored {
+        en: "--output {path} is inside the records repository {workdir}, and git does not ignore it",
+        id: "--output {path} berada di dalam repositori catatan {workdir}, dan tidak diabaikan git",
+    }
+    HintSiteIgnore {
+        en: "give a folder outside the repository, or ignore it first: echo '/{rel}/' >> .gitignore (an administrator commits that)",
+        id: "berikan folder di luar repositori, atau abaikan lebih dahulu: echo '/{rel}/' >> .gitignore (administrator yang meng-commit-nya)",
+    }
+    SiteMisplacedRequest {
+        en: "{rel}: not the file of request {id} (a request's file is {path}); it has no page",
+        id: "{rel}: bukan berkas permintaan {id} (berkas permintaan itu {path}); tidak dibuatkan halaman",
+    }
+
+    // src/stdtime.rs, src/calendar.rs, src/dates.rs, src/asset_rows.rs: values of the rules'
+    // files, and records read for a listing.
+    TimeTable {
+        en: "a time table names the field it goes by: {{ by = \"kategori\", nilai = \"30 menit\", … }}",
+        id: "tabel waktu harus menyebut isian penentunya: {{ by = \"kategori\", nilai = \"30 menit\", … }}",
+    }
+    TimeInvalid {
+        en: "invalid standard time {text}: write a number and a unit, e.g. \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", or \"N/A\"",
+        id: "waktu baku {text} tidak sah: tuliskan angka dan satuannya, misalnya \"5 menit\", \"1 jam 30 menit\", \"2 hari kerja\", \"3 x 24 jam\", \"1 minggu\", \"maksimal 2 hari\", atau \"N/A\"",
+    }
+    WorkingHoursInvalid {
+        en: "invalid working hours {text}: write them as \"08:00-16:00\"",
+        id: "jam kerja {text} tidak sah: tuliskan seperti \"08:00-16:00\"",
+    }
+    DateInvalid { en: "invalid date {text}: write it as 2026-01-31", id: "tanggal {text} tidak sah: tuliskan seperti 2026-01-31" }
+    RecordNotUtf8 { en: "{path} is not UTF-8", id: "{path} bukan UTF-8" }
 
     // ----
 }

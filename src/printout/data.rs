@@ -104,7 +104,7 @@ pub struct RequestData<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub status: &'a str,
-    /// The status in Indonesian: `Dalam proses`, `Selesai`, `Ditolak`, `Dibatalkan`, ….
+    /// The status in Indonesian: `Diproses`, `Ditunda`, `Selesai`, `Ditolak`, `Dibatalkan`, ….
     pub status_label: String,
     pub created: DateTime<FixedOffset>,
     pub requester: PersonData,
@@ -614,15 +614,18 @@ impl Resolve<'_> {
     }
 }
 
-/// A request's status as a form writes it.
+/// A request's status as a form writes it: the SOP's word (`crate::i18n::status_in`, in
+/// Indonesian whatever the language of the run), capitalised; an office's own outcome as
+/// written.
 fn status_label(status: &str) -> String {
-    match status {
-        "open" => "Dalam proses".into(),
-        "held" => "Ditunda sementara".into(),
-        "cancelled" => "Dibatalkan".into(),
-        "completed" => "Selesai".into(),
-        "rejected" => "Ditolak".into(),
-        other => other.to_string(),
+    let word = crate::i18n::status_in(status, crate::i18n::Lang::Id);
+    if word == status {
+        return word;
+    }
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => word,
     }
 }
 

@@ -82,9 +82,7 @@ pub fn layout(
         }
         if y + need > bottom && !at_top {
             if pages.len() >= max_pages {
-                return Err(format!(
-                    "the printout would take more than {max_pages} pages"
-                ));
+                return Err(t!(PrintoutTooManyPages, max_pages = max_pages));
             }
             pages.push(Vec::new());
             y = TOP;

@@ -122,9 +122,8 @@ pub fn parse(html: &str) -> Result<Markup, String> {
         allow_dtd: false,
         nodes_limit: MAX_NODES as u32,
     };
-    let doc = roxmltree::Document::parse_with_options(&text, options).map_err(|e| {
-        format!("not well-formed HTML (XHTML): {e} (line:column of the HTML it writes)")
-    })?;
+    let doc = roxmltree::Document::parse_with_options(&text, options)
+        .map_err(|e| t!(MarkupNotWellFormed, error = e))?;
     let root = doc.root_element();
     let (body, head) = match root.tag_name().name() {
         "html" => (
@@ -285,19 +284,20 @@ fn styled(node: roxmltree::Node, mut style: Style) -> Style {
 }
 
 fn unknown(node: roxmltree::Node) -> String {
-    format!(
-        "element <{}> is not one a printout can show (line {}): use p, h1–h3, div, hr, table, tr, td, th, ol, ul, li, b, strong, i, em, u, span, small, br",
-        node.tag_name().name(),
-        node.document().text_pos_at(node.range().start).row
+    t!(
+        MarkupUnknownElement,
+        name = node.tag_name().name(),
+        line = node.document().text_pos_at(node.range().start).row
     )
 }
 
 /// The blocks of a container (the body, a div, a cell, a list item).
 fn blocks(parent: roxmltree::Node, ctx: Ctx, depth: usize) -> Result<Vec<Block>, String> {
     if depth > MAX_DEPTH {
-        return Err(format!(
-            "elements nest deeper than {MAX_DEPTH} (line {})",
-            parent.document().text_pos_at(parent.range().start).row
+        return Err(t!(
+            MarkupTooDeep,
+            max = MAX_DEPTH,
+            line = parent.document().text_pos_at(parent.range().start).row
         ));
     }
     let mut out = Vec::new();

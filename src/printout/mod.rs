@@ -73,9 +73,11 @@ pub fn check(source: template::Source, name: &str) -> Result<(), String> {
 /// The HTML template `name` wrote, read back as blocks.
 fn read_markup(name: &str, html: &str) -> Result<markup::Markup, String> {
     markup::parse(html).map_err(|why| {
-        format!(
-            "{}/{name} writes HTML a printout cannot show: {why}",
-            template::FOLDER
+        t!(
+            PrintoutBadHtml,
+            folder = template::FOLDER,
+            name = name,
+            why = why
         )
     })
 }

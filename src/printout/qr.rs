@@ -20,7 +20,7 @@ impl Qr {
     /// The code for `text`, error correction level M (15% of it may be damaged).
     pub fn new(text: &str) -> Result<Qr, String> {
         let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-            .map_err(|e| format!("making the QR code: {e}"))?;
+            .map_err(|e| t!(PrintoutQr, error = e))?;
         Ok(Qr {
             width: code.width(),
             dark: code

@@ -47,9 +47,7 @@ pub fn valid_name(name: &str) -> Result<(), String> {
         });
     match ok {
         true => Ok(()),
-        false => Err(format!(
-            "'{name}' is not a file name under {FOLDER}/: use letters, digits, '.', '_', '-' and '/', without '..'"
-        )),
+        false => Err(t!(TemplateBadName, name = name, folder = FOLDER)),
     }
 }
 
@@ -59,12 +57,10 @@ pub fn step_template_name(rel: &str) -> Result<&str, String> {
     let name = rel
         .strip_prefix(FOLDER)
         .and_then(|r| r.strip_prefix('/'))
-        .ok_or_else(|| format!("'{rel}' is not under {FOLDER}/ (write templates/NAME.html)"))?;
-    valid_name(name).map_err(|_| {
-        format!("'{rel}' is not a file name under {FOLDER}/: use letters, digits, '.', '_', '-' and '/', without '..'")
-    })?;
+        .ok_or_else(|| t!(TemplateNotUnder, rel = rel, folder = FOLDER))?;
+    valid_name(name).map_err(|_| t!(TemplateBadName, name = rel, folder = FOLDER))?;
     if !name.ends_with(".html") {
-        return Err(format!("'{rel}' does not end in .html"));
+        return Err(t!(TemplateNotHtml, rel = rel));
     }
     Ok(name)
 }
@@ -110,9 +106,11 @@ pub fn render(source: Source, name: &str, data: &impl Serialize) -> Result<Strin
     let mut out = Bounded::default();
     let result = template.render_captured_to(Value::from(Serde(data)), &mut out);
     if out.over {
-        return Err(format!(
-            "{FOLDER}/{name} writes more than {}, the most a printout may hold",
-            limits::size(limits::PRINT_OUTPUT_BYTES as u64)
+        return Err(t!(
+            TemplateTooMuch,
+            folder = FOLDER,
+            name = name,
+            size = limits::size(limits::PRINT_OUTPUT_BYTES as u64)
         ));
     }
     result.map_err(|e| describe(&e))?;
@@ -155,9 +153,7 @@ fn describe(e: &Error) -> String {
         text = format!("{FOLDER}/{name}:{}: {text}", e.line().unwrap_or(0));
     }
     match e.kind() {
-        ErrorKind::OutOfFuel => {
-            format!("{text} (the template does too much work for one printout)")
-        }
+        ErrorKind::OutOfFuel => t!(TemplateOutOfFuel, text = text),
         _ => text,
     }
 }

@@ -60,20 +60,14 @@ pub fn check(p: &Procedure, config: &Config) -> Vec<Finding> {
 fn check_header(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)) {
     let stem = p.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if p.id() != stem {
-        report(
-            p.id.span().start,
-            format!("id '{}' does not match the file name '{stem}.toml'", p.id()),
-        );
+        report(p.id.span().start, t!(LintIdFile, id = p.id(), stem = stem));
     }
     let prefix = p.prefix();
     if !(2..=6).contains(&prefix.len()) || !prefix.chars().all(|c| c.is_ascii_uppercase()) {
-        report(
-            p.prefix.span().start,
-            format!("prefix '{prefix}' must be 2 to 6 capital letters A-Z"),
-        );
+        report(p.prefix.span().start, t!(LintPrefix, prefix = prefix));
     }
     if p.steps.is_empty() {
-        report(p.id.span().start, "the procedure has no steps".into());
+        report(p.id.span().start, t!(LintNoSteps));
     }
 }
 
@@ -81,16 +75,10 @@ fn check_duplicates(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Str
     let mut seen = HashSet::new();
     for s in &p.steps {
         if !seen.insert(s.id()) {
-            report(s.id.span().start, format!("duplicate step id '{}'", s.id()));
+            report(s.id.span().start, t!(LintDuplicateStep, id = s.id()));
         }
         if !valid_slug(s.id()) {
-            report(
-                s.id.span().start,
-                format!(
-                    "step id '{}' must be lowercase letters, digits and '-'",
-                    s.id()
-                ),
-            );
+            report(s.id.span().start, t!(LintStepId, id = s.id()));
         }
     }
     let mut rows: HashMap<&str, usize> = HashMap::new();
@@ -99,10 +87,11 @@ fn check_duplicates(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Str
         match rows.insert(&n.0, i) {
             Some(last) if last + 1 != i => report(
                 s.id.span().start,
-                format!(
-                    "step '{}' repeats number {n} of step '{}', which is not just before it: steps that share a row are written one after the other",
-                    s.id(),
-                    p.steps[last].id()
+                t!(
+                    LintRowNumber,
+                    id = s.id(),
+                    n = n,
+                    other = p.steps[last].id()
                 ),
             ),
             _ => {}
@@ -115,10 +104,7 @@ fn check_duplicates(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Str
         .chain(p.steps.iter().flat_map(|s| &s.fields))
     {
         if !names.insert(f.name.as_str()) {
-            report(
-                p.id.span().start,
-                format!("field '{}' is declared twice", f.name),
-            );
+            report(p.id.span().start, t!(LintFieldTwice, name = f.name));
         }
     }
 }
@@ -128,18 +114,12 @@ fn check_roles(p: &Procedure, config: &Config, report: &mut dyn FnMut(usize, Str
         let at = s.id.span().start;
         for role in s.role.list() {
             if !config.roles.contains_key(role) {
-                report(
-                    at,
-                    format!(
-                        "step '{}': unknown role '{role}' (declare it under [roles] in sop.toml)",
-                        s.id()
-                    ),
-                );
+                report(at, t!(LintUnknownRole, id = s.id(), role = role));
             }
         }
         let needs_role = !matches!(s.kind, Kind::End | Kind::Call) && !s.is_automatic();
         if needs_role && s.role.list().is_empty() {
-            report(at, format!("step '{}' has no role: who does it?", s.id()));
+            report(at, t!(LintNoRole, id = s.id()));
         }
     }
 }
@@ -148,99 +128,96 @@ fn check_kinds(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
     for s in &p.steps {
         let at = s.id.span().start;
         let id = s.id();
-        let mut misplaced = |key: &str, present: bool, kinds: &str| {
+        let mut misplaced = |key: &str, present: bool, kinds: fn() -> String| {
             if present {
+                let kinds = kinds();
                 report(
                     at,
-                    format!("step '{id}' is a {}: '{key}' belongs to {kinds}", s.kind),
+                    t!(
+                        LintMisplaced,
+                        id = id,
+                        kind = s.kind,
+                        key = key,
+                        kinds = kinds
+                    ),
                 );
             }
         };
         misplaced(
             "next",
             s.next.is_some() && !matches!(s.kind, Kind::Task | Kind::Start),
-            "a task or the start",
+            || t!(LintForTaskOrStart),
         );
         misplaced(
             "approve",
             s.approve.is_some() && s.kind != Kind::Approval,
-            "an approval",
+            || t!(KindApproval),
         );
         misplaced(
             "reject",
             s.reject.is_some() && s.kind != Kind::Approval,
-            "an approval",
+            || t!(KindApproval),
         );
         misplaced(
             "options",
             !s.options.is_empty() && s.kind != Kind::Decision,
-            "a decision",
+            || t!(KindDecision),
         );
         misplaced(
             "field",
             s.field.is_some() && s.kind != Kind::Decision,
-            "a decision",
+            || t!(KindDecision),
         );
         misplaced(
             "by_field",
             s.by_field.is_some() && s.kind != Kind::Decision,
-            "a decision",
+            || t!(KindDecision),
         );
         misplaced(
             "outcome",
             s.outcome.is_some() && s.kind != Kind::End,
-            "an end",
+            || t!(KindEnd),
         );
-        misplaced("call", s.call.is_some() && s.kind != Kind::Call, "a call");
-        misplaced("with", !s.with.is_empty() && s.kind != Kind::Call, "a call");
+        misplaced("call", s.call.is_some() && s.kind != Kind::Call, || {
+            t!(LintForCall)
+        });
+        misplaced("with", !s.with.is_empty() && s.kind != Kind::Call, || {
+            t!(LintForCall)
+        });
         misplaced(
             "outcomes",
             !s.outcomes.is_empty() && s.kind != Kind::Call,
-            "a call",
+            || t!(LintForCall),
         );
         if s.kind == Kind::Call {
             if s.call.is_none() {
-                report(at, format!("call '{id}' names no procedure (call = \"…\")"));
+                report(at, t!(LintCallNoProcedure, id = id));
             }
             if !s.outcomes.contains_key("completed") {
-                report(
-                    at,
-                    format!("call '{id}' has no way on when the request it starts is completed (outcomes.completed)"),
-                );
+                report(at, t!(LintCallNoCompleted, id = id));
             }
             if !s.role.list().is_empty() || !s.fields.is_empty() {
-                report(
-                    at,
-                    format!("call '{id}' is done by nobody: it takes no role and no fields"),
-                );
+                report(at, t!(LintCallByNobody, id = id));
             }
         }
         match s.kind {
-            Kind::Approval if s.approve.is_none() || s.reject.is_none() => report(
-                at,
-                format!("approval '{id}' needs both 'approve' and 'reject' targets"),
-            ),
-            Kind::Decision if s.options.is_empty() => {
-                report(at, format!("decision '{id}' has no options"))
+            Kind::Approval if s.approve.is_none() || s.reject.is_none() => {
+                report(at, t!(LintApprovalTargets, id = id))
             }
-            Kind::Task | Kind::Start if p.exits(s).is_empty() => report(
-                at,
-                format!("task '{id}' is the last step and has no 'next': where does it lead?"),
-            ),
-            Kind::End if s.outcome.as_deref().is_some_and(|o| !valid_slug(o)) => report(
-                at,
-                format!("end '{id}': outcome must be a lowercase word (e.g. completed, rejected)"),
-            ),
+            Kind::Decision if s.options.is_empty() => report(at, t!(LintNoOptions, id = id)),
+            Kind::Task | Kind::Start if p.exits(s).is_empty() => {
+                report(at, t!(LintTaskNoNext, id = id))
+            }
+            Kind::End if s.outcome.as_deref().is_some_and(|o| !valid_slug(o)) => {
+                report(at, t!(LintOutcomeWord, id = id))
+            }
             _ => {}
         }
         if s.kind == Kind::Start && p.steps.first().is_some_and(|f| f.id() != id) {
-            report(at, format!("start '{id}' must be the first step"));
+            report(at, t!(LintStartFirst, id = id));
         }
         if s.is_automatic() && !s.fields.is_empty() {
-            report(
-                at,
-                format!("decision '{id}' is taken by sop itself: it cannot require fields"),
-            );
+            report(at, t!(LintAutomaticFields, id = id));
         }
     }
 }
@@ -251,16 +228,17 @@ fn check_targets(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String
             if p.step(target.get_ref()).is_none() {
                 report(
                     target.span().start,
-                    format!(
-                        "step '{}' ({label}) leads to unknown step '{}'",
-                        s.id(),
-                        target.get_ref()
+                    t!(
+                        LintUnknownTarget,
+                        id = s.id(),
+                        label = label,
+                        target = target.get_ref()
                     ),
                 );
             } else if target.get_ref() == s.id() && s.kind != Kind::Decision {
                 report(
                     target.span().start,
-                    format!("step '{}' ({label}) leads to itself", s.id()),
+                    t!(LintToItself, id = s.id(), label = label),
                 );
             }
         }
@@ -289,10 +267,7 @@ fn check_fields(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
             if !stored.contains(by.as_str()) {
                 report(
                     s.id.span().start,
-                    format!(
-                        "decision '{}' routes by field '{by}', which no form field or decision sets",
-                        s.id()
-                    ),
+                    t!(LintRouteUnset, id = s.id(), field = by),
                 );
             }
             if let Some(f) = p.fields.iter().find(|f| &f.name == by) {
@@ -300,7 +275,7 @@ fn check_fields(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
                     if !s.options.contains_key(choice) {
                         report(
                             s.id.span().start,
-                            format!("decision '{}' has no option for {by} = '{choice}'", s.id()),
+                            t!(LintNoOptionFor, id = s.id(), field = by, value = choice),
                         );
                     }
                 }
@@ -310,10 +285,12 @@ fn check_fields(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
                     if !s.options.contains_key(option) {
                         report(
                             s.id.span().start,
-                            format!(
-                                "decision '{}' has no option for {by} = '{option}' (set by step '{}')",
-                                s.id(),
-                                d.id()
+                            t!(
+                                LintNoOptionForSetBy,
+                                id = s.id(),
+                                field = by,
+                                value = option,
+                                other = d.id()
                             ),
                         );
                     }
@@ -329,55 +306,42 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
     use crate::field::FieldType;
     for role in &p.on_behalf {
         if !config.roles.contains_key(role) {
-            report(
-                p.id.span().start,
-                format!(
-                    "on_behalf names unknown role '{role}' (declare it under [roles] in sop.toml)"
-                ),
-            );
+            report(p.id.span().start, t!(LintOnBehalfRole, role = role));
         }
     }
     for s in &p.steps {
         let (at, id) = (s.id.span().start, s.id());
         for name in s.edits.iter().flatten() {
             match p.field(name) {
-                None => report(at, format!("step '{id}' edits unknown field '{name}'")),
-                Some(f) if f.kind == FieldType::Secret => report(
-                    at,
-                    format!("step '{id}' edits secret field '{name}', which is never stored"),
-                ),
+                None => report(at, t!(LintEditsUnknown, id = id, name = name)),
+                Some(f) if f.kind == FieldType::Secret => {
+                    report(at, t!(LintEditsSecret, id = id, name = name))
+                }
                 Some(_) => {}
             }
         }
         if let Some(name) = &s.assign_from {
             if p.field(name).is_none_or(|f| f.kind != FieldType::Person) {
-                report(
-                    at,
-                    format!("step '{id}' is assigned from '{name}', which is not a field of type person"),
-                );
+                report(at, t!(LintAssignFrom, id = id, name = name));
             }
             if matches!(s.kind, Kind::End) || s.is_automatic() {
-                report(
-                    at,
-                    format!("step '{id}' is done by nobody: it cannot be assigned"),
-                );
+                report(at, t!(LintAssignNobody, id = id));
             }
         }
         if s.role_inferred.is_some() && s.role.list().is_empty() {
-            report(
-                at,
-                format!("step '{id}' says its role was inferred, but names no role"),
-            );
+            report(at, t!(LintInferredRole, id = id));
         }
         let exits: Vec<&str> = p.exits(s).into_iter().map(|(l, _)| l).collect();
         for label in s.inferred_exits.keys() {
             if !exits.contains(&label.as_str()) {
                 report(
                     at,
-                    format!(
-                        "step '{id}' marks exit '{label}' as inferred, but its exits are: {}",
-                        if exits.is_empty() {
-                            "none".to_string()
+                    t!(
+                        LintInferredExit,
+                        id = id,
+                        label = label,
+                        exits = if exits.is_empty() {
+                            t!(LintNone)
                         } else {
                             exits.join(", ")
                         }
@@ -388,16 +352,22 @@ fn check_office_keys(p: &Procedure, config: &Config, report: &mut dyn FnMut(usiz
         match (&s.resume, s.kind) {
             (Some(_), k) if k != Kind::End => report(
                 at,
-                format!("step '{id}' is a {k}: 'resume' belongs to an end"),
+                t!(
+                    LintMisplaced,
+                    id = id,
+                    kind = k,
+                    key = "resume",
+                    kinds = t!(KindEnd)
+                ),
             ),
             (Some(target), _) => match p.step(target.get_ref()) {
                 None => report(
                     target.span().start,
-                    format!("end '{id}' resumes to unknown step '{}'", target.get_ref()),
+                    t!(LintResumeUnknown, id = id, target = target.get_ref()),
                 ),
                 Some(t) if t.kind == Kind::End || t.is_automatic() => report(
                     target.span().start,
-                    format!("end '{id}' resumes to '{}', where nobody acts", t.id()),
+                    t!(LintResumeNobody, id = id, target = t.id()),
                 ),
                 Some(_) => {}
             },
@@ -414,9 +384,10 @@ fn check_attachment_types(p: &Procedure, _: &Config, report: &mut dyn FnMut(usiz
         if media_type_of(t).is_none() {
             report(
                 at,
-                format!(
-                    "attachment_types: unknown file type '{t}' (known: {})",
-                    known_short_names().join(", ")
+                t!(
+                    LintAttachmentType,
+                    file_type = t,
+                    known = known_short_names().join(", ")
                 ),
             );
         }
@@ -438,10 +409,7 @@ fn check_attachment_types(p: &Procedure, _: &Config, report: &mut dyn FnMut(usiz
             if media_type_of(t).is_some_and(|m| !allowed.contains(&m)) {
                 report(
                     at,
-                    format!(
-                        "field '{}' takes type '{t}', which attachment_types does not allow",
-                        f.name
-                    ),
+                    t!(LintFieldTypeNotAllowed, name = f.name, file_type = t),
                 );
             }
         }
@@ -455,29 +423,29 @@ fn check_by_field(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Strin
     use crate::stdtime::Timing;
     let mut check = |at: usize, what: String, field: &str, keys: Vec<&String>| {
         let Some(f) = p.field(field) else {
-            report(
-                at,
-                format!("{what} goes by field '{field}', which the procedure does not declare"),
-            );
+            report(at, t!(LintByUndeclared, what = what, field = field));
             return;
         };
         if f.choices.is_empty() {
             return;
         }
         for choice in f.choices.iter().filter(|c| !keys.contains(c)) {
-            report(at, format!("{what} has no value for {field} = '{choice}'"));
+            report(
+                at,
+                t!(LintByNoValue, what = what, field = field, value = choice),
+            );
         }
         for key in keys.iter().filter(|k| !f.choices.contains(k)) {
             report(
                 at,
-                format!("{what} names {field} = '{key}', which is not one of its choices"),
+                t!(LintByNotChoice, what = what, field = field, value = key),
             );
         }
     };
     if let Some(Timing::ByField { field, times }) = &p.service_time {
         check(
             p.id.span().start,
-            "the service time".into(),
+            t!(LintServiceTime),
             field,
             times.keys().collect(),
         );
@@ -487,7 +455,7 @@ fn check_by_field(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Strin
         if let Some(Timing::ByField { field, times }) = &s.timing {
             check(
                 at,
-                format!("step '{}': its time", s.id()),
+                t!(LintStepTime, id = s.id()),
                 field,
                 times.keys().collect(),
             );
@@ -495,7 +463,7 @@ fn check_by_field(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Strin
         if let Roles::ByField(t) = &s.role {
             check(
                 at,
-                format!("step '{}': its role", s.id()),
+                t!(LintStepRole, id = s.id()),
                 &t.field,
                 t.roles.keys().collect(),
             );
@@ -540,11 +508,7 @@ fn check_reachable(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Stri
         if !reached.contains(s.id()) {
             report(
                 s.id.span().start,
-                format!(
-                    "step '{}' is unreachable from the first step '{}'",
-                    s.id(),
-                    first.id()
-                ),
+                t!(LintUnreachable, id = s.id(), first = first.id()),
             );
         }
     }
@@ -553,10 +517,7 @@ fn check_reachable(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Stri
 fn check_exits(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)) {
     if !p.steps.iter().any(|s| s.kind == Kind::End) {
         let at = p.id.span().start;
-        report(
-            at,
-            "the procedure has no end step (kind = \"end\")".to_string(),
-        );
+        report(at, t!(LintNoEnd));
         return;
     }
     let edges = graph(p);
@@ -565,13 +526,7 @@ fn check_exits(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String))
             .iter()
             .any(|id| p.step(id).is_some_and(|t| t.kind == Kind::End));
         if !reaches_end {
-            report(
-                s.id.span().start,
-                format!(
-                    "step '{}' never reaches an end: a loop with no way out",
-                    s.id()
-                ),
-            );
+            report(s.id.span().start, t!(LintNeverEnds, id = s.id()));
         }
     }
 }
@@ -583,22 +538,22 @@ fn check_assets(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
     for s in &p.steps {
         let Some(effect) = &s.asset else { continue };
         let at = s.id.span().start;
-        let mut say = |m: String| report(at, format!("step '{}' asset: {m}", s.id()));
+        let mut say = |m: String| report(at, t!(LintAsset, id = s.id(), message = m));
         if s.is_automatic() {
-            say("a decision sop takes itself cannot change assets".into());
+            say(t!(LintAssetAutomatic));
         }
         if s.kind == Kind::End && effect.when == Some(When::Done) {
-            say("an end is entered, never done: use when = \"enter\" or leave it out".into());
+            say(t!(LintAssetEnd));
         }
         if effect.count.is_some() && !effect.create {
-            say("'count' belongs to create = true".into());
+            say(t!(LintAssetCount));
         }
         if effect.set.is_empty() {
-            say("'set' names no column to change".into());
+            say(t!(LintAssetNoSet));
         }
         for column in ["kind", "name"] {
             if effect.create && !effect.set.contains_key(column) {
-                say(format!("create = true needs '{column}' in set"));
+                say(t!(LintAssetCreateNeeds, column = column));
             }
         }
         let templates = effect
@@ -608,9 +563,10 @@ fn check_assets(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
             .chain(effect.count.as_deref().map(|c| ("count", c)));
         for (column, template) in templates {
             if column == "id" || (column != "count" && !crate::asset::known_column(column)) {
-                say(format!(
-                    "cannot set column '{column}': use one of {} or attr.NAME",
-                    &crate::asset::COLUMNS[1..].join(", ")
+                say(t!(
+                    LintAssetColumn,
+                    column = column,
+                    columns = &crate::asset::COLUMNS[1..].join(", ")
                 ));
             }
             match crate::asset::placeholders(template) {
@@ -623,9 +579,7 @@ fn check_assets(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, String)
                 Ok(names) => {
                     for name in names {
                         if !PLACEHOLDERS.contains(&name) && p.field(name).is_none() {
-                            say(format!(
-                                "'{template}' names '{{{name}}}', which is no field of the procedure (nor requester or request)"
-                            ));
+                            say(t!(LintAssetPlaceholder, template = template, name = name));
                         }
                     }
                 }
@@ -642,7 +596,7 @@ fn literal(column: &str, value: &str) -> Result<(), String> {
         "count" => value
             .parse::<u32>()
             .map(drop)
-            .map_err(|_| format!("count must be a whole number, not '{value}'")),
+            .map_err(|_| t!(LintAssetCountNumber, value = value)),
         _ => Ok(()),
     }
 }
@@ -654,7 +608,7 @@ fn check_templates(p: &Procedure, _: &Config, report: &mut dyn FnMut(usize, Stri
     for s in &p.steps {
         let Some(t) = &s.template else { continue };
         if let Err(why) = crate::printout::template::step_template_name(t.get_ref()) {
-            report(t.span().start, format!("step '{}': template {why}", s.id()));
+            report(t.span().start, t!(LintTemplate, id = s.id(), why = why));
         }
     }
 }

@@ -172,11 +172,7 @@ impl<'de> Deserialize<'de> for Roles {
             Written::Table(mut table) => {
                 let field = match table.shift_remove("by") {
                     Some(OneOrMany::One(f)) => f,
-                    _ => {
-                        return Err(serde::de::Error::custom(
-                            "a role table names the field it goes by: { by = \"kategori\", nilai = \"role\", … }",
-                        ))
-                    }
+                    _ => return Err(serde::de::Error::custom(t!(ProcRoleTable))),
                 };
                 let roles: IndexMap<String, Vec<String>> = table
                     .into_iter()
@@ -319,8 +315,9 @@ impl<'de> Deserialize<'de> for RowNumber {
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
         if !ok {
-            return Err(serde::de::Error::custom(format!(
-                "invalid step number {text:?}: write it as the document does, e.g. 4 or \"4a\""
+            return Err(serde::de::Error::custom(t!(
+                ProcStepNumber,
+                text = format!("{text:?}")
             )));
         }
         Ok(RowNumber(text))
@@ -416,16 +413,14 @@ impl Step {
     }
 }
 
-/// A request's status as the office says it: `selesai`, `ditolak`, `dibatalkan`, `ditahan`,
-/// `berjalan`; an office's own outcome as written (dashes as spaces).
+/// A request's status as the office's documents say it, in Indonesian whatever the language
+/// of the run (`crate::i18n::status_in`): `selesai`, `ditolak`, `dibatalkan`, `ditunda`,
+/// `diproses`; an office's own outcome as written (dashes as spaces).
 pub fn status_label(status: &str) -> String {
-    match status {
-        "completed" => "selesai".into(),
-        "rejected" => "ditolak".into(),
-        "cancelled" => "dibatalkan".into(),
-        "held" => "ditahan".into(),
-        "open" => "berjalan".into(),
-        other => other.replace(['-', '_'], " "),
+    let word = crate::i18n::status_in(status, crate::i18n::Lang::Id);
+    match word == status {
+        true => status.replace(['-', '_'], " "),
+        false => word,
     }
 }
 
@@ -445,8 +440,8 @@ impl Procedure {
         if !path.exists() {
             let known = list_ids(root).unwrap_or_default().join(", ");
             return Err(
-                invalid!("no procedure '{id}' ({} not found)", rel.display())
-                    .hint(format!("known procedures: {known}")),
+                invalid!("{}", t!(ProcNotFound, id = id, rel = rel.display()))
+                    .hint(t!(HintKnownProcedures, known = known)),
             );
         }
         Self::read(root, &rel)
@@ -651,7 +646,7 @@ pub fn list_ids(root: &Path) -> Result<Vec<String>> {
     if !dir.exists() {
         return Ok(ids);
     }
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+    for entry in std::fs::read_dir(&dir).with_context(|| t!(CtxReading, path = dir.display()))? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "toml") {
             if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {

@@ -80,44 +80,53 @@ impl Site {
     pub fn open(dir: &Path, git: &Git) -> Result<Site> {
         let shown = dir.display().to_string();
         if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) && !dir.is_dir() {
-            return Err(invalid!("--output {shown} is not a folder")
-                .hint("give a folder for the site (it is made when missing)"));
+            return Err(invalid!("{}", t!(SiteNotFolder, path = shown)).hint(t!(HintSiteFolder)));
         }
         let abs = absolute(dir)?;
         check_place(&abs, &shown, git)?;
-        fs::create_dir_all(dir).with_context(|| format!("making the folder {shown}"))?;
+        fs::create_dir_all(dir).with_context(|| t!(CtxMakingFolder, path = shown))?;
         let manifest = dir.join(MANIFEST);
         if !manifest.exists() && !is_empty(dir)? {
             return Err(invalid!(
-                "--output {shown} holds files that sop did not write (it has no {MANIFEST})"
+                "{}",
+                t!(SiteForeignFiles, path = shown, manifest = MANIFEST)
             )
-            .hint("give an empty or new folder: sop site writes only there, and removes only files it wrote"));
+            .hint(t!(HintSiteForeignFiles)));
         }
-        let lock = File::create(dir.join(LOCK)).with_context(|| format!("locking {shown}"))?;
+        let lock = File::create(dir.join(LOCK)).with_context(|| t!(CtxLocking, path = shown))?;
         if let Err(e) = lock.try_lock() {
             return match e {
                 fs::TryLockError::WouldBlock => {
-                    Err(conflict!("another `sop site` is writing {shown}")
-                        .hint("wait for it to finish, then run again"))
+                    Err(conflict!("{}", t!(SiteBusy, path = shown)).hint(t!(HintSiteBusy)))
                 }
                 fs::TryLockError::Error(e) => {
-                    Err(anyhow::Error::new(e).context(format!("locking {shown}")))
+                    Err(anyhow::Error::new(e).context(t!(CtxLocking, path = shown)))
                 }
             };
         }
         for top in ["prosedur", "permintaan", "font"] {
             if fs::symlink_metadata(dir.join(top)).is_ok_and(|m| !m.is_dir()) {
-                return Err(invalid!(
-                    "{shown}/{top} is not a folder (a file or a link): sop site writes only into folders it made"
-                )
-                .hint(format!("remove {shown}/{top}, or give another folder")));
+                return Err(
+                    invalid!("{}", t!(SiteTopNotFolder, path = shown, top = top)).hint(t!(
+                        HintSiteTop,
+                        path = shown,
+                        top = top
+                    )),
+                );
             }
         }
         let old = match read_limited(&manifest, &shown)? {
             Some(bytes) => read_manifest(&bytes).map_err(|why| {
-                invalid!("{shown}/{MANIFEST} is damaged: {why}").hint(format!(
-                    "remove the folder {shown} and run sop site again: it writes the whole site anew"
-                ))
+                invalid!(
+                    "{}",
+                    t!(
+                        SiteManifestDamaged,
+                        path = shown,
+                        manifest = MANIFEST,
+                        why = why
+                    )
+                )
+                .hint(t!(HintSiteAnew, path = shown))
             })?,
             None => Manifest::default(),
         };
@@ -195,7 +204,7 @@ impl Site {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     return Err(
-                        anyhow::Error::new(e).context(format!("removing {}", file.display()))
+                        anyhow::Error::new(e).context(t!(CtxRemoving, path = file.display()))
                     )
                 }
             }
@@ -242,9 +251,7 @@ pub fn hash(bytes: &[u8]) -> String {
 fn read_manifest(bytes: &[u8]) -> Result<Manifest, String> {
     let m: Manifest = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     if let Some(bad) = m.files.keys().find(|p| !safe_path(p)) {
-        return Err(format!(
-            "it names {bad:?}, which is not a file sop site writes"
-        ));
+        return Err(t!(SiteManifestPath, bad = format!("{bad:?}")));
     }
     Ok(m)
 }
@@ -270,7 +277,7 @@ fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
     debug_assert!(safe_path(rel) || rel == MANIFEST, "{rel}");
     let path = dir.join(rel);
     let parent = path.parent().unwrap_or(dir);
-    fs::create_dir_all(parent).with_context(|| format!("making {}", parent.display()))?;
+    fs::create_dir_all(parent).with_context(|| t!(CtxMaking, path = parent.display()))?;
     crate::output::replace_file(&path, bytes, rel == MANIFEST)
 }
 
@@ -282,22 +289,27 @@ fn read_limited(path: &Path, shown: &str) -> Result<Option<Vec<u8>>> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {shown}/{MANIFEST}"))),
+        Err(e) => {
+            return Err(
+                anyhow::Error::new(e).context(t!(CtxReading, path = format!("{shown}/{MANIFEST}")))
+            )
+        }
     };
     let len = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::new();
     file.take(max + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("reading {shown}/{MANIFEST}"))?;
+        .with_context(|| t!(CtxReading, path = format!("{shown}/{MANIFEST}")))?;
     if bytes.len() as u64 > max {
         return Err(limits::file_too_big(
             &format!("{shown}/{MANIFEST}"),
             len.max(bytes.len() as u64),
             max,
         )
-        .hint(format!(
-            "a site's manifest is at most {} MiB: remove the folder {shown} and run sop site again",
-            max / (1024 * 1024)
+        .hint(t!(
+            HintSiteManifestSize,
+            mb = max / (1024 * 1024),
+            path = shown
         )));
     }
     Ok(Some(bytes))
@@ -305,7 +317,7 @@ fn read_limited(path: &Path, shown: &str) -> Result<Option<Vec<u8>>> {
 
 fn is_empty(dir: &Path) -> Result<bool> {
     let mut entries =
-        fs::read_dir(dir).with_context(|| format!("reading the folder {}", dir.display()))?;
+        fs::read_dir(dir).with_context(|| t!(CtxReadingFolder, path = dir.display()))?;
     Ok(entries.all(|e| e.is_ok_and(|e| e.file_name() == LOCK)))
 }
 
@@ -349,10 +361,10 @@ fn check_place(abs: &Path, shown: &str, git: &Git) -> Result<()> {
         .unwrap_or_else(|_| git.git_dir().to_path_buf());
     if abs.starts_with(&git_dir) {
         return Err(invalid!(
-            "--output {shown} is inside the git folder {}",
-            git_dir.display()
+            "{}",
+            t!(SiteInGitFolder, path = shown, git_dir = git_dir.display())
         )
-        .hint("give a folder outside the records repository"));
+        .hint(t!(HintSiteOutside)));
     }
     let Ok(workdir) = git.workdir() else {
         return Ok(());
@@ -360,21 +372,18 @@ fn check_place(abs: &Path, shown: &str, git: &Git) -> Result<()> {
     let workdir = workdir.canonicalize()?;
     if abs == workdir || workdir.starts_with(&abs) {
         return Err(invalid!(
-            "--output {shown} holds the records repository {}",
-            workdir.display()
+            "{}",
+            t!(SiteHoldsRepo, path = shown, workdir = workdir.display())
         )
-        .hint("give a folder outside the records repository, or one git ignores inside it"));
+        .hint(t!(HintSiteOutsideOrIgnored)));
     }
     if let Ok(rel) = abs.strip_prefix(&workdir) {
         if !git.is_ignored(rel, true)? {
             return Err(invalid!(
-                "--output {shown} is inside the records repository {}, and git does not ignore it",
-                workdir.display()
+                "{}",
+                t!(SiteNotIgnored, path = shown, workdir = workdir.display())
             )
-            .hint(format!(
-                "give a folder outside the repository, or ignore it first: echo '/{}/' >> .gitignore (an administrator commits that)",
-                rel.display()
-            )));
+            .hint(t!(HintSiteIgnore, rel = rel.display())));
         }
     }
     Ok(())

@@ -203,9 +203,13 @@ fn fill(loaded: &Loaded, site: &mut Site) -> Result<Made> {
         let rel = format!("{}/{path}", layout::REQUESTS);
         if layout::place(&rel) != Place::Request(s.id.to_string()) {
             errors.push(invalid!(
-                "{rel}: not the file of request {} (a request's file is {}); it has no page",
-                s.id,
-                layout::request(&s.id)
+                "{}",
+                t!(
+                    SiteMisplacedRequest,
+                    rel = rel,
+                    id = s.id,
+                    path = layout::request(&s.id)
+                )
             ));
             continue;
         }

@@ -70,7 +70,7 @@ fn name_of<'a>(proc: &'a Proc, p: Option<&'a Procedure>) -> &'a str {
     p.map_or(proc.id.as_str(), |p| p.name.as_str())
 }
 
-/// A status as the office says it: `berjalan`, `ditahan`, `selesai`, an office's own outcome.
+/// A status as the office says it: `diproses`, `ditunda`, `selesai`, an office's own outcome.
 fn status_cell(status: &str) -> String {
     esc(&status_label(status))
 }
@@ -196,8 +196,8 @@ pub fn index(o: &Office, entries: &[Listing], commit: &str) -> String {
             Col("angka", "No"),
             Col("", "Prosedur"),
             Col("angka", "Permintaan"),
-            Col("angka", "Berjalan"),
-            Col("angka", "Ditahan"),
+            Col("angka", "Diproses"),
+            Col("angka", "Ditunda"),
             Col("angka", "Terlambat"),
             Col("", "Penilaian monitoring"),
             Col("", "Tautan"),
@@ -206,7 +206,7 @@ pub fn index(o: &Office, entries: &[Listing], commit: &str) -> String {
     ));
     let _ = writeln!(
         body,
-        "<p class=\"catatan\">Berjalan: permintaan yang menunggu di sebuah langkah; ditahan: jamnya berhenti (<code>sop hold</code>); terlambat: berjalan dan melewati batas waktu langkahnya atau jangka waktu penyelesaian. Penilaian (Tabel 7, Monitoring Pelaksanaan SOP AP): {}.</p>",
+        "<p class=\"catatan\">Diproses: permintaan yang menunggu di sebuah langkah; ditunda: jamnya berhenti (<code>sop hold</code>); terlambat: diproses dan melewati batas waktu langkahnya atau jangka waktu penyelesaian. Penilaian (Tabel 7, Monitoring Pelaksanaan SOP AP): {}.</p>",
         esc(&monitoring::rule_text(o.config.monitoring))
     );
     Page {
@@ -306,7 +306,7 @@ pub fn procedure(
         .collect();
     rows.push(vec!["jumlah".into(), f.total.to_string()]);
     rows.push(vec![
-        "terlambat (berjalan, melewati batas waktu)".into(),
+        "terlambat (diproses, melewati batas waktu)".into(),
         late_cell(f.overdue),
     ]);
     body.push_str(&table(
@@ -338,7 +338,7 @@ pub fn procedure(
         .collect();
     let _ = writeln!(
         body,
-        "<h2 id=\"berjalan\">Permintaan berjalan ({})</h2>",
+        "<h2 id=\"diproses\">Permintaan diproses ({})</h2>",
         open.len()
     );
     if open.is_empty() {
@@ -350,7 +350,7 @@ pub fn procedure(
             .map(|r| {
                 let step = r.s.step.as_deref().unwrap_or_default();
                 let status = match &r.s.rare().hold {
-                    Some(h) => format!("ditahan: {}", esc(&h.reason)),
+                    Some(h) => format!("ditunda: {}", esc(&h.reason)),
                     None => String::new(),
                 };
                 vec![
@@ -377,7 +377,7 @@ pub fn procedure(
         if open.len() > OPEN_ROWS {
             let _ = writeln!(
                 body,
-                "<p class=\"catatan\">{} permintaan berjalan yang terlama ditampilkan; yang lain ada di daftar per bulan di bawah.</p>",
+                "<p class=\"catatan\">{} permintaan diproses yang terlama ditampilkan; yang lain ada di daftar per bulan di bawah.</p>",
                 OPEN_ROWS
             );
         }
@@ -567,7 +567,7 @@ pub fn request(
     };
     let step = now.step.as_ref().map_or(String::new(), |s| {
         let due = match (&req.hold, s.due) {
-            (Some(_), _) => "jam berhenti selama ditahan".to_string(),
+            (Some(_), _) => "jam berhenti selama ditunda".to_string(),
             (None, None) => "tanpa waktu baku".to_string(),
             (None, due) => format!("batas waktu {}", due_text(due, s.overdue)),
         };

@@ -582,7 +582,7 @@ fn show_graph_marks_held_and_finished_requests() {
     let terima = node_of(&text, "2. Menerima FPE");
     assert_eq!(classed(&text, "dilalui"), [isi.as_str()]);
     assert_eq!(classed(&text, "sekarang"), [terima.as_str()]);
-    has(&text, "● ditahan");
+    has(&text, "● ditunda");
     office.sop("dewi", &["resume", &id]).success();
     office.sop("dewi", &["advance", &id]).success();
     office.sop("sri", &["approve", &id]).success();

@@ -17,6 +17,7 @@ mod graphs;
 mod hardening;
 mod language;
 mod language_cmds;
+mod language_rules;
 mod lifecycle;
 mod limits;
 mod list_search;

@@ -380,7 +380,7 @@ fn the_form_shows_fields_history_people_commits_and_signatures() {
         "disetujuiPlh",
         "Disetujui",
         "TandaTangan",
-        "Dalamproses",
+        "Diproses",
     ] {
         let want = squeeze(want);
         assert!(text.contains(&want), "no {want} in {text}");

@@ -378,7 +378,7 @@ fn every_link_resolves_and_a_second_run_rewrites_nothing() {
         "Angka per 24 November 2026",
         "Monitoring pelaksanaan",
         "<svg",
-        "Permintaan berjalan",
+        "Permintaan diproses",
         "November 2026",
         &w.waiting,
     ] {
