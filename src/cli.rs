@@ -152,14 +152,23 @@ impl Cli {
 }
 
 /// The command line, parsed (clap's errors exit 2, in the language of the run), with its
-/// matches for `check_text`.
-pub fn parse() -> (Cli, ArgMatches) {
+/// matches and the command that parsed them, for `check_text`.
+///
+/// A command line that parses is parsed by the command as the derive declares it: the help's
+/// examples, template and translations (`help::apply`) cost more than the parsing, and only
+/// help, a version or a usage error shows them. Those are parsed again by the command with
+/// its help, which takes the same arguments (a unit test in help.rs checks it).
+pub fn parse() -> (Cli, ArgMatches, clap::Command) {
     refuse_non_utf8_args();
-    let matches = command()
-        .try_get_matches()
-        .unwrap_or_else(|e| crate::help::exit(e));
+    let mut plain = Cli::command();
+    let matches = match plain.try_get_matches_from_mut(std::env::args_os()) {
+        Ok(matches) => matches,
+        Err(_) => command()
+            .try_get_matches()
+            .unwrap_or_else(|e| crate::help::exit(e)),
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| crate::help::exit(e));
-    (cli, matches)
+    (cli, matches, plain)
 }
 
 /// Exits with 3 (an input error) when an argument is not UTF-8, naming the argument and the
@@ -186,10 +195,8 @@ fn refuse_non_utf8_args() {
 /// `$SOP_RECORDS`, that holds a control character other than tab and line breaks
 /// (`limits::control_char`): it would go into a record or a commit message. The error names
 /// the option. Arguments that are not UTF-8 are refused before (`refuse_non_utf8_args`).
-pub fn check_text(matches: &ArgMatches) -> anyhow::Result<()> {
-    let mut command = Cli::command();
-    command.build();
-    check_level(&command, matches)
+pub fn check_text(command: &clap::Command, matches: &ArgMatches) -> anyhow::Result<()> {
+    check_level(command, matches)
 }
 
 fn check_level(command: &clap::Command, matches: &ArgMatches) -> anyhow::Result<()> {

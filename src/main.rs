@@ -8,10 +8,10 @@ use sop::{cli, commands, complete, error, i18n};
 fn main() -> ExitCode {
     complete::run_if_asked();
     i18n::choose();
-    let (cli, matches) = cli::parse();
+    let (cli, matches, command) = cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = cli::check_text(&matches)
+    let result = cli::check_text(&command, &matches)
         .and_then(|()| commands::run(cli, &mut out))
         .and_then(|()| Ok(out.flush()?));
     match result {
