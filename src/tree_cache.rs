@@ -85,12 +85,6 @@ pub struct TreeCache<T> {
     values: Vec<Result<T, String>>,
 }
 
-/// A file read anew: its blob and what it gave.
-struct Entry<T> {
-    blob: Oid,
-    value: Result<T, String>,
-}
-
 /// The first line of a cache file: the format, the sop that wrote it, the stamp.
 const MAGIC: &str = concat!("sop-cache 4 ", env!("CARGO_PKG_VERSION"), " ");
 
@@ -196,13 +190,13 @@ impl<T: Cached> TreeCache<T> {
             if changed.contains(path.as_ref()) {
                 continue;
             }
-            while let Some((p, entry)) = fresh.next_if(|(p, _)| p.as_str() < path.as_ref()) {
-                add(&mut text, entry_line(p, entry).as_bytes());
+            while let Some((_, line)) = fresh.next_if(|(p, _)| p.as_str() < path.as_ref()) {
+                add(&mut text, line.as_bytes());
             }
             add(&mut text, line);
         }
-        for (path, entry) in fresh {
-            add(&mut text, entry_line(path, entry).as_bytes());
+        for (_, line) in fresh {
+            add(&mut text, line.as_bytes());
         }
         text.extend_from_slice(format!("end {count}\n").as_bytes());
         // A cache is only worth speed: one that cannot be written is brought up to date again
@@ -300,14 +294,15 @@ impl<T: Cached> TreeCache<T> {
     }
 }
 
-/// What the files `changes` names (path, new blob or None when gone) hold now, parsed: the
-/// files still there, by path.
+/// What the files `changes` names (path, new blob or None when gone) hold now, parsed and
+/// made cache lines (`entry_line`) where they were read, so that reading every file of a
+/// large folder holds lines, not values: the files still there, by path.
 fn read<T: Cached>(
     git: &Git,
     dir: &str,
     changes: Vec<(String, Option<Oid>)>,
     parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
-) -> Result<BTreeMap<String, Entry<T>>> {
+) -> Result<BTreeMap<String, String>> {
     let changed: Vec<(String, Oid)> = changes
         .into_iter()
         .filter_map(|(path, blob)| Some((path, blob?)))
@@ -319,7 +314,7 @@ fn read<T: Cached>(
                     .read_blob(*blob)
                     .and_then(|bytes| parse(&format!("{dir}/{path}"), &bytes))
                     .map_err(|e| format!("{e:#}"));
-                Ok(value)
+                Ok(entry_line(path, *blob, &value))
             })
             .collect::<Result<Vec<_>>>()
     };
@@ -335,7 +330,7 @@ fn read<T: Cached>(
     Ok(changed
         .into_iter()
         .zip(values)
-        .map(|((path, blob), value)| (path, Entry { blob, value }))
+        .map(|((path, _), line)| (path, line))
         .collect())
 }
 
@@ -346,12 +341,12 @@ fn header(stamp: Option<Oid>) -> String {
 }
 
 /// A file's line in the cache: `path TAB blob TAB =value` (or `!error`).
-fn entry_line<T: Cached>(path: &str, entry: &Entry<T>) -> String {
-    let value = match &entry.value {
+fn entry_line<T: Cached>(path: &str, blob: Oid, value: &Result<T, String>) -> String {
+    let value = match value {
         Ok(v) => format!("={}", v.encode()),
         Err(e) => format!("!{}", escape(e)),
     };
-    format!("{}\t{}\t{value}\n", escape(path), entry.blob)
+    format!("{}\t{blob}\t{value}\n", escape(path))
 }
 
 /// The stamp and the files' lines (each ending in a line break) of cache text `bytes`, when
