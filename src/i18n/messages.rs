@@ -653,6 +653,18 @@ messages! {
 
     // ==== Help of each option and argument, and clap's own words (src/help.rs). ====
     // (Keys of this section go directly below this line.)
+    // tests/cli/shipped.rs: the man pages (man/, man/id/): the section titles clap_mangen
+    // writes (and EXAMPLES) and the manual's name in the `.TH` line, as man-db's Indonesian
+    // pages title them.
+    ManName { en: "NAME", id: "NAMA" }
+    ManSynopsis { en: "SYNOPSIS", id: "RINGKASAN" }
+    ManDescription { en: "DESCRIPTION", id: "DESKRIPSI" }
+    ManOptions { en: "OPTIONS", id: "OPSI" }
+    ManSubcommands { en: "SUBCOMMANDS", id: "PERINTAH" }
+    ManVersion { en: "VERSION", id: "VERSI" }
+    ManExamples { en: "EXAMPLES", id: "CONTOH" }
+    ManManual { en: "sop Manual", id: "Panduan sop" }
+
     // src/help.rs: clap's own words in the help (headings, the help and version flags, what
     // clap writes beside an argument's help). English is clap's own; only the Indonesian is
     // shown.
