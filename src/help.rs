@@ -262,6 +262,15 @@ pub const ABOUTS: &[(&str, &str)] = &[
     ("completions", "AboutCompletions"),
 ];
 
+/// The rest of a command's description, which `--help` (and its man page) shows under its
+/// summary: the doc comment's paragraphs after the first, by its path. The catalogue's key.
+pub const LONG_ABOUTS: &[(&str, &str)] = &[
+    ("new", "AboutNewLong"),
+    ("print", "AboutPrintLong"),
+    ("site", "AboutSiteLong"),
+    ("completions", "AboutCompletionsLong"),
+];
+
 /// The help of every argument that has one, by its command's path below `sop` ("" is sop
 /// itself and its global options) and its id, and of each possible value with a help of its
 /// own (`format=pdf`): the catalogue's key. English is the doc comment's own (a test keeps
@@ -436,7 +445,12 @@ fn translated(cmd: Command, lang: Lang) -> Command {
 /// the help and version flags are sop's own, in `lang`.
 fn in_words(mut cmd: Command, path: &str, lang: Lang) -> Command {
     if let Some((_, key)) = ABOUTS.iter().find(|(p, _)| *p == path) {
-        cmd = cmd.about(text_in(key, lang)).long_about(None::<&str>);
+        let about = text_in(key, lang);
+        cmd = match LONG_ABOUTS.iter().find(|(p, _)| *p == path) {
+            Some((_, more)) => cmd.long_about(format!("{about}\n\n{}", text_in(more, lang))),
+            None => cmd.long_about(None::<&str>),
+        };
+        cmd = cmd.about(about);
     }
     // clap shows the headings in the order of their first argument: arguments, options,
     // global options, as in English (positionals keep their order: it is their place).
@@ -918,6 +932,26 @@ mod tests {
             let key = key.unwrap_or_else(|| panic!("`sop {path}` has no summary in ABOUTS"));
             let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
             assert_eq!(about, text_in(key, Lang::En), "`sop {path}`");
+        }
+    }
+
+    /// A description longer than the summary is the catalogue's too, after its first
+    /// paragraph (the summary's own words).
+    #[test]
+    fn the_catalogue_has_every_longer_description_as_written() {
+        let cmd = built();
+        for (path, sub) in &commands(&cmd) {
+            let long = sub.get_long_about().map(|a| a.to_string());
+            let more = long.as_deref().and_then(|l| l.split_once("\n\n"));
+            let key = LONG_ABOUTS.iter().find(|(p, _)| p == path).map(|(_, k)| *k);
+            assert_eq!(
+                more.map(|(_, more)| words(more)),
+                key.map(|k| words(text_in(k, Lang::En))),
+                "`sop {path}`: the doc comment and LONG_ABOUTS' key differ"
+            );
+        }
+        for (path, _) in LONG_ABOUTS {
+            assert!(ABOUTS.iter().any(|(p, _)| p == path), "`sop {path}`");
         }
     }
 

@@ -653,6 +653,36 @@ messages! {
 
     // ==== Help of each option and argument, and clap's own words (src/help.rs). ====
     // (Keys of this section go directly below this line.)
+    // tests/cli/shipped.rs: the man pages (man/, man/id/): the section titles clap_mangen
+    // writes (and EXAMPLES) and the manual's name in the `.TH` line, as man-db's Indonesian
+    // pages title them.
+    ManName { en: "NAME", id: "NAMA" }
+    ManSynopsis { en: "SYNOPSIS", id: "RINGKASAN" }
+    ManDescription { en: "DESCRIPTION", id: "DESKRIPSI" }
+    ManOptions { en: "OPTIONS", id: "OPSI" }
+    ManSubcommands { en: "SUBCOMMANDS", id: "PERINTAH" }
+    ManVersion { en: "VERSION", id: "VERSI" }
+    ManExamples { en: "EXAMPLES", id: "CONTOH" }
+    ManManual { en: "sop Manual", id: "Panduan sop" }
+    // src/help.rs: the rest of a command's description under its summary (`--help`, the
+    // DESCRIPTION of its man page).
+    AboutNewLong {
+        en: "The request starts at the procedure's first step, with the form fields given by --field; `sop new PROCEDURE --help` lists the procedure's form fields. On success the new id is printed on stdout (and a line about it on stderr), so `id=$(sop new …)` works.",
+        id: "Permintaan dimulai pada langkah pertama prosedur, dengan isian formulir yang diberikan lewat --field; `sop new PROCEDURE --help` menampilkan isian formulir prosedur itu. Bila berhasil, id barunya dicetak di stdout (dan satu baris tentangnya di stderr), sehingga `id=$(sop new …)` dapat dipakai.",
+    }
+    AboutPrintLong {
+        en: "A4 pages: the request form filled in, the steps done with who (name, NIP, role, Plh), when, output, note and commit, and signature blocks; or, with --step, the document the step's template writes. Every page names the request and the commit of the printed state and carries a QR code of both (`sop:ID@COMMIT`): `sop verify ID` must pass and the commit must be in `sop log ID`.",
+        id: "Halaman A4: formulir permintaan yang sudah diisi, langkah yang sudah dikerjakan beserta pelakunya (nama, NIP, pelaksana, Plh), waktu, output, catatan dan commit-nya, serta kolom tanda tangan; atau, bila sebuah langkah disebut, dokumen yang ditulis templat langkah itu. Setiap halaman menyebut permintaan dan commit dari keadaan yang dicetak, dan memuat kode QR keduanya (`sop:ID@COMMIT`): `sop verify ID` harus lolos dan commit itu harus ada di `sop log ID`.",
+    }
+    AboutSiteLong {
+        en: "For an intranet or a shared folder: no server, opens from disk, prints well. Each SOP with its document, flowchart and figures (open, overdue, monitoring judgement), and a page per request. A second run rewrites only the pages that changed.",
+        id: "Untuk intranet atau folder bersama: tanpa server, terbuka langsung dari disk, rapi bila dicetak. Setiap SOP dengan dokumen, bagan alir dan angkanya (diproses, lewat tenggat, penilaian monitoring), dan satu halaman per permintaan. Menjalankannya lagi hanya menulis ulang halaman yang berubah.",
+    }
+    AboutCompletionsLong {
+        en: "The static script completes commands, options and fixed values. For live values too (request ids, people, procedures, …), load the glue `COMPLETE=SHELL sop` prints instead.",
+        id: "Skrip statis melengkapi perintah, opsi dan nilai tetap. Untuk nilai langsung juga (id permintaan, orang, prosedur, …), muat skrip penghubung yang dicetak `COMPLETE=SHELL sop` sebagai gantinya.",
+    }
+
     // src/help.rs: clap's own words in the help (headings, the help and version flags, what
     // clap writes beside an argument's help). English is clap's own; only the Indonesian is
     // shown.

@@ -215,7 +215,7 @@ fn list_speaks_indonesian_and_json_does_not_change() {
 
 /// The words of sop's command line that are code, the same in every language: the commands'
 /// names, the options' names, value names, possible values and environment variables.
-fn command_line_words() -> BTreeSet<String> {
+pub(crate) fn command_line_words() -> BTreeSet<String> {
     fn walk(cmd: &clap::Command, all: &mut BTreeSet<String>) {
         all.extend(words(cmd.get_name()));
         for arg in cmd.get_arguments() {
