@@ -184,7 +184,11 @@ fn list(ctx: &Context, root: &Path, out: &mut dyn Write) -> Result<()> {
                     name,
                     p.version.to_string(),
                     p.steps.len().to_string(),
-                    p.total().to_string(),
+                    // A procedure no step of which has a standard time (a draft) has none.
+                    match p.steps.iter().any(|s| s.timing.is_some()) {
+                        true => p.total().to_string(),
+                        false => "-".to_string(),
+                    },
                 ]);
             }
             writeln!(out, "{t}")?;

@@ -411,6 +411,22 @@ fn standard_time_totals_match_the_documents() {
     }
 }
 
+/// A draft whose steps have no standard time yet shows none in `sop procedure list`, not a
+/// total of "0 minutes"; the others show their total.
+#[test]
+fn a_procedure_without_standard_times_lists_no_total() {
+    let office = Office::example();
+    let out = office.sop("rizky", &["procedure", "list"]).success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let row = |id: &str| {
+        let line = text.lines().find(|l| l.starts_with(&format!("{id} ")));
+        line.unwrap_or_else(|| panic!("no row for {id}:\n{text}"))
+            .to_string()
+    };
+    assert!(row("evaluasi-aset").ends_with("  -"), "{text}");
+    assert!(row("email").ends_with("7 menit"), "{text}");
+}
+
 #[test]
 fn procedure_show_json_has_the_spec_shape() {
     let office = Office::example();
