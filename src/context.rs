@@ -26,16 +26,41 @@ use crate::{forbidden, invalid};
 pub fn office_language() -> Option<crate::i18n::Lang> {
     let explicit = records_in_args().or_else(|| std::env::var_os("SOP_RECORDS").map(PathBuf::from));
     let records = Records::find(explicit.as_deref()).ok()?;
-    office_language_of(&records.root)
+    let git = Git::open_as_is(&records.root).ok()?;
+    let lang = language_in(&git);
+    OPENED.with(|opened| *opened.borrow_mut() = Some((records.root, git)));
+    lang
+}
+
+thread_local! {
+    /// The repository `office_language` opened before the command line was parsed, and the
+    /// records directory it opened it for: the command's own `open` of the same directory
+    /// takes it rather than opening the repository again.
+    static OPENED: std::cell::RefCell<Option<(PathBuf, Git)>> = const {
+        std::cell::RefCell::new(None)
+    };
+}
+
+/// The repository of the records directory `root`, cleared of what a killed sop left
+/// (`Git::open`): the one `office_language` opened, when it was for `root`.
+fn open_git(root: &std::path::Path) -> Result<Git> {
+    let kept = OPENED.with(|opened| opened.borrow_mut().take());
+    match kept {
+        Some((opened_for, git)) if opened_for == root => git.cleared(),
+        _ => Git::open(root),
+    }
 }
 
 /// The `language` of sop.toml as committed at HEAD of the records directory `root`.
 pub fn office_language_of(root: &std::path::Path) -> Option<crate::i18n::Lang> {
+    language_in(&Git::open_as_is(root).ok()?)
+}
+
+fn language_in(git: &Git) -> Option<crate::i18n::Lang> {
     #[derive(serde::Deserialize)]
     struct Only {
         language: Option<crate::i18n::Lang>,
     }
-    let git = Git::open_as_is(root).ok()?;
     let snap = git.head_snapshot().ok()?;
     let (_, text) = snap.text(layout::CONFIG).ok()??;
     toml::from_str::<Only>(&text).ok()?.language
@@ -144,7 +169,7 @@ impl Context {
     /// The records directory and its repository.
     pub fn open(&self) -> Result<(Records, Git)> {
         let records = self.records()?;
-        let git = Git::open(&records.root).with_context(|| t!(CtxOpeningRecords))?;
+        let git = open_git(&records.root).with_context(|| t!(CtxOpeningRecords))?;
         Ok((records, git))
     }
 
@@ -156,7 +181,7 @@ impl Context {
         if !in_hook {
             match self.records() {
                 Ok(records) => {
-                    let git = Git::open(&records.root).with_context(|| t!(CtxOpeningRecords))?;
+                    let git = open_git(&records.root).with_context(|| t!(CtxOpeningRecords))?;
                     return Ok((git, Some(records)));
                 }
                 // A folder named with -C that is not a records directory is an error, never

@@ -49,11 +49,15 @@ pub struct Git {
 impl Git {
     /// The repository holding the records directory `root`.
     pub fn open(root: &Path) -> Result<Git> {
-        let git = Git::open_as_is(root)?;
-        // A killed sop may have left locks or a half-written change: every command clears
-        // them, reading ones included, when no other sop is at work.
-        git.recover_if_abandoned()?;
-        Ok(git)
+        Git::open_as_is(root)?.cleared()
+    }
+
+    /// This repository, opened as it is (`open_as_is`), with what a killed sop may have left
+    /// — locks or a half-written change — cleared, as every command does, reading ones
+    /// included, when no other sop is at work.
+    pub fn cleared(self) -> Result<Git> {
+        self.recover_if_abandoned()?;
+        Ok(self)
     }
 
     /// The repository holding `root`, leaving what a killed sop left for the next command to
