@@ -208,17 +208,35 @@ pub fn read_text(root: &Path, rel: &str, max: u64) -> Result<String> {
     limits::utf8(rel, bytes)
 }
 
-/// toml's message spans several lines with a source excerpt; keep the position and the reason.
-/// The position stays as toml words it (`TOML parse error at line 7, column 1`): `sop
-/// procedure check` reads the line of its finding from it.
+/// toml's message spans several lines with a source excerpt; keep the position (in the
+/// language of the run: `sop procedure check` reads its finding's line from it, see
+/// `toml_line`) and the reason.
 pub fn short_toml_error(err: &toml::de::Error) -> String {
     let msg = err.to_string();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next().unwrap_or_default().to_string();
+    let head = match head
+        .strip_prefix("TOML parse error at line ")
+        .and_then(|rest| rest.split_once(", column "))
+    {
+        Some((line, column)) => t!(TomlAt, line = line, column = column),
+        None => head,
+    };
     match lines.rfind(|l| !l.contains('|')) {
         Some(reason) if reason != head => format!("{head}: {reason}"),
         _ => head,
     }
+}
+
+/// The line of the TOML position in a message made by `short_toml_error` in this run.
+pub fn toml_line(message: &str) -> Option<usize> {
+    let words = t!(TomlAt, line = "\u{0}", column = "");
+    let before = words.split('\u{0}').next().filter(|b| !b.is_empty())?;
+    let rest = message.split(before).nth(1)?;
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
 }
 
 impl Config {

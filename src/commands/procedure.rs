@@ -700,12 +700,7 @@ fn people_finding(message: String) -> Finding {
 /// A parse error as a finding, keeping the line toml reported.
 fn parse_finding(file: &str, e: &anyhow::Error) -> Finding {
     let text = format!("{e:#}");
-    let line = text
-        .split("line ")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1);
+    let line = crate::config::toml_line(&text).unwrap_or(1);
     let message = text
         .strip_prefix(&format!("{file}: "))
         .unwrap_or(&text)

@@ -1467,6 +1467,10 @@ messages! {
         en: "sop.toml: unknown timezone '{zone}': use Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC or an offset like +07:00",
         id: "sop.toml: zona waktu '{zone}' tidak dikenal: gunakan Asia/Jakarta, Asia/Makassar, Asia/Jayapura, UTC atau selisih waktu seperti +07:00",
     }
+    TomlAt {
+        en: "TOML parse error at line {line}, column {column}",
+        id: "galat penguraian TOML pada baris {line}, kolom {column}",
+    }
     RulesMissing { en: "{rel} is missing", id: "{rel} tidak ada" }
 
     // src/context.rs

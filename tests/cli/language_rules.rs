@@ -173,6 +173,39 @@ fn procedure_check_of_a_broken_procedure() {
     );
 }
 
+/// A procedure that is not TOML: the position in Indonesian, and `--format json` still gives
+/// the line toml found (`procedure check` reads it from the words of this run).
+#[test]
+fn procedure_check_of_a_procedure_that_is_not_toml() {
+    let office = indonesian_office();
+    let text = std::fs::read_to_string(office.path("procedures/email.toml")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("[[steps]]"))
+        .unwrap()
+        + 1;
+    office.edit("procedures/email.toml", "[[steps]]", "[[steps]\n");
+    let out = office.sop("putri", &["procedure", "check"]).code(3);
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        said.contains(&format!("galat penguraian TOML pada baris {line}, kolom")),
+        "{said}"
+    );
+    let out = office
+        .sop("putri", &["procedure", "check", "--format", "json"])
+        .code(3);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = json
+        .as_array()
+        .or_else(|| json["findings"].as_array())
+        .unwrap();
+    let found = findings
+        .iter()
+        .find(|f| f["file"] == "procedures/email.toml")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(found["line"], line, "{json}");
+}
+
 #[test]
 fn people_toml_that_fails_its_lint_is_refused() {
     let office = indonesian_office();
