@@ -272,23 +272,19 @@ impl Table {
         self
     }
 
-    /// The rows: each one's cells, and its paint.
-    fn rows(&self) -> impl Iterator<Item = (impl Iterator<Item = &str> + Clone, Paint)> {
-        let n = self.columns.len().max(1);
-        self.paints.iter().enumerate().map(move |(row, paint)| {
-            let cells = (row * n..row * n + self.columns.len()).map(|i| self.cell_at(i));
-            (cells, *paint)
-        })
+    /// The cells of row `row`, in the order of the columns.
+    fn row_cells(&self, row: usize) -> impl Iterator<Item = &str> {
+        (0..self.columns.len()).map(move |column| self.cell(row, column))
     }
 
     /// Column `column` of every row.
     fn column_cells(&self, column: usize) -> impl Iterator<Item = &str> + Clone {
-        let n = self.columns.len();
-        (0..self.paints.len()).map(move |row| self.cell_at(row * n + column))
+        (0..self.paints.len()).map(move |row| self.cell(row, column))
     }
 
-    /// The text of the `i`th cell (row after row).
-    fn cell_at(&self, i: usize) -> &str {
+    /// The text of the cell of row `row` in column `column`.
+    fn cell(&self, row: usize, column: usize) -> &str {
+        let i = row * self.columns.len() + column;
         let start = match i {
             0 => 0,
             i => self.ends[i - 1],
@@ -332,8 +328,8 @@ impl Table {
         };
         let header = self.columns.iter().map(|c| c.header.as_str());
         write_line(out, &mut header.into_iter(), Paint::None)?;
-        for (mut cells, paint) in self.rows() {
-            write_line(out, &mut cells, paint)?;
+        for (row, paint) in self.paints.iter().enumerate() {
+            write_line(out, &mut self.row_cells(row), *paint)?;
         }
         Ok(())
     }
@@ -357,17 +353,14 @@ impl Table {
         self.box_lines(&mut text, &header, &widths, Paint::None);
         text += &format!("╞{}╡\n", "═".repeat(inner));
         out.write_all(text.as_bytes())?;
-        for (cells, paint) in self.rows() {
+        for (row, paint) in self.paints.iter().enumerate() {
             text.clear();
             let laid: Vec<Vec<String>> = shown
                 .iter()
                 .zip(&widths)
-                .map(|(&i, &w)| {
-                    let cell = cells.clone().nth(i).unwrap_or_default();
-                    self.lay(i, cell, w, width.is_some())
-                })
+                .map(|(&i, &w)| self.lay(i, self.cell(row, i), w, width.is_some()))
                 .collect();
-            self.box_lines(&mut text, &laid, &widths, paint);
+            self.box_lines(&mut text, &laid, &widths, *paint);
             out.write_all(text.as_bytes())?;
         }
         writeln!(out, "└{}┘", "─".repeat(inner))
