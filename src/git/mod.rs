@@ -352,12 +352,12 @@ impl Git {
 /// Bounded, the oldest window is unmapped when another is needed. Measured on 8,000 commits
 /// at 100,000 requests (`farm-bench -n 3 --vs 'sop verify --range R~8000..R' -- …`): peak
 /// 136 MB against 251 MB, for 16 % more CPU (re-mapping); `sop log`'s first use 160 MB
-/// against 242 MB, 3 % more. Small windows make the re-mapping cheap (unmapping a window
-/// costs with its size): whole-history `sop verify` of 408,721 commits took 115 s (41 s of
-/// it in the kernel) in windows of 4 MiB, 121 s in 8 MiB and 164 s (87 s) in 16 MiB, at the
-/// same peak (257–261 MB); a cold `sop list` 6 % less CPU.
+/// against 242 MB, 3 % more. Smaller windows did not pay: single whole-history runs in
+/// windows of 4 MiB looked faster (115 s against 164 s), but paired runs on 30,000 commits
+/// (`farm-bench -n 3`) were 9 % slower than in 16 MiB; about half of that work's CPU is the
+/// kernel's mapping and unmapping either way.
 const PACK_MAPPED_BYTES: usize = 128 << 20;
-const PACK_WINDOW_BYTES: usize = 4 << 20;
+const PACK_WINDOW_BYTES: usize = 16 << 20;
 
 fn bound_pack_maps() {
     static ONCE: std::sync::Once = std::sync::Once::new();
