@@ -103,25 +103,22 @@ macro_rules! messages {
 
 include!("i18n/messages.rs");
 
-/// `t!(Key, name = value, …)`: the text of `Key` in the language of this run, its
-/// placeholders (`{name}`) filled. A String.
-macro_rules! t {
-    ($key:ident $(, $name:ident = $val:expr)* $(,)?) => {
-        match $crate::i18n::lang() {
-            $crate::i18n::Lang::En => format!(msg_text!($key, en) $(, $name = $val)*),
-            $crate::i18n::Lang::Id => format!(msg_text!($key, id) $(, $name = $val)*),
-        }
-    };
-}
-
-/// `t_in!(lang, Key, name = value, …)`: the text of `Key` in `lang`, for what a script reads
-/// (a CSV cell) and must not change with the language of the run. A String.
+/// `t_in!(lang, Key, name = value, …)`: the text of `Key` in `lang`, its placeholders
+/// (`{name}`) filled: for what must not change with the language of the run (a CSV cell, an
+/// official document). A String.
 macro_rules! t_in {
     ($lang:expr, $key:ident $(, $name:ident = $val:expr)* $(,)?) => {
         match $lang {
             $crate::i18n::Lang::En => format!(msg_text!($key, en) $(, $name = $val)*),
             $crate::i18n::Lang::Id => format!(msg_text!($key, id) $(, $name = $val)*),
         }
+    };
+}
+
+/// `t!(Key, name = value, …)`: the text of `Key` in the language of this run (`t_in!`).
+macro_rules! t {
+    ($key:ident $(, $name:ident = $val:expr)* $(,)?) => {
+        t_in!($crate::i18n::lang(), $key $(, $name = $val)*)
     };
 }
 
@@ -136,9 +133,14 @@ pub fn status(status: &str) -> String {
 /// words as tables (`diproses`, `ditunda`, `dibatalkan`, `selesai`, `ditolak`). An office's
 /// own outcome word is as written.
 pub fn status_in(status: &str, lang: Lang) -> String {
-    match STATUS_KEYS.iter().find(|(value, _)| *value == status) {
-        Some((_, key)) => text_in(key, lang).to_string(),
-        None => status.to_string(),
+    // A match, not a search of the catalogue: completions and `sop site` ask it per request.
+    match status {
+        "open" => t_in!(lang, StatusOpen),
+        "held" => t_in!(lang, StatusHeld),
+        "cancelled" => t_in!(lang, StatusCancelled),
+        "completed" => t_in!(lang, StatusCompleted),
+        "rejected" => t_in!(lang, StatusRejected),
+        other => other.to_string(),
     }
 }
 
