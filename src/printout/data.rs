@@ -619,13 +619,9 @@ impl Resolve<'_> {
 /// written.
 fn status_label(status: &str) -> String {
     let word = crate::i18n::status_in(status, crate::i18n::Lang::Id);
-    if word == status {
-        return word;
-    }
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => word,
+    match word == status {
+        true => word,
+        false => crate::procedure::capitalised(&word),
     }
 }
 

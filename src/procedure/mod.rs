@@ -424,7 +424,8 @@ pub fn status_label(status: &str) -> String {
     }
 }
 
-fn capitalised(text: &str) -> String {
+/// `text` with its first letter in capitals.
+pub(crate) fn capitalised(text: &str) -> String {
     let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
