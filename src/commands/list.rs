@@ -300,14 +300,14 @@ fn columns<'a>(more: &[&'a str]) -> Vec<&'a str> {
 
 impl Row<'_> {
     /// The columns every format shows first: id, procedure, title, status, step, role.
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.id.to_string(),
-            self.procedure.to_string(),
-            self.title.to_string(),
-            self.status.to_string(),
-            self.step.unwrap_or_default().to_string(),
-            self.role.clone().unwrap_or_default(),
+    fn cells(&self) -> [&str; 6] {
+        [
+            self.id,
+            self.procedure,
+            self.title,
+            self.status,
+            self.step.unwrap_or_default(),
+            self.role.as_deref().unwrap_or_default(),
         ]
     }
 }
@@ -334,7 +334,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             out,
             &columns(&more),
             rows.iter().map(|r| {
-                let mut cells = r.cells();
+                let mut cells: Vec<String> = r.cells().map(String::from).into();
                 let hold = r.hold;
                 cells.extend([
                     r.requester.to_string(),
@@ -373,13 +373,14 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                     None => status_word(&mut statuses, r.status).into(),
                 };
                 let due = format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" });
+                let [id, procedure, title, _, step, role] = r.cells();
                 let cells: [Cow<str>; 9] = [
-                    r.id.into(),
-                    r.procedure.into(),
-                    r.title.into(),
+                    id.into(),
+                    procedure.into(),
+                    title.into(),
                     status,
-                    r.step.unwrap_or_default().into(),
-                    r.role.as_deref().unwrap_or_default().into(),
+                    step.into(),
+                    role.into(),
                     r.assignee.unwrap_or_default().into(),
                     output::minute(r.created).into(),
                     due.into(),
