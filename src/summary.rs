@@ -309,9 +309,11 @@ impl Cached for Summary {
             (text()?, text()?, text()?, text()?, text()?, text()?);
         let (created, since) = (time::decode(&text()?)?, time::decode(&text()?)?);
         let rare = text()?;
-        let tail = f.next()?;
-        let start = tail.as_ptr() as usize - line.as_ptr() as usize;
-        let tail = line.clone().part(start..start + tail.len());
+        // The tail runs to the end of the line: the line itself, cut, without another count
+        // on the shared text.
+        let start = f.next()?.as_ptr() as usize - line.as_ptr() as usize;
+        let end = line.len();
+        let tail = line.part(start..end);
         let mut s = Summary {
             id,
             procedure,

@@ -40,8 +40,8 @@ pub struct Shared {
 impl Shared {
     /// The part `range` of this piece (byte offsets into it, on character boundaries).
     pub fn part(mut self, range: Range<usize>) -> Shared {
+        let _ = &self[range.clone()]; // panics as slicing does on a range that is not in it
         let start = self.range.start;
-        assert!(self[range.clone()].len() == range.len());
         self.range = start + range.start..start + range.end;
         self
     }
@@ -214,18 +214,18 @@ impl<T: Cached> TreeCache<T> {
         dir: &str,
         parse: &(impl Fn(&str, &[u8]) -> Result<T> + Sync),
     ) -> (TreeCache<T>, Vec<anyhow::Error>) {
-        let lines = whole(self.text.as_bytes()).map_or(&[][..], |(_, lines)| lines);
-        let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
-        let errors = lines
-            .zip(&self.values)
-            .filter_map(|(line, value)| {
+        // Most readings have none: the text of 100,000 lines is not walked for them.
+        if self.values.iter().all(Result::is_ok) {
+            return (self, Vec::new());
+        }
+        let errors = self
+            .lines()
+            .filter_map(|(path, blob, value)| {
                 let cached = value.as_ref().err()?;
-                let mut parts = line.splitn(3, '\t');
-                let (path, blob) = (parts.next()?, parts.next()?);
-                let again = Oid::from_str(blob)
+                let again = git
+                    .read_blob(blob?)
                     .ok()
-                    .and_then(|blob| git.read_blob(blob).ok())
-                    .and_then(|bytes| parse(&format!("{dir}/{}", unescape(path)), &bytes).err());
+                    .and_then(|bytes| parse(&format!("{dir}/{path}"), &bytes).err());
                 Some(match again {
                     Some(e) => invalid!("{e:#}"),
                     None => invalid!("{cached}"),
@@ -233,6 +233,19 @@ impl<T: Cached> TreeCache<T> {
             })
             .collect();
         (self, errors)
+    }
+
+    /// Every file of the cache, in the order of the paths: its path (folder-relative), its
+    /// blob (None when the line's is damaged) and what it gave, read from the text.
+    fn lines(&self) -> impl Iterator<Item = (Cow<'_, str>, Option<Oid>, &Result<T, String>)> {
+        let lines = whole(self.text.as_bytes()).map_or(&[][..], |(_, lines)| lines);
+        let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
+        lines.zip(&self.values).map(|(line, value)| {
+            let mut parts = line.splitn(3, '\t');
+            let path = unescape(parts.next().unwrap_or_default());
+            let blob = parts.next().and_then(|b| Oid::from_str(b).ok());
+            (path, blob, value)
+        })
     }
 
     /// Every value read, in the order of the files' paths.
@@ -243,17 +256,8 @@ impl<T: Cached> TreeCache<T> {
     /// Every file whose value was read, in the order of the paths: its path (folder-relative),
     /// its blob and its value. The paths and blobs are read from the text when asked.
     pub fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, Oid, &T)> {
-        let lines = whole(self.text.as_bytes()).map_or(&[][..], |(_, lines)| lines);
-        let lines = std::str::from_utf8(lines).unwrap_or_default().lines();
-        lines.zip(&self.values).filter_map(|(line, value)| {
-            let mut parts = line.splitn(3, '\t');
-            let (path, blob) = (parts.next()?, parts.next()?);
-            Some((
-                unescape(path),
-                Oid::from_str(blob).ok()?,
-                value.as_ref().ok()?,
-            ))
-        })
+        self.lines()
+            .filter_map(|(path, blob, value)| Some((path, blob?, value.as_ref().ok()?)))
     }
 
     /// The values of whole cache text (`whole`), which it keeps; None when a line does not
