@@ -232,6 +232,25 @@ impl Git {
         Ok(Some(files))
     }
 
+    /// The bytes of blob `id`, which record file `rel` (records-relative) holds in HEAD: read
+    /// from the work tree when the file there is exactly that blob (hashed as git hashes it),
+    /// else from the object store. A checked-out file costs a read; a packed blob, a chain of
+    /// deltas to inflate — most of a listing without its cache. The hash, not the file's
+    /// times, says the two are the same, so a file edited by hand is never read for HEAD's.
+    pub fn read_record(&self, rel: &str, id: Oid) -> Result<Vec<u8>> {
+        match self.checked_out(rel, id) {
+            Some(bytes) => Ok(bytes),
+            None => self.read_blob(id),
+        }
+    }
+
+    /// The work tree's copy of `rel` when it is a regular file whose bytes are blob `id`.
+    fn checked_out(&self, rel: &str, id: Oid) -> Option<Vec<u8>> {
+        let path = self.workdir.as_ref()?.join(&self.prefix).join(rel);
+        let bytes = read_regular(&path, crate::limits::RECORD_FILE_BYTES)?;
+        (blob_sha1(&bytes) == id.as_bytes()).then_some(bytes)
+    }
+
     /// A blob's size in bytes, without reading it.
     pub fn blob_len(&self, id: Oid) -> Result<u64> {
         Ok(self.repo.odb()?.read_header(id)?.0 as u64)
@@ -395,6 +414,40 @@ fn records_folder(repo: &Repository) -> String {
         }
     }
     String::new()
+}
+
+/// The SHA-1 git gives a blob of these bytes, by the sha1 crate (the processor's SHA
+/// instructions where it has them), not libgit2's slower collision-detecting one: it only
+/// compares a file with a blob whose id git already holds.
+fn blob_sha1(bytes: &[u8]) -> [u8; 20] {
+    use sha1::{Digest, Sha1};
+    let mut hash = Sha1::new();
+    hash.update(format!("blob {}\0", bytes.len()));
+    hash.update(bytes);
+    hash.finalize().into()
+}
+
+/// The bytes of the file at `path` when it is a regular file of at most `most` bytes; None
+/// otherwise (gone, a folder, a link, a pipe or device that a read would wait on, too big).
+fn read_regular(path: &Path, most: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = open.open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > most {
+        return None;
+    }
+    // The size the file had when opened, in one read: a file that changes meanwhile gives
+    // bytes that are not the blob, and the caller's hash says so.
+    let mut bytes = vec![0; meta.len() as usize];
+    (&file).read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// The id git gives a file of these bytes.

@@ -169,6 +169,42 @@ fn every_reading_is_what_a_cold_run_gives() {
     assert_cache_invisible(&office, "after a removal and an unreadable file");
 }
 
+/// A reading without its cache takes a record from the work tree only where the file there
+/// is exactly the committed one (its bytes hashed as git hashes a blob), and the object store
+/// otherwise: an uncommitted hand edit, a file swapped for a link to another record or for a
+/// named pipe, or one deleted, changes no output, and no reading waits on the pipe.
+#[test]
+fn a_cold_reading_takes_from_the_work_tree_only_what_is_committed() {
+    let (office, ids) = office_with_history();
+    let committed = readings(&office);
+    let file = |i: usize| office.request_file(&ids[i]);
+    let rel = file(0).strip_prefix(&office.root).unwrap().to_owned();
+    office.edit(&rel, "title = \"", "title = \"Belum dicommit: ");
+    std::fs::remove_file(file(1)).unwrap();
+    std::os::unix::fs::symlink(file(0), file(1)).unwrap();
+    std::fs::remove_file(file(2)).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(file(2))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::fs::remove_file(file(3)).unwrap();
+    for cache in caches(&office) {
+        std::fs::remove_file(cache).unwrap();
+    }
+    let mut list = assert_cmd::Command::from_std(office.sop_cmd());
+    list.args(["--as", "rizky", "list"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success();
+    for cache in caches(&office) {
+        std::fs::remove_file(cache).unwrap();
+    }
+    let cold = readings(&office);
+    assert!(!cold[0].contains("Belum dicommit"), "{}", cold[0]);
+    assert_eq!(cold, committed, "a cold reading read the work tree's changes");
+}
+
 #[test]
 fn a_pull_that_brings_records_is_read() {
     let (a, _) = office_with_history();
