@@ -40,6 +40,8 @@ const FIXED: usize = STAT + HASH + 2;
 const EXTENDED: u16 = 0x4000;
 const NAME_MASK: u16 = 0x0fff;
 const STAGE_MASK: u16 = 0x3000;
+/// A submodule's entry mode.
+const GITLINK: u32 = 0o160000;
 
 /// An index file's bytes, mapped once, and where each entry is in them.
 pub struct IndexFile {
@@ -266,6 +268,39 @@ impl IndexFile {
             }
             Err(_) => None,
         })
+    }
+
+    /// Every entry under folder `dir` (repository-relative, no trailing `/`) as (path below
+    /// `dir`, blob), when the cached trees (`TREE`) say the index holds exactly tree `id`
+    /// there: the folder's node is valid, has that id, and counts the entries found. None
+    /// otherwise — a node a staged change invalidated, another tree, a conflict or a
+    /// submodule below it.
+    pub fn folder(&self, dir: &str, id: Oid) -> Option<Vec<(String, Oid)>> {
+        let extensions = self.extensions().ok()?;
+        let tree = extensions.iter().find(|e| &e.sig == b"TREE")?;
+        let data = &self.bytes[tree.data.clone()];
+        let nodes = tree_nodes(data, None).ok()?;
+        let node = nodes.iter().find(|n| n.dir.as_deref() == Some(dir))?;
+        let id_at = node.id_at?;
+        if Oid::from_bytes(&data[id_at..id_at + HASH]).ok()? != id {
+            return None;
+        }
+        let prefix = format!("{dir}/");
+        let first = (self.entries).partition_point(|e| self.path_of(e) < prefix.as_bytes());
+        let mut files = Vec::with_capacity(node.count.max(0) as usize);
+        for e in &self.entries[first..] {
+            let Some(rest) = self.path_of(e).strip_prefix(prefix.as_bytes()) else {
+                break;
+            };
+            let at = e.start();
+            let mode = u32::from_be_bytes(self.bytes[at + 24..at + 28].try_into().ok()?);
+            if stage(e) != 0 || mode == GITLINK {
+                return None;
+            }
+            let blob = Oid::from_bytes(&self.bytes[at + STAT..at + STAT + HASH]).ok()?;
+            files.push((String::from_utf8(rest.to_vec()).ok()?, blob));
+        }
+        (files.len() as i64 == node.count).then_some(files)
     }
 
     /// The index with `changes` (path → new entry, or None to remove it) made, as bytes to
@@ -968,6 +1003,28 @@ mod tests {
                 ids.contains(&staged) && ids.contains(&id),
                 "the staged work is kept"
             );
+        }
+
+        /// A folder's files are read from the index only while its cached tree is valid and the
+        /// one asked for: a staged file invalidates it, and another tree id is not it.
+        #[test]
+        fn a_folder_is_listed_only_while_its_cached_tree_is_the_one_asked() {
+            let (dir, repo, root) = indexed(&[("a/x", "x"), ("a/y/z", "z"), ("ab", "ab")]);
+            let path = dir.path().join(".git/index");
+            let a = repo.find_tree(root).unwrap().get_name("a").unwrap().id();
+            let blob = |c: &str| Oid::hash_object(git2::ObjectType::Blob, c.as_bytes()).unwrap();
+            let file = IndexFile::open(&path).unwrap();
+            assert_eq!(
+                file.folder("a", a),
+                Some(vec![("x".into(), blob("x")), ("y/z".into(), blob("z"))])
+            );
+            assert_eq!(file.folder("a", root), None, "another tree");
+            assert_eq!(file.folder("b", a), None, "no such folder");
+            let mut index = repo.index().unwrap();
+            let staged = repo.blob(b"x, staged").unwrap();
+            index.add(&entry("a/x", staged, 7)).unwrap();
+            index.write().unwrap();
+            assert_eq!(IndexFile::open(&path).unwrap().folder("a", a), None);
         }
 
         proptest! {

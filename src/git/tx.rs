@@ -95,6 +95,12 @@ pub struct Tx<'a> {
 }
 
 const JOURNAL: &str = "sop-journal";
+
+/// Whether a change was left half-made (its journal is there until the work tree and index
+/// match its commit).
+pub(super) fn journal_left(git_dir: &Path) -> bool {
+    git_dir.join(JOURNAL).exists()
+}
 const INDEX_LOCK: &str = "index.lock";
 const INDEX_TMP: &str = "sop-index.tmp";
 /// libgit2 writes the index copy through this lock file.

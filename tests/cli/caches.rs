@@ -202,7 +202,22 @@ fn a_cold_reading_takes_from_the_work_tree_only_what_is_committed() {
     }
     let cold = readings(&office);
     assert!(!cold[0].contains("Belum dicommit"), "{}", cold[0]);
-    assert_eq!(cold, committed, "a cold reading read the work tree's changes");
+    assert_eq!(
+        cold, committed,
+        "a cold reading read the work tree's changes"
+    );
+
+    // Staged, not committed: git's index (where a cold reading finds HEAD's files while its
+    // cached trees say it holds HEAD's) now holds the edit, with the work tree's file.
+    office.git(&["add", rel.to_str().unwrap()]);
+    for cache in caches(&office) {
+        std::fs::remove_file(cache).unwrap();
+    }
+    assert_eq!(
+        readings(&office),
+        committed,
+        "a cold reading read what is staged"
+    );
 }
 
 #[test]
