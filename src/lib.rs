@@ -33,6 +33,7 @@ mod help;
 pub mod import;
 mod layout;
 mod limits;
+mod list_rows;
 mod monitoring;
 mod output;
 mod people;

@@ -44,14 +44,24 @@ pub fn table(header: &[&str], look: Look) -> Table {
 /// pattern at every call, which counts at 100,000 rows.
 pub fn minute(t: chrono::DateTime<chrono::FixedOffset>) -> String {
     use chrono::{Datelike, Timelike};
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        let (month, day, hour, minute) = (t.month(), t.day(), t.hour(), t.minute());
+        return format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}");
+    }
+    // Written digit by digit: `format!` was a tenth of a 100,000-row `sop list`.
+    let mut text = *b"0000-00-00 00:00";
+    let parts = [(0, year as u32, 4), (5, t.month(), 2), (8, t.day(), 2)];
+    let parts = parts
+        .into_iter()
+        .chain([(11, t.hour(), 2), (14, t.minute(), 2)]);
+    for (at, mut value, digits) in parts {
+        for i in (at..at + digits).rev() {
+            text[i] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {

@@ -115,6 +115,9 @@ pub struct Service {
     pub due: DateTime<FixedOffset>,
     /// Open (not held, not finished) and past `due`.
     pub overdue: bool,
+    /// Open and not held: overdue once `due` is past.
+    #[serde(skip)]
+    pub running: bool,
 }
 
 /// The service time of procedure `p` for a request created at `created`, held at the times
@@ -133,10 +136,12 @@ pub fn service(
     let time = p?.service_time.as_ref()?.for_request(values)?;
     let is_held = held.last().is_some_and(|h| h.to.is_none());
     let due = due(config, created, time, held);
+    let running = open && !is_held;
     Some(Service {
         time: time.to_string(),
         due,
-        overdue: open && !is_held && due < now,
+        overdue: running && due < now,
+        running,
     })
 }
 

@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::{Code, Failure, Hint};
 use crate::fold::fold;
 use crate::invalid;
+use crate::list_rows;
 use crate::output;
 use crate::people::People;
 use crate::procedure::Procedure;
@@ -63,6 +64,10 @@ struct Row<'a> {
     overdue: bool,
     /// When the procedure's service time runs out, if it gives one.
     service_due: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// From when the request is overdue: its step's due time, or the service time's while it
+    /// runs, whichever comes first.
+    #[serde(skip)]
+    overdue_from: Option<chrono::DateTime<chrono::FixedOffset>>,
     assignee: Option<&'a str>,
     hold: Option<&'a Hold>,
     on_behalf_of: Option<&'a Outsider>,
@@ -125,6 +130,10 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
     // `--status selesai` is `--status completed`.
     args.status = args.status.map(|s| crate::i18n::status_value(&s));
     let loaded = ctx.load()?;
+    let kept = whole_table(ctx, &args).then(|| list_rows::read(&loaded.git));
+    if let Some(rows) = kept.flatten().as_deref().and_then(list_rows::rows) {
+        return print_table(ctx, &rows, loaded.now, out);
+    }
     let me = if args.mine {
         Some(ctx.actor(&loaded.people, &loaded.git)?.id.clone())
     } else {
@@ -205,6 +214,8 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
         });
         let overdue =
             current.is_some_and(|c| c.overdue) || service.as_ref().is_some_and(|s| s.overdue);
+        let running = service.as_ref().filter(|s| s.running).map(|s| s.due);
+        let overdue_from = current.and_then(|c| c.due).into_iter().chain(running).min();
         if args.overdue && !overdue {
             continue;
         }
@@ -220,12 +231,25 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
             created: req.created,
             overdue,
             service_due: service.map(|s| s.due),
+            overdue_from,
             assignee: req.rare().assignee.as_deref(),
             hold: req.rare().hold.as_ref(),
             on_behalf_of: req.rare().on_behalf_of.as_ref(),
         });
     }
-    print(ctx, &rows, out)?;
+    match ctx.format {
+        Format::Json | Format::Id | Format::Csv => print(ctx, &rows, out)?,
+        _ => {
+            let mut statuses = Vec::new();
+            let table: Vec<_> = rows.iter().map(|r| table_row(r, &mut statuses)).collect();
+            print_table(ctx, &table, loaded.now, out)?;
+            match errors.is_empty() {
+                true if whole_table(ctx, &args) => list_rows::write(&loaded.git, &table),
+                true => {}
+                false => list_rows::forget(&loaded.git),
+            }
+        }
+    }
     if !errors.is_empty() {
         return Err(Failure::new(Code::Invalid, t!(UnreadableRequests, n = errors.len())).into());
     }
@@ -312,10 +336,21 @@ impl Row<'_> {
     }
 }
 
+/// Whether this listing is the table of every request, which `list_rows` keeps ready.
+fn whole_table(ctx: &Context, args: &Args) -> bool {
+    let filtered = args.status.is_some()
+        || args.procedure.is_some()
+        || args.role.is_some()
+        || args.mine
+        || args.overdue
+        || args.search.is_some()
+        || args.requester.is_some()
+        || args.assignee.is_some();
+    !filtered && !matches!(ctx.format, Format::Json | Format::Id | Format::Csv)
+}
+
+/// The rows as data: JSON, ids or CSV.
 fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
-    let fmt_time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
-        t.map(output::minute).unwrap_or_default()
-    };
     let more = [
         "requester",
         "created",
@@ -330,7 +365,7 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     match ctx.format {
         Format::Json => output::json(out, &rows),
         Format::Id => output::ids(out, rows.iter().map(|r| r.id)),
-        Format::Csv => output::csv(
+        _ => output::csv(
             out,
             &columns(&more),
             rows.iter().map(|r| {
@@ -352,46 +387,66 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
                 cells
             }),
         ),
-        _ => {
-            let header = columns(&["assignee", "created", "due"]);
-            let mut t = output::table(&header, ctx.look);
-            // A held request's status is `held: why`: the word stays whole, the reason is cut.
-            let mut statuses = Vec::new();
-            let word = |r: &Row| status_word(&mut statuses, r.status).chars().count();
-            let status = rows.iter().map(word).max().unwrap_or(0);
-            t.keep(&["id", "created", "due"])
-                .cut("title", 24)
-                .cut("status", status)
-                .cut("procedure", 8)
-                .cut("step", 10)
-                .cut("role", 8)
-                .cut("assignee", 8)
-                .optional(&["created", "assignee", "procedure", "role", "step"]);
-            for r in rows {
-                let status = match r.hold {
-                    Some(h) => held(h).into(),
-                    None => status_word(&mut statuses, r.status).into(),
-                };
-                let due = format!("{}{}", fmt_time(&r.due), if r.overdue { " !" } else { "" });
-                let [id, procedure, title, _, step, role] = r.cells();
-                let cells: [Cow<str>; 9] = [
-                    id.into(),
-                    procedure.into(),
-                    title.into(),
-                    status,
-                    step.into(),
-                    role.into(),
-                    r.assignee.unwrap_or_default().into(),
-                    output::minute(r.created).into(),
-                    due.into(),
-                ];
-                t.add_painted(cells, output::Paint::request(r.status, r.overdue));
-            }
-            t.write_to(out)?;
-            eprintln!("{}", t!(ListCount, n = rows.len()));
-            Ok(())
-        }
     }
+}
+
+/// A row as the table shows it, and as `list_rows` keeps it.
+fn table_row<'r>(r: &'r Row, statuses: &mut Vec<(String, String)>) -> list_rows::Row<'r> {
+    let status = match r.hold {
+        Some(h) => held(h).into(),
+        None => status_word(statuses, r.status).to_string().into(),
+    };
+    let [id, procedure, title, _, step, role] = r.cells();
+    list_rows::Row {
+        cells: [
+            id.into(),
+            procedure.into(),
+            title.into(),
+            status,
+            step.into(),
+            role.into(),
+            r.assignee.unwrap_or_default().into(),
+            output::minute(r.created).into(),
+            r.due.map(output::minute).unwrap_or_default().into(),
+        ],
+        status: r.status.into(),
+        overdue_from: r.overdue_from.and_then(|t| t.timestamp_nanos_opt()),
+    }
+}
+
+/// The table of `rows`: an overdue request's due time marked ` !` (overdue from before `now`).
+fn print_table(
+    ctx: &Context,
+    rows: &[list_rows::Row],
+    now: chrono::DateTime<chrono::FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let header = columns(&["assignee", "created", "due"]);
+    let mut t = output::table(&header, ctx.look);
+    // A held request's status is `held: why`: the word stays whole, the reason is cut.
+    let mut statuses = Vec::new();
+    let word = |r: &list_rows::Row| status_word(&mut statuses, &r.status).chars().count();
+    let status = rows.iter().map(word).max().unwrap_or(0);
+    t.keep(&["id", "created", "due"])
+        .cut("title", 24)
+        .cut("status", status)
+        .cut("procedure", 8)
+        .cut("step", 10)
+        .cut("role", 8)
+        .cut("assignee", 8)
+        .optional(&["created", "assignee", "procedure", "role", "step"]);
+    let now = now.timestamp_nanos_opt().unwrap_or(i64::MAX);
+    for r in rows {
+        let overdue = r.overdue_from.is_some_and(|from| from < now);
+        let cells = r.cells.iter().enumerate().map(|(i, cell)| match i {
+            8 if overdue => Cow::Owned(format!("{cell} !")),
+            _ => Cow::Borrowed(cell.as_ref()),
+        });
+        t.add_painted(cells, output::Paint::request(&r.status, overdue));
+    }
+    t.write_to(out)?;
+    eprintln!("{}", t!(ListCount, n = rows.len()));
+    Ok(())
 }
 
 /// The word of `status` in the table, looked up once for a table of many rows.

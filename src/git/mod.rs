@@ -182,6 +182,15 @@ impl Git {
         }
     }
 
+    /// The id of HEAD's tree of the records folder (records and rules alike); None when HEAD
+    /// is unborn.
+    pub fn head_records_tree(&self) -> Result<Option<Oid>> {
+        match self.prefix.as_os_str().is_empty() {
+            true => Ok(self.head_tree()?.map(|tree| tree.id())),
+            false => self.head_folder_id(Path::new("")),
+        }
+    }
+
     /// The files that differ between two versions of a folder (ids from `head_folder_id`),
     /// paths relative to the folder, descending only into subtrees that differ: the cost is
     /// what changed. None when `old` is not a tree of the repository (any more).

@@ -178,6 +178,9 @@ pub struct Table {
     /// Where each cell ends in `text`, row after row (`columns.len()` a row).
     ends: Vec<usize>,
     paints: Vec<Paint>,
+    /// A plain table keeps its cells as printed (`plain_cell`), and each column's widest
+    /// cell, found as rows are added: printing is then one pass.
+    widest: Vec<usize>,
 }
 
 impl Table {
@@ -197,6 +200,7 @@ impl Table {
             text: String::new(),
             ends: Vec::new(),
             paints: Vec::new(),
+            widest: vec![0; header.len()],
         }
     }
 
@@ -259,13 +263,25 @@ impl Table {
         paint: Paint,
     ) -> &mut Table {
         let n = self.columns.len();
+        let plain = self.look.layout == Layout::Plain;
         let mut added = 0;
         for cell in cells.into_iter().take(n) {
-            self.text.push_str(cell.as_ref());
+            match plain {
+                true => {
+                    let (cell, width) = plain_cell_width(cell.as_ref());
+                    self.widest[added] = self.widest[added].max(width);
+                    self.text.push_str(&cell);
+                }
+                false => self.text.push_str(cell.as_ref()),
+            }
             self.ends.push(self.text.len());
             added += 1;
         }
-        for _ in added..n {
+        for column in added..n {
+            if plain {
+                self.text.push('-');
+                self.widest[column] = self.widest[column].max(1);
+            }
             self.ends.push(self.text.len());
         }
         self.paints.push(paint);
@@ -305,16 +321,13 @@ impl Table {
     /// more, a cell's runs of white space (line breaks too) made one space, an empty cell `-`,
     /// no space at the end of a line.
     fn plain(&self, out: &mut dyn Write) -> io::Result<()> {
-        let widths: Vec<usize> = (0..self.columns.len())
-            .map(|i| {
-                let cells = self.column_cells(i).map(|c| text_width(&plain_cell(c)));
-                cells.fold(self.columns[i].header.width(), usize::max)
-            })
+        let widths: Vec<usize> = (self.columns.iter().zip(&self.widest))
+            .map(|(column, widest)| column.header.width().max(*widest))
             .collect();
         let mut line = String::new();
         let mut write_line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>, paint| {
             line.clear();
-            let mut cells = cells.map(plain_cell).zip(&widths).peekable();
+            let mut cells = cells.zip(&widths).peekable();
             while let Some((cell, width)) = cells.next() {
                 line += &cell;
                 if cells.peek().is_some() {
@@ -326,8 +339,9 @@ impl Table {
             out.write_all(text.as_bytes())?;
             out.write_all(b"\n")
         };
-        let header = self.columns.iter().map(|c| c.header.as_str());
-        write_line(out, &mut header.into_iter(), Paint::None)?;
+        let header = self.columns.iter().map(|c| plain_cell(&c.header));
+        let header: Vec<Cow<str>> = header.collect();
+        write_line(out, &mut header.iter().map(|h| h.as_ref()), Paint::None)?;
         for (row, paint) in self.paints.iter().enumerate() {
             write_line(out, &mut self.row_cells(row), *paint)?;
         }
@@ -505,17 +519,39 @@ impl fmt::Display for Table {
     }
 }
 
+/// `plain_cell` and its width. Most cells (ids, dates, words) are printable ASCII with no
+/// space at either end nor two running: those are found in one pass and are as wide as long.
+fn plain_cell_width(cell: &str) -> (Cow<'_, str>, usize) {
+    // A space at the start counts as a second one running.
+    let mut space = true;
+    let simple = cell.bytes().all(|b| {
+        let ok = (b' '..=b'~').contains(&b) && !(space && b == b' ');
+        space = b == b' ';
+        ok
+    });
+    if simple && !space {
+        return (Cow::Borrowed(cell), cell.len());
+    }
+    let cell = plain_cell(cell);
+    let width = text_width(&cell);
+    (cell, width)
+}
+
 /// A cell of a plain table: one line, its white space runs made one space, `-` when empty.
 fn plain_cell(cell: &str) -> Cow<'_, str> {
     if cell.is_empty() {
         return Cow::Borrowed("-");
     }
+    // One pass over the bytes: no line break or tab, no two spaces running.
     let inside = |bytes: &[u8]| {
-        let line_break = |b: &u8| matches!(b, b'\n' | b'\t' | b'\r');
-        !bytes.iter().any(line_break) && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        let mut space = false;
+        bytes.iter().all(|&b| {
+            let two = space && b == b' ';
+            space = b == b' ';
+            !two && !matches!(b, b'\n' | b'\t' | b'\r')
+        })
     };
-    let tidy = !cell.is_empty()
-        && !cell.starts_with(char::is_whitespace)
+    let tidy = !cell.starts_with(char::is_whitespace)
         && !cell.ends_with(char::is_whitespace)
         && inside(cell.as_bytes());
     if tidy {

@@ -77,10 +77,17 @@ fn assert_cache_invisible(office: &Office, when: &str) {
     }
     assert_eq!(readings(office), warm, "{when}: a cold run differs");
     // What was brought up to date line by line is what a cold run writes, byte for byte.
-    assert!(
-        cache_texts(office) == kept,
-        "{when}: a kept cache differs from a new one"
-    );
+    let now = cache_texts(office);
+    for ((path, a), (_, b)) in now.iter().zip(&kept) {
+        assert!(
+            a == b,
+            "{when}: a kept cache differs from a new one: {}\n{}\n{}",
+            path.display(),
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+    assert_eq!(now.len(), kept.len());
 }
 
 /// Each cache file's path and text, by path.
@@ -220,6 +227,33 @@ fn a_cold_reading_takes_from_the_work_tree_only_what_is_committed() {
     );
 }
 
+/// `sop list` keeps its table's rows ready (`sop-cache-list.tsv`) with the time each request is
+/// overdue from: a later run with nothing committed since marks what is overdue by its own
+/// time, as a run with no cache does.
+#[test]
+fn kept_rows_are_judged_overdue_at_the_time_of_the_run() {
+    let (office, _) = office_with_history();
+    let list_at = |when: &str| {
+        let out = office
+            .sop_cmd()
+            .env("SOP_NOW", when)
+            .args(["--as", "rizky", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let early = list_at("2026-11-23T09:10:00+07:00");
+    assert!(office.path(".git/sop-cache-list.tsv").exists());
+    let late = list_at("2027-06-01T09:00:00+07:00");
+    for cache in caches(&office) {
+        std::fs::remove_file(cache).unwrap();
+    }
+    assert_eq!(late, list_at("2027-06-01T09:00:00+07:00"));
+    let marks = |text: &str| text.matches(" !").count();
+    assert!(marks(&late) > marks(&early), "{early}\n{late}");
+}
+
 #[test]
 fn a_pull_that_brings_records_is_read() {
     let (a, _) = office_with_history();
@@ -259,8 +293,8 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
             "another version",
             Box::new(|t| t.replacen(env!("CARGO_PKG_VERSION"), "0.0.0", 1)),
         ),
-        // whole, but a value that does not decode
-        ("a damaged line", Box::new(|t| t.replacen("\t=", "\t?=", 1))),
+        // whole, but a value that does not decode (the list's rows: a line a cell short)
+        ("a damaged line", Box::new(damage_a_line)),
         (
             "a stamp the repository lacks",
             Box::new(|t| restamp(t, &"1".repeat(40))),
@@ -281,6 +315,16 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
 
 /// What a test does to a cache's text.
 type Damage<'a> = Box<dyn Fn(&str) -> String + 'a>;
+
+/// A cache whole but for one line: a value that does not decode, or in the list's rows
+/// (`sop-list-rows`) a line a cell short.
+fn damage_a_line(text: &str) -> String {
+    if !text.starts_with("sop-list-rows") {
+        return text.replacen("\t=", "\t?=", 1);
+    }
+    let (stamp, rest) = text.split_once('\n').unwrap();
+    format!("{stamp}\n{}", rest.replacen('\t', "", 1))
+}
 
 /// The cache with another stamp on its first line.
 fn restamp(text: &str, stamp: &str) -> String {
