@@ -329,9 +329,9 @@ impl Table {
             line.clear();
             let mut cells = cells.zip(&widths).peekable();
             while let Some((cell, width)) = cells.next() {
-                line += &cell;
+                line += cell;
                 if cells.peek().is_some() {
-                    let pad = width - text_width(&cell) + 2;
+                    let pad = width - text_width(cell) + 2;
                     pad_with_spaces(&mut line, pad);
                 }
             }
