@@ -40,8 +40,6 @@ const FIXED: usize = STAT + HASH + 2;
 const EXTENDED: u16 = 0x4000;
 const NAME_MASK: u16 = 0x0fff;
 const STAGE_MASK: u16 = 0x3000;
-/// A submodule's entry mode.
-const GITLINK: u32 = 0o160000;
 
 /// An index file's bytes, mapped once, and where each entry is in them.
 pub struct IndexFile {
@@ -273,10 +271,14 @@ impl IndexFile {
     /// Every entry under folder `dir` (repository-relative, no trailing `/`) as (path below
     /// `dir`, blob), when the cached trees (`TREE`) say the index holds exactly tree `id`
     /// there: the folder's node is valid, has that id, and counts the entries found. None
-    /// otherwise — a node a staged change invalidated, another tree, a conflict or a
-    /// submodule below it.
+    /// otherwise — a node a staged change invalidated, another tree, a conflict, a submodule
+    /// below it, a split or sparse index.
     pub fn folder(&self, dir: &str, id: Oid) -> Option<Vec<(String, Oid)>> {
         let extensions = self.extensions().ok()?;
+        // A required extension (split or sparse index) means entries are not all here.
+        if extensions.iter().any(|e| e.sig[0].is_ascii_lowercase()) {
+            return None;
+        }
         let tree = extensions.iter().find(|e| &e.sig == b"TREE")?;
         let data = &self.bytes[tree.data.clone()];
         let nodes = tree_nodes(data, None).ok()?;
@@ -294,7 +296,8 @@ impl IndexFile {
             };
             let at = e.start();
             let mode = u32::from_be_bytes(self.bytes[at + 24..at + 28].try_into().ok()?);
-            if stage(e) != 0 || mode == GITLINK {
+            // Files and links only: not a submodule, nor a sparse index's folder.
+            if stage(e) != 0 || !matches!(mode & 0o170000, 0o100000 | 0o120000) {
                 return None;
             }
             let blob = Oid::from_bytes(&self.bytes[at + STAT..at + STAT + HASH]).ok()?;
