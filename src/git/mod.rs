@@ -401,12 +401,11 @@ impl Git {
 /// the process's memory: whole-history work on a 625 MB pack peaked at 717 MB resident, most
 /// of it the mapped pack (at 40,000 commits verified, 83 MB anonymous, 276 MB mapped).
 /// Bounded, the oldest window is unmapped when another is needed. Measured on 8,000 commits
-/// at 100,000 requests (`farm-bench -n 3 --vs 'sop verify --range R~8000..R' -- …`): peak
-/// 136 MB against 251 MB, for 16 % more CPU (re-mapping); `sop log`'s first use 160 MB
-/// against 242 MB, 3 % more. Smaller windows did not pay: single whole-history runs in
-/// windows of 4 MiB looked faster (115 s against 164 s), but paired runs on 30,000 commits
-/// (`farm-bench -n 3`) were 9 % slower than in 16 MiB; about half of that work's CPU is the
-/// kernel's mapping and unmapping either way.
+/// at 100,000 requests (3 interleaved pairs, medians): peak 136 MB against 251 MB, for 16 %
+/// more CPU (re-mapping); `sop log`'s first use 160 MB against 242 MB, 3 % more. Smaller
+/// windows did not pay: single whole-history runs in windows of 4 MiB looked faster (115 s
+/// against 164 s), but 3 interleaved pairs on 30,000 commits were 9 % slower than in 16 MiB;
+/// about half of that work's CPU is the kernel's mapping and unmapping either way.
 const PACK_MAPPED_BYTES: usize = 128 << 20;
 const PACK_WINDOW_BYTES: usize = 16 << 20;
 
