@@ -56,7 +56,16 @@ impl Git {
         {
             return Err(invalid!("{}", t!(GitSplitIndex)));
         }
-        Tx::start(self, SopLock::take(&self.git_dir)?)
+        // A change reads the big shard folders on its paths several times (the links check,
+        // the work-tree check, the new tree, the index's cached trees): keep them in libgit2's
+        // cache, which keeps no tree over 4 KB by default.
+        // SAFETY: a plain libgit2 global option, as in history.rs.
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
+        }
+        let tx = Tx::start(self, SopLock::take(&self.git_dir)?)?;
+        tx.read_index_ahead();
+        Ok(tx)
     }
 
     /// For reading commands: when a killed sop left locks or a half-made change, and no other
@@ -82,6 +91,8 @@ pub struct Tx<'a> {
     index_tmp: PathBuf,
     /// The index as this change found it, read once.
     index: RefCell<Option<std::rc::Rc<IndexFile>>>,
+    /// The index being read in the background meanwhile (`read_index_ahead`).
+    reading: RefCell<Option<std::thread::JoinHandle<Result<IndexFile>>>>,
     holds_index_lock: bool,
     /// The branch and its commit as read under the lock: the rules are read from it, and the
     /// branch moves only if it still points there.
@@ -118,6 +129,7 @@ impl<'a> Tx<'a> {
             lock: RefCell::new(lock),
             index_tmp: git.git_dir.join(INDEX_TMP),
             index: RefCell::new(None),
+            reading: RefCell::new(None),
             holds_index_lock: false,
             branch: String::new(),
             head: None,
@@ -239,6 +251,9 @@ impl<'a> Tx<'a> {
                 let commit = self.git.repo.find_commit(Oid::from_str(&journal.commit)?)?;
                 let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
                 self.write_index(&files, parent.as_ref(), &commit.tree()?)?;
+                // The index read for that is not the one there now (a new one was renamed
+                // into place): the change this lock is for reads it again.
+                self.index.replace(None);
                 eprintln!(
                     "{}",
                     t!(GitFinishedHalfDone, commit = &journal.commit[..12])
@@ -282,12 +297,27 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
+    /// Starts reading the index on another thread: a change needs it (to check its paths
+    /// and to write it), and reading a large one (milliseconds at 100,000 records) goes on
+    /// while the change reads its rules and runs. Only under git's index lock, taken and
+    /// any half-made change finished (`start`), so the index read is the one the change finds.
+    fn read_index_ahead(&self) {
+        let path = self.git.git_dir.join("index");
+        let reading = std::thread::spawn(move || IndexFile::open(&path));
+        self.reading.replace(Some(reading));
+    }
+
     /// The index as it was when the change began, read and scanned once.
     fn index(&self) -> Result<std::rc::Rc<IndexFile>> {
         let mut slot = self.index.borrow_mut();
         if slot.is_none() {
-            let path = self.git.git_dir.join("index");
-            let index = IndexFile::open(&path)
+            let index = match self.reading.take() {
+                Some(reading) => reading
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => IndexFile::open(&self.git.git_dir.join("index")),
+            };
+            let index = index
                 .map_err(|e| invalid!("{}", t!(GitIndexUnreadable, error = format!("{e:#}"))))?;
             *slot = Some(std::rc::Rc::new(index));
         }
@@ -540,17 +570,83 @@ impl<'a> Tx<'a> {
                 return patch_file(&path, &writes).with_context(|| t!(GitWritingIndex));
             }
         }
-        let bytes = index
-            .patched(&changes, &folders, hash)
+        let pieces = index
+            .pieces(&changes, &folders)
             .map_err(|e| invalid!("{}", t!(GitIndexUnwritable, error = format!("{e:#}"))))?;
         self.record(INDEX_TMP)?;
-        fs::write(&self.index_tmp, &bytes).with_context(|| t!(GitWritingIndex))?;
+        // Straight from the mapped index to the new file, piece by piece: no copy of it in
+        // memory (tens of MB at 100,000 records).
+        fs::File::create(&self.index_tmp)
+            .and_then(|file| pieces.write_to(&mut SentOut::new(file), hash))
+            .with_context(|| t!(GitWritingIndex))?;
         fs::rename(&self.index_tmp, &path).with_context(|| t!(GitReplacingIndex))?;
         self.release(INDEX_TMP)?;
         crash_point("after-index");
         Ok(())
     }
 }
+
+/// A new index's file as it is written, handed to the disk a few MB at a time without
+/// waiting (Linux's `sync_file_range`): ext4 writes a file renamed over another out before the
+/// rename returns (`auto_da_alloc`), and for tens of MB that was the longest wait of a change;
+/// begun while the rest is copied, it is mostly done by then. It changes no guarantee: the
+/// bytes only reach the disk sooner.
+struct SentOut {
+    file: fs::File,
+    /// How much is written, and how much of it handed to the disk.
+    written: u64,
+    sent: u64,
+}
+
+/// How much of a new index is written before it is handed to the disk.
+const SEND_EVERY: u64 = 2 << 20;
+
+impl SentOut {
+    fn new(file: fs::File) -> SentOut {
+        SentOut {
+            file,
+            written: 0,
+            sent: 0,
+        }
+    }
+}
+
+impl Write for SentOut {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self
+            .file
+            .write(&buf[..buf.len().min(SEND_EVERY as usize)])?;
+        self.written += n as u64;
+        if self.written - self.sent >= SEND_EVERY {
+            start_writeback(&self.file, self.sent, self.written - self.sent);
+            self.sent = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Starts writing `len` bytes of `file` from `at` to the disk, without waiting; a hint, so
+/// its failure is not one.
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &fs::File, at: u64, len: u64) {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: a plain system call on an open file descriptor, no memory passed.
+    unsafe {
+        libc::sync_file_range(
+            file.as_raw_fd(),
+            at as libc::off64_t,
+            len as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_: &fs::File, _: u64, _: u64) {}
 
 /// Makes `writes` (offset, bytes) in the file at `path`, in order.
 fn patch_file(path: &Path, writes: &[(usize, Vec<u8>)]) -> Result<()> {
@@ -576,6 +672,11 @@ fn skips_hash(repo: &Repository) -> bool {
 
 impl Drop for Tx<'_> {
     fn drop(&mut self) {
+        // An index still being read (a change that stopped before it needed it) is read to
+        // the end while the lock still keeps it as it is.
+        if let Some(reading) = self.reading.take() {
+            let _ = reading.join();
+        }
         let _ = fs::remove_file(&self.index_tmp);
         let _ = fs::remove_file(self.git.git_dir.join(INDEX_TMP_LOCK));
         let _ = self.release(INDEX_TMP);
@@ -929,6 +1030,58 @@ fn build_tree(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A change that finds another's journal when it takes the lock (that one was killed
+    /// after its commit point, while this one was starting) finishes it, then writes its own
+    /// index from the index the journal's change wrote, not the one it found: every file of
+    /// both is in it.
+    #[test]
+    fn a_change_that_finishes_a_journal_keeps_the_journal_s_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        let when = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00+07:00").unwrap();
+        let sig = Signature::new("Tester", "tester@example.id", when).unwrap();
+        let file = |path: &str| FileChange {
+            path: path.into(),
+            content: Some(path.as_bytes().to_vec()),
+        };
+        git.begin()
+            .unwrap()
+            .commit(&[file("a")], &sig, "a")
+            .unwrap();
+        // The killed change: its commit made and the branch moved, the journal left; neither
+        // the work tree nor the index written.
+        let repo = &git.repo;
+        let blob = repo.blob(b"b").unwrap();
+        let head = repo.head().unwrap().peel_to_commit().unwrap();
+        let mut tree = repo.treebuilder(Some(&head.tree().unwrap())).unwrap();
+        tree.insert("b", blob, 0o100644).unwrap();
+        let tree = repo.find_tree(tree.write().unwrap()).unwrap();
+        let commit = repo
+            .commit(
+                Some("refs/heads/main"),
+                &sig.0,
+                &sig.0,
+                "b",
+                &tree,
+                &[&head],
+            )
+            .unwrap();
+        let journal = Journal {
+            branch: "refs/heads/main".into(),
+            commit: commit.to_string(),
+            files: vec![("b".into(), Some(blob.to_string()))],
+        };
+        let text = serde_json::to_string(&journal).unwrap();
+        fs::write(git.git_dir.join(JOURNAL), text).unwrap();
+        git.begin()
+            .unwrap()
+            .commit(&[file("c")], &sig, "c")
+            .unwrap();
+        let index = Repository::open(dir.path()).unwrap().index().unwrap();
+        let paths: Vec<Vec<u8>> = index.iter().map(|e| e.path).collect();
+        assert_eq!(paths, [b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
+    }
 
     /// A change flushes to disk exactly when the repository asks git to flush what a commit
     /// writes (see docs/recovery.md).
