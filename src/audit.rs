@@ -9,7 +9,9 @@
 //! not. The commit whose parent has no sop.toml (the one `sop init` made) is the trusted
 //! anchor. The trust model is written out in docs/contract.md.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use anyhow::{anyhow, Context as _, Result};
 use chrono::{DateTime, FixedOffset, TimeZone as _};
@@ -126,6 +128,8 @@ struct Auditor<'r> {
     prefix: String,
     gpg: String,
     loader: Loader,
+    requests: RefCell<Parsed<Request>>,
+    assets: RefCell<Parsed<Asset>>,
 }
 
 impl<'r> Auditor<'r> {
@@ -136,6 +140,8 @@ impl<'r> Auditor<'r> {
             prefix: git.records_prefix().to_string(),
             gpg: git.gpg_program(),
             loader: Loader::default(),
+            requests: Default::default(),
+            assets: Default::default(),
         }
     }
 
@@ -448,7 +454,7 @@ impl<'r> Auditor<'r> {
                 return Vec::new();
             }
         };
-        let Some(entry) = added_entry(before.as_ref(), &after, &mut add) else {
+        let Some(entry) = added_entry(before.as_deref(), &after, &mut add) else {
             return Vec::new();
         };
         let attached: Vec<String> = entry.attachments.iter().map(|a| a.sha256.clone()).collect();
@@ -463,7 +469,7 @@ impl<'r> Auditor<'r> {
             add(t!(VerifyEntryByStranger, by = entry.by));
             return Vec::new();
         };
-        let procedure_id = before.as_ref().map_or(&after.procedure, |b| &b.procedure);
+        let procedure_id = before.as_deref().map_or(&after.procedure, |b| &b.procedure);
         let procedure = match self.loader.procedure(snap, rules, procedure_id) {
             Ok(p) => p,
             Err(e) => {
@@ -484,7 +490,7 @@ impl<'r> Auditor<'r> {
                 rules,
                 &procedure,
                 &procedures,
-                before.as_ref(),
+                before.as_deref(),
                 &after,
                 entry,
                 actor,
@@ -500,7 +506,7 @@ impl<'r> Auditor<'r> {
                 refusal = refusal
             )),
             Ok(expected) => {
-                if expected.request != after {
+                if expected.request != *after {
                     add(t!(
                         VerifyNotWhatSopWrites,
                         action = entry.action,
@@ -514,7 +520,7 @@ impl<'r> Auditor<'r> {
                 for problem in self.compare_linked(&expected.linked, linked) {
                     add(problem);
                 }
-                for problem in story(claims, &expected, actor, before.as_ref()) {
+                for problem in story(claims, &expected, actor, before.as_deref()) {
                     add(problem);
                 }
             }
@@ -535,7 +541,7 @@ impl<'r> Auditor<'r> {
             match written.map(|b| self.read_request(&path, b)) {
                 None => problems.push(t!(VerifyLinkedMissing, id = req.id)),
                 Some(Err(e)) => problems.push(t!(VerifyUnreadable, error = format!("{e:#}"))),
-                Some(Ok(actual)) if actual != *req => problems.push(t!(
+                Some(Ok(actual)) if *actual != *req => problems.push(t!(
                     VerifyLinkedDiffers,
                     id = req.id,
                     parts = differences(req, &actual).join(", ")
@@ -563,7 +569,7 @@ impl<'r> Auditor<'r> {
             match written.map(|b| self.read_asset(&path, b)) {
                 None => problems.push(t!(VerifyAssetMissing, id = asset.id)),
                 Some(Err(e)) => problems.push(t!(VerifyUnreadable, error = format!("{e:#}"))),
-                Some(Ok(actual)) if actual != *asset => {
+                Some(Ok(actual)) if *actual != *asset => {
                     problems.push(t!(VerifyAssetDiffers, id = asset.id))
                 }
                 Some(Ok(_)) => {}
@@ -641,12 +647,67 @@ impl<'r> Auditor<'r> {
         problems
     }
 
-    fn read_request(&self, rel: &str, blob: Oid) -> Result<Request> {
-        parse_request(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
+    fn read_request(&self, rel: &str, blob: Oid) -> Result<Rc<Request>> {
+        self.requests.borrow_mut().get_or_read(rel, blob, || {
+            parse_request(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
+        })
     }
 
-    fn read_asset(&self, rel: &str, blob: Oid) -> Result<Asset> {
-        parse_asset(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
+    fn read_asset(&self, rel: &str, blob: Oid) -> Result<Rc<Asset>> {
+        self.assets.borrow_mut().get_or_read(rel, blob, || {
+            parse_asset(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
+        })
+    }
+}
+
+/// Record files parsed lately, by blob id. The request a change starts from is almost always
+/// one an earlier commit of the same run wrote a few dozen commits before (histories
+/// interleave), so it is neither inflated nor parsed again. A blob is the same bytes wherever
+/// it is, but whether it parses depends on its path too (a record must sit where its id
+/// says): a value is reused only at the path it was read at. Only what parsed is kept; a
+/// file that does not is read again, with the same error. Bounded, so that memory does not
+/// grow with the history: two generations of at most `PARSED_RECORDS` each, the older
+/// dropped when the newer is full.
+struct Parsed<T> {
+    newer: HashMap<Oid, (Box<str>, Rc<T>)>,
+    older: HashMap<Oid, (Box<str>, Rc<T>)>,
+}
+
+/// Records kept per generation by `Parsed`. On 20,000 commits of a 100,000-request office
+/// (17,100 changes with a request before them), 64 found 9,200 of the befores, 256 12,100,
+/// 1,024 14,100 and 4,096 14,250, the most there is (the rest were written before the run);
+/// the cache held 1,024 at about 16 MB more peak than 64 (two threads).
+const PARSED_RECORDS: usize = 1024;
+
+impl<T> Default for Parsed<T> {
+    fn default() -> Self {
+        Parsed {
+            newer: HashMap::new(),
+            older: HashMap::new(),
+        }
+    }
+}
+
+impl<T> Parsed<T> {
+    /// The record at `rel` in blob `blob`: kept, or `read` and kept.
+    fn get_or_read(
+        &mut self,
+        rel: &str,
+        blob: Oid,
+        read: impl FnOnce() -> Result<T>,
+    ) -> Result<Rc<T>> {
+        let kept = self.newer.get(&blob).or_else(|| self.older.get(&blob));
+        let value = match kept.filter(|(at, _)| **at == *rel) {
+            Some((_, value)) => value.clone(),
+            None => Rc::new(read()?),
+        };
+        if !self.newer.contains_key(&blob) {
+            if self.newer.len() >= PARSED_RECORDS {
+                self.older = std::mem::take(&mut self.newer);
+            }
+            self.newer.insert(blob, (rel.into(), value.clone()));
+        }
+        Ok(value)
     }
 }
 

@@ -69,8 +69,10 @@ fn cache_bytes() -> isize {
 ///
 /// Trees are read as raw objects and compared entry by entry in place: a shard folder of a
 /// large office holds a thousand entries, and libgit2's parsing of each tree into entries was
-/// most of what reading a commit's changes cost. `recent` keeps the trees read lately, for the
-/// next commit's diff, whose parent holds the same ones.
+/// most of what reading a commit's changes cost. A commit changes a file or two of such a
+/// folder, so the entries both trees begin with alike are passed over as bytes, and once the
+/// rest of both trees is alike the comparison stops. `recent` keeps the trees read lately,
+/// for the next commit's diff, whose parent holds the same ones.
 pub fn changed(
     repo: &Repository,
     recent: &mut Recent,
@@ -83,9 +85,12 @@ pub fn changed(
         return Ok(());
     }
     let (old, new) = (recent.read(repo, old)?, recent.read(repo, new)?);
-    let (old, new) = (entries(old.as_deref())?, entries(new.as_deref())?);
-    let mut olds = old.into_iter().peekable();
-    let mut news = new.into_iter().peekable();
+    let (old, new) = (
+        old.as_deref().unwrap_or_default(),
+        new.as_deref().unwrap_or_default(),
+    );
+    let start = alike_start(old, new)?;
+    let (mut olds, mut news) = (Entries::new(&old[start..])?, Entries::new(&new[start..])?);
     loop {
         let order = match (olds.peek(), news.peek()) {
             (None, None) => return Ok(()),
@@ -94,9 +99,9 @@ pub fn changed(
             (Some(o), Some(n)) => git_order(o, n),
         };
         let (o, n) = match order {
-            Ordering::Less => (olds.next(), None),
-            Ordering::Greater => (None, news.next()),
-            Ordering::Equal => (olds.next(), news.next()),
+            Ordering::Less => (olds.next()?, None),
+            Ordering::Greater => (None, news.next()?),
+            Ordering::Equal => (olds.next()?, news.next()?),
         };
         if let (Some(a), Some(b)) = (&o, &n) {
             if a.id == b.id && a.is_tree() == b.is_tree() {
@@ -120,7 +125,42 @@ pub fn changed(
                 link: n.as_ref().is_some_and(|e| e.mode == b"120000"),
             });
         }
+        // Both are at an entry's start here: the same bytes from there on are the same entries.
+        if olds.rest == news.rest {
+            return Ok(());
+        }
     }
+}
+
+/// The length of the entries two raw trees begin with alike: the bytes compared first, then
+/// one tree's entries walked up to the first byte that differs. An entry lying wholly in the
+/// common bytes is the same entry in both, at the same place.
+fn alike_start(old: &[u8], new: &[u8]) -> Result<usize> {
+    let differs = first_difference(old, new);
+    let mut at = 0;
+    while let Some((_, len)) = entry_at(&old[at..])? {
+        if at + len > differs {
+            break;
+        }
+        at += len;
+    }
+    Ok(at)
+}
+
+/// Where two byte strings first differ (the shorter one's length when it begins the other).
+fn first_difference(a: &[u8], b: &[u8]) -> usize {
+    // Compared in blocks first: a block's equality is one memcmp.
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= n && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    at + a[at..n]
+        .iter()
+        .zip(&b[at..n])
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Raw tree objects read lately, by id (see `changed`).
@@ -167,25 +207,53 @@ impl RawEntry<'_> {
     }
 }
 
-/// The entries of a raw tree object, in place.
-fn entries(data: Option<&[u8]>) -> Result<Vec<RawEntry<'_>>> {
-    let mut data = data.unwrap_or_default();
-    let mut out = Vec::new();
-    while !data.is_empty() {
-        let space = data.iter().position(|&b| b == b' ');
-        let nul = space.and_then(|s| Some(s + 1 + data[s + 1..].iter().position(|&b| b == 0)?));
-        let (Some(space), Some(nul)) = (space, nul) else {
-            anyhow::bail!(t!(GitDamagedTree));
-        };
-        ensure!(nul + 21 <= data.len(), t!(GitDamagedTree));
-        out.push(RawEntry {
-            mode: &data[..space],
-            name: &data[space + 1..nul],
-            id: &data[nul + 1..nul + 21],
-        });
-        data = &data[nul + 21..];
+/// The entries of a raw tree object, read in place one at a time.
+struct Entries<'a> {
+    /// The entries not taken yet, as bytes: from the front entry's start.
+    rest: &'a [u8],
+    /// The front entry, and its length.
+    front: Option<(RawEntry<'a>, usize)>,
+}
+
+impl<'a> Entries<'a> {
+    fn new(rest: &'a [u8]) -> Result<Entries<'a>> {
+        Ok(Entries {
+            rest,
+            front: entry_at(rest)?,
+        })
     }
-    Ok(out)
+
+    fn peek(&self) -> Option<&RawEntry<'a>> {
+        self.front.as_ref().map(|(entry, _)| entry)
+    }
+
+    fn next(&mut self) -> Result<Option<RawEntry<'a>>> {
+        let Some((entry, len)) = self.front.take() else {
+            return Ok(None);
+        };
+        self.rest = &self.rest[len..];
+        self.front = entry_at(self.rest)?;
+        Ok(Some(entry))
+    }
+}
+
+/// The entry `data` begins with, and its length; None at the end.
+fn entry_at(data: &[u8]) -> Result<Option<(RawEntry<'_>, usize)>> {
+    if data.is_empty() {
+        return Ok(None);
+    }
+    let space = memchr::memchr(b' ', data);
+    let nul = space.and_then(|s| Some(s + 1 + memchr::memchr(0, &data[s + 1..])?));
+    let (Some(space), Some(nul)) = (space, nul) else {
+        anyhow::bail!(t!(GitDamagedTree));
+    };
+    ensure!(nul + 21 <= data.len(), t!(GitDamagedTree));
+    let entry = RawEntry {
+        mode: &data[..space],
+        name: &data[space + 1..nul],
+        id: &data[nul + 1..nul + 21],
+    };
+    Ok(Some((entry, nul + 21)))
 }
 
 /// Git's order of tree entries: by name, a subtree's name read with a trailing `/`.
@@ -274,11 +342,18 @@ pub fn request_changes(git: &Git, commit: &git2::Commit, prefix: &str) -> Result
 /// every one of its parents: for a merge, only what the merge itself changed.
 pub fn changes_under(git: &Git, commit: &git2::Commit, dir: &str) -> Result<Vec<PathChange>> {
     let repo = &git.repo;
-    let new = subtree(repo, &commit.tree()?, dir)?;
-    let mut parents = commit.parents();
-    let old = match parents.next() {
-        Some(p) => subtree(repo, &p.tree()?, dir)?,
-        None => None,
+    let first = commit.parent_ids().next();
+    let (old, new) = if dir.is_empty() {
+        // The whole tree: its id is in the commit, the parent's known from the walk.
+        let old = first.map(|p| git.tree_of(p)).transpose()?;
+        (old, Some(commit.tree_id()))
+    } else {
+        let ids = |t: Option<Tree>| t.map(|t| t.id());
+        let old = match first {
+            Some(p) => ids(subtree(repo, &repo.find_commit(p)?.tree()?, dir)?),
+            None => None,
+        };
+        (old, ids(subtree(repo, &commit.tree()?, dir)?))
     };
     let base = if dir.is_empty() {
         String::new()
@@ -286,10 +361,9 @@ pub fn changes_under(git: &Git, commit: &git2::Commit, dir: &str) -> Result<Vec<
         format!("{dir}/")
     };
     let mut out = Vec::new();
-    let ids = |t: Option<Tree>| t.map(|t| t.id());
     let recent = &mut git.recent.borrow_mut();
-    changed(repo, recent, ids(old), ids(new), &base, &mut out)?;
-    for other in parents {
+    changed(repo, recent, old, new, &base, &mut out)?;
+    for other in commit.parents().skip(1) {
         let tree = other.tree()?;
         let mut kept = Vec::new();
         for c in out {
@@ -528,6 +602,43 @@ mod tests {
         index.write_tree_to(repo).unwrap()
     }
 
+    /// The changes between trees `old` and `new` by the raw diff, and by libgit2's own tree
+    /// diff, each sorted by path.
+    fn both_diffs(repo: &Repository, old: Oid, new: Oid) -> (Vec<PathChange>, Vec<PathChange>) {
+        let mut ours = Vec::new();
+        changed(
+            repo,
+            &mut Recent::default(),
+            Some(old),
+            Some(new),
+            "",
+            &mut ours,
+        )
+        .unwrap();
+        let (o, n) = (repo.find_tree(old).unwrap(), repo.find_tree(new).unwrap());
+        let diff = repo.diff_tree_to_tree(Some(&o), Some(&n), None).unwrap();
+        let blob = |f: git2::DiffFile| (!f.id().is_zero()).then(|| f.id());
+        let mut theirs: Vec<PathChange> = diff
+            .deltas()
+            .map(|d| PathChange {
+                path: d
+                    .new_file()
+                    .path()
+                    .or(d.old_file().path())
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .into(),
+                old: blob(d.old_file()),
+                new: blob(d.new_file()),
+                link: d.new_file().mode() == git2::FileMode::Link,
+            })
+            .collect();
+        ours.sort_by(|a, b| a.path.cmp(&b.path));
+        theirs.sort_by(|a, b| a.path.cmp(&b.path));
+        (ours, theirs)
+    }
+
     /// The raw diff gives what libgit2's own tree diff gives, git's entry order included (a
     /// file `a` and a folder `a` sort as `a` and `a/`).
     #[test]
@@ -560,42 +671,78 @@ mod tests {
                 ("z", "5"),
             ],
         );
-        let mut ours = Vec::new();
-        changed(
-            &repo,
-            &mut Recent::default(),
-            Some(old),
-            Some(new),
-            "",
-            &mut ours,
-        )
-        .unwrap();
-        let theirs: Vec<PathChange> = {
-            let (o, n) = (repo.find_tree(old).unwrap(), repo.find_tree(new).unwrap());
-            let diff = repo.diff_tree_to_tree(Some(&o), Some(&n), None).unwrap();
-            let blob = |f: git2::DiffFile| (!f.id().is_zero()).then(|| f.id());
-            let mut all: Vec<PathChange> = diff
-                .deltas()
-                .map(|d| PathChange {
-                    path: d
-                        .new_file()
-                        .path()
-                        .or(d.old_file().path())
-                        .unwrap()
-                        .to_str()
-                        .unwrap()
-                        .into(),
-                    old: blob(d.old_file()),
-                    new: blob(d.new_file()),
-                    link: d.new_file().mode() == git2::FileMode::Link,
-                })
-                .collect();
-            all.sort_by(|a, b| a.path.cmp(&b.path));
-            all
-        };
-        ours.sort_by(|a, b| a.path.cmp(&b.path));
+        let (ours, theirs) = both_diffs(&repo, old, new);
         assert_eq!(ours, theirs);
         assert_eq!(ours.len(), 7, "{ours:#?}");
+    }
+
+    /// A folder of many files changed at its start, its end, in its middle, in two places
+    /// far apart, by files added and removed: the entries passed over as alike bytes at the
+    /// start and the end hide no change.
+    #[test]
+    fn raw_diff_of_a_large_folder_agrees_with_libgit2() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        type Files = Vec<(String, String)>;
+        type Edit = fn(&mut Files);
+        let files = |edit: Edit| {
+            let mut files: Files = (0..300)
+                .map(|i| (format!("s/f{i:03}.toml"), format!("content {i}")))
+                .collect();
+            files.push(("s/sub/x".into(), "x".into()));
+            files.push(("t".into(), "t".into()));
+            edit(&mut files);
+            let refs: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(p, c)| (p.as_str(), c.as_str()))
+                .collect();
+            tree(&repo, &refs)
+        };
+        let base = files(|_| {});
+        // Each edit, and how many changes it makes.
+        let variants: [(Edit, usize); 8] = [
+            (|f| f[0].1 = "first changed".into(), 1),
+            (|f| f[299].1 = "last changed".into(), 1),
+            (|f| f[150].1 = "middle changed".into(), 1),
+            (
+                |f| {
+                    f[10].1 = "one".into();
+                    f[290].1 = "two".into();
+                },
+                2,
+            ),
+            (|f| drop(f.remove(0)), 1),
+            (
+                |f| {
+                    f.remove(200);
+                    f.push(("s/f150.toml.new".into(), "added".into()));
+                    f.push(("s/f999.toml".into(), "added last".into()));
+                },
+                3,
+            ),
+            (
+                |f| {
+                    f[300].1 = "sub changed".into();
+                    f[5].1 = "near the start".into();
+                },
+                2,
+            ),
+            (
+                |f| {
+                    f[100].0 = "s/f099.toml/inner".into();
+                    f.remove(99);
+                },
+                3,
+            ),
+        ];
+        for (i, (edit, n)) in variants.into_iter().enumerate() {
+            let other = files(edit);
+            for (old, new) in [(base, other), (other, base)] {
+                let (ours, theirs) = both_diffs(&repo, old, new);
+                assert_eq!(ours, theirs, "variant {i}");
+                assert_eq!(ours.len(), n, "variant {i}: {ours:#?}");
+            }
+        }
     }
 
     #[test]

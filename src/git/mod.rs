@@ -44,6 +44,9 @@ pub struct Git {
     records_prefix: String,
     /// Trees read lately by tree diffs (`history::changed`).
     recent: std::cell::RefCell<history::Recent>,
+    /// The last two commits read by `commit_info`, with their trees: in a walk of the
+    /// history, the commit at hand and its parent, which so is not read again for its tree.
+    last_trees: std::cell::Cell<[Option<(Oid, Oid)>; 2]>,
 }
 
 impl Git {
@@ -116,6 +119,7 @@ impl Git {
             prefix,
             records_prefix: String::new(),
             recent: Default::default(),
+            last_trees: Default::default(),
         };
         git.records_prefix = match git.repo_path(Path::new("")) {
             p if p.is_empty() => p,

@@ -40,10 +40,20 @@ impl Git {
 
     /// Commit `id`, to read what it holds.
     pub fn commit_info(&self, id: Oid) -> Result<CommitInfo<'_>> {
-        Ok(CommitInfo {
-            git: self,
-            commit: self.repo.find_commit(id)?,
-        })
+        let commit = self.repo.find_commit(id)?;
+        let [last, _] = self.last_trees.get();
+        self.last_trees.set([Some((id, commit.tree_id())), last]);
+        Ok(CommitInfo { git: self, commit })
+    }
+
+    /// The tree of commit `id`, known without reading the commit again when `commit_info`
+    /// read it last or before last (in a walk: the commit at hand and its parent).
+    pub(super) fn tree_of(&self, id: Oid) -> Result<Oid> {
+        let mut known = self.last_trees.get().into_iter().flatten();
+        match known.find(|(commit, _)| *commit == id) {
+            Some((_, tree)) => Ok(tree),
+            None => Ok(self.repo.find_commit(id)?.tree_id()),
+        }
     }
 }
 
@@ -105,12 +115,11 @@ impl<'r> CommitInfo<'r> {
     /// The records as the commit's first parent holds them (none for a root commit): what
     /// the commit is judged against.
     pub fn parent_snapshot(&self) -> Result<Snapshot<'r>> {
-        let parent = self.commit.parents().next();
-        Ok(Snapshot::new(
-            self.git,
-            parent.as_ref().map(|p| p.tree()).transpose()?,
-            parent.as_ref().map(|p| p.id()),
-        ))
+        let Some(parent) = self.commit.parent_ids().next() else {
+            return Ok(Snapshot::new(self.git, None, None));
+        };
+        let tree = self.git.repo.find_tree(self.git.tree_of(parent)?)?;
+        Ok(Snapshot::new(self.git, Some(tree), Some(parent)))
     }
 
     /// Every file the commit changed compared with every one of its parents (for a merge,

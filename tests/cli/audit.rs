@@ -416,6 +416,55 @@ fn a_deleted_history_entry_is_found() {
     );
 }
 
+/// verify keeps the requests it has parsed, by blob id, for the changes after them: a forged
+/// change whose versions it parsed for earlier commits is judged as any other.
+#[test]
+fn a_request_put_back_by_hand_to_a_version_read_before_is_found() {
+    let office = Office::example();
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    let file = office.request_file(&id);
+    let created = office.read(&file);
+    office.sop("putri", &["advance", &id]).success();
+    // Both versions were parsed when the two commits before were judged.
+    std::fs::write(&file, created).unwrap();
+    office.git_as(PUTRI.0, PUTRI.1, &["commit", "-qam", "undo"]);
+    let undo = office.head();
+    assert_one_finding(
+        &office,
+        &undo,
+        "rewrites the request's history: entry 2 (advance by putri",
+    );
+}
+
+/// A blob that parsed at one path is not taken as parsed at another: the same bytes under
+/// another request's name sit where their id does not say.
+#[test]
+fn a_request_copied_by_hand_over_another_is_found() {
+    let office = Office::example();
+    let fields = ["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
+    let id = office.new_request("putri", "email", &fields);
+    let other = office.new_request("putri", "email", &fields);
+    let text = office.read(office.request_file(&id));
+    std::fs::write(office.request_file(&other), text).unwrap();
+    office.git_as(PUTRI.0, PUTRI.1, &["commit", "-qam", "copy"]);
+    let copy = office.head();
+    assert_one_finding(
+        &office,
+        &copy,
+        "writes a file sop cannot read: requests/EML/",
+    );
+    let (_, findings) = verify(&office, &[]);
+    let problem = findings[0]["problem"].as_str().unwrap();
+    assert!(
+        problem.contains(&format!("its id {id} belongs in")),
+        "{problem}"
+    );
+}
+
 #[test]
 fn a_step_skipped_by_hand_is_found_even_with_sop_trailers() {
     let office = Office::example();
