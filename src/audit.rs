@@ -61,9 +61,13 @@ pub struct Report {
 /// commits are judged in parallel, each run with its own handle on the repository.
 pub fn verify(git: &Git, scope: &Scope) -> Result<Report> {
     crate::git::tune_for_history();
+    let packs = git.pack_reader();
     let commits = commits(git, scope)?;
     let trust_anchor = scope.range.is_none();
     let runs = git.in_parallel(&commits, 64, |git, run| {
+        if let Some(packs) = &packs {
+            git.read_packs_directly(packs);
+        }
         let mut auditor = Auditor::new(git, trust_anchor);
         let mut found = Vec::new();
         for oid in run {
@@ -478,6 +482,8 @@ impl<'r> Auditor<'r> {
             }
         };
         let outcome = {
+            let (git, parsed) = (self.git, &self.assets);
+            let assets = |id: &str| asset_at(git, parsed, snap, id).map_err(|e| format!("{e:#}"));
             let loader = std::cell::RefCell::new(&mut self.loader);
             let procedures = |id: &str| {
                 let mut loader = loader.borrow_mut();
@@ -487,6 +493,7 @@ impl<'r> Auditor<'r> {
             };
             replay(
                 snap,
+                &assets,
                 rules,
                 &procedure,
                 &procedures,
@@ -654,9 +661,34 @@ impl<'r> Auditor<'r> {
     }
 
     fn read_asset(&self, rel: &str, blob: Oid) -> Result<Rc<Asset>> {
-        self.assets.borrow_mut().get_or_read(rel, blob, || {
-            parse_asset(std::path::Path::new(rel), &self.git.blob_text(blob, rel)?)
-        })
+        read_asset(self.git, &self.assets, rel, blob)
+    }
+}
+
+/// The asset file `rel` in blob `blob`, through the assets parsed lately.
+fn read_asset(
+    git: &Git,
+    parsed: &RefCell<Parsed<Asset>>,
+    rel: &str,
+    blob: Oid,
+) -> Result<Rc<Asset>> {
+    parsed.borrow_mut().get_or_read(rel, blob, || {
+        parse_asset(std::path::Path::new(rel), &git.blob_text(blob, rel)?)
+    })
+}
+
+/// The asset `id` as `snap` has it, if it has one: `change::read_asset`, through the assets
+/// parsed lately.
+fn asset_at(
+    git: &Git,
+    parsed: &RefCell<Parsed<Asset>>,
+    snap: &Snapshot,
+    id: &str,
+) -> Result<Option<Asset>> {
+    let rel = layout::asset(id);
+    match snap.blob(&rel)? {
+        Some(blob) => Ok(Some((*read_asset(git, parsed, &rel, blob)?).clone())),
+        None => Ok(None),
     }
 }
 
@@ -677,7 +709,7 @@ struct Parsed<T> {
 /// (17,100 changes with a request before them), 64 found 9,200 of the befores, 256 12,100,
 /// 1,024 14,100 and 4,096 14,250, the most there is (the rest were written before the run);
 /// the cache held 1,024 at about 16 MB more peak than 64 (two threads).
-const PARSED_RECORDS: usize = 1024;
+const PARSED_RECORDS: usize = 512;
 
 impl<T> Default for Parsed<T> {
     fn default() -> Self {
@@ -788,6 +820,7 @@ fn added_entry<'a>(
 #[allow(clippy::too_many_arguments)]
 fn replay(
     snap: &Snapshot,
+    assets: &dyn Fn(&str) -> Result<Option<Asset>, String>,
     rules: &Rules,
     procedure: &Procedure,
     procedures: &dyn Fn(&str) -> Result<std::rc::Rc<Procedure>, String>,
@@ -839,13 +872,12 @@ fn replay(
             None => t!(VerifyNoneAdded),
         }
     };
-    let assets = |id: &str| crate::change::read_asset(snap, id).map_err(|e| format!("{e:#}"));
     let requests = |id: &str| crate::change::find_request(snap, id).map_err(|e| format!("{e:#}"));
     let world = World {
         procedure,
         config: &rules.config,
         people: &rules.people,
-        assets: &assets,
+        assets,
         procedures,
         requests: &requests,
         now: entry.at,

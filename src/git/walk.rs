@@ -19,7 +19,10 @@ impl Git {
             Err(e) if e.code() == git2::ErrorCode::UnbornBranch => return Ok(Vec::new()),
             Err(e) => return Err(e.into()),
         }
-        Ok(walk.collect::<Result<_, _>>()?)
+        // The walk is consumed, and its memory freed, by the collecting.
+        let commits: Vec<Oid> = super::walking(|| walk.collect::<Result<_, _>>())?;
+        release_freed_memory();
+        Ok(commits)
     }
 
     /// The commits of `range` (`OLD..NEW`, revisions as git reads them): those of NEW's
@@ -29,7 +32,10 @@ impl Git {
         let mut walk = self.walk()?;
         walk.push_range(range)
             .map_err(|e| invalid!("{}", e.message()))?;
-        Ok(walk.collect::<Result<_, _>>()?)
+        // The walk is consumed, and its memory freed, by the collecting.
+        let commits: Vec<Oid> = super::walking(|| walk.collect::<Result<_, _>>())?;
+        release_freed_memory();
+        Ok(commits)
     }
 
     fn walk(&self) -> Result<Revwalk<'_>> {
@@ -54,6 +60,18 @@ impl Git {
             Some((_, tree)) => Ok(tree),
             None => Ok(self.repo.find_commit(id)?.tree_id()),
         }
+    }
+}
+
+/// Gives the memory a walk freed back to the system. libgit2 keeps a node for every commit
+/// walked (40 MB at 400,000 commits) in the heap of the thread that walked; glibc keeps that
+/// heap once freed, and the threads that go on to check the commits allocate in heaps of
+/// their own, so it counted in whole-history verify's peak.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of glibc's heaps to the system.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

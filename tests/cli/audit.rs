@@ -465,6 +465,37 @@ fn a_request_copied_by_hand_over_another_is_found() {
     );
 }
 
+/// verify reads the trees and blobs of a packed repository with sop's own reader of git's
+/// packs: the same findings as from the loose objects before the packing.
+#[test]
+fn a_packed_history_verifies_as_a_loose_one() {
+    let office = Office::example();
+    walk_email(&office, false);
+    let id = office.new_request(
+        "putri",
+        "email",
+        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
+    );
+    office.sop("putri", &["advance", &id]).success();
+    office.edit(
+        office.request_file(&id),
+        "status = \"open\"",
+        "status = \"completed\"",
+    );
+    office.git(&["commit", "-qam", "done"]);
+    let loose = verify(&office, &[]);
+    assert_eq!(loose.0, 6, "{loose:#?}");
+    assert_eq!(loose.1.len(), 1, "{loose:#?}");
+    office.git(&["repack", "-adq", "--depth=50"]);
+    let objects = office.git(&["count-objects", "-v"]);
+    assert!(
+        objects.contains("\ncount: 0\n") || objects.starts_with("count: 0\n"),
+        "{objects}"
+    );
+    assert!(objects.contains("\npacks: 1\n"), "{objects}");
+    assert_eq!(verify(&office, &[]), loose);
+}
+
 #[test]
 fn a_step_skipped_by_hand_is_found_even_with_sop_trailers() {
     let office = Office::example();

@@ -1,0 +1,656 @@
+//! Git's pack files read directly, for whole-history work (`sop verify`).
+//!
+//! A packed tree or blob is mostly a delta on another version, which may itself be one: the
+//! trees of a large office are chains of 20 to 50 deltas. libgit2 keeps the bases it resolved
+//! in a cache of 16 MiB that it empties whole when full, so whole-history work resolved most
+//! chains from their start again. Here the objects read are kept by their place in the pack:
+//! the next version of a tree or a record, stored as a delta on the one read before it,
+//! costs one delta. Pack data is read with positioned reads, not mapped, so none of it
+//! counts in the process's memory.
+//!
+//! Only what this reader reads whole and in order is used: an object it cannot find (a
+//! loose object, one in another object store) or read (another pack format, damage) is read
+//! by libgit2 as before, with libgit2's errors. The pack format is git's
+//! (Documentation/gitformat-pack.txt): index version 2; objects whole or as deltas on an
+//! offset in the same pack (`OFS_DELTA`) or on an object id (`REF_DELTA`).
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use git2::Oid;
+
+/// What a git object is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Commit,
+    Tree,
+    Blob,
+    Tag,
+}
+
+/// An object read: what it is, and its bytes.
+pub type Object = (Kind, Rc<[u8]>);
+
+/// Where an entry is: the pack (its place in `Store::packs`), and the offset in it.
+type Place = (usize, u64);
+
+/// The packs of one object store, each with a small index: shared by the threads of one
+/// whole-history run.
+pub struct Store {
+    packs: Vec<Pack>,
+}
+
+impl Store {
+    /// The packs of the object store `objects` (`.git/objects`); None when there are none
+    /// this reader can read.
+    pub fn open(objects: &Path) -> Option<Store> {
+        let mut packs = Vec::new();
+        for entry in std::fs::read_dir(objects.join("pack")).ok()?.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "idx") {
+                if let Some(pack) = Pack::open(&path) {
+                    packs.push(pack);
+                }
+            }
+        }
+        (!packs.is_empty()).then_some(Store { packs })
+    }
+}
+
+/// One thread's reader of a `Store`, with the objects it read lately.
+pub struct Packs {
+    store: Arc<Store>,
+    /// The pack the last object was found in: the next one is most likely there too.
+    last: usize,
+    /// Objects up to `SMALL` bytes, and larger ones, kept apart: the large folder trees
+    /// (30 KB at 100,000 requests) would otherwise push out the thousands of small shard
+    /// trees, each next read only thousands of commits later.
+    small: Kept,
+    large: Kept,
+    inflate: flate2::Decompress,
+    chunk: Vec<u8>,
+}
+
+/// The size up to which an object is kept with the small ones.
+const SMALL: usize = 4096;
+/// Bytes of small objects kept per generation: at 100,000 requests, the 9,216 shard trees
+/// (about 600 bytes each) and the records read lately.
+const SMALL_BYTES: usize = 4 << 20;
+/// Bytes of large objects kept per generation: the latest versions of the folders of every
+/// procedure.
+const LARGE_BYTES: usize = 1 << 20;
+/// The longest chain of deltas followed (git makes them at most 50 long, `--depth`).
+const MOST_DELTAS: usize = 10_000;
+/// The largest object read here; larger ones (attachments) are left to libgit2.
+const MOST_BYTES: usize = 64 << 20;
+
+impl Packs {
+    pub fn new(store: Arc<Store>) -> Packs {
+        Packs {
+            store,
+            last: 0,
+            small: Kept::new(SMALL_BYTES),
+            large: Kept::new(LARGE_BYTES),
+            inflate: flate2::Decompress::new(true),
+            chunk: Vec::new(),
+        }
+    }
+
+    /// Object `id`, when it is in one of the packs and reads whole.
+    pub fn read(&mut self, id: Oid) -> Option<Object> {
+        let packs = &self.store.packs;
+        let order = std::iter::once(self.last).chain((0..packs.len()).filter(|&i| i != self.last));
+        for pack in order {
+            if let Some(offset) = packs[pack].find(id) {
+                self.last = pack;
+                return self.object_at(pack, offset);
+            }
+        }
+        None
+    }
+
+    /// The object at `offset` in pack `pack`, its deltas applied; kept for the next reads.
+    fn object_at(&mut self, pack: usize, offset: u64) -> Option<Object> {
+        if let Some(kept) = self.kept(pack, offset) {
+            return Some(kept);
+        }
+        // Follow the deltas down to an object kept or stored whole, then apply them back up.
+        let mut deltas = Vec::new();
+        let mut at = offset;
+        let (kind, mut data) = loop {
+            if at != offset {
+                // A kept base is taken out: the version read now supersedes it, and the next
+                // version is a delta on this one (a history is read forwards).
+                let key = (pack, at);
+                if let Some((kind, data)) = self.small.take(key).or_else(|| self.large.take(key)) {
+                    break (kind, data.to_vec());
+                }
+            }
+            match self.entry(pack, at)? {
+                (Entry::Whole(kind), data) => break (kind, data),
+                (Entry::Delta(base), delta) => {
+                    deltas.push(delta);
+                    at = base;
+                }
+                (Entry::RefDelta(base), delta) => {
+                    deltas.push(delta);
+                    at = self.store.packs[pack].find(base)?;
+                }
+            }
+            if deltas.len() > MOST_DELTAS {
+                return None;
+            }
+        };
+        for delta in deltas.iter().rev() {
+            data = apply(&data, delta)?;
+        }
+        let data: Rc<[u8]> = data.into();
+        let kept = if data.len() <= SMALL {
+            &mut self.small
+        } else {
+            &mut self.large
+        };
+        kept.put((pack, offset), kind, data.clone());
+        Some((kind, data))
+    }
+
+    fn kept(&mut self, pack: usize, offset: u64) -> Option<Object> {
+        let key = (pack, offset);
+        self.small.get(key).or_else(|| self.large.get(key))
+    }
+
+    /// The entry at `offset` of pack `pack`: what it is, and its bytes inflated (an object's,
+    /// or a delta's).
+    fn entry(&mut self, pack: usize, offset: u64) -> Option<(Entry, Vec<u8>)> {
+        let file = &self.store.packs[pack].data;
+        self.chunk.resize(FIRST_READ, 0);
+        let got = read_at(file, &mut self.chunk, offset)?;
+        let mut head = &self.chunk[..got];
+        let (&first, rest) = head.split_first()?;
+        head = rest;
+        let mut size = (first & 0x0f) as usize;
+        let mut shift = 4;
+        let mut byte = first;
+        while byte & 0x80 != 0 {
+            (byte, head) = head.split_first().map(|(b, r)| (*b, r))?;
+            size |= ((byte & 0x7f) as usize).checked_shl(shift)?;
+            shift += 7;
+            if shift > 56 {
+                return None;
+            }
+        }
+        if size > MOST_BYTES {
+            return None;
+        }
+        let entry = match (first >> 4) & 7 {
+            1 => Entry::Whole(Kind::Commit),
+            2 => Entry::Whole(Kind::Tree),
+            3 => Entry::Whole(Kind::Blob),
+            4 => Entry::Whole(Kind::Tag),
+            6 => {
+                (byte, head) = head.split_first().map(|(b, r)| (*b, r))?;
+                let mut back = (byte & 0x7f) as u64;
+                while byte & 0x80 != 0 {
+                    (byte, head) = head.split_first().map(|(b, r)| (*b, r))?;
+                    if back >= 1 << 56 {
+                        return None;
+                    }
+                    back = ((back + 1) << 7) | (byte & 0x7f) as u64;
+                }
+                Entry::Delta(offset.checked_sub(back).filter(|_| back > 0)?)
+            }
+            7 => {
+                let id = Oid::from_bytes(head.get(..20)?).ok()?;
+                head = &head[20..];
+                Entry::RefDelta(id)
+            }
+            _ => return None,
+        };
+        let from = got - head.len();
+        let data = self.inflated(pack, offset + from as u64, from, got, size)?;
+        Some((entry, data))
+    }
+
+    /// The `size` bytes of the zlib stream at `at` of pack `pack`, whose first bytes are in
+    /// `self.chunk[from..end]`.
+    fn inflated(
+        &mut self,
+        pack: usize,
+        mut at: u64,
+        mut from: usize,
+        mut end: usize,
+        size: usize,
+    ) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(size);
+        self.inflate.reset(true);
+        loop {
+            let (read, written) = (self.inflate.total_in(), out.len());
+            let status = self
+                .inflate
+                .decompress_vec(
+                    &self.chunk[from..end],
+                    &mut out,
+                    flate2::FlushDecompress::None,
+                )
+                .ok()?;
+            let used = (self.inflate.total_in() - read) as usize;
+            (from, at) = (from + used, at + used as u64);
+            if status == flate2::Status::StreamEnd {
+                break;
+            }
+            if from == end {
+                // The stream goes on in the pack's next bytes.
+                self.chunk.resize(NEXT_READ, 0);
+                end = read_at(&self.store.packs[pack].data, &mut self.chunk, at)?;
+                if end == 0 {
+                    return None;
+                }
+                from = 0;
+            } else if used == 0 && out.len() == written {
+                // Neither input taken nor output made: more bytes than the entry says.
+                return None;
+            }
+        }
+        (out.len() == size).then_some(out)
+    }
+}
+
+/// Bytes read from a pack at a time: first (most entries are deltas of a few dozen bytes,
+/// and each byte read is a byte copied), then while an entry goes on.
+const FIRST_READ: usize = 512;
+const NEXT_READ: usize = 16384;
+
+/// What an entry of a pack holds.
+enum Entry {
+    Whole(Kind),
+    /// A delta on the object at this offset of the same pack.
+    Delta(u64),
+    /// A delta on this object.
+    RefDelta(Oid),
+}
+
+struct Pack {
+    data: File,
+    /// The pack's index (`.idx`), read with positioned reads: mapped, the pages lookups
+    /// touch stay in the process's memory, and they touch them all (a 100,000-request
+    /// office's index is 72 MB).
+    idx: File,
+    count: usize,
+    /// Every `STRIDE`th object id of the index, in order: a lookup reads only the stretch
+    /// of the index between two of them.
+    samples: Vec<[u8; 20]>,
+}
+
+/// Object ids of the index per sample (640 bytes of it read per lookup).
+const STRIDE: usize = 32;
+/// Where the object ids begin in an index of version 2: after its header and fan-out table.
+const NAMES: u64 = 8 + 1024;
+
+impl Pack {
+    /// The pack of index `idx_path` (version 2), when it and its data can be read.
+    fn open(idx_path: &Path) -> Option<Pack> {
+        let data = File::open(idx_path.with_extension("pack")).ok()?;
+        let idx = File::open(idx_path).ok()?;
+        let mut head = [0; NAMES as usize];
+        if read_at(&idx, &mut head, 0)? != head.len() || head[..8] != *b"\xfftOc\0\0\0\x02" {
+            return None;
+        }
+        let count = be32(&head, 8 + 255 * 4)? as usize;
+        // Names, checksums and offsets of `count` objects, then two checksums at least.
+        if idx.metadata().ok()?.len() < NAMES + count as u64 * 28 + 40 {
+            return None;
+        }
+        let mut samples = Vec::with_capacity(count.div_ceil(STRIDE));
+        let mut block = vec![0; STRIDE * 20 * 1024];
+        for first in (0..count).step_by(STRIDE * 1024) {
+            let n = (count - first).min(STRIDE * 1024);
+            let bytes = &mut block[..n * 20];
+            if read_at(&idx, bytes, NAMES + first as u64 * 20)? != bytes.len() {
+                return None;
+            }
+            for name in bytes.chunks(20).step_by(STRIDE) {
+                samples.push(name.try_into().ok()?);
+            }
+        }
+        Some(Pack {
+            data,
+            idx,
+            count,
+            samples,
+        })
+    }
+
+    /// Where object `id` is in the pack.
+    fn find(&self, id: Oid) -> Option<u64> {
+        let id = id.as_bytes();
+        // The stretch of ids from the last sample not after `id` to the next.
+        let after = self.samples.partition_point(|s| s.as_slice() <= id);
+        let first = after.checked_sub(1)? * STRIDE;
+        let n = (self.count - first).min(STRIDE);
+        let mut names = [0; STRIDE * 20];
+        let names = &mut names[..n * 20];
+        if read_at(&self.idx, names, NAMES + first as u64 * 20)? != names.len() {
+            return None;
+        }
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match names[mid * 20..mid * 20 + 20].cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return self.offset(first + mid),
+            }
+        }
+        None
+    }
+
+    /// The offset of the `n`th object of the index.
+    fn offset(&self, n: usize) -> Option<u64> {
+        let offsets = NAMES + self.count as u64 * 24;
+        let mut small = [0; 4];
+        if read_at(&self.idx, &mut small, offsets + n as u64 * 4)? != 4 {
+            return None;
+        }
+        let small = u32::from_be_bytes(small);
+        if small & 0x8000_0000 == 0 {
+            return Some(small as u64);
+        }
+        let large = offsets + self.count as u64 * 4 + (small & 0x7fff_ffff) as u64 * 8;
+        let mut bytes = [0; 8];
+        if read_at(&self.idx, &mut bytes, large)? != 8 {
+            return None;
+        }
+        Some(u64::from_be_bytes(bytes))
+    }
+}
+
+fn be32(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// Reads into `buf` from `offset` of `file`; how many bytes were read.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> Option<usize> {
+    use std::os::unix::fs::FileExt;
+    file.read_at(buf, offset).ok()
+}
+
+#[cfg(not(unix))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> Option<usize> {
+    None
+}
+
+/// Objects read lately, by their place in a pack: two generations of at most `budget`
+/// bytes each, the older dropped when the newer is full; an object found in the older is
+/// moved to the newer.
+struct Kept {
+    newer: HashMap<Place, Object>,
+    older: HashMap<Place, Object>,
+    newer_bytes: usize,
+    budget: usize,
+}
+
+impl Kept {
+    fn new(budget: usize) -> Kept {
+        Kept {
+            newer: HashMap::new(),
+            older: HashMap::new(),
+            newer_bytes: 0,
+            budget,
+        }
+    }
+
+    fn get(&mut self, key: Place) -> Option<Object> {
+        if let Some(hit) = self.newer.get(&key) {
+            return Some(hit.clone());
+        }
+        let (kind, data) = self.older.remove(&key)?;
+        self.put(key, kind, data.clone());
+        Some((kind, data))
+    }
+
+    fn take(&mut self, key: Place) -> Option<Object> {
+        if let Some(kept) = self.newer.remove(&key) {
+            self.newer_bytes -= kept.1.len();
+            return Some(kept);
+        }
+        self.older.remove(&key)
+    }
+
+    fn put(&mut self, key: Place, kind: Kind, data: Rc<[u8]>) {
+        if self.newer_bytes + data.len() > self.budget {
+            self.older = std::mem::take(&mut self.newer);
+            self.newer_bytes = 0;
+        }
+        self.newer_bytes += data.len();
+        self.newer.insert(key, (kind, data));
+    }
+}
+
+/// `base` with git's `delta` applied; None when the delta does not fit the base.
+fn apply(base: &[u8], delta: &[u8]) -> Option<Vec<u8>> {
+    let (base_len, mut d) = varint(delta)?;
+    if base_len != base.len() {
+        return None;
+    }
+    let (len, rest) = varint(d)?;
+    d = rest;
+    if len > MOST_BYTES {
+        return None;
+    }
+    let mut out = Vec::with_capacity(len);
+    while let Some((&op, rest)) = d.split_first() {
+        d = rest;
+        let piece = if op & 0x80 != 0 {
+            // Copy from the base: the offset's and the size's bytes present as op's bits say.
+            let (mut at, mut size) = (0usize, 0usize);
+            for i in 0..7 {
+                if op & (1 << i) != 0 {
+                    let (&byte, rest) = d.split_first()?;
+                    d = rest;
+                    if i < 4 {
+                        at |= (byte as usize) << (8 * i);
+                    } else {
+                        size |= (byte as usize) << (8 * (i - 4));
+                    }
+                }
+            }
+            if size == 0 {
+                size = 0x10000;
+            }
+            base.get(at..at.checked_add(size)?)?
+        } else if op != 0 {
+            // Insert the next `op` bytes.
+            let (piece, rest) = d.split_at_checked(op as usize)?;
+            d = rest;
+            piece
+        } else {
+            return None;
+        };
+        if out.len() + piece.len() > len {
+            return None;
+        }
+        out.extend_from_slice(piece);
+    }
+    (out.len() == len).then_some(out)
+}
+
+/// A delta's size header: little-endian groups of 7 bits.
+fn varint(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let (mut value, mut shift) = (0usize, 0u32);
+    for (i, &byte) in bytes.iter().enumerate() {
+        value |= ((byte & 0x7f) as usize).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some((value, &bytes[i + 1..]));
+        }
+        shift += 7;
+        if shift > 56 {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use git2::Repository;
+
+    /// The git program in `dir`, without the user's or the system's configuration.
+    fn git(dir: &Path, args: &[&str]) {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("HOME", dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    }
+
+    /// A repository of 60 commits, each changing one of a few growing files in a folder of
+    /// many, so that packing it stores most trees and blobs as chains of deltas.
+    fn history() -> (tempfile::TempDir, Repository) {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let who = git2::Signature::now("t", "t@example.id").unwrap();
+        let mut parent: Option<Oid> = None;
+        let mut texts: Vec<String> = (0..40).map(|i| format!("file {i}\n")).collect();
+        for n in 0..60 {
+            texts[n % 7] += &format!("line {n} of a record that grows a little each time\n");
+            let mut index = git2::Index::new().unwrap();
+            for (i, text) in texts.iter().enumerate() {
+                let entry = git2::IndexEntry {
+                    ctime: git2::IndexTime::new(0, 0),
+                    mtime: git2::IndexTime::new(0, 0),
+                    dev: 0,
+                    ino: 0,
+                    mode: 0o100644,
+                    uid: 0,
+                    gid: 0,
+                    file_size: 0,
+                    id: repo.blob(text.as_bytes()).unwrap(),
+                    flags: 0,
+                    flags_extended: 0,
+                    path: format!("d/{:02}/f{i}.toml", i % 3).into_bytes(),
+                };
+                index.add(&entry).unwrap();
+            }
+            let tree = repo.find_tree(index.write_tree_to(&repo).unwrap()).unwrap();
+            let parents: Vec<git2::Commit> = parent
+                .iter()
+                .map(|p| repo.find_commit(*p).unwrap())
+                .collect();
+            let parents: Vec<&git2::Commit> = parents.iter().collect();
+            let head = repo
+                .commit(Some("HEAD"), &who, &who, &format!("c{n}"), &tree, &parents)
+                .unwrap();
+            parent = Some(head);
+        }
+        (dir, repo)
+    }
+
+    /// Every object the repository holds, as libgit2 reads it.
+    fn all_objects(repo: &Repository) -> Vec<(Oid, git2::ObjectType, Vec<u8>)> {
+        let odb = repo.odb().unwrap();
+        let mut ids = Vec::new();
+        odb.foreach(|id| {
+            ids.push(*id);
+            true
+        })
+        .unwrap();
+        ids.into_iter()
+            .map(|id| {
+                let object = odb.read(id).unwrap();
+                (id, object.kind(), object.data().to_vec())
+            })
+            .collect()
+    }
+
+    /// Packed with deltas on offsets (git's default) or on object ids, every object reads
+    /// as libgit2 reads it, whatever the order of the reads.
+    #[test]
+    fn packed_objects_read_as_libgit2_reads_them() {
+        for config in [
+            "repack.useDeltaBaseOffset=true",
+            "repack.useDeltaBaseOffset=false",
+        ] {
+            let (dir, repo) = history();
+            git(dir.path(), &["-c", config, "repack", "-adq", "--depth=50"]);
+            let objects = all_objects(&repo);
+            assert!(objects.len() > 200, "{}", objects.len());
+            let store = Arc::new(Store::open(&dir.path().join(".git/objects")).unwrap());
+            // The packing made deltas of the kind asked for.
+            let mut packs = Packs::new(store.clone());
+            let (mut on_offsets, mut on_ids) = (0, 0);
+            for (id, _, _) in &objects {
+                let offset = store.packs[0].find(*id).unwrap();
+                match packs.entry(0, offset).unwrap().0 {
+                    Entry::Delta(_) => on_offsets += 1,
+                    Entry::RefDelta(_) => on_ids += 1,
+                    Entry::Whole(_) => {}
+                }
+            }
+            match config.ends_with("true") {
+                true => assert!(on_offsets > 100 && on_ids == 0, "{on_offsets} {on_ids}"),
+                false => assert!(on_ids > 100 && on_offsets == 0, "{on_offsets} {on_ids}"),
+            }
+            for order in [false, true] {
+                let mut packs = Packs::new(store.clone());
+                let mut objects = objects.clone();
+                if order {
+                    objects.reverse();
+                }
+                for (id, kind, data) in &objects {
+                    let (got, bytes) = packs.read(*id).unwrap_or_else(|| panic!("{config}: {id}"));
+                    let want = match kind {
+                        git2::ObjectType::Commit => Kind::Commit,
+                        git2::ObjectType::Tree => Kind::Tree,
+                        git2::ObjectType::Blob => Kind::Blob,
+                        _ => Kind::Tag,
+                    };
+                    assert_eq!((got, &bytes[..]), (want, &data[..]), "{config}: {id}");
+                }
+            }
+        }
+    }
+
+    /// An object that is in no pack (loose) is left to libgit2.
+    #[test]
+    fn a_loose_object_is_not_read() {
+        let (dir, repo) = history();
+        git(dir.path(), &["repack", "-adq"]);
+        let loose = repo.blob(b"written after the packing").unwrap();
+        let store = Arc::new(Store::open(&dir.path().join(".git/objects")).unwrap());
+        let mut packs = Packs::new(store);
+        assert!(packs.read(loose).is_none());
+        assert!(Store::open(tempfile::tempdir().unwrap().path()).is_none());
+    }
+
+    #[test]
+    fn deltas_apply_as_git_writes_them() {
+        let base = b"0123456789abcdef";
+        // Sizes 16 and 9; copy 4 bytes from offset 2, insert "xyz", copy 2 from offset 14.
+        let delta = [16, 9, 0x91, 2, 4, 3, b'x', b'y', b'z', 0x91, 14, 2];
+        assert_eq!(apply(base, &delta).unwrap(), b"2345xyzef");
+        // A base of another size, a copy past the base's end, the reserved op 0, a result
+        // of another size than said, a delta cut short: none applies.
+        for bad in [
+            &[15, 9, 0x91, 2, 4][..],
+            &[16, 4, 0x91, 14, 4][..],
+            &[16, 1, 0][..],
+            &[16, 5, 0x91, 2, 4][..],
+            &[16, 4, 3, b'x'][..],
+            &[16][..],
+        ] {
+            assert_eq!(apply(base, bad), None, "{bad:?}");
+        }
+        // A copy of size 0 copies 0x10000 bytes.
+        let big = vec![7u8; 0x10000];
+        let delta = [0x80, 0x80, 4, 0x80, 0x80, 4, 0x80];
+        assert_eq!(apply(&big, &delta).unwrap(), big);
+    }
+}
