@@ -10,7 +10,7 @@
 //! anchor. The trust model is written out in docs/contract.md.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use anyhow::{anyhow, Context as _, Result};
@@ -24,6 +24,7 @@ use crate::git::signing::{self, Signed, Status};
 use crate::git::{CommitInfo, Git, Oid, PathChange, Snapshot};
 use crate::invalid;
 use crate::layout::{self, Place};
+use crate::memory::Generations;
 use crate::people::{People, Person};
 use crate::procedure::Procedure;
 use crate::request::{Action, Attachment, Entry, Request};
@@ -697,13 +698,9 @@ fn asset_at(
 /// interleave), so it is neither inflated nor parsed again. A blob is the same bytes wherever
 /// it is, but whether it parses depends on its path too (a record must sit where its id
 /// says): a value is reused only at the path it was read at. Only what parsed is kept; a
-/// file that does not is read again, with the same error. Bounded, so that memory does not
-/// grow with the history: two generations of at most `PARSED_RECORDS` each, the older
-/// dropped when the newer is full.
-struct Parsed<T> {
-    newer: HashMap<Oid, (Box<str>, Rc<T>)>,
-    older: HashMap<Oid, (Box<str>, Rc<T>)>,
-}
+/// file that does not is read again, with the same error. Bounded (`Generations`), so that
+/// memory does not grow with the history.
+struct Parsed<T>(Generations<Oid, (Rc<str>, Rc<T>)>);
 
 /// Records kept per generation by `Parsed`. On 20,000 commits of a 100,000-request office
 /// (17,100 changes with a request before them), 64 found 9,200 of the befores, 256 12,100,
@@ -713,10 +710,7 @@ const PARSED_RECORDS: usize = 512;
 
 impl<T> Default for Parsed<T> {
     fn default() -> Self {
-        Parsed {
-            newer: HashMap::new(),
-            older: HashMap::new(),
-        }
+        Parsed(Generations::new(PARSED_RECORDS))
     }
 }
 
@@ -728,17 +722,12 @@ impl<T> Parsed<T> {
         blob: Oid,
         read: impl FnOnce() -> Result<T>,
     ) -> Result<Rc<T>> {
-        let kept = self.newer.get(&blob).or_else(|| self.older.get(&blob));
-        let value = match kept.filter(|(at, _)| **at == *rel) {
-            Some((_, value)) => value.clone(),
-            None => Rc::new(read()?),
-        };
-        if !self.newer.contains_key(&blob) {
-            if self.newer.len() >= PARSED_RECORDS {
-                self.older = std::mem::take(&mut self.newer);
-            }
-            self.newer.insert(blob, (rel.into(), value.clone()));
+        let kept = self.0.get(&blob).filter(|(at, _)| **at == *rel);
+        if let Some((_, value)) = kept {
+            return Ok(value);
         }
+        let value = Rc::new(read()?);
+        self.0.put(blob, (rel.into(), value.clone()), 1);
         Ok(value)
     }
 }

@@ -34,6 +34,7 @@ pub mod import;
 mod layout;
 mod limits;
 mod list_rows;
+mod memory;
 mod monitoring;
 mod output;
 mod people;

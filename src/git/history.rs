@@ -16,7 +16,7 @@
 //! history in a fresh clone so reads commits, not the trees of every commit.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ use anyhow::{ensure, Context as _, Result};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
 use super::{write_atomic, Git};
+use crate::memory::Generations;
 
 /// One path whose blob differs between two trees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,14 +39,24 @@ pub struct PathChange {
     pub link: bool,
 }
 
-/// Tunes libgit2 for reading much history: keep the big shard trees in the cache (it keeps
-/// none over 4 KB by default), and no commit: each is read once or twice, and storing
-/// 100,000s of them in a full cache (evicting, probing past the holes evictions leave) was
-/// a third of indexing a history's commits.
-pub fn tune_for_history() {
-    // SAFETY: plain libgit2 global options, set before any object is read.
+/// Keeps trees up to 1 MiB in libgit2's object cache, which keeps none over 4 KB by default:
+/// the big shard folders are read again and again, by the commits of a history and by the
+/// several checks of one change.
+pub fn keep_big_trees() {
+    // SAFETY: a plain libgit2 global option.
     unsafe {
         let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
+    }
+}
+
+/// Tunes libgit2 for reading much history: keep the big shard trees (`keep_big_trees`), and
+/// no commit: each is read once or twice, and storing 100,000s of them in a full cache
+/// (evicting, probing past the holes evictions leave) was a third of indexing a history's
+/// commits.
+pub fn tune_for_history() {
+    keep_big_trees();
+    // SAFETY: plain libgit2 global options, set before any object is read.
+    unsafe {
         let _ = git2::opts::set_cache_object_limit(ObjectType::Commit, 0);
         let _ = git2::opts::set_cache_max_size(cache_bytes(8));
     }
@@ -178,13 +189,19 @@ fn first_difference(a: &[u8], b: &[u8]) -> usize {
 /// Raw tree objects read lately, by id (see `changed`), and, for whole-history work, sop's
 /// own reader of the packs, which trees and blobs are read from first
 /// (`Git::read_packs_directly`).
-#[derive(Default)]
 pub struct Recent {
-    /// Two generations, the older dropped when the newer is full: a commit's trees are the
-    /// next commit's parent's, whenever the newer was last emptied.
-    trees: HashMap<Oid, Rc<[u8]>>,
-    older: HashMap<Oid, Rc<[u8]>>,
+    /// A commit's trees are the next commit's parent's.
+    trees: Generations<Oid, Rc<[u8]>>,
     pub(super) packs: Option<super::pack::Packs>,
+}
+
+impl Default for Recent {
+    fn default() -> Recent {
+        Recent {
+            trees: Generations::new(RECENT_TREES),
+            packs: None,
+        }
+    }
 }
 
 /// Trees kept by `Recent` per generation: a few commits' worth, for the next commits' diffs.
@@ -195,8 +212,8 @@ impl Recent {
         let Some(id) = id else {
             return Ok(None);
         };
-        if let Some(data) = self.trees.get(&id).or_else(|| self.older.get(&id)) {
-            return Ok(Some(data.clone()));
+        if let Some(data) = self.trees.get(&id) {
+            return Ok(Some(data));
         }
         let data = match self.packs.as_mut().and_then(|p| p.read(id)) {
             Some((super::pack::Kind::Tree, data)) => data,
@@ -207,10 +224,7 @@ impl Recent {
                 object.data().into()
             }
         };
-        if self.trees.len() >= RECENT_TREES {
-            self.older = std::mem::take(&mut self.trees);
-        }
-        self.trees.insert(id, data.clone());
+        self.trees.put(id, data.clone(), 1);
         Ok(Some(data))
     }
 }

@@ -14,13 +14,14 @@
 //! (Documentation/gitformat-pack.txt): index version 2; objects whole or as deltas on an
 //! offset in the same pack (`OFS_DELTA`) or on an object id (`REF_DELTA`).
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use git2::Oid;
+
+use crate::memory::Generations;
 
 /// What a git object is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,9 @@ pub type Object = (Kind, Rc<[u8]>);
 
 /// Where an entry is: the pack (its place in `Store::packs`), and the offset in it.
 type Place = (usize, u64);
+
+/// Objects read lately, by their place in a pack, weighed by their bytes.
+type Kept = Generations<Place, Object>;
 
 /// The packs of one object store, each with a small index: shared by the threads of one
 /// whole-history run.
@@ -92,8 +96,8 @@ impl Packs {
         Packs {
             store,
             last: 0,
-            small: Kept::new(SMALL_BYTES),
-            large: Kept::new(LARGE_BYTES),
+            small: Generations::new(SMALL_BYTES),
+            large: Generations::new(LARGE_BYTES),
             inflate: flate2::Decompress::new(true),
             chunk: Vec::new(),
         }
@@ -125,7 +129,8 @@ impl Packs {
                 // A kept base is taken out: the version read now supersedes it, and the next
                 // version is a delta on this one (a history is read forwards).
                 let key = (pack, at);
-                if let Some((kind, data)) = self.small.take(key).or_else(|| self.large.take(key)) {
+                if let Some((kind, data)) = self.small.take(&key).or_else(|| self.large.take(&key))
+                {
                     break (kind, data.to_vec());
                 }
             }
@@ -153,13 +158,13 @@ impl Packs {
         } else {
             &mut self.large
         };
-        kept.put((pack, offset), kind, data.clone());
+        kept.put((pack, offset), (kind, data.clone()), data.len());
         Some((kind, data))
     }
 
     fn kept(&mut self, pack: usize, offset: u64) -> Option<Object> {
         let key = (pack, offset);
-        self.small.get(key).or_else(|| self.large.get(key))
+        self.small.get(&key).or_else(|| self.large.get(&key))
     }
 
     /// The entry at `offset` of pack `pack`: what it is, and its bytes inflated (an object's,
@@ -381,53 +386,6 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> Option<usize> {
 #[cfg(not(unix))]
 fn read_at(_: &File, _: &mut [u8], _: u64) -> Option<usize> {
     None
-}
-
-/// Objects read lately, by their place in a pack: two generations of at most `budget`
-/// bytes each, the older dropped when the newer is full; an object found in the older is
-/// moved to the newer.
-struct Kept {
-    newer: HashMap<Place, Object>,
-    older: HashMap<Place, Object>,
-    newer_bytes: usize,
-    budget: usize,
-}
-
-impl Kept {
-    fn new(budget: usize) -> Kept {
-        Kept {
-            newer: HashMap::new(),
-            older: HashMap::new(),
-            newer_bytes: 0,
-            budget,
-        }
-    }
-
-    fn get(&mut self, key: Place) -> Option<Object> {
-        if let Some(hit) = self.newer.get(&key) {
-            return Some(hit.clone());
-        }
-        let (kind, data) = self.older.remove(&key)?;
-        self.put(key, kind, data.clone());
-        Some((kind, data))
-    }
-
-    fn take(&mut self, key: Place) -> Option<Object> {
-        if let Some(kept) = self.newer.remove(&key) {
-            self.newer_bytes -= kept.1.len();
-            return Some(kept);
-        }
-        self.older.remove(&key)
-    }
-
-    fn put(&mut self, key: Place, kind: Kind, data: Rc<[u8]>) {
-        if self.newer_bytes + data.len() > self.budget {
-            self.older = std::mem::take(&mut self.newer);
-            self.newer_bytes = 0;
-        }
-        self.newer_bytes += data.len();
-        self.newer.insert(key, (kind, data));
-    }
 }
 
 /// `base` with git's `delta` applied; None when the delta does not fit the base.

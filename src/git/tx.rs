@@ -57,12 +57,8 @@ impl Git {
             return Err(invalid!("{}", t!(GitSplitIndex)));
         }
         // A change reads the big shard folders on its paths several times (the links check,
-        // the work-tree check, the new tree, the index's cached trees): keep them in libgit2's
-        // cache, which keeps no tree over 4 KB by default.
-        // SAFETY: a plain libgit2 global option, as in history.rs.
-        unsafe {
-            let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
-        }
+        // the work-tree check, the new tree, the index's cached trees).
+        super::history::keep_big_trees();
         let tx = Tx::start(self, SopLock::take(&self.git_dir)?)?;
         tx.read_index_ahead();
         Ok(tx)

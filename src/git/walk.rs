@@ -19,10 +19,7 @@ impl Git {
             Err(e) if e.code() == git2::ErrorCode::UnbornBranch => return Ok(Vec::new()),
             Err(e) => return Err(e.into()),
         }
-        // The walk is consumed, and its memory freed, by the collecting.
-        let commits: Vec<Oid> = super::walking(|| walk.collect::<Result<_, _>>())?;
-        release_freed_memory();
-        Ok(commits)
+        collected(walk)
     }
 
     /// The commits of `range` (`OLD..NEW`, revisions as git reads them): those of NEW's
@@ -32,10 +29,7 @@ impl Git {
         let mut walk = self.walk()?;
         walk.push_range(range)
             .map_err(|e| invalid!("{}", e.message()))?;
-        // The walk is consumed, and its memory freed, by the collecting.
-        let commits: Vec<Oid> = super::walking(|| walk.collect::<Result<_, _>>())?;
-        release_freed_memory();
-        Ok(commits)
+        collected(walk)
     }
 
     fn walk(&self) -> Result<Revwalk<'_>> {
@@ -63,16 +57,13 @@ impl Git {
     }
 }
 
-/// Gives the memory a walk freed back to the system. libgit2 keeps a node for every commit
-/// walked (40 MB at 400,000 commits) in the heap of the thread that walked; glibc keeps that
-/// heap once freed, and the threads that go on to check the commits allocate in heaps of
-/// their own, so it counted in whole-history verify's peak.
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory of glibc's heaps to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+/// The commits of `walk`, which is consumed and its memory freed by the collecting: libgit2
+/// keeps a node for every commit walked (40 MB at 400,000 commits) in the heap of the thread
+/// that walked, which the threads checking the commits do not reuse, so it is given back.
+fn collected(walk: Revwalk<'_>) -> Result<Vec<Oid>> {
+    let commits: Vec<Oid> = super::walking(|| walk.collect::<Result<_, _>>())?;
+    crate::memory::give_back_freed();
+    Ok(commits)
 }
 
 /// One commit: who says they made it and when, its message, its records and its parent's,
