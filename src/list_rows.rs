@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use crate::git::{write_cache, Git};
-use crate::tree_cache::{escape, unescape};
+use crate::tree_cache::{counted_lines, end_line, escape, unescape};
 
 const CACHE: &str = "sop-cache-list.tsv";
 
@@ -42,18 +42,15 @@ pub fn read(git: &Git) -> Option<String> {
     text.starts_with(&stamp(git)?).then_some(text)
 }
 
-/// The rows of a text `read` gave, in order, read on every core; None when the text is cut
-/// short or a line does not read (a damaged cache).
+/// The rows of a text `read` gave, in order; None when the text is cut short or a line does
+/// not read (a damaged cache). Read on one core: on two, 100,000 rows took 15 % more CPU for
+/// the same wall time (21 interleaved pairs).
 pub fn rows(text: &str) -> Option<Vec<Row<'_>>> {
-    use rayon::prelude::*;
-    let body = text.split_once('\n')?.1.strip_suffix('\n')?;
-    let (lines, last) = body.rsplit_once('\n').unwrap_or(("", body));
-    let count: usize = last.strip_prefix("end ")?.parse().ok()?;
-    let lines: Vec<&str> = lines.split_terminator('\n').collect();
-    if lines.len() != count {
-        return None;
-    }
-    lines.into_par_iter().map(row).collect()
+    let (_, body) = text.split_once('\n')?;
+    let lines = counted_lines(body.as_bytes())?;
+    // Cut at line breaks, `lines` is still text.
+    let lines = std::str::from_utf8(lines).ok()?;
+    lines.lines().map(row).collect()
 }
 
 /// Keeps `rows` for HEAD as it is now. A cache is only worth speed: one that cannot be written
@@ -74,7 +71,7 @@ pub fn write(git: &Git, rows: &[Row]) {
         }
         text.push('\n');
     }
-    text.push_str(&format!("end {}\n", rows.len()));
+    text.push_str(&end_line(rows.len()));
     let _ = write_cache(&git.private_file(CACHE), text.as_bytes());
 }
 

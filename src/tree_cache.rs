@@ -206,12 +206,13 @@ impl<T: Cached> TreeCache<T> {
         for (_, line) in fresh {
             add(&mut text, line.as_bytes());
         }
-        text.extend_from_slice(format!("end {count}\n").as_bytes());
+        text.extend_from_slice(end_line(count).as_bytes());
         // A cache is only worth speed: one that cannot be written is brought up to date again
         // next time.
         let _ = write_cache(file, &text);
         if read_many {
-            give_back_freed_memory();
+            // What parsing freed stays resident unless given back (`memory::give_back_freed`).
+            crate::memory::give_back_freed();
         }
         Ok(text)
     }
@@ -350,18 +351,6 @@ fn read<T: Cached>(
         .collect())
 }
 
-/// Returns to the system the memory that parsing many files used and freed: a cold reading
-/// of 100,000 requests leaves 10,000s of freed pieces scattered over the heap, which the
-/// allocator keeps resident; what comes next then adds to them instead of reusing them.
-/// Measured on a cold `sop list` at 100,000 requests: peak 229 → 180 MiB, the same CPU.
-fn give_back_freed_memory() {
-    // SAFETY: glibc's malloc_trim only releases free memory; it takes no pointer.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// The first line of a cache file stamped with `stamp`.
 fn header(stamp: Option<Oid>) -> String {
     let stamp = stamp.map_or("-".to_string(), |id| id.to_string());
@@ -389,14 +378,25 @@ fn whole(bytes: &[u8]) -> Option<(Option<Oid>, &[u8])> {
         "-" => None,
         id => Some(Oid::from_str(id).ok()?),
     };
-    let body = rest[at + 1..].strip_suffix(b"\n")?;
+    Some((stamp, counted_lines(&rest[at + 1..])?))
+}
+
+/// The lines of `body` (each ending in a line break) before its last, `end N`, when N counts
+/// them: how a cache file shows it was written whole (`end_line`).
+pub fn counted_lines(body: &[u8]) -> Option<&[u8]> {
+    let body = body.strip_suffix(b"\n")?;
     let (lines, last) = match memchr::memrchr(b'\n', body) {
         Some(at) => (&body[..=at], &body[at + 1..]),
         None => (&body[..0], body),
     };
     let count = std::str::from_utf8(last.strip_prefix(b"end ")?).ok()?;
     let count = count.parse::<usize>().ok()?;
-    (memchr::memchr_iter(b'\n', lines).count() == count).then_some((stamp, lines))
+    (memchr::memchr_iter(b'\n', lines).count() == count).then_some(lines)
+}
+
+/// The last line of a cache file of `count` lines after its first (`counted_lines`).
+pub fn end_line(count: usize) -> String {
+    format!("end {count}\n")
 }
 
 /// The value of each file that could be read in cache text (from `head_text`), still encoded

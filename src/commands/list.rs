@@ -212,10 +212,9 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
                 loaded.now,
             )
         });
-        let overdue =
-            current.is_some_and(|c| c.overdue) || service.as_ref().is_some_and(|s| s.overdue);
         let running = service.as_ref().filter(|s| s.running).map(|s| s.due);
         let overdue_from = current.and_then(|c| c.due).into_iter().chain(running).min();
+        let overdue = overdue_from.is_some_and(|from| from < loaded.now);
         if args.overdue && !overdue {
             continue;
         }
@@ -237,18 +236,17 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
             on_behalf_of: req.rare().on_behalf_of.as_ref(),
         });
     }
-    match ctx.format {
-        Format::Json | Format::Id | Format::Csv => print(ctx, &rows, out)?,
-        _ => {
-            let mut statuses = Vec::new();
-            let table: Vec<_> = rows.iter().map(|r| table_row(r, &mut statuses)).collect();
-            print_table(ctx, &table, loaded.now, out)?;
-            match errors.is_empty() {
-                true if whole_table(ctx, &args) => list_rows::write(&loaded.git, &table),
-                true => {}
-                false => list_rows::forget(&loaded.git),
-            }
+    if as_table(ctx) {
+        let mut statuses = Vec::new();
+        let table: Vec<_> = rows.iter().map(|r| table_row(r, &mut statuses)).collect();
+        print_table(ctx, &table, loaded.now, out)?;
+        match errors.is_empty() {
+            true if whole_table(ctx, &args) => list_rows::write(&loaded.git, &table),
+            true => {}
+            false => list_rows::forget(&loaded.git),
         }
+    } else {
+        print(ctx, &rows, out)?;
     }
     if !errors.is_empty() {
         return Err(Failure::new(Code::Invalid, t!(UnreadableRequests, n = errors.len())).into());
@@ -346,7 +344,12 @@ fn whole_table(ctx: &Context, args: &Args) -> bool {
         || args.search.is_some()
         || args.requester.is_some()
         || args.assignee.is_some();
-    !filtered && !matches!(ctx.format, Format::Json | Format::Id | Format::Csv)
+    !filtered && as_table(ctx)
+}
+
+/// Whether the rows are shown as a table (not as JSON, ids or CSV).
+fn as_table(ctx: &Context) -> bool {
+    !matches!(ctx.format, Format::Json | Format::Id | Format::Csv)
 }
 
 /// The rows as data: JSON, ids or CSV.

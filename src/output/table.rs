@@ -542,14 +542,9 @@ fn plain_cell(cell: &str) -> Cow<'_, str> {
     if cell.is_empty() {
         return Cow::Borrowed("-");
     }
-    // One pass over the bytes: no line break or tab, no two spaces running.
     let inside = |bytes: &[u8]| {
-        let mut space = false;
-        bytes.iter().all(|&b| {
-            let two = space && b == b' ';
-            space = b == b' ';
-            !two && !matches!(b, b'\n' | b'\t' | b'\r')
-        })
+        let line_break = |b: &u8| matches!(b, b'\n' | b'\t' | b'\r');
+        !bytes.iter().any(line_break) && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
     };
     let tidy = !cell.starts_with(char::is_whitespace)
         && !cell.ends_with(char::is_whitespace)
