@@ -5,7 +5,7 @@ use std::process::Command;
 use assert_cmd::assert::{Assert, OutputAssertExt};
 use serde_json::Value;
 
-use crate::support::Office;
+use crate::support::{Office, EMAIL};
 
 const SIGNERS: [&str; 5] = ["rizky", "putri", "dewi", "sri", "budi"];
 const RIZKY: (&str, &str) = ("Rizky Ramadhan", "rizky@diskominfo.example.go.id");
@@ -52,11 +52,7 @@ fn walk_email(office: &Office, sign: bool) -> String {
     if sign {
         office.sign_as("putri");
     }
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     run("putri", &["advance", &id]);
     run("dewi", &["advance", &id]);
     run("sri", &["approve", &id, "--note", "lengkap"]);
@@ -102,11 +98,7 @@ fn log(office: &Office, id: &str) -> Vec<Value> {
 #[test]
 fn log_lists_sop_commits_and_commits_made_by_hand() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     let created = office.head();
     office.sop("putri", &["advance", &id]).success();
     let advanced = office.head();
@@ -134,11 +126,7 @@ fn assert_logged(office: &Office, id: &str, commits: &[String]) {
 #[test]
 fn log_reads_a_history_with_a_merge() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     let created = office.head();
     office.git(&["branch", "side"]);
     office.sop("putri", &["comment", &id, "catatan"]).success();
@@ -216,11 +204,7 @@ fn a_signed_walk_verifies_clean_and_git_accepts_its_signatures() {
 fn a_forged_actor_signed_with_the_wrong_key_is_found() {
     let office = signed_office();
     office.sign_as("putri");
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     signed(&office, "putri", &["advance", &id]).success();
     // Dewi does her own step, then also approves as Sri, with her own key.
     signed(&office, "dewi", &["advance", &id]).success();
@@ -332,11 +316,7 @@ fn move_signature_into_message(office: &Office) -> String {
 fn a_signature_moved_into_the_message_counts_as_unsigned() {
     let office = signed_office();
     office.sign_as("putri");
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     let oid = move_signature_into_message(&office);
     assert_eq!(office.git(&["log", "-1", "--format=%G?"]).trim(), "N");
     let (code, findings) = verify(&office, &[]);
@@ -362,11 +342,7 @@ fn a_signature_moved_into_the_message_counts_as_unsigned() {
 #[test]
 fn a_status_edited_by_hand_is_found() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     let file = office.request_file(&id);
     office.edit(&file, "status = \"open\"", "status = \"completed\"");
     office.git(&["commit", "-qam", "done"]);
@@ -381,11 +357,7 @@ fn a_status_edited_by_hand_is_found() {
 #[test]
 fn a_deleted_history_entry_is_found() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     office.sop("putri", &["advance", &id]).success();
     office.sop("dewi", &["advance", &id]).success();
     // Remove the middle entry (putri's advance) and commit it as dewi.
@@ -421,11 +393,7 @@ fn a_deleted_history_entry_is_found() {
 #[test]
 fn a_request_put_back_by_hand_to_a_version_read_before_is_found() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     let file = office.request_file(&id);
     let created = office.read(&file);
     office.sop("putri", &["advance", &id]).success();
@@ -445,9 +413,8 @@ fn a_request_put_back_by_hand_to_a_version_read_before_is_found() {
 #[test]
 fn a_request_copied_by_hand_over_another_is_found() {
     let office = Office::example();
-    let fields = ["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
-    let id = office.new_request("putri", "email", &fields);
-    let other = office.new_request("putri", "email", &fields);
+    let id = office.new_request("putri", "email", EMAIL);
+    let other = office.new_request("putri", "email", EMAIL);
     let text = office.read(office.request_file(&id));
     std::fs::write(office.request_file(&other), text).unwrap();
     office.git_as(PUTRI.0, PUTRI.1, &["commit", "-qam", "copy"]);
@@ -471,11 +438,7 @@ fn a_request_copied_by_hand_over_another_is_found() {
 fn a_packed_history_verifies_as_a_loose_one() {
     let office = Office::example();
     walk_email(&office, false);
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     office.sop("putri", &["advance", &id]).success();
     office.edit(
         office.request_file(&id),
@@ -499,11 +462,7 @@ fn a_packed_history_verifies_as_a_loose_one() {
 #[test]
 fn a_step_skipped_by_hand_is_found_even_with_sop_trailers() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     // Putri writes a history entry that approves her own request, skipping two steps.
     let file = office.request_file(&id);
     let at = office.now() + chrono::Duration::minutes(1);
@@ -559,11 +518,7 @@ fn people_changed_by_a_non_administrator_is_found() {
 #[test]
 fn a_deleted_request_file_is_found() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     let file = office.request_file(&id);
     office.git(&["rm", "-q", file.to_str().unwrap()]);
     office.git(&["commit", "-qm", "gone"]);
@@ -651,11 +606,7 @@ fn the_pre_receive_hook_refuses_a_forged_push() {
     );
     assert!(ok, "the clean history is accepted: {err}");
 
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     office.edit(
         office.request_file(&id),
         "step = \"isi-form\"\nrequester",
@@ -704,11 +655,7 @@ fn the_pre_receive_hook_refuses_a_forged_push() {
 
 /// Permintaan Email up to its approval step ('persetujuan', for subkoor-kip).
 fn at_approval(office: &Office) -> String {
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     office.sop("putri", &["advance", &id]).success();
     office.sop("dewi", &["advance", &id]).success();
     id
@@ -853,11 +800,7 @@ fn openpgp_signatures_are_made_and_checked() {
     office.git(&["config", "commit.gpgsign", "true"]);
     office.git(&["config", "gpg.format", "openpgp"]);
     office.git(&["config", "user.signingkey", &putri]);
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     office.sop("putri", &["advance", &id]).success();
     office.git(&["verify-commit", "HEAD"]);
     assert_eq!(verify(&office, &[]), (0, vec![]));
@@ -881,11 +824,7 @@ fn openpgp_signatures_are_made_and_checked() {
 #[test]
 fn a_sop_commit_that_changes_more_than_its_request_is_found() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     office.sop("putri", &["advance", &id]).success();
     std::fs::write(office.path("catatan.txt"), "tambahan\n").unwrap();
     office.git(&["add", "catatan.txt"]);
@@ -974,11 +913,7 @@ fn an_asset_edited_inside_a_step_commit_is_found() {
 #[test]
 fn log_follows_new_commits_and_rewound_branches() {
     let office = Office::example();
-    let id = office.new_request(
-        "putri",
-        "email",
-        &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"],
-    );
+    let id = office.new_request("putri", "email", EMAIL);
     assert_eq!(log(&office, &id).len(), 1);
     office.sop("putri", &["advance", &id]).success();
     office.sop("dewi", &["advance", &id]).success();

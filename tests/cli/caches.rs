@@ -5,9 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::Office;
-
-const EMAIL: &[&str] = &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
+use crate::support::{Office, EMAIL};
 
 const ASSETS: &str = "kind,name,serial,location\n\
 hardware,Laptop Asus,SN-1,Ruang TIK\n\

@@ -4,9 +4,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use serde_json::Value;
 
-use crate::support::Office;
-
-const EMAIL: &[&str] = &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
+use crate::support::{Office, EMAIL};
 
 fn t(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()

@@ -13,6 +13,9 @@ use assert_cmd::prelude::*;
 use chrono::{DateTime, Duration, FixedOffset};
 use tempfile::TempDir;
 
+/// The fields of an email account request (`new_request(who, "email", EMAIL)`).
+pub const EMAIL: &[&str] = &["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
+
 pub struct Office {
     _dir: TempDir,
     pub root: PathBuf,
