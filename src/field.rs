@@ -43,13 +43,47 @@ pub enum FieldType {
 }
 
 /// A field's value as stored in the request file and printed in JSON.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Bool(bool),
     Integer(i64),
     Number(f64),
     Text(String),
+}
+
+/// A value is whatever scalar the file holds. Read by the kind the parser found, not as an
+/// untagged enum: that tries each kind in turn and writes an error for each miss, which was a
+/// tenth of reading a request's text.
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct Scalar;
+        impl serde::de::Visitor<'_> for Scalar {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, a number or true/false")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Integer(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(i64::try_from(v).map_or(Value::Number(v as f64), Value::Integer))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::Text(v))
+            }
+        }
+        d.deserialize_any(Scalar)
+    }
 }
 
 impl fmt::Display for Value {
@@ -177,6 +211,32 @@ pub fn split_assignments(args: &[String]) -> Result<Vec<(String, String)>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_read_as_the_kind_the_file_holds() {
+        let fields: Fields =
+            toml::from_str("b = true\ni = -3\nn = 2.5\nt = \"07\"\nd = \"2026-01-31\"").unwrap();
+        let want = [
+            ("b", Value::Bool(true)),
+            ("d", Value::Text("2026-01-31".into())),
+            ("i", Value::Integer(-3)),
+            ("n", Value::Number(2.5)),
+            ("t", Value::Text("07".into())),
+        ];
+        assert_eq!(
+            fields.into_iter().collect::<Vec<_>>(),
+            want.map(|(k, v)| (k.to_string(), v))
+        );
+        let big: Value = serde_json::from_str("18446744073709551615").unwrap();
+        assert_eq!(big, Value::Number(u64::MAX as f64));
+        for not_scalar in ["v = [1]", "v = { a = 1 }", "v = 2026-01-31"] {
+            let e = toml::from_str::<Fields>(not_scalar).unwrap_err();
+            assert!(
+                e.to_string().contains("a text, a number or true/false"),
+                "{e}"
+            );
+        }
+    }
 
     fn field(kind: FieldType) -> Field {
         Field {
