@@ -1,26 +1,38 @@
-//! The rows of `sop list`'s table when nothing is filtered, kept ready in a cache file of
-//! sop's own (`.git/sop-cache-list.tsv`, never committed): each row's cells as the table shows
-//! them, in the order it shows them. A listing with nothing changed since then reads those
-//! instead of decoding 100,000 summaries, sorting them and working out each request's due
-//! time again.
+//! `sop list`'s table when nothing is filtered, kept ready in cache files of sop's own (never
+//! committed). For a terminal (or in colour), the rows (`.git/sop-cache-list.tsv`): each
+//! row's cells as the table shows them, in the order it shows them. A listing with nothing
+//! changed since then reads those instead of decoding 100,000 summaries, sorting them and
+//! working out each request's due time again.
 //!
-//! The file is stamped with the tree of HEAD's whole records folder — records and rules
+//! Each file is stamped with the tree of HEAD's whole records folder — records and rules
 //! alike, so any commit that could change a row is a new stamp — with the language of the run
 //! (the cells hold translated words) and with the sop that wrote it. Only whether a row is
 //! overdue depends on the time of the run: a row keeps the time from which it is (its step's
 //! due time, or the procedure's service time while it runs), and the mark is added when read.
 //! A file that is missing, damaged or stamped otherwise is not used, and the next full
 //! listing writes it anew; deleting it changes no output.
+//!
+//! What a pipe gets, the plain table, is kept laid out (`.git/sop-cache-list.txt`, stamped
+//! the same way): its lines as printed but for the overdue marks, each with the time its row
+//! is overdue from and how its end reads then. The due time is the last column, which a plain
+//! table never pads, so a mark changes nothing but the end of its own line: printing is
+//! copying the lines and marking the overdue ones. Every plain listing is printed this way,
+//! kept or not.
 
 use std::borrow::Cow;
+use std::io::Write;
 
-use crate::git::{write_cache, Git};
+use anyhow::{Context as _, Result};
+
+use crate::git::{write_cache, CacheWriter, Git};
 use crate::tree_cache::{counted_lines, end_line, escape, unescape};
 
 const CACHE: &str = "sop-cache-list.tsv";
+const PLAIN: &str = "sop-cache-list.txt";
 
-/// The first word of the file and its format.
+/// The first words of each file: its format.
 const MAGIC: &str = concat!("sop-list-rows 1 ", env!("CARGO_PKG_VERSION"), " ");
+const PLAIN_MAGIC: &str = concat!("sop-list-plain 1 ", env!("CARGO_PKG_VERSION"), " ");
 
 /// How many cells a row of the table has: id, procedure, title, status, step, role,
 /// assignee, created, due.
@@ -75,17 +87,227 @@ pub fn write(git: &Git, rows: &[Row]) {
     let _ = write_cache(&git.private_file(CACHE), text.as_bytes());
 }
 
-/// Forgets the rows kept (a listing with files it could not read keeps none: it must say so
-/// at every run).
+/// Forgets the rows and the plain table kept (a listing with files it could not read keeps
+/// none: it must say so at every run).
 pub fn forget(git: &Git) {
-    let _ = std::fs::remove_file(git.private_file(CACHE));
+    for name in [CACHE, PLAIN] {
+        let _ = std::fs::remove_file(git.private_file(name));
+    }
 }
 
 /// The first line of the file for HEAD as it is now; None without a HEAD.
 fn stamp(git: &Git) -> Option<String> {
+    stamped(git, MAGIC)
+}
+
+fn stamped(git: &Git, magic: &str) -> Option<String> {
     let tree = git.head_records_tree().ok()??;
     let lang = crate::i18n::lang();
-    Some(format!("{MAGIC}{lang:?} {tree}\n"))
+    Some(format!("{magic}{lang:?} {tree}\n"))
+}
+
+/// A plain table kept: a line for the header, then one a row, each `from TAB cut TAB marked
+/// TAB line` — the line as laid out with no mark, from when the row is overdue (`-` never),
+/// and that then the line's last `cut` bytes read `marked` — and `end N` (N lines).
+pub struct PlainTable {
+    text: String,
+    /// Where the lines start in `text` (after the stamp).
+    start: usize,
+}
+
+impl PlainTable {
+    /// Prints the table as it reads at `now` (nanoseconds since 1970). Gives how many rows it
+    /// has.
+    pub fn print(&self, now: i64, out: &mut dyn Write) -> Result<usize> {
+        let mut count: usize = 0;
+        for line in self.lines() {
+            line.context("a damaged plain table")?.print(now, out)?;
+            count += 1;
+        }
+        Ok(count.saturating_sub(1))
+    }
+
+    /// Its lines (None for one that does not read); none when cut short.
+    fn lines(&self) -> impl Iterator<Item = Option<Line<'_>>> {
+        let lines = counted_lines(&self.text.as_bytes()[self.start..]).unwrap_or_default();
+        // Cut at line breaks, `lines` is still text.
+        let lines = std::str::from_utf8(lines).unwrap_or_default();
+        lines.lines().map(Line::read)
+    }
+
+    /// Whether every line reads, and the count at the end is theirs.
+    fn whole(&self) -> bool {
+        counted_lines(&self.text.as_bytes()[self.start..]).is_some()
+            && self.lines().all(|line| line.is_some())
+    }
+}
+
+/// A line of a `PlainTable`.
+struct Line<'t> {
+    /// From when the row is overdue, in nanoseconds since 1970.
+    from: Option<i64>,
+    /// The line, and how it ends when overdue: its first `kept` bytes, then `marked`.
+    line: &'t str,
+    kept: usize,
+    marked: &'t str,
+}
+
+impl<'t> Line<'t> {
+    fn read(text: &'t str) -> Option<Line<'t>> {
+        let mut parts = text.splitn(4, '\t');
+        let (from, cut, marked) = (parts.next()?, parts.next()?, parts.next()?);
+        let line = parts.next()?;
+        let from = match from {
+            "-" => None,
+            from => Some(from.parse().ok()?),
+        };
+        let kept = line.len().checked_sub(cut.parse().ok()?)?;
+        line.is_char_boundary(kept).then_some(Line {
+            from,
+            line,
+            kept,
+            marked,
+        })
+    }
+
+    fn print(&self, now: i64, out: &mut dyn Write) -> std::io::Result<()> {
+        match self.from.is_some_and(|from| from < now) {
+            true => {
+                out.write_all(&self.line.as_bytes()[..self.kept])?;
+                out.write_all(self.marked.as_bytes())?;
+            }
+            false => out.write_all(self.line.as_bytes())?,
+        }
+        out.write_all(b"\n")
+    }
+}
+
+/// Prints a plain table of `rows` as it is laid out (written to it by `Table::write_to`, with
+/// no due time marked), as a kept one is printed, and keeps it when asked (`finish`).
+pub struct PlainPrinter<'r, 'a, 'o> {
+    rows: std::slice::Iter<'r, Row<'a>>,
+    now: i64,
+    out: &'o mut dyn Write,
+    keep: Option<(CacheWriter, &'r Git)>,
+    /// What was written of the line not ended yet.
+    laid: Vec<u8>,
+    /// The line kept for the last line laid.
+    line: String,
+    count: usize,
+}
+
+impl<'r, 'a, 'o> PlainPrinter<'r, 'a, 'o> {
+    /// A printer of the table of `rows` at `now`, keeping it for HEAD as it is now when `keep`.
+    pub fn new(
+        rows: &'r [Row<'a>],
+        now: i64,
+        out: &'o mut dyn Write,
+        keep: Option<&'r Git>,
+    ) -> PlainPrinter<'r, 'a, 'o> {
+        // A cache is only worth speed: one that cannot be written is written by the next
+        // listing.
+        let keep = keep.and_then(|git| {
+            let stamp = stamped(git, PLAIN_MAGIC)?;
+            let mut file = CacheWriter::create(&git.private_file(PLAIN)).ok()?;
+            file.write_all(stamp.as_bytes()).ok()?;
+            Some((file, git))
+        });
+        PlainPrinter {
+            rows: rows.iter(),
+            now,
+            out,
+            keep,
+            laid: Vec::new(),
+            line: String::new(),
+            count: 0,
+        }
+    }
+
+    /// How many rows were printed; the table kept, when asked.
+    pub fn finish(mut self) -> Result<usize> {
+        let rows = self.count.saturating_sub(1);
+        if !self.laid.is_empty() || self.rows.next().is_some() {
+            anyhow::bail!("a plain table of {} lines", self.count);
+        }
+        if let Some((mut file, _)) = self.keep.take() {
+            let _ = file
+                .write_all(end_line(self.count).as_bytes())
+                .map_err(anyhow::Error::from)
+                .and_then(|()| file.finish());
+        }
+        Ok(rows)
+    }
+
+    /// Prints line `laid`, the header's or the next row's, and keeps it.
+    fn add(&mut self, laid: &str) -> std::io::Result<()> {
+        let row = match self.count {
+            0 => None,
+            _ => self.rows.next(),
+        };
+        let from = row.and_then(|r| r.overdue_from);
+        let (cut, marked) = match (row, from) {
+            (Some(row), Some(_)) => {
+                let due = &row.cells[CELLS - 1];
+                let marked = crate::output::plain_cell(&format!("{due} !")).into_owned();
+                (crate::output::plain_cell(due).len(), marked)
+            }
+            _ => (0, String::new()),
+        };
+        let from = from.map_or("-".to_string(), |t| t.to_string());
+        self.line.clear();
+        self.line.extend([
+            &*from,
+            "\t",
+            &cut.to_string(),
+            "\t",
+            &marked,
+            "\t",
+            laid,
+            "\n",
+        ]);
+        self.count += 1;
+        if let Some((file, _)) = &mut self.keep {
+            if file.write_all(self.line.as_bytes()).is_err() {
+                self.keep = None;
+            }
+        }
+        let line = Line::read(self.line.trim_end_matches('\n'));
+        line.ok_or_else(|| std::io::Error::other("a plain table line that does not read"))?
+            .print(self.now, self.out)
+    }
+}
+
+impl Write for PlainPrinter<'_, '_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut rest = bytes;
+        while let Some(at) = memchr::memchr(b'\n', rest) {
+            self.laid.extend_from_slice(&rest[..at]);
+            let laid =
+                String::from_utf8(std::mem::take(&mut self.laid)).map_err(std::io::Error::other)?;
+            self.add(&laid)?;
+            self.laid = laid.into_bytes();
+            self.laid.clear();
+            rest = &rest[at + 1..];
+        }
+        self.laid.extend_from_slice(rest);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The plain table kept for HEAD as it is now, in the language of this run; None when there
+/// is none that fits.
+pub fn read_plain(git: &Git) -> Option<PlainTable> {
+    let text = std::fs::read_to_string(git.private_file(PLAIN)).ok()?;
+    let stamp = stamped(git, PLAIN_MAGIC)?;
+    let table = PlainTable {
+        start: stamp.len(),
+        text,
+    };
+    (table.text.starts_with(&stamp) && table.whole()).then_some(table)
 }
 
 /// A row of the file: `status TAB overdue-from TAB cell…`, each escaped.

@@ -6,12 +6,12 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::Format;
-use crate::context::Context;
+use crate::context::{Context, Loaded};
 use crate::error::{Code, Failure, Hint};
 use crate::fold::fold;
 use crate::invalid;
 use crate::list_rows;
-use crate::output;
+use crate::output::{self, Look};
 use crate::people::People;
 use crate::procedure::Procedure;
 use crate::request::{Hold, Outsider};
@@ -130,9 +130,8 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
     // `--status selesai` is `--status completed`.
     args.status = args.status.map(|s| crate::i18n::status_value(&s));
     let loaded = ctx.load()?;
-    let kept = whole_table(ctx, &args).then(|| list_rows::read(&loaded.git));
-    if let Some(rows) = kept.flatten().as_deref().and_then(list_rows::rows) {
-        return print_table(ctx, &rows, loaded.now, out);
+    if whole_table(ctx, &args) && print_kept(ctx, &loaded, out)? {
+        return Ok(());
     }
     let me = if args.mine {
         Some(ctx.actor(&loaded.people, &loaded.git)?.id.clone())
@@ -238,12 +237,16 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
     }
     if as_table(ctx) {
         let mut statuses = Vec::new();
-        let table: Vec<_> = rows.iter().map(|r| table_row(r, &mut statuses)).collect();
-        print_table(ctx, &table, loaded.now, out)?;
-        match errors.is_empty() {
-            true if whole_table(ctx, &args) => list_rows::write(&loaded.git, &table),
-            true => {}
-            false => list_rows::forget(&loaded.git),
+        // The rows are given up as they become the table's: both at once held 25 MB more.
+        let table: Vec<_> = rows
+            .into_iter()
+            .map(|r| table_row(r, &mut statuses))
+            .collect();
+        // A listing with files it could not read keeps nothing: it must say so at every run.
+        let keep = whole_table(ctx, &args) && errors.is_empty();
+        print_table(ctx, &table, loaded.now, out, keep.then_some(&loaded.git))?;
+        if !errors.is_empty() {
+            list_rows::forget(&loaded.git);
         }
     } else {
         print(ctx, &rows, out)?;
@@ -394,20 +397,19 @@ fn print(ctx: &Context, rows: &[Row], out: &mut dyn Write) -> Result<()> {
 }
 
 /// A row as the table shows it, and as `list_rows` keeps it.
-fn table_row<'r>(r: &'r Row, statuses: &mut Vec<(String, String)>) -> list_rows::Row<'r> {
+fn table_row<'a>(r: Row<'a>, statuses: &mut Vec<(String, String)>) -> list_rows::Row<'a> {
     let status = match r.hold {
         Some(h) => held(h).into(),
         None => status_word(statuses, r.status).to_string().into(),
     };
-    let [id, procedure, title, _, step, role] = r.cells();
     list_rows::Row {
         cells: [
-            id.into(),
-            procedure.into(),
-            title.into(),
+            r.id.into(),
+            r.procedure.into(),
+            r.title.into(),
             status,
-            step.into(),
-            role.into(),
+            r.step.unwrap_or_default().into(),
+            r.role.unwrap_or_default().into(),
             r.assignee.unwrap_or_default().into(),
             output::minute(r.created).into(),
             r.due.map(output::minute).unwrap_or_default().into(),
@@ -417,15 +419,64 @@ fn table_row<'r>(r: &'r Row, statuses: &mut Vec<(String, String)>) -> list_rows:
     }
 }
 
+/// Prints the whole table as kept for HEAD, when it is: the plain table, or the rows for
+/// another look. False when nothing fitting is kept.
+fn print_kept(ctx: &Context, loaded: &Loaded, out: &mut dyn Write) -> Result<bool> {
+    if ctx.look == Look::PLAIN {
+        let Some(kept) = list_rows::read_plain(&loaded.git) else {
+            return Ok(false);
+        };
+        let n = kept.print(nanos(loaded.now), out)?;
+        eprintln!("{}", t!(ListCount, n = n));
+        return Ok(true);
+    }
+    let kept = list_rows::read(&loaded.git);
+    let Some(rows) = kept.as_deref().and_then(list_rows::rows) else {
+        return Ok(false);
+    };
+    print_table(ctx, &rows, loaded.now, out, None)?;
+    Ok(true)
+}
+
+fn nanos(t: chrono::DateTime<chrono::FixedOffset>) -> i64 {
+    t.timestamp_nanos_opt().unwrap_or(i64::MAX)
+}
+
 /// The table of `rows`: an overdue request's due time marked ` !` (overdue from before `now`).
+/// A plain table (what a pipe gets) is laid out without the marks and then marked, as a kept
+/// one is (`list_rows::PlainPrinter`). Kept for HEAD with `keep`.
 fn print_table(
     ctx: &Context,
     rows: &[list_rows::Row],
     now: chrono::DateTime<chrono::FixedOffset>,
     out: &mut dyn Write,
+    keep: Option<&crate::git::Git>,
 ) -> Result<()> {
+    let now = nanos(now);
+    if ctx.look == Look::PLAIN {
+        let mut plain = list_rows::PlainPrinter::new(rows, now, out, keep);
+        table(ctx.look, rows, |_| false).write_to(&mut plain)?;
+        let n = plain.finish()?;
+        eprintln!("{}", t!(ListCount, n = n));
+        return Ok(());
+    }
+    let overdue = |r: &list_rows::Row| r.overdue_from.is_some_and(|from| from < now);
+    table(ctx.look, rows, overdue).write_to(out)?;
+    eprintln!("{}", t!(ListCount, n = rows.len()));
+    if let Some(git) = keep {
+        list_rows::write(git, rows);
+    }
+    Ok(())
+}
+
+/// The table of `rows`, the due time of those `overdue` marked ` !`.
+fn table(
+    look: Look,
+    rows: &[list_rows::Row],
+    overdue: impl Fn(&list_rows::Row) -> bool,
+) -> output::Table {
     let header = columns(&["assignee", "created", "due"]);
-    let mut t = output::table(&header, ctx.look);
+    let mut t = output::table(&header, look);
     // A held request's status is `held: why`: the word stays whole, the reason is cut.
     let mut statuses = Vec::new();
     let word = |r: &list_rows::Row| status_word(&mut statuses, &r.status).chars().count();
@@ -438,18 +489,15 @@ fn print_table(
         .cut("role", 8)
         .cut("assignee", 8)
         .optional(&["created", "assignee", "procedure", "role", "step"]);
-    let now = now.timestamp_nanos_opt().unwrap_or(i64::MAX);
     for r in rows {
-        let overdue = r.overdue_from.is_some_and(|from| from < now);
+        let overdue = overdue(r);
         let cells = r.cells.iter().enumerate().map(|(i, cell)| match i {
             8 if overdue => Cow::Owned(format!("{cell} !")),
             _ => Cow::Borrowed(cell.as_ref()),
         });
         t.add_painted(cells, output::Paint::request(&r.status, overdue));
     }
-    t.write_to(out)?;
-    eprintln!("{}", t!(ListCount, n = rows.len()));
-    Ok(())
+    t
 }
 
 /// The word of `status` in the table, looked up once for a table of many rows.
@@ -468,4 +516,52 @@ fn status_word<'s>(words: &'s mut Vec<(String, String)>, status: &str) -> &'s st
 fn held(h: &Hold) -> String {
     let until = h.until.map(|d| t!(StatusHeldUntil, date = d));
     t!(StatusHeldBecause, reason = h.reason) + &until.unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A cell as odd as a request's text may be: empty, spaced, broken, wide or accented.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "[a-z0-9 ]{1,12}",
+            "[ \t\na-zé宽]{0,6}",
+            Just("2026-11-23 09:05".to_string()),
+        ]
+    }
+
+    fn row() -> impl Strategy<Value = ([String; list_rows::CELLS], Option<i64>)> {
+        let cells = proptest::array::uniform9(cell());
+        (cells, proptest::option::of(-3i64..3))
+    }
+
+    proptest! {
+        /// A plain table laid out without marks and then marked (what `sop list` prints, from
+        /// a kept table or not) is the table laid out with the marks in it.
+        #[test]
+        fn a_plain_table_marked_after_laying_out_is_the_table_laid_out_marked(
+            rows in proptest::collection::vec(row(), 0..12),
+            now in -3i64..4,
+        ) {
+            let rows: Vec<list_rows::Row> = rows
+                .iter()
+                .map(|(cells, from)| list_rows::Row {
+                    cells: cells.each_ref().map(|c| Cow::Borrowed(c.as_str())),
+                    status: "open".into(),
+                    overdue_from: *from,
+                })
+                .collect();
+            let mut marked = Vec::new();
+            let overdue = |r: &list_rows::Row| r.overdue_from.is_some_and(|from| from < now);
+            table(Look::PLAIN, &rows, overdue).write_to(&mut marked).unwrap();
+            let mut printed = Vec::new();
+            let mut plain = list_rows::PlainPrinter::new(&rows, now, &mut printed, None);
+            table(Look::PLAIN, &rows, |_| false).write_to(&mut plain).unwrap();
+            prop_assert_eq!(plain.finish().unwrap(), rows.len());
+            prop_assert_eq!(String::from_utf8(printed).unwrap(), String::from_utf8(marked).unwrap());
+        }
+    }
 }

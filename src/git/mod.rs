@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 pub use git2::Oid;
 pub use history::{tune_for_history, PathChange};
-pub use tx::{write_atomic, write_cache, FileChange, Tx};
+pub use tx::{write_atomic, write_cache, CacheWriter, FileChange, Tx};
 pub use walk::CommitInfo;
 
 use crate::invalid;

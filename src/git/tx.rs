@@ -817,6 +817,57 @@ pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<()> {
     replace_via(path, &pid_temp(path), bytes, false)
 }
 
+/// A cache written as it is made, for one too big to hold whole first: through the same
+/// temporary file and rename as `write_cache`. Dropped unfinished, it leaves nothing.
+pub struct CacheWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: Option<std::io::BufWriter<fs::File>>,
+}
+
+impl CacheWriter {
+    pub fn create(path: &Path) -> Result<CacheWriter> {
+        let tmp = pid_temp(path);
+        let _ = fs::remove_file(&tmp);
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .with_context(|| format!("writing {}", tmp.display()))?;
+        Ok(CacheWriter {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    /// Puts the whole cache in place.
+    pub fn finish(mut self) -> Result<()> {
+        let file = self.file.take().expect("finished once");
+        file.into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|_| fs::rename(&self.tmp, &self.path))
+            .with_context(|| format!("writing {}", self.path.display()))
+    }
+}
+
+impl Write for CacheWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("not finished").write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("not finished").flush()
+    }
+}
+
+impl Drop for CacheWriter {
+    fn drop(&mut self) {
+        // Gone once finished, unless the rename failed.
+        let _ = fs::remove_file(&self.tmp);
+    }
+}
+
 /// The temporary file beside `path` that this process writes it through.
 pub(super) fn pid_temp(path: &Path) -> PathBuf {
     path.with_file_name(format!(

@@ -538,7 +538,7 @@ fn plain_cell_width(cell: &str) -> (Cow<'_, str>, usize) {
 }
 
 /// A cell of a plain table: one line, its white space runs made one space, `-` when empty.
-fn plain_cell(cell: &str) -> Cow<'_, str> {
+pub fn plain_cell(cell: &str) -> Cow<'_, str> {
     if cell.is_empty() {
         return Cow::Borrowed("-");
     }

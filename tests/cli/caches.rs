@@ -13,10 +13,12 @@ hardware,PC Lenovo,SN-2,Ruang Server\n";
 
 /// What every cached reading prints, all read at one time (so overdue and due compare).
 fn readings(office: &Office) -> Vec<String> {
-    let runs: [&[&str]; 13] = [
+    let runs: [&[&str]; 14] = [
         &["list", "--format", "json"],
         &["list", "--format", "csv"],
+        // The plain table kept laid out, and the rows kept for any other look.
         &["list"],
+        &["--color", "always", "list"],
         &["list", "--overdue", "--format", "json"],
         &["list", "--status", "open", "--procedure", "email"],
         &["list", "--search", "DITELEPON", "--format", "csv"],
@@ -138,12 +140,20 @@ fn every_reading_is_what_a_cold_run_gives() {
     let (office, ids) = office_with_history();
     let first = readings(&office);
     assert!(first[2].contains("held: menunggu lagi"), "{}", first[2]);
-    assert!(first[5].contains(&ids[3]) && first[6].contains(&ids[1]));
-    assert!(first[7].contains("Bu Siti"), "{}", first[7]);
+    assert!(first[3].contains("\x1b[33m"), "coloured: {}", first[3]);
+    assert_eq!(
+        regex::Regex::new("\x1b\\[[0-9;]*m")
+            .unwrap()
+            .replace_all(&first[3], "")
+            .replace("always", ""),
+        first[2].replace("[\"list\"]", "[\"--color\", \"\", \"list\"]")
+    );
+    assert!(first[6].contains(&ids[3]) && first[7].contains(&ids[1]));
+    assert!(first[8].contains("Bu Siti"), "{}", first[8]);
     assert!(
-        first[12].contains("5 permintaan ditangani"),
+        first[13].contains("5 permintaan ditangani"),
         "{}",
-        first[12]
+        first[13]
     );
     assert_cache_invisible(&office, "after sop's changes");
 
@@ -225,31 +235,41 @@ fn a_cold_reading_takes_from_the_work_tree_only_what_is_committed() {
     );
 }
 
-/// `sop list` keeps its table's rows ready (`sop-cache-list.tsv`) with the time each request is
-/// overdue from: a later run with nothing committed since marks what is overdue by its own
-/// time, as a run with no cache does.
+/// `sop list` keeps its table ready with the time each request is overdue from — the plain
+/// table a pipe gets laid out (`sop-cache-list.txt`), the rows for a terminal
+/// (`sop-cache-list.tsv`): a later run with nothing committed since marks what is overdue by
+/// its own time, as a run with no cache does.
 #[test]
-fn kept_rows_are_judged_overdue_at_the_time_of_the_run() {
+fn kept_tables_are_judged_overdue_at_the_time_of_the_run() {
     let (office, _) = office_with_history();
-    let list_at = |when: &str| {
-        let out = office
-            .sop_cmd()
-            .env("SOP_NOW", when)
-            .args(["--as", "rizky", "list"])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let early = list_at("2026-11-23T09:10:00+07:00");
-    assert!(office.path(".git/sop-cache-list.tsv").exists());
-    let late = list_at("2027-06-01T09:00:00+07:00");
-    for cache in caches(&office) {
-        std::fs::remove_file(cache).unwrap();
+    for (terminal, kept) in [
+        (None, "sop-cache-list.txt"),
+        (Some("200"), "sop-cache-list.tsv"),
+    ] {
+        let list_at = |when: &str| {
+            let mut sop = office.sop_cmd();
+            if let Some(width) = terminal {
+                sop.env("SOP_TERMINAL_WIDTH", width);
+            }
+            let out = sop
+                .env("SOP_NOW", when)
+                .args(["--as", "rizky", "--color", "never", "list"])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let early = list_at("2026-11-23T09:10:00+07:00");
+        assert!(office.path(&format!(".git/{kept}")).exists(), "{kept}");
+        let late = list_at("2027-06-01T09:00:00+07:00");
+        for cache in caches(&office) {
+            std::fs::remove_file(cache).unwrap();
+        }
+        assert_eq!(late, list_at("2027-06-01T09:00:00+07:00"), "{kept}");
+        assert_eq!(early, list_at("2026-11-23T09:10:00+07:00"), "{kept}");
+        let marks = |text: &str| text.matches(" !").count();
+        assert!(marks(&late) > marks(&early), "{early}\n{late}");
     }
-    assert_eq!(late, list_at("2027-06-01T09:00:00+07:00"));
-    let marks = |text: &str| text.matches(" !").count();
-    assert!(marks(&late) > marks(&early), "{early}\n{late}");
 }
 
 #[test]
@@ -315,9 +335,9 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
 type Damage<'a> = Box<dyn Fn(&str) -> String + 'a>;
 
 /// A cache whole but for one line: a value that does not decode, or in the list's rows
-/// (`sop-list-rows`) a line a cell short.
+/// (`sop-list-rows`) and plain table (`sop-list-plain`) a line a part short.
 fn damage_a_line(text: &str) -> String {
-    if !text.starts_with("sop-list-rows") {
+    if !text.starts_with("sop-list-") {
         return text.replacen("\t=", "\t?=", 1);
     }
     let (stamp, rest) = text.split_once('\n').unwrap();
