@@ -50,8 +50,21 @@ pub struct Row<'a> {
 /// The rows kept for HEAD as it is now, in the language of this run: the file's text, to be
 /// read by `rows`; None when there is none that fits.
 pub fn read(git: &Git) -> Option<String> {
-    let text = std::fs::read_to_string(git.private_file(CACHE)).ok()?;
-    text.starts_with(&stamp(git)?).then_some(text)
+    read_stamped(git, CACHE, &stamp(git)?)
+}
+
+/// The text of cache file `name` when it starts with `stamp`; its first bytes are read first,
+/// so that a file kept for another HEAD (after every change) is not read whole.
+fn read_stamped(git: &Git, name: &str, stamp: &str) -> Option<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(git.private_file(name)).ok()?;
+    let mut text = vec![0; stamp.len()];
+    file.read_exact(&mut text).ok()?;
+    if text != stamp.as_bytes() {
+        return None;
+    }
+    file.read_to_end(&mut text).ok()?;
+    String::from_utf8(text).ok()
 }
 
 /// The rows of a text `read` gave, in order; None when the text is cut short or a line does
@@ -301,13 +314,12 @@ impl Write for PlainPrinter<'_, '_, '_> {
 /// The plain table kept for HEAD as it is now, in the language of this run; None when there
 /// is none that fits.
 pub fn read_plain(git: &Git) -> Option<PlainTable> {
-    let text = std::fs::read_to_string(git.private_file(PLAIN)).ok()?;
     let stamp = stamped(git, PLAIN_MAGIC)?;
     let table = PlainTable {
+        text: read_stamped(git, PLAIN, &stamp)?,
         start: stamp.len(),
-        text,
     };
-    (table.text.starts_with(&stamp) && table.whole()).then_some(table)
+    table.whole().then_some(table)
 }
 
 /// A row of the file: `status TAB overdue-from TAB cell…`, each escaped.
