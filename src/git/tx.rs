@@ -1078,6 +1078,33 @@ fn build_tree(
 mod tests {
     use super::*;
 
+    /// A cache written as it is made is seen whole or not at all: the old file stays until
+    /// `finish`, and one dropped unfinished leaves no trace.
+    #[test]
+    fn a_cache_written_as_it_is_made_is_whole_or_not_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sop-cache-x");
+        fs::write(&path, "old").unwrap();
+        let files = || fs::read_dir(dir.path()).unwrap().count();
+        let mut unfinished = CacheWriter::create(&path).unwrap();
+        unfinished.write_all(b"half").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        drop(unfinished);
+        assert_eq!(
+            (fs::read_to_string(&path).unwrap(), files()),
+            ("old".into(), 1)
+        );
+        let mut whole = CacheWriter::create(&path).unwrap();
+        whole.write_all(b"new ").unwrap();
+        whole.write_all(b"and whole").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        whole.finish().unwrap();
+        assert_eq!(
+            (fs::read_to_string(&path).unwrap(), files()),
+            ("new and whole".into(), 1)
+        );
+    }
+
     /// A change that finds another's journal when it takes the lock (that one was killed
     /// after its commit point, while this one was starting) finishes it, then writes its own
     /// index from the index the journal's change wrote, not the one it found: every file of
