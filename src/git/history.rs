@@ -363,6 +363,72 @@ pub fn record_at(tree: &Tree, path: &str) -> Result<Option<Oid>> {
     Ok(None)
 }
 
+/// `record_at` for the tree of id `tree`, read raw through `recent` (for whole-history work,
+/// by sop's own pack reader, which keeps the shard folders a commit's records are in). libgit2
+/// read and parsed each folder on the way into its small object cache, in which the large
+/// folders of a big office did not stay: looking up the rules and requests of each commit's
+/// parent was a tenth of whole-history verify. A path with an empty part, or a tree whose
+/// entry on the way has a mode that is not plain octal digits, is left to libgit2.
+pub fn record_in(
+    repo: &Repository,
+    recent: &mut Recent,
+    tree: Oid,
+    path: &str,
+) -> Result<Option<Oid>> {
+    let by_libgit2 = || record_at(&repo.find_tree(tree)?, path);
+    if path.split('/').any(str::is_empty) {
+        return by_libgit2();
+    }
+    let mut at = tree;
+    let mut done = 0;
+    for part in path.split('/') {
+        done += part.len();
+        let data = recent.read(repo, Some(at))?.expect("an id");
+        let mut rest = &data[..];
+        let found = loop {
+            let Some((entry, len)) = entry_at(rest)? else {
+                break None;
+            };
+            if entry.name == part.as_bytes() {
+                break Some((octal(entry.mode), entry.oid()));
+            }
+            rest = &rest[len..];
+        };
+        let (mode, id) = match found {
+            None => return Ok(None),
+            Some((None, _)) => return by_libgit2(),
+            Some((Some(mode), id)) => (mode, id),
+        };
+        // libgit2's `git_tree_entry_filemode`: a link is 12xxxx without execute bits.
+        if mode & 0o170000 == LINK_MODE as u32 && mode & 0o111 == 0 {
+            return Err(crate::invalid!(
+                "{}",
+                t!(SymlinkNotFollowed, path = &path[..done])
+            ));
+        }
+        let kind = mode & 0o170000;
+        if done == path.len() {
+            // libgit2's `git_tree_entry_type`: not a folder nor a submodule is a blob.
+            return Ok((kind != 0o040000 && kind != 0o160000).then_some(id));
+        }
+        if kind != 0o040000 {
+            return Ok(None);
+        }
+        at = id;
+        done += 1;
+    }
+    Ok(None)
+}
+
+/// A tree entry's mode as libgit2 reads it, when it is plain octal digits that fit.
+fn octal(mode: &[u8]) -> Option<u32> {
+    if mode.is_empty() || mode.len() > 6 || !mode.iter().all(|b| (b'0'..=b'7').contains(b)) {
+        return None;
+    }
+    let value = mode.iter().fold(0, |v, b| v * 8 + (b - b'0') as u32);
+    (value <= u16::MAX as u32).then_some(value)
+}
+
 /// The request id of a repository path `<prefix>requests/…/<ID>.toml`.
 pub fn request_id(prefix: &str, path: &str) -> Option<String> {
     match crate::layout::place(path.strip_prefix(prefix)?) {
@@ -374,25 +440,33 @@ pub fn request_id(prefix: &str, path: &str) -> Option<String> {
 /// The request files a commit changed compared with every one of its parents: for a merge,
 /// only what the merge itself changed. (path, before in the first parent, after).
 pub fn request_changes(git: &Git, commit: &git2::Commit, prefix: &str) -> Result<Vec<PathChange>> {
-    changes_under(git, commit, &format!("{prefix}requests"))
+    let parents: Vec<Oid> = commit.parent_ids().collect();
+    changes_under(
+        git,
+        commit.tree_id(),
+        &parents,
+        &format!("{prefix}requests"),
+    )
 }
 
-/// The files under folder `dir` ("" for the whole tree) that a commit changed compared with
-/// every one of its parents: for a merge, only what the merge itself changed.
-pub fn changes_under(git: &Git, commit: &git2::Commit, dir: &str) -> Result<Vec<PathChange>> {
+/// The files under folder `dir` ("" for the whole tree) that a commit of tree `tree` and
+/// parents `parents` changed compared with every one of them: for a merge, only what the
+/// merge itself changed. Only the other parents of a merge are read here: the first's tree
+/// is known from the walk (`Git::tree_of`).
+pub fn changes_under(git: &Git, tree: Oid, parents: &[Oid], dir: &str) -> Result<Vec<PathChange>> {
     let repo = &git.repo;
-    let first = commit.parent_ids().next();
+    let first = parents.first().copied();
     let (old, new) = if dir.is_empty() {
         // The whole tree: its id is in the commit, the parent's known from the walk.
         let old = first.map(|p| git.tree_of(p)).transpose()?;
-        (old, Some(commit.tree_id()))
+        (old, Some(tree))
     } else {
         let ids = |t: Option<Tree>| t.map(|t| t.id());
         let old = match first {
-            Some(p) => ids(subtree(repo, &repo.find_commit(p)?.tree()?, dir)?),
+            Some(p) => ids(subtree(repo, &repo.find_tree(git.tree_of(p)?)?, dir)?),
             None => None,
         };
-        (old, ids(subtree(repo, &commit.tree()?, dir)?))
+        (old, ids(subtree(repo, &repo.find_tree(tree)?, dir)?))
     };
     let base = if dir.is_empty() {
         String::new()
@@ -402,8 +476,8 @@ pub fn changes_under(git: &Git, commit: &git2::Commit, dir: &str) -> Result<Vec<
     let mut out = Vec::new();
     let recent = &mut git.recent.borrow_mut();
     changed(repo, recent, old, new, &base, &mut out)?;
-    for other in commit.parents().skip(1) {
-        let tree = other.tree()?;
+    for other in parents.iter().skip(1) {
+        let tree = repo.find_commit(*other)?.tree()?;
         let mut kept = Vec::new();
         for c in out {
             if blob_at(&tree, &c.path)? != c.new {

@@ -329,6 +329,16 @@ impl Git {
         }
     }
 
+    /// Commit `id` as its object's bytes, read by sop's own pack reader when this handle
+    /// reads packs directly and the commit is in one.
+    fn packed_commit(&self, id: Oid) -> Option<std::rc::Rc<[u8]>> {
+        let mut recent = self.recent.borrow_mut();
+        match recent.packs.as_mut()?.read(id)? {
+            (pack::Kind::Commit, bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// sop's own reader of this repository's packs (git/pack.rs), for whole-history work:
     /// opened once, then handed to each handle of `in_parallel` (`read_packs_directly`).
     /// None where there is no pack, or git's environment names another object store (a
@@ -566,23 +576,49 @@ impl Signature {
 /// The records directory as one commit holds it: what a change's rules are read from.
 pub struct Snapshot<'r> {
     git: &'r Git,
-    tree: Option<Tree<'r>>,
+    tree: Option<Root<'r>>,
     /// The commit, None on an unborn branch.
     pub commit: Option<Oid>,
+}
+
+/// A snapshot's root tree: read by libgit2, or only its id, its folders read raw by
+/// `history::record_in` on a handle that reads the packs directly.
+enum Root<'r> {
+    Libgit2(Tree<'r>),
+    Raw(Oid),
 }
 
 impl<'r> Snapshot<'r> {
     /// The records in `tree` (the root tree of `commit`), None for no commit yet.
     fn new(git: &'r Git, tree: Option<Tree<'r>>, commit: Option<Oid>) -> Snapshot<'r> {
+        let tree = tree.map(Root::Libgit2);
         Snapshot { git, tree, commit }
+    }
+
+    /// The records in the tree of id `tree` (the root tree of `commit`).
+    fn of_tree(git: &'r Git, tree: Oid, commit: Oid) -> Result<Snapshot<'r>> {
+        let tree = match git.recent.borrow().packs.is_some() {
+            true => Root::Raw(tree),
+            false => Root::Libgit2(git.repo.find_tree(tree)?),
+        };
+        Ok(Snapshot {
+            git,
+            tree: Some(tree),
+            commit: Some(commit),
+        })
     }
 
     /// The blob at `rel` (records-relative, with `/`), if the commit has one there.
     pub fn blob(&self, rel: &str) -> Result<Option<Oid>> {
-        let Some(tree) = &self.tree else {
-            return Ok(None);
-        };
-        history::record_at(tree, &format!("{}{rel}", self.git.records_prefix))
+        let path = format!("{}{rel}", self.git.records_prefix);
+        match &self.tree {
+            None => Ok(None),
+            Some(Root::Libgit2(tree)) => history::record_at(tree, &path),
+            Some(Root::Raw(id)) => {
+                let recent = &mut self.git.recent.borrow_mut();
+                history::record_in(&self.git.repo, recent, *id, &path)
+            }
+        }
     }
 
     /// The text of the file at `rel`, with its blob id; None when there is none. A file that

@@ -153,6 +153,10 @@ impl Packs {
             data = apply(&data, delta)?;
         }
         let data: Rc<[u8]> = data.into();
+        if kind == Kind::Commit {
+            // A commit is read once, by its own check: kept, it would only push out trees.
+            return Some((kind, data));
+        }
         let kept = if data.len() <= SMALL {
             &mut self.small
         } else {

@@ -459,6 +459,31 @@ fn a_packed_history_verifies_as_a_loose_one() {
     assert_eq!(verify(&office, &[]), loose);
 }
 
+/// Packed, signed commits are read by sop's own reader and their signatures checked as when
+/// libgit2 read them loose: a good walk, a forged actor's signature by the wrong key, and a
+/// signature moved into the message.
+#[test]
+fn packed_signed_commits_verify_as_loose_ones() {
+    let office = signed_office();
+    walk_email(&office, true);
+    office.sign_as("putri");
+    let id = office.new_request("putri", "email", EMAIL);
+    signed(&office, "putri", &["advance", &id]).success();
+    signed(&office, "dewi", &["advance", &id]).success();
+    office.sign_as("dewi");
+    office.sop("sri", &["approve", &id]).success();
+    office.sign_as("putri");
+    office.new_request("putri", "email", EMAIL);
+    move_signature_into_message(&office);
+    let loose = verify(&office, &[]);
+    assert_eq!(loose.1.len(), 3, "{loose:#?}");
+    office.git(&["repack", "-adq"]);
+    assert!(office
+        .git(&["count-objects", "-v"])
+        .contains("\npacks: 1\n"));
+    assert_eq!(verify(&office, &[]), loose);
+}
+
 #[test]
 fn a_step_skipped_by_hand_is_found_even_with_sop_trailers() {
     let office = Office::example();
