@@ -288,13 +288,17 @@ struct Pack {
     /// office's index is 72 MB).
     idx: File,
     count: usize,
+    /// The index's fan-out table: how many ids begin with each byte or a smaller one.
+    fan: [u32; 256],
     /// Every `STRIDE`th object id of the index, in order: a lookup reads only the stretch
-    /// of the index between two of them.
+    /// of the index between two of them. A lookup searches only the samples of the id's
+    /// first byte (by `fan`), by their first 8 bytes as numbers (`keys`) first.
     samples: Vec<[u8; 20]>,
+    keys: Vec<u64>,
 }
 
-/// Object ids of the index per sample (640 bytes of it read per lookup).
-const STRIDE: usize = 32;
+/// Object ids of the index per sample (320 bytes of it read per lookup).
+const STRIDE: usize = 16;
 /// Where the object ids begin in an index of version 2: after its header and fan-out table.
 const NAMES: u64 = 8 + 1024;
 
@@ -307,7 +311,11 @@ impl Pack {
         if read_at(&idx, &mut head, 0)? != head.len() || head[..8] != *b"\xfftOc\0\0\0\x02" {
             return None;
         }
-        let count = be32(&head, 8 + 255 * 4)? as usize;
+        let mut fan = [0; 256];
+        for (byte, n) in fan.iter_mut().enumerate() {
+            *n = be32(&head, 8 + byte * 4)?;
+        }
+        let count = fan[255] as usize;
         // Names, checksums and offsets of `count` objects, then two checksums at least.
         if idx.metadata().ok()?.len() < NAMES + count as u64 * 28 + 40 {
             return None;
@@ -324,20 +332,47 @@ impl Pack {
                 samples.push(name.try_into().ok()?);
             }
         }
+        let keys = samples.iter().map(key).collect();
         Some(Pack {
             data,
             idx,
             count,
+            fan,
             samples,
+            keys,
         })
     }
 
     /// Where object `id` is in the pack.
     fn find(&self, id: Oid) -> Option<u64> {
-        let id = id.as_bytes();
+        let id: &[u8; 20] = id.as_bytes().try_into().ok()?;
+        // The ids beginning with `id`'s first byte, by the fan-out table: the samples from
+        // the one at the start of their first stretch to the one past their last.
+        let byte = id[0] as usize;
+        let start = match byte {
+            0 => 0,
+            _ => self.fan[byte - 1] as usize,
+        };
+        let end = (self.fan[byte] as usize).min(self.count);
+        if start >= end {
+            return None;
+        }
+        let (mut lo, mut hi) = (
+            start / STRIDE,
+            ((end - 1) / STRIDE + 1).min(self.keys.len()),
+        );
         // The stretch of ids from the last sample not after `id` to the next.
-        let after = self.samples.partition_point(|s| s.as_slice() <= id);
-        let first = after.checked_sub(1)? * STRIDE;
+        let key = key(id);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let sample = self.keys[mid];
+            if sample < key || (sample == key && self.samples[mid] <= *id) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let first = lo.checked_sub(1)? * STRIDE;
         let n = (self.count - first).min(STRIDE);
         let mut names = [0; STRIDE * 20];
         let names = &mut names[..n * 20];
@@ -347,7 +382,7 @@ impl Pack {
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match names[mid * 20..mid * 20 + 20].cmp(id) {
+            match names[mid * 20..mid * 20 + 20].cmp(&id[..]) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return self.offset(first + mid),
@@ -374,6 +409,11 @@ impl Pack {
         }
         Some(u64::from_be_bytes(bytes))
     }
+}
+
+/// An object id's first 8 bytes, as a number in the ids' order.
+fn key(id: &[u8; 20]) -> u64 {
+    u64::from_be_bytes(id[..8].try_into().expect("8 bytes"))
 }
 
 fn be32(bytes: &[u8], at: usize) -> Option<u32> {
