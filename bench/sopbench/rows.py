@@ -127,6 +127,13 @@ def helpdesk_advance(bench):
     run(bench.sop("advance", bench.current, who="dewi"), cwd=bench.repo, env=bench.env)
 
 
+def commented(bench):
+    """A change just before a listing, as in a working office: a comment on a request."""
+    bench.signing_as("putri")
+    note = f"dicek, putaran {bench.round}"
+    run(bench.sop("comment", bench.shown, note, who="putri"), cwd=bench.repo, env=bench.env)
+
+
 def git_commit(message):
     return lambda b: f"git add {b.hand_edit()} && git commit -q -m '{message}'"
 
@@ -205,6 +212,9 @@ ROWS = [
         Side("`git add assets && git commit`",
              lambda b: "git add assets && git commit -q -m 'assets by hand'",
              prep=lambda b: b.asset_files())),
+    # Last, so that the rows of earlier results.json files keep their places (`growth`).
+    Row("list-after-change", "`sop list` after a change (a `sop comment` just before)", "change",
+        Side("`sop list`", lambda b: b.sop("list"), prep=commented)),
 ]
 
 # Read rows run in this order within a round: each cold run just before its warm ones (the
