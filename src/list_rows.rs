@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::git::{write_cache, CacheWriter, Git};
 use crate::tree_cache::{counted_lines, end_line, escape, unescape};
@@ -50,7 +50,7 @@ pub struct Row<'a> {
 /// The rows kept for HEAD as it is now, in the language of this run: the file's text, to be
 /// read by `rows`; None when there is none that fits.
 pub fn read(git: &Git) -> Option<String> {
-    read_stamped(git, CACHE, &stamp(git)?)
+    read_stamped(git, CACHE, &stamped(git, MAGIC)?)
 }
 
 /// The text of cache file `name` when it starts with `stamp`; its first bytes are read first,
@@ -81,7 +81,7 @@ pub fn rows(text: &str) -> Option<Vec<Row<'_>>> {
 /// Keeps `rows` for HEAD as it is now. A cache is only worth speed: one that cannot be written
 /// is written by the next listing.
 pub fn write(git: &Git, rows: &[Row]) {
-    let Some(stamp) = stamp(git) else {
+    let Some(stamp) = stamped(git, MAGIC) else {
         return;
     };
     let mut text = stamp;
@@ -108,11 +108,7 @@ pub fn forget(git: &Git) {
     }
 }
 
-/// The first line of the file for HEAD as it is now; None without a HEAD.
-fn stamp(git: &Git) -> Option<String> {
-    stamped(git, MAGIC)
-}
-
+/// The first line of a file of format `magic` for HEAD as it is now; None without a HEAD.
 fn stamped(git: &Git, magic: &str) -> Option<String> {
     let tree = git.head_records_tree().ok()??;
     let lang = crate::i18n::lang();
@@ -130,28 +126,23 @@ pub struct PlainTable {
 
 impl PlainTable {
     /// Prints the table as it reads at `now` (nanoseconds since 1970). Gives how many rows it
-    /// has.
-    pub fn print(&self, now: i64, out: &mut dyn Write) -> Result<usize> {
-        let mut count: usize = 0;
-        for line in self.lines() {
-            line.context("a damaged plain table")?.print(now, out)?;
-            count += 1;
+    /// has; None, having printed nothing, when a line does not read (a damaged cache).
+    pub fn print(&self, now: i64, out: &mut dyn Write) -> Result<Option<usize>> {
+        let Some(lines) = self.lines() else {
+            return Ok(None);
+        };
+        for line in &lines {
+            line.print(now, out)?;
         }
-        Ok(count.saturating_sub(1))
+        Ok(Some(lines.len().saturating_sub(1)))
     }
 
-    /// Its lines (None for one that does not read); none when cut short.
-    fn lines(&self) -> impl Iterator<Item = Option<Line<'_>>> {
-        let lines = counted_lines(&self.text.as_bytes()[self.start..]).unwrap_or_default();
+    /// Its lines, when every one reads and the count at the end is theirs.
+    fn lines(&self) -> Option<Vec<Line<'_>>> {
+        let lines = counted_lines(&self.text.as_bytes()[self.start..])?;
         // Cut at line breaks, `lines` is still text.
-        let lines = std::str::from_utf8(lines).unwrap_or_default();
-        lines.lines().map(Line::read)
-    }
-
-    /// Whether every line reads, and the count at the end is theirs.
-    fn whole(&self) -> bool {
-        counted_lines(&self.text.as_bytes()[self.start..]).is_some()
-            && self.lines().all(|line| line.is_some())
+        let lines = std::str::from_utf8(lines).ok()?;
+        lines.lines().map(Line::read).collect()
     }
 }
 
@@ -315,11 +306,10 @@ impl Write for PlainPrinter<'_, '_, '_> {
 /// is none that fits.
 pub fn read_plain(git: &Git) -> Option<PlainTable> {
     let stamp = stamped(git, PLAIN_MAGIC)?;
-    let table = PlainTable {
+    Some(PlainTable {
         text: read_stamped(git, PLAIN, &stamp)?,
         start: stamp.len(),
-    };
-    table.whole().then_some(table)
+    })
 }
 
 /// A row of the file: `status TAB overdue-from TAB cell…`, each escaped.

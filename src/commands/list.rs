@@ -426,7 +426,9 @@ fn print_kept(ctx: &Context, loaded: &Loaded, out: &mut dyn Write) -> Result<boo
         let Some(kept) = list_rows::read_plain(&loaded.git) else {
             return Ok(false);
         };
-        let n = kept.print(nanos(loaded.now), out)?;
+        let Some(n) = kept.print(nanos(loaded.now), out)? else {
+            return Ok(false);
+        };
         eprintln!("{}", t!(ListCount, n = n));
         return Ok(true);
     }
