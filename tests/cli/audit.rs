@@ -200,16 +200,22 @@ fn a_signed_walk_verifies_clean_and_git_accepts_its_signatures() {
     assert!(text.contains(&head[..12]), "{text}");
 }
 
+/// A request whose approval is forged: Dewi does her own step, then also approves as Sri,
+/// signing with her own key. Gives the request's id.
+fn forge_an_approval(office: &Office) -> String {
+    office.sign_as("putri");
+    let id = office.new_request("putri", "email", EMAIL);
+    signed(office, "putri", &["advance", &id]).success();
+    signed(office, "dewi", &["advance", &id]).success();
+    office.sign_as("dewi");
+    office.sop("sri", &["approve", &id]).success();
+    id
+}
+
 #[test]
 fn a_forged_actor_signed_with_the_wrong_key_is_found() {
     let office = signed_office();
-    office.sign_as("putri");
-    let id = office.new_request("putri", "email", EMAIL);
-    signed(&office, "putri", &["advance", &id]).success();
-    // Dewi does her own step, then also approves as Sri, with her own key.
-    signed(&office, "dewi", &["advance", &id]).success();
-    office.sign_as("dewi");
-    office.sop("sri", &["approve", &id]).success();
+    let id = forge_an_approval(&office);
     let forged = office.head();
     assert_one_finding(&office, &forged, "which is not a key of sri in people.toml");
     let rows = log(&office, &id);
@@ -466,12 +472,7 @@ fn a_packed_history_verifies_as_a_loose_one() {
 fn packed_signed_commits_verify_as_loose_ones() {
     let office = signed_office();
     walk_email(&office, true);
-    office.sign_as("putri");
-    let id = office.new_request("putri", "email", EMAIL);
-    signed(&office, "putri", &["advance", &id]).success();
-    signed(&office, "dewi", &["advance", &id]).success();
-    office.sign_as("dewi");
-    office.sop("sri", &["approve", &id]).success();
+    forge_an_approval(&office);
     office.sign_as("putri");
     office.new_request("putri", "email", EMAIL);
     move_signature_into_message(&office);
