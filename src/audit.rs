@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::asset::Asset;
 use crate::config::Config;
 use crate::engine::{self, Change, Outcome, World};
-use crate::git::signing::{self, Signed, Status};
+use crate::git::signing::{Checker, Signed, Status};
 use crate::git::{CommitInfo, Git, Oid, PathChange, Snapshot};
 use crate::invalid;
 use crate::layout::{self, Place};
@@ -131,7 +131,7 @@ struct Auditor<'r> {
     trust_anchor: bool,
     /// Where the records directory is in the repository: "" or "dir/".
     prefix: String,
-    gpg: String,
+    signatures: Checker,
     loader: Loader,
     requests: RefCell<Parsed<Request>>,
     assets: RefCell<Parsed<Asset>>,
@@ -143,7 +143,7 @@ impl<'r> Auditor<'r> {
             git,
             trust_anchor,
             prefix: git.records_prefix().to_string(),
-            gpg: git.gpg_program(),
+            signatures: Checker::new(&git.gpg_program()),
             loader: Loader::default(),
             requests: Default::default(),
             assets: Default::default(),
@@ -266,7 +266,7 @@ impl<'r> Auditor<'r> {
     /// Where sop.toml requires signatures: signed, by the signer's key in people.toml.
     /// A bad signature is a finding whatever the policy.
     fn check_signature(
-        &self,
+        &mut self,
         found: &mut Found,
         rules: &Rules,
         signer: Option<&Person>,
@@ -275,7 +275,7 @@ impl<'r> Auditor<'r> {
         let keys = signer.map_or(&[][..], |p| p.keys.as_slice());
         let required = rules.config.policy.require_signatures;
         let who = signer.map_or_else(|| t!(VerifyItsAuthor), |p| p.id.clone());
-        match signing::check(signed, keys, &self.gpg) {
+        match self.signatures.check(signed, keys) {
             Status::Good => {}
             Status::Bad(why) => found.add(None, t!(VerifyBadSignature, why = why)),
             Status::UnknownKey(why) if required => {

@@ -8,12 +8,17 @@
 //! `extract_signature` also accepts a block hidden in the message, which git counts as
 //! unsigned (docs/contract.md, "Signatures").
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use anyhow::{Context as _, Result};
+use ed25519_dalek::ed25519::signature;
+use ed25519_dalek::{Verifier as _, VerifyingKey};
 use git2::{Config, Oid, Repository};
+use ssh_key::public::KeyData;
+use ssh_key::{Algorithm, PublicKey, SshSig};
 
 use crate::error::Hint;
 use crate::{forbidden, invalid};
@@ -262,41 +267,90 @@ pub fn split_signature(raw: &[u8]) -> Signed {
 /// Checks a commit's signature against `keys`, the public keys the signer should use
 /// (SSH public key lines, OpenPGP fingerprints). `gpg` is the program for OpenPGP signatures.
 pub fn check(signed: &Signed, keys: &[String], gpg: &str) -> Status {
-    let Some(signature) = &signed.signature else {
-        return Status::Unsigned;
-    };
-    if signature.starts_with("-----BEGIN SSH SIGNATURE-----") {
-        check_ssh(signature, &signed.payload, keys)
-    } else if signature.starts_with("-----BEGIN PGP SIGNATURE-----") {
-        check_openpgp(signature, &signed.payload, keys, gpg)
-    } else {
-        Status::UnknownKey(t!(SigUnknownKind))
-    }
+    Checker::new(gpg).check(signed, keys)
 }
 
-fn check_ssh(signature: &str, payload: &[u8], keys: &[String]) -> Status {
-    let sig = match ssh_key::SshSig::from_pem(signature) {
-        Ok(s) => s,
-        Err(e) => return Status::Bad(t!(SigSshUnreadable, error = e)),
-    };
-    if sig.namespace() != "git" {
-        return Status::Bad(t!(SigSshNamespace, namespace = sig.namespace()));
+/// Checks the signatures of many commits, keeping what it learns about keys: each key line
+/// of people.toml is read once, and each Ed25519 key is decompressed once, not at every
+/// commit. The outcome is the one [`check`] gives.
+pub struct Checker {
+    gpg: String,
+    /// A key line of people.toml, as read.
+    known: HashMap<String, Option<KeyData>>,
+    /// An Ed25519 key as a signature names it, ready to check with.
+    ed25519: HashMap<[u8; 32], Option<VerifyingKey>>,
+}
+
+impl Checker {
+    pub fn new(gpg: &str) -> Checker {
+        Checker {
+            gpg: gpg.to_string(),
+            known: HashMap::new(),
+            ed25519: HashMap::new(),
+        }
     }
-    let signer = ssh_key::PublicKey::from(sig.public_key().clone());
-    if let Err(e) = signer.verify("git", payload, &sig) {
-        return Status::Bad(t!(SigSshBad, error = e));
+
+    pub fn check(&mut self, signed: &Signed, keys: &[String]) -> Status {
+        let Some(signature) = &signed.signature else {
+            return Status::Unsigned;
+        };
+        if signature.starts_with("-----BEGIN SSH SIGNATURE-----") {
+            self.check_ssh(signature, &signed.payload, keys)
+        } else if signature.starts_with("-----BEGIN PGP SIGNATURE-----") {
+            check_openpgp(signature, &signed.payload, keys, &self.gpg)
+        } else {
+            Status::UnknownKey(t!(SigUnknownKind))
+        }
     }
-    let owned = keys.iter().any(|k| {
-        ssh_key::PublicKey::from_openssh(k.trim())
-            .is_ok_and(|known| known.key_data() == sig.public_key())
-    });
-    if owned {
-        Status::Good
-    } else {
-        Status::UnknownKey(t!(
-            SigBySshKey,
-            key = signer.fingerprint(ssh_key::HashAlg::Sha256)
-        ))
+
+    fn check_ssh(&mut self, signature: &str, payload: &[u8], keys: &[String]) -> Status {
+        let sig = match SshSig::from_pem(signature) {
+            Ok(s) => s,
+            Err(e) => return Status::Bad(t!(SigSshUnreadable, error = e)),
+        };
+        if sig.namespace() != "git" {
+            return Status::Bad(t!(SigSshNamespace, namespace = sig.namespace()));
+        }
+        if let Err(e) = self.verify_ssh(&sig, payload) {
+            return Status::Bad(t!(SigSshBad, error = e));
+        }
+        let owned = keys.iter().any(|k| {
+            self.known
+                .entry(k.clone())
+                .or_insert_with(|| PublicKey::from_openssh(k.trim()).ok().map(KeyData::from))
+                .as_ref()
+                .is_some_and(|known| known == sig.public_key())
+        });
+        if owned {
+            Status::Good
+        } else {
+            let signer = PublicKey::from(sig.public_key().clone());
+            Status::UnknownKey(t!(
+                SigBySshKey,
+                key = signer.fingerprint(ssh_key::HashAlg::Sha256)
+            ))
+        }
+    }
+
+    /// What `PublicKey::verify("git", payload, sig)` answers, with an Ed25519 key taken from
+    /// the cache. Other kinds of key, and a signature with reserved bytes, go to ssh-key.
+    fn verify_ssh(&mut self, sig: &SshSig, payload: &[u8]) -> ssh_key::Result<()> {
+        let key = match sig.public_key() {
+            KeyData::Ed25519(key) if sig.reserved().is_empty() => key,
+            other => return PublicKey::from(other.clone()).verify("git", payload, sig),
+        };
+        let verifying = self
+            .ed25519
+            .entry(key.0)
+            .or_insert_with(|| VerifyingKey::from_bytes(&key.0).ok())
+            .as_ref()
+            .ok_or(signature::Error::new())?;
+        if sig.signature().algorithm() != Algorithm::Ed25519 {
+            return Err(signature::Error::new().into());
+        }
+        let signed = SshSig::signed_data(sig.namespace(), sig.hash_alg(), payload)?;
+        let bytes = ed25519_dalek::Signature::from_slice(sig.signature_bytes())?;
+        Ok(verifying.verify(&signed, &bytes)?)
     }
 }
 
@@ -401,6 +455,68 @@ mod tests {
             String::from_utf8(s.payload).unwrap(),
             "tree 1\nmergetag object 2\n type commit\n\nmsg\n"
         );
+    }
+
+    /// A commit signed by an Ed25519 key made from `seed`, as `ssh-keygen -Y sign` does it.
+    fn ssh_signed(seed: u8, payload: &str) -> (Signed, String) {
+        let key: ssh_key::PrivateKey =
+            ssh_key::private::Ed25519Keypair::from_seed(&[seed; 32]).into();
+        let sig = SshSig::sign(&key, "git", ssh_key::HashAlg::Sha512, payload.as_bytes()).unwrap();
+        let signed = Signed {
+            signature: Some(sig.to_pem(ssh_key::LineEnding::LF).unwrap()),
+            payload: payload.as_bytes().to_vec(),
+        };
+        (signed, key.public_key().to_openssh().unwrap())
+    }
+
+    /// ssh-key's own answer, which the checker's Ed25519 path must give.
+    fn as_ssh_key_checks(signed: &Signed) -> Result<(), String> {
+        let sig = SshSig::from_pem(signed.signature.as_ref().unwrap()).unwrap();
+        PublicKey::from(sig.public_key().clone())
+            .verify("git", &signed.payload, &sig)
+            .map_err(|e| t!(SigSshBad, error = e))
+    }
+
+    #[test]
+    fn ssh_signatures_are_checked_with_each_key_read_once() {
+        let (good, key) = ssh_signed(7, "tree 1\n\nsubject\n");
+        let (other, other_key) = ssh_signed(8, "tree 2\n\nsubject\n");
+        let mut checker = Checker::new("gpg");
+        for _ in 0..2 {
+            assert_eq!(checker.check(&good, &[key.clone()]), Status::Good);
+            assert_eq!(
+                checker.check(&other, &[key.clone(), other_key.clone()]),
+                Status::Good
+            );
+        }
+        assert_eq!(check(&good, &[key.clone()], "gpg"), Status::Good);
+        assert_eq!(checker.ed25519.len(), 2);
+        assert_eq!(checker.known.len(), 2);
+        // By a key that is not the person's.
+        assert_eq!(checker.check(&good, &[other_key]).label(), "unknown-key");
+        // Changed after signing: bad, in the words ssh-key uses.
+        for changed in ["tree 1\n\nsubject!\n", "", "tree 1\n\nsubject\n\n"] {
+            let mut tampered = ssh_signed(7, "tree 1\n\nsubject\n").0;
+            tampered.payload = changed.as_bytes().to_vec();
+            let why = as_ssh_key_checks(&tampered).unwrap_err();
+            assert_eq!(checker.check(&tampered, &[key.clone()]), Status::Bad(why));
+        }
+        // Another signer's signature bytes under this key.
+        let theirs = SshSig::from_pem(other.signature.as_ref().unwrap()).unwrap();
+        let ours = SshSig::from_pem(good.signature.as_ref().unwrap()).unwrap();
+        let swapped = SshSig::new(
+            ours.public_key().clone(),
+            "git",
+            ssh_key::HashAlg::Sha512,
+            theirs.signature().clone(),
+        )
+        .unwrap();
+        let swapped = Signed {
+            signature: Some(swapped.to_pem(ssh_key::LineEnding::LF).unwrap()),
+            payload: good.payload.clone(),
+        };
+        let why = as_ssh_key_checks(&swapped).unwrap_err();
+        assert_eq!(checker.check(&swapped, &[key]), Status::Bad(why));
     }
 
     #[test]

@@ -164,20 +164,7 @@ fn a_signed_walk_verifies_clean_and_git_accepts_its_signatures() {
     assert_eq!(verify(&office, &[&id]), (0, vec![]));
 
     // git itself accepts every signature sop made.
-    let signers: String = SIGNERS
-        .iter()
-        .map(|who| {
-            let key = office.read(office.key_file(who).with_extension("pub"));
-            format!("{who}@diskominfo.example.go.id namespaces=\"git\" {key}")
-        })
-        .collect();
-    let allowed = office.home.join("allowed_signers");
-    std::fs::write(&allowed, signers).unwrap();
-    office.git(&[
-        "config",
-        "gpg.ssh.allowedSignersFile",
-        allowed.to_str().unwrap(),
-    ]);
+    let_git_check_signatures(&office);
     office.git(&["verify-commit", "HEAD"]);
     let marks = office.git(&["log", "--format=%G?"]);
     assert_eq!(
@@ -198,6 +185,24 @@ fn a_signed_walk_verifies_clean_and_git_accepts_its_signatures() {
     let text = String::from_utf8_lossy(&table.get_output().stdout).to_string();
     assert!(text.contains("persetujuan → buat-akun"), "{text}");
     assert!(text.contains(&head[..12]), "{text}");
+}
+
+/// Tells git the signers' keys, so that it checks signatures as sop does.
+fn let_git_check_signatures(office: &Office) {
+    let signers: String = SIGNERS
+        .iter()
+        .map(|who| {
+            let key = office.read(office.key_file(who).with_extension("pub"));
+            format!("{who}@diskominfo.example.go.id namespaces=\"git\" {key}")
+        })
+        .collect();
+    let allowed = office.home.join("allowed_signers");
+    std::fs::write(&allowed, signers).unwrap();
+    office.git(&[
+        "config",
+        "gpg.ssh.allowedSignersFile",
+        allowed.to_str().unwrap(),
+    ]);
 }
 
 /// A request whose approval is forged: Dewi does her own step, then also approves as Sri,
@@ -301,8 +306,13 @@ fn move_signature_into_message(office: &Office) -> String {
         message.trim_end(),
         sig.join("\n")
     );
+    replace_head(office, &forged)
+}
+
+/// Writes `raw` as a commit object and moves HEAD to it. Gives its id.
+fn replace_head(office: &Office, raw: &str) -> String {
     let path = office.home.join("forged-commit");
-    std::fs::write(&path, forged).unwrap();
+    std::fs::write(&path, raw).unwrap();
     let oid = office
         .git(&[
             "hash-object",
@@ -316,6 +326,34 @@ fn move_signature_into_message(office: &Office) -> String {
         .to_string();
     office.git(&["update-ref", "HEAD", &oid]);
     oid
+}
+
+/// A signed commit whose message was changed afterwards, loose and then packed: its
+/// signature is bad to git and to sop, and nothing else is wrong with it.
+#[test]
+fn a_commit_changed_after_signing_has_a_bad_signature() {
+    let office = signed_office();
+    office.sign_as("putri");
+    office.new_request("putri", "email", EMAIL);
+    let raw = office.git(&["cat-file", "commit", "HEAD"]);
+    let (header, message) = raw.split_once("\n\n").unwrap();
+    let changed = replace_head(&office, &format!("{header}\n\nchanged {message}"));
+    let_git_check_signatures(&office);
+    assert_eq!(office.git(&["log", "-1", "--format=%G?"]).trim(), "B");
+    for packed in [false, true] {
+        if packed {
+            office.git(&["repack", "-adq"]);
+        }
+        let (code, findings) = verify(&office, &[]);
+        assert_eq!(code, 6);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0]["commit"], changed.as_str());
+        let problem = findings[0]["problem"].as_str().unwrap();
+        assert!(
+            problem.starts_with("bad signature: SSH signature does not verify"),
+            "{problem}"
+        );
+    }
 }
 
 #[test]
