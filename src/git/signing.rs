@@ -481,15 +481,16 @@ mod tests {
     fn ssh_signatures_are_checked_with_each_key_read_once() {
         let (good, key) = ssh_signed(7, "tree 1\n\nsubject\n");
         let (other, other_key) = ssh_signed(8, "tree 2\n\nsubject\n");
+        let mine = [key.clone()];
         let mut checker = Checker::new("gpg");
         for _ in 0..2 {
-            assert_eq!(checker.check(&good, &[key.clone()]), Status::Good);
+            assert_eq!(checker.check(&good, &mine), Status::Good);
             assert_eq!(
                 checker.check(&other, &[key.clone(), other_key.clone()]),
                 Status::Good
             );
         }
-        assert_eq!(check(&good, &[key.clone()], "gpg"), Status::Good);
+        assert_eq!(check(&good, &mine, "gpg"), Status::Good);
         assert_eq!(checker.ed25519.len(), 2);
         assert_eq!(checker.known.len(), 2);
         // By a key that is not the person's.
@@ -499,7 +500,7 @@ mod tests {
             let mut tampered = ssh_signed(7, "tree 1\n\nsubject\n").0;
             tampered.payload = changed.as_bytes().to_vec();
             let why = as_ssh_key_checks(&tampered).unwrap_err();
-            assert_eq!(checker.check(&tampered, &[key.clone()]), Status::Bad(why));
+            assert_eq!(checker.check(&tampered, &mine), Status::Bad(why));
         }
         // Another signer's signature bytes under this key.
         let theirs = SshSig::from_pem(other.signature.as_ref().unwrap()).unwrap();
