@@ -336,14 +336,18 @@ impl Pack {
             }
         }
         let keys = samples.iter().map(key).collect();
-        let mut offsets = vec![0; count * 4];
-        if read_at(&idx, &mut offsets, NAMES + count as u64 * 24)? != offsets.len() {
-            return None;
+        // Read in blocks: a buffer as large as the table, freed, would make the allocator
+        // keep the next large allocations on its heap (glibc's moving mmap threshold).
+        let mut offsets = Vec::with_capacity(count);
+        let per_block = block.len() / 4;
+        for first in (0..count).step_by(per_block) {
+            let bytes = &mut block[..(count - first).min(per_block) * 4];
+            let at = NAMES + count as u64 * 24 + first as u64 * 4;
+            if read_at(&idx, bytes, at)? != bytes.len() {
+                return None;
+            }
+            offsets.extend(bytes.chunks_exact(4).map(|b| be32(b, 0).expect("4 bytes")));
         }
-        let offsets = offsets
-            .chunks_exact(4)
-            .map(|b| u32::from_be_bytes(b.try_into().expect("4 bytes")))
-            .collect();
         Some(Pack {
             data,
             idx,
