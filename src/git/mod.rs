@@ -10,6 +10,7 @@
 //! - `history.rs`: tree diffs, and the per-request index of commits.
 //! - `signing.rs`: signing commits and checking signatures, as git does.
 
+mod commit_graph;
 mod history;
 mod index;
 mod locks;

@@ -5,6 +5,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use git2::{Oid, Revwalk, Sort};
 
+use super::commit_graph::{self, CommitGraph};
 use super::history::{self, PathChange};
 use super::signing::{self, Signed};
 use super::{Git, Snapshot};
@@ -12,14 +13,42 @@ use crate::invalid;
 
 impl Git {
     /// Every commit of HEAD's history, parents before children; none on an unborn branch.
+    /// From git's commit-graph file where it has one it can trust (commit_graph.rs).
     pub fn history(&self) -> Result<Vec<Oid>> {
-        let mut walk = self.walk()?;
-        match walk.push_head() {
-            Ok(()) => {}
+        let head = match self.repo.head() {
+            Ok(head) => head.peel_to_commit()?.id(),
             Err(e) if e.code() == git2::ErrorCode::UnbornBranch => return Ok(Vec::new()),
             Err(e) => return Err(e.into()),
+        };
+        if let Some(commits) = self.history_from_graph(head)? {
+            return Ok(commits);
         }
+        let mut walk = self.walk()?;
+        walk.push(head)?;
         collected(walk)
+    }
+
+    /// HEAD's history read from the commit-graph, where git would read it from there: not
+    /// in a shallow clone, nor with replaced commits or grafts, which git lets override it.
+    fn history_from_graph(&self, head: Oid) -> Result<Option<Vec<Oid>>> {
+        let common = self.repo.commondir();
+        let replaced = self
+            .repo
+            .references_glob("refs/replace/*")?
+            .next()
+            .is_some();
+        let off = self.repo.config()?.get_bool("core.commitGraph") == Ok(false);
+        if off || replaced || common.join("shallow").exists() || common.join("info/grafts").exists()
+        {
+            return Ok(None);
+        }
+        let Some(graph) = CommitGraph::open(&common.join("objects")) else {
+            return Ok(None);
+        };
+        let commits = commit_graph::history(&self.repo, &graph, head)?;
+        drop(graph);
+        crate::memory::give_back_freed();
+        Ok(commits)
     }
 
     /// The commits of `range` (`OLD..NEW`, revisions as git reads them): those of NEW's

@@ -523,6 +523,30 @@ fn packed_signed_commits_verify_as_loose_ones() {
     assert_eq!(verify(&office, &[]), loose);
 }
 
+/// Whole-history verify lists the commits from git's commit-graph file where there is one,
+/// and the ones made after it by reading them: the findings are those without the file.
+#[test]
+fn a_commit_graph_gives_the_history_commits_give() {
+    let office = signed_office();
+    walk_email(&office, true);
+    forge_an_approval(&office);
+    office.git(&["commit-graph", "write", "--reachable"]);
+    office.sign_as("putri");
+    office.new_request("putri", "email", EMAIL);
+    forge_an_approval(&office);
+    let with_graph = verify(&office, &[]);
+    assert_eq!(with_graph.1.len(), 2, "{with_graph:#?}");
+    office.git(&["config", "core.commitGraph", "false"]);
+    assert_eq!(verify(&office, &[]), with_graph);
+    office.git(&["config", "core.commitGraph", "true"]);
+    let graph = office.root.join(".git/objects/info/commit-graph");
+    let mut damaged = std::fs::read(&graph).unwrap();
+    damaged[100] ^= 1;
+    std::fs::remove_file(&graph).unwrap();
+    std::fs::write(&graph, damaged).unwrap();
+    assert_eq!(verify(&office, &[]), with_graph);
+}
+
 #[test]
 fn a_step_skipped_by_hand_is_found_even_with_sop_trailers() {
     let office = Office::example();
