@@ -18,6 +18,11 @@
 //! table never pads, so a mark changes nothing but the end of its own line: printing is
 //! copying the lines and marking the overdue ones. Every plain listing is printed this way,
 //! kept or not.
+//!
+//! After a commit that changed only request files, the plain table kept for the tree before
+//! it is patched rather than laid out anew (`PlainTable::patched`): each line keeps where its
+//! row goes (`Place`) and the table its columns' widths (`PlainWidths`), so the lines of the
+//! requests that changed are taken out and laid out again in their places, the others copied.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -25,6 +30,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::git::{write_cache, CacheWriter, Git};
+use crate::output::PlainWidths;
 use crate::tree_cache::{counted_lines, end_line, escape, unescape};
 
 const CACHE: &str = "sop-cache-list.tsv";
@@ -32,7 +38,7 @@ const PLAIN: &str = "sop-cache-list.txt";
 
 /// The first words of each file: its format.
 const MAGIC: &str = concat!("sop-list-rows 1 ", env!("CARGO_PKG_VERSION"), " ");
-const PLAIN_MAGIC: &str = concat!("sop-list-plain 1 ", env!("CARGO_PKG_VERSION"), " ");
+const PLAIN_MAGIC: &str = concat!("sop-list-plain 2 ", env!("CARGO_PKG_VERSION"), " ");
 
 /// How many cells a row of the table has: id, procedure, title, status, step, role,
 /// assignee, created, due.
@@ -43,6 +49,9 @@ pub const CELLS: usize = 9;
 /// nanoseconds since 1970.
 pub struct Row<'a> {
     pub cells: [Cow<'a, str>; CELLS],
+    /// When the request was made (seconds and nanoseconds since 1970), which places the row
+    /// in the table (`Place`); None when not known (rows read from the cache).
+    pub created: Option<(i64, u32)>,
     pub status: Cow<'a, str>,
     pub overdue_from: Option<i64>,
 }
@@ -111,38 +120,303 @@ pub fn forget(git: &Git) {
 /// The first line of a file of format `magic` for HEAD as it is now; None without a HEAD.
 fn stamped(git: &Git, magic: &str) -> Option<String> {
     let tree = git.head_records_tree().ok()??;
-    let lang = crate::i18n::lang();
-    Some(format!("{magic}{lang:?} {tree}\n"))
+    Some(format!("{}{tree}\n", stamp_prefix(magic)))
 }
 
-/// A plain table kept: a line for the header, then one a row, each `from TAB cut TAB marked
-/// TAB line` — the line as laid out with no mark, from when the row is overdue (`-` never),
-/// and that then the line's last `cut` bytes read `marked` — and `end N` (N lines).
+/// The first line of a file of format `magic` in the language of this run, up to its tree.
+fn stamp_prefix(magic: &str) -> String {
+    let lang = crate::i18n::lang();
+    format!("{magic}{lang:?} ")
+}
+
+/// A plain table kept (`.git/sop-cache-list.txt`): its stamp; the widths of its columns
+/// (`PlainWidths`: `width/lines` a column but the last, tab-separated); a line for the header,
+/// then one a row, each `created TAB id TAB from TAB cut TAB marked TAB line` — where the row
+/// goes (`Place`; `-` for the header), the line as laid out with no mark, from when the row is
+/// overdue (`-` never), and that then the line's last `cut` bytes read `marked` — and `end N`
+/// (N lines).
 pub struct PlainTable {
     text: String,
-    /// Where the lines start in `text` (after the stamp).
+    /// The tree it was kept for: HEAD's records folder then.
+    tree: String,
+    widths: PlainWidths,
+    /// Where the lines start in `text` (after the stamp and the widths).
     start: usize,
 }
 
 impl PlainTable {
+    /// Whether it was kept for records tree `tree`.
+    pub fn is_for(&self, tree: &str) -> bool {
+        self.tree == tree
+    }
+
+    /// The tree it was kept for.
+    pub fn tree(&self) -> &str {
+        &self.tree
+    }
+
     /// Prints the table as it reads at `now` (nanoseconds since 1970). Gives how many rows it
     /// has; None, having printed nothing, when a line does not read (a damaged cache).
     pub fn print(&self, now: i64, out: &mut dyn Write) -> Result<Option<usize>> {
-        let Some(lines) = self.lines() else {
+        let Some((body, count)) = self.body() else {
             return Ok(None);
         };
-        for line in &lines {
-            line.print(now, out)?;
-        }
-        Ok(Some(lines.len().saturating_sub(1)))
+        print_lines([body], count, now, out)
     }
 
-    /// Its lines, when every one reads and the count at the end is theirs.
-    fn lines(&self) -> Option<Vec<Line<'_>>> {
-        let lines = counted_lines(&self.text.as_bytes()[self.start..])?;
-        // Cut at line breaks, `lines` is still text.
-        let lines = std::str::from_utf8(lines).ok()?;
-        lines.lines().map(Line::read).collect()
+    /// The table with the rows at `gone` taken out and `rows` put in their places, laid out
+    /// with the widths kept, stamped `stamp` (`stamp_for`): the other lines are copied as they
+    /// are. None when that is not the table laid out anew — a column would be wider, or lose
+    /// the last line as wide as it (so would be narrower) — or when a place in `gone` is not
+    /// the table's, a row's place is taken or unknown, or the table is damaged.
+    pub fn patched<'t>(
+        &'t self,
+        stamp: String,
+        gone: &[Place],
+        rows: &[Row],
+    ) -> Option<Patched<'t>> {
+        let (body, count) = self.body()?;
+        // Where each line starts in `body`, and its end.
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', body.as_bytes()).map(|at| at + 1));
+        if count == 0 || starts.len() - 1 != count || !body.ends_with('\n') {
+            return None;
+        }
+        let line = |i: usize| &body[starts[i]..starts[i + 1]];
+        let place = |i: usize| Place::read(line(i));
+        // The header is line 0; the rows follow in their order.
+        let find = |p: &Place| -> Option<usize> {
+            let mut low = 1;
+            let mut high = count;
+            while low < high {
+                let mid = (low + high) / 2;
+                match place(mid)?.cmp(p) {
+                    std::cmp::Ordering::Less => low = mid + 1,
+                    _ => high = mid,
+                }
+            }
+            Some(low)
+        };
+        let mut widths = self.widths.clone();
+        let mut out: Vec<usize> = Vec::with_capacity(gone.len());
+        for p in gone {
+            let at = find(p)?;
+            if at == count || place(at)? != *p {
+                return None;
+            }
+            widths.take_out(Line::read(line(at))?.laid())?;
+            out.push(at);
+        }
+        out.sort_unstable();
+        if out.windows(2).any(|w| w[0] == w[1]) {
+            return None;
+        }
+        let mut put: Vec<(usize, Place, String)> = Vec::with_capacity(rows.len());
+        let mut laid = String::new();
+        for row in rows {
+            let p = Place::of(row)?;
+            let at = find(&p)?;
+            // A row whose place a line still holds (not taken out) is a second row there.
+            if at < count && place(at)? == p && out.binary_search(&at).is_err() {
+                return None;
+            }
+            laid.clear();
+            widths.put_in(&row.cells, &mut laid)?;
+            let mut kept = String::new();
+            keep_line(&mut kept, Some(row), &laid);
+            put.push((at, p, kept));
+        }
+        if !widths.unchanged() {
+            return None;
+        }
+        put.sort_by(|a, b| a.1.cmp(&b.1));
+        if put.windows(2).any(|w| w[0].1 == w[1].1) {
+            return None;
+        }
+        // The new text in pieces: runs of the lines kept as they are, and the new lines.
+        let mut pieces = vec![Cow::Owned(stamp), Cow::Owned(widths_line(&widths))];
+        let lines = count - out.len() + put.len();
+        let mut out = out.into_iter().peekable();
+        let mut from = 0;
+        // The lines before `to` but those taken out, as runs.
+        let mut copy = |pieces: &mut Vec<Cow<'t, str>>, to: usize| {
+            while let Some(gone) = out.next_if(|&at| at < to) {
+                pieces.push(Cow::Borrowed(&body[starts[from]..starts[gone]]));
+                from = gone + 1;
+            }
+            pieces.push(Cow::Borrowed(&body[starts[from]..starts[to.max(from)]]));
+            from = to.max(from);
+        };
+        for (at, _, kept) in put {
+            copy(&mut pieces, at);
+            pieces.push(Cow::Owned(kept));
+        }
+        copy(&mut pieces, count);
+        pieces.push(Cow::Owned(end_line(lines)));
+        pieces.retain(|p| !p.is_empty());
+        Some(Patched { pieces, lines })
+    }
+
+    /// Its lines after the stamp and the widths, and how many there are said to be (their
+    /// last line, `end N`): the reader counts them as it reads them (`counted_lines` would
+    /// read them twice).
+    fn body(&self) -> Option<(&str, usize)> {
+        let body = self.text[self.start..].strip_suffix('\n')?;
+        let at = body.rfind('\n').map_or(0, |at| at + 1);
+        let count = body[at..].strip_prefix("end ")?.parse().ok()?;
+        Some((&body[..at], count))
+    }
+
+    /// The table kept in `text` (the file's whole text), whatever its tree; None when its
+    /// stamp is not `prefix` (`stamp_prefix`) and a tree, or its widths do not read.
+    fn from_text(text: String, prefix: &str) -> Option<PlainTable> {
+        let rest = text.strip_prefix(prefix)?;
+        let (tree, rest) = rest.split_once('\n')?;
+        let (line, _) = rest.split_once('\n')?;
+        let widths = read_widths(line)?;
+        let start = prefix.len() + tree.len() + 1 + line.len() + 1;
+        Some(PlainTable {
+            tree: tree.to_string(),
+            widths,
+            start,
+            text,
+        })
+    }
+}
+
+/// A kept table brought up to date (`PlainTable::patched`), in pieces of its text: the stamp,
+/// the widths, runs of the lines of the table it was made from and the new lines, in their
+/// order, and the count. Printed and written from the pieces, it is never copied whole.
+pub struct Patched<'t> {
+    pieces: Vec<Cow<'t, str>>,
+    /// How many lines the table has.
+    lines: usize,
+}
+
+impl Patched<'_> {
+    /// Prints the table as it reads at `now` (as `PlainTable::print`).
+    pub fn print(&self, now: i64, out: &mut dyn Write) -> Result<Option<usize>> {
+        let lines = &self.pieces[2..self.pieces.len() - 1];
+        print_lines(lines.iter().map(|p| p.as_ref()), self.lines, now, out)
+    }
+
+    /// Writes the table in cache file `PLAIN`. A cache is only worth speed: one that cannot
+    /// be written is written by the next listing.
+    pub fn keep(&self, git: &Git) {
+        let write = || -> Result<()> {
+            let mut file = CacheWriter::create(&git.private_file(PLAIN))?;
+            for piece in &self.pieces {
+                file.write_all(piece.as_bytes())?;
+            }
+            file.finish()
+        };
+        let _ = write();
+    }
+
+    /// Its text, whole.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        self.pieces.concat()
+    }
+}
+
+/// Prints the lines of a `PlainTable`, given in runs (each ending in a line break), as they
+/// read at `now`; gives how many rows they hold. None, having printed nothing, when a line
+/// does not read or they are not `count` (a damaged cache).
+fn print_lines<'t>(
+    runs: impl IntoIterator<Item = &'t str>,
+    count: usize,
+    now: i64,
+    out: &mut dyn Write,
+) -> Result<Option<usize>> {
+    let mut lines = Vec::with_capacity(count);
+    for run in runs {
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', run.as_bytes()) {
+            let Some(line) = Line::read(&run[start..=end]) else {
+                return Ok(None);
+            };
+            lines.push(line);
+            start = end + 1;
+        }
+        if start != run.len() {
+            return Ok(None);
+        }
+    }
+    if lines.len() != count {
+        return Ok(None);
+    }
+    for line in &lines {
+        line.print(now, out)?;
+    }
+    Ok(Some(count.saturating_sub(1)))
+}
+
+/// The line of a kept table that gives its widths.
+fn widths_line(widths: &PlainWidths) -> String {
+    let columns = widths.columns.iter().map(|(w, n)| format!("{w}/{n}"));
+    columns.collect::<Vec<_>>().join("\t") + "\n"
+}
+
+fn read_widths(line: &str) -> Option<PlainWidths> {
+    let columns = line.split('\t').map(|c| {
+        let (w, n) = c.split_once('/')?;
+        Some((w.parse().ok()?, n.parse().ok()?))
+    });
+    let columns = columns.collect::<Option<Vec<_>>>()?;
+    (columns.len() == CELLS - 1).then_some(PlainWidths { columns })
+}
+
+/// Where a row goes in the table: newest first, then by id (as `sop list` sorts requests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// When the request was made: seconds and nanoseconds since 1970.
+    created: (i64, u32),
+    id: String,
+}
+
+impl Place {
+    pub fn new(created: chrono::DateTime<chrono::FixedOffset>, id: &str) -> Place {
+        let created = (created.timestamp(), created.timestamp_subsec_nanos());
+        Place {
+            created,
+            id: id.to_string(),
+        }
+    }
+
+    /// The place of `row`, when known.
+    fn of(row: &Row) -> Option<Place> {
+        Some(Place {
+            created: row.created?,
+            id: row.cells[0].to_string(),
+        })
+    }
+
+    /// The place a kept line starts with.
+    fn read(line: &str) -> Option<Place> {
+        let mut parts = line.splitn(3, '\t');
+        let (secs, nanos) = parts.next()?.split_once('.')?;
+        let id = unescape(parts.next()?).into_owned();
+        parts.next()?;
+        Some(Place {
+            created: (secs.parse().ok()?, nanos.parse().ok()?),
+            id,
+        })
+    }
+}
+
+impl Ord for Place {
+    fn cmp(&self, other: &Place) -> std::cmp::Ordering {
+        other
+            .created
+            .cmp(&self.created)
+            .then_with(|| self.id.cmp(&other.id))
+    }
+}
+
+impl PartialOrd for Place {
+    fn partial_cmp(&self, other: &Place) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -150,28 +424,43 @@ impl PlainTable {
 struct Line<'t> {
     /// From when the row is overdue, in nanoseconds since 1970.
     from: Option<i64>,
-    /// The line, and how it ends when overdue: its first `kept` bytes, then `marked`.
+    /// The line and its line break, and how it ends when overdue: its first `kept` bytes, then
+    /// `marked`.
     line: &'t str,
     kept: usize,
     marked: &'t str,
 }
 
 impl<'t> Line<'t> {
+    /// The line of `text`, which ends in a line break.
     fn read(text: &'t str) -> Option<Line<'t>> {
-        let mut parts = text.splitn(4, '\t');
-        let (from, cut, marked) = (parts.next()?, parts.next()?, parts.next()?);
-        let line = parts.next()?;
+        let line = text.strip_suffix('\n')?;
+        // The first five tabs end the fields before the line (which holds none).
+        let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+        let mut next = || tabs.next();
+        let (_, id, from, cut, marked) = (next()?, next()?, next()?, next()?, next()?);
+        let (from, cut, marked, laid) = (
+            &line[id + 1..from],
+            &line[from + 1..cut],
+            &line[cut + 1..marked],
+            &text[marked + 1..],
+        );
         let from = match from {
             "-" => None,
             from => Some(from.parse().ok()?),
         };
-        let kept = line.len().checked_sub(cut.parse().ok()?)?;
-        line.is_char_boundary(kept).then_some(Line {
+        let kept = (laid.len() - 1).checked_sub(cut.parse().ok()?)?;
+        laid.is_char_boundary(kept).then_some(Line {
             from,
-            line,
+            line: laid,
             kept,
             marked,
         })
+    }
+
+    /// The line as laid out, with no mark.
+    fn laid(&self) -> &'t str {
+        &self.line[..self.line.len() - 1]
     }
 
     fn print(&self, now: i64, out: &mut dyn Write) -> std::io::Result<()> {
@@ -179,10 +468,68 @@ impl<'t> Line<'t> {
             true => {
                 out.write_all(&self.line.as_bytes()[..self.kept])?;
                 out.write_all(self.marked.as_bytes())?;
+                out.write_all(b"\n")
             }
-            false => out.write_all(self.line.as_bytes())?,
+            false => out.write_all(self.line.as_bytes()),
         }
-        out.write_all(b"\n")
+    }
+}
+
+/// Adds to `kept` the line of a `PlainTable` for `laid`, the line of `row` (None: the header)
+/// as laid out with no mark.
+fn keep_line(kept: &mut String, row: Option<&Row>, laid: &str) {
+    let from = row.and_then(|r| r.overdue_from);
+    let (cut, marked) = match (row, from) {
+        (Some(row), Some(_)) => {
+            let due = &row.cells[CELLS - 1];
+            let marked = crate::output::plain_cell(&format!("{due} !")).into_owned();
+            (crate::output::plain_cell(due).len(), marked)
+        }
+        _ => (0, String::new()),
+    };
+    let place = row.and_then(Place::of);
+    let (created, id) = match &place {
+        Some(p) => (format!("{}.{}", p.created.0, p.created.1), escape(&p.id)),
+        None => ("-".to_string(), "-".into()),
+    };
+    let from = from.map_or("-".to_string(), |t| t.to_string());
+    kept.extend([
+        &*created,
+        "\t",
+        &id,
+        "\t",
+        &*from,
+        "\t",
+        &cut.to_string(),
+        "\t",
+        &marked,
+        "\t",
+        laid,
+        "\n",
+    ]);
+}
+
+/// Where a plain table being printed is kept.
+pub enum Keep<'k> {
+    /// The cache file, for HEAD as it is now.
+    Cache(&'k Git),
+    /// A text, stamped `stamp` (for tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Text(&'k mut Vec<u8>, &'k str),
+}
+
+/// A `Keep` being written.
+enum Keeping<'k> {
+    Cache(CacheWriter),
+    Text(&'k mut Vec<u8>),
+}
+
+impl Keeping<'_> {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Keeping::Cache(file) => file,
+            Keeping::Text(text) => text,
+        }
     }
 }
 
@@ -192,7 +539,7 @@ pub struct PlainPrinter<'r, 'a, 'o> {
     rows: std::slice::Iter<'r, Row<'a>>,
     now: i64,
     out: &'o mut dyn Write,
-    keep: Option<(CacheWriter, &'r Git)>,
+    keep: Option<Keeping<'r>>,
     /// What was written of the line not ended yet.
     laid: Vec<u8>,
     /// The line kept for the last line laid.
@@ -201,20 +548,29 @@ pub struct PlainPrinter<'r, 'a, 'o> {
 }
 
 impl<'r, 'a, 'o> PlainPrinter<'r, 'a, 'o> {
-    /// A printer of the table of `rows` at `now`, keeping it for HEAD as it is now when `keep`.
+    /// A printer of the table of `rows` at `now` laid out with `widths`, keeping it as `keep`
+    /// says.
     pub fn new(
         rows: &'r [Row<'a>],
         now: i64,
         out: &'o mut dyn Write,
-        keep: Option<&'r Git>,
+        keep: Option<(Keep<'r>, PlainWidths)>,
     ) -> PlainPrinter<'r, 'a, 'o> {
         // A cache is only worth speed: one that cannot be written is written by the next
         // listing.
-        let keep = keep.and_then(|git| {
-            let stamp = stamped(git, PLAIN_MAGIC)?;
-            let mut file = CacheWriter::create(&git.private_file(PLAIN)).ok()?;
-            file.write_all(stamp.as_bytes()).ok()?;
-            Some((file, git))
+        let keep = keep.and_then(|(keep, widths)| {
+            let (mut file, stamp) = match keep {
+                Keep::Cache(git) => {
+                    let stamp = stamped(git, PLAIN_MAGIC)?;
+                    let file = CacheWriter::create(&git.private_file(PLAIN)).ok()?;
+                    (Keeping::Cache(file), stamp)
+                }
+                Keep::Text(text, stamp) => (Keeping::Text(text), stamp.to_string()),
+            };
+            let writer = file.writer();
+            writer.write_all(stamp.as_bytes()).ok()?;
+            writer.write_all(widths_line(&widths).as_bytes()).ok()?;
+            Some(file)
         });
         PlainPrinter {
             rows: rows.iter(),
@@ -233,11 +589,11 @@ impl<'r, 'a, 'o> PlainPrinter<'r, 'a, 'o> {
         if !self.laid.is_empty() || self.rows.next().is_some() {
             anyhow::bail!("a plain table of {} lines", self.count);
         }
-        if let Some((mut file, _)) = self.keep.take() {
-            let _ = file
-                .write_all(end_line(self.count).as_bytes())
-                .map_err(anyhow::Error::from)
-                .and_then(|()| file.finish());
+        if let Some(mut file) = self.keep.take() {
+            let end = file.writer().write_all(end_line(self.count).as_bytes());
+            if let (Ok(()), Keeping::Cache(file)) = (end, file) {
+                let _ = file.finish();
+            }
         }
         Ok(rows)
     }
@@ -248,34 +604,15 @@ impl<'r, 'a, 'o> PlainPrinter<'r, 'a, 'o> {
             0 => None,
             _ => self.rows.next(),
         };
-        let from = row.and_then(|r| r.overdue_from);
-        let (cut, marked) = match (row, from) {
-            (Some(row), Some(_)) => {
-                let due = &row.cells[CELLS - 1];
-                let marked = crate::output::plain_cell(&format!("{due} !")).into_owned();
-                (crate::output::plain_cell(due).len(), marked)
-            }
-            _ => (0, String::new()),
-        };
-        let from = from.map_or("-".to_string(), |t| t.to_string());
         self.line.clear();
-        self.line.extend([
-            &*from,
-            "\t",
-            &cut.to_string(),
-            "\t",
-            &marked,
-            "\t",
-            laid,
-            "\n",
-        ]);
+        keep_line(&mut self.line, row, laid);
         self.count += 1;
-        if let Some((file, _)) = &mut self.keep {
-            if file.write_all(self.line.as_bytes()).is_err() {
+        if let Some(file) = &mut self.keep {
+            if file.writer().write_all(self.line.as_bytes()).is_err() {
                 self.keep = None;
             }
         }
-        let line = Line::read(self.line.trim_end_matches('\n'));
+        let line = Line::read(&self.line);
         line.ok_or_else(|| std::io::Error::other("a plain table line that does not read"))?
             .print(self.now, self.out)
     }
@@ -302,14 +639,20 @@ impl Write for PlainPrinter<'_, '_, '_> {
     }
 }
 
-/// The plain table kept for HEAD as it is now, in the language of this run; None when there
-/// is none that fits.
+/// The plain table kept in the language of this run, for HEAD as it is now or another tree;
+/// None when there is none that reads.
 pub fn read_plain(git: &Git) -> Option<PlainTable> {
-    let stamp = stamped(git, PLAIN_MAGIC)?;
-    Some(PlainTable {
-        text: read_stamped(git, PLAIN, &stamp)?,
-        start: stamp.len(),
-    })
+    read_plain_text(std::fs::read_to_string(git.private_file(PLAIN)).ok()?)
+}
+
+/// The plain table kept in `text`, as `read_plain` reads it.
+pub fn read_plain_text(text: String) -> Option<PlainTable> {
+    PlainTable::from_text(text, &stamp_prefix(PLAIN_MAGIC))
+}
+
+/// The first line of a plain table kept for records tree `tree`.
+pub fn stamp_for(tree: &str) -> String {
+    format!("{}{tree}\n", stamp_prefix(PLAIN_MAGIC))
 }
 
 /// A row of the file: `status TAB overdue-from TAB cell…`, each escaped.
@@ -333,6 +676,7 @@ fn row(line: &str) -> Option<Row<'_>> {
     }
     parts.next().is_none().then_some(Row {
         cells,
+        created: None,
         status,
         overdue_from,
     })
@@ -363,11 +707,13 @@ mod tests {
         let written = [
             Row {
                 cells: cells("a\ttab\nand a line\\"),
+                created: None,
                 status: "open".into(),
                 overdue_from: Some(-5),
             },
             Row {
                 cells: cells("plain"),
+                created: None,
                 status: "completed".into(),
                 overdue_from: None,
             },

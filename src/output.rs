@@ -7,7 +7,7 @@ use serde::Serialize;
 
 mod table;
 
-pub use table::{plain_cell, Layout, Look, Paint, Table};
+pub use table::{plain_cell, Layout, Look, Paint, PlainWidths, Table};
 
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 

@@ -269,6 +269,12 @@ pub fn briefs<'t>(text: &'t [u8], start: &'t str) -> impl Iterator<Item = Brief<
         .filter_map(Brief::read)
 }
 
+/// The summary of request file `path` (records-relative) holding `bytes`, as `all` gives it
+/// (through its cache line); None when the file does not read.
+pub fn one(path: &str, bytes: &[u8]) -> Option<Summary> {
+    Summary::decode(Shared::from(parse(path, bytes).ok()?.encode()))
+}
+
 fn parse(path: &str, bytes: &[u8]) -> Result<Summary> {
     let text = std::str::from_utf8(bytes).map_err(|_| invalid!("{path}: not UTF-8"))?;
     Ok(Summary::from(&store::parse_request(Path::new(path), text)?))

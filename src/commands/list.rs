@@ -152,22 +152,14 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
         eprintln!("{}: {e:#}", t!(WarningPrefix));
     }
     let snap = loaded.git.head_snapshot()?;
-    // A few procedures for 100,000s of requests: found by comparing ids, not hashing them.
-    let mut procedures: Vec<(&str, Option<Procedure>)> = Vec::new();
+    let mut procedures = Vec::new();
     requests.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     let mut rows = Vec::new();
     let date = loaded.now.date_naive();
+    let loaded = &loaded;
     let requester_role = &loaded.config.policy.requester_role;
     for req in requests {
-        let at = match procedures.iter().position(|(id, _)| *id == req.procedure) {
-            Some(at) => at,
-            None => {
-                let p = crate::rules::procedure_as_is(&snap, &req.procedure).ok();
-                procedures.push((&req.procedure, p));
-                procedures.len() - 1
-            }
-        };
-        let p = procedures[at].1.as_ref();
+        let p = procedure(&mut procedures, &snap, &req.procedure);
         let values = |name: &str| req.field(name);
         let current = view::current(
             req.step.as_deref(),
@@ -197,43 +189,11 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
                 continue;
             }
         }
-        let service = p.filter(|p| p.service_time.is_some()).and_then(|p| {
-            let held = req.all_held();
-            let open = req.status == crate::request::OPEN;
-            let config = &loaded.config;
-            view::service(
-                Some(p),
-                req.created,
-                &held,
-                open,
-                &values,
-                config,
-                loaded.now,
-            )
-        });
-        let running = service.as_ref().filter(|s| s.running).map(|s| s.due);
-        let overdue_from = current.and_then(|c| c.due).into_iter().chain(running).min();
-        let overdue = overdue_from.is_some_and(|from| from < loaded.now);
-        if args.overdue && !overdue {
+        let row = row(req, p, current, loaded);
+        if args.overdue && !row.overdue {
             continue;
         }
-        rows.push(Row {
-            id: &req.id,
-            procedure: &req.procedure,
-            title: &req.title,
-            status: &req.status,
-            role: current.map(|_| roles.join("/")),
-            due: current.and_then(|c| c.due),
-            step: req.step.as_deref(),
-            requester: &req.requester,
-            created: req.created,
-            overdue,
-            service_due: service.map(|s| s.due),
-            overdue_from,
-            assignee: req.rare().assignee.as_deref(),
-            hold: req.rare().hold.as_ref(),
-            on_behalf_of: req.rare().on_behalf_of.as_ref(),
-        });
+        rows.push(row);
     }
     if as_table(ctx) {
         let mut statuses = Vec::new();
@@ -255,6 +215,69 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
         return Err(Failure::new(Code::Invalid, t!(UnreadableRequests, n = errors.len())).into());
     }
     Ok(())
+}
+
+/// Procedure `id` as committed, read once for the many requests of a listing; None when it
+/// does not read. A few procedures for 100,000s of requests: found by comparing ids, not
+/// hashing them.
+fn procedure<'p>(
+    procedures: &'p mut Vec<(String, Option<Procedure>)>,
+    snap: &crate::git::Snapshot,
+    id: &str,
+) -> Option<&'p Procedure> {
+    let at = match procedures.iter().position(|(known, _)| known == id) {
+        Some(at) => at,
+        None => {
+            let p = crate::rules::procedure_as_is(snap, id).ok();
+            procedures.push((id.to_string(), p));
+            procedures.len() - 1
+        }
+    };
+    procedures[at].1.as_ref()
+}
+
+/// The row of request `req` of procedure `p` (None when it does not read), at step `current`.
+fn row<'a>(
+    req: &'a Summary,
+    p: Option<&Procedure>,
+    current: Option<view::Current>,
+    loaded: &Loaded,
+) -> Row<'a> {
+    let values = |name: &str| req.field(name);
+    let roles = current.map_or(&[][..], |c| c.roles());
+    let service = p.filter(|p| p.service_time.is_some()).and_then(|p| {
+        let held = req.all_held();
+        let open = req.status == crate::request::OPEN;
+        let config = &loaded.config;
+        view::service(
+            Some(p),
+            req.created,
+            &held,
+            open,
+            &values,
+            config,
+            loaded.now,
+        )
+    });
+    let running = service.as_ref().filter(|s| s.running).map(|s| s.due);
+    let overdue_from = current.and_then(|c| c.due).into_iter().chain(running).min();
+    Row {
+        id: &req.id,
+        procedure: &req.procedure,
+        title: &req.title,
+        status: &req.status,
+        role: current.map(|_| roles.join("/")),
+        due: current.and_then(|c| c.due),
+        step: req.step.as_deref(),
+        requester: &req.requester,
+        created: req.created,
+        overdue: overdue_from.is_some_and(|from| from < loaded.now),
+        service_due: service.map(|s| s.due),
+        overdue_from,
+        assignee: req.rare().assignee.as_deref(),
+        hold: req.rare().hold.as_ref(),
+        on_behalf_of: req.rare().on_behalf_of.as_ref(),
+    }
 }
 
 /// Refuses (exit 2) a `--status`, `--procedure` or `--role` that no request could have,
@@ -402,7 +425,9 @@ fn table_row<'a>(r: Row<'a>, statuses: &mut Vec<(String, String)>) -> list_rows:
         Some(h) => held(h).into(),
         None => status_word(statuses, r.status).to_string().into(),
     };
+    let created = (r.created.timestamp(), r.created.timestamp_subsec_nanos());
     list_rows::Row {
+        created: Some(created),
         cells: [
             r.id.into(),
             r.procedure.into(),
@@ -419,14 +444,34 @@ fn table_row<'a>(r: Row<'a>, statuses: &mut Vec<(String, String)>) -> list_rows:
     }
 }
 
-/// Prints the whole table as kept for HEAD, when it is: the plain table, or the rows for
-/// another look. False when nothing fitting is kept.
+/// Prints the whole table as kept for HEAD, when it is: the plain table (brought up to date
+/// with HEAD when it can be, `patch_plain`), or the rows for another look. False when nothing
+/// fitting is kept.
 fn print_kept(ctx: &Context, loaded: &Loaded, out: &mut dyn Write) -> Result<bool> {
     if ctx.look == Look::PLAIN {
         let Some(kept) = list_rows::read_plain(&loaded.git) else {
             return Ok(false);
         };
-        let Some(n) = kept.print(nanos(loaded.now), out)? else {
+        let Some(head) = loaded.git.head_records_tree()? else {
+            return Ok(false);
+        };
+        let now = nanos(loaded.now);
+        let printed = match kept.is_for(&head.to_string()) {
+            true => kept.print(now, out)?,
+            false => {
+                let Some(patched) = patch_plain(loaded, &kept, head) else {
+                    return Ok(false);
+                };
+                let printed = patched.print(now, out)?;
+                // Kept only when HEAD did not move meanwhile (its rules read for another
+                // tree), and all of it read.
+                if printed.is_some() && loaded.git.head_records_tree()? == Some(head) {
+                    patched.keep(&loaded.git);
+                }
+                printed
+            }
+        };
+        let Some(n) = printed else {
             return Ok(false);
         };
         eprintln!("{}", t!(ListCount, n = n));
@@ -438,6 +483,68 @@ fn print_kept(ctx: &Context, loaded: &Loaded, out: &mut dyn Write) -> Result<boo
     };
     print_table(ctx, &rows, loaded.now, out, None)?;
     Ok(true)
+}
+
+/// The most request files a kept plain table is patched for; past that it is laid out anew.
+const PATCH_MOST: usize = 1000;
+
+/// Plain table `kept`, kept for an earlier tree of the records folder, brought up to date with
+/// HEAD's, `head`, by what changed between them: the lines of the requests that changed are
+/// taken out, their rows as HEAD has them laid out with the widths kept and put in their
+/// places (`PlainTable::patched`), the other lines copied. None — the table is laid out anew
+/// from every request — when anything but request files changed (a procedure, sop.toml, the
+/// people, a calendar: what any row shows may have changed), when a changed file does not
+/// read, when more than `PATCH_MOST` changed, when `kept`'s tree is not the repository's, or
+/// when the widths of the columns would change.
+fn patch_plain<'k>(
+    loaded: &Loaded,
+    kept: &'k list_rows::PlainTable,
+    head: crate::git::Oid,
+) -> Option<list_rows::Patched<'k>> {
+    let git = &loaded.git;
+    let old = crate::git::Oid::from_str(kept.tree()).ok()?;
+    let changes = git.folder_changes(old, Some(head)).ok()??;
+    if changes.len() > PATCH_MOST {
+        return None;
+    }
+    let mut gone = Vec::new();
+    let mut now = Vec::new();
+    for c in &changes {
+        if c.link || !c.path.starts_with("requests/") {
+            return None;
+        }
+        if let Some(blob) = c.old {
+            let was = summary::one(&c.path, &git.read_blob(blob).ok()?)?;
+            gone.push(list_rows::Place::new(was.created, &was.id));
+        }
+        if let Some(blob) = c.new {
+            now.push(summary::one(
+                &c.path,
+                &git.read_record(&c.path, blob).ok()?,
+            )?);
+        }
+    }
+    let snap = git.head_snapshot().ok()?;
+    let mut procedures = Vec::new();
+    let mut statuses = Vec::new();
+    let rows: Vec<list_rows::Row> = now
+        .iter()
+        .map(|req| {
+            let p = procedure(&mut procedures, &snap, &req.procedure);
+            let values = |name: &str| req.field(name);
+            let current = view::current(
+                req.step.as_deref(),
+                req.since,
+                &req.rare().held,
+                &values,
+                p,
+                &loaded.config,
+                loaded.now,
+            );
+            table_row(row(req, p, current, loaded), &mut statuses)
+        })
+        .collect();
+    kept.patched(list_rows::stamp_for(&head.to_string()), &gone, &rows)
 }
 
 fn nanos(t: chrono::DateTime<chrono::FixedOffset>) -> i64 {
@@ -456,8 +563,10 @@ fn print_table(
 ) -> Result<()> {
     let now = nanos(now);
     if ctx.look == Look::PLAIN {
+        let table = table(ctx.look, rows, |_| false);
+        let keep = keep.map(|git| (list_rows::Keep::Cache(git), table.plain_widths()));
         let mut plain = list_rows::PlainPrinter::new(rows, now, out, keep);
-        table(ctx.look, rows, |_| false).write_to(&mut plain)?;
+        table.write_to(&mut plain)?;
         let n = plain.finish()?;
         eprintln!("{}", t!(ListCount, n = n));
         return Ok(());
@@ -552,6 +661,7 @@ mod tests {
                 .iter()
                 .map(|(cells, from)| list_rows::Row {
                     cells: cells.each_ref().map(|c| Cow::Borrowed(c.as_str())),
+                    created: None,
                     status: "open".into(),
                     overdue_from: *from,
                 })
@@ -565,5 +675,93 @@ mod tests {
             prop_assert_eq!(plain.finish().unwrap(), rows.len());
             prop_assert_eq!(String::from_utf8(printed).unwrap(), String::from_utf8(marked).unwrap());
         }
+
+        /// A kept plain table with rows taken out, changed and put in (`PlainTable::patched`)
+        /// is the table of the rows that are left laid out anew, byte for byte, whenever
+        /// the widths of its columns stay; when they do not, it is not patched.
+        #[test]
+        fn a_patched_plain_table_is_the_table_laid_out_anew(
+            rows in proptest::collection::vec((row(), 0i64..4), 0..14),
+            edits in proptest::collection::vec((0usize..3, row(), 0i64..4), 0..6),
+        ) {
+            // Row i has id `R{i}` (as the id is a row's first cell, and places it among rows
+            // made at the same time); it is made at second `created`.
+            let mut now: Vec<(String, [String; list_rows::CELLS], Option<i64>, i64)> = rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, ((cells, from), created))| (format!("R{i:02}"), cells, from, created))
+                .collect();
+            let before = laid_out(&now);
+            let mut gone = Vec::new();
+            let mut put = Vec::new();
+            for (n, (what, (cells, from), created)) in edits.into_iter().enumerate() {
+                let place = |row: &(String, _, _, i64)| {
+                    let made = chrono::DateTime::from_timestamp(row.3, 0).unwrap();
+                    list_rows::Place::new(made.fixed_offset(), &row.0)
+                };
+                let new = (format!("N{n:02}"), cells, from, created);
+                // Only rows the kept table has are taken out or changed (a diff's old files).
+                let kept_rows = now.len();
+                match (what, kept_rows) {
+                    // Taken out, or changed (its id kept) ...
+                    (0 | 1, 1..) => {
+                        let old = now.remove(n % kept_rows);
+                        gone.push(place(&old));
+                        if what == 1 {
+                            put.push((old.0, new.1, new.2, new.3));
+                        }
+                    }
+                    // ... or a new row.
+                    _ => put.push(new),
+                }
+            }
+            now.extend(put.iter().cloned());
+            let after = laid_out(&now);
+            let kept = list_rows::read_plain_text(before.0).unwrap();
+            let put: Vec<list_rows::Row> = put.iter().map(table_row_of).collect();
+            let patched = kept.patched(list_rows::stamp_for("after"), &gone, &put);
+            match before.1 == after.1 {
+                true => {
+                    let patched = patched.unwrap();
+                    prop_assert_eq!(patched.text(), after.0);
+                }
+                false => prop_assert!(patched.is_none()),
+            }
+        }
+    }
+
+    type TestRow = (String, [String; list_rows::CELLS], Option<i64>, i64);
+
+    fn table_row_of(row: &TestRow) -> list_rows::Row<'_> {
+        let mut cells = row.1.each_ref().map(|c| Cow::Borrowed(c.as_str()));
+        cells[0] = Cow::Borrowed(&row.0);
+        list_rows::Row {
+            cells,
+            created: Some((row.3, 0)),
+            status: "open".into(),
+            overdue_from: row.2,
+        }
+    }
+
+    /// The plain table of `rows` (in the order `sop list` gives), as `sop list` keeps it
+    /// (stamped `after`), and the widths of its columns.
+    fn laid_out(rows: &[TestRow]) -> (String, Vec<usize>) {
+        let mut rows: Vec<list_rows::Row> = rows.iter().map(table_row_of).collect();
+        rows.sort_by(|a, b| {
+            b.created
+                .cmp(&a.created)
+                .then_with(|| a.cells[0].cmp(&b.cells[0]))
+        });
+        let table = table(Look::PLAIN, &rows, |_| false);
+        let widths = table.plain_widths();
+        let stamp = list_rows::stamp_for("after");
+        let mut kept = Vec::new();
+        let keep = Some((list_rows::Keep::Text(&mut kept, &stamp), widths.clone()));
+        let mut printed = Vec::new();
+        let mut plain = list_rows::PlainPrinter::new(&rows, 0, &mut printed, keep);
+        table.write_to(&mut plain).unwrap();
+        plain.finish().unwrap();
+        let widths = widths.columns.iter().map(|&(w, _)| w).collect();
+        (String::from_utf8(kept).unwrap(), widths)
     }
 }

@@ -181,6 +181,8 @@ pub struct Table {
     /// A plain table keeps its cells as printed (`plain_cell`), and each column's widest
     /// cell, found as rows are added: printing is then one pass.
     widest: Vec<usize>,
+    /// How many of each column's cells are `widest` wide (`plain_widths`).
+    at_widest: Vec<usize>,
 }
 
 impl Table {
@@ -201,6 +203,7 @@ impl Table {
             ends: Vec::new(),
             paints: Vec::new(),
             widest: vec![0; header.len()],
+            at_widest: vec![0; header.len()],
         }
     }
 
@@ -269,7 +272,7 @@ impl Table {
             match plain {
                 true => {
                     let (cell, width) = plain_cell_width(cell.as_ref());
-                    self.widest[added] = self.widest[added].max(width);
+                    self.widen(added, width);
                     self.text.push_str(&cell);
                 }
                 false => self.text.push_str(cell.as_ref()),
@@ -280,12 +283,41 @@ impl Table {
         for column in added..n {
             if plain {
                 self.text.push('-');
-                self.widest[column] = self.widest[column].max(1);
+                self.widen(column, 1);
             }
             self.ends.push(self.text.len());
         }
         self.paints.push(paint);
         self
+    }
+
+    /// Counts a plain cell `width` wide in column `column`.
+    fn widen(&mut self, column: usize, width: usize) {
+        let widest = &mut self.widest[column];
+        match width.cmp(widest) {
+            std::cmp::Ordering::Greater => {
+                *widest = width;
+                self.at_widest[column] = 1;
+            }
+            std::cmp::Ordering::Equal => self.at_widest[column] += 1,
+            std::cmp::Ordering::Less => {}
+        }
+    }
+
+    /// How the plain table is laid out: each column's width but the last's (never padded),
+    /// and how many of its lines fill it.
+    pub fn plain_widths(&self) -> PlainWidths {
+        let padded = self.columns.len().saturating_sub(1);
+        let columns = (self.columns.iter().zip(&self.widest).zip(&self.at_widest))
+            .take(padded)
+            .map(|((column, &widest), &at_widest)| {
+                let header = column.header.width();
+                let width = header.max(widest);
+                let rows = if widest == width { at_widest } else { 0 };
+                (width, rows + usize::from(header == width))
+            })
+            .collect();
+        PlainWidths { columns }
     }
 
     /// The cells of row `row`, in the order of the columns.
@@ -327,14 +359,10 @@ impl Table {
         let mut line = String::new();
         let mut write_line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>, paint| {
             line.clear();
-            let mut cells = cells.zip(&widths).peekable();
-            while let Some((cell, width)) = cells.next() {
-                line += cell;
-                if cells.peek().is_some() {
-                    let pad = width - text_width(cell) + 2;
-                    pad_with_spaces(&mut line, pad);
-                }
-            }
+            lay_plain_line(
+                &mut line,
+                cells.zip(&widths).map(|(c, &w)| (c, text_width(c), w)),
+            );
             let text = self.look.paint(paint, &line);
             out.write_all(text.as_bytes())?;
             out.write_all(b"\n")
@@ -555,6 +583,75 @@ pub fn plain_cell(cell: &str) -> Cow<'_, str> {
     match one_line(cell) {
         empty if empty.is_empty() => Cow::Borrowed("-"),
         text => Cow::Owned(text),
+    }
+}
+
+/// A line of a plain table: `cells`, each given with its width (`text_width`) and its
+/// column's, each but the last padded to its column's width and two spaces more.
+fn lay_plain_line<'c>(line: &mut String, cells: impl Iterator<Item = (&'c str, usize, usize)>) {
+    let mut cells = cells.peekable();
+    while let Some((cell, width, column)) = cells.next() {
+        line.push_str(cell);
+        if cells.peek().is_some() {
+            pad_with_spaces(line, column - width + 2);
+        }
+    }
+}
+
+/// How a plain table's columns are laid out (`Table::plain_widths`): for each column but the
+/// last, which is never padded, its width and how many of its lines (the header's among them)
+/// fill it. A kept table can take lines out and put lines in with this alone, as long as no
+/// column gets wider or loses the last line that fills it: the others' lines stay as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlainWidths {
+    pub columns: Vec<(usize, usize)>,
+}
+
+impl PlainWidths {
+    /// Takes line `line` (laid out with these widths) out of the count; None when it does not
+    /// split into one cell a column and a last one.
+    pub fn take_out(&mut self, line: &str) -> Option<()> {
+        // A plain cell never holds two spaces running, nor starts or ends with one; cells are
+        // padded with two spaces or more.
+        let mut cells = line.split("  ").filter(|c| !c.is_empty());
+        for (width, filling) in &mut self.columns {
+            let cell = cells.next()?;
+            let cell = cell.strip_prefix(' ').unwrap_or(cell);
+            if text_width(cell) == *width {
+                *filling = filling.checked_sub(1)?;
+            }
+        }
+        cells.next()?;
+        cells.next().is_none().then_some(())
+    }
+
+    /// Lays out a row of `cells` (as given to `Table::add_row`) as a line of the table, and
+    /// counts it; None when a cell is wider than its column.
+    pub fn put_in<S: AsRef<str>>(&mut self, cells: &[S], line: &mut String) -> Option<()> {
+        if cells.len() != self.columns.len() + 1 {
+            return None;
+        }
+        let cells: Vec<(Cow<str>, usize)> =
+            cells.iter().map(|c| plain_cell_width(c.as_ref())).collect();
+        let mut laid = Vec::with_capacity(cells.len());
+        for (i, (cell, width)) in cells.iter().enumerate() {
+            let column = match self.columns.get_mut(i) {
+                Some((column, _)) if width > column => return None,
+                Some((column, filling)) => {
+                    *filling += usize::from(width == column);
+                    *column
+                }
+                None => 0,
+            };
+            laid.push((cell.as_ref(), *width, column));
+        }
+        lay_plain_line(line, laid.into_iter());
+        Some(())
+    }
+
+    /// Whether every column is still as wide as it was: each has a line that fills it.
+    pub fn unchanged(&self) -> bool {
+        self.columns.iter().all(|&(_, filling)| filling > 0)
     }
 }
 

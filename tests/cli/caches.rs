@@ -335,13 +335,17 @@ fn a_damaged_or_foreign_cache_is_rebuilt() {
 type Damage<'a> = Box<dyn Fn(&str) -> String + 'a>;
 
 /// A cache whole but for one line: a value that does not decode, or in the list's rows
-/// (`sop-list-rows`) and plain table (`sop-list-plain`) a line a part short.
+/// (`sop-list-rows`) and plain table (`sop-list-plain`, after its widths) a line a part short.
 fn damage_a_line(text: &str) -> String {
     if !text.starts_with("sop-list-") {
         return text.replacen("\t=", "\t?=", 1);
     }
-    let (stamp, rest) = text.split_once('\n').unwrap();
-    format!("{stamp}\n{}", rest.replacen('\t', "", 1))
+    let (mut head, mut rest) = text.split_once('\n').unwrap();
+    if text.starts_with("sop-list-plain") {
+        let (widths, lines) = rest.split_once('\n').unwrap();
+        (head, rest) = (&text[..head.len() + 1 + widths.len()], lines);
+    }
+    format!("{head}\n{}", rest.replacen('\t', "", 1))
 }
 
 /// The cache with another stamp on its first line.
@@ -424,4 +428,178 @@ fn caches_patched_by_completions_are_invisible() {
         &office,
         "a completion after a removal and an unreadable file",
     );
+}
+
+/// The first `sop list` piped after a change: the plain table kept for the tree before it is
+/// brought up to date by what changed when only request files did (the rows of the requests
+/// that changed laid out again with the widths kept, put in their places), and laid out anew
+/// from every request when anything else changed, or when a column would get wider or
+/// narrower. Either way it prints what a cold run prints, and keeps what a cold run keeps,
+/// byte for byte.
+#[test]
+fn a_kept_plain_table_is_patched_by_what_changed() {
+    let (office, ids) = office_with_history();
+    let list = |office: &Office| {
+        let out = office
+            .sop_cmd()
+            .env("SOP_NOW", "2026-11-23T09:10:00+07:00")
+            .args(["--as", "rizky", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    let kept = office.path(".git/sop-cache-list.txt");
+    // The header line of the kept table is marked (`ID`, not `id`): a table patched copies
+    // it as it is, a table laid out anew does not.
+    let mark = |office: &Office| {
+        list(office);
+        let text = std::fs::read_to_string(&kept).unwrap();
+        let marked = text.replacen("\t\tid  ", "\t\tID  ", 1);
+        assert_ne!(text, marked, "the header line: {text}");
+        std::fs::write(&kept, marked).unwrap();
+    };
+    let check = |office: &Office, when: &str, patched: bool| {
+        let out = list(office);
+        let was_patched = out.starts_with("ID  ");
+        let out = out.replacen("ID  ", "id  ", 1);
+        let text = std::fs::read_to_string(&kept)
+            .unwrap()
+            .replacen("\t\tID  ", "\t\tid  ", 1);
+        for cache in caches(office) {
+            std::fs::remove_file(cache).unwrap();
+        }
+        assert_eq!(list(office), out, "{when}: a cold run prints otherwise");
+        assert!(
+            std::fs::read_to_string(&kept).unwrap() == text,
+            "{when}: a cold run keeps another table"
+        );
+        assert_eq!(was_patched, patched, "{when}: patched or not\n{out}");
+        mark(office);
+    };
+    let new_at = |at: &str, title: Option<&str>| {
+        let mut args = vec!["new", "email"];
+        for f in EMAIL {
+            args.extend(["--field", f]);
+        }
+        args.extend(title.map(|t| ["--title", t]).into_iter().flatten());
+        office.sop_at("putri", &args, at).trim().to_string()
+    };
+    mark(&office);
+
+    office
+        .sop("dimas", &["comment", &ids[2], "sudah dicek"])
+        .success();
+    check(&office, "a comment", true);
+    office.sop("putri", &["advance", &ids[2]]).success();
+    check(&office, "an advance", true);
+    office.new_request("putri", "email", EMAIL);
+    check(&office, "a new request, listed first", true);
+    new_at("2026-11-23T09:04:30+07:00", None);
+    check(&office, "a new request among the others", true);
+    // Made the same second as another: placed by its id.
+    new_at("2026-11-23T09:04:00+07:00", None);
+    check(&office, "a new request made with another", true);
+    new_at("2026-11-01T08:00:00+07:00", None);
+    check(&office, "a new request, listed last", true);
+
+    // A title wider than any: the column widens, and every line with it.
+    let wide = new_at(
+        "2026-11-23T09:05:30+07:00",
+        Some("Akun email untuk seluruh staf bidang infrastruktur"),
+    );
+    check(&office, "a request whose title widens its column", false);
+    let file = office.request_file(&ids[0]);
+    let rel = file.strip_prefix(&office.root).unwrap().to_owned();
+    office.edit(&rel, "title = \"", "title = \"Diubah tangan: ");
+    office.git(&["commit", "-qam", "a hand edit"]);
+    check(&office, "a plain git commit editing a record", true);
+    office.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    check(&office, "git reset --hard to the commit before", true);
+    // The widest title made short: the column narrows; and back.
+    office
+        .sop("putri", &["edit", &wide, "--title", "x"])
+        .success();
+    check(&office, "the widest title made short", false);
+    office.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    check(&office, "git reset --hard to the widest title", false);
+    office.git(&["rm", "-q", office.request_file(&ids[3]).to_str().unwrap()]);
+    office.git(&["commit", "-qm", "a removal"]);
+    check(&office, "a request removed by hand", true);
+
+    // Rules: what any row shows may change.
+    office.edit("people.toml", "Rizky Ramadhan", "Rizky R.");
+    office.git(&["commit", "-qam", "a name"]);
+    check(&office, "a person's name changed", false);
+    office.edit(
+        "procedures/email.toml",
+        "role = \"staf-ti\"",
+        "role = \"helpdesk\"",
+    );
+    office.git(&["commit", "-qam", "another role"]);
+    check(&office, "a procedure's step given to another role", false);
+}
+
+/// A plain table kept for an earlier tree that is damaged is not patched: the table is laid
+/// out anew from every request, as a cold run does.
+#[test]
+fn a_damaged_plain_table_is_laid_out_anew_not_patched() {
+    let (office, ids) = office_with_history();
+    let list = |office: &Office| {
+        let out = office
+            .sop_cmd()
+            .env("SOP_NOW", "2026-11-23T09:10:00+07:00")
+            .args(["--as", "rizky", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    let kept = office.path(".git/sop-cache-list.txt");
+    let widths = |t: &str, f: &dyn Fn(&str) -> String| {
+        let mut lines: Vec<String> = t.split_inclusive('\n').map(String::from).collect();
+        lines[1] = f(&lines[1]);
+        lines.concat()
+    };
+    // The request changed each time, whose line the patch takes out.
+    let changed = &ids[1];
+    let damages: [(&str, Damage); 7] = [
+        ("cut short", Box::new(cut_short)),
+        ("a line a part short", Box::new(damage_a_line)),
+        (
+            "the changed row's line laid out otherwise",
+            Box::new(|t| {
+                let line = t.lines().find(|l| l.contains(changed.as_str())).unwrap();
+                t.replacen(line, &line.replacen("  email  ", " email   ", 1), 1)
+            }),
+        ),
+        (
+            "widths a column short",
+            Box::new(move |t| widths(t, &|l| l.replacen('\t', "", 1))),
+        ),
+        (
+            "widths that do not read",
+            Box::new(move |t| widths(t, &|l| l.replacen('/', "x", 1))),
+        ),
+        (
+            "another version",
+            Box::new(|t| t.replacen(env!("CARGO_PKG_VERSION"), "0.0.0", 1)),
+        ),
+        ("garbage", Box::new(|_| "\u{0}\u{1}not a cache".into())),
+    ];
+    for (what, damage) in &damages {
+        list(&office);
+        let text = std::fs::read_to_string(&kept).unwrap();
+        let damaged = damage(&text);
+        assert_ne!(damaged, text, "{what}: the damage changed nothing");
+        std::fs::write(&kept, damaged).unwrap();
+        office
+            .sop("dimas", &["comment", changed, "dicek lagi"])
+            .success();
+        let out = list(&office);
+        for cache in caches(&office) {
+            std::fs::remove_file(cache).unwrap();
+        }
+        assert_eq!(list(&office), out, "a plain table {what}");
+    }
 }
