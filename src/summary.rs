@@ -255,6 +255,18 @@ pub fn brief_text(git: &Git) -> Result<Vec<u8>> {
     TreeCache::<Summary>::head_text(git, "requests", CACHE, parse, most)
 }
 
+/// Brings the list cache up to date with HEAD when it is more than half of what a completion
+/// reads (`limits::COMPLETION_READS`) behind, for a listing that did not read it (a kept
+/// table patched): so that completions, and the next reading, never have more to read than a
+/// completion may. A cache that is missing or damaged is left to the next reading.
+pub fn catch_up(git: &Git) -> Result<()> {
+    let most = crate::limits::COMPLETION_READS / 2;
+    if TreeCache::<Summary>::behind(git, "requests", CACHE)?.is_some_and(|n| n > most) {
+        TreeCache::<Summary>::head_text(git, "requests", CACHE, parse, usize::MAX)?;
+    }
+    Ok(())
+}
+
 /// Every committed request that could be read whose id starts with `start` (in any case),
 /// briefly, from the text of `brief_text`. Lines of other ids are passed over on their first
 /// bytes, so that a completion of `EML-7` reads a few thousand of 100,000.

@@ -134,6 +134,31 @@ impl<T: Cached> TreeCache<T> {
         TreeCache::update(git, dir, &file, cached, &parse, most)
     }
 
+    /// How many files of HEAD's folder `dir` cache file `name` is behind: those that differ
+    /// between the tree it is stamped with and HEAD's. Only its first line is read. None when
+    /// there is no cache of this version, or its stamp is not a tree of the repository.
+    pub fn behind(git: &Git, dir: &str, name: &str) -> Result<Option<usize>> {
+        use std::io::Read;
+        let mut first = Vec::new();
+        let file = std::fs::File::open(git.private_file(name));
+        let read = file.and_then(|f| f.take(MAGIC.len() as u64 + 64).read_to_end(&mut first));
+        let stamp = read.ok().and_then(|_| {
+            let rest = first.strip_prefix(MAGIC.as_bytes())?;
+            let line = &rest[..memchr::memchr(b'\n', rest)?];
+            Oid::from_str(std::str::from_utf8(line).ok()?).ok()
+        });
+        let Some(stamp) = stamp else {
+            return Ok(None);
+        };
+        let tree = git.head_folder_id(Path::new(dir))?;
+        if tree == Some(stamp) {
+            return Ok(Some(0));
+        }
+        Ok(git
+            .folder_changes(stamp, tree)?
+            .map(|changes| changes.len()))
+    }
+
     /// Cache text `cached` (read from `file`) brought up to date with HEAD's folder `dir`,
     /// and written back when it changed: the diff of its stamped tree against HEAD's is
     /// parsed, and the lines of the files that did not change are copied, neither decoded

@@ -468,6 +468,10 @@ fn print_kept(ctx: &Context, loaded: &Loaded, out: &mut dyn Write) -> Result<boo
                 if printed.is_some() && loaded.git.head_records_tree()? == Some(head) {
                     patched.keep(&loaded.git);
                 }
+                // The requests' cache was not read: it may lag behind, one patch after another.
+                // A cache is only worth speed: one that cannot be brought up to date is by the
+                // next reading.
+                let _ = summary::catch_up(&loaded.git);
                 printed
             }
         };

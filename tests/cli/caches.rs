@@ -603,3 +603,79 @@ fn a_damaged_plain_table_is_laid_out_anew_not_patched() {
         assert_eq!(list(&office), out, "a plain table {what}");
     }
 }
+
+/// A listing that patches its kept table does not read the requests' cache, which would fall
+/// behind; it brings that cache up to date once it is more than 250 files behind (half what a
+/// completion reads), so completions keep offering the ids of new requests.
+#[test]
+fn a_patched_listing_keeps_the_requests_cache_within_reach_of_completions() {
+    let (office, ids) = office_with_history();
+    let list = |office: &Office| {
+        let out = office
+            .sop_cmd()
+            .args(["--as", "rizky", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let stamp = |office: &Office| {
+        let text = office.read(".git/sop-cache-requests.tsv");
+        text.lines()
+            .next()
+            .unwrap()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let requests = |office: &Office| {
+        office
+            .git(&["rev-parse", "HEAD:requests"])
+            .trim()
+            .to_string()
+    };
+    let model = office.read(
+        office
+            .request_file(&ids[2])
+            .strip_prefix(&office.root)
+            .unwrap(),
+    );
+    // Requests committed by hand, as a pull would bring them.
+    let add = |office: &Office, from: usize, to: usize| {
+        std::fs::create_dir_all(office.path("requests/EML/ZZ")).unwrap();
+        for i in from..to {
+            let id = format!("EML-ZZ{i:04}");
+            let file = office.path(&format!("requests/EML/ZZ/{id}.toml"));
+            std::fs::write(file, model.replace(ids[2].as_str(), &id)).unwrap();
+        }
+        office.git(&["add", "-A"]);
+        office.git(&["commit", "-qm", "requests by hand"]);
+    };
+    list(&office);
+    let before = stamp(&office);
+    add(&office, 0, 200);
+    assert!(list(&office).contains("EML-ZZ0199"));
+    assert_eq!(
+        stamp(&office),
+        before,
+        "200 behind: left for the next reading"
+    );
+    add(&office, 200, 300);
+    assert!(list(&office).contains("EML-ZZ0299"));
+    assert_eq!(
+        stamp(&office),
+        requests(&office),
+        "300 behind: brought up to date"
+    );
+    let out = office
+        .sop_cmd()
+        .env("COMPLETE", "fish")
+        .args(["--", "sop", "show", "EML-ZZ02"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("EML-ZZ0299"),
+        "{out:?}"
+    );
+}
