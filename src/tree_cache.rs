@@ -141,7 +141,7 @@ impl<T: Cached> TreeCache<T> {
         use std::io::Read;
         let mut first = Vec::new();
         let file = std::fs::File::open(git.private_file(name));
-        let read = file.and_then(|f| f.take(MAGIC.len() as u64 + 64).read_to_end(&mut first));
+        let read = file.and_then(|f| f.take(MAGIC.len() as u64 + 100).read_to_end(&mut first));
         let stamp = read.ok().and_then(|_| {
             let rest = first.strip_prefix(MAGIC.as_bytes())?;
             let line = &rest[..memchr::memchr(b'\n', rest)?];
