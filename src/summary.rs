@@ -255,16 +255,15 @@ pub fn brief_text(git: &Git) -> Result<Vec<u8>> {
     TreeCache::<Summary>::head_text(git, "requests", CACHE, parse, most)
 }
 
-/// Brings the list cache up to date with HEAD when it is more than half of what a completion
-/// reads (`limits::COMPLETION_READS`) behind, for a listing that did not read it (a kept
-/// table patched): so that completions, and the next reading, never have more to read than a
-/// completion may. A cache that is missing or damaged is left to the next reading.
-pub fn catch_up(git: &Git) -> Result<()> {
+/// Whether the list cache is more than half of what a completion reads
+/// (`limits::COMPLETION_READS`) behind HEAD. A listing that would not read it (a kept table
+/// patched) reads every summary instead, which brings it up to date: so that completions, one
+/// patched listing after another, never have more to read than they may. A cache that is
+/// missing or damaged is not behind: the next reading makes it anew.
+pub fn far_behind(git: &Git) -> Result<bool> {
     let most = crate::limits::COMPLETION_READS / 2;
-    if TreeCache::<Summary>::behind(git, "requests", CACHE)?.is_some_and(|n| n > most) {
-        TreeCache::<Summary>::head_text(git, "requests", CACHE, parse, usize::MAX)?;
-    }
-    Ok(())
+    let behind = TreeCache::<Summary>::behind(git, "requests", CACHE)?;
+    Ok(behind.is_some_and(|n| n > most))
 }
 
 /// Every committed request that could be read whose id starts with `start` (in any case),

@@ -468,10 +468,6 @@ fn print_kept(ctx: &Context, loaded: &Loaded, out: &mut dyn Write) -> Result<boo
                 if printed.is_some() && loaded.git.head_records_tree()? == Some(head) {
                     patched.keep(&loaded.git);
                 }
-                // The requests' cache was not read: it may lag behind, one patch after another.
-                // A cache is only worth speed: one that cannot be brought up to date is by the
-                // next reading.
-                let _ = summary::catch_up(&loaded.git);
                 printed
             }
         };
@@ -498,8 +494,9 @@ const PATCH_MOST: usize = 1000;
 /// places (`PlainTable::patched`), the other lines copied. None — the table is laid out anew
 /// from every request — when anything but request files changed (a procedure, sop.toml, the
 /// people, a calendar: what any row shows may have changed), when a changed file does not
-/// read, when more than `PATCH_MOST` changed, when `kept`'s tree is not the repository's, or
-/// when the widths of the columns would change.
+/// read, when more than `PATCH_MOST` changed, when `kept`'s tree is not the repository's, when
+/// the requests' cache is far behind (`summary::far_behind`: laying out anew brings it up to
+/// date), or when the widths of the columns would change.
 fn patch_plain<'k>(
     loaded: &Loaded,
     kept: &'k list_rows::PlainTable,
@@ -508,7 +505,8 @@ fn patch_plain<'k>(
     let git = &loaded.git;
     let old = crate::git::Oid::from_str(kept.tree()).ok()?;
     let changes = git.folder_changes(old, Some(head)).ok()??;
-    if changes.len() > PATCH_MOST {
+    // A patch does not read the requests' cache, which falls behind one patch after another.
+    if changes.len() > PATCH_MOST || summary::far_behind(git).ok()? {
         return None;
     }
     let mut gone = Vec::new();

@@ -605,8 +605,9 @@ fn a_damaged_plain_table_is_laid_out_anew_not_patched() {
 }
 
 /// A listing that patches its kept table does not read the requests' cache, which would fall
-/// behind; it brings that cache up to date once it is more than 250 files behind (half what a
-/// completion reads), so completions keep offering the ids of new requests.
+/// behind; once that cache is more than 250 files behind (half what a completion reads), the
+/// table is laid out anew from every request, which brings it up to date, so completions keep
+/// offering the ids of new requests.
 #[test]
 fn a_patched_listing_keeps_the_requests_cache_within_reach_of_completions() {
     let (office, ids) = office_with_history();
