@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::asset::Asset;
 use crate::config::Config;
 use crate::engine::{self, Change, Outcome, World};
-use crate::git::signing::{Checker, Signed, Status};
+use crate::git::signing::{Checker, Signed, Status, Verdict};
 use crate::git::{CommitInfo, Git, Oid, PathChange, Snapshot};
 use crate::invalid;
 use crate::layout::{self, Place};
@@ -70,11 +70,15 @@ pub fn verify(git: &Git, scope: &Scope) -> Result<Report> {
             git.read_packs_directly(packs);
         }
         let mut auditor = Auditor::new(git, trust_anchor);
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(run.len());
         for oid in run {
-            found.extend(auditor.check(*oid)?);
+            found.push(auditor.check(*oid)?);
+            if auditor.signatures.waiting() >= SIGNATURE_BATCH {
+                auditor.settle_signatures(&mut found);
+            }
         }
-        Ok(found)
+        auditor.settle_signatures(&mut found);
+        Ok(found.into_iter().flatten().collect::<Vec<_>>())
     })?;
     let wanted = |f: &Finding| {
         scope.requests.is_empty()
@@ -109,6 +113,9 @@ fn commits(git: &Git, scope: &Scope) -> Result<Vec<Oid>> {
     Ok(all.into_iter().filter(|c| wanted.contains(c)).collect())
 }
 
+/// Ed25519 signatures checked together (`Checker::settle`).
+const SIGNATURE_BATCH: usize = 64;
+
 /// What a commit says about itself.
 struct Claims {
     trailers: Trailers,
@@ -132,6 +139,10 @@ struct Auditor<'r> {
     /// Where the records directory is in the repository: "" or "dir/".
     prefix: String,
     signatures: Checker,
+    /// For each signature waiting in `signatures`' batch: which of the run's commits it is
+    /// (counted by `checked`) and its id, whether signatures are required there, and by whom.
+    waiting: Vec<(usize, String, bool, String)>,
+    checked: usize,
     loader: Loader,
     requests: RefCell<Parsed<Request>>,
     assets: RefCell<Parsed<Asset>>,
@@ -144,6 +155,8 @@ impl<'r> Auditor<'r> {
             trust_anchor,
             prefix: git.records_prefix().to_string(),
             signatures: Checker::new(&git.gpg_program()),
+            waiting: Vec::new(),
+            checked: 0,
             loader: Loader::default(),
             requests: Default::default(),
             assets: Default::default(),
@@ -152,6 +165,7 @@ impl<'r> Auditor<'r> {
 
     /// Every problem with commit `oid`.
     fn check(&mut self, oid: Oid) -> Result<Vec<Finding>> {
+        self.checked += 1;
         let commit = self.git.commit_info(oid)?;
         let mut found = Found {
             commit: oid.to_string(),
@@ -264,7 +278,8 @@ impl<'r> Auditor<'r> {
     }
 
     /// Where sop.toml requires signatures: signed, by the signer's key in people.toml.
-    /// A bad signature is a finding whatever the policy.
+    /// A bad signature is a finding whatever the policy. An Ed25519 signature's finding, if
+    /// any, comes when its batch is settled (`settle_signatures`).
     fn check_signature(
         &mut self,
         found: &mut Found,
@@ -275,14 +290,35 @@ impl<'r> Auditor<'r> {
         let keys = signer.map_or(&[][..], |p| p.keys.as_slice());
         let required = rules.config.policy.require_signatures;
         let who = signer.map_or_else(|| t!(VerifyItsAuthor), |p| p.id.clone());
-        match self.signatures.check(signed, keys) {
-            Status::Good => {}
-            Status::Bad(why) => found.add(None, t!(VerifyBadSignature, why = why)),
-            Status::UnknownKey(why) if required => {
-                found.add(None, t!(VerifyNotTheirKey, why = why, who = who))
+        match self.signatures.check_later(signed, keys) {
+            Verdict::Now(status) => {
+                if let Some(problem) = signature_problem(status, required, &who) {
+                    found.add(None, problem);
+                }
             }
-            Status::Unsigned if required => found.add(None, t!(VerifyUnsigned)),
-            _ => {}
+            Verdict::Later => {
+                let commit = found.commit.clone();
+                self.waiting.push((self.checked - 1, commit, required, who));
+            }
+        }
+    }
+
+    /// The findings of the signatures waiting in the batch, each put first among its
+    /// commit's findings (where `check_signature` would have put it), `found` holding the
+    /// run's findings commit by commit.
+    fn settle_signatures(&mut self, found: &mut [Vec<Finding>]) {
+        let statuses = self.signatures.settle();
+        for ((at, commit, required, who), status) in self.waiting.drain(..).zip(statuses) {
+            if let Some(problem) = signature_problem(status, required, &who) {
+                found[at].insert(
+                    0,
+                    Finding {
+                        commit,
+                        request: None,
+                        problem,
+                    },
+                );
+            }
         }
     }
 
@@ -1054,6 +1090,17 @@ impl Found {
             request,
             problem,
         });
+    }
+}
+
+/// The finding a signature's status makes, by `who` where sop.toml's policy is `required`.
+fn signature_problem(status: Status, required: bool, who: &str) -> Option<String> {
+    match status {
+        Status::Good => None,
+        Status::Bad(why) => Some(t!(VerifyBadSignature, why = why)),
+        Status::UnknownKey(why) if required => Some(t!(VerifyNotTheirKey, why = why, who = who)),
+        Status::Unsigned if required => Some(t!(VerifyUnsigned)),
+        _ => None,
     }
 }
 
