@@ -360,8 +360,11 @@ impl Checker {
         batch
             .into_iter()
             .map(|w| {
-                let single = || w.key.verify(&w.signed, &w.signature);
-                match all_hold.then_some(Ok(())).unwrap_or_else(single) {
+                let holds = match all_hold {
+                    true => Ok(()),
+                    false => w.key.verify(&w.signed, &w.signature),
+                };
+                match holds {
                     Ok(()) => w.if_valid,
                     Err(e) => Status::Bad(t!(SigSshBad, error = ssh_key::Error::from(e))),
                 }
@@ -612,7 +615,7 @@ mod tests {
     #[test]
     fn a_batch_settles_each_signature_as_checking_it_alone_does() {
         let (good, key) = ssh_signed(7, "tree 1\n\nsubject\n");
-        let (other, other_key) = ssh_signed(8, "tree 2\n\nsubject\n");
+        let other = ssh_signed(8, "tree 2\n\nsubject\n").0;
         let mut tampered = ssh_signed(7, "tree 3\n\nsubject\n").0;
         tampered.payload.push(b'!');
         let keys = [key];
