@@ -332,7 +332,7 @@ impl Git {
 
     /// Commit `id` as its object's bytes, read by sop's own pack reader when this handle
     /// reads packs directly and the commit is in one.
-    fn packed_commit(&self, id: Oid) -> Option<std::rc::Rc<[u8]>> {
+    pub(super) fn packed_commit(&self, id: Oid) -> Option<std::rc::Rc<[u8]>> {
         let mut recent = self.recent.borrow_mut();
         match recent.packs.as_mut()?.read(id)? {
             (pack::Kind::Commit, bytes) => Some(bytes),

@@ -505,22 +505,28 @@ fn a_packed_history_verifies_as_a_loose_one() {
 
 /// Packed, signed commits are read by sop's own reader and their signatures checked as when
 /// libgit2 read them loose: a good walk, a forged actor's signature by the wrong key, and a
-/// signature moved into the message.
+/// signature moved into the message. `sop log` lists them as it did loose.
 #[test]
 fn packed_signed_commits_verify_as_loose_ones() {
     let office = signed_office();
-    walk_email(&office, true);
-    forge_an_approval(&office);
+    let walked = walk_email(&office, true);
+    let forged = forge_an_approval(&office);
     office.sign_as("putri");
     office.new_request("putri", "email", EMAIL);
     move_signature_into_message(&office);
     let loose = verify(&office, &[]);
     assert_eq!(loose.1.len(), 3, "{loose:#?}");
+    let logs = [log(&office, &walked), log(&office, &forged)];
     office.git(&["repack", "-adq"]);
     assert!(office
         .git(&["count-objects", "-v"])
         .contains("\npacks: 1\n"));
     assert_eq!(verify(&office, &[]), loose);
+    // The index of commits by request, built anew from the pack by sop's own reader.
+    for file in ["sop-commits-by-request", "sop-commits-by-request.head"] {
+        std::fs::remove_file(office.root.join(".git").join(file)).unwrap();
+    }
+    assert_eq!([log(&office, &walked), log(&office, &forged)], logs);
 }
 
 /// Whole-history verify lists the commits from git's commit-graph file where there is one,
