@@ -160,16 +160,7 @@ pub fn run(ctx: &Context, mut args: Args, out: &mut dyn Write) -> Result<()> {
     let requester_role = &loaded.config.policy.requester_role;
     for req in requests {
         let p = procedure(&mut procedures, &snap, &req.procedure);
-        let values = |name: &str| req.field(name);
-        let current = view::current(
-            req.step.as_deref(),
-            req.since,
-            &req.rare().held,
-            &values,
-            p,
-            &loaded.config,
-            loaded.now,
-        );
+        let current = current(req, p, loaded);
         let roles = current.map_or(&[][..], |c| c.roles());
         if args.role.as_ref().is_some_and(|r| !roles.contains(r)) {
             continue;
@@ -234,6 +225,24 @@ fn procedure<'p>(
         }
     };
     procedures[at].1.as_ref()
+}
+
+/// The step request `req` of procedure `p` is at, with its due time, at the listing's time.
+fn current<'a>(
+    req: &'a Summary,
+    p: Option<&'a Procedure>,
+    loaded: &Loaded,
+) -> Option<view::Current<'a>> {
+    let values = |name: &str| req.field(name);
+    view::current(
+        req.step.as_deref(),
+        req.since,
+        &req.rare().held,
+        &values,
+        p,
+        &loaded.config,
+        loaded.now,
+    )
 }
 
 /// The row of request `req` of procedure `p` (None when it does not read), at step `current`.
@@ -533,17 +542,7 @@ fn patch_plain<'k>(
         .iter()
         .map(|req| {
             let p = procedure(&mut procedures, &snap, &req.procedure);
-            let values = |name: &str| req.field(name);
-            let current = view::current(
-                req.step.as_deref(),
-                req.since,
-                &req.rare().held,
-                &values,
-                p,
-                &loaded.config,
-                loaded.now,
-            );
-            table_row(row(req, p, current, loaded), &mut statuses)
+            table_row(row(req, p, current(req, p, loaded), loaded), &mut statuses)
         })
         .collect();
     kept.patched(list_rows::stamp_for(&head.to_string()), &gone, &rows)
