@@ -34,7 +34,7 @@ fn readings(office: &Office) -> Vec<String> {
         .map(|args| {
             let out = office
                 .sop_cmd()
-                .env("SOP_NOW", "2026-11-23T09:10:00+07:00")
+                .env("SOP_NOW", NOW)
                 .args(["--as", "rizky"])
                 .args(*args)
                 .output()
@@ -47,6 +47,28 @@ fn readings(office: &Office) -> Vec<String> {
         })
         .collect()
 }
+
+/// Deletes every cache sop keeps, so that the next reading is a cold one.
+fn forget_caches(office: &Office) {
+    for cache in caches(office) {
+        std::fs::remove_file(cache).unwrap();
+    }
+}
+
+/// `sop list` piped, at a fixed time: its stdout, then its stderr.
+fn plain_list(office: &Office) -> String {
+    let out = office
+        .sop_cmd()
+        .env("SOP_NOW", NOW)
+        .args(["--as", "rizky", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+}
+
+/// The time the readings are taken at.
+const NOW: &str = "2026-11-23T09:10:00+07:00";
 
 fn caches(office: &Office) -> Vec<PathBuf> {
     std::fs::read_dir(office.path(".git"))
@@ -72,9 +94,7 @@ fn assert_cache_invisible(office: &Office, when: &str) {
         "{when}: a stamped cache changed the output"
     );
     let kept = cache_texts(office);
-    for cache in caches(office) {
-        std::fs::remove_file(cache).unwrap();
-    }
+    forget_caches(office);
     assert_eq!(readings(office), warm, "{when}: a cold run differs");
     // What was brought up to date line by line is what a cold run writes, byte for byte.
     let now = cache_texts(office);
@@ -204,17 +224,13 @@ fn a_cold_reading_takes_from_the_work_tree_only_what_is_committed() {
         .unwrap();
     assert!(fifo.success());
     std::fs::remove_file(file(3)).unwrap();
-    for cache in caches(&office) {
-        std::fs::remove_file(cache).unwrap();
-    }
+    forget_caches(&office);
     let mut list = assert_cmd::Command::from_std(office.sop_cmd());
     list.args(["--as", "rizky", "list"])
         .timeout(std::time::Duration::from_secs(60))
         .assert()
         .success();
-    for cache in caches(&office) {
-        std::fs::remove_file(cache).unwrap();
-    }
+    forget_caches(&office);
     let cold = readings(&office);
     assert!(!cold[0].contains("Belum dicommit"), "{}", cold[0]);
     assert_eq!(
@@ -225,9 +241,7 @@ fn a_cold_reading_takes_from_the_work_tree_only_what_is_committed() {
     // Staged, not committed: git's index (where a cold reading finds HEAD's files while its
     // cached trees say it holds HEAD's) now holds the edit, with the work tree's file.
     office.git(&["add", rel.to_str().unwrap()]);
-    for cache in caches(&office) {
-        std::fs::remove_file(cache).unwrap();
-    }
+    forget_caches(&office);
     assert_eq!(
         readings(&office),
         committed,
@@ -259,14 +273,12 @@ fn kept_tables_are_judged_overdue_at_the_time_of_the_run() {
             assert!(out.status.success(), "{out:?}");
             String::from_utf8(out.stdout).unwrap()
         };
-        let early = list_at("2026-11-23T09:10:00+07:00");
+        let early = list_at(NOW);
         assert!(office.path(&format!(".git/{kept}")).exists(), "{kept}");
         let late = list_at("2027-06-01T09:00:00+07:00");
-        for cache in caches(&office) {
-            std::fs::remove_file(cache).unwrap();
-        }
+        forget_caches(&office);
         assert_eq!(late, list_at("2027-06-01T09:00:00+07:00"), "{kept}");
-        assert_eq!(early, list_at("2026-11-23T09:10:00+07:00"), "{kept}");
+        assert_eq!(early, list_at(NOW), "{kept}");
         let marks = |text: &str| text.matches(" !").count();
         assert!(marks(&late) > marks(&early), "{early}\n{late}");
     }
@@ -439,16 +451,7 @@ fn caches_patched_by_completions_are_invisible() {
 #[test]
 fn a_kept_plain_table_is_patched_by_what_changed() {
     let (office, ids) = office_with_history();
-    let list = |office: &Office| {
-        let out = office
-            .sop_cmd()
-            .env("SOP_NOW", "2026-11-23T09:10:00+07:00")
-            .args(["--as", "rizky", "list"])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
-    };
+    let list = plain_list;
     let kept = office.path(".git/sop-cache-list.txt");
     // The header line of the kept table is marked (`ID`, not `id`): a table patched copies
     // it as it is, a table laid out anew does not.
@@ -466,9 +469,7 @@ fn a_kept_plain_table_is_patched_by_what_changed() {
         let text = std::fs::read_to_string(&kept)
             .unwrap()
             .replacen("\t\tID  ", "\t\tid  ", 1);
-        for cache in caches(office) {
-            std::fs::remove_file(cache).unwrap();
-        }
+        forget_caches(office);
         assert_eq!(list(office), out, "{when}: a cold run prints otherwise");
         assert!(
             std::fs::read_to_string(&kept).unwrap() == text,
@@ -545,16 +546,7 @@ fn a_kept_plain_table_is_patched_by_what_changed() {
 #[test]
 fn a_damaged_plain_table_is_laid_out_anew_not_patched() {
     let (office, ids) = office_with_history();
-    let list = |office: &Office| {
-        let out = office
-            .sop_cmd()
-            .env("SOP_NOW", "2026-11-23T09:10:00+07:00")
-            .args(["--as", "rizky", "list"])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
-    };
+    let list = plain_list;
     let kept = office.path(".git/sop-cache-list.txt");
     let widths = |t: &str, f: &dyn Fn(&str) -> String| {
         let mut lines: Vec<String> = t.split_inclusive('\n').map(String::from).collect();
@@ -597,9 +589,7 @@ fn a_damaged_plain_table_is_laid_out_anew_not_patched() {
             .sop("dimas", &["comment", changed, "dicek lagi"])
             .success();
         let out = list(&office);
-        for cache in caches(&office) {
-            std::fs::remove_file(cache).unwrap();
-        }
+        forget_caches(&office);
         assert_eq!(list(&office), out, "a plain table {what}");
     }
 }
