@@ -260,6 +260,7 @@ fn be64(bytes: &[u8], at: usize) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::git::testing::{commit, git};
 
     /// A history of `n` commits, each on one to three of the earlier ones (octopus merges
     /// among them), at times that go back and forth, two of them alike; HEAD at the last.
@@ -293,28 +294,9 @@ mod tests {
                     }
                 }
             }
-            let parents: Vec<git2::Commit> = parents
-                .iter()
-                .map(|p| repo.find_commit(*p).unwrap())
-                .collect();
-            let parents: Vec<&git2::Commit> = parents.iter().collect();
-            let id = repo
-                .commit(Some("HEAD"), &who, &who, &format!("c{i}"), &tree, &parents)
-                .unwrap();
-            made.push(id);
+            made.push(commit(repo, &who, &format!("c{i}"), &tree, &parents));
         }
         made
-    }
-
-    fn write_graph(dir: &Path) {
-        let status = std::process::Command::new("git")
-            .args(["commit-graph", "write", "--reachable"])
-            .current_dir(dir)
-            .env("HOME", dir)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .status()
-            .unwrap();
-        assert!(status.success());
     }
 
     /// The order `history` promises, found the slow way: again and again, of the commits
@@ -343,7 +325,7 @@ mod tests {
         let repo = Repository::init(dir.path()).unwrap();
         let mut seed = 7;
         commits(&repo, 120, &mut seed);
-        write_graph(dir.path());
+        git(dir.path(), &["commit-graph", "write", "--reachable"]);
         let objects = dir.path().join(".git/objects");
         let graph = CommitGraph::open(&objects).expect("a graph");
         assert!(graph.edges.is_some(), "octopus merges need the extra edges");
@@ -359,7 +341,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let repo = Repository::init(dir.path()).unwrap();
         commits(&repo, 20, &mut 3);
-        write_graph(dir.path());
+        git(dir.path(), &["commit-graph", "write", "--reachable"]);
         let file = dir.path().join(".git/objects/info/commit-graph");
         let bytes = std::fs::read(&file).unwrap();
         assert!(CommitGraph::read(bytes.clone()).is_some());

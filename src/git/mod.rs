@@ -658,6 +658,44 @@ fn size_limit(rel: &str) -> Option<u64> {
     }
 }
 
+/// What the tests of this folder's readers share: git run as a user with no configuration,
+/// and a commit made on any parents.
+#[cfg(test)]
+mod testing {
+    use std::path::Path;
+
+    use git2::{Oid, Repository, Signature, Tree};
+
+    /// The git program in `dir`, without the user's or the system's configuration.
+    pub fn git(dir: &Path, args: &[&str]) {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("HOME", dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    }
+
+    /// A commit of `tree` on `parents`, by `who`, made HEAD.
+    pub fn commit(
+        repo: &Repository,
+        who: &Signature,
+        message: &str,
+        tree: &Tree,
+        parents: &[Oid],
+    ) -> Oid {
+        let parents: Vec<git2::Commit> = parents
+            .iter()
+            .map(|p| repo.find_commit(*p).unwrap())
+            .collect();
+        let parents: Vec<&git2::Commit> = parents.iter().collect();
+        repo.commit(Some("HEAD"), who, who, message, tree, &parents)
+            .unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

@@ -511,19 +511,8 @@ fn varint(bytes: &[u8]) -> Option<(usize, &[u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::git::testing::{commit, git};
     use git2::Repository;
-
-    /// The git program in `dir`, without the user's or the system's configuration.
-    fn git(dir: &Path, args: &[&str]) {
-        let status = std::process::Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("HOME", dir)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .status()
-            .unwrap();
-        assert!(status.success(), "git {args:?}");
-    }
 
     /// A repository of 60 commits, each changing one of a few growing files in a folder of
     /// many, so that packing it stores most trees and blobs as chains of deltas.
@@ -554,15 +543,8 @@ mod tests {
                 index.add(&entry).unwrap();
             }
             let tree = repo.find_tree(index.write_tree_to(&repo).unwrap()).unwrap();
-            let parents: Vec<git2::Commit> = parent
-                .iter()
-                .map(|p| repo.find_commit(*p).unwrap())
-                .collect();
-            let parents: Vec<&git2::Commit> = parents.iter().collect();
-            let head = repo
-                .commit(Some("HEAD"), &who, &who, &format!("c{n}"), &tree, &parents)
-                .unwrap();
-            parent = Some(head);
+            let parents: Vec<Oid> = parent.into_iter().collect();
+            parent = Some(commit(&repo, &who, &format!("c{n}"), &tree, &parents));
         }
         (dir, repo)
     }
