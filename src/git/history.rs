@@ -25,7 +25,7 @@ use std::rc::Rc;
 use anyhow::{ensure, Context as _, Result};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
-use super::{write_atomic, Git};
+use super::{write_atomic, Git, PackReader};
 use crate::memory::Generations;
 
 /// One path whose blob differs between two trees.
@@ -581,10 +581,9 @@ impl<'r> Index<'r> {
         // Built anew, the index reads every commit: sop's own pack reader reads them without
         // libgit2 mapping the pack's whole index. Opening it reads 60 MB at 400,000 commits,
         // too much for the few commits an update reads.
-        if !keeps {
-            if let Some(reader) = self.git.pack_reader() {
-                self.git.read_packs_directly(&reader);
-            }
+        let packs = (!keeps).then(|| self.git.pack_reader()).flatten();
+        if let Some(packs) = &packs {
+            self.git.read_packs_directly(packs);
         }
         if !self.linear(head, stop, &mut file)? {
             let mut walk = repo.revwalk()?;
@@ -596,7 +595,7 @@ impl<'r> Index<'r> {
             let commits: Vec<Oid> = walk.collect::<Result<_, _>>()?;
             // A slice of commits at a time, so that memory does not grow with the history.
             for slice in commits.chunks(INDEX_SLICE) {
-                file.write_all(self.lines(slice)?.as_bytes())?;
+                file.write_all(self.lines(slice, packs.as_ref())?.as_bytes())?;
             }
         }
         drop(file);
@@ -635,13 +634,11 @@ impl<'r> Index<'r> {
         Ok(true)
     }
 
-    /// The index lines of `commits`, in their order; runs of commits in parallel.
-    fn lines(&self, commits: &[Oid]) -> Result<String> {
-        let packs = (commits.len() > INDEX_SLICE / 4)
-            .then(|| self.git.pack_reader())
-            .flatten();
+    /// The index lines of `commits`, in their order; runs of commits in parallel, read by
+    /// `packs` where the index is built anew.
+    fn lines(&self, commits: &[Oid], packs: Option<&PackReader>) -> Result<String> {
         let runs = self.git.in_parallel(commits, 256, |git, run| {
-            if let Some(packs) = &packs {
+            if let Some(packs) = packs {
                 git.read_packs_directly(packs);
             }
             let odb = git.repo.odb()?;
