@@ -74,10 +74,10 @@ pub fn verify(git: &Git, scope: &Scope) -> Result<Report> {
         for oid in run {
             found.push(auditor.check(*oid)?);
             if auditor.signatures.waiting() >= SIGNATURE_BATCH {
-                auditor.settle_signatures(&mut found);
+                auditor.settle_signatures(run, &mut found);
             }
         }
-        auditor.settle_signatures(&mut found);
+        auditor.settle_signatures(run, &mut found);
         Ok(found.into_iter().flatten().collect::<Vec<_>>())
     })?;
     let wanted = |f: &Finding| {
@@ -140,8 +140,8 @@ struct Auditor<'r> {
     prefix: String,
     signatures: Checker,
     /// For each signature waiting in `signatures`' batch: which of the run's commits it is
-    /// (counted by `checked`) and its id, whether signatures are required there, and by whom.
-    waiting: Vec<(usize, String, bool, String)>,
+    /// (counted by `checked`), whether signatures are required there, and by whom.
+    waiting: Vec<(usize, bool, String)>,
     checked: usize,
     loader: Loader,
     requests: RefCell<Parsed<Request>>,
@@ -296,24 +296,21 @@ impl<'r> Auditor<'r> {
                     found.add(None, problem);
                 }
             }
-            Verdict::Later => {
-                let commit = found.commit.clone();
-                self.waiting.push((self.checked - 1, commit, required, who));
-            }
+            Verdict::Later => self.waiting.push((self.checked - 1, required, who)),
         }
     }
 
     /// The findings of the signatures waiting in the batch, each put first among its
     /// commit's findings (where `check_signature` would have put it), `found` holding the
-    /// run's findings commit by commit.
-    fn settle_signatures(&mut self, found: &mut [Vec<Finding>]) {
+    /// findings of the commits of `run` checked so far, commit by commit.
+    fn settle_signatures(&mut self, run: &[Oid], found: &mut [Vec<Finding>]) {
         let statuses = self.signatures.settle();
-        for ((at, commit, required, who), status) in self.waiting.drain(..).zip(statuses) {
+        for ((at, required, who), status) in self.waiting.drain(..).zip(statuses) {
             if let Some(problem) = signature_problem(status, required, &who) {
                 found[at].insert(
                     0,
                     Finding {
-                        commit,
+                        commit: run[at].to_string(),
                         request: None,
                         problem,
                     },
