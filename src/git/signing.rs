@@ -313,17 +313,22 @@ impl Checker {
 
     pub fn check(&mut self, signed: &Signed, keys: &[String]) -> Status {
         match self.read(signed, keys) {
-            Ok(read) => match self.verify_ssh(&read.sig, &signed.payload) {
-                Ok(()) => read.if_valid,
-                Err(e) => Status::Bad(t!(SigSshBad, error = e)),
-            },
+            Ok(read) => self.verified(read, &signed.payload),
             Err(status) => status,
         }
     }
 
+    /// What SSH signature `read` shows, checked now.
+    fn verified(&mut self, read: SshRead, payload: &[u8]) -> Status {
+        match self.verify_ssh(&read.sig, payload) {
+            Ok(()) => read.if_valid,
+            Err(e) => Status::Bad(t!(SigSshBad, error = e)),
+        }
+    }
+
     /// As `check`, but an Ed25519 signature's arithmetic waits for `settle`, which checks
-    /// the waiting signatures together (ed25519-dalek's batch verification: at 64 a batch,
-    /// about half the work of checking each alone).
+    /// the waiting signatures together (ed25519-dalek's batch verification). Another kind
+    /// of signature is checked now.
     pub fn check_later(&mut self, signed: &Signed, keys: &[String]) -> Verdict {
         let read = match self.read(signed, keys) {
             Ok(read) => read,
@@ -339,7 +344,7 @@ impl Checker {
                 });
                 Verdict::Later
             }
-            None => Verdict::Now(self.check(signed, keys)),
+            None => Verdict::Now(self.verified(read, &signed.payload)),
         }
     }
 
