@@ -14,6 +14,8 @@ use anyhow::Result;
 use git2::{Oid, Repository};
 use sha1::{Digest, Sha1};
 
+use super::pack::be32;
+
 /// The commits of one commit-graph file, as read from it.
 pub struct CommitGraph {
     bytes: Vec<u8>,
@@ -174,7 +176,10 @@ pub fn history(repo: &Repository, graph: &CommitGraph, head: Oid) -> Result<Opti
     let mut ready = BinaryHeap::new();
     for (&node, &n) in &waiting {
         if n == 0 {
-            ready.push(Reverse(commits.key(node)?));
+            let Some(key) = commits.key(node) else {
+                return Ok(None);
+            };
+            ready.push(Reverse(key));
         }
     }
     let mut order = Vec::with_capacity(waiting.len());
@@ -185,7 +190,10 @@ pub fn history(repo: &Repository, graph: &CommitGraph, head: Oid) -> Result<Opti
             let n = waiting.get_mut(&child).expect("seen");
             *n -= 1;
             if *n == 0 {
-                ready.push(Reverse(commits.key(child)?));
+                let Some(key) = commits.key(child) else {
+                    return Ok(None);
+                };
+                ready.push(Reverse(key));
             }
         }
     }
@@ -233,24 +241,15 @@ impl Commits<'_> {
     }
 
     /// What orders commits that could come in either order: time, then id.
-    fn key(&self, node: u32) -> Result<(i64, Oid, u32)> {
-        Ok(match (node as usize).checked_sub(self.graph.count) {
+    fn key(&self, node: u32) -> Option<(i64, Oid, u32)> {
+        Some(match (node as usize).checked_sub(self.graph.count) {
             None => {
-                let time = self.graph.time(node);
-                let id = Oid::from_bytes(self.graph.id(node))?;
-                (
-                    time.ok_or_else(|| anyhow::anyhow!("commit-graph"))?,
-                    id,
-                    node,
-                )
+                let id = Oid::from_bytes(self.graph.id(node)).ok()?;
+                (self.graph.time(node)?, id, node)
             }
             Some(n) => (self.added[n].2, self.added[n].0, node),
         })
     }
-}
-
-fn be32(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
 fn be64(bytes: &[u8], at: usize) -> Option<u64> {

@@ -428,7 +428,8 @@ fn key(id: &[u8; 20]) -> u64 {
     u64::from_be_bytes(id[..8].try_into().expect("8 bytes"))
 }
 
-fn be32(bytes: &[u8], at: usize) -> Option<u32> {
+/// The big-endian 4 bytes of `bytes` at `at`, when it holds them.
+pub(super) fn be32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
