@@ -142,11 +142,10 @@ impl<T: Cached> TreeCache<T> {
         let mut first = Vec::new();
         let file = std::fs::File::open(git.private_file(name));
         let read = file.and_then(|f| f.take(MAGIC.len() as u64 + 100).read_to_end(&mut first));
-        let stamp = read.ok().and_then(|_| {
-            let rest = first.strip_prefix(MAGIC.as_bytes())?;
-            let line = &rest[..memchr::memchr(b'\n', rest)?];
-            Oid::from_str(std::str::from_utf8(line).ok()?).ok()
-        });
+        let stamp = read
+            .ok()
+            .and_then(|_| stamp_line(first.strip_prefix(MAGIC.as_bytes())?))
+            .and_then(|(stamp, _)| stamp);
         let Some(stamp) = stamp else {
             return Ok(None);
         };
@@ -398,12 +397,19 @@ fn entry_line<T: Cached>(path: &str, blob: Oid, value: &Result<T, String>) -> St
 /// damaged.
 fn whole(bytes: &[u8]) -> Option<(Option<Oid>, &[u8])> {
     let rest = bytes.strip_prefix(MAGIC.as_bytes())?;
+    let (stamp, at) = stamp_line(rest)?;
+    Some((stamp, counted_lines(&rest[at + 1..])?))
+}
+
+/// The stamp of a cache's first line (`header`), read from its bytes after `MAGIC`, and where
+/// that line ends.
+fn stamp_line(rest: &[u8]) -> Option<(Option<Oid>, usize)> {
     let at = memchr::memchr(b'\n', rest)?;
     let stamp = match std::str::from_utf8(&rest[..at]).ok()? {
         "-" => None,
         id => Some(Oid::from_str(id).ok()?),
     };
-    Some((stamp, counted_lines(&rest[at + 1..])?))
+    Some((stamp, at))
 }
 
 /// The lines of `body` (each ending in a line break) before its last, `end N`, when N counts
