@@ -16,6 +16,7 @@ mod index;
 mod locks;
 mod pack;
 pub mod signing;
+mod spare;
 mod tx;
 mod walk;
 

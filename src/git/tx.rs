@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::index::{Folders, IndexFile, NewEntry, Stat};
 use super::locks::SopLock;
+use super::spare;
 use super::{Git, Signature, Snapshot};
 use crate::error::Hint;
 use crate::{conflict, invalid};
@@ -570,12 +571,18 @@ impl<'a> Tx<'a> {
             .pieces(&changes, &folders)
             .map_err(|e| invalid!("{}", t!(GitIndexUnwritable, error = format!("{e:#}"))))?;
         self.record(INDEX_TMP)?;
-        // Straight from the mapped index to the new file, piece by piece: no copy of it in
+        // Straight from the mapped index to the file, piece by piece: no copy of it in
         // memory (tens of MB at 100,000 records).
-        fs::File::create(&self.index_tmp)
-            .and_then(|file| pieces.write_to(&mut SentOut::new(file), hash))
+        let git_dir = &self.git.git_dir;
+        spare::take(git_dir, &self.index_tmp)
+            .and_then(|file| {
+                let mut out = SentOut::new(file);
+                pieces.write_to(&mut out, hash)?;
+                // A spare written into may have been longer.
+                out.file.set_len(out.written)
+            })
             .with_context(|| t!(GitWritingIndex))?;
-        fs::rename(&self.index_tmp, &path).with_context(|| t!(GitReplacingIndex))?;
+        spare::replace(git_dir, &self.index_tmp, &path).with_context(|| t!(GitReplacingIndex))?;
         self.release(INDEX_TMP)?;
         crash_point("after-index");
         Ok(())
@@ -751,8 +758,10 @@ fn append(path: &Path, line: &str) -> Result<()> {
 /// Fault injection for the crash tests (debug builds only): `SOP_TEST_CRASH=NAME` kills the
 /// process at that point, as a power cut or `kill -9` would. The points, in order:
 /// `after-objects`, `after-journal`, `after-ref-lock`, `after-ref`, `after-file` (each file
-/// written), `in-index` (after the first write of an index patched in place), `after-index`.
-fn crash_point(name: &str) {
+/// written), `in-index` (after the first write of an index patched in place),
+/// `after-index-swap` (a new index swapped in, the old one not yet kept as the spare),
+/// `after-index`.
+pub(super) fn crash_point(name: &str) {
     if cfg!(debug_assertions) && std::env::var("SOP_TEST_CRASH").is_ok_and(|v| v == name) {
         std::process::abort();
     }

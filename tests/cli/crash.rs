@@ -41,7 +41,7 @@ fn leftovers(git_dir: &Path) -> Vec<String> {
             || name.ends_with(".sop-tmp")
             || name.starts_with(".tmp")
             || name == "sop-journal"
-            || name.starts_with("sop-index")
+            || name.starts_with("sop-index") && name != "sop-index.spare"
             || name == "sop-pack.config"
         {
             found.push(entry.path().display().to_string());
@@ -97,6 +97,39 @@ fn every_fault_point_leaves_a_repository_the_next_command_mends() {
         office.sop(who, &["advance", &id]).success();
         assert_eq!(office.status(), "", "{point}");
     }
+}
+
+/// A change that adds a record writes a new index into the spare (the index before last) and
+/// swaps it in: killed just after the swap, the old index is left under the temporary name.
+#[test]
+fn a_change_killed_after_swapping_in_a_new_index_is_mended() {
+    let office = Office::example();
+    // The first new index leaves the one before it as the spare; the second is written into it.
+    office.new_request("putri", "email", EMAIL);
+    let spare = office.path(".git/sop-index.spare");
+    assert!(spare.exists(), "the old index is kept");
+    let commits = office.commit_count();
+    let mut new = vec!["new", "email"];
+    for f in EMAIL {
+        new.extend(["--field", f]);
+    }
+    let out = office
+        .sop_cmd()
+        .env("SOP_TEST_CRASH", "after-index-swap")
+        .args(["--as", "putri"])
+        .args(&new)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the process was killed");
+    assert_eq!(office.commit_count(), commits + 1);
+    assert!(office.path(".git/sop-index.tmp").exists());
+    assert_eq!(office.status(), "", "the new index is in place");
+    // A reading command clears what the killed one left.
+    office.sop("putri", &["list"]).success();
+    assert_recovered(&office);
+    office.sop("putri", &new).success();
+    assert_eq!(office.status(), "");
+    office.git(&["fsck", "--no-progress"]);
 }
 
 #[test]

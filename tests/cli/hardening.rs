@@ -227,3 +227,64 @@ fn the_patched_index_is_one_git_trusts() {
         office.sop("rizky", &["verify"]).success();
     }
 }
+
+/// A change that adds a record writes the new index into the index before last, kept as
+/// `.git/sop-index.spare`, and swaps the two (issue 9): git must see the same clean, whole
+/// index as from a new file, whatever the index version — and a spare that someone still
+/// reads is never written into.
+#[test]
+fn a_new_index_written_into_the_spare_is_one_git_trusts() {
+    use std::io::Read;
+    use std::os::unix::fs::MetadataExt;
+    let ino = |path: &std::path::Path| std::fs::metadata(path).unwrap().ino();
+    let fields = ["nama_lengkap=Putri", "email_diminta=putri@kota.go.id"];
+    for version in ["2", "3", "4"] {
+        let office = Office::example();
+        office.git(&["update-index", "--index-version", version]);
+        office.git(&["write-tree"]);
+        let (index, spare) = (
+            office.path(".git/index"),
+            office.path(".git/sop-index.spare"),
+        );
+        let first = ino(&index);
+        office.new_request("putri", "email", &fields);
+        assert_eq!(ino(&spare), first, "v{version}: the old index is kept");
+        let kept = ino(&spare);
+        office.new_request("putri", "email", &fields);
+        assert_eq!(ino(&index), kept, "v{version}: written into the spare");
+        assert_ne!(ino(&spare), ino(&index));
+        assert_eq!(office.status(), "", "index v{version}");
+        assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
+        assert_eq!(
+            office.git(&["write-tree"]),
+            office.git(&["rev-parse", "HEAD^{tree}"]),
+            "index v{version}: the index holds exactly HEAD's tree"
+        );
+        office.git(&["fsck", "--no-progress", "--strict"]);
+
+        // Someone still reading the old index: the next new index goes into a new file.
+        let mut reader = std::fs::File::open(&spare).unwrap();
+        let held = std::fs::read(&spare).unwrap();
+        office.new_request("putri", "email", &fields);
+        let mut seen = Vec::new();
+        reader.read_to_end(&mut seen).unwrap();
+        assert_eq!(seen, held, "v{version}: the reader's index is untouched");
+        assert_ne!(ino(&index), reader.metadata().unwrap().ino());
+        assert_eq!(office.status(), "", "index v{version}");
+        office.git(&["fsck", "--no-progress", "--strict"]);
+
+        // After git wrote the index itself, sop's next new index still goes into the spare.
+        std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
+        office.git(&["add", "-A"]);
+        office.git_as(
+            "Rizky Ramadhan",
+            "rizky@diskominfo.example.go.id",
+            &["commit", "-qm", "an office file"],
+        );
+        let kept = ino(&spare);
+        office.new_request("putri", "email", &fields);
+        assert_eq!(ino(&index), kept, "v{version}: written into the spare");
+        assert_eq!(office.status(), "");
+        office.sop("rizky", &["verify"]).success();
+    }
+}
