@@ -6,7 +6,9 @@
 //! that size. Overwriting the old index's own file, whose pages and blocks are already there,
 //! costs the copy alone. So the new index is written into the spare, swapped with the index
 //! in one step (`renameat2`'s `RENAME_EXCHANGE`: readers find the old index or the new one,
-//! never neither), and the old index becomes the next spare.
+//! never neither), and the old index becomes the next spare. A swap is also not a rename over
+//! a file, which ext4 makes wait until the new file's blocks are allocated and on their way
+//! to the disk (`auto_da_alloc`).
 //!
 //! The old index may still be read: a `git status` that opened it before the swap reads it to
 //! the end. A spare is therefore overwritten only when no process has it open or mapped — the

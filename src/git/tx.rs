@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::{ErrorKind, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -575,11 +575,11 @@ impl<'a> Tx<'a> {
         // memory (tens of MB at 100,000 records).
         let git_dir = &self.git.git_dir;
         spare::take(git_dir, &self.index_tmp)
-            .and_then(|file| {
-                let mut out = SentOut::new(file);
-                pieces.write_to(&mut out, hash)?;
+            .and_then(|mut file| {
+                pieces.write_to(&mut file, hash)?;
                 // A spare written into may have been longer.
-                out.file.set_len(out.written)
+                let written = file.stream_position()?;
+                file.set_len(written)
             })
             .with_context(|| t!(GitWritingIndex))?;
         spare::replace(git_dir, &self.index_tmp, &path).with_context(|| t!(GitReplacingIndex))?;
@@ -588,68 +588,6 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 }
-
-/// A new index's file as it is written, handed to the disk a few MB at a time without
-/// waiting (Linux's `sync_file_range`): ext4 writes a file renamed over another out before the
-/// rename returns (`auto_da_alloc`), and for tens of MB that was the longest wait of a change;
-/// begun while the rest is copied, it is mostly done by then. It changes no guarantee: the
-/// bytes only reach the disk sooner.
-struct SentOut {
-    file: fs::File,
-    /// How much is written, and how much of it handed to the disk.
-    written: u64,
-    sent: u64,
-}
-
-/// How much of a new index is written before it is handed to the disk.
-const SEND_EVERY: u64 = 2 << 20;
-
-impl SentOut {
-    fn new(file: fs::File) -> SentOut {
-        SentOut {
-            file,
-            written: 0,
-            sent: 0,
-        }
-    }
-}
-
-impl Write for SentOut {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self
-            .file
-            .write(&buf[..buf.len().min(SEND_EVERY as usize)])?;
-        self.written += n as u64;
-        if self.written - self.sent >= SEND_EVERY {
-            start_writeback(&self.file, self.sent, self.written - self.sent);
-            self.sent = self.written;
-        }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
-    }
-}
-
-/// Starts writing `len` bytes of `file` from `at` to the disk, without waiting; a hint, so
-/// its failure is not one.
-#[cfg(target_os = "linux")]
-fn start_writeback(file: &fs::File, at: u64, len: u64) {
-    use std::os::unix::io::AsRawFd;
-    // SAFETY: a plain system call on an open file descriptor, no memory passed.
-    unsafe {
-        libc::sync_file_range(
-            file.as_raw_fd(),
-            at as libc::off64_t,
-            len as libc::off64_t,
-            libc::SYNC_FILE_RANGE_WRITE,
-        );
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn start_writeback(_: &fs::File, _: u64, _: u64) {}
 
 /// Makes `writes` (offset, bytes) in the file at `path`, in order.
 fn patch_file(path: &Path, writes: &[(usize, Vec<u8>)]) -> Result<()> {
