@@ -348,16 +348,19 @@ fn read<T: Cached>(
         .filter_map(|(path, blob)| Some((path, blob?)))
         .collect();
     let read_run = |git: &Git, run: &[(String, Oid)]| {
-        run.iter()
-            .map(|(path, blob)| {
-                let rel = format!("{dir}/{path}");
-                let value = git
-                    .read_record(&rel, *blob)
-                    .and_then(|bytes| parse(&rel, &bytes))
-                    .map_err(|e| format!("{e:#}"));
-                Ok(entry_line(path, *blob, &value))
-            })
-            .collect::<Result<Vec<_>>>()
+        let rels = run.iter().map(|(path, _)| format!("{dir}/{path}"));
+        git.reading_ahead(rels, || {
+            run.iter()
+                .map(|(path, blob)| {
+                    let rel = format!("{dir}/{path}");
+                    let value = git
+                        .read_record(&rel, *blob)
+                        .and_then(|bytes| parse(&rel, &bytes))
+                        .map_err(|e| format!("{e:#}"));
+                    Ok(entry_line(path, *blob, &value))
+                })
+                .collect::<Result<Vec<_>>>()
+        })
     };
     // Many are read and parsed in parallel, each thread with its own handle on the
     // repository: a packed record is a chain of deltas to inflate, which costs more than

@@ -10,6 +10,7 @@
 //! - `history.rs`: tree diffs, and the per-request index of commits.
 //! - `signing.rs`: signing commits and checking signatures, as git does.
 
+mod ahead;
 mod commit_graph;
 mod history;
 mod index;
@@ -261,6 +262,22 @@ impl Git {
             Some(bytes) => Ok(bytes),
             None => self.read_blob(id),
         }
+    }
+
+    /// Runs `work`, which reads the records `rels` (repository-relative) through
+    /// `read_record`, while their work-tree files are read from the disk ahead of it, many at
+    /// a time, when they are many and not in the page cache (ahead.rs).
+    pub fn reading_ahead<R>(
+        &self,
+        rels: impl Iterator<Item = String>,
+        work: impl FnOnce() -> R,
+    ) -> R {
+        let Some(workdir) = &self.workdir else {
+            return work();
+        };
+        let base = workdir.join(&self.prefix);
+        let paths: Vec<PathBuf> = rels.map(|rel| base.join(rel)).collect();
+        ahead::reading(&paths, work)
     }
 
     /// The work tree's copy of `rel` when it is a regular file whose bytes are blob `id`.

@@ -1,0 +1,158 @@
+//! Record files read from the disk many at a time, ahead of the thread that parses them.
+//!
+//! Reading every record anew (a cold `sop list`) opens 100,000 small files. When they are not
+//! in the page cache, each read waits for the disk, and one thread at a time keeps one read
+//! in flight: 10 s at 100,000 requests, where 32 readers at once read the same files in
+//! 2.4 s. So while a thread parses a run of files, `READERS` threads read the run's files
+//! into the page cache ahead of it, and the parser finds them there. When the first files of
+//! a run are already cached (a warm machine), nothing is read ahead: that would only read
+//! every file twice.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Threads reading ahead of one parsing thread.
+const READERS: usize = 16;
+/// A run shorter than this is read by its parser alone.
+const FROM: usize = 256;
+/// How many of a run's first files are looked at to tell whether it is cached.
+const PROBES: usize = 16;
+
+/// Runs `work` while the files at `paths` are read into the page cache ahead of it, when
+/// they are many and not cached; the files are read in their order, and reading stops when
+/// `work` returns.
+pub fn reading<R>(paths: &[PathBuf], work: impl FnOnce() -> R) -> R {
+    if paths.len() < FROM || cached(&paths[..PROBES]) {
+        return work();
+    }
+    read_ahead(paths, work)
+}
+
+/// Runs `work` while `READERS` threads read the files at `paths` in their order.
+fn read_ahead<R>(paths: &[PathBuf], work: impl FnOnce() -> R) -> R {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        for _ in 0..READERS {
+            let reader = std::thread::Builder::new()
+                .stack_size(64 << 10)
+                .spawn_scoped(s, || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                            break;
+                        };
+                        read_through(path);
+                    }
+                });
+            // Reading ahead is only worth speed: a thread that cannot start is not missed.
+            if reader.is_err() {
+                break;
+            }
+        }
+        let done = work();
+        stop.store(true, Ordering::Relaxed);
+        done
+    })
+}
+
+/// Reads the file at `path` to its end (or `limits::RECORD_FILE_BYTES`), keeping nothing.
+fn read_through(path: &Path) {
+    let mut buf = [0u8; 16 << 10];
+    let Ok(mut file) = File::open(path) else {
+        return;
+    };
+    let mut left = crate::limits::RECORD_FILE_BYTES;
+    while let Ok(n @ 1..) = file.read(&mut buf) {
+        left = left.saturating_sub(n as u64);
+        if left == 0 {
+            break;
+        }
+    }
+}
+
+/// Whether the first bytes of every file at `paths` are in the page cache (a file that
+/// cannot be opened counts as cached: there is nothing to read ahead).
+#[cfg(target_os = "linux")]
+fn cached(paths: &[PathBuf]) -> bool {
+    use std::os::unix::io::AsRawFd;
+    paths.iter().all(|path| {
+        let Ok(file) = File::open(path) else {
+            return true;
+        };
+        let mut byte = 0u8;
+        let iov = libc::iovec {
+            iov_base: (&mut byte as *mut u8).cast(),
+            iov_len: 1,
+        };
+        // SAFETY: one iovec over a live byte; RWF_NOWAIT reads only what the cache holds,
+        // and fails with EAGAIN when the disk would have to be read.
+        let n = unsafe { libc::preadv2(file.as_raw_fd(), &iov, 1, 0, libc::RWF_NOWAIT) };
+        n >= 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EAGAIN)
+    })
+}
+
+/// Elsewhere there is no asking: the files are read ahead as if they were not cached.
+#[cfg(not(target_os = "linux"))]
+fn cached(_: &[PathBuf]) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_runs_once_and_its_answer_is_given_back_whatever_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..FROM * 2)
+            .map(|i| {
+                let path = dir.path().join(format!("{i}.toml"));
+                if i % 3 != 0 {
+                    std::fs::write(&path, format!("n = {i}\n")).unwrap();
+                }
+                path
+            })
+            .collect();
+        let mut runs = 0;
+        assert_eq!(
+            reading(&paths, || {
+                runs += 1;
+                42
+            }),
+            42
+        );
+        assert_eq!(runs, 1);
+        assert_eq!(reading(&paths[..3], || "few"), "few");
+    }
+
+    #[test]
+    fn reading_ahead_ends_with_the_work_whenever_it_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..FROM).map(|i| dir.path().join(format!("{i}"))).collect();
+        for path in paths.iter().step_by(2) {
+            std::fs::write(path, "x".repeat(40 << 10)).unwrap();
+        }
+        // Work that outlasts the readers, and work done before they start.
+        let slow = read_ahead(&paths, || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            "slow"
+        });
+        assert_eq!(slow, "slow");
+        assert_eq!(read_ahead(&paths, || "quick"), "quick");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn files_just_written_are_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..PROBES)
+            .map(|i| dir.path().join(format!("{i}")))
+            .collect();
+        for path in &paths {
+            std::fs::write(path, "x").unwrap();
+        }
+        assert!(cached(&paths));
+    }
+}
