@@ -348,14 +348,17 @@ fn read<T: Cached>(
         .filter_map(|(path, blob)| Some((path, blob?)))
         .collect();
     let read_run = |git: &Git, run: &[(String, Oid)]| {
-        let rels = run.iter().map(|(path, _)| format!("{dir}/{path}"));
-        git.reading_ahead(rels, || {
+        let rels: Vec<String> = run
+            .iter()
+            .map(|(path, _)| format!("{dir}/{path}"))
+            .collect();
+        git.reading_ahead(&rels, || {
             run.iter()
-                .map(|(path, blob)| {
-                    let rel = format!("{dir}/{path}");
+                .zip(&rels)
+                .map(|((path, blob), rel)| {
                     let value = git
-                        .read_record(&rel, *blob)
-                        .and_then(|bytes| parse(&rel, &bytes))
+                        .read_record(rel, *blob)
+                        .and_then(|bytes| parse(rel, &bytes))
                         .map_err(|e| format!("{e:#}"));
                     Ok(entry_line(path, *blob, &value))
                 })

@@ -267,16 +267,12 @@ impl Git {
     /// Runs `work`, which reads the records `rels` (repository-relative) through
     /// `read_record`, while their work-tree files are read from the disk ahead of it, many at
     /// a time, when they are many and not in the page cache (ahead.rs).
-    pub fn reading_ahead<R>(
-        &self,
-        rels: impl Iterator<Item = String>,
-        work: impl FnOnce() -> R,
-    ) -> R {
+    pub fn reading_ahead<R>(&self, rels: &[String], work: impl FnOnce() -> R) -> R {
         let Some(workdir) = &self.workdir else {
             return work();
         };
         let base = workdir.join(&self.prefix);
-        let paths: Vec<PathBuf> = rels.map(|rel| base.join(rel)).collect();
+        let paths: Vec<PathBuf> = rels.iter().map(|rel| base.join(rel)).collect();
         ahead::reading(&paths, work)
     }
 
