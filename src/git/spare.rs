@@ -52,14 +52,19 @@ pub(super) fn replace(git_dir: &Path, tmp: &Path, index: &Path) -> io::Result<()
     Ok(())
 }
 
-/// The file at `path` opened for writing, when nothing else has it open or mapped and it has
-/// no other name.
+/// The file at `path` opened for writing, when it is a regular file (not a link to one
+/// elsewhere), nothing else has it open or mapped, and it has no other name.
 #[cfg(target_os = "linux")]
 fn reusable(path: &Path) -> Option<File> {
-    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     use std::os::unix::io::AsRawFd;
-    let file = fs::OpenOptions::new().write(true).open(path).ok()?;
-    if file.metadata().ok()?.nlink() != 1 {
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.nlink() != 1 {
         return None;
     }
     let fd = file.as_raw_fd();
@@ -165,6 +170,19 @@ mod tests {
         let tmp = dir.path().join("tmp");
         take(dir.path(), &tmp).unwrap().write_all(b"new").unwrap();
         assert_eq!(fs::read(dir.path().join("backup")).unwrap(), b"old index");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_spare_that_is_a_link_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::write(&elsewhere, "not sop's").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(SPARE)).unwrap();
+        let tmp = dir.path().join("tmp");
+        take(dir.path(), &tmp).unwrap().write_all(b"new").unwrap();
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"not sop's");
+        assert!(!fs::symlink_metadata(&tmp).unwrap().is_symlink());
     }
 
     #[test]
