@@ -4,11 +4,15 @@
 //!
 //! - `mod.rs`: the repository handle (`Git`): opening it, where the records are in it, git's
 //!   configuration, blobs; `Snapshot`, the records as one commit holds them.
-//! - `tx.rs`: one change = one commit of exactly the files sop wrote (`Tx`).
+//! - `tx.rs`: one change = one commit of exactly the files sop wrote (`Tx`); `index.rs` git's
+//!   index patched or written anew, `spare.rs` the index before last, kept to write the next
+//!   new one into; `locks.rs` the locks a change takes and clears.
 //! - `walk.rs`: the commits of the history or of a range, in order, and `CommitInfo`, what one
 //!   commit holds.
-//! - `history.rs`: tree diffs, and the per-request index of commits.
+//! - `history.rs`: tree diffs, and the per-request index of commits; `commit_graph.rs` the
+//!   whole history's list from git's commit-graph file; `pack.rs` sop's own reader of packs.
 //! - `signing.rs`: signing commits and checking signatures, as git does.
+//! - `ahead.rs`: record files read from the disk many at a time, ahead of their parsing.
 
 mod ahead;
 mod commit_graph;
