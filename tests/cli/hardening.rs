@@ -169,6 +169,29 @@ fn files_keep_ordinary_modes() {
     assert_eq!(office.status(), "");
 }
 
+/// git finds the index clean, holding exactly HEAD's tree, and whole.
+fn assert_index_is_heads(office: &Office, version: &str) {
+    assert_eq!(office.status(), "", "index v{version}");
+    assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
+    assert_eq!(
+        office.git(&["write-tree"]),
+        office.git(&["rev-parse", "HEAD^{tree}"]),
+        "index v{version}: the index holds exactly HEAD's tree"
+    );
+    office.git(&["fsck", "--no-progress", "--strict"]);
+}
+
+/// A plain `git add` and `git commit` of a file that is not a record: git writes the index.
+fn commit_an_office_file(office: &Office) {
+    std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
+    office.git(&["add", "-A"]);
+    office.git_as(
+        "Rizky Ramadhan",
+        "rizky@diskominfo.example.go.id",
+        &["commit", "-qm", "an office file"],
+    );
+}
+
 /// sop patches git's index in place of rewriting it (issue 9): git must see a clean, whole
 /// index after every change, whatever the index version. A change to a request that is there
 /// overwrites its entry where it is (the file keeps its size, the checksum is zeros, as git's
@@ -206,21 +229,8 @@ fn the_patched_index_is_one_git_trusts() {
             std::os::unix::fs::MetadataExt::ino(&before),
             "v{version}: the same file, not a new one"
         );
-        assert_eq!(office.status(), "", "index v{version}");
-        assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
-        assert_eq!(
-            office.git(&["write-tree"]),
-            office.git(&["rev-parse", "HEAD^{tree}"]),
-            "index v{version}: the index holds exactly HEAD's tree"
-        );
-        office.git(&["fsck", "--no-progress", "--strict"]);
-        std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
-        office.git(&["add", "-A"]);
-        office.git_as(
-            "Rizky Ramadhan",
-            "rizky@diskominfo.example.go.id",
-            &["commit", "-qm", "an office file"],
-        );
+        assert_index_is_heads(&office, version);
+        commit_an_office_file(&office);
         assert_eq!(office.status(), "");
         office.sop("dewi", &["advance", &id]).success();
         assert_eq!(office.status(), "");
@@ -253,14 +263,7 @@ fn a_new_index_written_into_the_spare_is_one_git_trusts() {
         office.new_request("putri", "email", &fields);
         assert_eq!(ino(&index), kept, "v{version}: written into the spare");
         assert_ne!(ino(&spare), ino(&index));
-        assert_eq!(office.status(), "", "index v{version}");
-        assert_eq!(office.git(&["diff", "--cached", "--name-only"]), "");
-        assert_eq!(
-            office.git(&["write-tree"]),
-            office.git(&["rev-parse", "HEAD^{tree}"]),
-            "index v{version}: the index holds exactly HEAD's tree"
-        );
-        office.git(&["fsck", "--no-progress", "--strict"]);
+        assert_index_is_heads(&office, version);
 
         // Someone still reading the old index: the next new index goes into a new file.
         let mut reader = std::fs::File::open(&spare).unwrap();
@@ -270,17 +273,10 @@ fn a_new_index_written_into_the_spare_is_one_git_trusts() {
         reader.read_to_end(&mut seen).unwrap();
         assert_eq!(seen, held, "v{version}: the reader's index is untouched");
         assert_ne!(ino(&index), reader.metadata().unwrap().ino());
-        assert_eq!(office.status(), "", "index v{version}");
-        office.git(&["fsck", "--no-progress", "--strict"]);
+        assert_index_is_heads(&office, version);
 
         // After git wrote the index itself, sop's next new index still goes into the spare.
-        std::fs::write(office.path("catatan.txt"), "x\n").unwrap();
-        office.git(&["add", "-A"]);
-        office.git_as(
-            "Rizky Ramadhan",
-            "rizky@diskominfo.example.go.id",
-            &["commit", "-qm", "an office file"],
-        );
+        commit_an_office_file(&office);
         let kept = ino(&spare);
         office.new_request("putri", "email", &fields);
         assert_eq!(ino(&index), kept, "v{version}: written into the spare");
