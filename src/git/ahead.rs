@@ -9,7 +9,6 @@
 //! are already cached (a warm machine), nothing is read ahead: that would open every file
 //! twice.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -58,11 +57,12 @@ fn read_ahead<R>(paths: &[PathBuf], work: impl FnOnce() -> R) -> R {
 }
 
 /// Asks for the file at `path` to be read into the page cache: its inode is read by the
-/// opening, and its bytes are asked for without waiting for them or copying them.
+/// opening, and its bytes are asked for without waiting for them or copying them. Opened as
+/// a record is read (`open_regular`): never through a link, never waiting on a pipe.
 #[cfg(target_os = "linux")]
 fn read_through(path: &Path) {
     use std::os::unix::io::AsRawFd;
-    let Ok(file) = File::open(path) else {
+    let Some((file, _)) = super::open_regular(path) else {
         return;
     };
     // SAFETY: a plain system call on an open file descriptor; only a hint.
@@ -74,7 +74,7 @@ fn read_through(path: &Path) {
 fn read_through(path: &Path) {
     use std::io::Read;
     let mut buf = [0u8; 16 << 10];
-    let Ok(mut file) = File::open(path) else {
+    let Some((mut file, _)) = super::open_regular(path) else {
         return;
     };
     let mut left = crate::limits::RECORD_FILE_BYTES;
@@ -87,12 +87,13 @@ fn read_through(path: &Path) {
 }
 
 /// Whether the first bytes of every file at `paths` are in the page cache (a file that
-/// cannot be opened counts as cached: there is nothing to read ahead).
+/// cannot be opened, or is not a regular file, counts as cached: there is nothing to read
+/// ahead).
 #[cfg(target_os = "linux")]
 fn cached<'p>(mut paths: impl Iterator<Item = &'p PathBuf>) -> bool {
     use std::os::unix::io::AsRawFd;
     paths.all(|path| {
-        let Ok(file) = File::open(path) else {
+        let Some((file, _)) = super::open_regular(path) else {
             return true;
         };
         let mut byte = 0u8;
@@ -155,6 +156,24 @@ mod tests {
         });
         assert_eq!(slow, "slow");
         assert_eq!(read_ahead(&paths, || "quick"), "quick");
+    }
+
+    /// A pipe or a link among the records (sop never reads them as records) must not stop
+    /// the readers or the probe: opening a pipe for reading would wait for a writer.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_link_among_the_files_is_passed_by() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths: Vec<PathBuf> = (0..FROM).map(|i| dir.path().join(format!("{i}"))).collect();
+        let fifo = std::ffi::CString::new(paths[0].to_str().unwrap()).unwrap();
+        // SAFETY: a NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        std::os::unix::fs::symlink(&paths[0], &paths[1]).unwrap();
+        paths.truncate(2);
+        paths.extend(std::iter::repeat_n(paths[0].clone(), FROM));
+        assert_eq!(read_ahead(&paths, || "done"), "done");
+        assert!(cached(paths.iter()));
+        assert_eq!(reading(&paths, || "done"), "done");
     }
 
     #[cfg(target_os = "linux")]

@@ -552,10 +552,9 @@ fn blob_sha1(bytes: &[u8]) -> [u8; 20] {
     hash.finalize().into()
 }
 
-/// The bytes of the file at `path` when it is a regular file of at most `most` bytes; None
-/// otherwise (gone, a folder, a link, a pipe or device that a read would wait on, too big).
-fn read_regular(path: &Path, most: u64) -> Option<Vec<u8>> {
-    use std::io::Read;
+/// The file at `path` opened for reading, and what it is, when it is a regular file: never
+/// through a symbolic link, and without waiting for a writer when it is a pipe.
+pub(super) fn open_regular(path: &Path) -> Option<(std::fs::File, std::fs::Metadata)> {
     let mut open = std::fs::OpenOptions::new();
     open.read(true);
     #[cfg(unix)]
@@ -565,7 +564,15 @@ fn read_regular(path: &Path, most: u64) -> Option<Vec<u8>> {
     }
     let file = open.open(path).ok()?;
     let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > most {
+    meta.is_file().then_some((file, meta))
+}
+
+/// The bytes of the file at `path` when it is a regular file of at most `most` bytes; None
+/// otherwise (gone, a folder, a link, a pipe or device that a read would wait on, too big).
+fn read_regular(path: &Path, most: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let (file, meta) = open_regular(path)?;
+    if meta.len() > most {
         return None;
     }
     // The size the file had when opened, in one read: a file that changes meanwhile gives
