@@ -53,14 +53,15 @@ pub(super) fn replace(git_dir: &Path, tmp: &Path, index: &Path) -> io::Result<()
 }
 
 /// The file at `path` opened for writing, when it is a regular file (not a link to one
-/// elsewhere), nothing else has it open or mapped, and it has no other name.
+/// elsewhere, and a pipe is not waited on), nothing else has it open or mapped, and it has no
+/// other name.
 #[cfg(target_os = "linux")]
 fn reusable(path: &Path) -> Option<File> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     use std::os::unix::io::AsRawFd;
     let file = fs::OpenOptions::new()
         .write(true)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(path)
         .ok()?;
     let meta = file.metadata().ok()?;
@@ -183,6 +184,18 @@ mod tests {
         take(dir.path(), &tmp).unwrap().write_all(b"new").unwrap();
         assert_eq!(fs::read(&elsewhere).unwrap(), b"not sop's");
         assert!(!fs::symlink_metadata(&tmp).unwrap().is_symlink());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_spare_that_is_a_pipe_is_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = std::ffi::CString::new(dir.path().join(SPARE).to_str().unwrap()).unwrap();
+        // SAFETY: a NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let tmp = dir.path().join("tmp");
+        take(dir.path(), &tmp).unwrap().write_all(b"new").unwrap();
+        assert_eq!(fs::read(&tmp).unwrap(), b"new");
     }
 
     #[test]
