@@ -172,7 +172,8 @@ mod tests {
         paths.truncate(2);
         paths.extend(std::iter::repeat_n(paths[0].clone(), FROM));
         assert_eq!(read_ahead(&paths, || "done"), "done");
-        assert!(cached(paths.iter()));
+        // Only Linux can be asked what is cached; elsewhere every run is read ahead.
+        assert_eq!(cached(paths.iter()), cfg!(target_os = "linux"));
         assert_eq!(reading(&paths, || "done"), "done");
     }
 
