@@ -19,18 +19,24 @@ const FROM: usize = 256;
 /// How many of a run's files, spread over it, are looked at to tell whether it is cached.
 const PROBES: usize = 16;
 
-/// Runs `work` while the files at `paths` are read into the page cache ahead of it, when
-/// they are many and not cached; the files are read in their order, and reading stops when
-/// `work` returns.
-pub fn reading<R>(paths: &[PathBuf], work: impl FnOnce() -> R) -> R {
-    if paths.len() < FROM || cached(paths.iter().step_by(paths.len() / PROBES)) {
+/// Runs `work` while the files at `rels` (under `base`) are read into the page cache ahead of
+/// it, when they are many and not cached; the files are read in their order, and reading
+/// stops when `work` returns.
+pub fn reading<P: AsRef<Path> + Sync, R>(base: &Path, rels: &[P], work: impl FnOnce() -> R) -> R {
+    if rels.len() < FROM
+        || cached(
+            rels.iter()
+                .step_by(rels.len() / PROBES)
+                .map(|r| base.join(r)),
+        )
+    {
         return work();
     }
-    read_ahead(paths, work)
+    read_ahead(base, rels, work)
 }
 
-/// Runs `work` while `READERS` threads read the files at `paths` in their order.
-fn read_ahead<R>(paths: &[PathBuf], work: impl FnOnce() -> R) -> R {
+/// Runs `work` while `READERS` threads read the files at `rels` (under `base`) in their order.
+fn read_ahead<P: AsRef<Path> + Sync, R>(base: &Path, rels: &[P], work: impl FnOnce() -> R) -> R {
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     std::thread::scope(|s| {
@@ -39,10 +45,10 @@ fn read_ahead<R>(paths: &[PathBuf], work: impl FnOnce() -> R) -> R {
                 .stack_size(64 << 10)
                 .spawn_scoped(s, || {
                     while !stop.load(Ordering::Relaxed) {
-                        let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        let Some(rel) = rels.get(next.fetch_add(1, Ordering::Relaxed)) else {
                             break;
                         };
-                        read_through(path);
+                        read_through(&base.join(rel));
                     }
                 });
             // Reading ahead is only worth speed: a thread that cannot start is not missed.
@@ -90,10 +96,10 @@ fn read_through(path: &Path) {
 /// cannot be opened, or is not a regular file, counts as cached: there is nothing to read
 /// ahead).
 #[cfg(target_os = "linux")]
-fn cached<'p>(mut paths: impl Iterator<Item = &'p PathBuf>) -> bool {
+fn cached(mut paths: impl Iterator<Item = PathBuf>) -> bool {
     use std::os::unix::io::AsRawFd;
     paths.all(|path| {
-        let Some((file, _)) = super::open_regular(path) else {
+        let Some((file, _)) = super::open_regular(&path) else {
             return true;
         };
         let mut byte = 0u8;
@@ -110,7 +116,7 @@ fn cached<'p>(mut paths: impl Iterator<Item = &'p PathBuf>) -> bool {
 
 /// Elsewhere there is no asking: the files are read ahead as if they were not cached.
 #[cfg(not(target_os = "linux"))]
-fn cached<'p>(_: impl Iterator<Item = &'p PathBuf>) -> bool {
+fn cached(_: impl Iterator<Item = PathBuf>) -> bool {
     false
 }
 
@@ -132,14 +138,14 @@ mod tests {
             .collect();
         let mut runs = 0;
         assert_eq!(
-            reading(&paths, || {
+            reading(Path::new(""), &paths, || {
                 runs += 1;
                 42
             }),
             42
         );
         assert_eq!(runs, 1);
-        assert_eq!(reading(&paths[..3], || "few"), "few");
+        assert_eq!(reading(Path::new(""), &paths[..3], || "few"), "few");
     }
 
     #[test]
@@ -150,12 +156,12 @@ mod tests {
             std::fs::write(path, "x".repeat(40 << 10)).unwrap();
         }
         // Work that outlasts the readers, and work done before they start.
-        let slow = read_ahead(&paths, || {
+        let slow = read_ahead(Path::new(""), &paths, || {
             std::thread::sleep(std::time::Duration::from_millis(50));
             "slow"
         });
         assert_eq!(slow, "slow");
-        assert_eq!(read_ahead(&paths, || "quick"), "quick");
+        assert_eq!(read_ahead(Path::new(""), &paths, || "quick"), "quick");
     }
 
     /// A pipe or a link among the records (sop never reads them as records) must not stop
@@ -171,10 +177,10 @@ mod tests {
         std::os::unix::fs::symlink(&paths[0], &paths[1]).unwrap();
         paths.truncate(2);
         paths.extend(std::iter::repeat_n(paths[0].clone(), FROM));
-        assert_eq!(read_ahead(&paths, || "done"), "done");
+        assert_eq!(read_ahead(Path::new(""), &paths, || "done"), "done");
         // Only Linux can be asked what is cached; elsewhere every run is read ahead.
-        assert_eq!(cached(paths.iter()), cfg!(target_os = "linux"));
-        assert_eq!(reading(&paths, || "done"), "done");
+        assert_eq!(cached(paths.iter().cloned()), cfg!(target_os = "linux"));
+        assert_eq!(reading(Path::new(""), &paths, || "done"), "done");
     }
 
     #[cfg(target_os = "linux")]
@@ -187,6 +193,6 @@ mod tests {
         for path in &paths {
             std::fs::write(path, "x").unwrap();
         }
-        assert!(cached(paths.iter()));
+        assert!(cached(paths.iter().cloned()));
     }
 }

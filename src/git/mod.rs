@@ -275,9 +275,7 @@ impl Git {
         let Some(workdir) = &self.workdir else {
             return work();
         };
-        let base = workdir.join(&self.prefix);
-        let paths: Vec<PathBuf> = rels.iter().map(|rel| base.join(rel)).collect();
-        ahead::reading(&paths, work)
+        ahead::reading(&workdir.join(&self.prefix), rels, work)
     }
 
     /// The work tree's copy of `rel` when it is a regular file whose bytes are blob `id`.
