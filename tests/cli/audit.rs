@@ -1063,3 +1063,37 @@ fn the_asset_register_is_changed_only_by_its_keeper() {
         "changes the asset register (1 file(s)) but its author putri@diskominfo.example.go.id holds neither 'pengelola-aset' nor 'admin'",
     );
 }
+
+/// A change of many files (an import: its objects written in memory by a repository of
+/// their own, then as one pack) is signed as a change of one file is: verify finds nothing,
+/// git accepts the signature and finds every object.
+#[test]
+fn a_signed_bulk_import_verifies_and_git_accepts_it() {
+    let office = signed_office();
+    let mut csv = String::from("kind,name,serial\n");
+    for i in 0..100 {
+        csv += &format!("hardware,PC {i},S-{i:04}\n");
+    }
+    let file = office.input_file("bulk.csv", csv.as_bytes());
+    let packs = |office: &Office| {
+        let counted = office.git(&["count-objects", "-v"]);
+        counted
+            .lines()
+            .find_map(|l| l.strip_prefix("packs: ").map(|n| n.parse::<u32>().unwrap()))
+            .unwrap()
+    };
+    let before = packs(&office);
+    signed(
+        &office,
+        "rizky",
+        &["asset", "import", file.to_str().unwrap()],
+    )
+    .success();
+    assert_eq!(office.last_commit().files.len(), 100);
+    assert_eq!(packs(&office), before + 1);
+    assert_eq!(office.status(), "");
+    assert_eq!(verify(&office, &[]), (0, vec![]));
+    let_git_check_signatures(&office);
+    office.git(&["verify-commit", "HEAD"]);
+    office.git(&["fsck", "--strict", "--no-dangling"]);
+}
