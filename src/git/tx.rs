@@ -336,7 +336,6 @@ impl<'a> Tx<'a> {
         if self.durable {
             flush_libgit2_writes();
         }
-        let odb = repo.odb()?;
         // Many objects go into one pack file instead of a loose file each, written in memory
         // by a repository of their own (`bulk_repository`).
         let bulk = match changes.len() >= BULK {
@@ -386,7 +385,7 @@ impl<'a> Tx<'a> {
         drop((tree, parents));
         if let Some(bulk) = bulk {
             objects.push(commit);
-            write_pack(&bulk, &odb, &objects, &self)?;
+            write_pack(&bulk, &objects, &self)?;
         }
         // The tree as the repository has it now (a bulk change's in its new pack).
         let tree = repo.find_tree(tree_id)?;
@@ -963,8 +962,8 @@ fn bulk_repository() -> Result<Repository> {
 }
 
 /// Writes `objects`, held in memory by `bulk` (`bulk_repository`), as one pack, indexed, in
-/// the repository's object database `odb`, so git finds them.
-fn write_pack(bulk: &Repository, odb: &git2::Odb, objects: &[Oid], tx: &Tx) -> Result<()> {
+/// the repository's object database, so git finds them.
+fn write_pack(bulk: &Repository, objects: &[Oid], tx: &Tx) -> Result<()> {
     let git_dir = &tx.git.git_dir;
     let buf = {
         // Records are small and alike: searching for deltas costs more than it saves here
@@ -982,6 +981,7 @@ fn write_pack(bulk: &Repository, odb: &git2::Odb, objects: &[Oid], tx: &Tx) -> R
         tx.release(PACK_CONFIG)?;
         built?
     };
+    let odb = tx.git.repo.odb()?;
     let mut writer = odb.packwriter()?;
     writer.write_all(&buf).with_context(|| t!(GitWritingPack))?;
     writer.commit()?;
