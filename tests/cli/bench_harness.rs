@@ -133,3 +133,26 @@ fn the_harness_builds_a_repository_that_verifies_and_times_every_row() {
     let after = json(&office, "cd records && \"$SOP\" log --format json \"$(git log -1 --grep='^Sop-Action: approve$' --format='%(trailers:key=Sop-Request,valueonly)')\"");
     assert_eq!(after.as_array().unwrap().len(), 4, "{after:#}");
 }
+
+/// The pair timer (`bench/pairs.py`) runs the preparation before every run, prints both
+/// commands' medians, and stops at a command that fails rather than time it as a fast one.
+#[test]
+fn the_pair_timer_prepares_each_run_and_refuses_a_failing_command() {
+    let office = Office::empty();
+    std::fs::create_dir_all(&office.root).unwrap();
+    let pairs = format!("python3 '{}/bench/pairs.py'", env!("CARGO_MANIFEST_DIR"));
+    let out = office
+        .sh(&format!(
+            "{pairs} 3 --prep 'echo x >> preps' '\"$SOP\" --version' 'test -s preps'"
+        ))
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("A: wall "), "{text}");
+    assert!(text.contains("\nB: wall "), "{text}");
+    assert!(text.contains("B/A (of the medians): wall "), "{text}");
+    assert_eq!(office.read(office.root.join("preps")), "x\n".repeat(6));
+    office
+        .sh(&format!("{pairs} 2 true 'exit 3'"))
+        .failure()
+        .stderr(predicates::str::contains("exit 3 from exit 3"));
+}
