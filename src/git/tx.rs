@@ -1144,6 +1144,44 @@ mod tests {
         assert_eq!(paths, [b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
     }
 
+    /// A link on the way to a written file is refused, in HEAD only or in the work tree only,
+    /// however many paths went through the folders before it (each folder is read once).
+    #[cfg(unix)]
+    #[test]
+    fn a_link_on_the_way_is_refused_in_head_or_in_the_work_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        let repo = &git.repo;
+        // HEAD: d/x a file, d/e a link; the work tree: d/e a folder, w a link to d.
+        let mut d = repo.treebuilder(None).unwrap();
+        d.insert("x", repo.blob(b"x").unwrap(), 0o100644).unwrap();
+        d.insert("e", repo.blob(b"/elsewhere").unwrap(), LINK_MODE)
+            .unwrap();
+        let mut root = repo.treebuilder(None).unwrap();
+        root.insert("d", d.write().unwrap(), 0o040000).unwrap();
+        let root = repo.find_tree(root.write().unwrap()).unwrap();
+        let sig = git2::Signature::now("Tester", "tester@example.id").unwrap();
+        repo.commit(Some("HEAD"), &sig, &sig, "links", &root, &[])
+            .unwrap();
+        fs::create_dir_all(dir.path().join("d/e")).unwrap();
+        std::os::unix::fs::symlink("d", dir.path().join("w")).unwrap();
+        let tx = git.begin().unwrap();
+        let refused = |paths: &[String]| {
+            let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+            tx.refuse_links(&paths).is_err()
+        };
+        let through_d = |last: &str| -> Vec<String> {
+            let mut paths: Vec<String> = (0..100).map(|i| format!("d/f{i}")).collect();
+            paths.push(last.into());
+            paths
+        };
+        assert!(!refused(&through_d("d/x/f")), "d/x is no link");
+        assert!(!refused(&through_d("a/b/c")));
+        assert!(refused(&through_d("d/e/f")), "a link in HEAD");
+        assert!(refused(&through_d("w/f")), "a link in the work tree");
+        assert!(refused(&["d/e".into()]), "the file itself a link in HEAD");
+    }
+
     /// A change flushes to disk exactly when the repository asks git to flush what a commit
     /// writes (see docs/recovery.md).
     #[test]
