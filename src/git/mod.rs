@@ -212,7 +212,18 @@ impl Git {
         }
         let mut out = Vec::new();
         let recent = &mut self.recent.borrow_mut();
-        history::changed(&self.repo, recent, Some(old), new, "", &mut out)?;
+        // A large diff reads its trees from the packs by sop's own reader (history.rs,
+        // `FEW_TREES`), for this diff only, unless a reader is there already or git's
+        // environment names another object store.
+        let lend = recent.packs.is_none() && std::env::var_os("GIT_OBJECT_DIRECTORY").is_none();
+        if lend {
+            recent.may_read = Some((self.repo.commondir().join("objects"), 0));
+        }
+        let diffed = history::changed(&self.repo, recent, Some(old), new, "", &mut out);
+        if lend {
+            (recent.may_read, recent.packs) = (None, None);
+        }
+        diffed?;
         Ok(Some(out))
     }
 

@@ -48,14 +48,25 @@ pub struct Store {
 }
 
 impl Store {
-    /// The packs of the object store `objects` (`.git/objects`); None when there are none
-    /// this reader can read.
+    /// The packs of the object store `objects` (`.git/objects`), each index sampled in memory
+    /// for the lookups of a whole history; None when there are none this reader can read.
     pub fn open(objects: &Path) -> Option<Store> {
+        Store::open_as(objects, Lookups::Sampled)
+    }
+
+    /// The packs of `objects` for a few thousand lookups (a large tree diff): only each
+    /// index's fan-out is read when opened, and a lookup reads the names around where its
+    /// id would be.
+    pub fn open_for_few(objects: &Path) -> Option<Store> {
+        Store::open_as(objects, Lookups::ReadThrough)
+    }
+
+    fn open_as(objects: &Path, lookups: Lookups) -> Option<Store> {
         let mut packs = Vec::new();
         for entry in std::fs::read_dir(objects.join("pack")).ok()?.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "idx") {
-                if let Some(pack) = Pack::open(&path) {
+                if let Some(pack) = Pack::open(&path, lookups) {
                     packs.push(pack);
                 }
             }
@@ -64,11 +75,24 @@ impl Store {
     }
 }
 
+/// How a pack's index is searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookups {
+    /// Every `STRIDE`th id and every offset held in memory: the whole index read once, each
+    /// lookup one read of `STRIDE` names.
+    Sampled,
+    /// Nothing but the fan-out held: each lookup reads a window of names where the id would
+    /// be, as ids are spread evenly, and its offset.
+    ReadThrough,
+}
+
 /// One thread's reader of a `Store`, with the objects it read lately.
 pub struct Packs {
     store: Arc<Store>,
-    /// The pack the last object was found in: the next one is most likely there too.
-    last: usize,
+    /// The packs the last two objects were found in, the latest first: the next one is most
+    /// likely in one of them (a diff reads an old tree and a new one in turn, often from two
+    /// packs).
+    last: [usize; 2],
     /// Objects up to `SMALL` bytes, and larger ones, kept apart: the large folder trees
     /// (30 KB at 100,000 requests) would otherwise push out the thousands of small shard
     /// trees, each next read only thousands of commits later.
@@ -95,7 +119,7 @@ impl Packs {
     pub fn new(store: Arc<Store>) -> Packs {
         Packs {
             store,
-            last: 0,
+            last: [0, 0],
             small: Generations::new(SMALL_BYTES),
             large: Generations::new(LARGE_BYTES),
             inflate: flate2::Decompress::new(true),
@@ -106,10 +130,15 @@ impl Packs {
     /// Object `id`, when it is in one of the packs and reads whole.
     pub fn read(&mut self, id: Oid) -> Option<Object> {
         let packs = &self.store.packs;
-        let order = std::iter::once(self.last).chain((0..packs.len()).filter(|&i| i != self.last));
+        let last = self.last;
+        let second = (last[1] != last[0]).then_some(last[1]);
+        let rest = (0..packs.len()).filter(|i| !last.contains(i));
+        let order = std::iter::once(last[0]).chain(second).chain(rest);
         for pack in order {
             if let Some(offset) = packs[pack].find(id) {
-                self.last = pack;
+                if pack != last[0] {
+                    self.last = [pack, last[0]];
+                }
                 return self.object_at(pack, offset);
             }
         }
@@ -296,18 +325,22 @@ struct Pack {
     samples: Vec<[u8; 20]>,
     keys: Vec<u64>,
     /// The index's table of offsets, one per object (4 bytes each: 10 MB at 100,000
-    /// requests), so that a lookup reads the index once, not twice.
+    /// requests), so that a lookup reads the index once, not twice. Empty (with `samples`)
+    /// when the index is read through (`Lookups::ReadThrough`).
     offsets: Vec<u32>,
 }
 
 /// Object ids of the index per sample (320 bytes of it read per lookup, its one read).
 const STRIDE: usize = 16;
+/// Names read at a time by a lookup through the index (5 KB): at 3.4 million objects, a
+/// byte's 13,000 ids put an id within about 60 places of where an even spread says.
+const WINDOW: usize = 256;
 /// Where the object ids begin in an index of version 2: after its header and fan-out table.
 const NAMES: u64 = 8 + 1024;
 
 impl Pack {
     /// The pack of index `idx_path` (version 2), when it and its data can be read.
-    fn open(idx_path: &Path) -> Option<Pack> {
+    fn open(idx_path: &Path, lookups: Lookups) -> Option<Pack> {
         let data = File::open(idx_path.with_extension("pack")).ok()?;
         let idx = File::open(idx_path).ok()?;
         let mut head = [0; NAMES as usize];
@@ -322,6 +355,18 @@ impl Pack {
         // Names, checksums and offsets of `count` objects, then two checksums at least.
         if idx.metadata().ok()?.len() < NAMES + count as u64 * 28 + 40 {
             return None;
+        }
+        if lookups == Lookups::ReadThrough {
+            let (samples, keys, offsets) = Default::default();
+            return Some(Pack {
+                data,
+                idx,
+                count,
+                fan,
+                samples,
+                keys,
+                offsets,
+            });
         }
         let mut samples = Vec::with_capacity(count.div_ceil(STRIDE));
         let mut block = vec![0; STRIDE * 20 * 1024];
@@ -373,6 +418,9 @@ impl Pack {
         if start >= end {
             return None;
         }
+        if self.samples.is_empty() {
+            return self.offset(self.read_through(id, start, end)?);
+        }
         let (mut lo, mut hi) = (
             start / STRIDE,
             ((end - 1) / STRIDE + 1).min(self.keys.len()),
@@ -407,9 +455,63 @@ impl Pack {
         None
     }
 
+    /// The place of `id` among the index's names, searched between `start` and `end` (its
+    /// first byte's) by interpolation: ids are spread evenly, so a window of `WINDOW` names
+    /// around the place its value says nearly always holds it; when not, the search goes on
+    /// past the window, between the names known around it.
+    fn read_through(&self, id: &[u8; 20], start: usize, end: usize) -> Option<usize> {
+        let (mut lo, mut hi) = (start, end);
+        // The values of the ids just before `lo` and at `hi`, as far as known.
+        let (mut lo_key, mut hi_key) = ((id[0] as u128) << 56, (id[0] as u128 + 1) << 56);
+        let target = key(id) as u128;
+        let mut names = [0; WINDOW * 20];
+        while lo < hi {
+            let span = (hi - lo) as u128;
+            let at =
+                lo + ((target.saturating_sub(lo_key) * span) / (hi_key - lo_key).max(1)) as usize;
+            let first = at
+                .saturating_sub(WINDOW / 2)
+                .clamp(lo, hi.saturating_sub(WINDOW).max(lo));
+            let last = (first + WINDOW).min(hi);
+            let bytes = &mut names[..(last - first) * 20];
+            if read_at(&self.idx, bytes, NAMES + first as u64 * 20)? != bytes.len() {
+                return None;
+            }
+            let name = |i: usize| &bytes[i * 20..i * 20 + 20];
+            let n = last - first;
+            if id[..] < *name(0) {
+                (hi, hi_key) = (first, key(name(0).try_into().ok()?) as u128);
+            } else if id[..] > *name(n - 1) {
+                (lo, lo_key) = (last, key(name(n - 1).try_into().ok()?) as u128);
+            } else {
+                let (mut a, mut b) = (0, n);
+                while a < b {
+                    let mid = (a + b) / 2;
+                    match name(mid).cmp(&id[..]) {
+                        std::cmp::Ordering::Less => a = mid + 1,
+                        std::cmp::Ordering::Greater => b = mid,
+                        std::cmp::Ordering::Equal => return Some(first + mid),
+                    }
+                }
+                return None;
+            }
+        }
+        None
+    }
+
     /// The offset of the `n`th object of the index.
     fn offset(&self, n: usize) -> Option<u64> {
-        let small = *self.offsets.get(n)?;
+        let small = match self.offsets.is_empty() {
+            true if n < self.count => {
+                let mut bytes = [0; 4];
+                let at = NAMES + self.count as u64 * 24 + n as u64 * 4;
+                if read_at(&self.idx, &mut bytes, at)? != 4 {
+                    return None;
+                }
+                u32::from_be_bytes(bytes)
+            }
+            _ => *self.offsets.get(n)?,
+        };
         if small & 0x8000_0000 == 0 {
             return Some(small as u64);
         }
@@ -595,7 +697,8 @@ mod tests {
                 true => assert!(on_offsets > 100 && on_ids == 0, "{on_offsets} {on_ids}"),
                 false => assert!(on_ids > 100 && on_offsets == 0, "{on_offsets} {on_ids}"),
             }
-            for order in [false, true] {
+            let through = Arc::new(Store::open_for_few(&dir.path().join(".git/objects")).unwrap());
+            for (order, store) in [(false, &store), (true, &store), (false, &through)] {
                 let mut packs = Packs::new(store.clone());
                 let mut objects = objects.clone();
                 if order {
@@ -651,6 +754,68 @@ mod tests {
         assert_eq!(apply(&big, &delta).unwrap(), big);
     }
 
+    /// An index of `ids` (sorted, offsets their places), written by hand as git writes one.
+    fn index_of(dir: &Path, ids: &[[u8; 20]]) -> std::path::PathBuf {
+        let mut idx = b"\xfftOc\0\0\0\x02".to_vec();
+        for byte in 0..=255u8 {
+            let n = ids.iter().filter(|id| id[0] <= byte).count() as u32;
+            idx.extend(n.to_be_bytes());
+        }
+        ids.iter().for_each(|id| idx.extend(id));
+        idx.extend(vec![0; ids.len() * 4]); // checksums of the entries
+        (0..ids.len() as u32).for_each(|n| idx.extend((n * 10 + 12).to_be_bytes()));
+        idx.extend([0; 40]);
+        std::fs::write(dir.join("p.idx"), idx).unwrap();
+        std::fs::write(dir.join("p.pack"), b"PACK").unwrap();
+        dir.join("p.idx")
+    }
+
+    /// Read through, a lookup finds what the sampled index finds: ids spread evenly, and ids
+    /// crowded into a narrow stretch, where the even spread guesses wrong and the search goes
+    /// on past its first window; ids absent, between and beside them, are found in neither.
+    #[test]
+    fn lookups_read_through_the_index_find_what_the_samples_find() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut ids: Vec<[u8; 20]> = Vec::new();
+        for n in 0..30_000 {
+            let mut id = [0u8; 20];
+            id.chunks_mut(8)
+                .for_each(|c| c.copy_from_slice(&next().to_be_bytes()[..c.len()]));
+            if n % 3 == 0 {
+                // A crowd: byte 0x42 followed by ids of a narrow stretch near its end.
+                id[..3].copy_from_slice(&[0x42, 0xf0, 0x00]);
+            }
+            ids.push(id);
+        }
+        ids.sort();
+        ids.dedup();
+        let path = index_of(dir.path(), &ids);
+        let sampled = Pack::open(&path, Lookups::Sampled).unwrap();
+        let through = Pack::open(&path, Lookups::ReadThrough).unwrap();
+        for (n, id) in ids.iter().enumerate() {
+            let oid = Oid::from_bytes(id).unwrap();
+            assert_eq!(through.find(oid), Some(n as u64 * 10 + 12), "{oid}");
+            assert_eq!(sampled.find(oid), through.find(oid), "{oid}");
+            let mut absent = *id;
+            absent[19] ^= 1;
+            if ids.binary_search(&absent).is_err() {
+                let absent = Oid::from_bytes(&absent).unwrap();
+                assert_eq!((sampled.find(absent), through.find(absent)), (None, None));
+            }
+        }
+        for edge in [[0u8; 20], [0xff; 20], [0x42; 20]] {
+            let oid = Oid::from_bytes(&edge).unwrap();
+            assert_eq!(through.find(oid), sampled.find(oid));
+        }
+    }
+
     /// An index whose objects lie past 2 GiB (offsets in its table of large ones), written
     /// by hand: a 4 GiB pack is too big for a test.
     #[test]
@@ -672,11 +837,13 @@ mod tests {
         idx.extend([0; 40]);
         std::fs::write(dir.path().join("p.idx"), idx).unwrap();
         std::fs::write(dir.path().join("p.pack"), b"PACK").unwrap();
-        let pack = Pack::open(&dir.path().join("p.idx")).unwrap();
-        let found = |id: &[u8; 20]| pack.find(Oid::from_bytes(id).unwrap());
-        assert_eq!(found(&ids[0]), Some(5 << 32));
-        assert_eq!(found(&ids[1]), Some(12));
-        assert_eq!(found(&ids[2]), Some((1 << 31) + 7));
-        assert_eq!(found(&[0x13; 20]), None);
+        for lookups in [Lookups::Sampled, Lookups::ReadThrough] {
+            let pack = Pack::open(&dir.path().join("p.idx"), lookups).unwrap();
+            let found = |id: &[u8; 20]| pack.find(Oid::from_bytes(id).unwrap());
+            assert_eq!(found(&ids[0]), Some(5 << 32));
+            assert_eq!(found(&ids[1]), Some(12));
+            assert_eq!(found(&ids[2]), Some((1 << 31) + 7));
+            assert_eq!(found(&[0x13; 20]), None);
+        }
     }
 }
