@@ -356,31 +356,38 @@ impl Pack {
         if idx.metadata().ok()?.len() < NAMES + count as u64 * 28 + 40 {
             return None;
         }
-        if lookups == Lookups::ReadThrough {
-            let (samples, keys, offsets) = Default::default();
-            return Some(Pack {
-                data,
-                idx,
-                count,
-                fan,
-                samples,
-                keys,
-                offsets,
-            });
+        let mut pack = Pack {
+            data,
+            idx,
+            count,
+            fan,
+            samples: Vec::new(),
+            keys: Vec::new(),
+            offsets: Vec::new(),
+        };
+        if lookups == Lookups::Sampled {
+            pack.sample()?;
         }
+        Some(pack)
+    }
+
+    /// Reads the whole index once: every `STRIDE`th name, and every offset.
+    fn sample(&mut self) -> Option<()> {
+        let count = self.count;
         let mut samples = Vec::with_capacity(count.div_ceil(STRIDE));
         let mut block = vec![0; STRIDE * 20 * 1024];
         for first in (0..count).step_by(STRIDE * 1024) {
             let n = (count - first).min(STRIDE * 1024);
             let bytes = &mut block[..n * 20];
-            if read_at(&idx, bytes, NAMES + first as u64 * 20)? != bytes.len() {
+            if read_at(&self.idx, bytes, NAMES + first as u64 * 20)? != bytes.len() {
                 return None;
             }
             for name in bytes.chunks(20).step_by(STRIDE) {
                 samples.push(name.try_into().ok()?);
             }
         }
-        let keys = samples.iter().map(key).collect();
+        self.keys = samples.iter().map(key).collect();
+        self.samples = samples;
         // Read in blocks: a buffer as large as the table, freed, would make the allocator
         // keep the next large allocations on its heap (glibc's moving mmap threshold).
         let mut offsets = Vec::with_capacity(count);
@@ -388,20 +395,13 @@ impl Pack {
         for first in (0..count).step_by(per_block) {
             let bytes = &mut block[..(count - first).min(per_block) * 4];
             let at = NAMES + count as u64 * 24 + first as u64 * 4;
-            if read_at(&idx, bytes, at)? != bytes.len() {
+            if read_at(&self.idx, bytes, at)? != bytes.len() {
                 return None;
             }
             offsets.extend(bytes.chunks_exact(4).map(|b| be32(b, 0).expect("4 bytes")));
         }
-        Some(Pack {
-            data,
-            idx,
-            count,
-            fan,
-            samples,
-            keys,
-            offsets,
-        })
+        self.offsets = offsets;
+        Some(())
     }
 
     /// Where object `id` is in the pack.
