@@ -213,12 +213,14 @@ impl Git {
         let mut out = Vec::new();
         let recent = &mut self.recent.borrow_mut();
         // A large diff reads its trees from the packs by sop's own reader (history.rs,
-        // `FEW_TREES`), for this diff only, unless a reader is there already or git's
-        // environment names another object store.
-        let lend = recent.packs.is_none() && std::env::var_os("GIT_OBJECT_DIRECTORY").is_none();
-        if lend {
-            recent.may_read = Some((self.repo.commondir().join("objects"), 0));
-        }
+        // `FEW_TREES`), for this diff only, unless a reader is there already.
+        let lend = match (&recent.packs, self.packed_objects()) {
+            (None, Some(objects)) => {
+                recent.may_read = Some((objects, 0));
+                true
+            }
+            _ => false,
+        };
         let diffed = history::changed(&self.repo, recent, Some(old), new, "", &mut out);
         if lend {
             (recent.may_read, recent.packs) = (None, None);
@@ -372,12 +374,18 @@ impl Git {
     /// None where there is no pack, or git's environment names another object store (a
     /// server hook's quarantine of pushed objects): libgit2 reads all then.
     pub fn pack_reader(&self) -> Option<PackReader> {
-        if std::env::var_os("GIT_OBJECT_DIRECTORY").is_some() {
-            return None;
-        }
-        let store = pack::Store::open(&self.repo.commondir().join("objects"))?;
+        let store = pack::Store::open(&self.packed_objects()?)?;
         history::tune_beside_pack_reader();
         Some(PackReader(std::sync::Arc::new(store)))
+    }
+
+    /// The object store whose packs sop's own reader may read (`.git/objects`); None where
+    /// git's environment names another (a server hook's quarantine of pushed objects).
+    fn packed_objects(&self) -> Option<PathBuf> {
+        match std::env::var_os("GIT_OBJECT_DIRECTORY") {
+            Some(_) => None,
+            None => Some(self.repo.commondir().join("objects")),
+        }
     }
 
     /// Trees and blobs are read on this handle from the packs by `packs` first, which keeps

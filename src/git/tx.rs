@@ -224,26 +224,27 @@ impl<'a> Tx<'a> {
             let committed = self.git.repo.refname_to_id(&journal.branch).ok()
                 == Some(Oid::from_str(&journal.commit)?);
             if committed {
-                let files = journal
+                let blobs = journal
                     .files
                     .iter()
                     .map(|(path, blob)| {
-                        let content = match blob {
-                            Some(b) => Some(
-                                self.git
-                                    .repo
-                                    .find_blob(Oid::from_str(b)?)?
-                                    .content()
-                                    .to_vec(),
-                            ),
-                            None => None,
-                        };
-                        Ok((path.clone(), content))
+                        Ok((
+                            path.clone(),
+                            blob.as_deref().map(Oid::from_str).transpose()?,
+                        ))
                     })
-                    .collect::<Result<Vec<_>>>()?;
-                let files: Vec<(String, Option<&[u8]>)> = files
+                    .collect::<Result<Vec<(String, Option<Oid>)>>>()?;
+                let contents = blobs
                     .iter()
-                    .map(|(p, c)| (p.clone(), c.as_deref()))
+                    .map(|(_, blob)| {
+                        blob.map(|id| Ok(self.git.repo.find_blob(id)?.content().to_vec()))
+                            .transpose()
+                    })
+                    .collect::<Result<Vec<Option<Vec<u8>>>>>()?;
+                let files: Vec<(String, Option<&[u8]>)> = blobs
+                    .iter()
+                    .zip(&contents)
+                    .map(|((path, _), content)| (path.clone(), content.as_deref()))
                     .collect();
                 for (path, _) in &files {
                     let _ = fs::remove_file(temp_beside(&self.workdir.join(path)));
@@ -251,7 +252,7 @@ impl<'a> Tx<'a> {
                 self.write_files(&files)?;
                 let commit = self.git.repo.find_commit(Oid::from_str(&journal.commit)?)?;
                 let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
-                self.write_index(&files, parent.as_ref(), &commit.tree()?)?;
+                self.write_index(&blobs, parent.as_ref(), &commit.tree()?)?;
                 // The index read for that is not the one there now (a new one was renamed
                 // into place): the change this lock is for reads it again.
                 self.index.replace(None);
@@ -417,7 +418,7 @@ impl<'a> Tx<'a> {
         // The commit is made. From here a failure must not lose it: the journal stays until
         // the work tree and index match, and the next sop command finishes the job.
         self.write_files(&changes)
-            .and_then(|()| self.write_index(&changes, base.as_ref(), &tree))
+            .and_then(|()| self.write_index(&blobs, base.as_ref(), &tree))
             .with_context(|| t!(GitWorkTreeFailed, commit = commit))?;
         fs::remove_file(self.journal_path())?;
         Ok(commit)
@@ -568,23 +569,25 @@ impl<'a> Tx<'a> {
 
     /// Writes the index with sop's entries changed — in place when it can (see index.rs),
     /// else every other entry copied as it was, through a recorded temporary file renamed
-    /// into place. `old` and `new` are the trees of the change's parent and commit.
+    /// into place. `blobs` are the changed paths with the blobs the commit holds (None:
+    /// deleted), whose files are written already; `old` and `new` are the trees of the
+    /// change's parent and commit.
     fn write_index(
         &self,
-        files: &[(String, Option<&[u8]>)],
+        blobs: &[(String, Option<Oid>)],
         old: Option<&Tree>,
         new: &Tree,
     ) -> Result<()> {
         let index = self.index()?;
         let mut changes = std::collections::BTreeMap::new();
-        for (path, content) in files {
-            let entry = match content {
-                Some(bytes) => {
+        for (path, blob) in blobs {
+            let entry = match blob {
+                Some(id) => {
                     let abs = self.workdir.join(path);
                     let meta =
                         fs::metadata(&abs).with_context(|| format!("reading {}", abs.display()))?;
                     Some(NewEntry {
-                        id: Oid::hash_object(ObjectType::Blob, bytes)?,
+                        id: *id,
                         stat: stat(&meta),
                     })
                 }
