@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -23,12 +24,15 @@ def run(command, prep):
     if prep:
         subprocess.run(prep, shell=True, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    start = time.monotonic()
-    child = subprocess.Popen(command, shell=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.monotonic() - start
-    stderr = child.stderr.read().decode(errors="replace")
+    # stderr to a file, not a pipe: a command that writes more than a pipe holds would
+    # otherwise wait for a reader while this waits for it to end.
+    with tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        child = subprocess.Popen(command, shell=True, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.monotonic() - start
+        err.seek(0)
+        stderr = err.read()[-4000:].decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"exit {os.waitstatus_to_exitcode(status)} from {command}:\n{stderr}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
@@ -41,18 +45,19 @@ def main():
     parser.add_argument("a")
     parser.add_argument("b")
     args = parser.parse_args()
-    runs = {args.a: [], args.b: []}
+    commands = (args.a, args.b)
+    # By place, not by text: the same command may be timed against itself.
+    runs = ([], [])
     for round_ in range(args.rounds):
-        order = (args.a, args.b) if round_ % 2 == 0 else (args.b, args.a)
-        for command in order:
-            runs[command].append(run(command, args.prep))
+        for i in ((0, 1) if round_ % 2 == 0 else (1, 0)):
+            runs[i].append(run(commands[i], args.prep))
     medians = {}
-    for name, command in (("A", args.a), ("B", args.b)):
-        wall, cpu, _ = (statistics.median(r[i] for r in runs[command]) for i in range(3))
-        peak = max(r[2] for r in runs[command])
+    for i, name in enumerate("AB"):
+        wall, cpu, _ = (statistics.median(r[k] for r in runs[i]) for k in range(3))
+        peak = max(r[2] for r in runs[i])
         medians[name] = (wall, cpu, peak)
         print(f"{name}: wall {wall:.3f} s, CPU {cpu:.3f} s, peak {peak:.0f} MiB "
-              f"(medians of {args.rounds}; peak the largest)  {command}")
+              f"(medians of {args.rounds}; peak the largest)  {commands[i]}")
     (wa, ca, _), (wb, cb, _) = medians["A"], medians["B"]
     print(f"B/A (of the medians): wall {wb / wa:.2f}, CPU {cb / ca:.2f}")
 

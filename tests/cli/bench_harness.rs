@@ -155,4 +155,11 @@ fn the_pair_timer_prepares_each_run_and_refuses_a_failing_command() {
         .sh(&format!("{pairs} 2 true 'exit 3'"))
         .failure()
         .stderr(predicates::str::contains("exit 3 from exit 3"));
+    // A failing command that writes more than a pipe holds is reported, not waited for.
+    office
+        .sh(&format!(
+            "{pairs} 1 true 'head -c 200000 /dev/zero | tr \"\\\\0\" x >&2; exit 4'"
+        ))
+        .failure()
+        .stderr(predicates::str::contains("exit 4 from"));
 }
