@@ -309,6 +309,51 @@ fn a_pull_that_brings_records_is_read() {
     assert_cache_invisible(&b, "after git pull");
 }
 
+/// A pull that changes more folders than a diff reads through libgit2 (sop's own pack
+/// reader reads the rest: git/history.rs, `FEW_TREES`), the pulled objects kept as a pack:
+/// every reading is still what a cold run gives.
+#[test]
+fn a_pull_that_changes_hundreds_of_folders_is_read() {
+    let (a, _) = office_with_history();
+    let server = tempfile::tempdir().unwrap();
+    let remote = server.path().join("records.git");
+    let remote = remote.to_str().unwrap();
+    a.git(&["init", "-q", "--bare", "-b", "main", remote]);
+    a.git(&["remote", "add", "origin", remote]);
+    a.git(&["push", "-q", "-u", "origin", "HEAD:main"]);
+    let b = Office::empty();
+    b.git_in(
+        b.root.parent().unwrap(),
+        &["clone", "-q", remote, b.root.to_str().unwrap()],
+    );
+    readings(&b);
+    let mut csv = String::from("kind,name,serial,location\n");
+    for i in 0..400 {
+        csv += &format!("hardware,PC {i},SN-BULK-{i:04},Ruang {}\n", i % 7);
+    }
+    a.import_assets(&csv);
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let packs = |office: &Office| {
+        let counted = office.git(&["count-objects", "-v"]);
+        let line = counted.lines().find_map(|l| l.strip_prefix("packs: "));
+        line.unwrap().parse::<u32>().unwrap()
+    };
+    let before = packs(&b);
+    b.git(&["pull", "-q", "--ff-only"]);
+    let folders = b.git(&["ls-tree", "-d", "HEAD", "assets/"]).lines().count();
+    assert!(folders > 200, "{folders} asset folders");
+    assert_eq!(
+        packs(&b),
+        before + 1,
+        "the pulled objects are kept as a pack"
+    );
+    assert!(
+        readings(&b)[11].contains("SN-BULK-0399"),
+        "the pulled assets are listed"
+    );
+    assert_cache_invisible(&b, "after a pull of 400 assets");
+}
+
 #[test]
 fn a_damaged_or_foreign_cache_is_rebuilt() {
     let (office, _) = office_with_history();
